@@ -1,5 +1,5 @@
 // Two projects: the pure solver library (no services) and the service tests (real PostgreSQL + Redis).
-const tsJest = ['ts-jest', { isolatedModules: true, diagnostics: false }];
+const tsJest = ['ts-jest', { tsconfig: '<rootDir>/tsconfig.jest.json', diagnostics: false }];
 module.exports = {
   projects: [
     {

@@ -1,0 +1,39 @@
+import { Column, CreateDateColumn, Entity, Index, JoinColumn, ManyToOne, PrimaryGeneratedColumn } from 'typeorm';
+import { County } from './county.entity';
+
+export const API_KEY_ROLES = ['admin', 'dispatcher', 'viewer'] as const;
+export type ApiKeyRole = (typeof API_KEY_ROLES)[number];
+
+/** An operator's key. Only its SHA-256 is stored: the secret is shown once, at creation. */
+@Entity()
+export class ApiKey {
+  @PrimaryGeneratedColumn('uuid')
+  id!: string;
+
+  @Column({ type: 'uuid' })
+  countyId!: string;
+
+  @ManyToOne(() => County, { onDelete: 'CASCADE' })
+  @JoinColumn()
+  county?: County;
+
+  @Column({ type: 'varchar', length: 100 })
+  name!: string;
+
+  @Column({ type: 'enum', enum: API_KEY_ROLES })
+  role!: ApiKeyRole;
+
+  @Index({ unique: true })
+  @Column({ type: 'char', length: 64 })
+  keyHash!: string;
+
+  /** The first characters of the key, to tell keys apart in lists without revealing them. */
+  @Column({ type: 'varchar', length: 16 })
+  keyPrefix!: string;
+
+  @CreateDateColumn({ type: 'timestamptz' })
+  createdAt!: Date;
+
+  @Column({ type: 'timestamptz', nullable: true })
+  revokedAt!: Date | null;
+}

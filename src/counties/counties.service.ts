@@ -1,0 +1,76 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource, InjectRepository } from '@nestjs/typeorm';
+import { DataSource, EntityManager, IsNull, Repository } from 'typeorm';
+import { ApiKeyResolver, Principal } from '../infra/auth/principal';
+import { notFound } from '../infra/errors/domain-error';
+import { ApiKey, ApiKeyRole } from './api-key.entity';
+import { hashApiKey, newApiKeySecret } from './api-key-secret';
+import { County } from './county.entity';
+
+export interface CountyInput {
+  name: string;
+  nameEn?: string | null;
+  adminCode: string;
+  timeZone?: string;
+}
+
+@Injectable()
+export class CountiesService implements ApiKeyResolver {
+  constructor(
+    @InjectRepository(County) private readonly counties: Repository<County>,
+    @InjectRepository(ApiKey) private readonly apiKeys: Repository<ApiKey>,
+    @InjectDataSource() private readonly dataSource: DataSource,
+  ) {}
+
+  async resolve(secret: string): Promise<Principal | null> {
+    const key = await this.apiKeys.findOne({ where: { keyHash: hashApiKey(secret), revokedAt: IsNull() } });
+    return key ? { apiKeyId: key.id, countyId: key.countyId, role: key.role } : null;
+  }
+
+  async get(countyId: string): Promise<County> {
+    const county = await this.counties.findOne({ where: { id: countyId } });
+    if (!county) throw notFound('county', countyId);
+    return county;
+  }
+
+  findByAdminCode(adminCode: string): Promise<County | null> {
+    return this.counties.findOne({ where: { adminCode } });
+  }
+
+  /** Creates the county, or returns the existing one with that admin code (seeding is re-runnable). */
+  async upsert(input: CountyInput): Promise<County> {
+    await this.counties
+      .createQueryBuilder()
+      .insert()
+      .values({ name: input.name, nameEn: input.nameEn ?? null, adminCode: input.adminCode, timeZone: input.timeZone ?? 'Asia/Shanghai' })
+      .orUpdate(['name', 'name_en', 'time_zone'], ['admin_code'])
+      .execute();
+    return (await this.findByAdminCode(input.adminCode))!;
+  }
+
+  /**
+   * Stores a key for the county. `secret` lets the demo take a key from DEMO_API_KEY; otherwise a
+   * new random one is made. The secret is returned once and never stored.
+   */
+  async createApiKey(countyId: string, name: string, role: ApiKeyRole, secret = newApiKeySecret()): Promise<{ key: ApiKey; secret: string }> {
+    const keyHash = hashApiKey(secret);
+    const existing = await this.apiKeys.findOne({ where: { keyHash } });
+    if (existing) return { key: existing, secret };
+    const key = await this.apiKeys.save(this.apiKeys.create({ countyId, name, role, keyHash, keyPrefix: secret.slice(0, 12), revokedAt: null }));
+    return { key, secret };
+  }
+
+  /** Bumps the network version inside the caller's transaction, so caches keyed on it go stale atomically. */
+  async bumpNetworkVersion(manager: EntityManager, countyId: string): Promise<number> {
+    const rows: Array<{ network_version: number }> = await manager.query(
+      'UPDATE county SET network_version = network_version + 1, updated_at = now() WHERE id = $1 RETURNING network_version',
+      [countyId],
+    );
+    if (rows.length === 0) throw notFound('county', countyId);
+    return rows[0]!.network_version;
+  }
+
+  get manager(): EntityManager {
+    return this.dataSource.manager;
+  }
+}

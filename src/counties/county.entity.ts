@@ -1,0 +1,31 @@
+import { Column, CreateDateColumn, Entity, PrimaryGeneratedColumn, UpdateDateColumn } from 'typeorm';
+
+/** The tenant: one county is one planning unit and one data boundary. */
+@Entity()
+export class County {
+  @PrimaryGeneratedColumn('uuid')
+  id!: string;
+
+  @Column({ type: 'varchar', length: 100 })
+  name!: string;
+
+  @Column({ type: 'varchar', length: 100, nullable: true })
+  nameEn!: string | null;
+
+  /** 6-digit administrative division code (GB/T 2260), e.g. 621225. */
+  @Column({ type: 'char', length: 6, unique: true })
+  adminCode!: string;
+
+  @Column({ type: 'varchar', length: 64, default: 'Asia/Shanghai' })
+  timeZone!: string;
+
+  /** Bumped by every change to nodes or roads; travel-time matrices are cached under it. */
+  @Column({ type: 'integer', default: 0 })
+  networkVersion!: number;
+
+  @CreateDateColumn({ type: 'timestamptz' })
+  createdAt!: Date;
+
+  @UpdateDateColumn({ type: 'timestamptz' })
+  updatedAt!: Date;
+}

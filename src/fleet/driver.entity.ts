@@ -1,0 +1,47 @@
+import { Column, CreateDateColumn, Entity, JoinColumn, ManyToOne, PrimaryGeneratedColumn, Unique, UpdateDateColumn } from 'typeorm';
+import { County } from '../counties/county.entity';
+import { NetworkNode } from '../network/network-node.entity';
+import { Vehicle } from './vehicle.entity';
+
+@Entity()
+@Unique(['countyId', 'phone'])
+export class Driver {
+  @PrimaryGeneratedColumn('uuid')
+  id!: string;
+
+  @Column({ type: 'uuid' })
+  countyId!: string;
+
+  @ManyToOne(() => County, { onDelete: 'CASCADE' })
+  @JoinColumn()
+  county?: County;
+
+  @Column({ type: 'varchar', length: 100 })
+  name!: string;
+
+  @Column({ type: 'varchar', length: 20 })
+  phone!: string;
+
+  @Column({ type: 'uuid', nullable: true })
+  vehicleId!: string | null;
+
+  @ManyToOne(() => Vehicle, { onDelete: 'SET NULL', nullable: true })
+  @JoinColumn()
+  vehicle?: Vehicle | null;
+
+  @Column({ type: 'uuid', nullable: true })
+  homeNodeId!: string | null;
+
+  @ManyToOne(() => NetworkNode, { onDelete: 'SET NULL', nullable: true })
+  @JoinColumn()
+  homeNode?: NetworkNode | null;
+
+  @Column({ type: 'boolean', default: true })
+  active!: boolean;
+
+  @CreateDateColumn({ type: 'timestamptz' })
+  createdAt!: Date;
+
+  @UpdateDateColumn({ type: 'timestamptz' })
+  updatedAt!: Date;
+}

@@ -1,0 +1,71 @@
+import { Column, CreateDateColumn, Entity, JoinColumn, ManyToOne, PrimaryGeneratedColumn, Unique, UpdateDateColumn } from 'typeorm';
+import { County } from '../counties/county.entity';
+import { NetworkNode } from '../network/network-node.entity';
+
+export const VEHICLE_CLASSES = ['truck', 'van', 'tricycle', 'motorcycle'] as const;
+export type VehicleClass = (typeof VEHICLE_CLASSES)[number];
+
+@Entity()
+@Unique(['countyId', 'code'])
+export class Vehicle {
+  @PrimaryGeneratedColumn('uuid')
+  id!: string;
+
+  @Column({ type: 'uuid' })
+  countyId!: string;
+
+  @ManyToOne(() => County, { onDelete: 'CASCADE' })
+  @JoinColumn()
+  county?: County;
+
+  /** Plate number or fleet number, unique in the county. */
+  @Column({ type: 'varchar', length: 32 })
+  code!: string;
+
+  @Column({ type: 'enum', enum: VEHICLE_CLASSES })
+  vehicleClass!: VehicleClass;
+
+  @Column({ type: 'integer' })
+  capacityWeightG!: number;
+
+  @Column({ type: 'integer' })
+  capacityVolumeCm3!: number;
+
+  @Column({ type: 'integer' })
+  capacityParcels!: number;
+
+  @Column({ type: 'integer', default: 0 })
+  fixedCostFen!: number;
+
+  @Column({ type: 'integer', default: 0 })
+  costPerKmFen!: number;
+
+  @Column({ type: 'integer', default: 0 })
+  costPerHourFen!: number;
+
+  @Column({ type: 'uuid' })
+  homeNodeId!: string;
+
+  @ManyToOne(() => NetworkNode, { onDelete: 'RESTRICT' })
+  @JoinColumn()
+  homeNode?: NetworkNode;
+
+  /** Shift start and end, seconds after local midnight in the county's time zone. */
+  @Column({ type: 'integer' })
+  shiftStartS!: number;
+
+  @Column({ type: 'integer' })
+  shiftEndS!: number;
+
+  @Column({ type: 'integer', nullable: true })
+  maxDurationS!: number | null;
+
+  @Column({ type: 'boolean', default: true })
+  active!: boolean;
+
+  @CreateDateColumn({ type: 'timestamptz' })
+  createdAt!: Date;
+
+  @UpdateDateColumn({ type: 'timestamptz' })
+  updatedAt!: Date;
+}

@@ -1,0 +1,33 @@
+import { createParamDecorator, ExecutionContext, SetMetadata } from '@nestjs/common';
+
+export type OperatorRole = 'admin' | 'dispatcher' | 'viewer';
+
+/** Who is calling: an operator key, always bound to exactly one county. */
+export interface Principal {
+  apiKeyId: string;
+  countyId: string;
+  role: OperatorRole;
+}
+
+/** Implemented by the module that owns API keys; infra only knows the shape. */
+export interface ApiKeyResolver {
+  resolve(secret: string): Promise<Principal | null>;
+}
+
+export const API_KEY_RESOLVER = Symbol('API_KEY_RESOLVER');
+
+export const IS_PUBLIC = 'auth:public';
+/** The route needs no operator key (health, docs, or its own scheme such as signed webhooks). */
+export const Public = () => SetMetadata(IS_PUBLIC, true);
+
+export const ROLES = 'auth:roles';
+/** Roles allowed on the route; without it every role may call (read access). */
+export const Roles = (...roles: OperatorRole[]) => SetMetadata(ROLES, roles);
+
+export const WRITE_ROLES: OperatorRole[] = ['admin', 'dispatcher'];
+
+export const CurrentPrincipal = createParamDecorator((_data: unknown, context: ExecutionContext): Principal => {
+  const request = context.switchToHttp().getRequest<{ principal?: Principal }>();
+  if (!request.principal) throw new Error('CurrentPrincipal used on a public route');
+  return request.principal;
+});

@@ -1,0 +1,11 @@
+import { DynamicModule, Global, Module } from '@nestjs/common';
+import { APP_CONFIG, AppConfig, loadAppConfig } from './app-config';
+
+@Global()
+@Module({})
+export class ConfigModule {
+  /** `config` lets tests and the CLI pass a ready configuration instead of process.env. */
+  static forRoot(config: AppConfig = loadAppConfig()): DynamicModule {
+    return { module: ConfigModule, providers: [{ provide: APP_CONFIG, useValue: config }], exports: [APP_CONFIG] };
+  }
+}

@@ -1,0 +1,48 @@
+/**
+ * Services throw these instead of HTTP exceptions, so the same code runs in the API, the workers and
+ * the CLI; the global filter maps each code to a problem+json response at the edge.
+ */
+export type DomainErrorCode =
+  | 'validation_failed'
+  | 'not_found'
+  | 'conflict'
+  | 'unauthenticated'
+  | 'forbidden'
+  | 'payload_too_large'
+  | 'illegal_transition'
+  | 'unavailable';
+
+export const HTTP_STATUS_BY_CODE: Record<DomainErrorCode, number> = {
+  validation_failed: 400,
+  unauthenticated: 401,
+  forbidden: 403,
+  not_found: 404,
+  conflict: 409,
+  illegal_transition: 409,
+  payload_too_large: 413,
+  unavailable: 503,
+};
+
+export interface FieldProblem {
+  /** Path to the offending value, e.g. `features[3].geometry.coordinates[0]`. */
+  field: string;
+  message: string;
+}
+
+export class DomainError extends Error {
+  constructor(
+    readonly code: DomainErrorCode,
+    message: string,
+    readonly problems: FieldProblem[] = [],
+    readonly extra: Record<string, unknown> = {},
+  ) {
+    super(message);
+    this.name = 'DomainError';
+  }
+}
+
+export const validationFailed = (message: string, problems: FieldProblem[] = []) =>
+  new DomainError('validation_failed', message, problems);
+export const notFound = (what: string, id: string) => new DomainError('not_found', `${what} ${id} not found`);
+export const conflict = (message: string, extra: Record<string, unknown> = {}) =>
+  new DomainError('conflict', message, [], extra);

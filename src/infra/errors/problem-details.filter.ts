@@ -1,0 +1,78 @@
+import { ArgumentsHost, Catch, ExceptionFilter, HttpException, Logger } from '@nestjs/common';
+import type { Request, Response } from 'express';
+import { DomainError, HTTP_STATUS_BY_CODE } from './domain-error';
+
+/** RFC 7807 body; `errors` lists field-level problems when there are several. */
+export interface ProblemDetails {
+  type: string;
+  title: string;
+  status: number;
+  detail: string;
+  instance?: string;
+  code: string;
+  errors?: Array<{ field: string; message: string }>;
+  [extension: string]: unknown;
+}
+
+const TYPE_BASE = 'https://rural-dispatch.dev/problems/';
+
+function fromHttpException(exception: HttpException): ProblemDetails {
+  const status = exception.getStatus();
+  const body = exception.getResponse();
+  const messages = typeof body === 'object' && body && 'message' in body ? (body as { message: unknown }).message : body;
+  const list = Array.isArray(messages) ? messages.map(String) : [String(messages)];
+  const code = status === 400 ? 'validation_failed' : status === 404 ? 'not_found' : status === 413 ? 'payload_too_large' : `http_${status}`;
+  return {
+    type: TYPE_BASE + code,
+    title: exception.name.replace(/Exception$/, '').replace(/([a-z])([A-Z])/g, '$1 $2'),
+    status,
+    detail: list.join('; '),
+    code,
+    ...(Array.isArray(messages) ? { errors: list.map((message) => ({ field: message.split(' ')[0] ?? '', message })) } : {}),
+  };
+}
+
+/** The one place errors become HTTP: domain codes and framework errors to problem+json, the rest to a logged 500. */
+@Catch()
+export class ProblemDetailsFilter implements ExceptionFilter {
+  private readonly logger = new Logger(ProblemDetailsFilter.name);
+
+  catch(exception: unknown, host: ArgumentsHost): void {
+    const http = host.switchToHttp();
+    const request = http.getRequest<Request>();
+    const response = http.getResponse<Response>();
+    let problem: ProblemDetails;
+    if (exception instanceof DomainError) {
+      problem = {
+        type: TYPE_BASE + exception.code,
+        title: exception.code.replace(/_/g, ' '),
+        status: HTTP_STATUS_BY_CODE[exception.code],
+        detail: exception.message,
+        code: exception.code,
+        ...(exception.problems.length ? { errors: exception.problems } : {}),
+        ...exception.extra,
+      };
+    } else if (exception instanceof HttpException) {
+      problem = fromHttpException(exception);
+    } else if (isBodyParserError(exception)) {
+      const status = exception.status;
+      const code = status === 413 ? 'payload_too_large' : 'malformed_body';
+      problem = { type: TYPE_BASE + code, title: code.replace(/_/g, ' '), status, detail: exception.message, code };
+    } else {
+      this.logger.error({ err: exception, path: request.url }, 'unhandled error');
+      problem = { type: TYPE_BASE + 'internal', title: 'internal error', status: 500, detail: 'internal error', code: 'internal' };
+    }
+    response.status(problem.status).type('application/problem+json').send(JSON.stringify({ ...problem, instance: request.originalUrl }));
+  }
+}
+
+interface BodyParserError {
+  status: number;
+  message: string;
+  type: string;
+}
+
+function isBodyParserError(error: unknown): error is BodyParserError {
+  const candidate = error as Partial<BodyParserError> | null;
+  return typeof candidate === 'object' && candidate !== null && typeof candidate.type === 'string' && typeof candidate.status === 'number';
+}

@@ -1,0 +1,98 @@
+import type { Feature, FeatureCollection, LineString, Point } from 'geojson';
+import type { NodeTier, OpeningHoursRule } from '../network-node.entity';
+import type { VehicleClass } from '../../fleet/vehicle.entity';
+import type { RoadClass, RoadSurface } from './road-network';
+
+/** Node properties, as in docs/network-geojson.md. */
+export interface DemoNodeProperties {
+  kind: 'node';
+  tier: NodeTier;
+  code: string;
+  parent?: string;
+  name: string;
+  adminCode?: string;
+  elevationM: number;
+  serviceTimeS: number;
+  storageCapacityParcels: number;
+  openingHours: OpeningHoursRule[];
+  syntheticLocation: boolean;
+}
+
+/** Road properties, as in docs/network-geojson.md. */
+export interface DemoRoadProperties {
+  kind: 'road';
+  id: string;
+  from: string;
+  to: string;
+  lengthM: number;
+  roadClass: RoadClass;
+  surface: RoadSurface;
+  climbM: number;
+  descentM: number;
+  oneWay: boolean;
+  synthetic: boolean;
+}
+
+export type DemoNodeFeature = Feature<Point, DemoNodeProperties>;
+export type DemoRoadFeature = Feature<LineString, DemoRoadProperties>;
+export type DemoNetwork = FeatureCollection<Point | LineString, DemoNodeProperties | DemoRoadProperties>;
+
+export interface DemoVehicle {
+  code: string;
+  vehicleClass: VehicleClass;
+  capacityWeightG: number;
+  capacityVolumeCm3: number;
+  capacityParcels: number;
+  fixedCostFen: number;
+  costPerKmFen: number;
+  costPerHourFen: number;
+  homeNodeCode: string;
+  /** Local time of the county, 'HH:MM'. */
+  shiftStart: string;
+  shiftEnd: string;
+  maxDurationS: number;
+}
+
+export interface DemoDriver {
+  name: string;
+  /** Clearly fake: 1380000 followed by a 4-digit serial. */
+  phone: string;
+  homeNodeCode: string;
+}
+
+export interface DemoCountyInfo {
+  name: string;
+  nameEn: string;
+  adminCode: string;
+  timeZone: string;
+}
+
+/** Where each township's point came from: its GeoNames match. */
+export interface TownshipProvenance {
+  code: string;
+  name: string;
+  geonameId: number;
+  geonameName: string;
+}
+
+export interface DemoCountySummary {
+  countyHubs: number;
+  townshipStations: number;
+  villagePoints: number;
+  roads: number;
+  roadLengthM: number;
+  roadsByClass: Record<string, number>;
+  vehicles: number;
+  vehiclesByClass: Record<string, number>;
+  drivers: number;
+}
+
+export interface DemoCounty {
+  county: DemoCountyInfo;
+  network: DemoNetwork;
+  fleet: { vehicles: DemoVehicle[]; drivers: DemoDriver[] };
+  summary: DemoCountySummary;
+  townshipSources: TownshipProvenance[];
+  /** Credits the data licences require, to show wherever the demo county is shown. */
+  attribution: string[];
+}

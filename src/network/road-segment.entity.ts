@@ -1,0 +1,73 @@
+import { Column, CreateDateColumn, Entity, Index, JoinColumn, ManyToOne, PrimaryGeneratedColumn, Unique, UpdateDateColumn } from 'typeorm';
+import type { LineString } from 'geojson';
+import { County } from '../counties/county.entity';
+
+export const ROAD_CLASSES = ['motorway', 'trunk', 'primary', 'secondary', 'tertiary', 'unclassified', 'residential', 'service', 'track'] as const;
+export type RoadClass = (typeof ROAD_CLASSES)[number];
+export const ROAD_SURFACES = ['paved', 'gravel', 'dirt', 'unknown'] as const;
+export type RoadSurface = (typeof ROAD_SURFACES)[number];
+
+export interface RoadClosure {
+  start: string;
+  end: string;
+  reason?: string;
+}
+
+/** One edge of the county's road graph, drawn from `fromVertex` to `toVertex`. */
+@Entity()
+@Unique(['countyId', 'externalId'])
+export class RoadSegment {
+  @PrimaryGeneratedColumn('uuid')
+  id!: string;
+
+  @Column({ type: 'uuid' })
+  countyId!: string;
+
+  @ManyToOne(() => County, { onDelete: 'CASCADE' })
+  @JoinColumn()
+  county?: County;
+
+  /** The segment's id in the imported data, unique per county; imports upsert by it. */
+  @Column({ type: 'varchar', length: 64 })
+  externalId!: string;
+
+  @Column({ type: 'varchar', length: 64 })
+  fromVertex!: string;
+
+  @Column({ type: 'varchar', length: 64 })
+  toVertex!: string;
+
+  @Index({ spatial: true })
+  @Column({ type: 'geometry', spatialFeatureType: 'LineString', srid: 4326 })
+  geometry!: LineString;
+
+  @Column({ type: 'integer' })
+  lengthM!: number;
+
+  @Column({ type: 'enum', enum: ROAD_CLASSES })
+  roadClass!: RoadClass;
+
+  @Column({ type: 'enum', enum: ROAD_SURFACES, default: 'unknown' })
+  surface!: RoadSurface;
+
+  @Column({ type: 'integer', default: 0 })
+  climbM!: number;
+
+  @Column({ type: 'integer', default: 0 })
+  descentM!: number;
+
+  @Column({ type: 'boolean', default: false })
+  oneWay!: boolean;
+
+  @Column({ type: 'jsonb', default: () => "'[]'" })
+  closures!: RoadClosure[];
+
+  @Column({ type: 'boolean', default: false })
+  synthetic!: boolean;
+
+  @CreateDateColumn({ type: 'timestamptz' })
+  createdAt!: Date;
+
+  @UpdateDateColumn({ type: 'timestamptz' })
+  updatedAt!: Date;
+}

@@ -1,0 +1,51 @@
+import request from 'supertest';
+import { cleanupTestConfig, startTestApp, TestApp } from './support/test-app';
+import { createCounty } from './support/factories';
+
+describe('health, auth and errors', () => {
+  let testApp: TestApp;
+
+  beforeAll(async () => {
+    testApp = await startTestApp();
+  });
+
+  afterAll(async () => {
+    await testApp.close();
+    await cleanupTestConfig(testApp.config);
+  });
+
+  it('reports PostgreSQL, PostGIS and Redis up', async () => {
+    const response = await request(testApp.baseUrl).get('/health').expect(200);
+    expect(response.body.status).toBe('up');
+    expect(response.body.checks.postgres.status).toBe('up');
+    expect(response.body.checks.postgis).toMatchObject({ status: 'up' });
+    expect(response.body.checks.postgis.detail).toMatch(/^PostGIS 3\./);
+    expect(response.body.checks.redis.status).toBe('up');
+  });
+
+  it('refuses operator endpoints without a key, as problem+json', async () => {
+    const response = await request(testApp.baseUrl).get('/v1/counties').expect(401);
+    expect(response.headers['content-type']).toMatch(/application\/problem\+json/);
+    expect(response.body).toMatchObject({ status: 401, code: 'unauthenticated' });
+  });
+
+  it('lists only the county of the key', async () => {
+    const first = await createCounty(testApp.app, { name: 'First' });
+    await createCounty(testApp.app, { name: 'Second' });
+    const response = await request(testApp.baseUrl).get('/v1/counties').set('Authorization', first.authorization).expect(200);
+    expect(response.body).toEqual([expect.objectContaining({ id: first.county.id, adminCode: first.county.adminCode })]);
+  });
+
+  it("refuses another county's id in the path", async () => {
+    const first = await createCounty(testApp.app);
+    const second = await createCounty(testApp.app);
+    const response = await request(testApp.baseUrl).get(`/v1/counties/${second.county.id}`).set('Authorization', first.authorization).expect(403);
+    expect(response.body.code).toBe('forbidden');
+  });
+
+  it('serves the OpenAPI document', async () => {
+    const response = await request(testApp.baseUrl).get('/docs-json').expect(200);
+    expect(response.body.openapi).toMatch(/^3\./);
+    expect(Object.keys(response.body.paths)).toEqual(expect.arrayContaining(['/health', '/v1/counties']));
+  });
+});

@@ -1,0 +1,69 @@
+import { NestFactory } from '@nestjs/core';
+import { NestExpressApplication } from '@nestjs/platform-express';
+import { INestApplicationContext } from '@nestjs/common';
+import { randomBytes } from 'crypto';
+import Redis from 'ioredis';
+import { AppModule } from '../../src/app.module';
+import { configureApp } from '../../src/app-setup';
+import { AppConfig, loadAppConfig } from '../../src/infra/config/app-config';
+import { redisConnectionOptions } from '../../src/infra/queue/redis-connection';
+import { WorkerModule } from '../../src/worker.module';
+import { createTestDatabase, dropTestDatabase } from '../setup/test-database';
+
+/** A configuration of its own for each test file: its own database and its own BullMQ key prefix. */
+export async function createTestConfig(overrides: Partial<AppConfig> = {}): Promise<AppConfig> {
+  return {
+    ...loadAppConfig({ ...process.env, LOG_LEVEL: process.env.TEST_LOG_LEVEL ?? 'silent' }),
+    databaseUrl: await createTestDatabase(),
+    queuePrefix: `t${randomBytes(4).toString('hex')}`,
+    allowPrivateWebhookTargets: true,
+    port: 0,
+    ...overrides,
+  };
+}
+
+export interface TestApp {
+  app: NestExpressApplication;
+  config: AppConfig;
+  /** Base URL of the listening server, e.g. http://127.0.0.1:41234 */
+  baseUrl: string;
+  close(): Promise<void>;
+}
+
+export async function startTestApp(config?: AppConfig): Promise<TestApp> {
+  const resolved = config ?? (await createTestConfig());
+  const app = await NestFactory.create<NestExpressApplication>(AppModule.forRoot(resolved), { rawBody: true, bufferLogs: true });
+  configureApp(app, resolved);
+  await app.listen(0, '127.0.0.1');
+  const address = app.getHttpServer().address() as { port: number };
+  return {
+    app,
+    config: resolved,
+    baseUrl: `http://127.0.0.1:${address.port}`,
+    close: async () => {
+      await app.close();
+    },
+  };
+}
+
+export async function startTestWorker(config: AppConfig): Promise<INestApplicationContext> {
+  const worker = await NestFactory.createApplicationContext(WorkerModule.forRoot(config), { bufferLogs: true });
+  await worker.init();
+  return worker;
+}
+
+/** Drops the file's database and its BullMQ keys. */
+export async function cleanupTestConfig(config: AppConfig): Promise<void> {
+  await dropTestDatabase(config.databaseUrl);
+  const redis = new Redis(redisConnectionOptions(config.redisUrl));
+  try {
+    let cursor = '0';
+    do {
+      const [next, keys] = await redis.scan(cursor, 'MATCH', `${config.queuePrefix}:*`, 'COUNT', 500);
+      if (keys.length) await redis.del(...keys);
+      cursor = next;
+    } while (cursor !== '0');
+  } finally {
+    redis.disconnect();
+  }
+}
