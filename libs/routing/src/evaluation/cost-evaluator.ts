@@ -28,3 +28,15 @@ export function routeCost(objective: Objective, vehicle: Vehicle, distanceM: num
 export function unassignedCost(penaltyFen: number | undefined): number {
   return penaltyFen ?? 0;
 }
+
+/**
+ * Two-echelon (2E-CVRP) pricing: a route at either level costs its fixed cost plus distance times
+ * the per-distance rate; a satellite's handling cost is paid per unit of freight transferred.
+ */
+export function echelonRouteCost(fleet: { costPerDistance: number; fixedCost: number }, distance: number): number {
+  return fleet.fixedCost + Math.round(fleet.costPerDistance * distance);
+}
+
+export function satelliteHandlingCost(handlingCostPerUnit: number | undefined, load: number): number {
+  return (handlingCostPerUnit ?? 0) * load;
+}
