@@ -1,0 +1,102 @@
+import { Column, CreateDateColumn, Entity, Index, JoinColumn, ManyToOne, PrimaryGeneratedColumn, Unique, UpdateDateColumn } from 'typeorm';
+import { County } from '../counties/county.entity';
+import { SHIPMENT_DIRECTIONS, SHIPMENT_STATUSES, ShipmentDirection, ShipmentStatus } from './shipment-status';
+
+export const RESOLUTION_METHODS = ['admin_code', 'coordinate', 'name'] as const;
+export type ResolutionMethod = (typeof RESOLUTION_METHODS)[number];
+
+/** The destination exactly as the platform gave it; kept so an operator can fix an unresolved one. */
+export interface DestinationInput {
+  villageCode?: string;
+  coordinate?: [number, number];
+  address?: { county?: string; township?: string; village?: string; detail?: string };
+}
+
+/**
+ * One platform shipment. Unique on (platform, platform's id): that constraint, not a prior read, is
+ * what makes intake exactly-once under concurrent duplicates.
+ */
+@Entity()
+@Unique(['platformId', 'platformShipmentId'])
+@Index(['countyId', 'status'])
+@Index(['countyId', 'needsAttention'])
+export class Shipment {
+  @PrimaryGeneratedColumn('uuid')
+  id!: string;
+
+  @Column({ type: 'uuid' })
+  countyId!: string;
+
+  @ManyToOne(() => County, { onDelete: 'CASCADE' })
+  @JoinColumn()
+  county?: County;
+
+  /** The platform that pushed it (integrations owns platforms; no foreign key across modules). */
+  @Column({ type: 'uuid' })
+  platformId!: string;
+
+  @Column({ type: 'varchar', length: 100 })
+  platformShipmentId!: string;
+
+  /** SHA-256 of the canonical JSON the platform sent; a repeat with another hash is a conflict. */
+  @Column({ type: 'char', length: 64 })
+  contentHash!: string;
+
+  @Column({ type: 'enum', enum: SHIPMENT_DIRECTIONS })
+  direction!: ShipmentDirection;
+
+  @Column({ type: 'enum', enum: SHIPMENT_STATUSES })
+  status!: ShipmentStatus;
+
+  @Column({ type: 'varchar', length: 32 })
+  serviceLevel!: string;
+
+  @Column({ type: 'timestamptz', nullable: true })
+  promisedBy!: Date | null;
+
+  /** Recipient for inbound, sender for pickups. The phone is personal data: logs redact *.contactPhone. */
+  @Column({ type: 'varchar', length: 100 })
+  contactName!: string;
+
+  @Column({ type: 'varchar', length: 32 })
+  contactPhone!: string;
+
+  @Column({ type: 'jsonb' })
+  destination!: DestinationInput;
+
+  @Column({ type: 'uuid', nullable: true })
+  villageNodeId!: string | null;
+
+  @Column({ type: 'enum', enum: RESOLUTION_METHODS, nullable: true })
+  resolvedBy!: ResolutionMethod | null;
+
+  @Column({ type: 'boolean', default: false })
+  needsAttention!: boolean;
+
+  @Column({ type: 'varchar', length: 300, nullable: true })
+  attentionReason!: string | null;
+
+  @Column({ type: 'integer' })
+  parcelCount!: number;
+
+  @Column({ type: 'integer' })
+  totalWeightG!: number;
+
+  @Column({ type: 'integer' })
+  totalVolumeCm3!: number;
+
+  @Column({ type: 'bigint' })
+  declaredValueFen!: string;
+
+  @Column({ type: 'bigint' })
+  cashOnDeliveryFen!: string;
+
+  @Column({ type: 'integer', default: 1 })
+  version!: number;
+
+  @CreateDateColumn({ type: 'timestamptz' })
+  createdAt!: Date;
+
+  @UpdateDateColumn({ type: 'timestamptz' })
+  updatedAt!: Date;
+}
