@@ -4,6 +4,8 @@ import { AnyInstanceFormat, registeredFormats } from './format';
 // Each format module registers itself; add one import line per format.
 import './cvrplib-format';
 import './solomon-format';
+import './two-echelon-format';
+import './lilim-format';
 
 export { registeredFormats } from './format';
 export type { AnyInstanceFormat, InstanceFormat, SolutionSummary, VerifyVerdict } from './format';

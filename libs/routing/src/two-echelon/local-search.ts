@@ -1,6 +1,8 @@
 import { SearchContext, SearchState, WorkingRoute } from './search-state';
 
 const EPSILON = 1e-7;
+/** Nearest neighbours each customer may be moved next to. */
+const GRANULARITY = 20;
 
 /**
  * Improves the second-level routes in place until no move helps: 2-opt inside a route, relocate of
@@ -78,70 +80,88 @@ class RouteImprover {
     return handling + this.penalty * excessChange;
   }
 
+  /**
+   * Relocate and swap restricted to granular neighbourhoods (Toth & Vigo): customer c only moves
+   * next to one of its nearest neighbours n, either inserted beside n (relocate) or exchanged with
+   * the customer beside n (swap). That keeps each pass near-linear in the number of customers.
+   */
   relocateAndSwap(): boolean {
     const context = this.context;
     const routes = this.state.routes;
+    const width = context.customerCount - 1;
+    const granularity = Math.min(GRANULARITY, width);
+    const routeOf = new Int32Array(context.customerCount);
+    const positionOf = new Int32Array(context.customerCount);
+    const index = (r: number): void => routes[r].customers.forEach((c, i) => ((routeOf[c] = r), (positionOf[c] = i)));
+    for (let r = 0; r < routes.length; r++) index(r);
     let changed = false;
-    for (let a = 0; a < routes.length; a++) {
-      for (let i = 0; i < routes[a].customers.length; i++) {
-        const from = routes[a];
-        const c = from.customers[i];
-        const node = context.customerNode(c);
-        const demand = context.demand[c];
-        const prev = context.nodeAt(from, i - 1);
-        const next = context.nodeAt(from, i + 1);
-        const removalDelta = context.arc(prev, next) - context.arc(prev, node) - context.arc(node, next);
-        let bestGain = -EPSILON;
-        let best: { kind: 'relocate' | 'swap'; route: number; position: number } | undefined;
-        for (let b = 0; b < routes.length; b++) {
-          if (b === a) continue;
-          const to = routes[b];
-          const satelliteCost = this.satelliteMoveCost(from.satellite, to.satellite, demand);
-          const relocateBase = this.rate * removalDelta + this.overloadCost(from.load, from.load - demand) + this.overloadCost(to.load, to.load + demand) + satelliteCost;
-          for (let j = 0; j <= to.customers.length; j++) {
-            const gain = relocateBase + this.rate * context.insertionDelta(to, c, j);
-            if (gain < bestGain) {
-              bestGain = gain;
-              best = { kind: 'relocate', route: b, position: j };
-            }
-          }
-          for (let j = 0; j < to.customers.length; j++) {
-            const d = to.customers[j];
-            const other = context.customerNode(d);
-            const otherDemand = context.demand[d];
-            const toPrev = context.nodeAt(to, j - 1);
-            const toNext = context.nodeAt(to, j + 1);
-            const distanceDelta =
-              context.arc(prev, other) + context.arc(other, next) - context.arc(prev, node) - context.arc(node, next) +
-              context.arc(toPrev, node) + context.arc(node, toNext) - context.arc(toPrev, other) - context.arc(other, toNext);
-            const gain =
-              this.rate * distanceDelta +
-              this.overloadCost(from.load, from.load - demand + otherDemand) +
-              this.overloadCost(to.load, to.load + demand - otherDemand) +
-              this.satelliteMoveCost(from.satellite, to.satellite, demand - otherDemand);
-            if (gain < bestGain) {
-              bestGain = gain;
-              best = { kind: 'swap', route: b, position: j };
-            }
+    for (let c = 0; c < context.customerCount; c++) {
+      const a = routeOf[c];
+      const from = routes[a];
+      const i = positionOf[c];
+      const node = context.customerNode(c);
+      const demand = context.demand[c];
+      const prev = context.nodeAt(from, i - 1);
+      const next = context.nodeAt(from, i + 1);
+      const removalDelta = context.arc(prev, next) - context.arc(prev, node) - context.arc(node, next);
+      let bestGain = -EPSILON;
+      let best: { kind: 'relocate' | 'swap'; route: number; position: number } | undefined;
+      for (let k = 0; k < granularity; k++) {
+        const neighbour = context.neighbours[c * width + k];
+        const b = routeOf[neighbour];
+        if (b === a) continue;
+        const to = routes[b];
+        const p = positionOf[neighbour];
+        const relocateBase =
+          this.rate * removalDelta +
+          this.overloadCost(from.load, from.load - demand) +
+          this.overloadCost(to.load, to.load + demand) +
+          this.satelliteMoveCost(from.satellite, to.satellite, demand);
+        for (const j of [p, p + 1]) {
+          const gain = relocateBase + this.rate * context.insertionDelta(to, c, j);
+          if (gain < bestGain) {
+            bestGain = gain;
+            best = { kind: 'relocate', route: b, position: j };
           }
         }
-        if (!best) continue;
-        const to = routes[best.route];
-        if (best.kind === 'relocate') {
-          from.customers.splice(i, 1);
-          to.customers.splice(best.position, 0, c);
-          this.moveLoad(from, to, demand);
-        } else {
-          const d = to.customers[best.position];
-          from.customers[i] = d;
-          to.customers[best.position] = c;
-          this.moveLoad(from, to, demand - context.demand[d]);
+        for (const j of [p - 1, p + 1]) {
+          if (j < 0 || j >= to.customers.length) continue;
+          const d = to.customers[j];
+          const other = context.customerNode(d);
+          const otherDemand = context.demand[d];
+          const toPrev = context.nodeAt(to, j - 1);
+          const toNext = context.nodeAt(to, j + 1);
+          const distanceDelta =
+            context.arc(prev, other) + context.arc(other, next) - context.arc(prev, node) - context.arc(node, next) +
+            context.arc(toPrev, node) + context.arc(node, toNext) - context.arc(toPrev, other) - context.arc(other, toNext);
+          const gain =
+            this.rate * distanceDelta +
+            this.overloadCost(from.load, from.load - demand + otherDemand) +
+            this.overloadCost(to.load, to.load + demand - otherDemand) +
+            this.satelliteMoveCost(from.satellite, to.satellite, demand - otherDemand);
+          if (gain < bestGain) {
+            bestGain = gain;
+            best = { kind: 'swap', route: b, position: j };
+          }
         }
-        from.distance = context.routeDistance(from.satellite, from.customers);
-        to.distance = context.routeDistance(to.satellite, to.customers);
-        changed = true;
-        i = -1; // the route changed under us: rescan it from the start
       }
+      if (!best) continue;
+      const to = routes[best.route];
+      if (best.kind === 'relocate') {
+        from.customers.splice(i, 1);
+        to.customers.splice(best.position, 0, c);
+        this.moveLoad(from, to, demand);
+      } else {
+        const d = to.customers[best.position];
+        from.customers[i] = d;
+        to.customers[best.position] = c;
+        this.moveLoad(from, to, demand - context.demand[d]);
+      }
+      from.distance = context.routeDistance(from.satellite, from.customers);
+      to.distance = context.routeDistance(to.satellite, to.customers);
+      index(a);
+      index(best.route);
+      changed = true;
     }
     return changed;
   }

@@ -1,0 +1,182 @@
+import { VEHICLE_WEIGHT } from '../evaluation/cost-evaluator';
+import { Random } from '../random';
+import { orderedCrossover } from './crossover';
+import { FleetMinimiser } from './fleet-minimiser';
+import { HgsData } from './hgs-data';
+import { Individual } from './individual';
+import { LocalSearch } from './local-search';
+import { DEFAULT_HGS_PARAMS, HgsParams } from './params';
+import { PenaltyManager } from './penalty-manager';
+import { Population } from './population';
+import { SegmentAccumulator } from './segment';
+import { Splitter } from './split';
+
+export interface HgsRunOptions {
+  seed: number;
+  /** Stopping rule; the only place the clock is read. */
+  timeLimitMs?: number;
+  maxIterations?: number;
+  /** Vehicles first, then cost (Solomon): adds the fleet-minimisation phases. */
+  hierarchical: boolean;
+  onProgress?: (event: { ms: number; cost: number }) => void;
+  /** Clock, injectable for tests; defaults to performance.now. */
+  now?: () => number;
+}
+
+export interface HgsRunResult {
+  best: Individual;
+  iterations: number;
+  runtimeMs: number;
+  timeToBestMs: number;
+  trajectory: Array<{ ms: number; cost: number }>;
+}
+
+/**
+ * The genetic loop of Hybrid Genetic Search: binary-tournament parents, OX crossover, Split, local
+ * search, optional repair with 10x penalties, insertion into the feasible or infeasible
+ * subpopulation, adaptive penalties, restart after a long stagnation.
+ */
+export class HybridGeneticSearch {
+  private readonly random: Random;
+  private readonly scratch: SegmentAccumulator;
+  private readonly splitter: Splitter;
+  private readonly penalties: PenaltyManager;
+  private readonly population: Population;
+  private readonly fleet: FleetMinimiser;
+  private localSearch: LocalSearch;
+  private readonly now: () => number;
+  private startMs = 0;
+  private best: Individual | null = null;
+  private bestMs = 0;
+  private readonly trajectory: Array<{ ms: number; cost: number }> = [];
+  private iteration = 0;
+
+  constructor(private readonly data: HgsData, private readonly options: HgsRunOptions, private readonly params: HgsParams = DEFAULT_HGS_PARAMS) {
+    this.random = new Random(options.seed);
+    this.scratch = new SegmentAccumulator(data);
+    this.splitter = new Splitter(data);
+    this.penalties = new PenaltyManager(data, params);
+    this.population = new Population(params, this.random);
+    this.fleet = new FleetMinimiser(data.maxRoutes, options.hierarchical);
+    this.localSearch = new LocalSearch(data, this.fleet.limit, this.random);
+    this.now = options.now ?? (() => performance.now());
+  }
+
+  run(): HgsRunResult {
+    this.startMs = this.now();
+    const n = this.data.n;
+    const child = new Int32Array(n);
+    const seen = new Uint8Array(n + 1);
+    this.initialise();
+    let sinceImprovement = 0;
+    while (!this.shouldStop()) {
+      this.iteration++;
+      const parentA = this.population.selectParent();
+      const parentB = this.population.selectParent();
+      orderedCrossover(parentA.giantTour, parentB.giantTour, child, seen, this.random);
+      const improved = this.educateAndAdd(child);
+      sinceImprovement = improved ? 0 : sinceImprovement + 1;
+      if (this.iteration % this.params.penaltyUpdateInterval === 0) {
+        this.penalties.update();
+        this.population.reprice(this.penalties.current);
+      }
+      const change = this.fleet.afterIteration(this.best, this.progress());
+      if (change !== null) {
+        this.rebuildForFleetLimit();
+        sinceImprovement = 0;
+      } else if (sinceImprovement >= this.params.iterationsWithoutImprovement) {
+        this.population.clear();
+        this.initialise();
+        sinceImprovement = 0;
+      }
+    }
+    if (!this.best) throw new Error('HGS produced no individual');
+    return {
+      best: this.best,
+      iterations: this.iteration,
+      runtimeMs: this.now() - this.startMs,
+      timeToBestMs: this.bestMs,
+      trajectory: this.trajectory,
+    };
+  }
+
+  /** Random giant tours, educated, until 4 x population size or the initial budget is spent. */
+  private initialise(): void {
+    const n = this.data.n;
+    const target = 4 * this.params.populationSize;
+    const tour = new Int32Array(n);
+    for (let k = 0; k < target; k++) {
+      for (let i = 0; i < n; i++) tour[i] = i + 1;
+      this.random.shuffle(tour);
+      this.educateAndAdd(tour);
+      if (k >= 1 && this.initialBudgetSpent()) break;
+      if (this.shouldStop()) break;
+    }
+  }
+
+  /** Split + local search + insertion; returns whether the best solution improved. */
+  private educateAndAdd(tour: Int32Array): boolean {
+    const penalties = this.penalties.current;
+    const routes = this.localSearch.run(this.splitter.split(tour, penalties, this.fleet.limit), penalties);
+    const individual = new Individual(this.data, routes, penalties, this.scratch);
+    this.penalties.record(individual);
+    this.population.add(individual);
+    let improved = this.considerBest(individual);
+    if (!individual.feasible && this.random.nextFloat() < this.params.repairProbability) {
+      const repaired = new Individual(this.data, this.localSearch.run(routes, this.penalties.boosted(10)), penalties, this.scratch);
+      if (repaired.feasible) {
+        this.population.add(repaired);
+        if (this.considerBest(repaired)) improved = true;
+      }
+    }
+    return improved;
+  }
+
+  /** Re-splits and re-educates the whole population under a new fleet limit. */
+  private rebuildForFleetLimit(): void {
+    const members = this.population.all();
+    this.population.clear();
+    this.localSearch = new LocalSearch(this.data, this.fleet.limit, this.random);
+    for (const member of members) {
+      this.educateAndAdd(member.giantTour);
+      if (this.shouldStop()) return;
+    }
+  }
+
+  private rank(individual: Individual): number {
+    return this.options.hierarchical ? individual.routeCount * VEHICLE_WEIGHT + individual.cost : individual.cost;
+  }
+
+  private considerBest(individual: Individual): boolean {
+    if (!individual.feasible) {
+      // Until something feasible exists, keep the least infeasible as a fallback answer.
+      if (this.best === null || (!this.best.feasible && individual.penalisedCost < this.best.penalisedCost)) this.best = individual;
+      return false;
+    }
+    if (this.best !== null && this.best.feasible && this.rank(individual) >= this.rank(this.best) - 1e-9) return false;
+    this.best = individual;
+    this.bestMs = this.now() - this.startMs;
+    const event = { ms: Math.round(this.bestMs), cost: this.rank(individual) };
+    this.trajectory.push(event);
+    this.options.onProgress?.(event);
+    return true;
+  }
+
+  /** Share of the budget used; iteration-based when an iteration limit is given (deterministic). */
+  private progress(): number {
+    if (this.options.maxIterations !== undefined) return this.iteration / this.options.maxIterations;
+    if (this.options.timeLimitMs !== undefined) return (this.now() - this.startMs) / this.options.timeLimitMs;
+    return 0;
+  }
+
+  private initialBudgetSpent(): boolean {
+    if (this.options.timeLimitMs === undefined) return false;
+    return this.now() - this.startMs > this.params.initialPopulationBudget * this.options.timeLimitMs;
+  }
+
+  private shouldStop(): boolean {
+    if (this.options.maxIterations !== undefined && this.iteration >= this.options.maxIterations) return true;
+    if (this.options.timeLimitMs !== undefined && this.now() - this.startMs >= this.options.timeLimitMs) return true;
+    return false;
+  }
+}

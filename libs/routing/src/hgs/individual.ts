@@ -1,0 +1,77 @@
+import { HgsData } from './hgs-data';
+import { Penalties, SegmentAccumulator } from './segment';
+
+/**
+ * One solution in the population: its routes, the giant tour (routes concatenated, the chromosome
+ * for crossover), neighbour arrays for the broken-pairs distance, and its cost split into distance
+ * and infeasibility so the penalised cost can be recomputed when penalties change.
+ */
+export class Individual {
+  readonly giantTour: Int32Array;
+  /** Successor / predecessor of each client (0 = depot), for the broken-pairs distance. */
+  readonly successor: Int32Array;
+  readonly predecessor: Int32Array;
+  /** Arc costs plus fixed route costs. */
+  cost = 0;
+  excessLoad = 0;
+  timeWarpS = 0;
+  penalisedCost = 0;
+  /** Broken-pairs distances to the other members of its subpopulation, ascending. */
+  proximity: Array<{ distance: number; other: Individual }> = [];
+  biasedFitness = 0;
+
+  constructor(readonly data: HgsData, readonly routes: number[][], penalties: Penalties, scratch: SegmentAccumulator) {
+    this.giantTour = new Int32Array(data.n);
+    this.successor = new Int32Array(data.n + 1);
+    this.predecessor = new Int32Array(data.n + 1);
+    let k = 0;
+    for (const route of routes) {
+      scratch.startAtDepot();
+      for (let i = 0; i < route.length; i++) {
+        const c = route[i];
+        this.giantTour[k++] = c;
+        this.predecessor[c] = i === 0 ? 0 : route[i - 1];
+        this.successor[c] = i === route.length - 1 ? 0 : route[i + 1];
+        scratch.appendClient(c);
+      }
+      scratch.appendClient(0);
+      this.cost += scratch.cost + data.routeFixedCost;
+      this.excessLoad += Math.max(scratch.load - data.capacity, 0);
+      this.timeWarpS += scratch.timeWarpS;
+    }
+    this.updatePenalisedCost(penalties);
+  }
+
+  get routeCount(): number {
+    return this.routes.length;
+  }
+
+  get feasible(): boolean {
+    return this.excessLoad === 0 && this.timeWarpS === 0;
+  }
+
+  updatePenalisedCost(penalties: Penalties): void {
+    this.penalisedCost = this.cost + penalties.capacity * this.excessLoad + penalties.timeWarp * this.timeWarpS;
+  }
+
+  /** Broken-pairs distance in [0, 1]: the share of clients whose neighbours differ. */
+  brokenPairsDistance(other: Individual): number {
+    let differences = 0;
+    const n = this.data.n;
+    for (let c = 1; c <= n; c++) {
+      const next = this.successor[c];
+      if (next !== other.successor[c] && next !== other.predecessor[c]) differences++;
+      if (this.predecessor[c] === 0 && other.predecessor[c] !== 0 && other.successor[c] !== 0) differences++;
+    }
+    return differences / n;
+  }
+
+  /** Mean distance to the `count` closest members. */
+  averageClosestDistance(count: number): number {
+    const m = Math.min(count, this.proximity.length);
+    if (m === 0) return 0;
+    let total = 0;
+    for (let i = 0; i < m; i++) total += this.proximity[i].distance;
+    return total / m;
+  }
+}

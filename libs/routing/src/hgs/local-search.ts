@@ -1,0 +1,150 @@
+import { Random } from '../random';
+import { HgsData } from './hgs-data';
+import { EPSILON, MovePlan, NodeOperator } from './moves/move-plan';
+import { Relocate } from './moves/relocate';
+import { Swap } from './moves/swap';
+import { SwapStar } from './moves/swap-star';
+import { TwoOpt } from './moves/two-opt';
+import { TwoOptStar } from './moves/two-opt-star';
+import { RouteState } from './route-state';
+import { Penalties } from './segment';
+
+/**
+ * Granular local search (Vidal 2022 style): for every client u in random order and every v among
+ * its correlated neighbours, try the node operators in turn and apply the first improving one; then
+ * SWAP* between neighbouring routes; repeat until a full pass finds nothing. Pairs whose routes have
+ * not changed since u was last examined are skipped.
+ */
+export class LocalSearch {
+  readonly state: RouteState;
+  private readonly plan: MovePlan;
+  private readonly operators: NodeOperator[];
+  /** Operators that make sense when v is a start depot (insert at the front of v's route). */
+  private readonly depotOperators: NodeOperator[];
+  private readonly twoOptStar = new TwoOptStar();
+  private readonly swapStar: SwapStar;
+  private readonly order: Int32Array;
+  private readonly lastTested: Int32Array;
+  private readonly lastTestedSwapStar: Int32Array;
+  private readonly pairMark: Uint8Array;
+  private readonly pairList: Int32Array;
+  /** Route slots considered by SWAP* pairing (compacted index of non-empty routes). */
+  private readonly compact: Int32Array;
+
+  constructor(readonly data: HgsData, routeSlots: number, private readonly random: Random) {
+    this.state = new RouteState(data, routeSlots);
+    this.plan = new MovePlan(data.n);
+    const relocate = new Relocate(1, false);
+    const relocatePair = new Relocate(2, false);
+    const relocatePairReversed = new Relocate(2, true);
+    this.operators = [relocate, relocatePair, relocatePairReversed, new Swap(1, 1), new Swap(2, 1), new Swap(2, 2), new TwoOpt()];
+    this.depotOperators = [relocate, relocatePair, relocatePairReversed];
+    this.swapStar = new SwapStar(data.n);
+    this.order = new Int32Array(data.n);
+    for (let i = 0; i < data.n; i++) this.order[i] = i + 1;
+    this.lastTested = new Int32Array(data.n + 1);
+    this.lastTestedSwapStar = new Int32Array(routeSlots);
+    const pairSlots = Math.min(routeSlots, data.n);
+    this.pairMark = new Uint8Array(pairSlots * pairSlots);
+    this.pairList = new Int32Array(2 * data.n * Math.max(1, data.neighbours[1]?.length ?? 1));
+    this.compact = new Int32Array(routeSlots);
+  }
+
+  /** Improves `routes` under `penalties` and returns the improved routes. */
+  run(routes: ArrayLike<ArrayLike<number>>, penalties: Penalties): number[][] {
+    const state = this.state;
+    state.load(routes, penalties);
+    this.random.shuffle(this.order);
+    for (let c = 1; c <= this.data.n; c++) this.random.shuffle(this.data.neighbours[c]);
+    this.lastTested.fill(-1);
+    this.lastTestedSwapStar.fill(-1);
+    let pass = 0;
+    for (let improved = true; improved; pass++) {
+      improved = false;
+      for (let i = 0; i < this.order.length; i++) {
+        if (this.improveAround(this.order[i], pass)) improved = true;
+      }
+      if (this.runSwapStar(pass)) improved = true;
+    }
+    return state.exportRoutes();
+  }
+
+  private improveAround(u: number, pass: number): boolean {
+    const state = this.state;
+    const testedAt = this.lastTested[u];
+    this.lastTested[u] = state.moveCount;
+    let improved = false;
+    const neighbours = this.data.neighbours[u];
+    for (let k = 0; k < neighbours.length; k++) {
+      const v = neighbours[k];
+      const changed = Math.max(state.whenModified[state.routeOf[u]], state.whenModified[state.routeOf[v]]);
+      if (pass > 0 && changed <= testedAt) continue;
+      if (this.tryOperators(this.operators, u, v)) {
+        improved = true;
+        continue;
+      }
+      if (this.twoOptStar.tryApply(state, u, v, this.plan)) {
+        improved = true;
+        continue;
+      }
+      const before = state.prev[v];
+      if (!state.isClient(before)) {
+        if (this.tryOperators(this.depotOperators, u, before) || this.twoOptStar.tryApply(state, u, before, this.plan)) {
+          improved = true;
+        }
+      }
+    }
+    if (pass > 0) {
+      const empty = state.firstEmptyRoute();
+      if (empty >= 0 && this.tryOperators(this.depotOperators, u, state.startDepot(empty))) improved = true;
+    }
+    return improved;
+  }
+
+  private tryOperators(operators: NodeOperator[], u: number, v: number): boolean {
+    for (let i = 0; i < operators.length; i++) {
+      if (!operators[i].plan(this.state, u, v, this.plan)) continue;
+      if (this.plan.delta(this.state) < -EPSILON) {
+        this.plan.apply(this.state);
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /** SWAP* between route pairs that hold granular neighbours of each other. */
+  private runSwapStar(pass: number): boolean {
+    const state = this.state;
+    const { n, neighbours } = this.data;
+    let routes = 0;
+    for (let r = 0; r < state.routeSlots; r++) this.compact[r] = state.routeSize[r] > 0 ? routes++ : -1;
+    if (routes < 2 || routes > Math.sqrt(this.pairMark.length)) return false;
+    let pairs = 0;
+    for (let u = 1; u <= n; u++) {
+      const ru = state.routeOf[u];
+      const list = neighbours[u];
+      for (let k = 0; k < list.length; k++) {
+        const rv = state.routeOf[list[k]];
+        if (rv === ru) continue;
+        const a = Math.min(ru, rv);
+        const b = Math.max(ru, rv);
+        const mark = this.compact[a] * routes + this.compact[b];
+        if (this.pairMark[mark]) continue;
+        this.pairMark[mark] = 1;
+        this.pairList[pairs++] = a;
+        this.pairList[pairs++] = b;
+      }
+    }
+    let improved = false;
+    for (let p = 0; p < pairs; p += 2) {
+      const a = this.pairList[p];
+      const b = this.pairList[p + 1];
+      this.pairMark[this.compact[a] * routes + this.compact[b]] = 0;
+      const testedAt = this.lastTestedSwapStar[a];
+      if (pass > 0 && Math.max(state.whenModified[a], state.whenModified[b]) <= testedAt) continue;
+      if (this.swapStar.tryApply(state, a, b, this.plan)) improved = true;
+    }
+    for (let r = 0; r < state.routeSlots; r++) if (state.routeSize[r] > 0) this.lastTestedSwapStar[r] = state.moveCount;
+    return improved;
+  }
+}

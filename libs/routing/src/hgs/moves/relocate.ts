@@ -1,0 +1,54 @@
+import { RouteState } from '../route-state';
+import { MovePlan, NodeOperator } from './move-plan';
+
+/**
+ * RELOCATE: moves u (or the pair u, next(u), optionally reversed) to just after v, within a route
+ * or across routes. v may be a start depot (insert at the front) or an empty route's start depot.
+ */
+export class Relocate implements NodeOperator {
+  readonly name: string;
+
+  constructor(private readonly chainLength: 1 | 2, private readonly reversed: boolean) {
+    this.name = `relocate-${chainLength}${reversed ? '-reversed' : ''}`;
+  }
+
+  plan(state: RouteState, u: number, v: number, plan: MovePlan): boolean {
+    const { next, prev, position, routeOf } = state;
+    const last = this.chainLength === 2 ? next[u] : u;
+    if (!state.isClient(last) || v === u || v === last) return false;
+    if (v === prev[u] && !this.reversed) return false;
+    const chainStart = this.reversed ? last : u;
+    const chainEnd = this.reversed ? u : last;
+    if (routeOf[u] !== routeOf[v]) {
+      plan.edits = 2;
+      plan.before1 = prev[u];
+      plan.after1 = next[last];
+      plan.length1 = 0;
+      plan.before2 = v;
+      plan.after2 = next[v];
+      plan.seq2[0] = chainStart;
+      if (this.chainLength === 2) plan.seq2[1] = chainEnd;
+      plan.length2 = this.chainLength;
+      return true;
+    }
+    plan.edits = 1;
+    const seq = plan.seq1;
+    if (position[v] < position[u]) {
+      // v ... u: the chain jumps backwards to just after v.
+      seq[0] = chainStart;
+      if (this.chainLength === 2) seq[1] = chainEnd;
+      plan.length1 = state.copyBetween(v, u, seq, this.chainLength);
+      plan.before1 = v;
+      plan.after1 = next[last];
+    } else {
+      // u ... v: the nodes after the chain up to v move forward, then the chain.
+      let length = state.copyBetween(last, next[v], seq, 0);
+      seq[length++] = chainStart;
+      if (this.chainLength === 2) seq[length++] = chainEnd;
+      plan.length1 = length;
+      plan.before1 = prev[u];
+      plan.after1 = next[v];
+    }
+    return true;
+  }
+}

@@ -1,0 +1,144 @@
+import { RouteState } from '../route-state';
+import { EPSILON, MovePlan } from './move-plan';
+
+const TOP = 3;
+
+/**
+ * SWAP* (Vidal 2022): exchanges u of route A with v of route B, each reinserted at its best position
+ * in the other route (not necessarily where the other one was). Candidates are screened with arc
+ * costs and the load penalty using each client's three cheapest insertion positions; the best
+ * candidate is then priced exactly (time warp included) before it is applied.
+ */
+export class SwapStar {
+  readonly name = 'swap-star';
+  private readonly insertCost: Float64Array;
+  private readonly insertAfter: Int32Array;
+  private readonly removalDelta: Float64Array;
+
+  constructor(n: number) {
+    this.insertCost = new Float64Array((n + 1) * TOP);
+    this.insertAfter = new Int32Array((n + 1) * TOP);
+    this.removalDelta = new Float64Array(n + 1);
+  }
+
+  /** Looks for the best SWAP* between two routes and applies it when it improves. */
+  tryApply(state: RouteState, routeA: number, routeB: number, plan: MovePlan): boolean {
+    if (state.routeSize[routeA] === 0 || state.routeSize[routeB] === 0) return false;
+    this.preprocess(state, routeA, routeB);
+    this.preprocess(state, routeB, routeA);
+    const { demand, capacity } = state.data;
+    const penalty = state.penalties.capacity;
+    const loadA = state.routeLoad[routeA];
+    const loadB = state.routeLoad[routeB];
+    const excessA = Math.max(loadA - capacity, 0);
+    const excessB = Math.max(loadB - capacity, 0);
+    let best = -EPSILON;
+    let bestU = -1;
+    let bestV = -1;
+    let bestAfterU = -1;
+    let bestAfterV = -1;
+    const endA = state.endDepot(routeA);
+    const endB = state.endDepot(routeB);
+    for (let u = state.next[state.startDepot(routeA)]; u !== endA; u = state.next[u]) {
+      for (let v = state.next[state.startDepot(routeB)]; v !== endB; v = state.next[v]) {
+        const penaltyA = penalty * (Math.max(loadA - demand[u] + demand[v] - capacity, 0) - excessA);
+        const penaltyB = penalty * (Math.max(loadB - demand[v] + demand[u] - capacity, 0) - excessB);
+        const base = penaltyA + penaltyB + this.removalDelta[u] + this.removalDelta[v];
+        if (base >= 0) continue;
+        this.bestInsertion(state, v, u);
+        const costV = this.foundCost;
+        const afterV = this.foundAfter;
+        this.bestInsertion(state, u, v);
+        const total = base + costV + this.foundCost;
+        if (total < best) {
+          best = total;
+          bestU = u;
+          bestV = v;
+          bestAfterV = afterV;
+          bestAfterU = this.foundAfter;
+        }
+      }
+    }
+    if (bestU < 0) return false;
+    plan.edits = 2;
+    plan.before1 = state.startDepot(routeA);
+    plan.after1 = endA;
+    plan.length1 = this.rebuild(state, routeA, bestU, bestV, bestAfterV, plan.seq1);
+    plan.before2 = state.startDepot(routeB);
+    plan.after2 = endB;
+    plan.length2 = this.rebuild(state, routeB, bestV, bestU, bestAfterU, plan.seq2);
+    if (!(plan.delta(state) < -EPSILON)) return false;
+    plan.apply(state);
+    return true;
+  }
+
+  private foundCost = 0;
+  private foundAfter = 0;
+
+  /**
+   * Cheapest place for `client` in the route of `removed` once `removed` has left it: one of the
+   * three precomputed positions not touching `removed`, or `removed`'s own place.
+   */
+  private bestInsertion(state: RouteState, client: number, removed: number): void {
+    const { arcCost, stride } = state.data;
+    const before = state.prev[removed];
+    const after = state.next[removed];
+    const b = state.client(before);
+    const a = state.client(after);
+    this.foundCost = arcCost[b * stride + client] + arcCost[client * stride + a] - arcCost[b * stride + a];
+    this.foundAfter = before;
+    for (let k = 0; k < TOP; k++) {
+      const position = this.insertAfter[client * TOP + k];
+      if (position < 0) break;
+      if (position === removed || position === before) continue;
+      if (this.insertCost[client * TOP + k] < this.foundCost) {
+        this.foundCost = this.insertCost[client * TOP + k];
+        this.foundAfter = position;
+      }
+      break;
+    }
+  }
+
+  /** Removal gains for clients of `from` and their three cheapest insertion places in `into`. */
+  private preprocess(state: RouteState, from: number, into: number): void {
+    const { arcCost, stride } = state.data;
+    const endFrom = state.endDepot(from);
+    const endInto = state.endDepot(into);
+    for (let u = state.next[state.startDepot(from)]; u !== endFrom; u = state.next[u]) {
+      const p = state.client(state.prev[u]);
+      const x = state.client(state.next[u]);
+      this.removalDelta[u] = arcCost[p * stride + x] - arcCost[p * stride + u] - arcCost[u * stride + x];
+      const base = u * TOP;
+      for (let k = 0; k < TOP; k++) {
+        this.insertCost[base + k] = Infinity;
+        this.insertAfter[base + k] = -1;
+      }
+      for (let node = state.startDepot(into); node !== endInto; node = state.next[node]) {
+        const a = state.client(node);
+        const b = state.client(state.next[node]);
+        const cost = arcCost[a * stride + u] + arcCost[u * stride + b] - arcCost[a * stride + b];
+        if (cost >= this.insertCost[base + TOP - 1]) continue;
+        let k = TOP - 1;
+        while (k > 0 && this.insertCost[base + k - 1] > cost) {
+          this.insertCost[base + k] = this.insertCost[base + k - 1];
+          this.insertAfter[base + k] = this.insertAfter[base + k - 1];
+          k--;
+        }
+        this.insertCost[base + k] = cost;
+        this.insertAfter[base + k] = node;
+      }
+    }
+  }
+
+  /** The clients of `route` with `removed` taken out and `inserted` placed after `after`. */
+  private rebuild(state: RouteState, route: number, removed: number, inserted: number, after: number, seq: Int32Array): number {
+    let length = 0;
+    const start = state.startDepot(route);
+    if (after === start) seq[length++] = inserted;
+    for (let node = state.next[start]; node !== state.endDepot(route); node = state.next[node]) {
+      if (node !== removed) seq[length++] = node;
+      if (node === after) seq[length++] = inserted;
+    }
+    return length;
+  }
+}

@@ -1,0 +1,60 @@
+import { RouteState } from '../route-state';
+import { MovePlan, NodeOperator } from './move-plan';
+
+/**
+ * SWAP: exchanges a chain of `lengthU` nodes starting at u with a chain of `lengthV` nodes starting
+ * at v (1-1, 2-1, 2-2), within a route or across routes. Overlapping chains do not apply.
+ */
+export class Swap implements NodeOperator {
+  readonly name: string;
+
+  constructor(private readonly lengthU: 1 | 2, private readonly lengthV: 1 | 2) {
+    this.name = `swap-${lengthU}-${lengthV}`;
+  }
+
+  plan(state: RouteState, u: number, v: number, plan: MovePlan): boolean {
+    const { next, prev, position, routeOf } = state;
+    if (!state.isClient(v) || u === v) return false;
+    const lastU = this.lengthU === 2 ? next[u] : u;
+    const lastV = this.lengthV === 2 ? next[v] : v;
+    if (!state.isClient(lastU) || !state.isClient(lastV)) return false;
+    if (routeOf[u] !== routeOf[v]) {
+      plan.edits = 2;
+      plan.before1 = prev[u];
+      plan.after1 = next[lastU];
+      plan.length1 = writeChain(plan.seq1, 0, v, lastV);
+      plan.before2 = prev[v];
+      plan.after2 = next[lastV];
+      plan.length2 = writeChain(plan.seq2, 0, u, lastU);
+      return true;
+    }
+    plan.edits = 1;
+    // Same route: the chains must be disjoint; the window spans from the first chain to the second.
+    let first = u;
+    let firstLast = lastU;
+    let second = v;
+    let secondLast = lastV;
+    if (position[v] < position[u]) {
+      first = v;
+      firstLast = lastV;
+      second = u;
+      secondLast = lastU;
+    }
+    if (position[firstLast] >= position[second]) return false;
+    let length = writeChain(plan.seq1, 0, second, secondLast);
+    length = state.copyBetween(firstLast, second, plan.seq1, length);
+    length = writeChain(plan.seq1, length, first, firstLast);
+    plan.length1 = length;
+    plan.before1 = prev[first];
+    plan.after1 = next[secondLast];
+    return true;
+  }
+}
+
+/** Writes a chain of one or two adjacent nodes. */
+function writeChain(seq: Int32Array, offset: number, from: number, to: number): number {
+  let length = offset;
+  seq[length++] = from;
+  if (to !== from) seq[length++] = to;
+  return length;
+}

@@ -1,0 +1,32 @@
+/** HGS parameters (defaults of Vidal 2022 unless noted). */
+export interface HgsParams {
+  /** Minimum subpopulation size after survivor selection. */
+  populationSize: number;
+  /** Offspring added before survivor selection trims back to `populationSize`. */
+  generationSize: number;
+  nbElite: number;
+  /** Neighbours averaged in the diversity contribution. */
+  nbClose: number;
+  /** Target share of feasible offspring, driving the penalty adaptation. */
+  targetFeasible: number;
+  /** Iterations without improvement before the population restarts. */
+  iterationsWithoutImprovement: number;
+  /** Probability of repairing an infeasible offspring with 10x penalties. */
+  repairProbability: number;
+  /** Share of the time (or iteration) budget the initial population may use at most. */
+  initialPopulationBudget: number;
+  /** Iterations between penalty updates. */
+  penaltyUpdateInterval: number;
+}
+
+export const DEFAULT_HGS_PARAMS: HgsParams = {
+  populationSize: 25,
+  generationSize: 40,
+  nbElite: 4,
+  nbClose: 5,
+  targetFeasible: 0.2,
+  iterationsWithoutImprovement: 20_000,
+  repairProbability: 0.5,
+  initialPopulationBudget: 0.15,
+  penaltyUpdateInterval: 100,
+};

@@ -1,0 +1,61 @@
+import { HgsData } from './hgs-data';
+import { Individual } from './individual';
+import { HgsParams } from './params';
+import { Penalties } from './segment';
+
+const MIN_PENALTY = 0.01;
+const MAX_PENALTY = 100_000;
+
+/**
+ * Adaptive penalties: every update, each penalty grows by 20% when fewer than target-5% of the
+ * recent local-search results were feasible for that constraint, and shrinks by 15% above
+ * target+5% (Vidal 2022).
+ */
+export class PenaltyManager {
+  readonly current: Penalties;
+  private loadFeasible = 0;
+  private timeFeasible = 0;
+  private samples = 0;
+
+  constructor(data: HgsData, private readonly params: HgsParams) {
+    let arcTotal = 0;
+    let travelTotal = 0;
+    for (let i = 0; i < data.arcCost.length; i++) {
+      arcTotal += data.arcCost[i];
+      travelTotal += data.travelS[i];
+    }
+    this.current = {
+      capacity: clamp(data.maxArcCost / Math.max(1, data.maxDemand)),
+      timeWarp: clamp(travelTotal > 0 ? arcTotal / travelTotal : 1),
+    };
+  }
+
+  record(individual: Individual): void {
+    this.samples++;
+    if (individual.excessLoad === 0) this.loadFeasible++;
+    if (individual.timeWarpS === 0) this.timeFeasible++;
+  }
+
+  update(): void {
+    if (this.samples === 0) return;
+    this.current.capacity = adjust(this.current.capacity, this.loadFeasible / this.samples, this.params.targetFeasible);
+    this.current.timeWarp = adjust(this.current.timeWarp, this.timeFeasible / this.samples, this.params.targetFeasible);
+    this.samples = 0;
+    this.loadFeasible = 0;
+    this.timeFeasible = 0;
+  }
+
+  boosted(factor: number): Penalties {
+    return { capacity: this.current.capacity * factor, timeWarp: this.current.timeWarp * factor };
+  }
+}
+
+function adjust(penalty: number, feasibleShare: number, target: number): number {
+  if (feasibleShare < target - 0.05) return clamp(penalty * 1.2);
+  if (feasibleShare > target + 0.05) return clamp(penalty * 0.85);
+  return penalty;
+}
+
+function clamp(penalty: number): number {
+  return Math.min(MAX_PENALTY, Math.max(MIN_PENALTY, penalty));
+}

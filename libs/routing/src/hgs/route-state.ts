@@ -1,0 +1,229 @@
+import { HgsData } from './hgs-data';
+import { Penalties, SegmentAccumulator } from './segment';
+
+/**
+ * The solution under local search as doubly linked lists of nodes, with prefix and suffix segment
+ * aggregates per node so any move that changes a few nodes is priced in O(changed nodes).
+ *
+ * Node ids: clients 1..n are their own node; route r has a start depot node `n + 1 + r` and an end
+ * depot node `n + 1 + R + r` (R = route slots = fleet limit).
+ */
+export class RouteState {
+  readonly n: number;
+  readonly routeSlots: number;
+  readonly next: Int32Array;
+  readonly prev: Int32Array;
+  readonly routeOf: Int32Array;
+  readonly position: Int32Array;
+  readonly routeSize: Int32Array;
+  readonly routeCost: Float64Array;
+  readonly routeLoad: Float64Array;
+  /** Move counter value when the route last changed (drives "skip pairs tested since"). */
+  readonly whenModified: Int32Array;
+  moveCount = 0;
+  penalties: Penalties = { capacity: 1, timeWarp: 1 };
+  readonly acc: SegmentAccumulator;
+
+  // prefix aggregates: start depot .. node (inclusive)
+  private readonly fCost: Float64Array;
+  private readonly fLoad: Float64Array;
+  private readonly fDur: Float64Array;
+  private readonly fWarp: Float64Array;
+  private readonly fEarly: Float64Array;
+  private readonly fLate: Float64Array;
+  // suffix aggregates: node .. end depot (inclusive)
+  private readonly bCost: Float64Array;
+  private readonly bLoad: Float64Array;
+  private readonly bDur: Float64Array;
+  private readonly bWarp: Float64Array;
+  private readonly bEarly: Float64Array;
+  private readonly bLate: Float64Array;
+
+  constructor(readonly data: HgsData, routeSlots: number) {
+    this.n = data.n;
+    this.routeSlots = routeSlots;
+    const nodes = data.n + 1 + 2 * routeSlots;
+    this.next = new Int32Array(nodes);
+    this.prev = new Int32Array(nodes);
+    this.routeOf = new Int32Array(nodes);
+    this.position = new Int32Array(nodes);
+    this.routeSize = new Int32Array(routeSlots);
+    this.routeCost = new Float64Array(routeSlots);
+    this.routeLoad = new Float64Array(routeSlots);
+    this.whenModified = new Int32Array(routeSlots);
+    this.fCost = new Float64Array(nodes);
+    this.fLoad = new Float64Array(nodes);
+    this.fDur = new Float64Array(nodes);
+    this.fWarp = new Float64Array(nodes);
+    this.fEarly = new Float64Array(nodes);
+    this.fLate = new Float64Array(nodes);
+    this.bCost = new Float64Array(nodes);
+    this.bLoad = new Float64Array(nodes);
+    this.bDur = new Float64Array(nodes);
+    this.bWarp = new Float64Array(nodes);
+    this.bEarly = new Float64Array(nodes);
+    this.bLate = new Float64Array(nodes);
+    this.acc = new SegmentAccumulator(data);
+  }
+
+  startDepot(route: number): number {
+    return this.n + 1 + route;
+  }
+
+  endDepot(route: number): number {
+    return this.n + 1 + this.routeSlots + route;
+  }
+
+  isClient(node: number): boolean {
+    return node <= this.n;
+  }
+
+  client(node: number): number {
+    return node <= this.n ? node : 0;
+  }
+
+  /** Loads routes of clients; routes beyond the given ones are empty. */
+  load(routes: ArrayLike<ArrayLike<number>>, penalties: Penalties): void {
+    if (routes.length > this.routeSlots) throw new Error(`${routes.length} routes exceed ${this.routeSlots} slots`);
+    this.penalties = penalties;
+    for (let r = 0; r < this.routeSlots; r++) {
+      let previous = this.startDepot(r);
+      const clients = r < routes.length ? routes[r] : [];
+      for (let i = 0; i < clients.length; i++) {
+        const c = clients[i];
+        this.next[previous] = c;
+        this.prev[c] = previous;
+        previous = c;
+      }
+      this.next[previous] = this.endDepot(r);
+      this.prev[this.endDepot(r)] = previous;
+      this.next[this.endDepot(r)] = this.endDepot(r);
+      this.prev[this.startDepot(r)] = this.startDepot(r);
+      this.updateRoute(r);
+    }
+  }
+
+  /** Recomputes positions and prefix/suffix aggregates of one route after a change. */
+  updateRoute(route: number): void {
+    const d = this.data;
+    const acc = this.acc.startAtDepot();
+    const start = this.startDepot(route);
+    const end = this.endDepot(route);
+    let node = start;
+    let position = 0;
+    for (;;) {
+      this.routeOf[node] = route;
+      this.position[node] = position++;
+      if (node !== start) acc.appendClient(this.client(node));
+      this.fCost[node] = acc.cost;
+      this.fLoad[node] = acc.load;
+      this.fDur[node] = acc.durationS;
+      this.fWarp[node] = acc.timeWarpS;
+      this.fEarly[node] = acc.earliestS;
+      this.fLate[node] = acc.latestS;
+      if (node === end) break;
+      node = this.next[node];
+    }
+    this.routeSize[route] = position - 2;
+    this.routeLoad[route] = acc.load;
+    this.routeCost[route] = acc.penalisedCost(this.penalties);
+    // Suffixes, built backwards by prepending one node at a time to the stored suffix of its successor.
+    this.bCost[end] = 0;
+    this.bLoad[end] = 0;
+    this.bDur[end] = 0;
+    this.bWarp[end] = 0;
+    this.bEarly[end] = d.earlyS[0];
+    this.bLate[end] = d.lateS[0];
+    let after = end;
+    node = this.prev[end];
+    for (;;) {
+      const c = this.client(node);
+      const arc = c * d.stride + this.client(after);
+      this.bCost[node] = this.bCost[after] + d.arcCost[arc];
+      this.bLoad[node] = this.bLoad[after] + d.demand[c];
+      if (d.hasTimeWindows) {
+        const delta = d.serviceS[c] + d.travelS[arc];
+        const waitS = Math.max(this.bEarly[after] - delta - d.lateS[c], 0);
+        const warpS = Math.max(d.earlyS[c] + delta - this.bLate[after], 0);
+        this.bDur[node] = this.bDur[after] + delta + waitS;
+        this.bWarp[node] = this.bWarp[after] + warpS;
+        this.bEarly[node] = Math.max(this.bEarly[after] - delta, d.earlyS[c]) - waitS;
+        this.bLate[node] = Math.min(this.bLate[after] - delta, d.lateS[c]) + warpS;
+      }
+      if (node === start) break;
+      after = node;
+      node = this.prev[node];
+    }
+    this.whenModified[route] = ++this.moveCount;
+  }
+
+  /** Starts the accumulator with the prefix of the route up to and including `node`. */
+  beginWithPrefix(node: number): SegmentAccumulator {
+    return this.acc.startWith(this.fCost[node], this.fLoad[node], this.fDur[node], this.fWarp[node], this.fEarly[node], this.fLate[node], this.client(node), node <= this.n);
+  }
+
+  /** Appends the suffix of a route from `node` (inclusive) to its end depot. */
+  appendSuffix(node: number): SegmentAccumulator {
+    return this.acc.appendSegment(this.client(node), this.bCost[node], this.bLoad[node], this.bDur[node], this.bWarp[node], this.bEarly[node], this.bLate[node], 0, node <= this.n);
+  }
+
+  /** Penalised cost of prefix(..`prefixEnd`) followed by suffix(`suffixStart`..), possibly of two routes. */
+  appendSuffixAfterPrefix(prefixEnd: number, suffixStart: number): number {
+    this.beginWithPrefix(prefixEnd);
+    return this.appendSuffix(suffixStart).penalisedCost(this.penalties);
+  }
+
+  /**
+   * Penalised cost of the route through `before` and `after` (same route, `before` earlier) if the
+   * nodes strictly between them were replaced by `seq[0..length)`.
+   */
+  replaceCost(before: number, seq: Int32Array, length: number, after: number): number {
+    const acc = this.beginWithPrefix(before);
+    for (let i = 0; i < length; i++) acc.appendClient(seq[i]);
+    return this.appendSuffix(after).penalisedCost(this.penalties);
+  }
+
+  /** Relinks: `before -> seq... -> after`. The caller updates the affected routes afterwards. */
+  relink(before: number, seq: Int32Array, length: number, after: number): void {
+    let previous = before;
+    for (let i = 0; i < length; i++) {
+      const node = seq[i];
+      this.next[previous] = node;
+      this.prev[node] = previous;
+      previous = node;
+    }
+    this.next[previous] = after;
+    this.prev[after] = previous;
+  }
+
+  /** Copies the clients strictly between `from` and `to` (same route) into `seq` from `offset`. */
+  copyBetween(from: number, to: number, seq: Int32Array, offset: number): number {
+    let length = offset;
+    for (let node = this.next[from]; node !== to; node = this.next[node]) seq[length++] = node;
+    return length;
+  }
+
+  /** Clients of each non-empty route, in order. */
+  exportRoutes(): number[][] {
+    const routes: number[][] = [];
+    for (let r = 0; r < this.routeSlots; r++) {
+      if (this.routeSize[r] === 0) continue;
+      const clients: number[] = [];
+      for (let node = this.next[this.startDepot(r)]; node !== this.endDepot(r); node = this.next[node]) clients.push(node);
+      routes.push(clients);
+    }
+    return routes;
+  }
+
+  /** First empty route slot, or -1. */
+  firstEmptyRoute(): number {
+    for (let r = 0; r < this.routeSlots; r++) if (this.routeSize[r] === 0) return r;
+    return -1;
+  }
+
+  totalPenalisedCost(): number {
+    let total = 0;
+    for (let r = 0; r < this.routeSlots; r++) total += this.routeCost[r];
+    return total;
+  }
+}

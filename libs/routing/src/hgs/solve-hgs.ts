@@ -1,0 +1,27 @@
+import { Problem, Solution, SolveOptions } from '../model/problem';
+import { HybridGeneticSearch } from './genetic';
+import { buildHgsData } from './hgs-data';
+import { toSolution } from './to-solution';
+
+/** Time limit used when the caller gives neither a time nor an iteration limit. */
+export const DEFAULT_TIME_LIMIT_MS = 10_000;
+
+/** Runs HGS on one thread. The problem must be validated and HGS-shaped. */
+export function solveWithHgs(problem: Problem, options: SolveOptions): Solution {
+  const data = buildHgsData(problem);
+  const timeLimitMs = options.timeLimitMs ?? (options.maxIterations === undefined ? DEFAULT_TIME_LIMIT_MS : undefined);
+  const search = new HybridGeneticSearch(data, {
+    seed: options.seed ?? 1,
+    timeLimitMs,
+    maxIterations: options.maxIterations,
+    hierarchical: problem.objective === 'vehicles-then-distance',
+    onProgress: options.onProgress,
+  });
+  const result = search.run();
+  return toSolution(problem, result.best.routes, {
+    iterations: result.iterations,
+    runtimeMs: Math.round(result.runtimeMs),
+    timeToBestMs: Math.round(result.timeToBestMs),
+    trajectory: result.trajectory,
+  });
+}

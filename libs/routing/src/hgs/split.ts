@@ -1,0 +1,147 @@
+import { HgsData } from './hgs-data';
+import { Penalties, SegmentAccumulator } from './segment';
+
+/**
+ * Split (Prins 2004; linear-time version of Vidal 2016): cuts a giant tour into routes at minimum
+ * penalised cost, the capacity excess priced linearly. Without time windows and without a binding
+ * fleet limit the O(n) deque algorithm is used; otherwise a Bellman split over route counts that
+ * prices each route with the time-warp segment arithmetic, trying routes up to 1.5x capacity.
+ */
+export class Splitter {
+  private readonly potential: Float64Array;
+  private readonly predecessor: Int32Array;
+  private readonly sumLoad: Float64Array;
+  private readonly sumCost: Float64Array;
+  private readonly fromDepot: Float64Array;
+  private readonly toDepot: Float64Array;
+  private readonly deque: Int32Array;
+  private readonly acc: SegmentAccumulator;
+
+  constructor(private readonly data: HgsData) {
+    const size = data.n + 1;
+    this.potential = new Float64Array(size);
+    this.predecessor = new Int32Array(size);
+    this.sumLoad = new Float64Array(size);
+    this.sumCost = new Float64Array(size);
+    this.fromDepot = new Float64Array(size);
+    this.toDepot = new Float64Array(size);
+    this.deque = new Int32Array(size);
+    this.acc = new SegmentAccumulator(data);
+  }
+
+  split(tour: Int32Array, penalties: Penalties, maxRoutes: number): number[][] {
+    if (!this.data.hasTimeWindows) {
+      this.linearSplit(tour, penalties);
+      const routes = this.extract(tour, this.predecessor);
+      if (routes.length <= maxRoutes) return routes;
+    } else {
+      const routes = this.bellmanSplit(tour, penalties, Infinity, 1.5);
+      if (routes && routes.length <= maxRoutes) return routes;
+    }
+    return this.bellmanSplit(tour, penalties, maxRoutes, 1.5) ?? this.bellmanSplit(tour, penalties, maxRoutes, Infinity) ?? this.evenSplit(tour, maxRoutes);
+  }
+
+  private linearSplit(tour: Int32Array, penalties: Penalties): void {
+    const { n, arcCost, stride, demand, capacity, routeFixedCost } = this.data;
+    const { potential, predecessor, sumLoad, sumCost, fromDepot, toDepot, deque } = this;
+    const penalty = penalties.capacity;
+    // Positions are 1-based: tour[i - 1] is the i-th client.
+    sumLoad[0] = 0;
+    sumCost[0] = 0;
+    for (let i = 1; i <= n; i++) {
+      const c = tour[i - 1];
+      sumLoad[i] = sumLoad[i - 1] + demand[c];
+      sumCost[i] = i === 1 ? 0 : sumCost[i - 1] + arcCost[tour[i - 2] * stride + c];
+      fromDepot[i] = arcCost[c];
+      toDepot[i] = arcCost[c * stride];
+    }
+    const propagate = (i: number, j: number): number =>
+      potential[i] + fromDepot[i + 1] + sumCost[j] - sumCost[i + 1] + toDepot[j] + routeFixedCost + penalty * Math.max(sumLoad[j] - sumLoad[i] - capacity, 0);
+    // Value of i as a route start, up to terms common to every start.
+    const key = (i: number): number => potential[i] + fromDepot[i + 1] - sumCost[i + 1];
+    potential[0] = 0;
+    let head = 0;
+    let tail = 0;
+    deque[0] = 0;
+    for (let i = 1; i <= n; i++) {
+      potential[i] = propagate(deque[head], i);
+      predecessor[i] = deque[head];
+      if (i === n) break;
+      const back = deque[tail];
+      // `back` dominates i when its lead survives i's lighter load; otherwise i enters the deque.
+      if (!(key(back) + penalty * (sumLoad[i] - sumLoad[back]) <= key(i))) {
+        while (tail >= head && key(i) <= key(deque[tail]) + 1e-9) tail--;
+        deque[++tail] = i;
+      }
+      while (tail > head && propagate(deque[head], i + 1) >= propagate(deque[head + 1], i + 1) - 1e-9) head++;
+    }
+  }
+
+  /**
+   * Bellman split over at most `maxRoutes` routes (one layer when unlimited), each route capped at
+   * `loadFactor` times capacity. Null when no split fits.
+   */
+  private bellmanSplit(tour: Int32Array, penalties: Penalties, maxRoutes: number, loadFactor: number): number[][] | null {
+    const { n, capacity } = this.data;
+    const layers = Number.isFinite(maxRoutes) ? Math.min(maxRoutes, n) : 1;
+    const limited = Number.isFinite(maxRoutes);
+    const size = n + 1;
+    const potential = new Float64Array(size * (layers + 1)).fill(Infinity);
+    const predecessor = new Int32Array(size * (layers + 1)).fill(-1);
+    potential[0] = 0;
+    const acc = this.acc;
+    for (let k = 0; k < layers; k++) {
+      const from = limited ? k * size : 0;
+      const to = limited ? (k + 1) * size : 0;
+      for (let i = 0; i < n; i++) {
+        const base = potential[from + i];
+        if (base === Infinity) continue;
+        acc.startAtDepot();
+        for (let j = i + 1; j <= n; j++) {
+          acc.appendClient(tour[j - 1]);
+          if (j > i + 1 && acc.load > loadFactor * capacity) break;
+          const value = base + acc.costIfClosed(penalties);
+          if (value < potential[to + j]) {
+            potential[to + j] = value;
+            predecessor[to + j] = i;
+          }
+        }
+      }
+    }
+    if (!limited) {
+      if (potential[n] === Infinity) return null;
+      return this.extract(tour, predecessor.subarray(0, size));
+    }
+    let bestLayer = -1;
+    for (let k = 1; k <= layers; k++) {
+      if (potential[k * size + n] < Infinity && (bestLayer < 0 || potential[k * size + n] < potential[bestLayer * size + n])) bestLayer = k;
+    }
+    if (bestLayer < 0) return null;
+    const routes: number[][] = [];
+    let j = n;
+    for (let k = bestLayer; k > 0; k--) {
+      const i = predecessor[k * size + j];
+      routes.push(Array.from(tour.subarray(i, j)));
+      j = i;
+    }
+    return routes.reverse();
+  }
+
+  private extract(tour: Int32Array, predecessor: Int32Array): number[][] {
+    const routes: number[][] = [];
+    for (let j = this.data.n; j > 0; ) {
+      const i = predecessor[j];
+      routes.push(Array.from(tour.subarray(i, j)));
+      j = i;
+    }
+    return routes.reverse();
+  }
+
+  /** Last resort: equal slices (only reached when no route may exceed the limit at all). */
+  private evenSplit(tour: Int32Array, maxRoutes: number): number[][] {
+    const per = Math.ceil(tour.length / maxRoutes);
+    const routes: number[][] = [];
+    for (let i = 0; i < tour.length; i += per) routes.push(Array.from(tour.subarray(i, i + per)));
+    return routes;
+  }
+}
