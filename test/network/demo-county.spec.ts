@@ -146,6 +146,7 @@ describe('buildDemoCounty (西和县 Xihe, 621225)', () => {
     expect(new Set(vehicles.map((vehicle) => vehicle.code)).size).toBe(vehicles.length);
     expect(drivers).toHaveLength(vehicles.length);
     for (const driver of drivers) expect(driver.phone).toMatch(/^1380000\d{4}$/);
+    expect(drivers.map((driver) => driver.vehicleCode)).toEqual(vehicles.map((vehicle) => vehicle.code));
     expect(new Set(drivers.map((driver) => driver.phone)).size).toBe(drivers.length);
   });
 

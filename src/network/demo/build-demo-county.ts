@@ -174,8 +174,11 @@ function roadFeature(road: PlannedRoad, random: Random): DemoRoadFeature {
 }
 
 function summarise(nodes: DemoNodeFeature[], roads: DemoRoadFeature[], fleet: DemoCounty['fleet']): DemoCountySummary {
-  const countBy = <T>(items: readonly T[], key: (item: T) => string): Record<string, number> =>
-    items.reduce<Record<string, number>>((counts, item) => ({ ...counts, [key(item)]: (counts[key(item)] ?? 0) + 1 }), {});
+  const countBy = <T>(items: readonly T[], key: (item: T) => string): Record<string, number> => {
+    const counts: Record<string, number> = {};
+    for (const item of items) counts[key(item)] = (counts[key(item)] ?? 0) + 1;
+    return counts;
+  };
   const tiers = countBy(nodes, (node) => node.properties.tier);
   return {
     countyHubs: tiers.county_hub ?? 0,

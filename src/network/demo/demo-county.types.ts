@@ -58,6 +58,8 @@ export interface DemoDriver {
   /** Clearly fake: 1380000 followed by a 4-digit serial. */
   phone: string;
   homeNodeCode: string;
+  /** The vehicle this driver usually drives. */
+  vehicleCode: string;
 }
 
 export interface DemoCountyInfo {

@@ -93,6 +93,7 @@ export function buildDemoFleet(hubCode: string, stations: readonly FleetStation[
     name: fakeDriverName(index),
     phone: `1380000${pad(index + 1, 4)}`,
     homeNodeCode: vehicle.homeNodeCode,
+    vehicleCode: vehicle.code,
   }));
   return { vehicles, drivers };
 }
