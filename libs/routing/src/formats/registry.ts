@@ -6,6 +6,7 @@ import './cvrplib-format';
 import './solomon-format';
 import './two-echelon-format';
 import './lilim-format';
+import './vroom-json-format';
 
 export { registeredFormats } from './format';
 export type { AnyInstanceFormat, InstanceFormat, SolutionSummary, VerifyVerdict } from './format';
