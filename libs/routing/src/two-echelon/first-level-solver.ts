@@ -32,8 +32,6 @@ export class FirstLevelSolver {
   private readonly sortedCombinations: Int32Array | null = null;
   private readonly combinationCost: Float64Array | null = null;
   private readonly combinationRoutes: Int32Array | null = null;
-  /** For combination k and satellite set T: trucks of k that visit T, at `k * 2^S + T`. */
-  private readonly coverage: Uint8Array | null = null;
   private readonly memo = new Map<string, FirstLevelPlan>();
 
   constructor(private readonly problem: TwoEchelonProblem) {
@@ -69,21 +67,22 @@ export class FirstLevelSolver {
     };
     enumerate(1, 0);
     if (written !== combinations) throw new SolverInternalError(`enumerated ${written} first-level combinations, expected ${combinations}`);
+    // Route costs are integers, so cost × 2^20 + index sorts by cost then index in one numeric sort.
+    if (combinations >= 1 << 20) throw new SolverInternalError('too many first-level combinations to index');
     const order = new Int32Array(combinations);
-    for (let k = 0; k < combinations; k++) order[k] = k;
-    order.sort((a, b) => cost[a] - cost[b] || a - b);
-    const coverage = new Uint8Array(combinations * maskCount);
-    for (let k = 0; k < combinations; k++) {
-      for (let r = 0; r < width; r++) {
-        const routeMask = routes[k * width + r];
-        if (routeMask === 0) break;
-        for (let t = 1; t < maskCount; t++) if ((t & routeMask) !== 0) coverage[k * maskCount + t]++;
-      }
+    const largest = cost.reduce((max, value) => Math.max(max, value), 0);
+    if (largest * 1048576 < Number.MAX_SAFE_INTEGER) {
+      const keys = new Float64Array(combinations);
+      for (let k = 0; k < combinations; k++) keys[k] = cost[k] * 1048576 + k;
+      keys.sort();
+      for (let k = 0; k < combinations; k++) order[k] = keys[k] % 1048576;
+    } else {
+      for (let k = 0; k < combinations; k++) order[k] = k;
+      order.sort((x, y) => cost[x] - cost[y] || x - y);
     }
     this.sortedCombinations = order;
     this.combinationCost = cost;
     this.combinationRoutes = routes;
-    this.coverage = coverage;
   }
 
   /** Cheapest first-level cost for these satellite loads (scaled units); Infinity if impossible. */
@@ -116,7 +115,7 @@ export class FirstLevelSolver {
     const key = Array.prototype.join.call(loads, ',');
     const cached = this.memo.get(key);
     if (cached) return cached;
-    const plan = this.coverage ? this.exactPlan(loads) : this.heuristicPlan(loads);
+    const plan = this.sortedCombinations ? this.exactPlan(loads) : this.heuristicPlan(loads);
     if (this.memo.size >= MEMO_LIMIT) this.memo.clear();
     this.memo.set(key, plan);
     return plan;
@@ -135,14 +134,16 @@ export class FirstLevelSolver {
     const capacity = this.problem.firstLevel.capacity;
     const width = this.problem.firstLevel.maxVehicles;
     const order = this.sortedCombinations!;
-    const coverage = this.coverage!;
+    const routes = this.combinationRoutes!;
     for (let i = 0; i < order.length; i++) {
       const k = order[i];
-      const base = k * maskCount;
       let feasible = true;
-      // Every non-empty subset of the loaded satellites must be coverable (Hall's condition).
+      // Every non-empty subset of the loaded satellites must be coverable (Hall's condition);
+      // the whole loaded set comes first, which rejects combinations with too few trucks at once.
       for (let t = loaded; t > 0; t = (t - 1) & loaded) {
-        if (loadOfSet[t] > capacity * coverage[base + t]) {
+        let trucks = 0;
+        for (let r = 0; r < width; r++) if ((routes[k * width + r] & t) !== 0) trucks++;
+        if (loadOfSet[t] > capacity * trucks) {
           feasible = false;
           break;
         }

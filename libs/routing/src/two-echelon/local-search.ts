@@ -117,14 +117,14 @@ class RouteImprover {
           this.overloadCost(from.load, from.load - demand) +
           this.overloadCost(to.load, to.load + demand) +
           this.satelliteMoveCost(from.satellite, to.satellite, demand);
-        for (const j of [p, p + 1]) {
+        for (let j = p; j <= p + 1; j++) {
           const gain = relocateBase + this.rate * context.insertionDelta(to, c, j);
           if (gain < bestGain) {
             bestGain = gain;
             best = { kind: 'relocate', route: b, position: j };
           }
         }
-        for (const j of [p - 1, p + 1]) {
+        for (let j = p - 1; j <= p + 1; j += 2) {
           if (j < 0 || j >= to.customers.length) continue;
           const d = to.customers[j];
           const other = context.customerNode(d);
