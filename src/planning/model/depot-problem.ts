@@ -1,0 +1,139 @@
+import type { Job, Problem, ProfileMatrices, Vehicle } from '../../../libs/routing/src/model/problem';
+import type { VehicleClass } from '../../fleet/vehicle.entity';
+import { openingWindows } from './opening-windows';
+import { WaveTask } from './wave-tasks';
+import { loadVector, NodeMatrix, PlanUnassignedReason, WaveNode, WaveVehicle } from './wave-model';
+
+/**
+ * Unserved work must come back as "unassigned with a reason", never as an infeasible route: every
+ * job is optional, at a penalty far above any route's cost, so the solver leaves one out only when
+ * no vehicle can take it. Bigger tasks weigh more, so when something must stay, the small stays.
+ */
+export const UNASSIGNED_BASE_PENALTY_FEN = 1_000_000;
+export const UNASSIGNED_PENALTY_PER_PARCEL_FEN = 100_000;
+
+/**
+ * Stand-ins for a pair with no road between them (-1 in the matrix): 30 days and 10,000 km, so any
+ * leg over it breaks every shift and the solver never uses it.
+ */
+export const NO_ROAD_DURATION_S = 30 * 24 * 3600;
+export const NO_ROAD_DISTANCE_M = 10_000_000;
+
+/** One solver problem: vehicles based at one depot (the hub or a township station) and their tasks. */
+export interface DepotProblemSpec {
+  name: string;
+  serviceDate: string;
+  depotNodeId: string;
+  vehicles: WaveVehicle[];
+  tasks: WaveTask[];
+  nodesById: ReadonlyMap<string, WaveNode>;
+  /** No vehicle may leave before this (the trunk's arrival at a station plus unloading). */
+  earliestStartS?: number;
+}
+
+export interface BuiltProblem {
+  spec: DepotProblemSpec;
+  /** Null when there is nothing to solve (no task left, or no vehicle that can still run). */
+  problem: Problem | null;
+  /** Index i of the matrices is this node. */
+  nodeIds: string[];
+  tasksById: Map<string, WaveTask>;
+  /** Tasks refused before solving, with the reason. */
+  excluded: Array<{ task: WaveTask; reason: PlanUnassignedReason }>;
+}
+
+/** The nodes a depot problem's matrices must cover: the depot first, then each task node once. */
+export function depotProblemNodeIds(spec: Pick<DepotProblemSpec, 'depotNodeId' | 'tasks'>): string[] {
+  const ids = [spec.depotNodeId];
+  for (const task of spec.tasks) if (!ids.includes(task.nodeId)) ids.push(task.nodeId);
+  return ids;
+}
+
+export function vehicleClassesOf(vehicles: WaveVehicle[]): VehicleClass[] {
+  return [...new Set(vehicles.map((vehicle) => vehicle.vehicleClass))].sort();
+}
+
+/** Builds the solver problem from plain data and one matrix per vehicle class over `depotProblemNodeIds`. */
+export function buildDepotProblem(spec: DepotProblemSpec, matrices: ReadonlyMap<VehicleClass, NodeMatrix>): BuiltProblem {
+  const nodeIds = depotProblemNodeIds(spec);
+  const index = new Map(nodeIds.map((id, i) => [id, i]));
+  const tasksById = new Map(spec.tasks.map((task) => [task.id, task]));
+  const excluded: BuiltProblem['excluded'] = [];
+
+  if (spec.tasks.length === 0) return { spec, problem: null, nodeIds, tasksById, excluded };
+  const earliestStartS = spec.earliestStartS ?? 0;
+  const vehicles: Vehicle[] = spec.vehicles
+    .filter((vehicle) => Math.max(vehicle.shiftStartS, earliestStartS) <= vehicle.shiftEndS)
+    .map((vehicle) => toSolverVehicle(vehicle, earliestStartS));
+  if (vehicles.length === 0) {
+    // Vehicles exist but the trunk reaches their station after their shift: a timing problem.
+    const reason: PlanUnassignedReason = spec.vehicles.length > 0 ? 'time_window' : 'no_vehicle';
+    for (const task of spec.tasks) excluded.push({ task, reason });
+    return { spec, problem: null, nodeIds, tasksById, excluded };
+  }
+
+  const profiles: Record<string, ProfileMatrices> = {};
+  for (const vehicleClass of vehicleClassesOf(spec.vehicles)) {
+    profiles[vehicleClass] = toProfile(matrixFor(matrices, vehicleClass, nodeIds));
+  }
+  const jobs: Job[] = [];
+  for (const task of spec.tasks) {
+    const node = spec.nodesById.get(task.nodeId);
+    if (!node) throw new RangeError(`task ${task.id} is at unknown node ${task.nodeId}`);
+    const windows = openingWindows(node.openingHours, spec.serviceDate, node.serviceTimeS);
+    const location = index.get(task.nodeId)!;
+    if (windows !== null && windows.length === 0) excluded.push({ task, reason: 'closed' });
+    else if (!reachableByAny(spec.vehicles, matrices, nodeIds.length, location)) excluded.push({ task, reason: 'unreachable' });
+    else {
+      jobs.push({
+        id: task.id,
+        kind: task.direction,
+        location,
+        serviceS: node.serviceTimeS,
+        timeWindows: windows ?? [],
+        amount: loadVector(task.load),
+        unassignedPenaltyFen: UNASSIGNED_BASE_PENALTY_FEN + UNASSIGNED_PENALTY_PER_PARCEL_FEN * task.load.parcels,
+      });
+    }
+  }
+  const problem: Problem | null = jobs.length === 0 ? null : { name: spec.name, profiles, vehicles, jobs, shipments: [], objective: 'cost' };
+  return { spec, problem, nodeIds, tasksById, excluded };
+}
+
+function toSolverVehicle(vehicle: WaveVehicle, earliestStartS: number): Vehicle {
+  return {
+    id: vehicle.id,
+    startLocation: 0,
+    endLocation: 0,
+    capacity: loadVector(vehicle.capacity),
+    fixedCostFen: vehicle.fixedCostFen,
+    costPerKmFen: vehicle.costPerKmFen,
+    costPerHourFen: vehicle.costPerHourFen,
+    profile: vehicle.vehicleClass,
+    shift: { startS: Math.max(vehicle.shiftStartS, earliestStartS), endS: vehicle.shiftEndS },
+    ...(vehicle.maxDurationS !== null ? { maxDurationS: vehicle.maxDurationS } : {}),
+  };
+}
+
+function matrixFor(matrices: ReadonlyMap<VehicleClass, NodeMatrix>, vehicleClass: VehicleClass, nodeIds: string[]): NodeMatrix {
+  const matrix = matrices.get(vehicleClass);
+  if (!matrix) throw new RangeError(`no ${vehicleClass} matrix`);
+  if (matrix.nodeIds.length !== nodeIds.length || matrix.nodeIds.some((id, i) => id !== nodeIds[i])) {
+    throw new RangeError(`the ${vehicleClass} matrix does not cover the problem's nodes in order`);
+  }
+  return matrix;
+}
+
+function toProfile(matrix: NodeMatrix): ProfileMatrices {
+  const distanceM = Int32Array.from(matrix.distanceM, (value) => (value < 0 ? NO_ROAD_DISTANCE_M : value));
+  const durationS = Int32Array.from(matrix.durationS, (value) => (value < 0 ? NO_ROAD_DURATION_S : value));
+  return { size: matrix.nodeIds.length, distanceM, durationS };
+}
+
+/** Some vehicle class can drive from the depot (index 0) to `location` and back. */
+function reachableByAny(vehicles: WaveVehicle[], matrices: ReadonlyMap<VehicleClass, NodeMatrix>, size: number, location: number): boolean {
+  return vehicleClassesOf(vehicles).some((vehicleClass) => {
+    const matrix = matrices.get(vehicleClass)!;
+    return matrix.durationS[location] >= 0 && matrix.durationS[location * size] >= 0;
+  });
+}

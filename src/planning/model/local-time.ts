@@ -1,0 +1,41 @@
+/**
+ * Plan times are seconds from local midnight of the service date in the county's time zone; the
+ * database stores instants. These two functions are the only place that converts between them.
+ */
+
+/** Offset of `timeZone` from UTC at `instant`, in milliseconds (east positive). */
+function zoneOffsetMs(instant: Date, timeZone: string): number {
+  const parts = new Intl.DateTimeFormat('en-US', {
+    timeZone,
+    hourCycle: 'h23',
+    year: 'numeric',
+    month: '2-digit',
+    day: '2-digit',
+    hour: '2-digit',
+    minute: '2-digit',
+    second: '2-digit',
+  }).formatToParts(instant);
+  const field = (type: string) => Number(parts.find((part) => part.type === type)!.value);
+  const asUtc = Date.UTC(field('year'), field('month') - 1, field('day'), field('hour'), field('minute'), field('second'));
+  return asUtc - Math.floor(instant.getTime() / 1000) * 1000;
+}
+
+/** The instant that is `secondsFromMidnight` after local midnight of `serviceDate` in `timeZone`. */
+export function localSecondsToInstant(serviceDate: string, secondsFromMidnight: number, timeZone: string): Date {
+  const [year, month, day] = serviceDate.split('-').map(Number) as [number, number, number];
+  const wallClockAsUtc = Date.UTC(year, month - 1, day) + secondsFromMidnight * 1000;
+  // Two passes settle the offset even when the wall-clock time sits next to a DST change.
+  let instant = wallClockAsUtc - zoneOffsetMs(new Date(wallClockAsUtc), timeZone);
+  instant = wallClockAsUtc - zoneOffsetMs(new Date(instant), timeZone);
+  return new Date(instant);
+}
+
+/** True when `timeZone` is an IANA zone this runtime knows. */
+export function isKnownTimeZone(timeZone: string): boolean {
+  try {
+    new Intl.DateTimeFormat('en-US', { timeZone });
+    return true;
+  } catch {
+    return false;
+  }
+}

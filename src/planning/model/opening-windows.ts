@@ -1,0 +1,38 @@
+import type { OpeningHoursRule } from '../../network/network-node.entity';
+import type { TimeWindow } from '../../../libs/routing/src/model/problem';
+
+/** ISO weekday (1 = Monday … 7 = Sunday) of a YYYY-MM-DD date; the date has no time zone of its own. */
+export function isoWeekday(serviceDate: string): number {
+  const [year, month, day] = serviceDate.split('-').map(Number) as [number, number, number];
+  const weekday = new Date(Date.UTC(year, month - 1, day)).getUTCDay();
+  return weekday === 0 ? 7 : weekday;
+}
+
+function clockToSeconds(clock: string): number {
+  const match = /^(\d{1,2}):(\d{2})$/.exec(clock);
+  if (!match) throw new RangeError(`opening time must be HH:MM, got ${JSON.stringify(clock)}`);
+  return Number(match[1]) * 3600 + Number(match[2]) * 60;
+}
+
+/**
+ * The windows in which a node can start serving on the service date, as the solver wants them:
+ * latest start = closing time minus the service time, sorted and merged.
+ * Returns null when the node is always open, [] when it is closed that day.
+ */
+export function openingWindows(rules: OpeningHoursRule[] | null, serviceDate: string, serviceTimeS: number): TimeWindow[] | null {
+  if (rules === null) return null;
+  const weekday = isoWeekday(serviceDate);
+  const windows = rules
+    .filter((rule) => rule.days.includes(weekday))
+    .map((rule) => ({ startS: clockToSeconds(rule.open), endS: clockToSeconds(rule.close) - serviceTimeS }))
+    .filter((window) => window.endS >= window.startS)
+    .sort((a, b) => a.startS - b.startS);
+  const merged: TimeWindow[] = [];
+  for (const window of windows) {
+    const last = merged[merged.length - 1];
+    // The solver wants strictly separated windows; touching or overlapping ones become one.
+    if (last && window.startS <= last.endS + 1) last.endS = Math.max(last.endS, window.endS);
+    else merged.push({ ...window });
+  }
+  return merged;
+}

@@ -1,0 +1,111 @@
+import type { Route, Solution } from '../../../libs/routing/src/model/problem';
+import { BuiltProblem } from './depot-problem';
+import { WaveTask } from './wave-tasks';
+import { addLoad, Echelon, EMPTY_LOAD, Load, PlannedRoute, PlannedStop, UnassignedShipment, WaveShipment } from './wave-model';
+
+/**
+ * Reads a solver solution back into plain route rows. Consecutive jobs at the same node (a
+ * village's delivery and its produce pickup, or a station's split transfer) become one stop.
+ */
+export function readRoutes(built: BuiltProblem, solution: Solution, echelonOf: (stops: PlannedStop[]) => Echelon): PlannedRoute[] {
+  return solution.routes
+    .filter((route) => route.steps.some((step) => step.type === 'job'))
+    .map((route) => {
+      const stops = readStops(built, route);
+      return summariseRoute({
+        vehicleId: route.vehicleId,
+        echelon: echelonOf(stops),
+        startNodeId: built.spec.depotNodeId,
+        distanceM: route.distanceM,
+        durationS: route.durationS,
+        costFen: route.costFen,
+        departureS: route.steps[0]!.departureS,
+        returnS: route.steps[route.steps.length - 1]!.arrivalS,
+        stops,
+      });
+    });
+}
+
+function readStops(built: BuiltProblem, route: Route): PlannedStop[] {
+  const stops: PlannedStop[] = [];
+  for (const step of route.steps) {
+    if (step.type !== 'job') continue;
+    const task = built.tasksById.get(step.id!);
+    if (!task) throw new Error(`solution names unknown job ${step.id}`);
+    let stop = stops[stops.length - 1];
+    if (!stop || stop.nodeId !== task.nodeId) {
+      stop = {
+        sequence: stops.length + 1,
+        nodeId: task.nodeId,
+        kind: task.stopKind,
+        arrivalS: step.arrivalS,
+        departureS: step.departureS,
+        parcelsDelivered: 0,
+        parcelsPickedUp: 0,
+        weightDeliveredG: 0,
+        weightPickedUpG: 0,
+        volumeDeliveredCm3: 0,
+        volumePickedUpCm3: 0,
+        shipmentIds: [],
+      };
+      stops.push(stop);
+    }
+    stop.departureS = step.departureS;
+    addShipments(stop, task.direction, task.shipments);
+  }
+  return stops;
+}
+
+function addShipments(stop: PlannedStop, direction: WaveTask['direction'], shipments: WaveShipment[]): void {
+  for (const shipment of shipments) {
+    if (direction === 'delivery') {
+      stop.parcelsDelivered += shipment.parcelCount;
+      stop.weightDeliveredG += shipment.weightG;
+      stop.volumeDeliveredCm3 += shipment.volumeCm3;
+    } else {
+      stop.parcelsPickedUp += shipment.parcelCount;
+      stop.weightPickedUpG += shipment.weightG;
+      stop.volumePickedUpCm3 += shipment.volumeCm3;
+    }
+    stop.shipmentIds.push(shipment.id);
+  }
+  stop.shipmentIds.sort();
+}
+
+/**
+ * Fills a route's parcel totals and peak load from its stops: deliveries are on board at departure,
+ * pickups are added as they are collected. Computed from the stops, so it stays right when stops
+ * are trimmed later.
+ */
+export function summariseRoute(route: Omit<PlannedRoute, 'parcelsDelivered' | 'parcelsPickedUp' | 'peakLoad'>): PlannedRoute {
+  let onBoard: Load = { ...EMPTY_LOAD };
+  let parcelsPickedUp = 0;
+  for (const stop of route.stops) {
+    onBoard = addLoad(onBoard, { weightG: stop.weightDeliveredG, volumeCm3: stop.volumeDeliveredCm3, parcels: stop.parcelsDelivered });
+    parcelsPickedUp += stop.parcelsPickedUp;
+  }
+  const parcelsDelivered = onBoard.parcels;
+  const peakLoad = { ...onBoard };
+  for (const stop of route.stops) {
+    onBoard = {
+      weightG: onBoard.weightG - stop.weightDeliveredG + stop.weightPickedUpG,
+      volumeCm3: onBoard.volumeCm3 - stop.volumeDeliveredCm3 + stop.volumePickedUpCm3,
+      parcels: onBoard.parcels - stop.parcelsDelivered + stop.parcelsPickedUp,
+    };
+    peakLoad.weightG = Math.max(peakLoad.weightG, onBoard.weightG);
+    peakLoad.volumeCm3 = Math.max(peakLoad.volumeCm3, onBoard.volumeCm3);
+    peakLoad.parcels = Math.max(peakLoad.parcels, onBoard.parcels);
+  }
+  return { ...route, parcelsDelivered, parcelsPickedUp, peakLoad };
+}
+
+/** Every shipment of every task the solver or the builder left out, with the reason. */
+export function readUnassigned(built: BuiltProblem, solution: Solution | null, echelon: Echelon): UnassignedShipment[] {
+  const out: UnassignedShipment[] = [];
+  const push = (task: WaveTask, reason: UnassignedShipment['reason']) => {
+    for (const shipment of task.shipments) out.push({ shipmentId: shipment.id, villageNodeId: shipment.villageNodeId, reason, echelon });
+  };
+  for (const { task, reason } of built.excluded) push(task, reason);
+  for (const unassigned of solution?.unassigned ?? []) push(built.tasksById.get(unassigned.id)!, unassigned.reason);
+  return out;
+}

@@ -1,0 +1,225 @@
+import type { Solution } from '../../../libs/routing/src/model/problem';
+import type { VehicleClass } from '../../fleet/vehicle.entity';
+import { BuiltProblem, buildDepotProblem, depotProblemNodeIds, DepotProblemSpec, vehicleClassesOf } from './depot-problem';
+import { readRoutes, readUnassigned, summariseRoute } from './solution-reader';
+import { groupShipments, largestCapacity, packTasks, WaveTask } from './wave-tasks';
+import {
+  MatrixSource,
+  NodeMatrix,
+  PlannedRoute,
+  PlannedStop,
+  ProblemStatistics,
+  SolveFunction,
+  UnassignedShipment,
+  WaveInput,
+  WaveNode,
+  WavePlan,
+  WaveShipment,
+  WaveTotals,
+  WaveVehicle,
+} from './wave-model';
+
+export interface WavePlannerDependencies {
+  matrices: MatrixSource;
+  solve: SolveFunction;
+  /** Called between solver runs with a stage name and a percentage of the whole plan. */
+  onStage?: (stage: string, percent: number) => Promise<void> | void;
+}
+
+/** Share of the time budget the trunk gets; the township stations share the rest. */
+const TRUNK_TIME_SHARE = 0.4;
+
+/**
+ * Iterations per solver run: with a seed, a run that ends on this count (not on the clock)
+ * replays exactly. Small county problems reach it in well under a second.
+ */
+export function iterationBudget(jobCount: number): number {
+  return Math.min(20_000, 1_000 + 200 * jobCount);
+}
+
+/**
+ * Plans one wave in three tiers: trunk first (hub vehicles carry each supplied township's total and
+ * serve villages whose township has no vehicle of its own), then each township station's last mile,
+ * whose vehicles may leave only once the trunk has unloaded there. Pure apart from the injected
+ * matrix source and solver: same input, same seed, same iteration counts ⇒ same plan.
+ */
+export async function planWave(input: WaveInput, deps: WavePlannerDependencies): Promise<WavePlan> {
+  const nodesById = new Map(input.nodes.map((node) => [node.id, node]));
+  if (!nodesById.has(input.hubNodeId)) throw new RangeError(`hub ${input.hubNodeId} is not among the nodes`);
+  const vehiclesByHome = groupBy(input.vehicles, (vehicle) => vehicle.homeNodeId);
+  const shipmentsById = new Map(input.shipments.map((shipment) => [shipment.id, shipment]));
+  const unassigned: UnassignedShipment[] = [];
+  const statistics: ProblemStatistics[] = [];
+
+  // Which township station serves each village: its parent, if that station has vehicles of its own.
+  const servingStation = (shipment: WaveShipment): WaveNode | null => {
+    const parent = nodesById.get(nodesById.get(shipment.villageNodeId)?.parentId ?? '');
+    return parent?.tier === 'township_station' && vehiclesByHome.has(parent.id) ? parent : null;
+  };
+  const known = input.shipments.filter((shipment) => {
+    if (nodesById.get(shipment.villageNodeId)?.tier === 'village_point') return true;
+    unassigned.push({ shipmentId: shipment.id, villageNodeId: shipment.villageNodeId, reason: 'unreachable', echelon: 'last_mile' });
+    return false;
+  });
+  const byStation = groupShipments(
+    known.filter((shipment) => servingStation(shipment) !== null),
+    (shipment) => servingStation(shipment)!.id,
+  );
+  const direct = known.filter((shipment) => servingStation(shipment) === null);
+  const stationIds = [...byStation.keys()].sort((a, b) => compareCodes(nodesById, a, b));
+
+  // Trunk: hub vehicles take station transfers and the directly served villages.
+  await deps.onStage?.('trunk', 10);
+  const hubVehicles = vehiclesByHome.get(input.hubNodeId) ?? [];
+  const hubChunk = largestCapacity(hubVehicles.map((vehicle) => vehicle.capacity));
+  const trunkTasks: WaveTask[] = [];
+  for (const stationId of stationIds) trunkTasks.push(...directionTasks(stationId, 'station_transfer', byStation.get(stationId)!, hubChunk));
+  for (const [villageId, shipments] of groupShipments(direct, (shipment) => shipment.villageNodeId)) {
+    trunkTasks.push(...directionTasks(villageId, 'village', shipments, hubChunk));
+  }
+  const stationCount = Math.max(1, stationIds.length);
+  const trunk = await solveDepot(
+    { name: 'trunk', serviceDate: input.serviceDate, depotNodeId: input.hubNodeId, vehicles: hubVehicles, tasks: trunkTasks, nodesById },
+    deps,
+    { seed: input.seed, timeLimitMs: Math.max(1, Math.round(input.timeLimitMs * (stationIds.length ? TRUNK_TIME_SHARE : 1))) },
+  );
+  statistics.push(trunk.statistics);
+  unassigned.push(...readUnassigned(trunk.built, trunk.solution, 'trunk'));
+  const trunkRoutes = trunk.solution ? readRoutes(trunk.built, trunk.solution, (stops) => (stops.some(isTransfer) ? 'trunk' : 'last_mile')) : [];
+
+  // Last mile: per station, only what the trunk brings (deliveries) or takes away (pickups).
+  const suppliedIds = new Set(trunkRoutes.flatMap((route) => route.stops.filter(isTransfer).flatMap((stop) => stop.shipmentIds)));
+  const lastMileRoutes: PlannedRoute[] = [];
+  for (const [position, stationId] of stationIds.entries()) {
+    await deps.onStage?.(`last_mile:${nodesById.get(stationId)!.code}`, 40 + Math.round((50 * position) / stationCount));
+    const supplied = byStation.get(stationId)!.filter((shipment) => suppliedIds.has(shipment.id));
+    const stationVehicles = vehiclesByHome.get(stationId)!;
+    const chunk = largestCapacity(stationVehicles.map((vehicle) => vehicle.capacity));
+    const tasks: WaveTask[] = [];
+    for (const [villageId, shipments] of groupShipments(supplied, (shipment) => shipment.villageNodeId)) {
+      tasks.push(...directionTasks(villageId, 'village', shipments, chunk));
+    }
+    const earliestStartS = trunkUnloadedAtS(trunkRoutes, stationId, shipmentsById);
+    const lastMile = await solveDepot(
+      { name: `last_mile:${nodesById.get(stationId)!.code}`, serviceDate: input.serviceDate, depotNodeId: stationId, vehicles: stationVehicles, tasks, nodesById, earliestStartS },
+      deps,
+      { seed: input.seed + position + 1, timeLimitMs: Math.max(1, Math.round((input.timeLimitMs * (1 - TRUNK_TIME_SHARE)) / stationCount)) },
+    );
+    statistics.push(lastMile.statistics);
+    unassigned.push(...readUnassigned(lastMile.built, lastMile.solution, 'last_mile'));
+    if (lastMile.solution) lastMileRoutes.push(...readRoutes(lastMile.built, lastMile.solution, () => 'last_mile'));
+  }
+  await deps.onStage?.('assemble', 90);
+
+  // Parcels the last mile cannot take stay at the hub: drop them from the trunk's transfer stops.
+  const servedIds = new Set(
+    [...trunkRoutes, ...lastMileRoutes].flatMap((route) => route.stops.filter((stop) => stop.kind === 'village').flatMap((stop) => stop.shipmentIds)),
+  );
+  const routes = [...trunkRoutes.map((route) => keepOnlyServed(route, servedIds, shipmentsById)), ...lastMileRoutes];
+  unassigned.sort((a, b) => (a.shipmentId < b.shipmentId ? -1 : a.shipmentId > b.shipmentId ? 1 : 0));
+  const plannedShipmentIds = [...servedIds].sort();
+  return { routes, plannedShipmentIds, unassigned, totals: waveTotals(routes, plannedShipmentIds, shipmentsById), statistics };
+}
+
+function directionTasks(nodeId: string, stopKind: PlannedStop['kind'], shipments: WaveShipment[], chunk: WaveVehicle['capacity']): WaveTask[] {
+  return [
+    ...packTasks('delivery', nodeId, stopKind, shipments.filter((shipment) => shipment.direction === 'delivery'), chunk),
+    ...packTasks('pickup', nodeId, stopKind, shipments.filter((shipment) => shipment.direction === 'pickup'), chunk),
+  ];
+}
+
+interface DepotSolve {
+  built: BuiltProblem;
+  solution: Solution | null;
+  statistics: ProblemStatistics;
+}
+
+async function solveDepot(spec: DepotProblemSpec, deps: WavePlannerDependencies, budget: { seed: number; timeLimitMs: number }): Promise<DepotSolve> {
+  const nodeIds = depotProblemNodeIds(spec);
+  const matrices = new Map<VehicleClass, NodeMatrix>();
+  if (spec.tasks.length > 0) {
+    for (const vehicleClass of vehicleClassesOf(spec.vehicles)) matrices.set(vehicleClass, await deps.matrices(nodeIds, vehicleClass));
+  }
+  const built = buildDepotProblem(spec, matrices);
+  const maxIterations = iterationBudget(built.problem?.jobs.length ?? 0);
+  const solution = built.problem ? deps.solve(built.problem, { seed: budget.seed, timeLimitMs: budget.timeLimitMs, maxIterations }) : null;
+  return {
+    built,
+    solution,
+    statistics: {
+      name: spec.name,
+      jobs: built.problem?.jobs.length ?? 0,
+      vehicles: built.problem?.vehicles.length ?? 0,
+      routes: solution?.routes.length ?? 0,
+      unassignedJobs: (solution?.unassigned.length ?? 0) + built.excluded.length,
+      iterations: solution?.statistics.iterations ?? 0,
+      maxIterations,
+      runtimeMs: solution?.statistics.runtimeMs ?? 0,
+      replayable: solution === null || solution.statistics.iterations >= maxIterations,
+      ...(spec.earliestStartS !== undefined ? { earliestStartS: spec.earliestStartS } : {}),
+    },
+  };
+}
+
+const isTransfer = (stop: PlannedStop) => stop.kind === 'station_transfer';
+
+/** When the last trunk stop that drops parcels at the station has finished unloading; undefined if none does. */
+function trunkUnloadedAtS(trunkRoutes: PlannedRoute[], stationId: string, shipmentsById: Map<string, WaveShipment>): number | undefined {
+  let latest: number | undefined;
+  for (const route of trunkRoutes) {
+    for (const stop of route.stops) {
+      const drops = stop.nodeId === stationId && stop.shipmentIds.some((id) => shipmentsById.get(id)?.direction === 'delivery');
+      if (drops) latest = Math.max(latest ?? 0, stop.departureS);
+    }
+  }
+  return latest;
+}
+
+/** The route with its transfer stops restricted to shipments the last mile actually serves. */
+function keepOnlyServed(route: PlannedRoute, servedIds: Set<string>, shipmentsById: Map<string, WaveShipment>): PlannedRoute {
+  const stops = route.stops.map((stop) => {
+    if (stop.kind !== 'station_transfer') return stop;
+    const kept = stop.shipmentIds.filter((id) => servedIds.has(id)).map((id) => shipmentsById.get(id)!);
+    const sum = (direction: WaveShipment['direction'], pick: (shipment: WaveShipment) => number) =>
+      kept.filter((shipment) => shipment.direction === direction).reduce((total, shipment) => total + pick(shipment), 0);
+    return {
+      ...stop,
+      parcelsDelivered: sum('delivery', (shipment) => shipment.parcelCount),
+      parcelsPickedUp: sum('pickup', (shipment) => shipment.parcelCount),
+      weightDeliveredG: sum('delivery', (shipment) => shipment.weightG),
+      weightPickedUpG: sum('pickup', (shipment) => shipment.weightG),
+      volumeDeliveredCm3: sum('delivery', (shipment) => shipment.volumeCm3),
+      volumePickedUpCm3: sum('pickup', (shipment) => shipment.volumeCm3),
+      shipmentIds: kept.map((shipment) => shipment.id),
+    };
+  });
+  return summariseRoute({ ...route, stops });
+}
+
+function waveTotals(routes: PlannedRoute[], plannedShipmentIds: string[], shipmentsById: Map<string, WaveShipment>): WaveTotals {
+  const costFen = routes.reduce((total, route) => total + route.costFen, 0);
+  const parcels = plannedShipmentIds.reduce((total, id) => total + shipmentsById.get(id)!.parcelCount, 0);
+  return {
+    costFen,
+    distanceM: routes.reduce((total, route) => total + route.distanceM, 0),
+    durationS: routes.reduce((total, route) => total + route.durationS, 0),
+    parcels,
+    costPerParcelFen: parcels > 0 ? Math.round(costFen / parcels) : null,
+    vehiclesUsed: new Set(routes.map((route) => route.vehicleId)).size,
+  };
+}
+
+function groupBy<T>(items: T[], keyOf: (item: T) => string): Map<string, T[]> {
+  const groups = new Map<string, T[]>();
+  for (const item of items) {
+    const key = keyOf(item);
+    groups.set(key, [...(groups.get(key) ?? []), item]);
+  }
+  return groups;
+}
+
+function compareCodes(nodesById: Map<string, WaveNode>, a: string, b: string): number {
+  const codeA = nodesById.get(a)!.code;
+  const codeB = nodesById.get(b)!.code;
+  return codeA < codeB ? -1 : codeA > codeB ? 1 : 0;
+}

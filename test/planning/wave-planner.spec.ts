@@ -1,0 +1,125 @@
+import { solve } from '../../libs/routing/src/solve';
+import { iterationBudget, planWave } from '../../src/planning/model/wave-planner';
+import type { WaveInput, WavePlan } from '../../src/planning/model/wave-model';
+import { fixtureInput, gridMatrices, node, shipment, vehicle } from './support/wave-fixture';
+
+const plan = (input: WaveInput, blocked: string[] = []) => planWave(input, { matrices: gridMatrices(blocked), solve });
+
+function villageStopsOf(result: WavePlan, shipmentId: string) {
+  return result.routes.flatMap((route) => route.stops.filter((stop) => stop.kind === 'village' && stop.shipmentIds.includes(shipmentId)));
+}
+
+describe('planWave on a two-station county', () => {
+  let result: WavePlan;
+  const input = fixtureInput();
+  beforeAll(async () => {
+    result = await plan(input);
+  });
+
+  it('puts every shipment on exactly one village stop and leaves none open', () => {
+    expect(result.unassigned).toEqual([]);
+    for (const { id } of input.shipments) expect(villageStopsOf(result, id)).toHaveLength(1);
+    expect(result.plannedShipmentIds).toEqual(input.shipments.map((s) => s.id).sort());
+  });
+
+  it('sends the van on a trunk route through S1 and lets it serve S2 (no vehicle of its own) directly', () => {
+    const trunk = result.routes.filter((route) => route.echelon === 'trunk');
+    expect(trunk.map((route) => route.vehicleId)).toEqual(['van-1']);
+    const transfers = trunk[0]!.stops.filter((stop) => stop.kind === 'station_transfer');
+    expect(transfers.map((stop) => stop.nodeId)).toEqual(['S1']);
+    expect(transfers[0]!.shipmentIds.sort()).toEqual(input.shipments.filter((s) => /V1/.test(s.villageNodeId)).map((s) => s.id).sort());
+    const directNodes = trunk[0]!.stops.filter((stop) => stop.kind === 'village').map((stop) => stop.nodeId).sort();
+    expect(directNodes).toEqual(['V21', 'V22', 'V23']);
+    expect(result.routes.some((route) => route.stops.some((stop) => stop.nodeId === 'S2'))).toBe(false);
+  });
+
+  it('serves S1 villages with the tricycle from S1, leaving only after the trunk unloads', () => {
+    const lastMile = result.routes.filter((route) => route.echelon === 'last_mile');
+    expect(lastMile.map((route) => [route.vehicleId, route.startNodeId])).toEqual([['tri-1', 'S1']]);
+    const unloadedAt = result.routes[0]!.stops.find((stop) => stop.nodeId === 'S1')!.departureS;
+    expect(lastMile[0]!.departureS).toBeGreaterThanOrEqual(unloadedAt);
+    expect(lastMile[0]!.stops.map((stop) => stop.nodeId).sort()).toEqual(['V11', 'V12', 'V13']);
+  });
+
+  it('keeps loads within capacity, counts parcels and prices routes in fen', () => {
+    for (const route of result.routes) {
+      const capacity = input.vehicles.find((v) => v.id === route.vehicleId)!.capacity;
+      expect(route.peakLoad.weightG).toBeLessThanOrEqual(capacity.weightG);
+      expect(route.peakLoad.parcels).toBeLessThanOrEqual(capacity.parcels);
+      expect(route.costFen).toBeGreaterThan(0);
+      expect(route.stops.map((stop) => stop.sequence)).toEqual(route.stops.map((_, i) => i + 1));
+    }
+    const parcels = input.shipments.reduce((sum, s) => sum + s.parcelCount, 0);
+    expect(result.totals.parcels).toBe(parcels);
+    expect(result.totals.costFen).toBe(result.routes.reduce((sum, route) => sum + route.costFen, 0));
+    expect(result.totals.costPerParcelFen).toBe(Math.round(result.totals.costFen / parcels));
+    expect(result.totals.vehiclesUsed).toBe(2);
+  });
+
+  it('replays exactly under the same seed', async () => {
+    const again = await plan(fixtureInput());
+    expect(again.routes).toEqual(result.routes);
+    expect(again.unassigned).toEqual(result.unassigned);
+    expect(result.statistics.every((run) => run.replayable)).toBe(true);
+  });
+});
+
+describe('planWave leaves out what it cannot serve, with a reason', () => {
+  it('a shipment heavier than every vehicle: capacity, while its village-mates are planned', async () => {
+    const input = fixtureInput();
+    input.shipments.push(shipment('heavy', 'V11', { weightG: 5_000_000 }));
+    const result = await plan(input);
+    expect(result.unassigned).toEqual([{ shipmentId: 'heavy', villageNodeId: 'V11', reason: 'capacity', echelon: 'trunk' }]);
+    expect(villageStopsOf(result, 'd-V11-a')).toHaveLength(1);
+    expect(result.routes.some((route) => route.stops.some((stop) => stop.shipmentIds.includes('heavy')))).toBe(false);
+  });
+
+  it('a parcel the trunk can carry but the tricycle cannot: capacity on the last mile, and off the trunk stop', async () => {
+    const input = fixtureInput();
+    input.shipments.push(shipment('bulky', 'V12', { weightG: 400_000 }));
+    const result = await plan(input);
+    expect(result.unassigned).toEqual([{ shipmentId: 'bulky', villageNodeId: 'V12', reason: 'capacity', echelon: 'last_mile' }]);
+    const transfer = result.routes.flatMap((route) => route.stops).find((stop) => stop.kind === 'station_transfer')!;
+    expect(transfer.shipmentIds).not.toContain('bulky');
+  });
+
+  it('a village closed on the service date (a Monday): closed', async () => {
+    const input = fixtureInput();
+    input.nodes = input.nodes.map((n) => (n.id === 'V22' ? node('V22', 'village_point', 'S2', { openingHours: [{ days: [6, 7], open: '09:00', close: '17:00' }] }) : n));
+    const result = await plan(input);
+    expect(result.unassigned.map((u) => [u.shipmentId, u.reason])).toEqual([
+      ['d-V22-a', 'closed'],
+      ['d-V22-b', 'closed'],
+      ['p-V22', 'closed'],
+    ]);
+  });
+
+  it('a village without a road: unreachable', async () => {
+    const result = await plan(fixtureInput(), ['V23']);
+    expect(new Set(result.unassigned.map((u) => u.reason))).toEqual(new Set(['unreachable']));
+    expect(result.unassigned.map((u) => u.shipmentId)).toEqual(['d-V23-a', 'd-V23-b']);
+  });
+
+  it('a trunk arriving after the station shift ends: the last mile cannot start (time_window)', async () => {
+    const input = fixtureInput({ vehicles: [vehicle('van-1', 'van', 'H'), vehicle('tri-1', 'tricycle', 'S1', { shiftEndS: 8 * 3600 + 60 })] });
+    const result = await plan(input);
+    const s1 = result.unassigned.filter((u) => /^V1/.test(u.villageNodeId));
+    expect(s1.length).toBe(7);
+    expect(new Set(s1.map((u) => u.reason))).toEqual(new Set(['time_window']));
+    expect(result.routes.flatMap((route) => route.stops).filter((stop) => stop.nodeId === 'S1').every((stop) => stop.shipmentIds.length === 0)).toBe(true);
+  });
+
+  it('no hub vehicle: everything stays open with no_vehicle', async () => {
+    const result = await plan(fixtureInput({ vehicles: [vehicle('tri-1', 'tricycle', 'S1')] }));
+    expect(result.routes).toEqual([]);
+    expect(new Set(result.unassigned.map((u) => u.reason))).toEqual(new Set(['no_vehicle']));
+  });
+});
+
+describe('iterationBudget', () => {
+  it('grows with the job count and is capped', () => {
+    expect(iterationBudget(0)).toBe(1_000);
+    expect(iterationBudget(10)).toBe(3_000);
+    expect(iterationBudget(10_000)).toBe(20_000);
+  });
+});
