@@ -30,6 +30,8 @@ export interface HgsData {
   /** The largest arc cost, used to scale the initial capacity penalty. */
   maxArcCost: number;
   maxDemand: number;
+  /** Arc costs are symmetric, so reversing a path keeps its cost (lets 2-opt price in O(1)). */
+  symmetric: boolean;
 }
 
 export const GRANULAR_NEIGHBOURS = 20;
@@ -102,6 +104,7 @@ export function buildHgsData(problem: Problem, neighbourCount = GRANULAR_NEIGHBO
     neighbours: [],
     maxArcCost,
     maxDemand,
+    symmetric: isSymmetric(arcCost, stride),
   };
   data.neighbours = buildNeighbours(data, Math.min(neighbourCount, n - 1));
   return data;
@@ -135,4 +138,11 @@ function buildNeighbours(data: HgsData, count: number): Int32Array[] {
     result.push(Int32Array.from(sorted.slice(0, count)));
   }
   return result;
+}
+
+function isSymmetric(matrix: Float64Array, stride: number): boolean {
+  for (let i = 0; i < stride; i++) {
+    for (let j = i + 1; j < stride; j++) if (matrix[i * stride + j] !== matrix[j * stride + i]) return false;
+  }
+  return true;
 }

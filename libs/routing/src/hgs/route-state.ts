@@ -167,8 +167,33 @@ export class RouteState {
     return this.acc.appendSegment(this.client(node), this.bCost[node], this.bLoad[node], this.bDur[node], this.bWarp[node], this.bEarly[node], this.bLate[node], 0, node <= this.n);
   }
 
+  /** Arc costs (plus fixed cost) of prefix(..`prefixEnd`) + suffix(`suffixStart`..): a lower bound. */
+  prefixSuffixArcCost(prefixEnd: number, suffixStart: number): number {
+    const d = this.data;
+    const fixed = prefixEnd <= this.n || suffixStart <= this.n ? d.routeFixedCost : 0;
+    return this.fCost[prefixEnd] + d.arcCost[this.client(prefixEnd) * d.stride + this.client(suffixStart)] + this.bCost[suffixStart] + fixed;
+  }
+
+  /** The infeasibility penalty currently paid by a route (its penalised cost minus arc and fixed costs). */
+  routePenalty(route: number): number {
+    const fixed = this.routeSize[route] > 0 ? this.data.routeFixedCost : 0;
+    return this.routeCost[route] - this.fCost[this.endDepot(route)] - fixed;
+  }
+
+  /** Arc cost from node a to node b (depot nodes map to the depot). */
+  arc(a: number, b: number): number {
+    return this.data.arcCost[this.client(a) * this.data.stride + this.client(b)];
+  }
+
   /** Penalised cost of prefix(..`prefixEnd`) followed by suffix(`suffixStart`..), possibly of two routes. */
   appendSuffixAfterPrefix(prefixEnd: number, suffixStart: number): number {
+    const d = this.data;
+    if (!d.hasTimeWindows) {
+      const cost = this.fCost[prefixEnd] + d.arcCost[this.client(prefixEnd) * d.stride + this.client(suffixStart)] + this.bCost[suffixStart];
+      const fixed = prefixEnd <= this.n || suffixStart <= this.n ? d.routeFixedCost : 0;
+      const excess = this.fLoad[prefixEnd] + this.bLoad[suffixStart] - d.capacity;
+      return cost + fixed + (excess > 0 ? this.penalties.capacity * excess : 0);
+    }
     this.beginWithPrefix(prefixEnd);
     return this.appendSuffix(suffixStart).penalisedCost(this.penalties);
   }
@@ -178,9 +203,40 @@ export class RouteState {
    * nodes strictly between them were replaced by `seq[0..length)`.
    */
   replaceCost(before: number, seq: Int32Array, length: number, after: number): number {
+    const d = this.data;
+    if (!d.hasTimeWindows) {
+      // Fast path: arc costs and load only, no segment arithmetic.
+      let last = this.client(before);
+      let cost = this.fCost[before];
+      let load = this.fLoad[before] + this.bLoad[after];
+      for (let i = 0; i < length; i++) {
+        const c = seq[i];
+        cost += d.arcCost[last * d.stride + c];
+        load += d.demand[c];
+        last = c;
+      }
+      cost += d.arcCost[last * d.stride + this.client(after)] + this.bCost[after];
+      if (length > 0 || before <= this.n || after <= this.n) cost += d.routeFixedCost;
+      const excess = load - d.capacity;
+      return excess > 0 ? cost + this.penalties.capacity * excess : cost;
+    }
     const acc = this.beginWithPrefix(before);
     for (let i = 0; i < length; i++) acc.appendClient(seq[i]);
     return this.appendSuffix(after).penalisedCost(this.penalties);
+  }
+
+  /** Arc costs (plus fixed cost) of the route after the same replacement: a lower bound of its penalised cost. */
+  replaceArcCost(before: number, seq: Int32Array, length: number, after: number): number {
+    const d = this.data;
+    let last = this.client(before);
+    let cost = this.fCost[before] + this.bCost[after];
+    for (let i = 0; i < length; i++) {
+      cost += d.arcCost[last * d.stride + seq[i]];
+      last = seq[i];
+    }
+    cost += d.arcCost[last * d.stride + this.client(after)];
+    if (length > 0 || before <= this.n || after <= this.n) cost += d.routeFixedCost;
+    return cost;
   }
 
   /** Relinks: `before -> seq... -> after`. The caller updates the affected routes afterwards. */

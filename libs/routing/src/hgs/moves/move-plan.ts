@@ -27,6 +27,15 @@ export class MovePlan {
   /** Change in total penalised cost if the plan were applied. */
   delta(state: RouteState): number {
     const route1 = state.routeOf[this.before1];
+    if (state.data.hasTimeWindows) {
+      // Arc costs alone bound the new penalised cost from below: skip the time-warp work when
+      // even they cannot beat the current routes.
+      let bound = state.replaceArcCost(this.before1, this.seq1, this.length1, this.after1) - state.routeCost[route1];
+      if (this.edits === 2) {
+        bound += state.replaceArcCost(this.before2, this.seq2, this.length2, this.after2) - state.routeCost[state.routeOf[this.before2]];
+      }
+      if (bound >= -EPSILON) return bound;
+    }
     let delta = state.replaceCost(this.before1, this.seq1, this.length1, this.after1) - state.routeCost[route1];
     if (this.edits === 2) {
       const route2 = state.routeOf[this.before2];

@@ -1,5 +1,5 @@
 import { RouteState } from '../route-state';
-import { MovePlan, NodeOperator } from './move-plan';
+import { EPSILON, MovePlan, NodeOperator } from './move-plan';
 
 /**
  * RELOCATE: moves u (or the pair u, next(u), optionally reversed) to just after v, within a route
@@ -19,6 +19,17 @@ export class Relocate implements NodeOperator {
     if (v === prev[u] && !this.reversed) return false;
     const chainStart = this.reversed ? last : u;
     const chainEnd = this.reversed ? u : last;
+    if (v !== prev[u]) {
+      // Arc-cost change minus every penalty the touched routes pay: a lower bound of the delta.
+      const before = prev[u];
+      const after = next[last];
+      const arcDelta =
+        state.arc(before, after) - state.arc(before, u) - state.arc(last, after) +
+        state.arc(v, chainStart) + state.arc(chainEnd, next[v]) - state.arc(v, next[v]) +
+        (this.chainLength === 2 ? state.arc(chainStart, chainEnd) - state.arc(u, last) : 0);
+      const penalties = state.routePenalty(routeOf[u]) + (routeOf[u] !== routeOf[v] ? state.routePenalty(routeOf[v]) : 0);
+      if (arcDelta - penalties >= -EPSILON) return false;
+    }
     if (routeOf[u] !== routeOf[v]) {
       plan.edits = 2;
       plan.before1 = prev[u];

@@ -1,5 +1,5 @@
 import { RouteState } from '../route-state';
-import { MovePlan, NodeOperator } from './move-plan';
+import { EPSILON, MovePlan, NodeOperator } from './move-plan';
 
 /**
  * SWAP: exchanges a chain of `lengthU` nodes starting at u with a chain of `lengthV` nodes starting
@@ -18,6 +18,14 @@ export class Swap implements NodeOperator {
     const lastU = this.lengthU === 2 ? next[u] : u;
     const lastV = this.lengthV === 2 ? next[v] : v;
     if (!state.isClient(lastU) || !state.isClient(lastV)) return false;
+    if (next[lastU] !== v && next[lastV] !== u) {
+      // Arc-cost change minus every penalty the touched routes pay: a lower bound of the delta.
+      const arcDelta =
+        state.arc(prev[u], v) + state.arc(lastV, next[lastU]) - state.arc(prev[u], u) - state.arc(lastU, next[lastU]) +
+        state.arc(prev[v], u) + state.arc(lastU, next[lastV]) - state.arc(prev[v], v) - state.arc(lastV, next[lastV]);
+      const penalties = state.routePenalty(routeOf[u]) + (routeOf[u] !== routeOf[v] ? state.routePenalty(routeOf[v]) : 0);
+      if (arcDelta - penalties >= -EPSILON) return false;
+    }
     if (routeOf[u] !== routeOf[v]) {
       plan.edits = 2;
       plan.before1 = prev[u];

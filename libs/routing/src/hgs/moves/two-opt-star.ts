@@ -13,9 +13,13 @@ export class TwoOptStar {
     const routeU = state.routeOf[u];
     const routeV = state.routeOf[v];
     if (routeU === routeV) return Infinity;
+    const old = state.routeCost[routeU] + state.routeCost[routeV];
+    if (state.data.hasTimeWindows && state.prefixSuffixArcCost(u, state.next[v]) + state.prefixSuffixArcCost(v, state.next[u]) - old >= 0) {
+      return Infinity;
+    }
     const costU = state.appendSuffixAfterPrefix(u, state.next[v]);
     const costV = state.appendSuffixAfterPrefix(v, state.next[u]);
-    return costU + costV - state.routeCost[routeU] - state.routeCost[routeV];
+    return costU + costV - old;
   }
 
   /** Applies when improving; returns whether it did. */

@@ -1,5 +1,5 @@
 import { RouteState } from '../route-state';
-import { MovePlan, NodeOperator } from './move-plan';
+import { EPSILON, MovePlan, NodeOperator } from './move-plan';
 
 /** 2-OPT within a route: for u before v, reverses the path next(u) .. v. */
 export class TwoOpt implements NodeOperator {
@@ -8,6 +8,10 @@ export class TwoOpt implements NodeOperator {
   plan(state: RouteState, u: number, v: number, plan: MovePlan): boolean {
     const { next, prev, position, routeOf } = state;
     if (routeOf[u] !== routeOf[v] || position[u] >= position[v] || next[u] === v) return false;
+    if (state.data.symmetric) {
+      const arcDelta = state.arc(u, v) + state.arc(next[u], next[v]) - state.arc(u, next[u]) - state.arc(v, next[v]);
+      if (arcDelta - state.routePenalty(routeOf[u]) >= -EPSILON) return false;
+    }
     let length = 0;
     for (let node = v; node !== u; node = prev[node]) plan.seq1[length++] = node;
     plan.edits = 1;

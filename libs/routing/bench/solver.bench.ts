@@ -1,0 +1,218 @@
+/**
+ * Solver benchmark: solves every instance of one public set, checks each solution with an
+ * independent verifier, compares with the best known values and writes a markdown table into
+ * docs/benchmarks.md (the section of that set only).
+ *
+ *   npm run bench:solver -- --set cvrp_x|solomon|lilim|2ecvrp --time-limit S [--dir PATH] [--seed N]
+ *                           [--threads T] [--instances a,b]
+ */
+import { spawnSync } from 'node:child_process';
+import { cpus, tmpdir } from 'node:os';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { basename, dirname, join, resolve } from 'node:path';
+import { detectFormat } from '../src/formats/registry';
+
+interface SetSpec {
+  folder: string;
+  extension: RegExp;
+  /** `set` column prefixes in bks.csv. */
+  bksSets: string[];
+  hierarchical: boolean;
+}
+
+const SETS: Record<string, SetSpec> = {
+  cvrp_x: { folder: 'cvrp_x', extension: /\.vrp$/, bksSets: ['cvrp_x'], hierarchical: false },
+  solomon: { folder: 'solomon', extension: /\.txt$/, bksSets: ['solomon'], hierarchical: true },
+  lilim: { folder: 'lilim_pdptw', extension: /\.txt$/, bksSets: ['lilim_pdptw'], hierarchical: true },
+  '2ecvrp': { folder: '2ecvrp', extension: /\.dat$/, bksSets: ['2ecvrp_set2', '2ecvrp_set3', '2ecvrp_set4', '2ecvrp_set5', '2ecvrp_set6'], hierarchical: false },
+};
+
+interface Row {
+  instance: string;
+  size: number;
+  cost: number;
+  bks: number | null;
+  bksVehicles: number | null;
+  vehicles: number;
+  secondsToBest: number;
+  verdict: string;
+  feasible: boolean;
+}
+
+function repoRoot(): string {
+  let dir = __dirname;
+  while (dir !== dirname(dir)) {
+    const pkg = join(dir, 'package.json');
+    if (existsSync(pkg) && JSON.parse(readFileSync(pkg, 'utf8')).name === 'rural-dispatch') return dir;
+    dir = dirname(dir);
+  }
+  throw new Error('cannot find the repository root (package.json of rural-dispatch)');
+}
+
+function parseArgs(argv: string[]): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (let i = 0; i < argv.length; i++) {
+    const arg = argv[i];
+    if (!arg.startsWith('--')) throw new Error(`unexpected argument ${arg}`);
+    const [key, inline] = arg.slice(2).split('=', 2);
+    const value = inline ?? argv[++i];
+    if (value === undefined) throw new Error(`--${key} needs a value`);
+    out[key] = value;
+  }
+  return out;
+}
+
+function listFiles(dir: string, extension: RegExp): string[] {
+  const found: string[] = [];
+  for (const entry of readdirSync(dir).sort()) {
+    const path = join(dir, entry);
+    if (statSync(path).isDirectory()) found.push(...listFiles(path, extension));
+    else if (extension.test(entry)) found.push(path);
+  }
+  return found;
+}
+
+function readBks(path: string, sets: string[]): Map<string, { bks: number; vehicles: number | null }> {
+  const map = new Map<string, { bks: number; vehicles: number | null }>();
+  if (!existsSync(path)) return map;
+  for (const line of readFileSync(path, 'utf8').split(/\r?\n/).slice(1)) {
+    const [set, instance, bks, ...rest] = line.split(',');
+    if (!sets.includes(set) || !bks) continue;
+    const vehicles = rest.join(',').match(/vehicles=(\d+)/);
+    map.set(instance, { bks: Number(bks), vehicles: vehicles ? Number(vehicles[1]) : null });
+  }
+  return map;
+}
+
+function sizeOrder(name: string): number {
+  const m = name.match(/n(\d+)/);
+  return m ? Number(m[1]) : 0;
+}
+
+async function main(): Promise<void> {
+  const args = parseArgs(process.argv.slice(2));
+  const setName = args.set ?? 'cvrp_x';
+  const spec = SETS[setName];
+  if (!spec) throw new Error(`--set must be one of ${Object.keys(SETS).join(', ')}`);
+  const root = repoRoot();
+  const dir = resolve(root, args.dir ?? '../shared/benchmarks');
+  const timeLimitS = Number(args['time-limit'] ?? 10);
+  const seed = Number(args.seed ?? 1);
+  const threads = Number(args.threads ?? 1);
+  const only = args.instances ? new Set(args.instances.split(',')) : null;
+  const verifier = resolve(dir, '../tools/verify-solution.mjs');
+  const bks = readBks(join(dir, 'bks.csv'), spec.bksSets);
+  let files = listFiles(join(dir, spec.folder), spec.extension).filter((f) => !only || only.has(basename(f).replace(/\.[^.]+$/, '')));
+  if (setName === 'cvrp_x') files = files.sort((a, b) => sizeOrder(basename(a)) - sizeOrder(basename(b)));
+  const work = mkdtempSync(join(tmpdir(), 'solver-bench-'));
+  const rows: Row[] = [];
+  for (const file of files) {
+    const instance = basename(file).replace(/\.[^.]+$/, '');
+    const text = readFileSync(file, 'utf8');
+    const format = detectFormat(text, basename(file));
+    const parsed = format.parse(text, basename(file));
+    const { size } = format.describe(parsed);
+    process.stderr.write(`${instance} (${format.id}, ${size} tasks) ... `);
+    const solution = await format.solve(parsed, { seed, threads, timeLimitMs: timeLimitS * 1000 });
+    const summary = format.summarize(parsed, solution);
+    const solutionText = format.toCvrplibText(parsed, solution);
+    const solutionPath = join(work, `${instance}.sol`);
+    writeFileSync(solutionPath, solutionText);
+    let feasible: boolean;
+    let verdict: string;
+    if (format.verify) {
+      const v = format.verify(text, solutionText);
+      feasible = v.feasible;
+      verdict = v.feasible ? 'yes' : `NO: ${v.message}`;
+    } else {
+      const run = spawnSync(process.execPath, [verifier, file, solutionPath, '--json'], { encoding: 'utf8' });
+      try {
+        const result = JSON.parse(run.stdout) as { feasible: boolean; errors: string[] };
+        feasible = result.feasible;
+        verdict = result.feasible ? 'yes' : `NO: ${result.errors.slice(0, 2).join('; ')}`;
+      } catch {
+        feasible = false;
+        verdict = `verifier failed: ${run.stderr.trim().split('\n')[0]}`;
+      }
+    }
+    const known = bks.get(instance);
+    rows.push({
+      instance,
+      size,
+      cost: summary.cost,
+      bks: known?.bks ?? null,
+      bksVehicles: known?.vehicles ?? null,
+      vehicles: summary.vehicles,
+      secondsToBest: summary.timeToBestMs / 1000,
+      verdict,
+      feasible,
+    });
+    const gap = known ? ` gap ${((100 * (summary.cost - known.bks)) / known.bks).toFixed(2)}%` : '';
+    process.stderr.write(`cost ${summary.cost}, ${summary.vehicles} vehicles${gap}, verifier ${verdict}\n`);
+  }
+  const command = `npm run bench:solver -- ${process.argv.slice(2).join(' ')}`;
+  const section = renderSection(setName, spec, rows, command, timeLimitS, threads);
+  process.stdout.write(section + '\n');
+  const docPath = join(root, 'docs', 'benchmarks.md');
+  writeFileSync(docPath, replaceSection(existsSync(docPath) ? readFileSync(docPath, 'utf8') : '', setName, section));
+  process.stderr.write(`written to ${docPath}\n`);
+}
+
+function gapOf(row: Row): number | null {
+  return row.bks ? (100 * (row.cost - row.bks)) / row.bks : null;
+}
+
+function renderSection(setName: string, spec: SetSpec, rows: Row[], command: string, timeLimitS: number, threads: number): string {
+  const cpu = cpus();
+  const lines: string[] = [];
+  lines.push(`## ${setName}`, '');
+  lines.push(`- machine: ${cpu[0]?.model ?? 'unknown cpu'}, ${cpu.length} cores (shared with other jobs while measured)`);
+  lines.push(`- date: ${new Date().toISOString()}`);
+  lines.push(`- command: \`${command}\``);
+  lines.push(`- time limit ${timeLimitS} s per instance, ${threads} thread(s)`, '');
+  const header = spec.hierarchical
+    ? '| instance | size | cost | best known | gap % | vehicles | BKS vehicles | s to best | feasible |'
+    : '| instance | size | cost | best known | gap % | vehicles | s to best | feasible |';
+  lines.push(header, header.replace(/[^|]+/g, ' --- '));
+  for (const r of rows) {
+    const gap = gapOf(r);
+    const cells = [r.instance, String(r.size), String(r.cost), r.bks === null ? '-' : String(r.bks), gap === null ? '-' : gap.toFixed(2), String(r.vehicles)];
+    if (spec.hierarchical) cells.push(r.bksVehicles === null ? '-' : String(r.bksVehicles));
+    cells.push(r.secondsToBest.toFixed(1), r.verdict);
+    lines.push(`| ${cells.join(' | ')} |`);
+  }
+  lines.push('');
+  const withBks = rows.filter((r) => r.bks !== null && r.feasible);
+  if (spec.hierarchical) {
+    const sameFleet = withBks.filter((r) => r.bksVehicles === null || r.vehicles === r.bksVehicles);
+    const fewer = withBks.filter((r) => r.bksVehicles !== null && r.vehicles < r.bksVehicles).length;
+    lines.push(`- best-known vehicle count reached on ${sameFleet.length + fewer} of ${rows.length} instances`);
+    lines.push(`- mean distance gap on those with the best-known vehicle count: ${mean(sameFleet.map((r) => gapOf(r) as number))}`);
+  } else {
+    lines.push(`- mean gap: ${mean(withBks.map((r) => gapOf(r) as number))} over ${withBks.length} instances`);
+  }
+  lines.push(`- feasible per verifier: ${rows.filter((r) => r.feasible).length} of ${rows.length}`);
+  return lines.join('\n');
+}
+
+function mean(values: number[]): string {
+  if (values.length === 0) return '-';
+  return `${(values.reduce((a, b) => a + b, 0) / values.length).toFixed(2)}%`;
+}
+
+/** Replaces the `## set` section (up to the next `## `) or appends it; other sections are kept. */
+function replaceSection(document: string, setName: string, section: string): string {
+  const title = '# Solver benchmarks\n\nGenerated by `npm run bench:solver`; one section per benchmark set. Gap = 100 x (cost - best known) / best known.\n';
+  const body = document.trim() ? document : title;
+  const lines = body.split('\n');
+  const start = lines.findIndex((l) => l.trim() === `## ${setName}`);
+  if (start < 0) return `${body.trimEnd()}\n\n${section}\n`;
+  let end = lines.findIndex((l, i) => i > start && l.startsWith('## '));
+  if (end < 0) end = lines.length;
+  return [...lines.slice(0, start), ...section.split('\n'), '', ...lines.slice(end)].join('\n').trimEnd() + '\n';
+}
+
+main().catch((error: unknown) => {
+  process.stderr.write(`${(error as Error).stack ?? String(error)}\n`);
+  process.exitCode = 1;
+});
