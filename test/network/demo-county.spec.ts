@@ -5,6 +5,7 @@ import { shortVillageName } from '../../src/network/demo/division-source';
 import { haversineM, insideBox, polylineLengthM, type LonLat } from '../../src/network/demo/geo';
 import { matchTownshipPlace, type GeoNamesPlace } from '../../src/network/demo/geonames-source';
 import { XIHE_BOX } from '../../src/network/demo/xihe-county';
+import { validateNetworkFeatureCollection } from '../../src/network/import/feature-collection-validator';
 
 const nodesOf = (county: DemoCounty): DemoNodeFeature[] =>
   county.network.features.filter((feature): feature is DemoNodeFeature => feature.properties.kind === 'node');
@@ -52,6 +53,12 @@ describe('buildDemoCounty (西和县 Xihe, 621225)', () => {
     expect(byCode('621225100001').properties.name).toBe('南关社区');
     expect(byCode('621225218201').properties.name).toBe('银杏村');
     expect(byCode('621225103239').properties.name).toBe('北庄科村');
+  });
+
+  it('is accepted as it is by the network import validator (docs/network-geojson.md)', () => {
+    const validated = validateNetworkFeatureCollection(county.network, { tierByCode: new Map(), hubCode: null });
+    expect(validated.nodes).toHaveLength(420);
+    expect(validated.roads).toHaveLength(roads.length);
   });
 
   it('links every node to the right parent', () => {

@@ -1,7 +1,7 @@
 import type { Feature, FeatureCollection, LineString, Point } from 'geojson';
 import type { NodeTier, OpeningHoursRule } from '../network-node.entity';
 import type { VehicleClass } from '../../fleet/vehicle.entity';
-import type { RoadClass, RoadSurface } from './road-network';
+import type { RoadClass, Surface } from '../../../libs/routing/src/graph/road-types';
 
 /** Node properties, as in docs/network-geojson.md. */
 export interface DemoNodeProperties {
@@ -26,7 +26,7 @@ export interface DemoRoadProperties {
   to: string;
   lengthM: number;
   roadClass: RoadClass;
-  surface: RoadSurface;
+  surface: Surface;
   climbM: number;
   descentM: number;
   oneWay: boolean;

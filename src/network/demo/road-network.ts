@@ -1,15 +1,13 @@
+import type { RoadClass, Surface } from '../../../libs/routing/src/graph/road-types';
 import { haversineM, type LonLat } from './geo';
 import type { RoadEnd } from './road-geometry';
-
-export type RoadClass = 'secondary' | 'tertiary' | 'unclassified' | 'residential' | 'track';
-export type RoadSurface = 'paved' | 'gravel' | 'dirt';
 
 /** A road to build: which two nodes it joins and what kind of road it is. */
 export interface PlannedRoad {
   from: RoadEnd;
   to: RoadEnd;
   roadClass: RoadClass;
-  surface: RoadSurface;
+  surface: Surface;
 }
 
 export interface TrunkEnd extends RoadEnd {
