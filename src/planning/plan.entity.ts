@@ -1,0 +1,91 @@
+import { Column, CreateDateColumn, Entity, Index, JoinColumn, ManyToOne, OneToMany, PrimaryGeneratedColumn, Unique, UpdateDateColumn } from 'typeorm';
+import { County } from '../counties/county.entity';
+import type { ProblemStatistics, UnassignedShipment } from './model/wave-model';
+import type { PlanRoute } from './plan-route.entity';
+
+export const PLAN_STATUSES = ['queued', 'running', 'completed', 'failed'] as const;
+export type PlanStatus = (typeof PLAN_STATUSES)[number];
+
+/** One planning run: a county's open shipments for one wave of one service date, turned into routes. */
+@Entity()
+@Unique(['countyId', 'serviceDate', 'wave'])
+@Index(['countyId', 'createdAt'])
+export class Plan {
+  @PrimaryGeneratedColumn('uuid')
+  id!: string;
+
+  @Column({ type: 'uuid' })
+  countyId!: string;
+
+  @ManyToOne(() => County, { onDelete: 'CASCADE' })
+  @JoinColumn()
+  county?: County;
+
+  /** Local date (county time zone), YYYY-MM-DD. */
+  @Column({ type: 'date' })
+  serviceDate!: string;
+
+  /** 1..9: several planning waves a day (morning trunk, afternoon top-up ...). */
+  @Column({ type: 'smallint' })
+  wave!: number;
+
+  @Column({ type: 'enum', enum: PLAN_STATUSES, default: 'queued' })
+  status!: PlanStatus;
+
+  /** The county's network version the plan was computed on; null until it runs. */
+  @Column({ type: 'integer', nullable: true })
+  networkVersion!: number | null;
+
+  @Column({ type: 'integer' })
+  seed!: number;
+
+  @Column({ type: 'integer' })
+  timeLimitS!: number;
+
+  /** How many times a worker started this plan (retries and replans included). */
+  @Column({ type: 'integer', default: 0 })
+  attempts!: number;
+
+  @Column({ type: 'bigint', nullable: true })
+  totalCostFen!: string | null;
+
+  @Column({ type: 'integer', nullable: true })
+  totalDistanceM!: number | null;
+
+  @Column({ type: 'integer', nullable: true })
+  totalDurationS!: number | null;
+
+  @Column({ type: 'integer', nullable: true })
+  parcels!: number | null;
+
+  @Column({ type: 'integer', nullable: true })
+  costPerParcelFen!: number | null;
+
+  @Column({ type: 'integer', nullable: true })
+  vehiclesUsed!: number | null;
+
+  /** Shipments left open (for the next wave), each with the reason. */
+  @Column({ type: 'jsonb', default: () => "'[]'" })
+  unassigned!: UnassignedShipment[];
+
+  @Column({ type: 'jsonb', nullable: true })
+  statistics!: { runs: ProblemStatistics[]; shipmentsConsidered: number; matrixMethods: string[] } | null;
+
+  @Column({ type: 'varchar', length: 1000, nullable: true })
+  error!: string | null;
+
+  @Column({ type: 'timestamptz', nullable: true })
+  startedAt!: Date | null;
+
+  @Column({ type: 'timestamptz', nullable: true })
+  finishedAt!: Date | null;
+
+  @OneToMany('PlanRoute', 'plan')
+  routes?: PlanRoute[];
+
+  @CreateDateColumn({ type: 'timestamptz' })
+  createdAt!: Date;
+
+  @UpdateDateColumn({ type: 'timestamptz' })
+  updatedAt!: Date;
+}
