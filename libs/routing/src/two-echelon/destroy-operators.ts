@@ -5,6 +5,8 @@ export interface DestroyResult {
   removed: number[];
   /** A satellite the repair must not use this iteration (satellite closing), or -1. */
   closedSatellite: number;
+  /** A satellite the repair should try without charging its first-level cost, or -1. */
+  openedSatellite: number;
 }
 
 /** Removes about `count` customers from `state` (in place) and says which ones. */
@@ -28,9 +30,9 @@ function assignedCustomers(state: SearchState): number[] {
   return state.routes.flatMap((r) => r.customers);
 }
 
-function finish(state: SearchState, removed: number[], closedSatellite = -1): DestroyResult {
+function finish(state: SearchState, removed: number[], closedSatellite = -1, openedSatellite = -1): DestroyResult {
   removeCustomers(state, removed);
-  return { removed, closedSatellite };
+  return { removed, closedSatellite, openedSatellite };
 }
 
 /** Uniformly random customers: diversification. */
@@ -108,7 +110,7 @@ export const satelliteOpening: DestroyOperator = (state, count, random) => {
     return current !== undefined && current.satellite !== satellite;
   });
   candidates.sort((a, b) => context.arc(node, context.customerNode(a)) - context.arc(node, context.customerNode(b)) || a - b);
-  return finish(state, candidates.slice(0, count));
+  return finish(state, candidates.slice(0, count), -1, satellite);
 };
 
 export const DESTROY_OPERATORS: ReadonlyArray<{ name: string; operator: DestroyOperator }> = [

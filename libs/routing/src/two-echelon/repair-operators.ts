@@ -14,6 +14,8 @@ export interface RepairSettings {
   penalty: number;
   /** Satellite the repair must not use, or -1. */
   closedSatellite: number;
+  /** Satellite whose first-level cost is waived this repair (satellite opening), or -1. */
+  openedSatellite: number;
   /** Relative noise on insertion prices, for diversification (0 = none). */
   noise: number;
   random: Random;
@@ -33,11 +35,15 @@ function insertionOptions(state: SearchState, c: number, settings: RepairSetting
   const fleet = problem.secondLevel;
   const demand = context.demand[c];
   const options: Insertion[] = [];
-  const satelliteExtra = (s: number): number => {
+  const extraBySatellite = new Float64Array(context.satelliteCount);
+  for (let s = 0; s < context.satelliteCount; s++) {
     const capacity = problem.satellites[s].capacity ?? Infinity;
     const excessAdded = Math.max(0, loads[s] + demand - capacity) - Math.max(0, loads[s] - capacity);
-    return (problem.satellites[s].handlingCost ?? 0) * demand + settings.penalty * excessAdded;
-  };
+    extraBySatellite[s] = (problem.satellites[s].handlingCost ?? 0) * demand + settings.penalty * excessAdded;
+    // The exact first-level price of the extra freight (opening a satellite, another truck).
+    if (s !== settings.openedSatellite) extraBySatellite[s] += firstLevelMarginal(context, loads, s, demand);
+  }
+  const satelliteExtra = (s: number): number => extraBySatellite[s];
   state.routes.forEach((route: WorkingRoute, r) => {
     if (route.satellite === settings.closedSatellite) return;
     let bestDelta = Infinity;
@@ -66,6 +72,14 @@ function insertionOptions(state: SearchState, c: number, settings: RepairSetting
   }
   options.sort((a, b) => a.cost - b.cost || a.route - b.route || a.satellite - b.satellite);
   return options;
+}
+
+function firstLevelMarginal(context: SearchContext, loads: number[], satellite: number, demand: number): number {
+  const before = context.firstLevel.cost(loads);
+  loads[satellite] += demand;
+  const after = context.firstLevel.cost(loads);
+  loads[satellite] -= demand;
+  return after - before;
 }
 
 function apply(state: SearchState, c: number, insertion: Insertion, loads: number[]): void {

@@ -34,7 +34,13 @@ export function solveTwoEchelon(problem: TwoEchelonProblem, options: TwoEchelonS
   const customerCount = context.customerCount;
   let penalty = initialPenalty(context);
 
-  const settings = (closedSatellite: number, noise: number): RepairSettings => ({ penalty, closedSatellite, noise, random });
+  const settings = (closedSatellite: number, noise: number, openedSatellite = -1): RepairSettings => ({
+    penalty,
+    closedSatellite,
+    openedSatellite,
+    noise,
+    random,
+  });
   let current = SearchState.empty(context);
   REPAIR_OPERATORS[1].operator(current, Array.from({ length: customerCount }, (_, c) => c), settings(-1, 0));
   improveRoutes(current, penalty);
@@ -73,7 +79,7 @@ export function solveTwoEchelon(problem: TwoEchelonProblem, options: TwoEchelonS
     const count = removalCount(customerCount, random);
     const destroyed = DESTROY_OPERATORS[destroyIndex].operator(candidate, count, random);
     const noise = random.nextFloat() < 0.3 ? 0.2 : 0;
-    REPAIR_OPERATORS[repairIndex].operator(candidate, destroyed.removed, settings(destroyed.closedSatellite, noise));
+    REPAIR_OPERATORS[repairIndex].operator(candidate, destroyed.removed, settings(destroyed.closedSatellite, noise, destroyed.openedSatellite));
     improveRoutes(candidate, penalty);
     const value = candidate.penalizedCost(penalty);
     if (value.excess === 0) feasibleInSegment++;
