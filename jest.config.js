@@ -16,6 +16,7 @@ module.exports = {
       testMatch: ['<rootDir>/test/**/*.spec.ts'],
       transform: { '^.+\\.ts$': tsJest },
       globalSetup: '<rootDir>/test/setup/global-setup.ts',
+      globalTeardown: '<rootDir>/test/setup/global-teardown.ts',
       setupFiles: ['reflect-metadata'],
     },
   ],

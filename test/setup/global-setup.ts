@@ -1,15 +1,20 @@
-import { databaseOptions } from '../../src/infra/database/database-options';
 import { DataSource } from 'typeorm';
-import { TEMPLATE_DATABASE, databaseUrl, withAdmin } from './test-database';
+import { databaseOptions } from '../../src/infra/database/database-options';
+import { databaseUrl, dropDatabasesWhere, newRunId, runStartedAtMs, templateDatabase, withAdmin } from './test-database';
 
-/** Migrates one template database; every test file then copies it (fast, isolated, no shared state). */
+/** Runs older than this are crashed leftovers; nothing alive runs that long (CI's limit is 90 minutes). */
+const STALE_AFTER_MS = 3 * 60 * 60 * 1000;
+
+/** Migrates one template database for this run; every test file then copies it (fast, isolated). */
 export default async function globalSetup(): Promise<void> {
+  const runId = newRunId();
+  process.env.TEST_RUN_ID = runId;
+  const template = templateDatabase(runId);
   await withAdmin(async (admin) => {
-    const stale: Array<{ datname: string }> = await admin.query(`SELECT datname FROM pg_database WHERE datname LIKE 'rd\\_test\\_%'`);
-    for (const { datname } of stale) await admin.query(`DROP DATABASE IF EXISTS ${datname} WITH (FORCE)`);
-    await admin.query(`CREATE DATABASE ${TEMPLATE_DATABASE}`);
+    await dropDatabasesWhere(admin, (name) => (runStartedAtMs(name) ?? Date.now()) > Date.now() - STALE_AFTER_MS);
+    await admin.query(`CREATE DATABASE ${template}`);
   });
-  const dataSource = new DataSource(databaseOptions(databaseUrl(TEMPLATE_DATABASE)));
+  const dataSource = new DataSource(databaseOptions(databaseUrl(template)));
   await dataSource.initialize();
   try {
     await dataSource.runMigrations({ transaction: 'each' });

@@ -3,7 +3,31 @@ import { DataSource } from 'typeorm';
 
 /** Tests use their own databases on the same server; the admin URL points at its `postgres` database. */
 export const ADMIN_URL = process.env.TEST_DATABASE_ADMIN_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
-export const TEMPLATE_DATABASE = 'rd_test_template';
+
+/**
+ * Every jest run gets its own name space `rdt_<run>_…` (run = start time in seconds + random), so
+ * two runs on one server (two developers, or CI beside a developer) never touch each other's
+ * databases. The global setup sets TEST_RUN_ID; workers inherit it.
+ */
+export const DATABASE_PREFIX = 'rdt_';
+
+export function newRunId(): string {
+  return `${Math.floor(Date.now() / 1000).toString(36)}_${randomBytes(3).toString('hex')}`;
+}
+
+export function currentRunId(): string {
+  const runId = process.env.TEST_RUN_ID;
+  if (!runId) throw new Error('TEST_RUN_ID is not set: run the service tests through jest (the global setup sets it)');
+  return runId;
+}
+
+export const templateDatabase = (runId: string) => `${DATABASE_PREFIX}${runId}_template`;
+
+/** Start time of the run that created a test database, or null for names that are not ours. */
+export function runStartedAtMs(databaseName: string): number | null {
+  const match = /^rdt_([0-9a-z]+)_/.exec(databaseName);
+  return match ? parseInt(match[1]!, 36) * 1000 : null;
+}
 
 export function databaseUrl(name: string): string {
   const url = new URL(ADMIN_URL);
@@ -23,11 +47,12 @@ export async function withAdmin<T>(work: (admin: DataSource) => Promise<T>): Pro
 
 /** A fresh, migrated database copied from the template that the global setup built once. */
 export async function createTestDatabase(): Promise<string> {
-  const name = `rd_test_${randomBytes(5).toString('hex')}`;
+  const runId = currentRunId();
+  const name = `${DATABASE_PREFIX}${runId}_${randomBytes(4).toString('hex')}`;
   await withAdmin(async (admin) => {
     for (let attempt = 0; ; attempt++) {
       try {
-        await admin.query(`CREATE DATABASE ${name} TEMPLATE ${TEMPLATE_DATABASE}`);
+        await admin.query(`CREATE DATABASE ${name} TEMPLATE ${templateDatabase(runId)}`);
         return;
       } catch (error) {
         // Another worker copying the template at the same instant makes PostgreSQL refuse; try again.
@@ -42,4 +67,11 @@ export async function createTestDatabase(): Promise<string> {
 export async function dropTestDatabase(url: string): Promise<void> {
   const name = new URL(url).pathname.slice(1);
   await withAdmin((admin) => admin.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`));
+}
+
+export async function dropDatabasesWhere(admin: DataSource, keep: (name: string) => boolean): Promise<void> {
+  const rows: Array<{ datname: string }> = await admin.query(`SELECT datname FROM pg_database WHERE datname LIKE 'rdt\\_%'`);
+  for (const { datname } of rows) {
+    if (!keep(datname)) await admin.query(`DROP DATABASE IF EXISTS ${datname} WITH (FORCE)`);
+  }
 }

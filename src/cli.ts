@@ -1,0 +1,47 @@
+#!/usr/bin/env node
+import 'reflect-metadata';
+import { CliCommand } from './cli/cli-command';
+import { CliUsageError, describeFlags } from './cli/cli-flags';
+import { migrateCommand } from './cli/migrate.command';
+import { solveCommand } from './cli/solve.command';
+
+const COMMANDS: CliCommand[] = [migrateCommand, solveCommand];
+
+function help(): string {
+  return ['usage: rural-dispatch <command> [options]', '', ...COMMANDS.map((command) => `  ${command.name.padEnd(14)}${command.summary}`)].join('\n');
+}
+
+async function main(argv: string[]): Promise<number> {
+  const [name, ...rest] = argv;
+  if (!name || name === 'help' || name === '--help') {
+    console.log(help());
+    return name ? 0 : 2;
+  }
+  const command = COMMANDS.find((candidate) => candidate.name === name);
+  if (!command) {
+    console.error(`unknown command "${name}"\n\n${help()}`);
+    return 2;
+  }
+  if (rest.includes('--help')) {
+    console.log(`usage: ${command.usage}\n${describeFlags(command.flags)}`);
+    return 0;
+  }
+  try {
+    return await command.run(rest);
+  } catch (error) {
+    if (error instanceof CliUsageError) {
+      console.error(`${command.name}: ${error.message}\nusage: ${command.usage}`);
+      return 2;
+    }
+    console.error(`${command.name} failed: ${error instanceof Error ? error.stack ?? error.message : String(error)}`);
+    return 1;
+  }
+}
+
+main(process.argv.slice(2)).then(
+  (code) => process.exit(code),
+  (error: unknown) => {
+    console.error(error);
+    process.exit(1);
+  },
+);
