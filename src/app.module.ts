@@ -1,8 +1,11 @@
 import { DynamicModule, Module } from '@nestjs/common';
 import { APP_FILTER, APP_GUARD } from '@nestjs/core';
 import { CountiesModule } from './counties/counties.module';
+import { FleetModule } from './fleet/fleet.module';
 import { NetworkModule } from './network/network.module';
 import { HealthModule } from './health/health.module';
+import { IntegrationsModule } from './integrations/integrations.module';
+import { ShipmentsModule } from './shipments/shipments.module';
 import { ApiKeyGuard } from './infra/auth/api-key.guard';
 import { AppConfig } from './infra/config/app-config';
 import { ConfigModule } from './infra/config/config.module';
@@ -12,7 +15,7 @@ import { LoggingModule } from './infra/logging/logging.module';
 import { QueueModule } from './infra/queue/queue.module';
 
 /** Domain modules served over HTTP. Each owns its tables; add a module here and in WorkerModule if it has processors. */
-export const API_DOMAIN_MODULES = [CountiesModule, HealthModule, NetworkModule];
+export const API_DOMAIN_MODULES = [CountiesModule, HealthModule, NetworkModule, FleetModule, ShipmentsModule, IntegrationsModule];
 
 @Module({})
 export class AppModule {

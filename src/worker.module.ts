@@ -2,11 +2,12 @@ import { DynamicModule, Module } from '@nestjs/common';
 import { AppConfig } from './infra/config/app-config';
 import { ConfigModule } from './infra/config/config.module';
 import { DatabaseModule } from './infra/database/database.module';
+import { IntegrationsWorkerModule } from './integrations/integrations-worker.module';
 import { LoggingModule } from './infra/logging/logging.module';
 import { QueueModule } from './infra/queue/queue.module';
 
 /** Modules whose BullMQ processors run in the worker process. */
-export const WORKER_DOMAIN_MODULES: DynamicModule['imports'] = [];
+export const WORKER_DOMAIN_MODULES: DynamicModule['imports'] = [IntegrationsWorkerModule];
 
 /** The worker: the same domain services as the API, with processors and no HTTP. */
 @Module({})

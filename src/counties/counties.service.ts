@@ -60,6 +60,22 @@ export class CountiesService implements ApiKeyResolver {
     return { key, secret };
   }
 
+  /** Keys of one county, newest first; only hashes are stored, so only prefixes can be shown. */
+  listApiKeys(countyId: string): Promise<ApiKey[]> {
+    return this.apiKeys.find({ where: { countyId }, order: { createdAt: 'DESC' } });
+  }
+
+  /** Revokes a key of this county; revoking twice is harmless. A key of another county is not found. */
+  async revokeApiKey(countyId: string, keyId: string): Promise<ApiKey> {
+    const key = await this.apiKeys.findOne({ where: { countyId, id: keyId } });
+    if (!key) throw notFound('API key', keyId);
+    if (!key.revokedAt) {
+      key.revokedAt = new Date();
+      await this.apiKeys.save(key);
+    }
+    return key;
+  }
+
   /** Bumps the network version inside the caller's transaction, so caches keyed on it go stale atomically. */
   async bumpNetworkVersion(manager: EntityManager, countyId: string): Promise<number> {
     const rows: Array<{ network_version: number }> = await manager.query(

@@ -1,0 +1,29 @@
+import { Processor, WorkerHost } from '@nestjs/bullmq';
+import { Job, UnrecoverableError } from 'bullmq';
+import { QueueName } from '../infra/queue/queue-names';
+import { loadDeliveryOptions } from './delivery-options';
+import { DeliveryJobData } from './delivery-queue.service';
+import { WebhookDispatcherService } from './webhook-dispatcher.service';
+
+/** Thrown to make BullMQ retry after the delay the delivery row computed. */
+export class RetryLaterError extends Error {
+  constructor(readonly delayMs: number) {
+    super(`retry in ${delayMs} ms`);
+  }
+}
+
+@Processor(QueueName.webhookDelivery, {
+  concurrency: loadDeliveryOptions().concurrency,
+  settings: { backoffStrategy: (_attemptsMade: number, _type?: string, error?: Error) => (error instanceof RetryLaterError ? error.delayMs : 1_000) },
+})
+export class WebhookDeliveryProcessor extends WorkerHost {
+  constructor(private readonly dispatcher: WebhookDispatcherService) {
+    super();
+  }
+
+  async process(job: Job<DeliveryJobData>): Promise<void> {
+    if (job.data.version !== 1) throw new UnrecoverableError(`unknown payload version ${String(job.data.version)}`);
+    const retryInMs = await this.dispatcher.attempt(job.data.deliveryId);
+    if (retryInMs !== null) throw new RetryLaterError(retryInMs);
+  }
+}

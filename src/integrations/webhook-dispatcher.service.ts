@@ -1,0 +1,51 @@
+import { Inject, Injectable, Logger } from '@nestjs/common';
+import { APP_CONFIG, AppConfig } from '../infra/config/app-config';
+import { ShipmentEventsService } from '../shipments/shipment-events.service';
+import { DELIVERY_OPTIONS, DeliveryOptions } from './delivery-options';
+import { PlatformsService } from './platforms.service';
+import { safePost } from './safe-http';
+import { AttemptOutcome, WebhookDeliveriesService } from './webhook-deliveries.service';
+import { signedHeaders } from './webhook-signature';
+
+/** One delivery attempt: re-read the state, sign, POST, log. The queue handler is a thin wrapper. */
+@Injectable()
+export class WebhookDispatcherService {
+  private readonly logger = new Logger(WebhookDispatcherService.name);
+
+  constructor(
+    private readonly deliveries: WebhookDeliveriesService,
+    private readonly events: ShipmentEventsService,
+    private readonly platforms: PlatformsService,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+    @Inject(DELIVERY_OPTIONS) private readonly options: DeliveryOptions,
+  ) {}
+
+  /** Returns the delay before the next attempt, or null when nothing more is owed. */
+  async attempt(deliveryId: string): Promise<number | null> {
+    const loaded = await this.deliveries.loadForAttempt(deliveryId);
+    // Stale job: delivered, failed, or gone since it was queued.
+    if (!loaded || loaded.delivery.status !== 'pending') return null;
+    const { delivery, subscription } = loaded;
+    const [envelope, credentials] = await Promise.all([this.events.envelope(delivery.eventId), this.platforms.credentials(subscription.platformId)]);
+    let outcome: AttemptOutcome;
+    if (!envelope || !credentials || !subscription.active) {
+      outcome = { statusCode: null, durationMs: 0, error: !subscription.active ? 'subscription deactivated' : 'event or platform no longer exists' };
+    } else {
+      const { platformId: _platformId, ...publicEnvelope } = envelope;
+      const body = JSON.stringify(publicEnvelope);
+      const started = Date.now();
+      try {
+        const result = await safePost(subscription.url, signedHeaders(credentials.secrets[0]!, envelope.id, body), body, {
+          timeoutMs: this.options.requestTimeoutMs,
+          allowPrivate: this.config.allowPrivateWebhookTargets,
+        });
+        outcome = { statusCode: result.statusCode, durationMs: result.durationMs, error: result.statusCode >= 300 ? `HTTP ${result.statusCode}` : null };
+      } catch (error) {
+        outcome = { statusCode: null, durationMs: Date.now() - started, error: error instanceof Error ? error.message : String(error) };
+      }
+    }
+    const retryInMs = await this.deliveries.recordAttempt(delivery, outcome);
+    if (outcome.error) this.logger.warn({ deliveryId, eventId: delivery.eventId, subscriptionId: subscription.id, error: outcome.error, retryInMs }, 'webhook attempt failed');
+    return retryInMs;
+  }
+}

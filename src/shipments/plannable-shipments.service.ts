@@ -1,0 +1,80 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource, EntityManager } from 'typeorm';
+import { ShipmentLifecycleService } from './shipment-lifecycle.service';
+import { ShipmentDirection } from './shipment-status';
+
+/** An open shipment as the planner needs it: where, which way, and how much. */
+export interface PlannableShipment {
+  id: string;
+  direction: ShipmentDirection;
+  villageNodeId: string;
+  parcelCount: number;
+  weightG: number;
+  volumeCm3: number;
+}
+
+/**
+ * What the planning module asks of shipments (added for planning; no existing behaviour changes):
+ * the open work of a county, and marking inbound shipments planned inside the planner's transaction
+ * through the state machine, so each change gets its event and outbox row.
+ */
+@Injectable()
+export class PlannableShipmentsService {
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly lifecycle: ShipmentLifecycleService,
+  ) {}
+
+  /** Inbound shipments at the hub and produce pickups requested, with a resolved village, by id. */
+  async listPlannable(countyId: string): Promise<PlannableShipment[]> {
+    const rows: Array<{ id: string; direction: ShipmentDirection; village_node_id: string; parcel_count: number; total_weight_g: number; total_volume_cm3: number }> =
+      await this.dataSource.query(
+        `SELECT id, direction, village_node_id, parcel_count, total_weight_g, total_volume_cm3
+           FROM shipment
+          WHERE county_id = $1 AND village_node_id IS NOT NULL
+            AND ((direction = 'inbound' AND status = 'at_hub') OR (direction = 'outbound_pickup' AND status = 'requested'))
+          ORDER BY id`,
+        [countyId],
+      );
+    return rows.map((row) => ({
+      id: row.id,
+      direction: row.direction,
+      villageNodeId: row.village_node_id,
+      parcelCount: row.parcel_count,
+      weightG: row.total_weight_g,
+      volumeCm3: row.total_volume_cm3,
+    }));
+  }
+
+  /**
+   * Moves the inbound shipments among `shipmentIds` from at_hub to planned in the caller's
+   * transaction. Pickups keep `requested` (their lifecycle has no planned state). A shipment that
+   * changed meanwhile (cancelled) makes the transition throw, and the caller's transaction roll back.
+   * Returns how many were marked.
+   */
+  async markPlanned(manager: EntityManager, countyId: string, shipmentIds: string[], planId: string): Promise<number> {
+    if (shipmentIds.length === 0) return 0;
+    const inbound: Array<{ id: string }> = await manager.query(
+      `SELECT id FROM shipment WHERE county_id = $1 AND id = ANY($2::uuid[]) AND direction = 'inbound' ORDER BY id`,
+      [countyId, shipmentIds],
+    );
+    // Sorted ids: every planner locks in the same order, so two plans cannot deadlock on shipments.
+    for (const { id } of inbound) await this.lifecycle.transitionIn(manager, countyId, id, 'planned', `plan ${planId}`);
+    return inbound.length;
+  }
+
+  /**
+   * For a replan: inbound shipments of `shipmentIds` still `planned` go back to at_hub, in the
+   * caller's transaction, so the new run plans them again. Returns how many were released.
+   */
+  async releasePlanned(manager: EntityManager, countyId: string, shipmentIds: string[], planId: string): Promise<number> {
+    if (shipmentIds.length === 0) return 0;
+    const planned: Array<{ id: string }> = await manager.query(
+      `SELECT id FROM shipment WHERE county_id = $1 AND id = ANY($2::uuid[]) AND direction = 'inbound' AND status = 'planned' ORDER BY id`,
+      [countyId, shipmentIds],
+    );
+    for (const { id } of planned) await this.lifecycle.transitionIn(manager, countyId, id, 'at_hub', `replan of plan ${planId}`);
+    return planned.length;
+  }
+}

@@ -1,0 +1,142 @@
+import { Injectable, Logger } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource } from 'typeorm';
+import type { PoolClient } from 'pg';
+import { conflict, DomainError } from '../infra/errors/domain-error';
+import { DestinationResolverService } from './destination-resolver.service';
+import { ShipmentInputDto } from './dto/shipment-input.dto';
+import { EXISTING_SHIPMENTS_SQL, INSERT_SHIPMENTS_SQL } from './intake-sql';
+import { normalizeShipment, NormalizedShipment } from './shipment-normalize';
+
+export interface IntakeSource {
+  countyId: string;
+  platformId: string;
+}
+
+export interface IntakeItemResult {
+  id: string;
+  shipmentId: string;
+  status: string;
+  needsAttention: boolean;
+  attentionReason: string | null;
+  /** True when this request repeated one already accepted with the same content. */
+  duplicate: boolean;
+}
+
+export interface IntakeResult {
+  accepted: number;
+  duplicates: number;
+  needsAttention: number;
+  results: IntakeItemResult[];
+}
+
+interface ShipmentRow {
+  id: string;
+  platform_shipment_id: string;
+  content_hash?: string;
+  status: string;
+  needs_attention: boolean;
+  attention_reason: string | null;
+}
+
+const RESOLVE_CONCURRENCY = 8;
+const DEADLOCK_RETRIES = 3;
+
+/**
+ * The hot path of platform intake. Exactly-once comes from the unique constraint and
+ * ON CONFLICT DO NOTHING inside one transaction with the events and outbox rows; a repeat is
+ * recognised by its content hash. It talks to pg directly with a named (prepared) statement:
+ * at hundreds of requests a second the ORM's per-query work shows.
+ */
+@Injectable()
+export class ShipmentIntakeService {
+  private readonly logger = new Logger(ShipmentIntakeService.name);
+
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly resolver: DestinationResolverService,
+  ) {}
+
+  async create(source: IntakeSource, inputs: ShipmentInputDto[], raws: unknown[]): Promise<IntakeResult> {
+    const normalized = inputs.map((input, index) => normalizeShipment(input, raws[index]));
+    const rows = await this.withResolution(source.countyId, normalized);
+    rows.sort((a, b) => (a.platform_shipment_id < b.platform_shipment_id ? -1 : a.platform_shipment_id > b.platform_shipment_id ? 1 : 0));
+    const stored = await this.insertWithRetry(source, rows);
+    const byId = new Map(stored.map((row) => [row.platform_shipment_id, row]));
+    const results = normalized.map((item): IntakeItemResult => {
+      const row = byId.get(item.platform_shipment_id)!;
+      return {
+        id: item.platform_shipment_id,
+        shipmentId: row.id,
+        status: row.status,
+        needsAttention: row.needs_attention,
+        attentionReason: row.attention_reason,
+        duplicate: row.content_hash !== undefined,
+      };
+    });
+    const duplicates = results.filter((result) => result.duplicate).length;
+    return { accepted: results.length - duplicates, duplicates, needsAttention: results.filter((result) => result.needsAttention).length, results };
+  }
+
+  private async withResolution(countyId: string, items: NormalizedShipment[]) {
+    const rows: Array<NormalizedShipment & { village_node_id: string | null; resolved_by: string | null; attention_reason: string | null }> = [];
+    for (let start = 0; start < items.length; start += RESOLVE_CONCURRENCY) {
+      const chunk = items.slice(start, start + RESOLVE_CONCURRENCY);
+      const resolved = await Promise.all(chunk.map((item) => this.resolver.resolve(countyId, item.destination)));
+      chunk.forEach((item, index) => {
+        const resolution = resolved[index]!;
+        rows.push({ ...item, village_node_id: resolution.villageNodeId, resolved_by: resolution.resolvedBy, attention_reason: resolution.attentionReason });
+      });
+    }
+    return rows;
+  }
+
+  private async insertWithRetry(source: IntakeSource, rows: NormalizedShipment[]): Promise<ShipmentRow[]> {
+    for (let attempt = 0; ; attempt++) {
+      try {
+        return await this.insertOnce(source, rows);
+      } catch (error) {
+        // Two batches sharing ids in different transactions may still deadlock on the unique index; retry.
+        if ((error as { code?: string }).code === '40P01' && attempt < DEADLOCK_RETRIES) continue;
+        throw this.translate(error);
+      }
+    }
+  }
+
+  private async insertOnce(source: IntakeSource, rows: NormalizedShipment[]): Promise<ShipmentRow[]> {
+    const queryRunner = this.dataSource.createQueryRunner();
+    const client = (await queryRunner.connect()) as PoolClient;
+    try {
+      await client.query('BEGIN');
+      const inserted = await client.query<ShipmentRow>({ name: 'shipment-intake-insert', text: INSERT_SHIPMENTS_SQL, values: [source.countyId, source.platformId, JSON.stringify(rows)] });
+      let existing: ShipmentRow[] = [];
+      if (inserted.rows.length < rows.length) {
+        const insertedIds = new Set(inserted.rows.map((row) => row.platform_shipment_id));
+        const missing = rows.filter((row) => !insertedIds.has(row.platform_shipment_id));
+        existing = (await client.query<ShipmentRow>({ name: 'shipment-intake-existing', text: EXISTING_SHIPMENTS_SQL, values: [source.platformId, missing.map((row) => row.platform_shipment_id)] })).rows;
+        const hashes = new Map(missing.map((row) => [row.platform_shipment_id, row.content_hash]));
+        const conflicting = existing.filter((row) => hashes.get(row.platform_shipment_id) !== row.content_hash).map((row) => row.platform_shipment_id);
+        if (conflicting.length) {
+          await client.query('ROLLBACK');
+          throw conflict(`shipment ids already used with different content: ${conflicting.slice(0, 20).join(', ')}; send changes as an update event`, { conflictingIds: conflicting });
+        }
+      }
+      await client.query('COMMIT');
+      return [...inserted.rows, ...existing];
+    } catch (error) {
+      if (!(error instanceof DomainError)) await client.query('ROLLBACK').catch(() => undefined);
+      throw error;
+    } finally {
+      await queryRunner.release();
+    }
+  }
+
+  private translate(error: unknown): unknown {
+    const pgError = error as { code?: string; constraint?: string; detail?: string };
+    if (pgError.code === '23505' && pgError.constraint?.startsWith('UQ_')) {
+      this.logger.warn({ constraint: pgError.constraint }, 'parcel barcode collision');
+      return conflict(`a parcel barcode is already used by another shipment in this county (${pgError.detail ?? ''})`);
+    }
+    return error;
+  }
+}

@@ -1,0 +1,91 @@
+import { createHash } from 'crypto';
+import { ShipmentInputDto } from './dto/shipment-input.dto';
+import { DestinationInput } from './shipment.entity';
+import { INITIAL_STATUS, ShipmentDirection, ShipmentStatus } from './shipment-status';
+
+export interface NormalizedParcel {
+  barcode: string;
+  weight_g: number;
+  length_mm: number;
+  width_mm: number;
+  height_mm: number;
+  declared_value_fen: number;
+  cash_on_delivery_fen: number;
+}
+
+/** One shipment row as the intake SQL inserts it (snake_case: it goes through jsonb_to_recordset). */
+export interface NormalizedShipment {
+  platform_shipment_id: string;
+  content_hash: string;
+  direction: ShipmentDirection;
+  status: ShipmentStatus;
+  service_level: string;
+  promised_by: string | null;
+  contact_name: string;
+  contact_phone: string;
+  destination: DestinationInput;
+  parcel_count: number;
+  total_weight_g: number;
+  total_volume_cm3: number;
+  declared_value_fen: number;
+  cash_on_delivery_fen: number;
+  parcels: NormalizedParcel[];
+}
+
+/** JSON with keys sorted at every level, so the same content always hashes the same. */
+export function canonicalJson(value: unknown): string {
+  if (Array.isArray(value)) return `[${value.map(canonicalJson).join(',')}]`;
+  if (value && typeof value === 'object') {
+    const entries = Object.keys(value as Record<string, unknown>)
+      .sort()
+      .filter((key) => (value as Record<string, unknown>)[key] !== undefined)
+      .map((key) => `${JSON.stringify(key)}:${canonicalJson((value as Record<string, unknown>)[key])}`);
+    return `{${entries.join(',')}}`;
+  }
+  return JSON.stringify(value);
+}
+
+export function contentHash(raw: unknown): string {
+  return createHash('sha256').update(canonicalJson(raw)).digest('hex');
+}
+
+const MM_PER_UNIT = { mm: 1, cm: 10 } as const;
+
+export function normalizeShipment(input: ShipmentInputDto, raw: unknown): NormalizedShipment {
+  const direction = input.direction ?? 'inbound';
+  const parcels = input.parcels.map((parcel): NormalizedParcel => {
+    const scale = MM_PER_UNIT[parcel.dimensions.unit];
+    return {
+      barcode: parcel.barcode,
+      weight_g: parcel.weightG,
+      length_mm: parcel.dimensions.length * scale,
+      width_mm: parcel.dimensions.width * scale,
+      height_mm: parcel.dimensions.height * scale,
+      declared_value_fen: parcel.declaredValueFen ?? 0,
+      cash_on_delivery_fen: parcel.cashOnDeliveryFen ?? 0,
+    };
+  });
+  const sum = (pick: (parcel: NormalizedParcel) => number) => parcels.reduce((total, parcel) => total + pick(parcel), 0);
+  return {
+    platform_shipment_id: input.id,
+    content_hash: contentHash(raw),
+    direction,
+    status: INITIAL_STATUS[direction],
+    service_level: input.serviceLevel ?? 'standard',
+    promised_by: input.promisedBy ? new Date(input.promisedBy).toISOString() : null,
+    contact_name: input.contact.name,
+    contact_phone: input.contact.phone,
+    destination: {
+      villageCode: input.destination.villageCode,
+      coordinate: input.destination.coordinate,
+      address: input.destination.address ? { ...input.destination.address } : undefined,
+    },
+    parcel_count: parcels.length,
+    total_weight_g: sum((parcel) => parcel.weight_g),
+    // mm³ → cm³, rounded up so a parcel never looks smaller than it is.
+    total_volume_cm3: sum((parcel) => Math.ceil((parcel.length_mm * parcel.width_mm * parcel.height_mm) / 1000)),
+    declared_value_fen: sum((parcel) => parcel.declared_value_fen),
+    cash_on_delivery_fen: sum((parcel) => parcel.cash_on_delivery_fen),
+    parcels,
+  };
+}

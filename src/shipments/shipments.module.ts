@@ -1,0 +1,26 @@
+import { Module } from '@nestjs/common';
+import { TypeOrmModule } from '@nestjs/typeorm';
+import { NetworkModule } from '../network/network.module';
+import { DestinationResolverService } from './destination-resolver.service';
+import { ShipmentEvent } from './shipment-event.entity';
+import { ShipmentEventsService } from './shipment-events.service';
+import { ShipmentIntakeService } from './shipment-intake.service';
+import { ShipmentLifecycleService } from './shipment-lifecycle.service';
+import { ShipmentOutbox } from './shipment-outbox.entity';
+import { ShipmentParcel } from './shipment-parcel.entity';
+import { ShipmentScansService } from './shipment-scans.service';
+import { Shipment } from './shipment.entity';
+import { ShipmentsController } from './shipments.controller';
+import { ShipmentsQueryService } from './shipments-query.service';
+import { PlannableShipmentsService } from './plannable-shipments.service';
+
+const SERVICES = [DestinationResolverService, ShipmentEventsService, ShipmentIntakeService, ShipmentLifecycleService, ShipmentScansService, ShipmentsQueryService, PlannableShipmentsService];
+
+/** Shipments: intake, lifecycle, events and the outbox. Other modules use the exported services. */
+@Module({
+  imports: [TypeOrmModule.forFeature([Shipment, ShipmentParcel, ShipmentEvent, ShipmentOutbox]), NetworkModule],
+  controllers: [ShipmentsController],
+  providers: SERVICES,
+  exports: SERVICES,
+})
+export class ShipmentsModule {}
