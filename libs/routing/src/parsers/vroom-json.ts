@@ -233,6 +233,7 @@ function matricesFromInput(input: JsonObject, vehicles: Vehicle[], usedSize: num
     }
   }
   vehicles.forEach((v, i) => {
+    if (!result[v.profile]) throw new InvalidProblemError(`no matrices for profile "${v.profile}"`, `vehicles[${i}].profile`);
     const profile = (input.matrices as JsonObject | undefined)?.[v.profile] as JsonObject | undefined;
     const hasDistances = profile?.distances !== undefined;
     if (!hasDistances && (v.costPerKmFen > 0 || v.maxDistanceM !== undefined)) {
