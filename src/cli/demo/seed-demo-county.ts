@@ -1,0 +1,51 @@
+import { INestApplicationContext } from '@nestjs/common';
+import { CountiesService } from '../../counties/counties.service';
+import { County } from '../../counties/county.entity';
+import { FleetSeedService } from '../../fleet/fleet-seed.service';
+import { NetworkImportResult } from '../../network/import/network-import.types';
+import { NetworkImportService } from '../../network/import/network-import.service';
+import { buildDemoCounty } from '../../network/demo/build-demo-county';
+
+export const DEMO_ADMIN_KEY_NAME = 'demo admin';
+
+export interface SeededDemoCounty {
+  county: County;
+  network: NetworkImportResult;
+  vehicles: number;
+  drivers: number;
+  apiKey: string;
+  /** True when the key came from DEMO_API_KEY (so it is not secret to print). */
+  apiKeyFromEnvironment: boolean;
+  attribution: string[];
+}
+
+/**
+ * Seeds Xihe county through the same services the API uses (GeoJSON import, fleet upserts), so a
+ * second run changes nothing. The admin key: DEMO_API_KEY when set, else a new one that replaces the
+ * previous demo key (only hashes are stored, so an old secret cannot be shown again).
+ */
+export async function seedDemoCounty(app: INestApplicationContext, seed: number, demoApiKey: string | undefined): Promise<SeededDemoCounty> {
+  const demo = buildDemoCounty({ seed });
+  const counties = app.get(CountiesService);
+  const county = await counties.upsert({ name: demo.county.name, nameEn: demo.county.nameEn, adminCode: demo.county.adminCode, timeZone: demo.county.timeZone });
+  const network = await app.get(NetworkImportService).importFeatureCollection(county.id, demo.network);
+  const fleet = await app.get(FleetSeedService).upsertFleet(county.id, demo.fleet);
+  const { secret } = await rotateDemoKey(counties, county.id, demoApiKey);
+  return {
+    county: await counties.get(county.id),
+    network,
+    vehicles: fleet.vehicles,
+    drivers: fleet.drivers,
+    apiKey: secret,
+    apiKeyFromEnvironment: demoApiKey !== undefined,
+    attribution: demo.attribution,
+  };
+}
+
+async function rotateDemoKey(counties: CountiesService, countyId: string, demoApiKey: string | undefined) {
+  const created = await counties.createApiKey(countyId, DEMO_ADMIN_KEY_NAME, 'admin', demoApiKey);
+  for (const key of await counties.listApiKeys(countyId)) {
+    if (key.name === DEMO_ADMIN_KEY_NAME && key.id !== created.key.id && !key.revokedAt) await counties.revokeApiKey(countyId, key.id);
+  }
+  return created;
+}
