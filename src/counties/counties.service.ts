@@ -78,7 +78,8 @@ export class CountiesService implements ApiKeyResolver {
 
   /** Bumps the network version inside the caller's transaction, so caches keyed on it go stale atomically. */
   async bumpNetworkVersion(manager: EntityManager, countyId: string): Promise<number> {
-    const rows: Array<{ network_version: number }> = await manager.query(
+    // TypeORM answers an UPDATE ... RETURNING with [rows, affectedCount], not the rows alone.
+    const [rows]: [Array<{ network_version: number }>, number] = await manager.query(
       'UPDATE county SET network_version = network_version + 1, updated_at = now() WHERE id = $1 RETURNING network_version',
       [countyId],
     );
