@@ -7,6 +7,8 @@ import { SatelliteTours } from './satellite-tours';
 /** Above this many candidate route combinations the exact enumeration gives way to a heuristic. */
 const MAX_ENUMERATED_COMBINATIONS = 600_000;
 const MEMO_LIMIT = 200_000;
+/** Up to this many combinations, search guidance uses the exact first-level cost too. */
+const EXACT_ESTIMATE_LIMIT = 5_000;
 
 interface FirstLevelPlan {
   cost: number;
@@ -20,7 +22,7 @@ interface FirstLevelPlan {
  *
  * With few satellites (the township case and every benchmark) it is exact: all multisets of at most
  * `maxVehicles` satellite subsets are enumerated once, sorted by cost (each subset driven as its
- * optimal TSP tour), and for a load vector the cheapest multiset that can carry the loads is the
+ * optimal TSP tour; at most one truck more than the total demand needs), and for a load vector the cheapest multiset that can carry the loads is the
  * answer. "Can carry" is Hall's condition for the truck→satellite transport problem: every set T of
  * loaded satellites needs load(T) <= capacity × (number of trucks visiting T). Results are memoised
  * by load vector because the LNS revisits the same loads often.
@@ -33,12 +35,18 @@ export class FirstLevelSolver {
   private readonly combinationCost: Float64Array | null = null;
   private readonly combinationRoutes: Int32Array | null = null;
   private readonly memo = new Map<string, FirstLevelPlan>();
+  /** Most trucks a plan may use in the enumeration: the minimum for the total demand, plus one. */
+  private readonly routeLimit: number;
 
   constructor(private readonly problem: TwoEchelonProblem) {
     this.satelliteCount = problem.satellites.length;
     this.tours = new SatelliteTours(problem);
     const fleet = problem.firstLevel;
-    const combinations = countCombinations((1 << Math.min(this.satelliteCount, 20)) - 1, fleet.maxVehicles);
+    // Plans with two or more trucks beyond the minimum are not enumerated: each extra truck adds a
+    // depot round trip, and leaving them out shrinks the enumeration several-fold.
+    const totalDemand = problem.customers.reduce((sum, c) => sum + c.demand, 0);
+    this.routeLimit = Math.min(fleet.maxVehicles, Math.max(1, Math.ceil(totalDemand / fleet.capacity)) + 1);
+    const combinations = countCombinations((1 << Math.min(this.satelliteCount, 20)) - 1, this.routeLimit);
     if (this.satelliteCount > 12 || combinations > MAX_ENUMERATED_COMBINATIONS) {
       this.routeCostByMask = new Float64Array(0);
       return;
@@ -48,7 +56,7 @@ export class FirstLevelSolver {
     for (let mask = 1; mask < maskCount; mask++) {
       this.routeCostByMask[mask] = echelonRouteCost(fleet, this.tours.tourDistance(mask));
     }
-    const width = fleet.maxVehicles;
+    const width = this.routeLimit;
     const routes = new Int32Array(combinations * width).fill(0);
     const cost = new Float64Array(combinations);
     let written = 0;
@@ -90,6 +98,16 @@ export class FirstLevelSolver {
     return this.plan(loads).cost;
   }
 
+  /**
+   * A quick price for search guidance (repair insertion costs): exact when the enumeration is small,
+   * otherwise the direct-trips-plus-chunked-tour heuristic, which costs O(satellites) and still
+   * sees what matters most (opening a satellite, needing another truck).
+   */
+  estimate(loads: ArrayLike<number>): number {
+    if (this.sortedCombinations && this.sortedCombinations.length <= EXACT_ESTIMATE_LIMIT) return this.plan(loads).cost;
+    return this.heuristicPlan(loads).cost;
+  }
+
   /** The first-level routes, with each truck's drop at each satellite. */
   routes(loads: ArrayLike<number>): FirstLevelRoute[] {
     const plan = this.plan(loads);
@@ -112,7 +130,9 @@ export class FirstLevelSolver {
   }
 
   private plan(loads: ArrayLike<number>): FirstLevelPlan {
-    const key = Array.prototype.join.call(loads, ',');
+    let key = '';
+    // Two 16-bit characters per load: a compact, collision-free key that is cheap to build.
+    for (let s = 0; s < this.satelliteCount; s++) key += String.fromCharCode(loads[s] & 0xffff, loads[s] >>> 16);
     const cached = this.memo.get(key);
     if (cached) return cached;
     const plan = this.sortedCombinations ? this.exactPlan(loads) : this.heuristicPlan(loads);
@@ -132,7 +152,7 @@ export class FirstLevelSolver {
       loadOfSet[t] = loadOfSet[t ^ low] + loads[31 - Math.clz32(low)];
     }
     const capacity = this.problem.firstLevel.capacity;
-    const width = this.problem.firstLevel.maxVehicles;
+    const width = this.routeLimit;
     const order = this.sortedCombinations!;
     const routes = this.combinationRoutes!;
     for (let i = 0; i < order.length; i++) {

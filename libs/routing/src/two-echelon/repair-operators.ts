@@ -40,7 +40,7 @@ function insertionOptions(state: SearchState, c: number, settings: RepairSetting
     const capacity = problem.satellites[s].capacity ?? Infinity;
     const excessAdded = Math.max(0, loads[s] + demand - capacity) - Math.max(0, loads[s] - capacity);
     extraBySatellite[s] = (problem.satellites[s].handlingCost ?? 0) * demand + settings.penalty * excessAdded;
-    // The exact first-level price of the extra freight (opening a satellite, another truck).
+    // The first-level price of the extra freight (opening a satellite, another truck).
     if (s !== settings.openedSatellite) extraBySatellite[s] += firstLevelMarginal(context, loads, s, demand);
   }
   const satelliteExtra = (s: number): number => extraBySatellite[s];
@@ -74,16 +74,25 @@ function insertionOptions(state: SearchState, c: number, settings: RepairSetting
   return options;
 }
 
+/** Marginal first-level costs for the current loads, keyed by satellite and demand; cleared on change. */
+const marginalCache = new Map<number, number>();
+
 function firstLevelMarginal(context: SearchContext, loads: number[], satellite: number, demand: number): number {
-  const before = context.firstLevel.cost(loads);
+  const key = demand * context.satelliteCount + satellite;
+  const cached = marginalCache.get(key);
+  if (cached !== undefined) return cached;
+  if (marginalCache.size === 0) marginalCache.set(-1, context.firstLevel.estimate(loads));
+  const before = marginalCache.get(-1)!;
   loads[satellite] += demand;
-  const after = context.firstLevel.cost(loads);
+  const after = context.firstLevel.estimate(loads);
   loads[satellite] -= demand;
+  marginalCache.set(key, after - before);
   return after - before;
 }
 
 function apply(state: SearchState, c: number, insertion: Insertion, loads: number[]): void {
   const context = state.context;
+  marginalCache.clear();
   if (insertion.route < 0) {
     state.routes.push({ satellite: insertion.satellite, customers: [c], load: 0, distance: 0 });
   } else {
@@ -103,6 +112,7 @@ export const greedyRepair: RepairOperator = (state, customers, settings) => {
   const order = customers.slice();
   settings.random.shuffle(order);
   const loads = state.satelliteLoads();
+  marginalCache.clear();
   for (const c of order) {
     let options = insertionOptions(state, c, settings, loads);
     if (options.length === 0) options = insertionOptions(state, c, { ...settings, closedSatellite: -1 }, loads);
@@ -114,6 +124,7 @@ function regretRepair(k: number): RepairOperator {
   return (state, customers, settings) => {
     const left = customers.slice();
     const loads = state.satelliteLoads();
+    marginalCache.clear();
     while (left.length > 0) {
       let chosen = -1;
       let chosenRegret = -Infinity;
