@@ -1,0 +1,82 @@
+import { Injectable } from '@nestjs/common';
+import { InjectRepository } from '@nestjs/typeorm';
+import { Repository } from 'typeorm';
+import { conflict, notFound, validationFailed } from '../infra/errors/domain-error';
+import { NetworkQueryService } from '../network/network-query.service';
+import { Driver } from './driver.entity';
+import { CreateDriverDto, UpdateDriverDto } from './dto/driver.dto';
+import { isUniqueViolation, resolveHomeNode } from './fleet-references';
+import { VehiclesService } from './vehicles.service';
+
+/** Drivers of a county. Phone numbers are personal data: they are stored and returned, never logged. */
+@Injectable()
+export class DriversService {
+  constructor(
+    @InjectRepository(Driver) private readonly drivers: Repository<Driver>,
+    private readonly vehicles: VehiclesService,
+    private readonly network: NetworkQueryService,
+  ) {}
+
+  async create(countyId: string, input: CreateDriverDto): Promise<Driver> {
+    const missing = (['name', 'phone'] as const).filter((field) => input[field] === undefined);
+    if (missing.length > 0) throw validationFailed(`missing ${missing.join(', ')}`, missing.map((field) => ({ field, message: 'is required' })));
+    if (await this.drivers.exist({ where: { countyId, phone: input.phone } })) throw conflict('a driver with this phone number already exists in this county');
+    const driver = this.drivers.create({ countyId, active: true, vehicleId: null, homeNodeId: null });
+    await this.apply(countyId, driver, input);
+    return this.save(driver);
+  }
+
+  async update(countyId: string, id: string, input: UpdateDriverDto): Promise<Driver> {
+    const driver = await this.get(countyId, id);
+    if (input.phone !== undefined && input.phone !== driver.phone && (await this.drivers.exist({ where: { countyId, phone: input.phone } }))) {
+      throw conflict('a driver with this phone number already exists in this county');
+    }
+    await this.apply(countyId, driver, input);
+    return this.save(driver);
+  }
+
+  /** Creates or updates the driver with this phone number (demo seeding is re-runnable). */
+  async upsertByPhone(countyId: string, input: CreateDriverDto): Promise<Driver> {
+    const existing = await this.drivers.findOne({ where: { countyId, phone: input.phone } });
+    return existing ? this.update(countyId, existing.id, input) : this.create(countyId, input);
+  }
+
+  async get(countyId: string, id: string): Promise<Driver> {
+    const driver = await this.drivers.findOne({ where: { countyId, id } });
+    if (!driver) throw notFound('driver', id);
+    return driver;
+  }
+
+  list(countyId: string): Promise<Driver[]> {
+    return this.drivers.find({ where: { countyId }, order: { name: 'ASC', id: 'ASC' } });
+  }
+
+  private async apply(countyId: string, driver: Driver, input: UpdateDriverDto): Promise<void> {
+    if (input.name !== undefined) driver.name = input.name;
+    if (input.phone !== undefined) driver.phone = input.phone;
+    if (input.active !== undefined) driver.active = input.active;
+    if (input.homeNodeId !== undefined || input.homeNodeCode !== undefined) {
+      driver.homeNodeId = await resolveHomeNode(this.network, countyId, { homeNodeId: input.homeNodeId, homeNodeCode: input.homeNodeCode });
+    }
+    if (input.vehicleId === null) driver.vehicleId = null;
+    else if (input.vehicleId !== undefined) driver.vehicleId = (await this.vehicleOrFail(countyId, () => this.vehicles.get(countyId, input.vehicleId!), 'vehicleId')).id;
+    else if (input.vehicleCode !== undefined) {
+      driver.vehicleId = (await this.vehicleOrFail(countyId, () => this.vehicles.findByCode(countyId, input.vehicleCode!), 'vehicleCode')).id;
+    }
+  }
+
+  private async vehicleOrFail(countyId: string, find: () => Promise<{ id: string } | null>, field: string): Promise<{ id: string }> {
+    const vehicle = await find().catch(() => null);
+    if (!vehicle) throw validationFailed(`the ${field} names no vehicle of this county`, [{ field, message: 'no such vehicle in this county' }]);
+    return vehicle;
+  }
+
+  private async save(driver: Driver): Promise<Driver> {
+    try {
+      return await this.drivers.save(driver);
+    } catch (error) {
+      if (isUniqueViolation(error)) throw conflict('a driver with this phone number already exists in this county');
+      throw error;
+    }
+  }
+}

@@ -1,0 +1,52 @@
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { IsBoolean, IsOptional, IsString, IsUUID, Length, Matches } from 'class-validator';
+import { NODE_CODE } from '../../network/import/field-checks';
+
+export const PHONE = /^\+?\d{6,19}$/;
+
+export class UpdateDriverDto {
+  @ApiPropertyOptional({ maxLength: 100 })
+  @IsOptional()
+  @IsString()
+  @Length(1, 100)
+  name?: string;
+
+  @ApiPropertyOptional({ example: '13800001234', description: 'digits, optional leading +; unique in the county; never logged' })
+  @IsOptional()
+  @Matches(PHONE, { message: 'phone must be 6-19 digits with an optional leading +' })
+  phone?: string;
+
+  @ApiPropertyOptional({ format: 'uuid', nullable: true, description: 'assigned vehicle id; null to unassign' })
+  @IsOptional()
+  @IsUUID()
+  vehicleId?: string | null;
+
+  @ApiPropertyOptional({ description: 'assigned vehicle code, instead of vehicleId' })
+  @IsOptional()
+  @Length(1, 32)
+  vehicleCode?: string;
+
+  @ApiPropertyOptional({ format: 'uuid' })
+  @IsOptional()
+  @IsUUID()
+  homeNodeId?: string;
+
+  @ApiPropertyOptional()
+  @IsOptional()
+  @Matches(NODE_CODE)
+  @Length(1, 32)
+  homeNodeCode?: string;
+
+  @ApiPropertyOptional({ default: true })
+  @IsOptional()
+  @IsBoolean()
+  active?: boolean;
+}
+
+export class CreateDriverDto extends UpdateDriverDto {
+  @ApiProperty({ maxLength: 100 })
+  declare name: string;
+
+  @ApiProperty({ example: '13800001234' })
+  declare phone: string;
+}

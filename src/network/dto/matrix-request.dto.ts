@@ -1,0 +1,23 @@
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { ArrayMaxSize, ArrayMinSize, IsArray, IsIn, IsISO8601, IsOptional, IsString, Length } from 'class-validator';
+import { VEHICLE_CLASSES, VehicleClass } from '../../fleet/vehicle.entity';
+
+export class MatrixRequestDto {
+  @ApiPropertyOptional({ type: [String], description: 'node codes or ids, in matrix order; default every node (hub, stations, villages by code)' })
+  @IsOptional()
+  @IsArray()
+  @ArrayMinSize(1)
+  @ArrayMaxSize(2000)
+  @IsString({ each: true })
+  @Length(1, 64, { each: true })
+  nodeCodes?: string[];
+
+  @ApiProperty({ enum: VEHICLE_CLASSES })
+  @IsIn(VEHICLE_CLASSES)
+  vehicleClass!: VehicleClass;
+
+  @ApiPropertyOptional({ description: 'departure time, ISO 8601 with offset; roads closed at that time are left out (default now)' })
+  @IsOptional()
+  @IsISO8601({ strict: true })
+  at?: string;
+}

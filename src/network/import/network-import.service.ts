@@ -1,0 +1,85 @@
+import { Injectable, Logger } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource, EntityManager } from 'typeorm';
+import { CountiesService } from '../../counties/counties.service';
+import { notFound } from '../../infra/errors/domain-error';
+import { NodeTier } from '../network-node.entity';
+import { validateNetworkFeatureCollection } from './feature-collection-validator';
+import { ImportCounts, NetworkImportResult, RoadImportRow, StoredNodeTiers } from './network-import.types';
+import { upsertNetworkNodes } from './network-node-writer';
+import { upsertRoadSegments } from './road-segment-writer';
+
+export interface RoadImportProgress {
+  phase: 'validated' | 'writing' | 'done';
+  doneRows: number;
+  totalRows: number;
+}
+
+export interface RoadNetworkImportResult {
+  roads: ImportCounts;
+  networkVersion: number;
+  durationMs: number;
+}
+
+/**
+ * Writes networks: the GeoJSON import (HTTP and demo seeding share this path) and bulk road imports
+ * (the CLI). Each import is one transaction that first locks the county row, so two imports of the
+ * same county run one after the other and the network version moves once per import.
+ */
+@Injectable()
+export class NetworkImportService {
+  private readonly logger = new Logger(NetworkImportService.name);
+
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly counties: CountiesService,
+  ) {}
+
+  /** Validates the whole FeatureCollection (nothing is written if any feature is bad), then upserts it. */
+  importFeatureCollection(countyId: string, featureCollection: unknown): Promise<NetworkImportResult> {
+    return this.dataSource.transaction(async (manager) => {
+      await this.lockCounty(manager, countyId);
+      const validated = validateNetworkFeatureCollection(featureCollection, await this.storedNodeTiers(manager, countyId));
+      const nodes = await upsertNetworkNodes(manager, countyId, validated.nodes);
+      const roads = await upsertRoadSegments(manager, countyId, validated.roads);
+      const networkVersion = await this.bumpIfChanged(manager, countyId, [nodes, roads]);
+      this.logger.log({ countyId, nodes, roads, networkVersion }, 'network imported');
+      return { nodes, roads, networkVersion };
+    });
+  }
+
+  /** Road segments already validated by a parser (e.g. the CSV road network), in batches with progress. */
+  async importRoadRows(countyId: string, roads: readonly RoadImportRow[], onProgress?: (progress: RoadImportProgress) => void): Promise<RoadNetworkImportResult> {
+    const startedAt = Date.now();
+    const totalRows = roads.length;
+    onProgress?.({ phase: 'validated', doneRows: 0, totalRows });
+    return this.dataSource.transaction(async (manager) => {
+      await this.lockCounty(manager, countyId);
+      const counts = await upsertRoadSegments(manager, countyId, roads, (doneRows) => onProgress?.({ phase: 'writing', doneRows, totalRows }));
+      const networkVersion = await this.bumpIfChanged(manager, countyId, [counts]);
+      onProgress?.({ phase: 'done', doneRows: totalRows, totalRows });
+      this.logger.log({ countyId, roads: counts, networkVersion }, 'road network imported');
+      return { roads: counts, networkVersion, durationMs: Date.now() - startedAt };
+    });
+  }
+
+  private async lockCounty(manager: EntityManager, countyId: string): Promise<void> {
+    const rows: unknown[] = await manager.query('SELECT id FROM county WHERE id = $1 FOR UPDATE', [countyId]);
+    if (rows.length === 0) throw notFound('county', countyId);
+  }
+
+  private async storedNodeTiers(manager: EntityManager, countyId: string): Promise<StoredNodeTiers> {
+    const rows: Array<{ code: string; tier: NodeTier }> = await manager.query('SELECT code, tier FROM network_node WHERE county_id = $1', [countyId]);
+    return {
+      tierByCode: new Map(rows.map((row) => [row.code, row.tier])),
+      hubCode: rows.find((row) => row.tier === 'county_hub')?.code ?? null,
+    };
+  }
+
+  /** An import that changed nothing leaves the version (and every cached matrix) alone. */
+  private async bumpIfChanged(manager: EntityManager, countyId: string, counts: ImportCounts[]): Promise<number> {
+    if (counts.some((count) => count.created + count.updated > 0)) return this.counties.bumpNetworkVersion(manager, countyId);
+    const rows: Array<{ network_version: number }> = await manager.query('SELECT network_version FROM county WHERE id = $1', [countyId]);
+    return rows[0]!.network_version;
+  }
+}

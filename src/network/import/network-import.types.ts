@@ -1,0 +1,59 @@
+import type { NodeTier, OpeningHoursRule } from '../network-node.entity';
+import type { RoadClass, RoadClosure, RoadSurface } from '../road-segment.entity';
+
+/** A node feature after validation, ready to write. */
+export interface NodeImportRow {
+  featureIndex: number;
+  code: string;
+  tier: NodeTier;
+  parentCode: string | null;
+  name: string;
+  adminCode: string | null;
+  lon: number;
+  lat: number;
+  elevationM: number | null;
+  serviceTimeS: number;
+  storageCapacityParcels: number | null;
+  openingHours: OpeningHoursRule[] | null;
+  syntheticLocation: boolean;
+}
+
+/** A road segment after validation, ready to write (also what the CLI road import produces). */
+export interface RoadImportRow {
+  externalId: string;
+  fromVertex: string;
+  toVertex: string;
+  /** [lon, lat] positions, at least two distinct. */
+  coordinates: Array<[number, number]>;
+  lengthM: number;
+  roadClass: RoadClass;
+  surface: RoadSurface;
+  climbM: number;
+  descentM: number;
+  oneWay: boolean;
+  closures: RoadClosure[];
+  synthetic: boolean;
+}
+
+export interface ValidatedNetworkImport {
+  nodes: NodeImportRow[];
+  roads: RoadImportRow[];
+}
+
+export interface ImportCounts {
+  created: number;
+  updated: number;
+  unchanged: number;
+}
+
+export interface NetworkImportResult {
+  nodes: ImportCounts;
+  roads: ImportCounts;
+  networkVersion: number;
+}
+
+/** What the validator needs to know about nodes already stored in the county. */
+export interface StoredNodeTiers {
+  tierByCode: Map<string, NodeTier>;
+  hubCode: string | null;
+}

@@ -1,0 +1,147 @@
+import { Injectable, Logger } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource, EntityManager } from 'typeorm';
+import { RoadMatrix } from '../../../libs/routing/src/graph/distance-matrix';
+import { fallbackMatrix } from '../../../libs/routing/src/graph/fallback-matrix';
+import { computeNetworkMatrices } from '../../../libs/routing/src/graph/network-matrix';
+import { RoadGraph } from '../../../libs/routing/src/graph/road-graph';
+import { VehicleClass } from '../../fleet/vehicle.entity';
+import { notFound, validationFailed } from '../../infra/errors/domain-error';
+import { NodeTier } from '../network-node.entity';
+import { LruCache } from './lru-cache';
+import { buildGraphWithClosures, closedEdgesAt, loadStoredRoadNetwork, StoredRoadNetwork } from './stored-road-network';
+
+export type MatrixMethod = 'road_network' | 'great_circle_fallback';
+
+export interface MatrixNode {
+  id: string;
+  code: string;
+  tier: NodeTier;
+  lon: number;
+  lat: number;
+}
+
+/** Square matrices over `nodes`, row-major: entry i * size + j is from nodes[i] to nodes[j]. */
+export interface TravelMatrix {
+  method: MatrixMethod;
+  vehicleClass: VehicleClass;
+  networkVersion: number;
+  nodes: MatrixNode[];
+  durationS: Int32Array;
+  distanceM: Int32Array;
+  /** Pairs without a road path; their entries hold -1. */
+  unreachable: Array<{ fromIndex: number; toIndex: number }>;
+  /** Road segments left out because a closure covers the departure time. */
+  closedSegmentCount: number;
+  computationMs: number;
+  cached: boolean;
+}
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+/**
+ * Travel-time and distance matrices between network nodes, for the API, the planner and the CLI.
+ * Road data is loaded once per (county, network version); matrices are cached per (county, version,
+ * vehicle class, closed segments, node list). Any network change bumps the version, so stale entries
+ * are never read again and age out of the LRU.
+ */
+@Injectable()
+export class TravelMatrixService {
+  private readonly logger = new Logger(TravelMatrixService.name);
+  private readonly networks = new LruCache<string, StoredRoadNetwork>(8);
+  private readonly graphs = new LruCache<string, RoadGraph>(8);
+  private readonly matrices = new LruCache<string, Omit<TravelMatrix, 'cached'>>(32);
+
+  constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
+
+  /** `nodeRefs` are node ids or codes (mixed is fine); omitted or empty means every node of the county. */
+  computeMatrix(countyId: string, nodeRefs: readonly string[] | undefined, vehicleClass: VehicleClass, at: Date = new Date()): Promise<TravelMatrix> {
+    // Repeatable read: the version, the nodes and the roads come from one snapshot, so nothing newer is cached under an older version.
+    return this.dataSource.transaction('REPEATABLE READ', async (manager) => {
+      const networkVersion = await this.networkVersion(manager, countyId);
+      const nodes = await this.resolveNodes(manager, countyId, nodeRefs);
+      const network = await this.storedNetwork(manager, countyId, networkVersion);
+      const closed = closedEdgesAt(network, at.getTime());
+      const key = `${countyId}:${networkVersion}:${vehicleClass}:${closed.join(',')}:${nodes.map((node) => node.id).join(',')}`;
+      const hit = this.matrices.get(key);
+      if (hit) return { ...hit, cached: true };
+      const startedAt = performance.now();
+      const method: MatrixMethod = network.edges.length > 0 ? 'road_network' : 'great_circle_fallback';
+      const matrix =
+        method === 'road_network'
+          ? this.roadMatrix(`${countyId}:${networkVersion}:${closed.join(',')}`, network, closed, nodes, vehicleClass)
+          : fallbackMatrix(nodes, vehicleClass);
+      const result = {
+        method,
+        vehicleClass,
+        networkVersion,
+        nodes,
+        durationS: matrix.durationS,
+        distanceM: matrix.distanceM,
+        unreachable: matrix.unreachable.map((pair) => ({ fromIndex: pair.sourceIndex, toIndex: pair.targetIndex })),
+        closedSegmentCount: closed.length,
+        computationMs: Math.round(performance.now() - startedAt),
+      };
+      this.matrices.set(key, result);
+      this.logger.log({ countyId, method, vehicleClass, size: nodes.length, computationMs: result.computationMs }, 'travel matrix computed');
+      return { ...result, cached: false };
+    });
+  }
+
+  private roadMatrix(graphKey: string, network: StoredRoadNetwork, closed: number[], nodes: MatrixNode[], vehicleClass: VehicleClass): RoadMatrix {
+    let graph = this.graphs.get(graphKey);
+    if (!graph) {
+      graph = buildGraphWithClosures(network, closed);
+      this.graphs.set(graphKey, graph);
+    }
+    // Snap to the hub's component, so every node joins the part of the network the hub can reach.
+    const hubIndex = nodes.findIndex((node) => node.tier === 'county_hub');
+    const { byVehicleClass } = computeNetworkMatrices(graph, nodes, [vehicleClass], hubIndex >= 0 ? { anchorPointIndex: hubIndex } : {});
+    return byVehicleClass[vehicleClass]!;
+  }
+
+  private async storedNetwork(manager: EntityManager, countyId: string, networkVersion: number): Promise<StoredRoadNetwork> {
+    const key = `${countyId}:${networkVersion}`;
+    let network = this.networks.get(key);
+    if (!network) {
+      network = await loadStoredRoadNetwork(manager, countyId);
+      this.networks.set(key, network);
+    }
+    return network;
+  }
+
+  private async networkVersion(manager: EntityManager, countyId: string): Promise<number> {
+    const rows: Array<{ network_version: number }> = await manager.query('SELECT network_version FROM county WHERE id = $1', [countyId]);
+    if (rows.length === 0) throw notFound('county', countyId);
+    return rows[0]!.network_version;
+  }
+
+  private async resolveNodes(manager: EntityManager, countyId: string, nodeRefs: readonly string[] | undefined): Promise<MatrixNode[]> {
+    const rows: MatrixNode[] = await manager.query(
+      `SELECT id, code, tier, ST_X(location) AS lon, ST_Y(location) AS lat FROM network_node WHERE county_id = $1 ORDER BY tier, code`,
+      [countyId],
+    );
+    if (!nodeRefs || nodeRefs.length === 0) {
+      if (rows.length === 0) throw validationFailed('the county has no network nodes to build a matrix for');
+      return rows;
+    }
+    const byRef = new Map<string, MatrixNode>();
+    for (const row of rows) {
+      byRef.set(row.code, row);
+      byRef.set(row.id.toLowerCase(), row);
+    }
+    const missing: Array<{ index: number; ref: string }> = [];
+    const nodes = nodeRefs.map((ref, index) => {
+      const node = byRef.get(UUID.test(ref) ? ref.toLowerCase() : ref);
+      if (!node) missing.push({ index, ref });
+      return node!;
+    });
+    if (missing.length > 0) {
+      throw validationFailed(
+        `unknown node ${missing.map((entry) => entry.ref).join(', ')} in this county`,
+        missing.map((entry) => ({ field: `nodeCodes[${entry.index}]`, message: `no node with code or id ${entry.ref} in this county` })),
+      );
+    }
+    return nodes;
+  }
+}

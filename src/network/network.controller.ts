@@ -1,0 +1,88 @@
+import { Body, Controller, Get, HttpCode, Param, ParseUUIDPipe, Post, Query } from '@nestjs/common';
+import {
+  ApiBadRequestResponse,
+  ApiBearerAuth,
+  ApiBody,
+  ApiForbiddenResponse,
+  ApiOkResponse,
+  ApiPayloadTooLargeResponse,
+  ApiTags,
+  ApiUnauthorizedResponse,
+} from '@nestjs/swagger';
+import { Roles, WRITE_ROLES } from '../infra/auth/principal';
+import { MatrixRequestDto } from './dto/matrix-request.dto';
+import { NearestVillageQueryDto } from './dto/network-queries.dto';
+import { NetworkImportService } from './import/network-import.service';
+import { TravelMatrixService } from './matrix/travel-matrix.service';
+import { NetworkExportService } from './network-export.service';
+import { NetworkQueryService } from './network-query.service';
+import { NetworkSummaryService } from './network-summary.service';
+import {
+  NearestVillageResponse,
+  NetworkImportResponse,
+  NetworkSummaryResponse,
+  toNearestVillageResponse,
+  toNetworkImportResponse,
+  toTravelMatrixResponse,
+  TravelMatrixResponse,
+} from './network.responses';
+
+const FEATURE_COLLECTION_SCHEMA = {
+  type: 'object',
+  required: ['type', 'features'],
+  description: 'RFC 7946 FeatureCollection of node (Point) and road (LineString) features; see docs/network-geojson.md',
+  properties: { type: { type: 'string', enum: ['FeatureCollection'] }, features: { type: 'array', items: { type: 'object' } } },
+};
+
+@ApiTags('network')
+@ApiBearerAuth()
+@ApiUnauthorizedResponse({ description: 'missing or unknown API key (problem+json)' })
+@ApiForbiddenResponse({ description: "another county's id, or a role that may not write (problem+json)" })
+@Controller('v1/counties/:countyId/network')
+export class NetworkController {
+  constructor(
+    private readonly importer: NetworkImportService,
+    private readonly exporter: NetworkExportService,
+    private readonly query: NetworkQueryService,
+    private readonly summary: NetworkSummaryService,
+    private readonly matrices: TravelMatrixService,
+  ) {}
+
+  @Post('import')
+  @HttpCode(200)
+  @Roles(...WRITE_ROLES)
+  @ApiBody({ schema: FEATURE_COLLECTION_SCHEMA })
+  @ApiOkResponse({ type: NetworkImportResponse, description: 'counts per kind; importing the same file twice changes nothing' })
+  @ApiBadRequestResponse({ description: 'malformed JSON or an invalid feature; `errors` names each feature path; nothing is written' })
+  @ApiPayloadTooLargeResponse({ description: 'body above BODY_LIMIT_BYTES' })
+  async import(@Param('countyId', ParseUUIDPipe) countyId: string, @Body() body: unknown): Promise<NetworkImportResponse> {
+    return toNetworkImportResponse(await this.importer.importFeatureCollection(countyId, body));
+  }
+
+  @Get()
+  @ApiOkResponse({ schema: FEATURE_COLLECTION_SCHEMA, description: 'the same shape the import takes' })
+  export(@Param('countyId', ParseUUIDPipe) countyId: string): Promise<unknown> {
+    return this.exporter.exportFeatureCollection(countyId);
+  }
+
+  @Get('nearest-village')
+  @ApiOkResponse({ type: [NearestVillageResponse], description: 'nearest first' })
+  @ApiBadRequestResponse({ description: 'lon/lat missing or out of range' })
+  async nearestVillage(@Param('countyId', ParseUUIDPipe) countyId: string, @Query() query: NearestVillageQueryDto): Promise<NearestVillageResponse[]> {
+    return (await this.query.nearestVillages(countyId, query.lon, query.lat, query.limit ?? 5, query.maxDistanceM)).map(toNearestVillageResponse);
+  }
+
+  @Get('summary')
+  @ApiOkResponse({ type: NetworkSummaryResponse })
+  summarize(@Param('countyId', ParseUUIDPipe) countyId: string): Promise<NetworkSummaryResponse> {
+    return this.summary.summarize(countyId);
+  }
+
+  @Post('matrix')
+  @HttpCode(200)
+  @ApiOkResponse({ type: TravelMatrixResponse })
+  @ApiBadRequestResponse({ description: 'unknown node code, vehicle class or departure time' })
+  async matrix(@Param('countyId', ParseUUIDPipe) countyId: string, @Body() body: MatrixRequestDto): Promise<TravelMatrixResponse> {
+    return toTravelMatrixResponse(await this.matrices.computeMatrix(countyId, body.nodeCodes, body.vehicleClass, body.at ? new Date(body.at) : undefined));
+  }
+}
