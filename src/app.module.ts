@@ -3,6 +3,7 @@ import { APP_FILTER, APP_GUARD } from '@nestjs/core';
 import { CountiesModule } from './counties/counties.module';
 import { FleetModule } from './fleet/fleet.module';
 import { NetworkModule } from './network/network.module';
+import { PlanningModule } from './planning/planning.module';
 import { HealthModule } from './health/health.module';
 import { IntegrationsModule } from './integrations/integrations.module';
 import { ShipmentsModule } from './shipments/shipments.module';
@@ -15,7 +16,7 @@ import { LoggingModule } from './infra/logging/logging.module';
 import { QueueModule } from './infra/queue/queue.module';
 
 /** Domain modules served over HTTP. Each owns its tables; add a module here and in WorkerModule if it has processors. */
-export const API_DOMAIN_MODULES = [CountiesModule, HealthModule, NetworkModule, FleetModule, ShipmentsModule, IntegrationsModule];
+export const API_DOMAIN_MODULES = [CountiesModule, HealthModule, NetworkModule, FleetModule, ShipmentsModule, IntegrationsModule, PlanningModule];
 
 @Module({})
 export class AppModule {

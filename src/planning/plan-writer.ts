@@ -1,0 +1,75 @@
+import { EntityManager } from 'typeorm';
+import { localSecondsToInstant } from './model/local-time';
+import { WavePlan } from './model/wave-model';
+import { PlanRoute } from './plan-route.entity';
+import { PlanStop } from './plan-stop.entity';
+import { Plan } from './plan.entity';
+
+/** Everything a finished run stores on the plan row besides its routes. */
+export interface PlanOutcome {
+  networkVersion: number;
+  statistics: NonNullable<Plan['statistics']>;
+}
+
+/**
+ * Writes a computed wave into the plan's tables inside the caller's transaction: the plan's old
+ * routes (a retry) are replaced, times become instants in the county's zone, totals land on the plan.
+ */
+export async function writeWavePlan(manager: EntityManager, plan: Plan, wave: WavePlan, outcome: PlanOutcome, timeZone: string): Promise<void> {
+  const at = (seconds: number) => localSecondsToInstant(plan.serviceDate, seconds, timeZone);
+  await manager.delete(PlanRoute, { planId: plan.id });
+  for (const [index, route] of wave.routes.entries()) {
+    const saved = await manager.save(
+      manager.create(PlanRoute, {
+        planId: plan.id,
+        routeNumber: index + 1,
+        vehicleId: route.vehicleId,
+        echelon: route.echelon,
+        startNodeId: route.startNodeId,
+        distanceM: route.distanceM,
+        durationS: route.durationS,
+        costFen: route.costFen,
+        parcelsDelivered: route.parcelsDelivered,
+        parcelsPickedUp: route.parcelsPickedUp,
+        peakLoadWeightG: route.peakLoad.weightG,
+        peakLoadVolumeCm3: route.peakLoad.volumeCm3,
+        peakLoadParcels: route.peakLoad.parcels,
+        departureAt: at(route.departureS),
+        returnAt: at(route.returnS),
+      }),
+    );
+    if (route.stops.length === 0) continue;
+    await manager.insert(
+      PlanStop,
+      route.stops.map((stop) => ({
+        routeId: saved.id,
+        sequence: stop.sequence,
+        nodeId: stop.nodeId,
+        kind: stop.kind,
+        arrivalAt: at(stop.arrivalS),
+        departureAt: at(stop.departureS),
+        parcelsDelivered: stop.parcelsDelivered,
+        parcelsPickedUp: stop.parcelsPickedUp,
+        weightDeliveredG: stop.weightDeliveredG,
+        weightPickedUpG: stop.weightPickedUpG,
+        volumeDeliveredCm3: stop.volumeDeliveredCm3,
+        volumePickedUpCm3: stop.volumePickedUpCm3,
+        shipmentIds: stop.shipmentIds,
+      })),
+    );
+  }
+  await manager.update(Plan, plan.id, {
+    status: 'completed',
+    networkVersion: outcome.networkVersion,
+    totalCostFen: String(wave.totals.costFen),
+    totalDistanceM: wave.totals.distanceM,
+    totalDurationS: wave.totals.durationS,
+    parcels: wave.totals.parcels,
+    costPerParcelFen: wave.totals.costPerParcelFen,
+    vehiclesUsed: wave.totals.vehiclesUsed,
+    unassigned: wave.unassigned,
+    statistics: outcome.statistics,
+    error: null,
+    finishedAt: new Date(),
+  });
+}

@@ -1,0 +1,139 @@
+import { ApiProperty } from '@nestjs/swagger';
+import type { UnassignedShipment } from './model/wave-model';
+import { PlanRoute } from './plan-route.entity';
+import { PlanStop } from './plan-stop.entity';
+import { Plan, PLAN_STATUSES, PlanStatus } from './plan.entity';
+
+export class UnassignedShipmentResponse {
+  @ApiProperty({ format: 'uuid' }) shipmentId!: string;
+  @ApiProperty({ format: 'uuid' }) villageNodeId!: string;
+  @ApiProperty({ example: 'capacity', description: 'capacity, time_window, no_vehicle, max_duration, not_profitable, closed, unreachable, station_not_supplied' })
+  reason!: string;
+  @ApiProperty({ enum: ['trunk', 'last_mile'] }) echelon!: string;
+}
+
+export class PlanResponse {
+  @ApiProperty({ format: 'uuid' }) id!: string;
+  @ApiProperty({ format: 'uuid' }) countyId!: string;
+  @ApiProperty({ example: '2026-11-30' }) serviceDate!: string;
+  @ApiProperty({ example: 1 }) wave!: number;
+  @ApiProperty({ enum: PLAN_STATUSES }) status!: PlanStatus;
+  @ApiProperty({ example: 'plan-…-2026-11-30-1' }) jobId!: string;
+  @ApiProperty({ type: Number, nullable: true }) networkVersion!: number | null;
+  @ApiProperty() seed!: number;
+  @ApiProperty() timeLimitS!: number;
+  @ApiProperty() attempts!: number;
+  @ApiProperty({ type: Number, nullable: true, description: 'fen' }) totalCostFen!: number | null;
+  @ApiProperty({ type: Number, nullable: true }) totalDistanceM!: number | null;
+  @ApiProperty({ type: Number, nullable: true }) totalDurationS!: number | null;
+  @ApiProperty({ type: Number, nullable: true }) parcels!: number | null;
+  @ApiProperty({ type: Number, nullable: true }) costPerParcelFen!: number | null;
+  @ApiProperty({ type: Number, nullable: true }) vehiclesUsed!: number | null;
+  @ApiProperty({ type: [UnassignedShipmentResponse] }) unassigned!: UnassignedShipment[];
+  @ApiProperty({ type: Object, nullable: true, description: 'per solver run: jobs, iterations, runtime, replayable' }) statistics!: Plan['statistics'];
+  @ApiProperty({ type: String, nullable: true }) error!: string | null;
+  @ApiProperty({ type: String, nullable: true, format: 'date-time' }) startedAt!: string | null;
+  @ApiProperty({ type: String, nullable: true, format: 'date-time' }) finishedAt!: string | null;
+  @ApiProperty({ format: 'date-time' }) createdAt!: string;
+}
+
+export class PlanStopResponse {
+  @ApiProperty() sequence!: number;
+  @ApiProperty({ format: 'uuid' }) nodeId!: string;
+  @ApiProperty({ enum: ['station_transfer', 'village'] }) kind!: string;
+  @ApiProperty({ format: 'date-time' }) arrivalAt!: string;
+  @ApiProperty({ format: 'date-time' }) departureAt!: string;
+  @ApiProperty() parcelsDelivered!: number;
+  @ApiProperty() parcelsPickedUp!: number;
+  @ApiProperty() weightDeliveredG!: number;
+  @ApiProperty() weightPickedUpG!: number;
+  @ApiProperty() volumeDeliveredCm3!: number;
+  @ApiProperty() volumePickedUpCm3!: number;
+  @ApiProperty({ type: [String] }) shipmentIds!: string[];
+}
+
+export class PlanRouteResponse {
+  @ApiProperty({ format: 'uuid' }) id!: string;
+  @ApiProperty() routeNumber!: number;
+  @ApiProperty({ format: 'uuid' }) vehicleId!: string;
+  @ApiProperty({ enum: ['trunk', 'last_mile'] }) echelon!: string;
+  @ApiProperty({ format: 'uuid' }) startNodeId!: string;
+  @ApiProperty() distanceM!: number;
+  @ApiProperty() durationS!: number;
+  @ApiProperty() costFen!: number;
+  @ApiProperty() parcelsDelivered!: number;
+  @ApiProperty() parcelsPickedUp!: number;
+  @ApiProperty({ description: 'largest load on board: { weightG, volumeCm3, parcels }' }) peakLoad!: { weightG: number; volumeCm3: number; parcels: number };
+  @ApiProperty({ format: 'date-time' }) departureAt!: string;
+  @ApiProperty({ format: 'date-time' }) returnAt!: string;
+  @ApiProperty({ type: [PlanStopResponse] }) stops!: PlanStopResponse[];
+}
+
+export class PlanDetailResponse extends PlanResponse {
+  @ApiProperty({ type: [PlanRouteResponse] }) routes!: PlanRouteResponse[];
+}
+
+const iso = (date: Date | null) => (date ? date.toISOString() : null);
+
+export function toPlanResponse(plan: Plan, jobId: string): PlanResponse {
+  return {
+    id: plan.id,
+    countyId: plan.countyId,
+    serviceDate: plan.serviceDate,
+    wave: plan.wave,
+    status: plan.status,
+    jobId,
+    networkVersion: plan.networkVersion,
+    seed: plan.seed,
+    timeLimitS: plan.timeLimitS,
+    attempts: plan.attempts,
+    totalCostFen: plan.totalCostFen === null ? null : Number(plan.totalCostFen),
+    totalDistanceM: plan.totalDistanceM,
+    totalDurationS: plan.totalDurationS,
+    parcels: plan.parcels,
+    costPerParcelFen: plan.costPerParcelFen,
+    vehiclesUsed: plan.vehiclesUsed,
+    unassigned: plan.unassigned,
+    statistics: plan.statistics,
+    error: plan.error,
+    startedAt: iso(plan.startedAt),
+    finishedAt: iso(plan.finishedAt),
+    createdAt: plan.createdAt.toISOString(),
+  };
+}
+
+export function toPlanStopResponse(stop: PlanStop): PlanStopResponse {
+  return {
+    sequence: stop.sequence,
+    nodeId: stop.nodeId,
+    kind: stop.kind,
+    arrivalAt: stop.arrivalAt.toISOString(),
+    departureAt: stop.departureAt.toISOString(),
+    parcelsDelivered: stop.parcelsDelivered,
+    parcelsPickedUp: stop.parcelsPickedUp,
+    weightDeliveredG: stop.weightDeliveredG,
+    weightPickedUpG: stop.weightPickedUpG,
+    volumeDeliveredCm3: stop.volumeDeliveredCm3,
+    volumePickedUpCm3: stop.volumePickedUpCm3,
+    shipmentIds: stop.shipmentIds,
+  };
+}
+
+export function toPlanRouteResponse(route: PlanRoute): PlanRouteResponse {
+  return {
+    id: route.id,
+    routeNumber: route.routeNumber,
+    vehicleId: route.vehicleId,
+    echelon: route.echelon,
+    startNodeId: route.startNodeId,
+    distanceM: route.distanceM,
+    durationS: route.durationS,
+    costFen: route.costFen,
+    parcelsDelivered: route.parcelsDelivered,
+    parcelsPickedUp: route.parcelsPickedUp,
+    peakLoad: { weightG: route.peakLoadWeightG, volumeCm3: route.peakLoadVolumeCm3, parcels: route.peakLoadParcels },
+    departureAt: route.departureAt.toISOString(),
+    returnAt: route.returnAt.toISOString(),
+    stops: (route.stops ?? []).map(toPlanStopResponse),
+  };
+}

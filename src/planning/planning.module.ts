@@ -1,0 +1,31 @@
+import { BullModule } from '@nestjs/bullmq';
+import { Module } from '@nestjs/common';
+import { TypeOrmModule } from '@nestjs/typeorm';
+import { CountiesModule } from '../counties/counties.module';
+import { FleetModule } from '../fleet/fleet.module';
+import { QueueName } from '../infra/queue/queue-names';
+import { NetworkModule } from '../network/network.module';
+import { ShipmentsModule } from '../shipments/shipments.module';
+import { PlanRoute } from './plan-route.entity';
+import { PlanStop } from './plan-stop.entity';
+import { Plan } from './plan.entity';
+import { PlanningInputsService } from './planning-inputs.service';
+import { PlanningService } from './planning.service';
+import { PlansController } from './plans.controller';
+import { PlansService } from './plans.service';
+
+/** Plans, routes, stops and manifests over HTTP; the solving itself runs in PlanningWorkerModule. */
+@Module({
+  imports: [
+    TypeOrmModule.forFeature([Plan, PlanRoute, PlanStop]),
+    BullModule.registerQueue({ name: QueueName.planning }),
+    CountiesModule,
+    NetworkModule,
+    FleetModule,
+    ShipmentsModule,
+  ],
+  controllers: [PlansController],
+  providers: [PlansService, PlanningService, PlanningInputsService],
+  exports: [PlansService, PlanningService],
+})
+export class PlanningModule {}

@@ -1,0 +1,34 @@
+import { Processor, WorkerHost } from '@nestjs/bullmq';
+import { Logger } from '@nestjs/common';
+import { Job, UnrecoverableError } from 'bullmq';
+import { QueueName } from '../infra/queue/queue-names';
+import { PlanInputError, PlanJobData } from './plan.errors';
+import { PlanningService, PlanRunOutcome } from './planning.service';
+
+/**
+ * Queue `planning`: one job per plan. It hands off to PlanningService and owns retries: bad input
+ * fails the job for good (UnrecoverableError) with the plan marked failed; anything else is retried
+ * with backoff and marks the plan failed only on the last attempt. One plan at a time per worker
+ * process: the solver is CPU-bound, so more workers means more processes, not more concurrency.
+ */
+@Processor(QueueName.planning, { concurrency: 1 })
+export class PlanningProcessor extends WorkerHost {
+  private readonly logger = new Logger(PlanningProcessor.name);
+
+  constructor(private readonly planning: PlanningService) {
+    super();
+  }
+
+  async process(job: Job<PlanJobData>): Promise<PlanRunOutcome> {
+    try {
+      return await this.planning.runPlan(job.data.planId, (progress) => job.updateProgress(progress));
+    } catch (error) {
+      const unrecoverable = error instanceof PlanInputError;
+      const lastAttempt = job.attemptsMade + 1 >= (job.opts.attempts ?? 1);
+      await this.planning.recordFailure(job.data.planId, error, unrecoverable || lastAttempt);
+      this.logger.warn({ jobId: job.id, planId: job.data.planId, attempt: job.attemptsMade + 1, unrecoverable }, 'planning job failed');
+      if (unrecoverable) throw new UnrecoverableError((error as Error).message);
+      throw error;
+    }
+  }
+}

@@ -1,0 +1,105 @@
+import { Injectable, Logger } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource } from 'typeorm';
+import { InvalidProblemError, SolverInternalError } from '../../libs/routing/src/model/problem';
+import { solve } from '../../libs/routing/src/solve';
+import { PlannableShipmentsService } from '../shipments/plannable-shipments.service';
+import { planWave } from './model/wave-planner';
+import { PlanInputError, PlanProgress } from './plan.errors';
+import { writeWavePlan } from './plan-writer';
+import { Plan } from './plan.entity';
+import { PlanningInputsService } from './planning-inputs.service';
+
+export type PlanRunOutcome = 'completed' | 'stale';
+
+/**
+ * Runs one plan, in the worker: claims it, loads network, fleet and open shipments, solves trunk
+ * then last mile (CPU-bound, on the worker's thread, never the API's), and writes plan, routes,
+ * stops and the shipments' `planned` status in one transaction.
+ */
+@Injectable()
+export class PlanningService {
+  private readonly logger = new Logger(PlanningService.name);
+
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly inputs: PlanningInputsService,
+    private readonly shipments: PlannableShipmentsService,
+  ) {}
+
+  async runPlan(planId: string, reportProgress: (progress: PlanProgress) => Promise<void> = async () => {}): Promise<PlanRunOutcome> {
+    const plan = await this.claim(planId);
+    // Completed, failed or deleted since the job was queued: a stale job, nothing to do.
+    if (!plan) return 'stale';
+    this.logger.log({ planId, countyId: plan.countyId, serviceDate: plan.serviceDate, wave: plan.wave, attempt: plan.attempts }, 'plan started');
+    await reportProgress({ percent: 5, stage: 'loading' });
+    const loaded = await this.inputs.load(plan.countyId, plan.id, plan.serviceDate);
+    const methods = new Set<string>();
+    let wave;
+    try {
+      wave = await planWave(
+        {
+          serviceDate: plan.serviceDate,
+          hubNodeId: loaded.hubNodeId,
+          nodes: loaded.nodes,
+          vehicles: loaded.vehicles,
+          shipments: loaded.shipments,
+          seed: plan.seed,
+          timeLimitMs: plan.timeLimitS * 1000,
+        },
+        {
+          matrices: this.inputs.matrixSource(plan.countyId, plan.serviceDate, loaded.timeZone, methods),
+          solve,
+          onStage: (stage, percent) => reportProgress({ stage, percent }),
+        },
+      );
+    } catch (error) {
+      // The same input would be refused again: not worth a retry.
+      if (error instanceof InvalidProblemError || error instanceof SolverInternalError || error instanceof RangeError) {
+        throw new PlanInputError(`${error.name}: ${error.message}`);
+      }
+      throw error;
+    }
+    await reportProgress({ percent: 95, stage: 'writing' });
+    await this.dataSource.transaction(async (manager) => {
+      const current = await manager.findOne(Plan, { where: { id: plan.id }, lock: { mode: 'pessimistic_write' } });
+      if (!current || current.status !== 'running' || current.attempts !== plan.attempts) {
+        throw new Error(`plan ${plan.id} changed while it was computed`);
+      }
+      const statistics = { runs: wave.statistics, shipmentsConsidered: loaded.shipments.length, matrixMethods: [...methods].sort() };
+      await writeWavePlan(manager, current, wave, { networkVersion: loaded.networkVersion, statistics }, loaded.timeZone);
+      await this.shipments.markPlanned(manager, plan.countyId, wave.plannedShipmentIds, plan.id);
+    });
+    await reportProgress({ percent: 100, stage: 'completed' });
+    this.logger.log({ planId, routes: wave.routes.length, parcels: wave.totals.parcels, unassigned: wave.unassigned.length }, 'plan completed');
+    return 'completed';
+  }
+
+  /**
+   * After a failed attempt: a final failure (bad input, or retries exhausted) marks the plan failed
+   * with the reason; otherwise it goes back to queued for the retry.
+   */
+  async recordFailure(planId: string, error: unknown, final: boolean): Promise<void> {
+    const message = (error instanceof Error ? error.message : String(error)).slice(0, 1000);
+    this.logger.warn({ planId, final, err: error }, 'plan attempt failed');
+    await this.dataSource
+      .createQueryBuilder()
+      .update(Plan)
+      .set(final ? { status: 'failed', error: message, finishedAt: new Date() } : { status: 'queued', error: message })
+      .where('id = :planId AND status = :running', { planId, running: 'running' })
+      .execute();
+  }
+
+  /** Takes a queued plan, or one a crashed worker left running (BullMQ re-delivers stalled jobs). */
+  private async claim(planId: string): Promise<Plan | null> {
+    const result = await this.dataSource
+      .createQueryBuilder()
+      .update(Plan)
+      .set({ status: 'running', attempts: () => 'attempts + 1', startedAt: new Date(), error: null })
+      .where('id = :planId AND status IN (:...claimable)', { planId, claimable: ['queued', 'running'] })
+      .returning('*')
+      .execute();
+    if (!result.affected) return null;
+    return this.dataSource.getRepository(Plan).findOneOrFail({ where: { id: planId } });
+  }
+}

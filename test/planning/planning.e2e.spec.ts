@@ -1,0 +1,173 @@
+import { INestApplicationContext } from '@nestjs/common';
+import request from 'supertest';
+import { AppConfig } from '../../src/infra/config/app-config';
+import { ShipmentsQueryService } from '../../src/shipments/shipments-query.service';
+import { createCounty, CountyWithKey } from '../support/factories';
+import { cleanupTestConfig, createTestConfig, startTestApp, startTestWorker, TestApp } from '../support/test-app';
+import { createPlanningCounty, PlanningCounty, receiveAtHub } from './support/planning-county';
+
+const SERVICE_DATE = '2026-11-30';
+
+describe('planning: POST a wave, the worker plans it, routes and manifests come back', () => {
+  let config: AppConfig;
+  let api: TestApp;
+  let worker: INestApplicationContext;
+  let owner: CountyWithKey;
+  let other: CountyWithKey;
+  let county: PlanningCounty;
+  let deliverable: string[];
+  let heavy: string;
+  let notScanned: string;
+  let plan: any;
+
+  const http = () => request(api.baseUrl);
+  const plansUrl = (countyId = owner.county.id) => `/v1/counties/${countyId}/plans`;
+  const statusOf = async (shipmentId: string) => (await api.app.get(ShipmentsQueryService).get(owner.county.id, shipmentId)).shipment.status;
+
+  /** Polls the plan until the worker has finished with it (the job is done when the plan is). */
+  async function waitForPlan(planId: string): Promise<any> {
+    for (let attempt = 0; attempt < 600; attempt++) {
+      const response = await http().get(`${plansUrl()}/${planId}`).set('Authorization', owner.authorization).expect(200);
+      if (response.body.status === 'completed' || response.body.status === 'failed') return response.body;
+      await new Promise((resolve) => setTimeout(resolve, 100));
+    }
+    throw new Error(`plan ${planId} did not finish`);
+  }
+
+  beforeAll(async () => {
+    config = await createTestConfig();
+    api = await startTestApp(config);
+    worker = await startTestWorker(config);
+    const countyCode = String(100000 + Math.floor(Math.random() * 800000));
+    owner = await createCounty(api.app, { adminCode: countyCode });
+    other = await createCounty(api.app);
+    county = await createPlanningCounty(api.app, owner.county.id, countyCode);
+    const codes = county.villages.map((village) => village.adminCode!);
+    deliverable = await receiveAtHub(api.app, owner.county.id, [
+      ...codes.map((villageCode, index) => ({ villageCode, parcelWeightsG: [1_500 + index * 100, 2_500] })),
+      ...codes.map((villageCode) => ({ villageCode, parcelWeightsG: [800] })),
+    ]);
+    [heavy] = await receiveAtHub(api.app, owner.county.id, [{ villageCode: codes[0]!, parcelWeightsG: [900_000] }]);
+    [notScanned] = await receiveAtHub(api.app, owner.county.id, [{ villageCode: codes[1]!, parcelWeightsG: [1_000] }], { scan: false });
+  }, 60_000);
+
+  afterAll(async () => {
+    await worker?.close();
+    await api?.close();
+    if (config) await cleanupTestConfig(config);
+  });
+
+  it('accepts the request with 202 and a queued plan', async () => {
+    const response = await http()
+      .post(plansUrl())
+      .set('Authorization', owner.authorization)
+      .send({ serviceDate: SERVICE_DATE, wave: 1, timeLimitS: 5, seed: 3 })
+      .expect(202);
+    expect(response.body).toMatchObject({ serviceDate: SERVICE_DATE, wave: 1, status: 'queued', seed: 3, timeLimitS: 5 });
+    expect(response.body.jobId).toBe(`plan-${owner.county.id}-${SERVICE_DATE}-1`);
+    plan = await waitForPlan(response.body.id);
+    expect(plan.status).toBe('completed');
+    expect(plan.error).toBeNull();
+  }, 120_000);
+
+  it('puts every planned shipment on exactly one village stop and marks it planned', async () => {
+    const villageStops = plan.routes.flatMap((route: any) => route.stops.filter((stop: any) => stop.kind === 'village'));
+    for (const shipmentId of deliverable) {
+      expect(villageStops.filter((stop: any) => stop.shipmentIds.includes(shipmentId))).toHaveLength(1);
+      expect(await statusOf(shipmentId)).toBe('planned');
+    }
+    const onStops = new Set(villageStops.flatMap((stop: any) => stop.shipmentIds));
+    expect(onStops.size).toBe(deliverable.length);
+    expect(plan.parcels).toBe(deliverable.length / 2 * 3);
+  });
+
+  it('leaves the shipment too heavy for any vehicle open, at the hub, with reason capacity', async () => {
+    expect(plan.unassigned).toEqual([expect.objectContaining({ shipmentId: heavy, reason: 'capacity' })]);
+    expect(await statusOf(heavy)).toBe('at_hub');
+    expect(plan.routes.some((route: any) => route.stops.some((stop: any) => stop.shipmentIds.includes(heavy)))).toBe(false);
+  });
+
+  it('does not plan a shipment that never reached the hub', async () => {
+    expect(await statusOf(notScanned)).toBe('received');
+    expect(plan.routes.some((route: any) => route.stops.some((stop: any) => stop.shipmentIds.includes(notScanned)))).toBe(false);
+  });
+
+  it('runs the van as trunk through T1 and the tricycle as last mile from T1, after the trunk unloads', async () => {
+    const trunk = plan.routes.filter((route: any) => route.echelon === 'trunk');
+    expect(trunk.map((route: any) => route.vehicleId)).toEqual([county.van.id]);
+    const transfers = trunk[0].stops.filter((stop: any) => stop.kind === 'station_transfer');
+    expect(transfers.map((stop: any) => stop.nodeId)).toEqual([county.stations.T1.id]);
+    const lastMile = plan.routes.filter((route: any) => route.echelon === 'last_mile');
+    expect(lastMile.map((route: any) => [route.vehicleId, route.startNodeId])).toEqual([[county.tricycle.id, county.stations.T1.id]]);
+    expect(Date.parse(lastMile[0].departureAt)).toBeGreaterThanOrEqual(Date.parse(transfers[0].departureAt));
+    // T2 has no vehicle: its villages are on the van's route, T2 itself is not visited.
+    const t2Villages = county.villages.filter((village) => village.parentId === county.stations.T2.id).map((village) => village.id);
+    expect(trunk[0].stops.filter((stop: any) => t2Villages.includes(stop.nodeId))).toHaveLength(3);
+    // Shift 07:00 Asia/Shanghai is 23:00 UTC the day before.
+    expect(Date.parse(trunk[0].departureAt)).toBeGreaterThanOrEqual(Date.parse('2026-11-29T23:00:00Z'));
+  });
+
+  it('respects every vehicle capacity and adds up the totals', async () => {
+    const capacity = new Map([
+      [county.van.id, county.van],
+      [county.tricycle.id, county.tricycle],
+    ]);
+    for (const route of plan.routes) {
+      const vehicle = capacity.get(route.vehicleId)!;
+      expect(route.peakLoad.weightG).toBeLessThanOrEqual(vehicle.capacityWeightG);
+      expect(route.peakLoad.parcels).toBeLessThanOrEqual(vehicle.capacityParcels);
+    }
+    expect(plan.totalCostFen).toBe(plan.routes.reduce((sum: number, route: any) => sum + route.costFen, 0));
+    expect(plan.vehiclesUsed).toBe(2);
+    expect(plan.costPerParcelFen).toBe(Math.round(plan.totalCostFen / plan.parcels));
+    expect(plan.statistics.matrixMethods).toEqual(['great_circle_fallback']);
+  });
+
+  it('serves manifests: per route the vehicle and the stops in order with parcels', async () => {
+    const response = await http().get(`${plansUrl()}/${plan.id}/manifests`).set('Authorization', owner.authorization).expect(200);
+    expect(response.body.routes).toHaveLength(plan.routes.length);
+    const tricycle = response.body.routes.find((route: any) => route.vehicle.code === 'TRI-1');
+    expect(tricycle).toMatchObject({ echelon: 'last_mile', vehicle: { vehicleClass: 'tricycle' }, start: { code: 'T1', tier: 'township_station' } });
+    expect(tricycle.stops.map((stop: any) => stop.sequence)).toEqual([1, 2, 3]);
+    expect(tricycle.stops.every((stop: any) => stop.node.tier === 'village_point' && stop.parcelsToDeliver > 0)).toBe(true);
+    expect(tricycle.parcelsToLoad).toBe(tricycle.stops.reduce((sum: number, stop: any) => sum + stop.parcelsToDeliver, 0));
+  });
+
+  it('returns the existing plan for a second POST of the same wave, without running it again', async () => {
+    const response = await http().post(plansUrl()).set('Authorization', owner.authorization).send({ serviceDate: SERVICE_DATE, wave: 1 }).expect(202);
+    expect(response.body).toMatchObject({ id: plan.id, status: 'completed', attempts: 1 });
+    const list = await http().get(plansUrl()).set('Authorization', owner.authorization).expect(200);
+    expect(list.body.map((entry: any) => entry.id)).toEqual([plan.id]);
+  });
+
+  it('replans on request: shipments released and planned again, same seed, same routes', async () => {
+    const response = await http()
+      .post(plansUrl())
+      .set('Authorization', owner.authorization)
+      .send({ serviceDate: SERVICE_DATE, wave: 1, replan: true })
+      .expect(202);
+    expect(response.body).toMatchObject({ id: plan.id, status: 'queued' });
+    const again = await waitForPlan(plan.id);
+    expect(again).toMatchObject({ status: 'completed', attempts: 2, totalCostFen: plan.totalCostFen, parcels: plan.parcels });
+    const stopsOf = (p: any) => p.routes.map((route: any) => [route.vehicleId, route.stops.map((stop: any) => stop.nodeId)]);
+    expect(stopsOf(again)).toEqual(stopsOf(plan));
+    for (const shipmentId of deliverable) expect(await statusOf(shipmentId)).toBe('planned');
+  }, 120_000);
+
+  it("refuses another county's key with 403 and bad input with 400", async () => {
+    await http().get(plansUrl()).set('Authorization', other.authorization).expect(403);
+    await http().get(`${plansUrl()}/${plan.id}`).set('Authorization', other.authorization).expect(403);
+    await http().post(plansUrl()).set('Authorization', other.authorization).send({ serviceDate: SERVICE_DATE, wave: 2 }).expect(403);
+    const invalid = await http().post(plansUrl()).set('Authorization', owner.authorization).send({ serviceDate: '2026-02-30', wave: 10 }).expect(400);
+    expect(invalid.headers['content-type']).toMatch(/application\/problem\+json/);
+    await http().post(plansUrl()).set('Authorization', owner.authorization).send({ serviceDate: '2026-02-30', wave: 2 }).expect(400);
+    await http().get(`${plansUrl(other.county.id)}/${plan.id}`).set('Authorization', other.authorization).expect(404);
+  });
+
+  it('lets a viewer read but not request plans', async () => {
+    const { CountiesService } = await import('../../src/counties/counties.service');
+    const { secret } = await api.app.get(CountiesService).createApiKey(owner.county.id, 'viewer', 'viewer');
+    await http().get(plansUrl()).set('Authorization', `Bearer ${secret}`).expect(200);
+    await http().post(plansUrl()).set('Authorization', `Bearer ${secret}`).send({ serviceDate: SERVICE_DATE, wave: 3 }).expect(403);
+  });
+});
