@@ -49,11 +49,11 @@ export class WebhookDeliveriesService {
       const rows: Array<{ id: string; event_id: string; subscription_id: string }> = await manager.query(
         `INSERT INTO webhook_delivery (county_id, event_id, subscription_id)
          SELECT e.county_id, e.event_id, s.id
-           FROM unnest($1::bigint[], $2::uuid[], $3::text[]) AS e(event_id, platform_id, type)
+           FROM unnest($1::bigint[], $2::uuid[], $3::text[], $4::uuid[]) AS e(event_id, platform_id, type, county_id)
            JOIN webhook_subscription s ON s.platform_id = e.platform_id AND s.active AND e.type = ANY(s.event_types)
          ON CONFLICT (event_id, subscription_id) DO NOTHING
          RETURNING id, event_id, subscription_id`,
-        [claimed.map((event) => event.eventId), claimed.map((event) => event.platformId), claimed.map((event) => event.type)],
+        [claimed.map((event) => event.eventId), claimed.map((event) => event.platformId), claimed.map((event) => event.type), claimed.map((event) => event.countyId)],
       );
       await this.events.markRelayed(manager, claimed.map((event) => event.eventId));
       return { consumed: claimed.length, created: rows.map((row) => ({ deliveryId: row.id, eventId: row.event_id, subscriptionId: row.subscription_id, delayMs: 0 })) };

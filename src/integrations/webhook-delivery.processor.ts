@@ -1,4 +1,5 @@
-import { Processor, WorkerHost } from '@nestjs/bullmq';
+import { OnWorkerEvent, Processor, WorkerHost } from '@nestjs/bullmq';
+import { Logger } from '@nestjs/common';
 import { Job, UnrecoverableError } from 'bullmq';
 import { QueueName } from '../infra/queue/queue-names';
 import { loadDeliveryOptions } from './delivery-options';
@@ -17,6 +18,8 @@ export class RetryLaterError extends Error {
   settings: { backoffStrategy: (_attemptsMade: number, _type?: string, error?: Error) => (error instanceof RetryLaterError ? error.delayMs : 1_000) },
 })
 export class WebhookDeliveryProcessor extends WorkerHost {
+  private readonly logger = new Logger(WebhookDeliveryProcessor.name);
+
   constructor(private readonly dispatcher: WebhookDispatcherService) {
     super();
   }
@@ -25,5 +28,11 @@ export class WebhookDeliveryProcessor extends WorkerHost {
     if (job.data.version !== 1) throw new UnrecoverableError(`unknown payload version ${String(job.data.version)}`);
     const retryInMs = await this.dispatcher.attempt(job.data.deliveryId);
     if (retryInMs !== null) throw new RetryLaterError(retryInMs);
+  }
+
+  /** Redis losing a job's keys (flush, failover) surfaces here; the reconciler re-creates the job from PostgreSQL. */
+  @OnWorkerEvent('error')
+  onError(error: Error): void {
+    this.logger.warn({ err: error.message }, 'webhook-delivery worker error');
   }
 }

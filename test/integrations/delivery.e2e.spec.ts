@@ -1,0 +1,119 @@
+import { INestApplicationContext } from '@nestjs/common';
+import Redis from 'ioredis';
+import request from 'supertest';
+import { DataSource } from 'typeorm';
+import { verifyWebhook } from '../../src/integrations/webhook-signature';
+import { redisConnectionOptions } from '../../src/infra/queue/redis-connection';
+import { createCounty, CountyWithKey } from '../support/factories';
+import { cleanupTestConfig, startTestApp, startTestWorker, TestApp } from '../support/test-app';
+import { createPlatform, shipmentInput, TestPlatform } from '../shipments/support/platform-client';
+import { createVillages, TestVillage } from '../shipments/support/village-factory';
+import { eventually, TestReceiver } from './support/receiver';
+
+describe('outbound status webhooks', () => {
+  let testApp: TestApp;
+  let worker: INestApplicationContext;
+  let county: CountyWithKey;
+  let platform: TestPlatform;
+  let villages: TestVillage[];
+  let db: DataSource;
+  const receiver = new TestReceiver();
+  let hookUrl: string;
+
+  beforeAll(async () => {
+    // Milliseconds instead of minutes, so retries and reconciliation happen within the test.
+    Object.assign(process.env, {
+      WEBHOOK_RETRY_BASE_DELAY_MS: '100',
+      WEBHOOK_RETRY_MAX_DELAY_MS: '800',
+      WEBHOOK_RELAY_INTERVAL_MS: '50',
+      WEBHOOK_RECONCILE_INTERVAL_MS: '300',
+    });
+    testApp = await startTestApp();
+    worker = await startTestWorker(testApp.config);
+    db = testApp.app.get(DataSource);
+    county = await createCounty(testApp.app);
+    villages = await createVillages(testApp.app, county.county.id, county.county.adminCode, 2);
+    platform = await createPlatform(testApp.app, testApp.baseUrl, county.county.id);
+    hookUrl = await receiver.start();
+    await request(testApp.baseUrl)
+      .post(`/v1/counties/${county.county.id}/platforms/${platform.id}/subscriptions`)
+      .set('Authorization', county.authorization)
+      .send({ url: hookUrl, eventTypes: ['shipment.created', 'shipment.status_changed'] })
+      .expect(201);
+  });
+
+  afterAll(async () => {
+    await worker.close();
+    await testApp.close();
+    await receiver.stop();
+    await cleanupTestConfig(testApp.config);
+  });
+
+  const input = () => shipmentInput({ destination: { villageCode: villages[0]!.adminCode } });
+
+  it('retries a failing receiver with backoff, delivers signed on the 4th attempt, and logs 4 attempts', async () => {
+    receiver.received.length = 0;
+    receiver.respond = (_request, index) => (index < 3 ? 500 : 204);
+    const shipment = input();
+    await platform.push({ shipments: [shipment] }).expect(200);
+    await eventually(async () => (await db.query(`SELECT 1 FROM webhook_delivery WHERE status = 'delivered'`)).length === 1);
+
+    expect(receiver.received).toHaveLength(4);
+    const last = receiver.received[3]!;
+    const check = verifyWebhook(
+      [platform.secret],
+      { id: last.headers['webhook-id'] as string, timestamp: last.headers['webhook-timestamp'] as string, signature: last.headers['webhook-signature'] as string },
+      Buffer.from(last.body),
+    );
+    expect(check).toBe('ok');
+    const envelope = JSON.parse(last.body);
+    expect(envelope).toMatchObject({ type: 'shipment.created', countyId: county.county.id, data: { platformShipmentId: shipment.id, status: 'received' } });
+    expect(envelope.id).toMatch(/^evt_\d+$/);
+    expect(new Set(receiver.received.map((received) => received.headers['webhook-id']))).toEqual(new Set([envelope.id]));
+
+    const log = await request(testApp.baseUrl).get(`/v1/counties/${county.county.id}/webhook-deliveries`).set('Authorization', county.authorization).expect(200);
+    expect(log.body).toHaveLength(1);
+    expect(log.body[0]).toMatchObject({ status: 'delivered', attemptCount: 4, eventId: envelope.id });
+    expect(log.body[0].attempts.map((attempt: { statusCode: number }) => attempt.statusCode)).toEqual([500, 500, 500, 204]);
+    expect(log.body[0].attempts[0].error).toBe('HTTP 500');
+  }, 30_000);
+
+  it('loses no event when the Redis keys are flushed mid-run', async () => {
+    receiver.received.length = 0;
+    receiver.respond = () => 503;
+    const shipments = Array.from({ length: 120 }, () => input());
+    for (let start = 0; start < shipments.length; start += 40) {
+      await platform.push({ shipments: shipments.slice(start, start + 40) }).expect(200);
+    }
+    // Wait until deliveries are being retried (jobs delayed in Redis), then delete every key of this test.
+    await eventually(async () => receiver.received.length >= 60);
+    const redis = new Redis(redisConnectionOptions(testApp.config.redisUrl));
+    let cursor = '0';
+    do {
+      const [next, keys] = await redis.scan(cursor, 'MATCH', `${testApp.config.queuePrefix}:*`, 'COUNT', 1000);
+      if (keys.length) await redis.del(...keys);
+      cursor = next;
+    } while (cursor !== '0');
+    redis.disconnect();
+    receiver.respond = () => 200;
+
+    await eventually(async () => {
+      const [{ pending }] = await db.query(`SELECT count(*) FILTER (WHERE status <> 'delivered')::int AS pending FROM webhook_delivery`);
+      return pending === 0;
+    }, 60_000);
+    const deliveredIds = new Set(receiver.received.filter((received) => received.body.includes('"shipment.created"')).map((received) => JSON.parse(received.body).data.platformShipmentId));
+    for (const shipment of shipments) expect(deliveredIds.has(shipment.id)).toBe(true);
+    const [{ deliveries }] = await db.query(`SELECT count(*)::int AS deliveries FROM webhook_delivery`);
+    expect(deliveries).toBe(121);
+  }, 90_000);
+
+  it('refuses private targets when the configuration does not allow them', async () => {
+    const { safePost, isBlockedAddress } = await import('../../src/integrations/safe-http');
+    for (const address of ['127.0.0.1', '10.1.2.3', '172.16.0.1', '192.168.1.1', '169.254.169.254', '::1', 'fe80::1', '::ffff:127.0.0.1']) {
+      expect(isBlockedAddress(address)).toBe(true);
+    }
+    expect(isBlockedAddress('8.8.8.8')).toBe(false);
+    await expect(safePost(hookUrl, {}, '{}', { timeoutMs: 1000, allowPrivate: false })).rejects.toThrow(/private or loopback/);
+    await expect(safePost(hookUrl.replace('127.0.0.1', 'localhost'), {}, '{}', { timeoutMs: 1000, allowPrivate: false })).rejects.toThrow(/private or loopback/);
+  });
+});
