@@ -58,8 +58,9 @@ export class LocalSearch {
     for (let c = 1; c <= this.data.n; c++) this.random.shuffle(this.data.neighbours[c]);
     this.lastTested.fill(-1);
     this.lastTestedSwapStar.fill(-1);
-    let pass = 0;
-    for (let improved = true; improved; pass++) {
+    // At least two passes: moves into an empty route are only tried from the second one on.
+    let improved = true;
+    for (let pass = 0; improved || pass < 2; pass++) {
       improved = false;
       for (let i = 0; i < this.order.length; i++) {
         if (this.improveAround(this.order[i], pass)) improved = true;
