@@ -1,0 +1,111 @@
+import { getQueueToken } from '@nestjs/bullmq';
+import { INestApplicationContext } from '@nestjs/common';
+import { NestFactory } from '@nestjs/core';
+import { Queue } from 'bullmq';
+import { APP_CONFIG, AppConfig } from '../infra/config/app-config';
+import { QueueName } from '../infra/queue/queue-names';
+import { WorkerModule } from '../worker.module';
+import { PlanJobData, PlanProgress } from './plan.errors';
+import { Plan } from './plan.entity';
+import { PlansService } from './plans.service';
+
+export interface DemoWaveOptions {
+  wave?: number;
+  timeLimitS?: number;
+  seed?: number;
+  /**
+   * Start a planning worker in this process (default). Set false when a worker is already running
+   * against the same Redis and PostgreSQL: the function then only enqueues and waits.
+   */
+  startWorker?: boolean;
+  /** Gives up waiting after this long (the plan keeps running in the worker). Default 15 minutes. */
+  waitTimeoutMs?: number;
+  /** Where progress lines go; console.log by default. */
+  log?: (line: string) => void;
+}
+
+export interface DemoWaveSummary {
+  planId: string;
+  status: Plan['status'];
+  error: string | null;
+  routesByEchelon: { trunk: number; lastMile: number };
+  parcels: number;
+  distanceKm: number;
+  costFen: number;
+  costPerParcelFen: number | null;
+  vehiclesUsed: number;
+  unassigned: number;
+  unassignedByReason: Record<string, number>;
+  /** Wall-clock time from request to finished plan. */
+  elapsedMs: number;
+}
+
+const POLL_INTERVAL_MS = 250;
+
+/**
+ * For the demo CLI: (re)plans one wave through the real path (API service → queue `planning` →
+ * processor → PlanningService) and waits for it, printing the job's progress. With `startWorker`, a
+ * worker application context runs in this process for the duration and is closed afterwards.
+ */
+export async function planDemoWave(app: INestApplicationContext, countyId: string, serviceDate: string, options: DemoWaveOptions = {}): Promise<DemoWaveSummary> {
+  const log = options.log ?? ((line: string) => console.log(line));
+  const startedAt = Date.now();
+  const worker = options.startWorker === false ? null : await startWorker(app.get<AppConfig>(APP_CONFIG));
+  try {
+    const plans = app.get(PlansService);
+    const requested = await plans.request(countyId, {
+      serviceDate,
+      wave: options.wave ?? 1,
+      timeLimitS: options.timeLimitS,
+      seed: options.seed,
+      replan: true,
+    });
+    const jobId = plans.jobId(requested);
+    log(`plan ${requested.id} queued as job ${jobId}`);
+    const queue = app.get<Queue<PlanJobData>>(getQueueToken(QueueName.planning));
+    const deadline = startedAt + (options.waitTimeoutMs ?? 15 * 60_000);
+    let lastStage = '';
+    for (;;) {
+      const plan = await plans.get(countyId, requested.id);
+      if (plan.status === 'completed' || plan.status === 'failed') return summarise(plans, plan, startedAt);
+      const progress = (await queue.getJob(jobId))?.progress as PlanProgress | number | undefined;
+      if (progress && typeof progress === 'object' && progress.stage !== lastStage) {
+        lastStage = progress.stage;
+        log(`  ${String(progress.percent).padStart(3)}%  ${progress.stage}`);
+      }
+      if (Date.now() > deadline) throw new Error(`plan ${requested.id} still ${plan.status} after ${Math.round((Date.now() - startedAt) / 1000)} s`);
+      await new Promise((resolve) => setTimeout(resolve, POLL_INTERVAL_MS));
+    }
+  } finally {
+    await worker?.close();
+  }
+}
+
+async function startWorker(config: AppConfig): Promise<INestApplicationContext> {
+  const worker = await NestFactory.createApplicationContext(WorkerModule.forRoot(config), { bufferLogs: true, logger: ['error', 'warn'] });
+  await worker.init();
+  return worker;
+}
+
+async function summarise(plans: PlansService, plan: Plan, startedAt: number): Promise<DemoWaveSummary> {
+  const { routes } = await plans.getWithRoutes(plan.countyId, plan.id);
+  const unassignedByReason: Record<string, number> = {};
+  for (const entry of plan.unassigned) unassignedByReason[entry.reason] = (unassignedByReason[entry.reason] ?? 0) + 1;
+  return {
+    planId: plan.id,
+    status: plan.status,
+    error: plan.error,
+    routesByEchelon: {
+      trunk: routes.filter((route) => route.echelon === 'trunk').length,
+      lastMile: routes.filter((route) => route.echelon === 'last_mile').length,
+    },
+    parcels: plan.parcels ?? 0,
+    distanceKm: Math.round((plan.totalDistanceM ?? 0) / 100) / 10,
+    costFen: Number(plan.totalCostFen ?? 0),
+    costPerParcelFen: plan.costPerParcelFen,
+    vehiclesUsed: plan.vehiclesUsed ?? 0,
+    unassigned: plan.unassigned.length,
+    unassignedByReason,
+    elapsedMs: Date.now() - startedAt,
+  };
+}
