@@ -1,0 +1,12 @@
+/** Public surface of the routing library. */
+export * from './model/problem';
+export { routeCost, unassignedCost, VEHICLE_WEIGHT } from './evaluation/cost-evaluator';
+export { solve, solveAsync } from './solve';
+export { validateProblem } from './validate-problem';
+export { hgsShapeProblem } from './hgs/hgs-shape';
+export { Random, deriveSeed } from './random';
+export { parseCvrplib } from './parsers/cvrplib';
+export { parseSolomon } from './parsers/solomon';
+export { detectFormat, formatById, registeredFormats } from './formats/registry';
+export type { AnyInstanceFormat, InstanceFormat, SolutionSummary, VerifyVerdict } from './formats/registry';
+export { runSolveCommand } from './cli/solve-command';
