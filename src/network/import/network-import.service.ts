@@ -1,11 +1,14 @@
 import { Injectable, Logger } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
+import type { FeatureCollection } from 'geojson';
 import { DataSource, EntityManager } from 'typeorm';
+import type { ParsedRoadNetwork } from '../../../libs/routing/src/parsers/road-network-csv';
 import { CountiesService } from '../../counties/counties.service';
 import { notFound } from '../../infra/errors/domain-error';
 import { NodeTier } from '../network-node.entity';
 import { validateNetworkFeatureCollection } from './feature-collection-validator';
-import { ImportCounts, NetworkImportResult, RoadImportRow, StoredNodeTiers } from './network-import.types';
+import { ImportCounts, NetworkImportResult, StoredNodeTiers, ValidatedNetworkImport } from './network-import.types';
+import { roadRowsFromParsedNetwork } from './parsed-road-network';
 import { upsertNetworkNodes } from './network-node-writer';
 import { upsertRoadSegments } from './road-segment-writer';
 
@@ -15,9 +18,7 @@ export interface RoadImportProgress {
   totalRows: number;
 }
 
-export interface RoadNetworkImportResult {
-  roads: ImportCounts;
-  networkVersion: number;
+export interface RoadNetworkImportResult extends NetworkImportResult {
   durationMs: number;
 }
 
@@ -37,29 +38,44 @@ export class NetworkImportService {
 
   /** Validates the whole FeatureCollection (nothing is written if any feature is bad), then upserts it. */
   importFeatureCollection(countyId: string, featureCollection: unknown): Promise<NetworkImportResult> {
-    return this.dataSource.transaction(async (manager) => {
-      await this.lockCounty(manager, countyId);
-      const validated = validateNetworkFeatureCollection(featureCollection, await this.storedNodeTiers(manager, countyId));
-      const nodes = await upsertNetworkNodes(manager, countyId, validated.nodes);
-      const roads = await upsertRoadSegments(manager, countyId, validated.roads);
-      const networkVersion = await this.bumpIfChanged(manager, countyId, [nodes, roads]);
-      this.logger.log({ countyId, nodes, roads, networkVersion }, 'network imported');
-      return { nodes, roads, networkVersion };
-    });
+    return this.write(countyId, (stored) => validateNetworkFeatureCollection(featureCollection, stored));
   }
 
-  /** Road segments already validated by a parser (e.g. the CSV road network), in batches with progress. */
-  async importRoadRows(countyId: string, roads: readonly RoadImportRow[], onProgress?: (progress: RoadImportProgress) => void): Promise<RoadNetworkImportResult> {
+  /**
+   * A road network for the CLI: the CSV parser's output, or a GeoJSON FeatureCollection of roads
+   * (and, optionally, nodes). Roads are written in batches with progress, in one transaction.
+   */
+  async importRoadNetwork(
+    countyId: string,
+    source: ParsedRoadNetwork | FeatureCollection,
+    onProgress?: (progress: RoadImportProgress) => void,
+  ): Promise<RoadNetworkImportResult> {
     const startedAt = Date.now();
-    const totalRows = roads.length;
-    onProgress?.({ phase: 'validated', doneRows: 0, totalRows });
+    const result = await this.write(
+      countyId,
+      (stored) => ('edges' in source ? { nodes: [], roads: roadRowsFromParsedNetwork(source) } : validateNetworkFeatureCollection(source, stored)),
+      onProgress,
+    );
+    return { ...result, durationMs: Date.now() - startedAt };
+  }
+
+  /** One transaction: lock the county, validate against what is stored, upsert nodes then roads, bump the version. */
+  private write(
+    countyId: string,
+    validate: (stored: StoredNodeTiers) => ValidatedNetworkImport,
+    onProgress?: (progress: RoadImportProgress) => void,
+  ): Promise<NetworkImportResult> {
     return this.dataSource.transaction(async (manager) => {
       await this.lockCounty(manager, countyId);
-      const counts = await upsertRoadSegments(manager, countyId, roads, (doneRows) => onProgress?.({ phase: 'writing', doneRows, totalRows }));
-      const networkVersion = await this.bumpIfChanged(manager, countyId, [counts]);
+      const validated = validate(await this.storedNodeTiers(manager, countyId));
+      const totalRows = validated.roads.length;
+      onProgress?.({ phase: 'validated', doneRows: 0, totalRows });
+      const nodes = await upsertNetworkNodes(manager, countyId, validated.nodes);
+      const roads = await upsertRoadSegments(manager, countyId, validated.roads, (doneRows) => onProgress?.({ phase: 'writing', doneRows, totalRows }));
+      const networkVersion = await this.bumpIfChanged(manager, countyId, [nodes, roads]);
       onProgress?.({ phase: 'done', doneRows: totalRows, totalRows });
-      this.logger.log({ countyId, roads: counts, networkVersion }, 'road network imported');
-      return { roads: counts, networkVersion, durationMs: Date.now() - startedAt };
+      this.logger.log({ countyId, nodes, roads, networkVersion }, 'network imported');
+      return { nodes, roads, networkVersion };
     });
   }
 
