@@ -9,6 +9,9 @@ import { TwoOptStar } from './moves/two-opt-star';
 import { RouteState } from './route-state';
 import { Penalties } from './segment';
 
+/** Granular links between two routes needed before SWAP* tries the pair. */
+const SWAP_STAR_MIN_LINKS = 3;
+
 /**
  * Granular local search (Vidal 2022 style): for every client u in random order and every v among
  * its correlated neighbours, try the node operators in turn and apply the first improving one; then
@@ -130,17 +133,27 @@ export class LocalSearch {
         const a = Math.min(ru, rv);
         const b = Math.max(ru, rv);
         const mark = this.compact[a] * routes + this.compact[b];
-        if (this.pairMark[mark]) continue;
-        this.pairMark[mark] = 1;
+        // A pair qualifies once enough granular links join the two routes (a cheap stand-in for
+        // HGS's overlapping polar sectors, which would need coordinates).
+        if (this.pairMark[mark] === SWAP_STAR_MIN_LINKS) continue;
+        if (++this.pairMark[mark] < SWAP_STAR_MIN_LINKS) continue;
         this.pairList[pairs++] = a;
         this.pairList[pairs++] = b;
+      }
+    }
+    for (let u = 1; u <= n; u++) {
+      const ru = state.routeOf[u];
+      const list = neighbours[u];
+      for (let k = 0; k < list.length; k++) {
+        const rv = state.routeOf[list[k]];
+        if (rv !== ru) this.pairMark[this.compact[Math.min(ru, rv)] * routes + this.compact[Math.max(ru, rv)]] = 0;
       }
     }
     let improved = false;
     for (let p = 0; p < pairs; p += 2) {
       const a = this.pairList[p];
       const b = this.pairList[p + 1];
-      this.pairMark[this.compact[a] * routes + this.compact[b]] = 0;
+
       const testedAt = this.lastTestedSwapStar[a];
       if (pass > 0 && Math.max(state.whenModified[a], state.whenModified[b]) <= testedAt) continue;
       if (this.swapStar.tryApply(state, a, b, this.plan)) improved = true;

@@ -16,6 +16,7 @@ export function solveWithHgs(problem: Problem, options: SolveOptions): Solution 
     maxIterations: options.maxIterations,
     hierarchical: problem.objective === 'vehicles-then-distance',
     onProgress: options.onProgress,
+    now: options.clock === 'cpu' && (options.threads ?? 1) <= 1 ? processCpuMs : undefined,
   });
   const result = search.run();
   return toSolution(problem, result.best.routes, {
@@ -24,4 +25,10 @@ export function solveWithHgs(problem: Problem, options: SolveOptions): Solution 
     timeToBestMs: Math.round(result.timeToBestMs),
     trajectory: result.trajectory,
   });
+}
+
+/** CPU time of this process in milliseconds (user + system). */
+function processCpuMs(): number {
+  const usage = process.cpuUsage();
+  return (usage.user + usage.system) / 1000;
 }

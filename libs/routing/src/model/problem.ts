@@ -158,6 +158,12 @@ export interface SolveOptions {
   /** Stops after this many iterations; with a seed, the same limit gives the same solution. */
   maxIterations?: number;
   threads?: number;
+  /**
+   * What `timeLimitMs` measures: `wall` (default) or `cpu`, this process's CPU time, so benchmarks
+   * on a shared, overloaded machine approximate a quiet one (single-threaded runs only; with
+   * worker threads the wall clock is used).
+   */
+  clock?: 'wall' | 'cpu';
   /** Called with the best cost whenever it improves; never from inside inner loops. */
   onProgress?: (event: { ms: number; cost: number }) => void;
 }
