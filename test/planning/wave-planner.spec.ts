@@ -109,6 +109,17 @@ describe('planWave leaves out what it cannot serve, with a reason', () => {
     expect(result.routes.flatMap((route) => route.stops).filter((stop) => stop.nodeId === 'S1').every((stop) => stop.shipmentIds.length === 0)).toBe(true);
   });
 
+  it('a fleet that runs out of room: what would fit an empty vehicle stays open with no_vehicle', async () => {
+    const van = vehicle('van-1', 'van', 'H', { capacity: { weightG: 1_000_000, volumeCm3: 6_000_000, parcels: 10 } });
+    const input = fixtureInput({
+      vehicles: [van],
+      shipments: [shipment('full-V21', 'V21', { parcelCount: 10 }), shipment('full-V22', 'V22', { parcelCount: 10 })],
+    });
+    const result = await plan(input);
+    expect(result.plannedShipmentIds).toHaveLength(1);
+    expect(result.unassigned).toEqual([expect.objectContaining({ reason: 'no_vehicle', echelon: 'trunk' })]);
+  });
+
   it('no hub vehicle: everything stays open with no_vehicle', async () => {
     const result = await plan(fixtureInput({ vehicles: [vehicle('tri-1', 'tricycle', 'S1')] }));
     expect(result.routes).toEqual([]);

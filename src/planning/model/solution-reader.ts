@@ -106,6 +106,10 @@ export function readUnassigned(built: BuiltProblem, solution: Solution | null, e
     for (const shipment of task.shipments) out.push({ shipmentId: shipment.id, villageNodeId: shipment.villageNodeId, reason, echelon });
   };
   for (const { task, reason } of built.excluded) push(task, reason);
-  for (const unassigned of solution?.unassigned ?? []) push(built.tasksById.get(unassigned.id)!, unassigned.reason);
+  for (const unassigned of solution?.unassigned ?? []) {
+    // Every job's penalty is above any route's cost, so a job the solver calls "not profitable"
+    // would fit some vehicle on its own but found no room in this wave's routes: the fleet ran out.
+    push(built.tasksById.get(unassigned.id)!, unassigned.reason === 'not_profitable' ? 'no_vehicle' : unassigned.reason);
+  }
   return out;
 }

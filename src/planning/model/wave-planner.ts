@@ -90,6 +90,7 @@ export async function planWave(input: WaveInput, deps: WavePlannerDependencies):
   // Last mile: per station, only what the trunk brings (deliveries) or takes away (pickups).
   const suppliedIds = new Set(trunkRoutes.flatMap((route) => route.stops.filter(isTransfer).flatMap((stop) => stop.shipmentIds)));
   const lastMileRoutes: PlannedRoute[] = [];
+  let remainingMs = input.timeLimitMs - (trunk.solution?.statistics.runtimeMs ?? 0);
   for (const [position, stationId] of stationIds.entries()) {
     await deps.onStage?.(`last_mile:${nodesById.get(stationId)!.code}`, 40 + Math.round((50 * position) / stationCount));
     const supplied = byStation.get(stationId)!.filter((shipment) => suppliedIds.has(shipment.id));
@@ -103,8 +104,10 @@ export async function planWave(input: WaveInput, deps: WavePlannerDependencies):
     const lastMile = await solveDepot(
       { name: `last_mile:${nodesById.get(stationId)!.code}`, serviceDate: input.serviceDate, depotNodeId: stationId, vehicles: stationVehicles, tasks, nodesById, earliestStartS },
       deps,
-      { seed: input.seed + position + 1, timeLimitMs: Math.max(1, Math.round((input.timeLimitMs * (1 - TRUNK_TIME_SHARE)) / stationCount)) },
+      // What earlier runs left unused (they stopped on their iteration budget) goes to the stations still to come.
+      { seed: input.seed + position + 1, timeLimitMs: Math.max(1, Math.round(remainingMs / (stationIds.length - position))) },
     );
+    remainingMs -= lastMile.solution?.statistics.runtimeMs ?? 0;
     statistics.push(lastMile.statistics);
     unassigned.push(...readUnassigned(lastMile.built, lastMile.solution, 'last_mile'));
     if (lastMile.solution) lastMileRoutes.push(...readRoutes(lastMile.built, lastMile.solution, () => 'last_mile'));
