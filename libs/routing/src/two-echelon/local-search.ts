@@ -5,8 +5,8 @@ const EPSILON = 1e-7;
 const GRANULARITY = 20;
 
 /**
- * Improves the second-level routes in place until no move helps: 2-opt inside a route, relocate of
- * one customer to another route, swap of two customers between routes, and 2-opt* (tail exchange)
+ * Improves the second-level routes in place until no move helps: 2-opt and or-opt inside a route,
+ * relocate of one customer to another route, swap of two customers between routes, and 2-opt* (tail exchange)
  * between routes of the same satellite. Moves are priced by distance × rate, handling cost and the
  * capacity penalty; the first-level cost is left to the LNS acceptance, which prices it exactly.
  */
@@ -109,9 +109,20 @@ class RouteImprover {
       for (let k = 0; k < granularity; k++) {
         const neighbour = context.neighbours[c * width + k];
         const b = routeOf[neighbour];
-        if (b === a) continue;
-        const to = routes[b];
         const p = positionOf[neighbour];
+        if (b === a) {
+          // Or-opt inside the route: c next to its neighbour; positions i and i+1 would not move it.
+          for (let j = p; j <= p + 1; j++) {
+            if (j === i || j === i + 1) continue;
+            const gain = this.rate * (removalDelta + context.insertionDelta(from, c, j));
+            if (gain < bestGain) {
+              bestGain = gain;
+              best = { kind: 'relocate', route: a, position: j };
+            }
+          }
+          continue;
+        }
+        const to = routes[b];
         const relocateBase =
           this.rate * removalDelta +
           this.overloadCost(from.load, from.load - demand) +
@@ -147,7 +158,10 @@ class RouteImprover {
       }
       if (!best) continue;
       const to = routes[best.route];
-      if (best.kind === 'relocate') {
+      if (best.kind === 'relocate' && best.route === a) {
+        from.customers.splice(i, 1);
+        from.customers.splice(best.position > i ? best.position - 1 : best.position, 0, c);
+      } else if (best.kind === 'relocate') {
         from.customers.splice(i, 1);
         to.customers.splice(best.position, 0, c);
         this.moveLoad(from, to, demand);

@@ -1,4 +1,5 @@
 import { Random } from '../random';
+import { InsertionTable } from './insertion-table';
 import { SearchContext, SearchState, WorkingRoute } from './search-state';
 
 /** Where and at what (penalised) price a customer could go. `route` -1 means a new route at `satellite`. */
@@ -24,17 +25,42 @@ export interface RepairSettings {
 /** Puts every listed customer back into `state` (in place). */
 export type RepairOperator = (state: SearchState, customers: number[], settings: RepairSettings) => void;
 
+/** Loads and vehicle counts per satellite plus the insertion cache, kept current during one repair. */
+interface RepairScratch {
+  loads: number[];
+  vehicles: number[];
+  table: InsertionTable;
+}
+
+function newScratch(state: SearchState, pending: number): RepairScratch {
+  const context = state.context;
+  const vehicles = new Array<number>(context.satelliteCount).fill(0);
+  for (const route of state.routes) vehicles[route.satellite]++;
+  const maxRoutes = Math.min(context.problem.secondLevel.maxVehicles, state.routes.length + pending);
+  marginalCache.clear();
+  return { loads: state.satelliteLoads(), vehicles, table: new InsertionTable(state, Math.max(maxRoutes, state.routes.length)) };
+}
+
 /**
- * The best insertion of `c` into each route (and each satellite where a new route is allowed),
- * sorted cheapest first. Prices are in scaled cost units: distance × rate, new-route fixed cost,
- * handling at the satellite, and the penalty for any capacity excess the insertion adds.
+ * The `keep` cheapest insertions of `c` over every route (and every satellite where a new route is
+ * allowed), cheapest first. Prices are in scaled cost units: distance × rate, new-route fixed cost,
+ * handling and first-level marginal cost at the satellite, and the penalty for added excess.
  */
-function insertionOptions(state: SearchState, c: number, settings: RepairSettings, loads: number[]): Insertion[] {
+function cheapestInsertions(state: SearchState, c: number, settings: RepairSettings, scratch: RepairScratch, keep: number): Insertion[] {
   const context: SearchContext = state.context;
   const problem = context.problem;
   const fleet = problem.secondLevel;
   const demand = context.demand[c];
-  const options: Insertion[] = [];
+  const { loads, vehicles, table } = scratch;
+  const best: Insertion[] = [];
+  const offer = (cost: number, route: number, satellite: number, position: number): void => {
+    if (settings.noise > 0) cost *= 1 + settings.noise * (settings.random.nextFloat() - 0.5);
+    if (best.length === keep && cost >= best[keep - 1].cost) return;
+    let at = best.length < keep ? best.length : keep - 1;
+    while (at > 0 && best[at - 1].cost > cost) at--;
+    best.splice(at, 0, { cost, route, satellite, position });
+    if (best.length > keep) best.pop();
+  };
   const extraBySatellite = new Float64Array(context.satelliteCount);
   for (let s = 0; s < context.satelliteCount; s++) {
     const capacity = problem.satellites[s].capacity ?? Infinity;
@@ -43,35 +69,24 @@ function insertionOptions(state: SearchState, c: number, settings: RepairSetting
     // The first-level price of the extra freight (opening a satellite, another truck).
     if (s !== settings.openedSatellite) extraBySatellite[s] += firstLevelMarginal(context, loads, s, demand);
   }
-  const satelliteExtra = (s: number): number => extraBySatellite[s];
-  state.routes.forEach((route: WorkingRoute, r) => {
-    if (route.satellite === settings.closedSatellite) return;
-    let bestDelta = Infinity;
-    let bestPosition = 0;
-    for (let i = 0; i <= route.customers.length; i++) {
-      const delta = context.insertionDelta(route, c, i);
-      if (delta < bestDelta) {
-        bestDelta = delta;
-        bestPosition = i;
-      }
-    }
+  const routes = state.routes;
+  for (let r = 0; r < routes.length; r++) {
+    const route: WorkingRoute = routes[r];
+    if (route.satellite === settings.closedSatellite) continue;
+    const cell = table.lookup(c, r);
     const overload = Math.max(0, route.load + demand - fleet.capacity) - Math.max(0, route.load - fleet.capacity);
-    const cost = fleet.costPerDistance * bestDelta + settings.penalty * overload + satelliteExtra(route.satellite);
-    options.push({ cost, route: r, satellite: route.satellite, position: bestPosition });
-  });
-  if (state.routes.length < fleet.maxVehicles) {
+    const cost = fleet.costPerDistance * table.deltaAt(cell) + settings.penalty * overload + extraBySatellite[route.satellite];
+    offer(cost, r, route.satellite, table.positionAt(cell));
+  }
+  if (routes.length < fleet.maxVehicles) {
+    const node = context.customerNode(c);
     for (let s = 0; s < context.satelliteCount; s++) {
-      if (s === settings.closedSatellite || state.vehiclesAt(s) >= context.maxVehiclesAt(s)) continue;
-      const node = context.customerNode(c);
+      if (s === settings.closedSatellite || vehicles[s] >= context.maxVehiclesAt(s)) continue;
       const distance = context.arc(1 + s, node) + context.arc(node, 1 + s);
-      options.push({ cost: fleet.fixedCost + fleet.costPerDistance * distance + satelliteExtra(s), route: -1, satellite: s, position: 0 });
+      offer(fleet.fixedCost + fleet.costPerDistance * distance + extraBySatellite[s], -1, s, 0);
     }
   }
-  if (settings.noise > 0) {
-    for (const option of options) option.cost *= 1 + settings.noise * (settings.random.nextFloat() - 0.5);
-  }
-  options.sort((a, b) => a.cost - b.cost || a.route - b.route || a.satellite - b.satellite);
-  return options;
+  return best;
 }
 
 /** Marginal first-level costs for the current loads, keyed by satellite and demand; cleared on change. */
@@ -90,18 +105,22 @@ function firstLevelMarginal(context: SearchContext, loads: number[], satellite: 
   return after - before;
 }
 
-function apply(state: SearchState, c: number, insertion: Insertion, loads: number[]): void {
+function apply(state: SearchState, c: number, insertion: Insertion, scratch: RepairScratch): void {
   const context = state.context;
   marginalCache.clear();
-  if (insertion.route < 0) {
+  let r = insertion.route;
+  if (r < 0) {
     state.routes.push({ satellite: insertion.satellite, customers: [c], load: 0, distance: 0 });
+    r = state.routes.length - 1;
+    scratch.vehicles[insertion.satellite]++;
   } else {
-    state.routes[insertion.route].customers.splice(insertion.position, 0, c);
+    state.routes[r].customers.splice(insertion.position, 0, c);
   }
-  const route = insertion.route < 0 ? state.routes[state.routes.length - 1] : state.routes[insertion.route];
+  const route = state.routes[r];
   route.load += context.demand[c];
   route.distance = context.routeDistance(route.satellite, route.customers);
-  loads[route.satellite] += context.demand[c];
+  scratch.loads[route.satellite] += context.demand[c];
+  scratch.table.invalidateRoute(r);
 }
 
 /**
@@ -111,27 +130,25 @@ function apply(state: SearchState, c: number, insertion: Insertion, loads: numbe
 export const greedyRepair: RepairOperator = (state, customers, settings) => {
   const order = customers.slice();
   settings.random.shuffle(order);
-  const loads = state.satelliteLoads();
-  marginalCache.clear();
+  const scratch = newScratch(state, order.length);
   for (const c of order) {
-    let options = insertionOptions(state, c, settings, loads);
-    if (options.length === 0) options = insertionOptions(state, c, { ...settings, closedSatellite: -1 }, loads);
-    apply(state, c, options[0], loads);
+    let options = cheapestInsertions(state, c, settings, scratch, 1);
+    if (options.length === 0) options = cheapestInsertions(state, c, { ...settings, closedSatellite: -1 }, scratch, 1);
+    apply(state, c, options[0], scratch);
   }
 };
 
 function regretRepair(k: number): RepairOperator {
   return (state, customers, settings) => {
     const left = customers.slice();
-    const loads = state.satelliteLoads();
-    marginalCache.clear();
+    const scratch = newScratch(state, left.length);
     while (left.length > 0) {
       let chosen = -1;
       let chosenRegret = -Infinity;
       let chosenInsertion: Insertion | undefined;
       for (let index = 0; index < left.length; index++) {
-        let options = insertionOptions(state, left[index], settings, loads);
-        if (options.length === 0) options = insertionOptions(state, left[index], { ...settings, closedSatellite: -1 }, loads);
+        let options = cheapestInsertions(state, left[index], settings, scratch, k);
+        if (options.length === 0) options = cheapestInsertions(state, left[index], { ...settings, closedSatellite: -1 }, scratch, k);
         // Customers with fewer than k options get a large regret: place them while they still fit.
         let regret = 0;
         for (let j = 1; j < k; j++) regret += (options[j]?.cost ?? options[0].cost + 1e12) - options[0].cost;
@@ -141,7 +158,7 @@ function regretRepair(k: number): RepairOperator {
           chosenInsertion = options[0];
         }
       }
-      apply(state, left[chosen], chosenInsertion!, loads);
+      apply(state, left[chosen], chosenInsertion!, scratch);
       left.splice(chosen, 1);
     }
   };
