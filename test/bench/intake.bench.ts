@@ -1,0 +1,166 @@
+/**
+ * Intake benchmark: the real API as a child process on 127.0.0.1 over a fresh, migrated database,
+ * driven by autocannon with 16 connections: single-shipment pushes, then batches of 100.
+ * Usage: npm run bench:intake [-- --duration 10 --connections 16]
+ * Prints throughput and p50/p99 latency; nothing is asserted (timings belong here, not in tests).
+ */
+import { ChildProcess, spawn } from 'child_process';
+import { randomBytes, randomUUID } from 'crypto';
+import { AddressInfo, createServer } from 'net';
+import * as path from 'path';
+import { DataSource } from 'typeorm';
+import { databaseOptions } from '../../src/infra/database/database-options';
+import { signedHeaders, newWebhookSecret } from '../../src/integrations/webhook-signature';
+
+// autocannon ships no types; the part used here is small.
+// eslint-disable-next-line @typescript-eslint/no-require-imports
+const autocannon = require('autocannon') as (options: Record<string, unknown>) => Promise<AutocannonResult>;
+
+interface AutocannonResult {
+  requests: { average: number; total: number };
+  latency: { p50: number; p99: number; average: number; max: number };
+  non2xx: number;
+  errors: number;
+  timeouts: number;
+  duration: number;
+}
+
+const argument = (name: string, fallback: number) => {
+  const index = process.argv.indexOf(`--${name}`);
+  return index > 0 ? Number(process.argv[index + 1]) : fallback;
+};
+
+const ADMIN_URL = process.env.BENCH_DATABASE_ADMIN_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
+const VILLAGE_COUNT = 50;
+
+async function freePort(): Promise<number> {
+  const server = createServer();
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const port = (server.address() as AddressInfo).port;
+  await new Promise((resolve) => server.close(resolve));
+  return port;
+}
+
+async function createDatabase(): Promise<{ url: string; drop: () => Promise<void> }> {
+  const name = `rd_bench_intake_${randomBytes(4).toString('hex')}`;
+  const admin = new DataSource({ type: 'postgres', url: ADMIN_URL });
+  await admin.initialize();
+  await admin.query(`CREATE DATABASE ${name}`);
+  const url = new URL(ADMIN_URL);
+  url.pathname = `/${name}`;
+  return {
+    url: url.toString(),
+    drop: async () => {
+      await admin.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
+      await admin.destroy();
+    },
+  };
+}
+
+/** County, villages, a platform with its key: written directly, the API is what is being measured. */
+async function seed(databaseUrl: string): Promise<{ platformId: string; secret: string; villageCodes: string[] }> {
+  const dataSource = new DataSource(databaseOptions(databaseUrl));
+  await dataSource.initialize();
+  try {
+    await dataSource.runMigrations({ transaction: 'each' });
+    const [county] = await dataSource.query(`INSERT INTO county (name, admin_code) VALUES ('Bench County', '621225') RETURNING id`);
+    const [hub] = await dataSource.query(
+      `INSERT INTO network_node (county_id, tier, code, name, location) VALUES ($1, 'county_hub', 'HUB', 'Hub', ST_SetSRID(ST_MakePoint(105.3, 34.0), 4326)) RETURNING id`,
+      [county.id],
+    );
+    const villageCodes = Array.from({ length: VILLAGE_COUNT }, (_, index) => `621225100${String(200 + index).padStart(3, '0')}`);
+    for (const [index, code] of villageCodes.entries()) {
+      await dataSource.query(
+        `INSERT INTO network_node (county_id, tier, parent_id, code, admin_code, name, location)
+         VALUES ($1, 'village_point', $2, $3, $3, $4, ST_SetSRID(ST_MakePoint($5, 34.05), 4326))`,
+        [county.id, hub.id, code, `村${index}`, 105.3 + index * 0.01],
+      );
+    }
+    const [key] = await dataSource.query(
+      `INSERT INTO api_key (county_id, name, role, key_hash, key_prefix) VALUES ($1, 'bench platform', 'viewer', $2, 'rdk_bench') RETURNING id`,
+      [county.id, randomBytes(32).toString('hex')],
+    );
+    const secret = newWebhookSecret();
+    const [platform] = await dataSource.query(`INSERT INTO platform (county_id, name, api_key_id, webhook_secret) VALUES ($1, 'bench', $2, $3) RETURNING id`, [county.id, key.id, secret]);
+    return { platformId: platform.id, secret, villageCodes };
+  } finally {
+    await dataSource.destroy();
+  }
+}
+
+async function startApi(databaseUrl: string, port: number): Promise<ChildProcess> {
+  // BENCH_API_NODE_ARGS passes flags to the API process, e.g. "--cpu-prof --cpu-prof-dir=/tmp/prof".
+  const nodeArgs = (process.env.BENCH_API_NODE_ARGS ?? '').split(' ').filter(Boolean);
+  const child = spawn(process.execPath, [...nodeArgs, path.join(__dirname, '..', '..', 'src', 'main.js')], {
+    env: { ...process.env, DATABASE_URL: databaseUrl, PORT: String(port), LOG_LEVEL: 'warn', QUEUE_PREFIX: `bench${randomBytes(3).toString('hex')}` },
+    stdio: ['ignore', 'ignore', 'inherit'],
+  });
+  for (let attempt = 0; attempt < 100; attempt++) {
+    try {
+      if ((await fetch(`http://127.0.0.1:${port}/health`)).ok) return child;
+    } catch {
+      // not listening yet
+    }
+    await new Promise((resolve) => setTimeout(resolve, 200));
+  }
+  child.kill();
+  throw new Error('API did not become healthy within 20 s');
+}
+
+let sequence = 0;
+function shipment(villageCodes: string[]) {
+  sequence += 1;
+  const id = `B${process.pid}-${sequence}`;
+  return {
+    id,
+    contact: { name: '王小明', phone: '13800138000' },
+    destination: { villageCode: villageCodes[sequence % villageCodes.length] },
+    parcels: [{ barcode: `${id}-1`, weightG: 800 + (sequence % 5000), dimensions: { length: 30, width: 20, height: 10, unit: 'cm' }, declaredValueFen: 5900 }],
+  };
+}
+
+async function run(label: string, url: string, secret: string, makeBody: () => unknown, shipmentsPerRequest: number, duration = argument('duration', 10)) {
+  const connections = argument('connections', 16);
+  const result = await autocannon({
+    url,
+    connections,
+    duration,
+    requests: [
+      {
+        method: 'POST',
+        setupRequest: (request: Record<string, unknown>) => {
+          const body = JSON.stringify(makeBody());
+          return { ...request, body, headers: signedHeaders(secret, `msg_${randomUUID()}`, body) };
+        },
+      },
+    ],
+  });
+  const requestsPerS = result.requests.total / result.duration;
+  console.log(
+    `${label.padEnd(22)} ${requestsPerS.toFixed(0).padStart(6)} req/s  ${(requestsPerS * shipmentsPerRequest).toFixed(0).padStart(7)} shipments/s  ` +
+      `p50 ${result.latency.p50} ms  p99 ${result.latency.p99} ms  max ${result.latency.max} ms  non-2xx ${result.non2xx}  errors ${result.errors}`,
+  );
+}
+
+async function main(): Promise<void> {
+  const database = await createDatabase();
+  let api: ChildProcess | undefined;
+  try {
+    const { platformId, secret, villageCodes } = await seed(database.url);
+    const port = await freePort();
+    api = await startApi(database.url, port);
+    const url = `http://127.0.0.1:${port}/v1/webhooks/${platformId}/shipments`;
+    console.log(`intake bench at ${new Date().toISOString()}: ${argument('connections', 16)} connections, ${argument('duration', 10)} s per run, node ${process.version}`);
+    await run('warm-up (single)', url, secret, () => ({ type: 'create', shipment: shipment(villageCodes) }), 1, 3);
+    await run('single pushes', url, secret, () => ({ type: 'create', shipment: shipment(villageCodes) }), 1);
+    await run('batches of 100', url, secret, () => ({ shipments: Array.from({ length: 100 }, () => shipment(villageCodes)) }), 100);
+  } finally {
+    api?.kill();
+    await database.drop();
+  }
+}
+
+main().catch((error: unknown) => {
+  console.error(error);
+  process.exit(1);
+});
