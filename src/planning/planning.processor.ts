@@ -10,8 +10,14 @@ import { PlanningService, PlanRunOutcome } from './planning.service';
  * fails the job for good (UnrecoverableError) with the plan marked failed; anything else is retried
  * with backoff and marks the plan failed only on the last attempt. One plan at a time per worker
  * process: the solver is CPU-bound, so more workers means more processes, not more concurrency.
+ *
+ * A solver run holds the event loop for up to the plan's time limit (600 s at most), and BullMQ
+ * renews the job lock on a timer of that loop; the lock therefore outlasts the longest run, so a
+ * busy worker is not mistaken for a dead one and its job handed to a second worker.
  */
-@Processor(QueueName.planning, { concurrency: 1 })
+export const PLANNING_LOCK_DURATION_MS = 11 * 60_000;
+
+@Processor(QueueName.planning, { concurrency: 1, lockDuration: PLANNING_LOCK_DURATION_MS })
 export class PlanningProcessor extends WorkerHost {
   private readonly logger = new Logger(PlanningProcessor.name);
 
