@@ -1,0 +1,114 @@
+/**
+ * Network import and matrix benchmark through the service (PostgreSQL/PostGIS, no HTTP). Run:
+ * `npm run build && node dist/test/bench/network-import.bench.js [--dir ../shared/data/andorra]`.
+ * It creates a throwaway database next to DATABASE_URL's (name rd_bench_<random>), migrates it,
+ * measures, and drops it. Sections:
+ *  (a) demo county Xihe: build, GeoJSON import (420 nodes + roads), re-import (no change), fleet seed,
+ *      van matrix over every node (cold, then cached);
+ *  (b) Andorra (OSM + SRTM, ODbL, from --dir): CSV parse, road import in 500-row batches, re-import,
+ *      59 places as nodes, van matrix (cold, then cached). Skipped when the directory is missing.
+ */
+import { NestFactory } from '@nestjs/core';
+import { randomBytes } from 'crypto';
+import { existsSync, readFileSync } from 'fs';
+import { join, resolve } from 'path';
+import { DataSource } from 'typeorm';
+import { parseRoadNetworkCsv } from '../../libs/routing/src/parsers/road-network-csv';
+import { AppModule } from '../../src/app.module';
+import { CountiesService } from '../../src/counties/counties.service';
+import { FleetSeedService } from '../../src/fleet/fleet-seed.service';
+import { loadAppConfig } from '../../src/infra/config/app-config';
+import { ensureDatabase, runMigrations } from '../../src/infra/database/migrate';
+import { buildDemoCounty } from '../../src/network/demo/build-demo-county';
+import { NetworkImportService } from '../../src/network/import/network-import.service';
+import { TravelMatrixService } from '../../src/network/matrix/travel-matrix.service';
+
+const rows: Array<{ section: string; step: string; wallMs: number; note: string }> = [];
+
+async function measure<T>(section: string, step: string, work: () => Promise<T> | T, note: (result: T) => string = () => ''): Promise<T> {
+  const startedAt = performance.now();
+  const result = await work();
+  rows.push({ section, step, wallMs: performance.now() - startedAt, note: note(result) });
+  return result;
+}
+
+function argument(name: string): string | undefined {
+  const index = process.argv.indexOf(`--${name}`);
+  return index === -1 ? undefined : process.argv[index + 1];
+}
+
+/** Andorra's places become nodes: the capital the hub, the next seven towns stations, the rest villages under the first. */
+function andorraPlaces(directory: string) {
+  const lines = readFileSync(join(directory, 'places.csv'), 'utf8').trim().split('\n').slice(1);
+  const places = lines.map((line) => line.split(','));
+  const hubCode = `P${places[0]![0]}`;
+  const firstStation = `P${places[1]![0]}`;
+  return {
+    type: 'FeatureCollection',
+    features: places.map((columns, index) => ({
+      type: 'Feature',
+      geometry: { type: 'Point', coordinates: [Number(columns[3]), Number(columns[4])] },
+      properties: {
+        kind: 'node',
+        tier: index === 0 ? 'county_hub' : index < 8 ? 'township_station' : 'village_point',
+        code: `P${columns[0]}`,
+        ...(index === 0 ? {} : { parent: index < 8 ? hubCode : firstStation }),
+        name: columns[2],
+      },
+    })),
+  };
+}
+
+async function main(): Promise<void> {
+  const base = loadAppConfig({ ...process.env, LOG_LEVEL: 'silent' });
+  const databaseUrl = new URL(base.databaseUrl);
+  databaseUrl.pathname = `/rd_bench_${randomBytes(4).toString('hex')}`;
+  await ensureDatabase(databaseUrl.toString());
+  await runMigrations(databaseUrl.toString());
+  const app = await NestFactory.createApplicationContext(AppModule.forRoot({ ...base, databaseUrl: databaseUrl.toString(), queuePrefix: 'rdbench' }), { logger: false });
+  try {
+    const counties = app.get(CountiesService);
+    const importer = app.get(NetworkImportService);
+    const matrices = app.get(TravelMatrixService);
+
+    const demo = await measure('a: demo county', 'build (pure)', () => buildDemoCounty(), (d) => `${d.network.features.length} features`);
+    const xihe = await counties.upsert({ name: demo.county.name, adminCode: demo.county.adminCode });
+    await measure('a: demo county', 'GeoJSON import', () => importer.importFeatureCollection(xihe.id, demo.network), (r) => `nodes +${r.nodes.created}, roads +${r.roads.created}`);
+    await measure('a: demo county', 're-import (no change)', () => importer.importFeatureCollection(xihe.id, demo.network), (r) => `${r.nodes.unchanged + r.roads.unchanged} unchanged`);
+    await measure('a: demo county', 'fleet seed', () => app.get(FleetSeedService).upsertFleet(xihe.id, demo.fleet), (r) => `${r.vehicles} vehicles, ${r.drivers} drivers`);
+    await measure('a: demo county', 'van matrix, all nodes', () => matrices.computeMatrix(xihe.id, undefined, 'van'), (m) => `${m.nodes.length}x${m.nodes.length} ${m.method}, ${m.unreachable.length} unreachable, computation ${m.computationMs} ms`);
+    await measure('a: demo county', 'van matrix again (cache)', () => matrices.computeMatrix(xihe.id, undefined, 'van'), (m) => `cached=${m.cached}`);
+
+    const directory = resolve(argument('dir') ?? join(__dirname, '..', '..', '..', '..', 'shared', 'data', 'andorra'));
+    if (!existsSync(join(directory, 'graph_edges.csv'))) {
+      rows.push({ section: 'b: andorra', step: 'skipped', wallMs: 0, note: `no graph_edges.csv in ${directory}` });
+    } else {
+      const andorra = await counties.upsert({ name: 'Andorra (benchmark)', adminCode: '999001' });
+      const parsed = await measure('b: andorra', 'CSV parse', () =>
+        parseRoadNetworkCsv({ nodesCsv: readFileSync(join(directory, 'graph_nodes.csv'), 'utf8'), edgesCsv: readFileSync(join(directory, 'graph_edges.csv'), 'utf8') }),
+        (p) => `${p.vertexIds.length} vertices, ${p.edges.length} edges`,
+      );
+      let batches = 0;
+      await measure('b: andorra', 'road import', () => importer.importRoadNetwork(andorra.id, parsed, (step) => void (step.phase === 'writing' && batches++)), (r) => `roads +${r.roads.created} in ${batches} batches`);
+      await measure('b: andorra', 're-import (no change)', () => importer.importRoadNetwork(andorra.id, parsed), (r) => `${r.roads.unchanged} unchanged`);
+      await measure('b: andorra', 'places as nodes', () => importer.importFeatureCollection(andorra.id, andorraPlaces(directory)), (r) => `nodes +${r.nodes.created}`);
+      await measure('b: andorra', 'van matrix, 59 places', () => matrices.computeMatrix(andorra.id, undefined, 'van'), (m) => `${m.nodes.length}x${m.nodes.length} ${m.method}, ${m.unreachable.length} unreachable, computation ${m.computationMs} ms`);
+      await measure('b: andorra', 'van matrix again (cache)', () => matrices.computeMatrix(andorra.id, undefined, 'van'), (m) => `cached=${m.cached}`);
+      await measure('b: andorra', 'truck matrix (graph cached)', () => matrices.computeMatrix(andorra.id, undefined, 'truck'), (m) => `computation ${m.computationMs} ms`);
+    }
+  } finally {
+    await app.close();
+    const admin = new URL(databaseUrl);
+    admin.pathname = '/postgres';
+    const dataSource = await new DataSource({ type: 'postgres', url: admin.toString() }).initialize();
+    await dataSource.query(`DROP DATABASE IF EXISTS ${databaseUrl.pathname.slice(1)} WITH (FORCE)`);
+    await dataSource.destroy();
+  }
+  console.log('section              | step                        |  wall ms | note');
+  for (const row of rows) console.log(`${row.section.padEnd(20)} | ${row.step.padEnd(27)} | ${row.wallMs.toFixed(0).padStart(8)} | ${row.note}`);
+}
+
+main().catch((error: unknown) => {
+  console.error(error);
+  process.exitCode = 1;
+});
