@@ -28,6 +28,8 @@ class RouteImprover {
   private readonly rate: number;
   private readonly capacity: number;
   private readonly loads: number[];
+  /** False when no satellite has a handling cost or capacity: moving freight between them is free. */
+  private readonly satellitesPriced: boolean;
 
   constructor(
     private readonly state: SearchState,
@@ -37,6 +39,7 @@ class RouteImprover {
     this.rate = this.context.problem.secondLevel.costPerDistance;
     this.capacity = this.context.problem.secondLevel.capacity;
     this.loads = state.satelliteLoads();
+    this.satellitesPriced = this.context.problem.satellites.some((s) => (s.handlingCost ?? 0) > 0 || s.capacity !== undefined);
   }
 
   twoOpt(route: WorkingRoute): boolean {
@@ -71,7 +74,7 @@ class RouteImprover {
 
   /** Handling and satellite-capacity penalty change when `demand` moves from satellite `from` to `to`. */
   private satelliteMoveCost(from: number, to: number, demand: number): number {
-    if (from === to || demand === 0) return 0;
+    if (from === to || demand === 0 || !this.satellitesPriced) return 0;
     const satellites = this.context.problem.satellites;
     const excess = (s: number, load: number): number => Math.max(0, load - (satellites[s].capacity ?? Infinity));
     const handling = ((satellites[to].handlingCost ?? 0) - (satellites[from].handlingCost ?? 0)) * demand;

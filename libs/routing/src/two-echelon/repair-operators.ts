@@ -1,4 +1,5 @@
 import { Random } from '../random';
+import { FirstLevelMarginal } from './first-level-marginal';
 import { InsertionTable } from './insertion-table';
 import { SearchContext, SearchState, WorkingRoute } from './search-state';
 
@@ -30,15 +31,27 @@ interface RepairScratch {
   loads: number[];
   vehicles: number[];
   table: InsertionTable;
+  marginal: FirstLevelMarginal;
 }
 
-function newScratch(state: SearchState, pending: number): RepairScratch {
+function newScratch(state: SearchState, pending: readonly number[]): RepairScratch {
   const context = state.context;
+  let smallest = Infinity;
+  let largest = 0;
+  for (const c of pending) {
+    smallest = Math.min(smallest, context.demand[c]);
+    largest = Math.max(largest, context.demand[c]);
+  }
+  const loads = state.satelliteLoads();
   const vehicles = new Array<number>(context.satelliteCount).fill(0);
   for (const route of state.routes) vehicles[route.satellite]++;
-  const maxRoutes = Math.min(context.problem.secondLevel.maxVehicles, state.routes.length + pending);
-  marginalCache.clear();
-  return { loads: state.satelliteLoads(), vehicles, table: new InsertionTable(state, Math.max(maxRoutes, state.routes.length)) };
+  const maxRoutes = Math.min(context.problem.secondLevel.maxVehicles, state.routes.length + pending.length);
+  return {
+    loads,
+    vehicles,
+    table: new InsertionTable(state, Math.max(maxRoutes, state.routes.length)),
+    marginal: new FirstLevelMarginal(context, loads, smallest, largest),
+  };
 }
 
 /**
@@ -67,7 +80,7 @@ function cheapestInsertions(state: SearchState, c: number, settings: RepairSetti
     const excessAdded = Math.max(0, loads[s] + demand - capacity) - Math.max(0, loads[s] - capacity);
     extraBySatellite[s] = (problem.satellites[s].handlingCost ?? 0) * demand + settings.penalty * excessAdded;
     // The first-level price of the extra freight (opening a satellite, another truck).
-    if (s !== settings.openedSatellite) extraBySatellite[s] += firstLevelMarginal(context, loads, s, demand);
+    if (s !== settings.openedSatellite) extraBySatellite[s] += scratch.marginal.cost(s, demand);
   }
   const routes = state.routes;
   for (let r = 0; r < routes.length; r++) {
@@ -89,25 +102,8 @@ function cheapestInsertions(state: SearchState, c: number, settings: RepairSetti
   return best;
 }
 
-/** Marginal first-level costs for the current loads, keyed by satellite and demand; cleared on change. */
-const marginalCache = new Map<number, number>();
-
-function firstLevelMarginal(context: SearchContext, loads: number[], satellite: number, demand: number): number {
-  const key = demand * context.satelliteCount + satellite;
-  const cached = marginalCache.get(key);
-  if (cached !== undefined) return cached;
-  if (marginalCache.size === 0) marginalCache.set(-1, context.firstLevel.estimate(loads));
-  const before = marginalCache.get(-1)!;
-  loads[satellite] += demand;
-  const after = context.firstLevel.estimate(loads);
-  loads[satellite] -= demand;
-  marginalCache.set(key, after - before);
-  return after - before;
-}
-
 function apply(state: SearchState, c: number, insertion: Insertion, scratch: RepairScratch): void {
   const context = state.context;
-  marginalCache.clear();
   let r = insertion.route;
   if (r < 0) {
     state.routes.push({ satellite: insertion.satellite, customers: [c], load: 0, distance: 0 });
@@ -121,6 +117,7 @@ function apply(state: SearchState, c: number, insertion: Insertion, scratch: Rep
   route.distance = context.routeDistance(route.satellite, route.customers);
   scratch.loads[route.satellite] += context.demand[c];
   scratch.table.invalidateRoute(r);
+  scratch.marginal.reset();
 }
 
 /**
@@ -130,7 +127,7 @@ function apply(state: SearchState, c: number, insertion: Insertion, scratch: Rep
 export const greedyRepair: RepairOperator = (state, customers, settings) => {
   const order = customers.slice();
   settings.random.shuffle(order);
-  const scratch = newScratch(state, order.length);
+  const scratch = newScratch(state, order);
   for (const c of order) {
     let options = cheapestInsertions(state, c, settings, scratch, 1);
     if (options.length === 0) options = cheapestInsertions(state, c, { ...settings, closedSatellite: -1 }, scratch, 1);
@@ -141,7 +138,7 @@ export const greedyRepair: RepairOperator = (state, customers, settings) => {
 function regretRepair(k: number): RepairOperator {
   return (state, customers, settings) => {
     const left = customers.slice();
-    const scratch = newScratch(state, left.length);
+    const scratch = newScratch(state, left);
     while (left.length > 0) {
       let chosen = -1;
       let chosenRegret = -Infinity;
