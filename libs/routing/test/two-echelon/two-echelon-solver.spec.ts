@@ -58,6 +58,21 @@ describe('solveTwoEchelon', () => {
     expect(solution.firstLevelRoutes).toHaveLength(2);
     const visits = solution.firstLevelRoutes.flatMap((r) => r.stops.map((s) => s.satellite));
     expect(new Set(visits).size).toBeLessThan(visits.length);
+    // By hand: two trucks depot→S1→S2→depot and depot→S2→S3→depot (S2 split), each 10 + √200 + 10.
+    expect(solution.firstLevelCost).toBe(2 * (1000 + 1414 + 1000));
+    expect(checkTwoEchelonSolution(problem, solution)).toMatchObject({ feasible: true, cost: solution.cost });
+  });
+
+  it('stays feasible with many satellites, where the first level switches to its heuristic', () => {
+    const random = new Random(5);
+    const point = (): [number, number] => [random.nextInt(100), random.nextInt(100)];
+    const coordinates = { depot: point(), satellites: Array.from({ length: 14 }, point), customers: Array.from({ length: 40 }, point) };
+    const problem = tinyProblem(coordinates, Array.from({ length: 40 }, () => 1 + random.nextInt(5)), {
+      firstLevel: { capacity: 30, maxVehicles: 6, costPerDistance: 1, fixedCost: 0 },
+      secondLevel: { capacity: 15, maxVehicles: 14, costPerDistance: 1, fixedCost: 0 },
+    });
+    const solution = solveTwoEchelon(problem, { seed: 1, maxIterations: 100 });
+    expect(solution.feasible).toBe(true);
     expect(checkTwoEchelonSolution(problem, solution)).toMatchObject({ feasible: true, cost: solution.cost });
   });
 
