@@ -61,9 +61,9 @@ describe('planning: POST a wave, the worker plans it, routes and manifests come 
     const response = await http()
       .post(plansUrl())
       .set('Authorization', owner.authorization)
-      .send({ serviceDate: SERVICE_DATE, wave: 1, timeLimitS: 5, seed: 3 })
+      .send({ serviceDate: SERVICE_DATE, wave: 1, timeLimitS: 120, seed: 3 })
       .expect(202);
-    expect(response.body).toMatchObject({ serviceDate: SERVICE_DATE, wave: 1, status: 'queued', seed: 3, timeLimitS: 5 });
+    expect(response.body).toMatchObject({ serviceDate: SERVICE_DATE, wave: 1, status: 'queued', seed: 3, timeLimitS: 120 });
     expect(response.body.jobId).toBe(`plan-${owner.county.id}-${SERVICE_DATE}-1`);
     plan = await waitForPlan(response.body.id);
     expect(plan.status).toBe('completed');
@@ -121,6 +121,7 @@ describe('planning: POST a wave, the worker plans it, routes and manifests come 
     expect(plan.vehiclesUsed).toBe(2);
     expect(plan.costPerParcelFen).toBe(Math.round(plan.totalCostFen / plan.parcels));
     expect(plan.statistics.matrixMethods).toEqual(['great_circle_fallback']);
+    expect(plan.statistics.runs.every((run: any) => run.replayable)).toBe(true);
   });
 
   it('serves manifests: per route the vehicle and the stops in order with parcels', async () => {
