@@ -3,8 +3,11 @@ import { NestExpressApplication } from '@nestjs/platform-express';
 import { AppModule } from '../../app.module';
 import { configureApp } from '../../app-setup';
 import { loadAppConfig } from '../../infra/config/app-config';
+import { pushDemoShipments } from '../../integrations/demo/push-demo-shipments';
 import { NetworkSummaryService } from '../../network/network-summary.service';
 import { TravelMatrixService } from '../../network/matrix/travel-matrix.service';
+import { planDemoWave } from '../../planning/demo-plan';
+import { scanInEverythingReceived } from '../../shipments/demo-hub-arrival';
 import { CliCommand } from '../cli-command';
 import { parseArgs } from '../cli-flags';
 import { migrateDatabase } from '../migrate.command';
@@ -18,13 +21,15 @@ export const demoCommand: CliCommand = {
   usage: 'rural-dispatch demo [--seed N] [--serve]',
   flags: {
     seed: { kind: 'integer', min: 0, max: 2 ** 31 - 1, description: 'seed of the synthetic village points and roads (default 1)' },
+    'plan-time-limit': { kind: 'integer', min: 1, max: 600, description: 'solver seconds for the plan (default 10)' },
     serve: { kind: 'boolean', description: 'afterwards, keep the API and a worker running' },
   },
   async run(argv) {
     const { flags } = parseArgs(argv, this.flags);
     const seed = (flags.seed as number | undefined) ?? 1;
+    const planTimeLimitS = (flags['plan-time-limit'] as number | undefined) ?? 10;
     // Quiet service logs: the demo prints its own summary; LOG_LEVEL still wins when set.
-    const config = loadAppConfig({ ...process.env, LOG_LEVEL: process.env.LOG_LEVEL ?? 'warn' });
+    const config = loadAppConfig({ ...process.env, LOG_LEVEL: process.env.LOG_LEVEL ?? 'error' });
     const report = new DemoReport();
     report.line(`Rural Dispatch demo — database ${redactUrl(config.databaseUrl)}, Redis ${redactUrl(config.redisUrl)}`);
 
@@ -45,6 +50,19 @@ export const demoCommand: CliCommand = {
         () => app.get(TravelMatrixService).computeMatrix(countyId, undefined, 'van'),
         (result) => `${result.nodes.length} × ${result.nodes.length} by ${result.method}, ${result.unreachable.length} unreachable pairs, ${result.computationMs} ms`,
       );
+      const serviceDate = localDate(seeded.county.timeZone);
+      const pushed = await report.step(
+        `pushing ${serviceDate}'s shipments through the signed platform webhook`,
+        () => pushDemoShipments(baseUrlOf(app), countyId, app, { date: serviceDate }),
+        (result) => `${result.total} shipments: ${result.accepted} accepted, ${result.duplicates} already known, ${result.needsAttention} need attention`,
+      );
+      const arrival = await report.step(
+        'scanning the parcels in at the county hub',
+        () => scanInEverythingReceived(app, countyId),
+        (result) => `${result.scanned} parcels scanned, ${result.shipmentsAtHub} shipments at the hub`,
+      );
+      report.line('▶ planning wave 1: trunk runs hub → townships, last-mile runs township → villages (BullMQ job, in-process worker) …');
+      const plan = await planDemoWave(app, countyId, serviceDate, { wave: 1, timeLimitS: planTimeLimitS, seed, log: (line) => report.line(`  ${line}`) });
       const summary = await app.get(NetworkSummaryService).summarize(countyId);
 
       report.line();
@@ -55,6 +73,9 @@ export const demoCommand: CliCommand = {
         ['roads', `${summary.roadSegments} segments, ${summary.roadKm.toFixed(1)} km (synthetic)`],
         ['fleet', Object.entries(summary.vehiclesByClass).map(([vehicleClass, count]) => `${count} ${vehicleClass}`).join(', ')],
         ['matrix', `${matrix.nodes.length} × ${matrix.nodes.length} (van), ${matrix.computationMs} ms`],
+        ['shipments', `${pushed.total} pushed for ${serviceDate}, ${pushed.needsAttention} need attention, ${arrival.shipmentsAtHub} at the hub before planning`],
+        ['plan', `${plan.status}${plan.error ? ` (${plan.error})` : ''}: ${plan.routesByEchelon.trunk} trunk + ${plan.routesByEchelon.lastMile} last-mile routes, ${plan.vehiclesUsed} vehicles, ${plan.parcels} parcels, ${plan.distanceKm.toFixed(1)} km`],
+        ['cost', `${yuan(plan.costFen)} in all, ${plan.costPerParcelFen === null ? 'n/a' : yuan(plan.costPerParcelFen)} per parcel; ${plan.unassigned} stops left for the next wave ${JSON.stringify(plan.unassignedByReason)}`],
       ]);
       report.line();
       report.line('Where to look next');
@@ -62,6 +83,7 @@ export const demoCommand: CliCommand = {
         ['admin API key', seeded.apiKeyFromEnvironment ? '(from DEMO_API_KEY)' : seeded.apiKey],
         ['API + worker', 'npm run demo -- --serve   (or: npm start & npm run worker)'],
         ['API docs', `http://localhost:${config.port}/docs`],
+        ['the plan', `curl -H "Authorization: Bearer $KEY" http://localhost:${config.port}/v1/counties/${countyId}/plans/${plan.planId}/manifests`],
         ['network GeoJSON', `curl -H "Authorization: Bearer $KEY" http://localhost:${config.port}/v1/counties/${countyId}/network`],
         ['data credits', seeded.attribution.join(' · ')],
       ]);
@@ -72,6 +94,19 @@ export const demoCommand: CliCommand = {
     return serveUntilStopped(config, report);
   },
 };
+
+function localDate(timeZone: string): string {
+  return new Intl.DateTimeFormat('en-CA', { timeZone }).format(new Date());
+}
+
+function yuan(fen: number): string {
+  return `¥${(fen / 100).toFixed(2)}`;
+}
+
+function baseUrlOf(app: NestExpressApplication): string {
+  const address = app.getHttpServer().address() as { port: number };
+  return `http://127.0.0.1:${address.port}`;
+}
 
 function describeCounts(counts: { created: number; updated: number; unchanged: number }): string {
   return `${counts.created} new / ${counts.updated} updated / ${counts.unchanged} unchanged`;

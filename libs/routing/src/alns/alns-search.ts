@@ -59,6 +59,12 @@ export interface SearchPhase {
   goalReached?: (current: AlnsSolution) => boolean;
   /** Stop after this many iterations in a row without a better current solution. */
   stallIterations?: number;
+  /**
+   * Price of a mandatory request left out, for acceptance only (the best solution is still judged
+   * on the true objective). A moderate price lets the search cross incomplete solutions when every
+   * complete neighbour would need one more route.
+   */
+  mandatoryPenalty?: number;
 }
 
 /**
@@ -70,7 +76,7 @@ export function runAlns(current: AlnsSolution, state: SearchState, phase: Search
   const rng = context.rng;
   const candidate = current.clone();
   const phaseBest = current.clone();
-  let currentCost = current.cost();
+  let currentCost = current.cost(phase.mandatoryPenalty);
   let phaseBestCost = currentCost;
   let stall = 0;
   const span = Math.max(1e-9, phase.untilProgress - phase.fromProgress);
@@ -92,7 +98,7 @@ export function runAlns(current: AlnsSolution, state: SearchState, phase: Search
     REMOVALS[removal].remove(candidate, count, context);
     INSERTIONS[insertion].insert(candidate, context);
 
-    const candidateCost = candidate.cost();
+    const candidateCost = candidate.cost(phase.mandatoryPenalty);
     let score = 0;
     const progress = Math.min(1, Math.max(0, (budget.progress() - phase.fromProgress) / span));
     if (phase.annealing.accepts(candidateCost, currentCost, progress, rng)) {

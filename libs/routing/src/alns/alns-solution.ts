@@ -54,10 +54,16 @@ export class AlnsSolution {
     return total;
   }
 
-  cost(): number {
+  /**
+   * Search objective. `mandatoryPenalty` replaces the (huge) price of a mandatory request left out,
+   * for phases that let the search pass through incomplete solutions.
+   */
+  cost(mandatoryPenalty?: number): number {
     let total = this.routesCost();
     for (let r = 0; r < this.requestVehicle.length; r++) {
-      if (this.requestVehicle[r] < 0) total += this.instance.requestPenalty[r];
+      if (this.requestVehicle[r] >= 0) continue;
+      const mandatory = this.instance.requestMandatory[r] === 1;
+      total += mandatory && mandatoryPenalty !== undefined ? mandatoryPenalty : this.instance.requestPenalty[r];
     }
     return total;
   }

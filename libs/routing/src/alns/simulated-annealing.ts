@@ -13,8 +13,8 @@ export class SimulatedAnnealing {
   private readonly startTemperature: number;
 
   /** `scale`: the variable part of the starting objective (distance, not vehicle weights). */
-  constructor(scale: number) {
-    this.startTemperature = Math.max(1e-9, (START_WORSENING * scale) / Math.LN2);
+  constructor(scale: number, startWorsening = START_WORSENING) {
+    this.startTemperature = Math.max(1e-9, (startWorsening * scale) / Math.LN2);
   }
 
   temperature(progress: number): number {

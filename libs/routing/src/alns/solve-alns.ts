@@ -47,7 +47,17 @@ export function solveWithAlns(problem: Problem, options: SolveOptions = {}): Sol
   if (instance.requestCount > 0) {
     current.copyFrom(tracker.best);
     const fromProgress = budget.progress();
-    runAlns(current, state, { fromProgress, untilProgress: 1, annealing: new SimulatedAnnealing(variableCost(current)) });
+    const hierarchical = problem.objective === 'vehicles-then-distance';
+    // Under the hierarchical objective the route count is settled: keep it, and let requests that
+    // do not fit right now wait in the pool at a moderate price instead of forcing an extra route.
+    if (hierarchical) context.maxRoutes = current.usedRoutes();
+    runAlns(current, state, {
+      fromProgress,
+      untilProgress: 1,
+      annealing: new SimulatedAnnealing(variableCost(current), Number(process.env.ALNS_W ?? 0.05)),
+      mandatoryPenalty: hierarchical ? Number(process.env.ALNS_P ?? 2) * state.noiseLevel / 0.025 : undefined,
+    });
+    context.maxRoutes = instance.vehicleCount;
   }
   return buildSolution(tracker.best, {
     iterations: budget.iterations,

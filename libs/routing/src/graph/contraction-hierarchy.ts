@@ -1,0 +1,233 @@
+import { IndexedMinHeap } from './indexed-min-heap';
+import { ProfileWeights } from './profile-weights';
+import { RoadGraph } from './road-graph';
+
+/**
+ * A contraction hierarchy of one graph and vehicle class: vertices ranked by importance, with
+ * shortcuts that keep every shortest path expressible as "up, then down". The matrix code uses it as
+ * PHAST does: a small upward search from each source, then one linear sweep down the ranks, which
+ * reads memory in order instead of popping a heap for every vertex.
+ *
+ * Weights are the packed (duration, distance) search keys, so the hierarchy minimises the same
+ * lexicographic order as ShortestPathSearch and gives identical answers.
+ */
+export interface ContractionHierarchy {
+  vertexCount: number;
+  /** Contraction order: 0 was contracted first (least important). */
+  rank: Int32Array;
+  /** Arcs from each vertex to higher-ranked vertices (original vertex ids), CSR. */
+  upOffset: Int32Array;
+  upHead: Int32Array;
+  upKey: Float64Array;
+  /** Vertex at each sweep position; position p holds rank vertexCount - 1 - p (most important first). */
+  sweepVertex: Int32Array;
+  /** Arcs into each sweep position from higher-ranked vertices (smaller positions), CSR by head position. */
+  downOffset: Int32Array;
+  downTailPosition: Int32Array;
+  downKey: Float64Array;
+  shortcutCount: number;
+}
+
+/** Witness searches give up after settling this many vertices (then a shortcut is added to be safe). */
+export const WITNESS_SETTLE_LIMIT = Number(process.env.WL ?? 40);
+
+/** Builds the hierarchy with lazy-updated priorities (edge difference plus contracted neighbours). */
+export function buildContractionHierarchy(graph: RoadGraph, weights: ProfileWeights): ContractionHierarchy {
+  const n = graph.vertexCount;
+  const dynamic = new DynamicGraph(graph, weights);
+  const witness = new WitnessSearch(n);
+  const contracted = new Uint8Array(n);
+  const contractedNeighbours = new Int32Array(n);
+  const rank = new Int32Array(n);
+  const upLists: number[][] = new Array(n);
+  const downInto: number[][] = Array.from({ length: n }, () => []); // pairs (tail, key) per head
+  let shortcutCount = 0;
+
+  // Simulating a contraction collects its shortcuts; a vertex that wins the lazy check is contracted
+  // with exactly the shortcuts its last simulation found, so no search runs twice for it.
+  const pending: number[] = [];
+  const priorityOf = (v: number): number => {
+    pending.length = 0;
+    const added = dynamic.contract(v, contracted, witness, pending);
+    return added - dynamic.liveDegree(v, contracted) + contractedNeighbours[v];
+  };
+  const queue = new IndexedMinHeap(n);
+  for (let v = 0; v < n; v++) queue.pushOrDecrease(v, priorityOf(v));
+
+  for (let next = 0; next < n; next++) {
+    let v = queue.pop();
+    for (;;) {
+      const priority = priorityOf(v);
+      if (queue.size === 0 || priority <= queue.peekKey()) break;
+      queue.pushOrDecrease(v, priority);
+      v = queue.pop();
+    }
+    for (let k = 0; k < pending.length; k += 3) dynamic.addArc(pending[k], pending[k + 1], pending[k + 2]);
+    shortcutCount += pending.length / 3;
+    rank[v] = next;
+    contracted[v] = 1;
+    const up: number[] = [];
+    const out = dynamic.out[v];
+    for (let k = 0; k < out.length; k += 2) {
+      if (contracted[out[k]]) continue;
+      up.push(out[k], out[k + 1]);
+      contractedNeighbours[out[k]]++;
+    }
+    const incoming = dynamic.in[v];
+    for (let k = 0; k < incoming.length; k += 2) {
+      if (contracted[incoming[k]]) continue;
+      downInto[v].push(incoming[k], incoming[k + 1]);
+      contractedNeighbours[incoming[k]]++;
+    }
+    upLists[v] = up;
+  }
+  return assemble(n, rank, upLists, downInto, shortcutCount);
+}
+
+function assemble(n: number, rank: Int32Array, upLists: number[][], downInto: number[][], shortcutCount: number): ContractionHierarchy {
+  const upOffset = new Int32Array(n + 1);
+  for (let v = 0; v < n; v++) upOffset[v + 1] = upOffset[v] + upLists[v].length / 2;
+  const upHead = new Int32Array(upOffset[n]);
+  const upKey = new Float64Array(upOffset[n]);
+  for (let v = 0; v < n; v++) {
+    const list = upLists[v];
+    for (let k = 0; k < list.length; k += 2) {
+      upHead[upOffset[v] + k / 2] = list[k];
+      upKey[upOffset[v] + k / 2] = list[k + 1];
+    }
+  }
+  const sweepVertex = new Int32Array(n);
+  for (let v = 0; v < n; v++) sweepVertex[n - 1 - rank[v]] = v;
+  const downOffset = new Int32Array(n + 1);
+  for (let p = 0; p < n; p++) downOffset[p + 1] = downOffset[p] + downInto[sweepVertex[p]].length / 2;
+  const downTailPosition = new Int32Array(downOffset[n]);
+  const downKey = new Float64Array(downOffset[n]);
+  for (let p = 0; p < n; p++) {
+    const list = downInto[sweepVertex[p]];
+    for (let k = 0; k < list.length; k += 2) {
+      downTailPosition[downOffset[p] + k / 2] = n - 1 - rank[list[k]];
+      downKey[downOffset[p] + k / 2] = list[k + 1];
+    }
+  }
+  return { vertexCount: n, rank, upOffset, upHead, upKey, sweepVertex, downOffset, downTailPosition, downKey, shortcutCount };
+}
+
+/** The shrinking graph during contraction: per vertex, flat [neighbour, key, ...] lists, one arc per pair. */
+class DynamicGraph {
+  readonly out: number[][];
+  readonly in: number[][];
+
+  constructor(graph: RoadGraph, weights: ProfileWeights) {
+    this.out = Array.from({ length: graph.vertexCount }, () => []);
+    this.in = Array.from({ length: graph.vertexCount }, () => []);
+    for (let v = 0; v < graph.vertexCount; v++) {
+      for (let arc = graph.arcOffset[v]; arc < graph.arcOffset[v + 1]; arc++) {
+        const key = weights.searchKey[arc];
+        if (key !== Infinity) this.addArc(v, graph.arcHead[arc], key);
+      }
+    }
+  }
+
+  /** Adds from→to or lowers the key of the existing arc; self-loops never help. */
+  addArc(from: number, to: number, key: number): void {
+    if (from === to) return;
+    if (lowerOrAppend(this.out[from], to, key)) lowerOrAppend(this.in[to], from, key);
+  }
+
+  liveDegree(v: number, contracted: Uint8Array): number {
+    let degree = 0;
+    for (const list of [this.out[v], this.in[v]]) for (let k = 0; k < list.length; k += 2) if (!contracted[list[k]]) degree++;
+    return degree;
+  }
+
+  /**
+   * Finds the shortcuts contracting `v` needs (u→v→w with no witness path avoiding v), appends them
+   * to `shortcuts` as (from, to, key) triples and returns how many. Nothing is changed yet, so every
+   * witness search sees the graph as it is before the contraction.
+   */
+  contract(v: number, contracted: Uint8Array, witness: WitnessSearch, shortcuts: number[]): number {
+    const incoming = this.in[v];
+    const out = this.out[v];
+    let maxOutKey = 0;
+    for (let k = 0; k < out.length; k += 2) if (!contracted[out[k]] && out[k + 1] > maxOutKey) maxOutKey = out[k + 1];
+    let count = 0;
+    for (let i = 0; i < incoming.length; i += 2) {
+      const u = incoming[i];
+      if (contracted[u]) continue;
+      const viaKey = incoming[i + 1];
+      witness.run(this.out, contracted, u, v, viaKey + maxOutKey);
+      for (let k = 0; k < out.length; k += 2) {
+        const w = out[k];
+        if (contracted[w] || w === u) continue;
+        const candidate = viaKey + out[k + 1];
+        if (witness.keyOf(w) > candidate) {
+          count++;
+          shortcuts.push(u, w, candidate);
+        }
+      }
+    }
+    return count;
+  }
+}
+
+function lowerOrAppend(list: number[], neighbour: number, key: number): boolean {
+  for (let k = 0; k < list.length; k += 2) {
+    if (list[k] !== neighbour) continue;
+    if (key >= list[k + 1]) return false;
+    list[k + 1] = key;
+    return true;
+  }
+  list.push(neighbour, key);
+  return true;
+}
+
+/** Bounded Dijkstra from one in-neighbour, avoiding the vertex being contracted; reset by stamps. */
+class WitnessSearch {
+  private readonly key: Float64Array;
+  private readonly stamp: Int32Array;
+  private readonly heap: IndexedMinHeap;
+  private readonly touched: Int32Array;
+  private touchedCount = 0;
+  private currentStamp = 0;
+
+  constructor(vertexCount: number) {
+    this.touched = new Int32Array(vertexCount);
+    this.key = new Float64Array(vertexCount);
+    this.stamp = new Int32Array(vertexCount);
+    this.heap = new IndexedMinHeap(vertexCount);
+  }
+
+  keyOf(v: number): number {
+    return this.stamp[v] === this.currentStamp ? this.key[v] : Infinity;
+  }
+
+  run(out: number[][], contracted: Uint8Array, source: number, avoid: number, maxKey: number): void {
+    this.currentStamp++;
+    const heap = this.heap;
+    heap.resetVertices(this.touched, this.touchedCount);
+    this.touchedCount = 0;
+    this.stamp[source] = this.currentStamp;
+    this.key[source] = 0;
+    this.touched[this.touchedCount++] = source;
+    heap.pushOrDecrease(source, 0);
+    let settled = 0;
+    while (heap.size > 0 && settled < WITNESS_SETTLE_LIMIT) {
+      if (heap.peekKey() > maxKey) break;
+      const v = heap.pop();
+      settled++;
+      const vKey = this.key[v];
+      const list = out[v];
+      for (let k = 0; k < list.length; k += 2) {
+        const w = list[k];
+        if (w === avoid || contracted[w]) continue;
+        const candidate = vKey + list[k + 1];
+        if (candidate < this.keyOf(w)) {
+          if (this.stamp[w] !== this.currentStamp) this.touched[this.touchedCount++] = w;
+          this.stamp[w] = this.currentStamp;
+          this.key[w] = candidate;
+          heap.pushOrDecrease(w, candidate);
+        }
+      }
+    }
+  }
+}
