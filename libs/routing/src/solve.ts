@@ -1,9 +1,18 @@
-import { solveWithAlns } from './alns';
 import { Problem, Solution, SolveOptions } from './model/problem';
 import { validateProblem } from './validate-problem';
 import { hgsShapeProblem } from './hgs/hgs-shape';
 import { solveWithHgs } from './hgs/solve-hgs';
 import { solveWithHgsThreads } from './hgs/parallel';
+
+/**
+ * ALNS is loaded on first use: HGS-shaped problems (all benchmark CVRP/VRPTW runs and the worker
+ * threads) never pay for loading it.
+ */
+function solveWithAlns(problem: Problem, options: SolveOptions): Solution {
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  const alns = require('./alns') as typeof import('./alns');
+  return alns.solveWithAlns(problem, options);
+}
 
 /**
  * Solves on the calling thread: validates, then Hybrid Genetic Search when the problem is

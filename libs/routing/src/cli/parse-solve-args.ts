@@ -6,13 +6,15 @@ export interface SolveArgs {
   threads: number;
   output: 'cvrplib' | 'json';
   maxIterations?: number;
+  /** What --time-limit measures: wall clock (default) or this process's CPU time. */
+  clock: 'wall' | 'cpu';
 }
 
 /** A usage error naming the flag; the command prints it and exits with code 2. */
 export class UsageError extends Error {}
 
 export const SOLVE_USAGE =
-  'usage: solve FILE [--time-limit S] [--seed N] [--threads T] [--format cvrplib|json] [--max-iterations N]';
+  'usage: solve FILE [--time-limit S] [--seed N] [--threads T] [--format cvrplib|json] [--max-iterations N] [--clock wall|cpu]';
 
 export function parseSolveArgs(argv: string[]): SolveArgs {
   let file: string | undefined;
@@ -40,6 +42,10 @@ export function parseSolveArgs(argv: string[]): SolveArgs {
       case '--max-iterations':
         args.maxIterations = integer(flag, value, 1);
         break;
+      case '--clock':
+        if (value !== 'wall' && value !== 'cpu') throw new UsageError(`--clock must be wall or cpu, got "${value}"`);
+        args.clock = value;
+        break;
       case '--format':
         if (value !== 'cvrplib' && value !== 'json') throw new UsageError(`--format must be cvrplib or json, got "${value}"`);
         args.output = value;
@@ -49,7 +55,7 @@ export function parseSolveArgs(argv: string[]): SolveArgs {
     }
   }
   if (file === undefined) throw new UsageError('missing FILE');
-  return { file, seed: args.seed ?? 1, threads: args.threads ?? 1, output: args.output ?? 'cvrplib', timeLimitS: args.timeLimitS, maxIterations: args.maxIterations };
+  return { file, seed: args.seed ?? 1, threads: args.threads ?? 1, output: args.output ?? 'cvrplib', timeLimitS: args.timeLimitS, maxIterations: args.maxIterations, clock: args.clock ?? 'wall' };
 }
 
 function positiveNumber(flag: string, value: string): number {

@@ -44,6 +44,7 @@ export async function runSolveCommand(argv: string[], io: SolveCommandIo): Promi
       seed: args.seed,
       threads: args.threads,
       maxIterations: args.maxIterations,
+      clock: args.clock,
       timeLimitMs: args.timeLimitS !== undefined ? args.timeLimitS * 1000 : args.maxIterations === undefined ? DEFAULT_TIME_LIMIT_S * 1000 : undefined,
       onProgress: (event) => io.stderr(`progress ${(event.ms / 1000).toFixed(2)}s best ${event.cost}\n`),
     };

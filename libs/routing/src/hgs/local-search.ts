@@ -10,7 +10,7 @@ import { RouteState } from './route-state';
 import { Penalties } from './segment';
 
 /** Granular links between two routes needed before SWAP* tries the pair. */
-const SWAP_STAR_MIN_LINKS = 3;
+const SWAP_STAR_MIN_LINKS = 1;
 
 /**
  * Granular local search (Vidal 2022 style): for every client u in random order and every v among
