@@ -59,13 +59,13 @@ export class DriversService {
       driver.homeNodeId = await resolveHomeNode(this.network, countyId, { homeNodeId: input.homeNodeId, homeNodeCode: input.homeNodeCode });
     }
     if (input.vehicleId === null) driver.vehicleId = null;
-    else if (input.vehicleId !== undefined) driver.vehicleId = (await this.vehicleOrFail(countyId, () => this.vehicles.get(countyId, input.vehicleId!), 'vehicleId')).id;
+    else if (input.vehicleId !== undefined) driver.vehicleId = (await this.vehicleOrFail(() => this.vehicles.get(countyId, input.vehicleId!), 'vehicleId')).id;
     else if (input.vehicleCode !== undefined) {
-      driver.vehicleId = (await this.vehicleOrFail(countyId, () => this.vehicles.findByCode(countyId, input.vehicleCode!), 'vehicleCode')).id;
+      driver.vehicleId = (await this.vehicleOrFail(() => this.vehicles.findByCode(countyId, input.vehicleCode!), 'vehicleCode')).id;
     }
   }
 
-  private async vehicleOrFail(countyId: string, find: () => Promise<{ id: string } | null>, field: string): Promise<{ id: string }> {
+  private async vehicleOrFail(find: () => Promise<{ id: string } | null>, field: string): Promise<{ id: string }> {
     const vehicle = await find().catch(() => null);
     if (!vehicle) throw validationFailed(`the ${field} names no vehicle of this county`, [{ field, message: 'no such vehicle in this county' }]);
     return vehicle;

@@ -5,9 +5,15 @@ import { CountiesService } from '../counties/counties.service';
 import { conflict, notFound, validationFailed } from '../infra/errors/domain-error';
 import { CreateNetworkNodeDto, UpdateNetworkNodeDto } from './dto/create-network-node.dto';
 import { ProblemCollector } from './import/field-checks';
+import { readOpeningHours } from './import/node-feature';
 import { NetworkNode, NodeTier } from './network-node.entity';
+import { lockCountyNetwork, PARENT_TIER } from './tier-rules';
 
-const PARENT_TIER: Record<NodeTier, NodeTier | null> = { county_hub: null, township_station: 'county_hub', village_point: 'township_station' };
+
+function throwIfProblems(problems: ProblemCollector): void {
+  if (problems.count === 0) return;
+  throw validationFailed(`invalid node: ${problems.problems.map((problem) => `${problem.field} ${problem.message}`).join('; ')}`, problems.problems);
+}
 
 /**
  * Creates and edits single nodes with the same tier rules as the import. Each write locks the county
@@ -25,9 +31,10 @@ export class NetworkNodesService {
     if (!input.name) problems.add('name', 'is required');
     if (!input.location) problems.add('location', 'is required');
     const position = input.location ? problems.position('location.coordinates', input.location.coordinates) : undefined;
-    if (problems.count > 0) throw validationFailed(`invalid node: ${problems.problems.map((p) => `${p.field} ${p.message}`).join('; ')}`, problems.problems);
+    readOpeningHours(problems, 'openingHours', input.openingHours);
+    throwIfProblems(problems);
     return this.dataSource.transaction(async (manager) => {
-      await this.lockCounty(manager, countyId);
+      await lockCountyNetwork(manager, countyId);
       const repository = manager.getRepository(NetworkNode);
       if (await repository.exist({ where: { countyId, code: input.code } })) throw conflict(`a node with code ${input.code} already exists in this county`);
       if (input.tier === 'county_hub' && (await repository.exist({ where: { countyId, tier: 'county_hub' } }))) {
@@ -57,9 +64,10 @@ export class NetworkNodesService {
   update(countyId: string, id: string, input: UpdateNetworkNodeDto): Promise<NetworkNode> {
     const problems = new ProblemCollector();
     const position = input.location ? problems.position('location.coordinates', input.location.coordinates) : undefined;
-    if (problems.count > 0) throw validationFailed(`invalid node: ${problems.problems.map((p) => `${p.field} ${p.message}`).join('; ')}`, problems.problems);
+    readOpeningHours(problems, 'openingHours', input.openingHours);
+    throwIfProblems(problems);
     return this.dataSource.transaction(async (manager) => {
-      await this.lockCounty(manager, countyId);
+      await lockCountyNetwork(manager, countyId);
       const repository = manager.getRepository(NetworkNode);
       const node = await repository.findOne({ where: { countyId, id } });
       if (!node) throw notFound('network node', id);
@@ -102,8 +110,4 @@ export class NetworkNodesService {
     return parent.id;
   }
 
-  private async lockCounty(manager: EntityManager, countyId: string): Promise<void> {
-    const rows: unknown[] = await manager.query('SELECT id FROM county WHERE id = $1 FOR UPDATE', [countyId]);
-    if (rows.length === 0) throw notFound('county', countyId);
-  }
 }

@@ -5,6 +5,8 @@ import { notFound } from '../infra/errors/domain-error';
 import { NetworkNode, NodeTier } from './network-node.entity';
 import { PLACE_NAME_SUFFIX_PATTERN, stripPlaceNameSuffix } from './place-names';
 
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
 export interface NodeListFilter {
   tier?: NodeTier;
   parentId?: string;
@@ -50,7 +52,8 @@ export class NetworkQueryService {
   constructor(@InjectRepository(NetworkNode) private readonly nodes: Repository<NetworkNode>) {}
 
   async getNode(countyId: string, id: string): Promise<NetworkNode> {
-    const node = await this.nodes.findOne({ where: { countyId, id } });
+    // Callers in other modules may pass anything; a non-UUID would be a PostgreSQL syntax error, not a 404.
+    const node = UUID.test(id) ? await this.nodes.findOne({ where: { countyId, id } }) : null;
     if (!node) throw notFound('network node', id);
     return node;
   }

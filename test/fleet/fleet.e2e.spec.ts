@@ -22,7 +22,7 @@ describe('fleet: vehicles and drivers', () => {
     maxDurationS: 36_000,
     ...overrides,
   });
-  const post = (path: string, body: unknown, who: CountyWithKey = county) =>
+  const post = (path: string, body: object, who: CountyWithKey = county) =>
     request(testApp.baseUrl).post(`/v1/counties/${who.county.id}/${path}`).set('Authorization', who.authorization).send(body);
 
   beforeAll(async () => {

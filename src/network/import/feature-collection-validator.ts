@@ -1,17 +1,12 @@
 import { validationFailed } from '../../infra/errors/domain-error';
 import { NodeTier } from '../network-node.entity';
+import { PARENT_TIER } from '../tier-rules';
 import { ProblemCollector } from './field-checks';
 import { NodeImportRow, RoadImportRow, StoredNodeTiers, ValidatedNetworkImport } from './network-import.types';
 import { readNodeFeature } from './node-feature';
 import { readRoadFeature } from './road-feature';
 
 type Properties = Record<string, unknown>;
-
-const PARENT_TIER: Record<NodeTier, NodeTier | null> = {
-  county_hub: null,
-  township_station: 'county_hub',
-  village_point: 'township_station',
-};
 
 /**
  * Checks a whole network FeatureCollection (docs/network-geojson.md) before anything is written:

@@ -4,8 +4,8 @@ import type { FeatureCollection } from 'geojson';
 import { DataSource, EntityManager } from 'typeorm';
 import type { ParsedRoadNetwork } from '../../../libs/routing/src/parsers/road-network-csv';
 import { CountiesService } from '../../counties/counties.service';
-import { notFound } from '../../infra/errors/domain-error';
 import { NodeTier } from '../network-node.entity';
+import { lockCountyNetwork } from '../tier-rules';
 import { validateNetworkFeatureCollection } from './feature-collection-validator';
 import { ImportCounts, NetworkImportResult, StoredNodeTiers, ValidatedNetworkImport } from './network-import.types';
 import { roadRowsFromParsedNetwork } from './parsed-road-network';
@@ -24,8 +24,7 @@ export interface RoadNetworkImportResult extends NetworkImportResult {
 
 /**
  * Writes networks: the GeoJSON import (HTTP and demo seeding share this path) and bulk road imports
- * (the CLI). Each import is one transaction that first locks the county row, so two imports of the
- * same county run one after the other and the network version moves once per import.
+ * (the CLI). Each import is one transaction that first locks the county's network (tier-rules.ts).
  */
 @Injectable()
 export class NetworkImportService {
@@ -66,7 +65,7 @@ export class NetworkImportService {
     onProgress?: (progress: RoadImportProgress) => void,
   ): Promise<NetworkImportResult> {
     return this.dataSource.transaction(async (manager) => {
-      await this.lockCounty(manager, countyId);
+      await lockCountyNetwork(manager, countyId);
       const validated = validate(await this.storedNodeTiers(manager, countyId));
       const totalRows = validated.roads.length;
       onProgress?.({ phase: 'validated', doneRows: 0, totalRows });
@@ -77,11 +76,6 @@ export class NetworkImportService {
       this.logger.log({ countyId, nodes, roads, networkVersion }, 'network imported');
       return { nodes, roads, networkVersion };
     });
-  }
-
-  private async lockCounty(manager: EntityManager, countyId: string): Promise<void> {
-    const rows: unknown[] = await manager.query('SELECT id FROM county WHERE id = $1 FOR UPDATE', [countyId]);
-    if (rows.length === 0) throw notFound('county', countyId);
   }
 
   private async storedNodeTiers(manager: EntityManager, countyId: string): Promise<StoredNodeTiers> {
