@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
+import { DomainError } from '../infra/errors/domain-error';
 import { ShipmentLifecycleService } from './shipment-lifecycle.service';
 import { ShipmentDirection } from './shipment-status';
 
@@ -55,11 +56,18 @@ export class PlannableShipmentsService {
    */
   async markPlanned(manager: EntityManager, countyId: string, shipmentIds: string[], planId: string): Promise<number> {
     if (shipmentIds.length === 0) return 0;
-    const inbound: Array<{ id: string }> = await manager.query(
-      `SELECT id FROM shipment WHERE county_id = $1 AND id = ANY($2::uuid[]) AND direction = 'inbound' ORDER BY id`,
+    // Sorted ids, locked up front: every planner locks in the same order, so two plans cannot
+    // deadlock on shipments, and a second plan waits here until the first has committed.
+    const inbound: Array<{ id: string; status: string }> = await manager.query(
+      `SELECT id, status FROM shipment WHERE county_id = $1 AND id = ANY($2::uuid[]) AND direction = 'inbound' ORDER BY id FOR UPDATE`,
       [countyId, shipmentIds],
     );
-    // Sorted ids: every planner locks in the same order, so two plans cannot deadlock on shipments.
+    // Planned by another plan meanwhile (a parallel wave): the state machine would take
+    // planned → planned as a no-op, so refuse here; the caller recomputes without them.
+    const taken = inbound.filter((row) => row.status !== 'at_hub');
+    if (taken.length > 0) {
+      throw new DomainError('conflict', `${taken.length} shipment(s) left at_hub while the plan was computed (first: ${taken[0]!.id} is ${taken[0]!.status})`);
+    }
     for (const { id } of inbound) await this.lifecycle.transitionIn(manager, countyId, id, 'planned', `plan ${planId}`);
     return inbound.length;
   }

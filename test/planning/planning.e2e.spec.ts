@@ -1,6 +1,8 @@
 import { INestApplicationContext } from '@nestjs/common';
 import request from 'supertest';
+import { DataSource } from 'typeorm';
 import { AppConfig } from '../../src/infra/config/app-config';
+import { PlannableShipmentsService } from '../../src/shipments/plannable-shipments.service';
 import { ShipmentsQueryService } from '../../src/shipments/shipments-query.service';
 import { createCounty, CountyWithKey } from '../support/factories';
 import { cleanupTestConfig, createTestConfig, startTestApp, startTestWorker, TestApp } from '../support/test-app';
@@ -137,7 +139,7 @@ describe('planning: POST a wave, the worker plans it, routes and manifests come 
   it('returns the existing plan for a second POST of the same wave, without running it again', async () => {
     const response = await http().post(plansUrl()).set('Authorization', owner.authorization).send({ serviceDate: SERVICE_DATE, wave: 1 }).expect(202);
     expect(response.body).toMatchObject({ id: plan.id, status: 'completed', attempts: 1 });
-    const list = await http().get(plansUrl()).set('Authorization', owner.authorization).expect(200);
+    const list = await http().get(`${plansUrl()}?serviceDate=${SERVICE_DATE}`).set('Authorization', owner.authorization).expect(200);
     expect(list.body.map((entry: any) => entry.id)).toEqual([plan.id]);
   });
 
@@ -154,6 +156,22 @@ describe('planning: POST a wave, the worker plans it, routes and manifests come 
     expect(stopsOf(again)).toEqual(stopsOf(plan));
     for (const shipmentId of deliverable) expect(await statusOf(shipmentId)).toBe('planned');
   }, 120_000);
+
+  it('plans only what is still open in the next wave: the heavy shipment again, nothing twice', async () => {
+    const response = await http().post(plansUrl()).set('Authorization', owner.authorization).send({ serviceDate: SERVICE_DATE, wave: 2, timeLimitS: 120 }).expect(202);
+    const wave2 = await waitForPlan(response.body.id);
+    expect(wave2).toMatchObject({ status: 'completed', parcels: 0, routes: [] });
+    expect(wave2.unassigned.map((entry: any) => [entry.shipmentId, entry.reason])).toEqual([[heavy, 'capacity']]);
+  }, 120_000);
+
+  it('refuses to mark planned a shipment another plan has already taken', async () => {
+    const dataSource = api.app.get(DataSource);
+    const shipments = api.app.get(PlannableShipmentsService);
+    await expect(dataSource.transaction((manager) => shipments.markPlanned(manager, owner.county.id, [deliverable[0]!], plan.id))).rejects.toMatchObject({
+      code: 'conflict',
+    });
+    expect(await statusOf(deliverable[0]!)).toBe('planned');
+  });
 
   it("refuses another county's key with 403 and bad input with 400", async () => {
     await http().get(plansUrl()).set('Authorization', other.authorization).expect(403);
