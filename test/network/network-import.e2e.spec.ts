@@ -49,6 +49,11 @@ describe('network GeoJSON import and export', () => {
     ['a road with two equal points', () => withFeature(validPlusNew(), 8, setCoordinates([[105.02, 34.0], [105.02, 34.0]])), 'features[8].geometry.coordinates'],
     ['a fractional lengthM', () => withFeature(validPlusNew(), 6, setProperty('lengthM', 12.5)), 'features[6].properties.lengthM'],
     ['a road without its from vertex', () => withFeature(validPlusNew(), 6, setProperty('from', undefined)), 'features[6].properties.from'],
+    [
+      'a road whose end is not where its vertex is',
+      () => withFeature(validPlusNew(), 7, setCoordinates([[105.025, 34.0], [105.03, 34.0]])),
+      'features[7].geometry.coordinates[0]',
+    ],
     ['a township whose parent is missing', () => withFeature(validPlusNew(), 1, setProperty('parent', 'NOPE')), 'features[1].properties.parent'],
   ];
 

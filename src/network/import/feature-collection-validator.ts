@@ -44,6 +44,7 @@ export function validateNetworkFeatureCollection(body: unknown, stored: StoredNo
   });
   checkNodeRelations(problems, nodes, stored);
   checkUniqueRoadIds(problems, roads, roadIndex);
+  checkVertexPositions(problems, roads, roadIndex);
   if (problems.count > 0) {
     const first = problems.problems[0]!;
     const more = problems.count > 1 ? ` (and ${problems.count - 1} more)` : '';
@@ -88,5 +89,34 @@ function checkUniqueRoadIds(problems: ProblemCollector, roads: RoadImportRow[], 
   roads.forEach((road, position) => {
     if (seen.has(road.externalId)) problems.add(`features[${featureIndex[position]}].properties.id`, `duplicate road id ${road.externalId} in this file`);
     seen.add(road.externalId);
+  });
+}
+
+/** Below this (about 0.1 m), two ends named by the same vertex id are the same point. */
+const SAME_VERTEX_DEGREES = 1e-6;
+
+/**
+ * A vertex id names one place: every road that starts or ends at it must start or end there, or the
+ * graph would join roads that do not meet. Reported at the later road's coordinate.
+ */
+function checkVertexPositions(problems: ProblemCollector, roads: RoadImportRow[], featureIndex: number[]): void {
+  const positionOf = new Map<string, { position: [number, number]; roadId: string }>();
+  roads.forEach((road, position) => {
+    const last = road.coordinates.length - 1;
+    const ends: Array<[string, [number, number], string]> = [
+      [road.fromVertex, road.coordinates[0]!, 'coordinates[0]'],
+      [road.toVertex, road.coordinates[last]!, `coordinates[${last}]`],
+    ];
+    for (const [vertex, end, field] of ends) {
+      const known = positionOf.get(vertex);
+      if (!known) {
+        positionOf.set(vertex, { position: end, roadId: road.externalId });
+      } else if (Math.abs(known.position[0] - end[0]) > SAME_VERTEX_DEGREES || Math.abs(known.position[1] - end[1]) > SAME_VERTEX_DEGREES) {
+        problems.add(
+          `features[${featureIndex[position]}].geometry.${field}`,
+          `vertex ${vertex} is at [${known.position.join(', ')}] on road ${known.roadId}; this road ends at [${end.join(', ')}]`,
+        );
+      }
+    }
   });
 }
