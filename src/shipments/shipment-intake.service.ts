@@ -106,8 +106,11 @@ export class ShipmentIntakeService {
   private async insertOnce(source: IntakeSource, rows: NormalizedShipment[]): Promise<ShipmentRow[]> {
     const queryRunner = this.dataSource.createQueryRunner();
     const client = (await queryRunner.connect()) as PoolClient;
+    // One shipment is one statement, atomic on its own: no BEGIN/COMMIT round trips. A conflict then
+    // has written nothing either (the row already existed), so the answer is the same as in a batch.
+    const explicitTransaction = rows.length > 1;
     try {
-      await client.query('BEGIN');
+      if (explicitTransaction) await client.query('BEGIN');
       const inserted = await client.query<ShipmentRow>({ name: 'shipment-intake-insert', text: INSERT_SHIPMENTS_SQL, values: [source.countyId, source.platformId, JSON.stringify(rows)] });
       let existing: ShipmentRow[] = [];
       if (inserted.rows.length < rows.length) {
@@ -117,14 +120,14 @@ export class ShipmentIntakeService {
         const hashes = new Map(missing.map((row) => [row.platform_shipment_id, row.content_hash]));
         const conflicting = existing.filter((row) => hashes.get(row.platform_shipment_id) !== row.content_hash).map((row) => row.platform_shipment_id);
         if (conflicting.length) {
-          await client.query('ROLLBACK');
+          if (explicitTransaction) await client.query('ROLLBACK');
           throw conflict(`shipment ids already used with different content: ${conflicting.slice(0, 20).join(', ')}; send changes as an update event`, { conflictingIds: conflicting });
         }
       }
-      await client.query('COMMIT');
+      if (explicitTransaction) await client.query('COMMIT');
       return [...inserted.rows, ...existing];
     } catch (error) {
-      if (!(error instanceof DomainError)) await client.query('ROLLBACK').catch(() => undefined);
+      if (explicitTransaction && !(error instanceof DomainError)) await client.query('ROLLBACK').catch(() => undefined);
       throw error;
     } finally {
       await queryRunner.release();

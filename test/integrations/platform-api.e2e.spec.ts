@@ -3,6 +3,7 @@ import { createCounty, CountyWithKey } from '../support/factories';
 import { cleanupTestConfig, startTestApp, TestApp } from '../support/test-app';
 import { signedHeaders } from '../../src/integrations/webhook-signature';
 import { shipmentInput } from '../shipments/support/platform-client';
+import { eventually } from './support/receiver';
 
 describe('platforms, keys and the pull feed', () => {
   let testApp: TestApp;
@@ -58,16 +59,25 @@ describe('platforms, keys and the pull feed', () => {
     await first.push({ shipments: inputs }).expect(200);
     await second.push({ shipments: [shipmentInput()] }).expect(200);
     const platformKey = `Bearer ${first.platform.apiKey}`;
-    const page1 = await api().get('/v1/events?limit=3').set('Authorization', platformKey).expect(200);
-    expect(page1.body.events).toHaveLength(3);
-    const page2 = await api().get(`/v1/events?limit=3&after=${page1.body.nextCursor}`).set('Authorization', platformKey).expect(200);
-    expect(page2.body.events).toHaveLength(2);
+    // The feed waits for every older transaction on the server (other test files share it) to end.
+    let page1 = await api().get('/v1/events?limit=3').set('Authorization', platformKey).expect(200);
+    await eventually(async () => {
+      page1 = await api().get('/v1/events?limit=3').set('Authorization', platformKey).expect(200);
+      return page1.body.events.length === 3;
+    });
+    let page2 = await api().get(`/v1/events?limit=3&after=${page1.body.nextCursor}`).set('Authorization', platformKey).expect(200);
+    await eventually(async () => {
+      page2 = await api().get(`/v1/events?limit=3&after=${page1.body.nextCursor}`).set('Authorization', platformKey).expect(200);
+      return page2.body.events.length === 2;
+    });
     const seen = [...page1.body.events, ...page2.body.events].map((event: { data: { platformShipmentId: string } }) => event.data.platformShipmentId);
     expect(seen.sort()).toEqual(inputs.map((input) => input.id).sort());
     const page3 = await api().get(`/v1/events?after=${page2.body.nextCursor}`).set('Authorization', platformKey).expect(200);
     expect(page3.body).toEqual({ events: [], nextCursor: page2.body.nextCursor });
-    const operator = await api().get('/v1/events?limit=1000').set('Authorization', county.authorization).expect(200);
-    expect(operator.body.events.length).toBeGreaterThanOrEqual(6);
+    await eventually(async () => {
+      const operator = await api().get('/v1/events?limit=1000').set('Authorization', county.authorization).expect(200);
+      return operator.body.events.length >= 6;
+    });
     const foreign = await api().get('/v1/events').set('Authorization', otherCounty.authorization).expect(200);
     expect(foreign.body.events).toEqual([]);
     await api().get('/v1/events?after=bogus').set('Authorization', platformKey).expect(400);

@@ -1,99 +1,56 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { Type } from 'class-transformer';
-import {
-  ArrayMaxSize,
-  ArrayMinSize,
-  IsArray,
-  IsIn,
-  IsInt,
-  IsISO8601,
-  IsOptional,
-  IsString,
-  Length,
-  Matches,
-  Max,
-  Min,
-  registerDecorator,
-  ValidateNested,
-  ValidationArguments,
-} from 'class-validator';
 import { SHIPMENT_DIRECTIONS, ShipmentDirection } from '../shipment-status';
 
+/**
+ * The intake input shapes, for the OpenAPI document and for types. They are validated by
+ * shipment-input.parser.ts (hand-written for speed on the hot path), which enforces what is stated here.
+ */
 export const SERVICE_LEVELS = ['standard', 'express', 'economy', 'scheduled'] as const;
 
-/** [longitude, latitude] inside WGS 84 ranges (GeoJSON order). */
-function IsLonLat() {
-  return (target: object, propertyName: string) =>
-    registerDecorator({
-      name: 'isLonLat',
-      target: target.constructor,
-      propertyName,
-      validator: {
-        validate: (value: unknown) =>
-          Array.isArray(value) &&
-          value.length === 2 &&
-          value.every((n) => typeof n === 'number' && Number.isFinite(n)) &&
-          Math.abs(value[0] as number) <= 180 &&
-          Math.abs(value[1] as number) <= 90,
-        defaultMessage: (args?: ValidationArguments) => `${args?.property} must be [longitude, latitude] with longitude in [-180, 180] and latitude in [-90, 90]`,
-      },
-    });
-}
-
 export class DimensionsDto {
-  @ApiProperty({ example: 300 }) @IsInt() @Min(1) @Max(100000) length!: number;
-  @ApiProperty({ example: 200 }) @IsInt() @Min(1) @Max(100000) width!: number;
-  @ApiProperty({ example: 150 }) @IsInt() @Min(1) @Max(100000) height!: number;
-  @ApiProperty({ enum: ['mm', 'cm'] }) @IsIn(['mm', 'cm']) unit!: 'mm' | 'cm';
+  @ApiProperty({ example: 30, minimum: 1, maximum: 100000 }) length!: number;
+  @ApiProperty({ example: 20, minimum: 1, maximum: 100000 }) width!: number;
+  @ApiProperty({ example: 15, minimum: 1, maximum: 100000 }) height!: number;
+  @ApiProperty({ enum: ['mm', 'cm'] }) unit!: 'mm' | 'cm';
 }
 
 export class ParcelInputDto {
-  @ApiProperty({ example: 'JD0001234567-1', description: 'the label the hub scans; unique in the county' })
-  @IsString() @Matches(/^[A-Za-z0-9._-]{1,64}$/) barcode!: string;
-  @ApiProperty({ example: 1200, description: 'grams, > 0' }) @IsInt() @Min(1) @Max(1_000_000) weightG!: number;
-  @ApiProperty({ type: DimensionsDto }) @ValidateNested() @Type(() => DimensionsDto) dimensions!: DimensionsDto;
-  @ApiPropertyOptional({ example: 5900, description: 'fen' }) @IsOptional() @IsInt() @Min(0) @Max(1_000_000_000) declaredValueFen?: number;
-  @ApiPropertyOptional({ example: 0, description: 'cash to collect on delivery, fen' }) @IsOptional() @IsInt() @Min(0) @Max(1_000_000_000) cashOnDeliveryFen?: number;
+  @ApiProperty({ example: 'JD0001234567-1', pattern: '^[A-Za-z0-9._-]{1,64}$', description: 'the label the hub scans; unique in the county' }) barcode!: string;
+  @ApiProperty({ example: 1200, minimum: 1, maximum: 1000000, description: 'grams' }) weightG!: number;
+  @ApiProperty({ type: DimensionsDto }) dimensions!: DimensionsDto;
+  @ApiPropertyOptional({ example: 5900, minimum: 0, description: 'fen' }) declaredValueFen?: number;
+  @ApiPropertyOptional({ example: 0, minimum: 0, description: 'cash to collect on delivery, fen' }) cashOnDeliveryFen?: number;
 }
 
 export class ContactDto {
-  @ApiProperty({ example: '王小明' }) @IsString() @Length(1, 100) name!: string;
-  @ApiProperty({ example: '13800138000', description: 'masked in logs' }) @IsString() @Matches(/^\+?[0-9 -]{5,20}$/) phone!: string;
+  @ApiProperty({ example: '王小明', minLength: 1, maxLength: 100 }) name!: string;
+  @ApiProperty({ example: '13800138000', pattern: '^\\+?[0-9 -]{5,20}$', description: 'masked in logs and operator lists' }) phone!: string;
 }
 
 export class AddressDto {
-  @ApiPropertyOptional({ example: '西和县' }) @IsOptional() @IsString() @Length(1, 100) county?: string;
-  @ApiPropertyOptional({ example: '长道镇' }) @IsOptional() @IsString() @Length(1, 100) township?: string;
-  @ApiPropertyOptional({ example: '何坝村' }) @IsOptional() @IsString() @Length(1, 100) village?: string;
-  @ApiPropertyOptional({ example: '村委会旁小卖部' }) @IsOptional() @IsString() @Length(1, 300) detail?: string;
+  @ApiPropertyOptional({ example: '西和县', maxLength: 100 }) county?: string;
+  @ApiPropertyOptional({ example: '长道镇', maxLength: 100 }) township?: string;
+  @ApiPropertyOptional({ example: '何坝村', maxLength: 100 }) village?: string;
+  @ApiPropertyOptional({ example: '村委会旁小卖部', maxLength: 300 }) detail?: string;
 }
 
-/** Give at least one; they are tried in this order: code, coordinate, names. */
 export class DestinationDto {
-  @ApiPropertyOptional({ example: '621225100201', description: '12-digit statistical village code' })
-  @IsOptional() @Matches(/^\d{12}$/, { message: 'villageCode must be exactly 12 digits' }) villageCode?: string;
-  @ApiPropertyOptional({ example: [105.3, 34.01], description: '[longitude, latitude], WGS 84' })
-  @IsOptional() @IsLonLat() coordinate?: [number, number];
-  @ApiPropertyOptional({ type: AddressDto }) @IsOptional() @ValidateNested() @Type(() => AddressDto) address?: AddressDto;
+  @ApiPropertyOptional({ example: '621225100201', pattern: '^\\d{12}$', description: '12-digit statistical village code; tried first' }) villageCode?: string;
+  @ApiPropertyOptional({ example: [105.3, 34.01], type: [Number], description: '[longitude, latitude], WGS 84; nearest village point within 3 km' }) coordinate?: [number, number];
+  @ApiPropertyOptional({ type: AddressDto, description: 'matched by township + village name when the others do not resolve' }) address?: AddressDto;
 }
 
 export class ShipmentInputDto {
-  @ApiProperty({ example: 'JD0001234567', description: "the platform's shipment id; intake is idempotent on it" })
-  @IsString() @Matches(/^[A-Za-z0-9._:-]{1,100}$/) id!: string;
-  @ApiPropertyOptional({ enum: SHIPMENT_DIRECTIONS, default: 'inbound', description: 'inbound to a village, or outbound_pickup of produce from it' })
-  @IsOptional() @IsIn(SHIPMENT_DIRECTIONS) direction?: ShipmentDirection;
-  @ApiPropertyOptional({ enum: SERVICE_LEVELS, default: 'standard' }) @IsOptional() @IsIn(SERVICE_LEVELS) serviceLevel?: string;
-  @ApiPropertyOptional({ example: '2026-12-01T18:00:00+08:00' }) @IsOptional() @IsISO8601({ strict: true }) promisedBy?: string;
-  @ApiProperty({ type: ContactDto, description: 'recipient (inbound) or sender (pickup)' })
-  @ValidateNested() @Type(() => ContactDto) contact!: ContactDto;
-  @ApiProperty({ type: DestinationDto, description: 'the village point: delivery point for inbound, pickup point for pickups' })
-  @ValidateNested() @Type(() => DestinationDto) destination!: DestinationDto;
-  @ApiProperty({ type: [ParcelInputDto] })
-  @IsArray() @ArrayMinSize(1) @ArrayMaxSize(50) @ValidateNested({ each: true }) @Type(() => ParcelInputDto) parcels!: ParcelInputDto[];
+  @ApiProperty({ example: 'JD0001234567', pattern: '^[A-Za-z0-9._:-]{1,100}$', description: "the platform's shipment id; intake is idempotent on it" }) id!: string;
+  @ApiPropertyOptional({ enum: SHIPMENT_DIRECTIONS, default: 'inbound', description: 'inbound to a village, or outbound_pickup of produce from it' }) direction?: ShipmentDirection;
+  @ApiPropertyOptional({ enum: SERVICE_LEVELS, default: 'standard' }) serviceLevel?: string;
+  @ApiPropertyOptional({ example: '2026-12-01T18:00:00+08:00', description: 'ISO 8601 with offset' }) promisedBy?: string;
+  @ApiProperty({ type: ContactDto, description: 'recipient (inbound) or sender (pickup)' }) contact!: ContactDto;
+  @ApiProperty({ type: DestinationDto, description: 'at least one of villageCode, coordinate, address' }) destination!: DestinationDto;
+  @ApiProperty({ type: [ParcelInputDto], minItems: 1, maxItems: 50 }) parcels!: ParcelInputDto[];
 }
 
 export class CancelInputDto {
-  @ApiProperty({ example: 'JD0001234567' }) @IsString() @Matches(/^[A-Za-z0-9._:-]{1,100}$/) id!: string;
-  @ApiPropertyOptional({ example: 'customer cancelled' }) @IsOptional() @IsString() @Length(1, 300) reason?: string;
+  @ApiProperty({ example: 'JD0001234567' }) id!: string;
+  @ApiPropertyOptional({ example: 'customer cancelled', maxLength: 300 }) reason?: string;
 }
-
