@@ -7,7 +7,7 @@ import { Plan, PLAN_STATUSES, PlanStatus } from './plan.entity';
 export class UnassignedShipmentResponse {
   @ApiProperty({ format: 'uuid' }) shipmentId!: string;
   @ApiProperty({ format: 'uuid' }) villageNodeId!: string;
-  @ApiProperty({ example: 'capacity', description: 'capacity, time_window, no_vehicle, max_duration, not_profitable, closed, unreachable, station_not_supplied' })
+  @ApiProperty({ example: 'capacity', description: 'capacity, time_window, max_duration, max_distance, skills, no_vehicle, closed, unreachable (see docs/planning.md)' })
   reason!: string;
   @ApiProperty({ enum: ['trunk', 'last_mile'] }) echelon!: string;
 }

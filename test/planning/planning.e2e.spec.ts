@@ -183,6 +183,14 @@ describe('planning: POST a wave, the worker plans it, routes and manifests come 
     await http().get(`${plansUrl(other.county.id)}/${plan.id}`).set('Authorization', other.authorization).expect(404);
   });
 
+  it('documents the endpoints in the OpenAPI document', async () => {
+    const { body } = await http().get('/docs-json').expect(200);
+    expect(Object.keys(body.paths)).toEqual(
+      expect.arrayContaining(['/v1/counties/{countyId}/plans', '/v1/counties/{countyId}/plans/{planId}', '/v1/counties/{countyId}/plans/{planId}/manifests']),
+    );
+    expect(body.paths['/v1/counties/{countyId}/plans'].post.responses['202']).toBeDefined();
+  });
+
   it('lets a viewer read but not request plans', async () => {
     const { CountiesService } = await import('../../src/counties/counties.service');
     const { secret } = await api.app.get(CountiesService).createApiKey(owner.county.id, 'viewer', 'viewer');

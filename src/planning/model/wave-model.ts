@@ -79,10 +79,10 @@ export type StopKind = 'station_transfer' | 'village';
 
 /**
  * Why a shipment stays open: the solver's reasons, plus the ones the planner finds before solving
- * (`closed`: the village is closed on the service date; `unreachable`: no road from the depot;
- * `station_not_supplied`: the trunk could not bring the parcels to the township station).
+ * (`closed`: the village is closed on the service date; `unreachable`: no road from the depot).
+ * A shipment the trunk cannot bring to its station keeps the trunk's reason, with echelon `trunk`.
  */
-export type PlanUnassignedReason = UnassignedReason | 'closed' | 'unreachable' | 'station_not_supplied';
+export type PlanUnassignedReason = UnassignedReason | 'closed' | 'unreachable';
 
 export interface UnassignedShipment {
   shipmentId: string;
