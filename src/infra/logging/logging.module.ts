@@ -9,6 +9,8 @@ export const REDACTED_PATHS = [
   '*.phone',
   '*.recipientPhone',
   '*.senderPhone',
+  '*.contactPhone',
+  '*.contact_phone',
   '*.secret',
 ];
 
