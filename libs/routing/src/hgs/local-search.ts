@@ -42,7 +42,11 @@ export class LocalSearch {
     const relocatePairReversed = new Relocate(2, true);
     this.operators = [relocate, relocatePair, relocatePairReversed, new Swap(1, 1), new Swap(2, 1), new Swap(2, 2), new TwoOpt()];
     this.depotOperators = [relocate, relocatePair, relocatePairReversed];
-    this.swapStar = new SwapStar(data.n);
+    // Cache SWAP* insertions for the route slots a solution normally occupies.
+    let totalDemand = 0;
+    for (let c = 1; c <= data.n; c++) totalDemand += data.demand[c];
+    const usualRoutes = Math.ceil((1.5 * totalDemand) / Math.max(1, data.capacity)) + 20;
+    this.swapStar = new SwapStar(data.n, Math.min(routeSlots, usualRoutes));
     this.order = new Int32Array(data.n);
     for (let i = 0; i < data.n; i++) this.order[i] = i + 1;
     this.lastTested = new Int32Array(data.n + 1);

@@ -11,14 +11,29 @@ const TOP = 3;
  */
 export class SwapStar {
   readonly name = 'swap-star';
+  /**
+   * Three cheapest insertions of each client into each route, cached per (client, route) with the
+   * route's modification stamp, since most routes do not change between SWAP* passes. Only the
+   * first `cachedRoutes` route slots are cached (the ones Split and the search fill first); the
+   * slot `cachedRoutes` is scratch for the others.
+   */
+  private readonly cachedRoutes: number;
   private readonly insertCost: Float64Array;
   private readonly insertAfter: Int32Array;
+  private readonly computedAt: Float64Array;
   private readonly removalDelta: Float64Array;
 
-  constructor(n: number) {
-    this.insertCost = new Float64Array((n + 1) * TOP);
-    this.insertAfter = new Int32Array((n + 1) * TOP);
+  constructor(n: number, cachedRoutes = 1) {
+    this.cachedRoutes = cachedRoutes;
+    const entries = (n + 1) * (cachedRoutes + 1);
+    this.insertCost = new Float64Array(entries * TOP);
+    this.insertAfter = new Int32Array(entries * TOP);
+    this.computedAt = new Float64Array(entries).fill(-1);
     this.removalDelta = new Float64Array(n + 1);
+  }
+
+  private slot(client: number, route: number): number {
+    return client * (this.cachedRoutes + 1) + (route < this.cachedRoutes ? route : this.cachedRoutes);
   }
 
   /** Looks for the best SWAP* between two routes and applies it when it improves. */
@@ -81,6 +96,7 @@ export class SwapStar {
    */
   private bestInsertion(state: RouteState, client: number, removed: number): void {
     const { arcCost, stride } = state.data;
+    const base = this.slot(client, state.routeOf[removed]) * TOP;
     const before = state.prev[removed];
     const after = state.next[removed];
     const b = state.client(before);
@@ -88,11 +104,11 @@ export class SwapStar {
     this.foundCost = arcCost[b * stride + client] + arcCost[client * stride + a] - arcCost[b * stride + a];
     this.foundAfter = before;
     for (let k = 0; k < TOP; k++) {
-      const position = this.insertAfter[client * TOP + k];
+      const position = this.insertAfter[base + k];
       if (position < 0) break;
       if (position === removed || position === before) continue;
-      if (this.insertCost[client * TOP + k] < this.foundCost) {
-        this.foundCost = this.insertCost[client * TOP + k];
+      if (this.insertCost[base + k] < this.foundCost) {
+        this.foundCost = this.insertCost[base + k];
         this.foundAfter = position;
       }
       break;
@@ -108,7 +124,11 @@ export class SwapStar {
       const p = state.client(state.prev[u]);
       const x = state.client(state.next[u]);
       this.removalDelta[u] = arcCost[p * stride + x] - arcCost[p * stride + u] - arcCost[u * stride + x];
-      const base = u * TOP;
+      const entry = this.slot(u, into);
+      const stamp = state.whenModified[into];
+      if (into < this.cachedRoutes && this.computedAt[entry] === stamp) continue;
+      this.computedAt[entry] = stamp;
+      const base = entry * TOP;
       for (let k = 0; k < TOP; k++) {
         this.insertCost[base + k] = Infinity;
         this.insertAfter[base + k] = -1;
