@@ -3,6 +3,7 @@ import { AlnsSolution } from './alns-solution';
 import { BestTracker } from './best-tracker';
 import { InsertionOperator, OperatorContext, RemovalOperator } from './operators/operator-context';
 import { greedyInsertion, regret2Insertion, regret3Insertion } from './operators/regret-insertion';
+import { randomOrderInsertion } from './operators/random-order-insertion';
 import { randomRemoval } from './operators/random-removal';
 import { routeRemoval } from './operators/route-removal';
 import { shawRemoval } from './operators/shaw-removal';
@@ -11,7 +12,7 @@ import { SearchBudget } from './search-budget';
 import { SimulatedAnnealing } from './simulated-annealing';
 
 export const REMOVALS: readonly RemovalOperator[] = [randomRemoval, worstRemoval, shawRemoval, routeRemoval];
-export const INSERTIONS: readonly InsertionOperator[] = [greedyInsertion, regret2Insertion, regret3Insertion];
+export const INSERTIONS: readonly InsertionOperator[] = [greedyInsertion, regret2Insertion, regret3Insertion, randomOrderInsertion];
 /** Fraction of the largest arc cost used as the insertion-noise amplitude (Ropke & Pisinger's eta). */
 const NOISE_FACTOR = 0.025;
 /** Share of requests a removal may take at most (xi), and the absolute cap. */
@@ -30,6 +31,8 @@ export interface SearchState {
   noiseWeights: AdaptiveWeights;
   /** Noise amplitude when noise is chosen. */
   noiseLevel: number;
+  /** Largest priced arc between locations in use: the scale of insertion costs. */
+  largestArcCost: number;
 }
 
 export function createSearchState(
@@ -46,6 +49,7 @@ export function createSearchState(
     insertionWeights: new AdaptiveWeights(INSERTIONS.length),
     noiseWeights: new AdaptiveWeights(2),
     noiseLevel: NOISE_FACTOR * largestArcCost,
+    largestArcCost,
   };
 }
 
@@ -124,3 +128,4 @@ export function runAlns(current: AlnsSolution, state: SearchState, phase: Search
   context.noiseAmplitude = 0;
   return phaseBest;
 }
+

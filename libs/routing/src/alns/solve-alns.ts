@@ -13,7 +13,11 @@ import { SimulatedAnnealing } from './simulated-annealing';
 import { buildSolution } from './solution-builder';
 
 /** Share of the budget spent removing vehicles under the hierarchical objective. */
-const ROUTE_MINIMISATION_SHARE = 0.5;
+const ROUTE_MINIMISATION_SHARE = 0.3;
+/** Number of reheated annealing cycles in the distance/cost phase. */
+const ANNEALING_CYCLES = 4;
+/** Acceptance price of a mandatory request waiting in the pool, in largest-arc costs. */
+const POOL_PENALTY_ARCS = 2;
 
 /**
  * Adaptive large neighbourhood search (after Ropke & Pisinger 2006) for the general model:
@@ -45,18 +49,22 @@ export function solveWithAlns(problem: Problem, options: SolveOptions = {}): Sol
     tracker.offer(current);
   }
   if (instance.requestCount > 0) {
-    current.copyFrom(tracker.best);
-    const fromProgress = budget.progress();
     const hierarchical = problem.objective === 'vehicles-then-distance';
     // Under the hierarchical objective the route count is settled: keep it, and let requests that
     // do not fit right now wait in the pool at a moderate price instead of forcing an extra route.
-    if (hierarchical) context.maxRoutes = current.usedRoutes();
-    runAlns(current, state, {
-      fromProgress,
-      untilProgress: 1,
-      annealing: new SimulatedAnnealing(variableCost(current), Number(process.env.ALNS_W ?? 0.05)),
-      mandatoryPenalty: hierarchical ? Number(process.env.ALNS_P ?? 2) * state.noiseLevel / 0.025 : undefined,
-    });
+    if (hierarchical) context.maxRoutes = tracker.best.usedRoutes();
+    // Several annealing cycles, each restarting hot from the best solution: one cycle converges
+    // within a few thousand iterations, so further cycles are further chances, not wasted time.
+    const startProgress = budget.progress();
+    for (let cycle = 0; cycle < ANNEALING_CYCLES && !budget.exhausted(); cycle++) {
+      current.copyFrom(tracker.best);
+      runAlns(current, state, {
+        fromProgress: Math.max(budget.progress(), startProgress + ((1 - startProgress) * cycle) / ANNEALING_CYCLES),
+        untilProgress: startProgress + ((1 - startProgress) * (cycle + 1)) / ANNEALING_CYCLES,
+        annealing: new SimulatedAnnealing(variableCost(current)),
+        mandatoryPenalty: hierarchical ? POOL_PENALTY_ARCS * state.largestArcCost : undefined,
+      });
+    }
     context.maxRoutes = instance.vehicleCount;
   }
   return buildSolution(tracker.best, {
