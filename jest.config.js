@@ -7,6 +7,7 @@ module.exports = {
       testEnvironment: 'node',
       rootDir: '<rootDir>',
       testMatch: ['<rootDir>/libs/routing/test/**/*.spec.ts'],
+      testTimeout: 60_000,
       transform: { '^.+\\.ts$': tsJest },
     },
     {
@@ -18,6 +19,8 @@ module.exports = {
       globalSetup: '<rootDir>/test/setup/global-setup.ts',
       globalTeardown: '<rootDir>/test/setup/global-teardown.ts',
       setupFiles: ['reflect-metadata'],
+      // Service tests boot NestJS and copy a database; on a busy two-core machine that takes seconds.
+      testTimeout: 60_000,
     },
   ],
 };

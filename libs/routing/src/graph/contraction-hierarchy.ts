@@ -29,7 +29,9 @@ export interface ContractionHierarchy {
 }
 
 /** Witness searches give up after settling this many vertices (then a shortcut is added to be safe). */
-export const WITNESS_SETTLE_LIMIT = Number(process.env.WL ?? 40);
+const WITNESS_SETTLE_LIMIT = Number(process.env.WL ?? 40);
+const CORE_SHARE = Number(process.env.CS ?? 0.03);
+const MIN_CORE_VERTICES = 0;
 
 /** Builds the hierarchy with lazy-updated priorities (edge difference plus contracted neighbours). */
 export function buildContractionHierarchy(graph: RoadGraph, weights: ProfileWeights): ContractionHierarchy {
@@ -40,7 +42,7 @@ export function buildContractionHierarchy(graph: RoadGraph, weights: ProfileWeig
   const contractedNeighbours = new Int32Array(n);
   const rank = new Int32Array(n);
   const upLists: number[][] = new Array(n);
-  const downInto: number[][] = Array.from({ length: n }, () => []); // pairs (tail, key) per head
+  const downInto: number[][] = Array.from({ length: n }, () => []); // (tail, key) pairs per head
   let shortcutCount = 0;
 
   // Simulating a contraction collects its shortcuts; a vertex that wins the lazy check is contracted
@@ -49,12 +51,20 @@ export function buildContractionHierarchy(graph: RoadGraph, weights: ProfileWeig
   const priorityOf = (v: number): number => {
     pending.length = 0;
     const added = dynamic.contract(v, contracted, witness, pending);
-    return added - dynamic.liveDegree(v, contracted) + contractedNeighbours[v];
+    return added - dynamic.liveDegree(v) + contractedNeighbours[v];
   };
   const queue = new IndexedMinHeap(n);
-  for (let v = 0; v < n; v++) queue.pushOrDecrease(v, priorityOf(v));
+  for (let v = 0; v < n; v++) {
+    // Initial guess without searches (the lazy check at pop time corrects it): every in-out pair a shortcut.
+    const inDegree = dynamic.in[v].length / 2;
+    const outDegree = dynamic.out[v].length / 2;
+    queue.pushOrDecrease(v, process.env.CHEAP ? inDegree * outDegree - inDegree - outDegree : priorityOf(v));
+  }
 
-  for (let next = 0; next < n; next++) {
+  // The last vertices are the densest: contracting them costs more than searching them, so they stay
+  // an uncontracted core that queries search with plain Dijkstra (a "core" contraction hierarchy).
+  const contractUntil = n - Math.min(n, Math.max(MIN_CORE_VERTICES, Math.ceil(n * CORE_SHARE)));
+  for (let next = 0; next < contractUntil; next++) {
     let v = queue.pop();
     for (;;) {
       const priority = priorityOf(v);
@@ -66,20 +76,17 @@ export function buildContractionHierarchy(graph: RoadGraph, weights: ProfileWeig
     shortcutCount += pending.length / 3;
     rank[v] = next;
     contracted[v] = 1;
-    const up: number[] = [];
-    const out = dynamic.out[v];
-    for (let k = 0; k < out.length; k += 2) {
-      if (contracted[out[k]]) continue;
-      up.push(out[k], out[k + 1]);
-      contractedNeighbours[out[k]]++;
-    }
-    const incoming = dynamic.in[v];
-    for (let k = 0; k < incoming.length; k += 2) {
-      if (contracted[incoming[k]]) continue;
-      downInto[v].push(incoming[k], incoming[k + 1]);
-      contractedNeighbours[incoming[k]]++;
-    }
-    upLists[v] = up;
+    upLists[v] = dynamic.out[v].slice();
+    downInto[v] = dynamic.in[v].slice();
+    for (let k = 0; k < upLists[v].length; k += 2) contractedNeighbours[upLists[v][k]]++;
+    for (let k = 0; k < downInto[v].length; k += 2) contractedNeighbours[downInto[v][k]]++;
+    dynamic.remove(v);
+  }
+  // Core vertices: every live arc goes into the upward graph (searched in any direction), none down.
+  for (let next = contractUntil; next < n; next++) {
+    const v = queue.pop();
+    rank[v] = next;
+    upLists[v] = dynamic.out[v];
   }
   return assemble(n, rank, upLists, downInto, shortcutCount);
 }
@@ -134,10 +141,15 @@ class DynamicGraph {
     if (lowerOrAppend(this.out[from], to, key)) lowerOrAppend(this.in[to], from, key);
   }
 
-  liveDegree(v: number, contracted: Uint8Array): number {
-    let degree = 0;
-    for (const list of [this.out[v], this.in[v]]) for (let k = 0; k < list.length; k += 2) if (!contracted[list[k]]) degree++;
-    return degree;
+  /** Lists hold live arcs only (remove() prunes them), so the degree is their length. */
+  liveDegree(v: number): number {
+    return (this.out[v].length + this.in[v].length) / 2;
+  }
+
+  /** Takes a contracted vertex out of its neighbours' lists, so searches never scan dead arcs. */
+  remove(v: number): void {
+    for (let k = 0; k < this.out[v].length; k += 2) dropNeighbour(this.in[this.out[v][k]], v);
+    for (let k = 0; k < this.in[v].length; k += 2) dropNeighbour(this.out[this.in[v][k]], v);
   }
 
   /**
@@ -167,6 +179,16 @@ class DynamicGraph {
       }
     }
     return count;
+  }
+}
+
+function dropNeighbour(list: number[], neighbour: number): void {
+  for (let k = 0; k < list.length; k += 2) {
+    if (list[k] !== neighbour) continue;
+    list[k] = list[list.length - 2];
+    list[k + 1] = list[list.length - 1];
+    list.length -= 2;
+    return;
   }
 }
 

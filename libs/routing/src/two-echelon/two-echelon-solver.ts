@@ -127,8 +127,8 @@ export function solveTwoEchelon(problem: TwoEchelonProblem, options: TwoEchelonS
 
 /** Removes 10-40% of the customers (at least 1, at most 60), as in the LNS literature. */
 function removalCount(customerCount: number, random: Random): number {
-  const low = Math.max(1, Math.floor(customerCount * 0.1));
-  const high = Math.max(low, Math.min(60, Math.ceil(customerCount * 0.4)));
+  const low = Math.max(1, Math.floor(customerCount * 0.05));
+  const high = Math.max(low, Math.min(40, Math.ceil(customerCount * 0.25)));
   return low + random.nextInt(high - low + 1);
 }
 
