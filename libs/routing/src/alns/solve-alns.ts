@@ -31,7 +31,7 @@ const POOL_PENALTY_ARCS = 2;
  * validated (`validateProblem`); the returned routes are re-checked independently.
  */
 export function solveWithAlns(problem: Problem, options: SolveOptions = {}): Solution {
-  const budget = new SearchBudget(options, Date.now());
+  const budget = new SearchBudget(options);
   const instance = compileInstance(problem);
   const context: OperatorContext = {
     rng: new Random(options.seed ?? 1),
