@@ -37,8 +37,8 @@ export class InboundWebhookController {
     const platform = request.platform!;
     const command = parseWebhookBody(body);
     const source = { countyId: platform.countyId, platformId: platform.id };
-    if (command.type === 'create') return this.intake.create(source, command.shipments, command.raw);
-    if (command.type === 'update') return this.lifecycle.updateByPlatform(source.countyId, source.platformId, command.shipment, command.raw);
+    if (command.type === 'create') return this.intake.create(source, command.shipments);
+    if (command.type === 'update') return this.lifecycle.updateByPlatform(source.countyId, source.platformId, command.shipment);
     return this.lifecycle.cancelByPlatform(source.countyId, source.platformId, command.cancel.id, command.cancel.reason ?? null);
   }
 }

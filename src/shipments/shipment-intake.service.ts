@@ -57,9 +57,10 @@ export class ShipmentIntakeService {
     private readonly resolver: DestinationResolverService,
   ) {}
 
-  async create(source: IntakeSource, inputs: ShipmentInputDto[], raws: unknown[]): Promise<IntakeResult> {
-    const normalized = inputs.map((input, index) => normalizeShipment(input, raws[index]));
-    const rows = await this.withResolution(source.countyId, normalized);
+  async create(source: IntakeSource, inputs: ShipmentInputDto[]): Promise<IntakeResult> {
+    const normalized = inputs.map((input) => normalizeShipment(input));
+    await this.resolveAll(source.countyId, normalized);
+    const rows = [...normalized];
     rows.sort((a, b) => (a.platform_shipment_id < b.platform_shipment_id ? -1 : a.platform_shipment_id > b.platform_shipment_id ? 1 : 0));
     const stored = await this.insertWithRetry(source, rows);
     const byId = new Map(stored.map((row) => [row.platform_shipment_id, row]));
@@ -78,17 +79,18 @@ export class ShipmentIntakeService {
     return { accepted: results.length - duplicates, duplicates, needsAttention: results.filter((result) => result.needsAttention).length, results };
   }
 
-  private async withResolution(countyId: string, items: NormalizedShipment[]) {
-    const rows: Array<NormalizedShipment & { village_node_id: string | null; resolved_by: string | null; attention_reason: string | null }> = [];
+  /** Fills in the village of each shipment, a few lookups at a time (codes mostly hit the cache). */
+  private async resolveAll(countyId: string, items: NormalizedShipment[]): Promise<void> {
     for (let start = 0; start < items.length; start += RESOLVE_CONCURRENCY) {
       const chunk = items.slice(start, start + RESOLVE_CONCURRENCY);
       const resolved = await Promise.all(chunk.map((item) => this.resolver.resolve(countyId, item.destination)));
       chunk.forEach((item, index) => {
         const resolution = resolved[index]!;
-        rows.push({ ...item, village_node_id: resolution.villageNodeId, resolved_by: resolution.resolvedBy, attention_reason: resolution.attentionReason });
+        item.village_node_id = resolution.villageNodeId;
+        item.resolved_by = resolution.resolvedBy;
+        item.attention_reason = resolution.attentionReason;
       });
     }
-    return rows;
   }
 
   private async insertWithRetry(source: IntakeSource, rows: NormalizedShipment[]): Promise<ShipmentRow[]> {

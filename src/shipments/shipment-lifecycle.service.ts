@@ -59,8 +59,8 @@ export class ShipmentLifecycleService {
   }
 
   /** Replaces the content while the parcel has not left the hub; the same content again is a no-op. */
-  async updateByPlatform(countyId: string, platformId: string, input: ShipmentInputDto, raw: unknown): Promise<{ shipmentId: string; changed: boolean; needsAttention: boolean }> {
-    const normalized = normalizeShipment(input, raw);
+  async updateByPlatform(countyId: string, platformId: string, input: ShipmentInputDto): Promise<{ shipmentId: string; changed: boolean; needsAttention: boolean }> {
+    const normalized = normalizeShipment(input);
     const resolution = await this.resolver.resolve(countyId, normalized.destination);
     return this.dataSource.transaction(async (manager) => {
       const shipment = await this.lock(manager, { countyId, platformId, platformShipmentId: input.id });

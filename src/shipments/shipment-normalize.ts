@@ -30,28 +30,23 @@ export interface NormalizedShipment {
   declared_value_fen: number;
   cash_on_delivery_fen: number;
   parcels: NormalizedParcel[];
+  /** Filled by destination resolution before insert. */
+  village_node_id: string | null;
+  resolved_by: string | null;
+  attention_reason: string | null;
 }
 
-/** JSON with keys sorted at every level, so the same content always hashes the same. */
-export function canonicalJson(value: unknown): string {
-  if (Array.isArray(value)) return `[${value.map(canonicalJson).join(',')}]`;
-  if (value && typeof value === 'object') {
-    const entries = Object.keys(value as Record<string, unknown>)
-      .sort()
-      .filter((key) => (value as Record<string, unknown>)[key] !== undefined)
-      .map((key) => `${JSON.stringify(key)}:${canonicalJson((value as Record<string, unknown>)[key])}`);
-    return `{${entries.join(',')}}`;
-  }
-  return JSON.stringify(value);
-}
-
-export function contentHash(raw: unknown): string {
-  return createHash('sha256').update(canonicalJson(raw)).digest('hex');
+/**
+ * The hash of the validated input. The parser builds every object with the same key order whatever
+ * order the platform used, so JSON.stringify of it is canonical (and native, so fast).
+ */
+export function contentHash(input: ShipmentInputDto): string {
+  return createHash('sha256').update(JSON.stringify(input)).digest('hex');
 }
 
 const MM_PER_UNIT = { mm: 1, cm: 10 } as const;
 
-export function normalizeShipment(input: ShipmentInputDto, raw: unknown): NormalizedShipment {
+export function normalizeShipment(input: ShipmentInputDto): NormalizedShipment {
   const direction = input.direction ?? 'inbound';
   const parcels = input.parcels.map((parcel): NormalizedParcel => {
     const scale = MM_PER_UNIT[parcel.dimensions.unit];
@@ -68,7 +63,7 @@ export function normalizeShipment(input: ShipmentInputDto, raw: unknown): Normal
   const sum = (pick: (parcel: NormalizedParcel) => number) => parcels.reduce((total, parcel) => total + pick(parcel), 0);
   return {
     platform_shipment_id: input.id,
-    content_hash: contentHash(raw),
+    content_hash: contentHash(input),
     direction,
     status: INITIAL_STATUS[direction],
     service_level: input.serviceLevel ?? 'standard',
@@ -87,5 +82,8 @@ export function normalizeShipment(input: ShipmentInputDto, raw: unknown): Normal
     declared_value_fen: sum((parcel) => parcel.declared_value_fen),
     cash_on_delivery_fen: sum((parcel) => parcel.cash_on_delivery_fen),
     parcels,
+    village_node_id: null,
+    resolved_by: null,
+    attention_reason: null,
   };
 }

@@ -22,8 +22,8 @@ export class WebhookShipmentsBody {
 }
 
 export type WebhookCommand =
-  | { type: 'create'; shipments: ShipmentInputDto[]; raw: unknown[] }
-  | { type: 'update'; shipment: ShipmentInputDto; raw: unknown }
+  | { type: 'create'; shipments: ShipmentInputDto[] }
+  | { type: 'update'; shipment: ShipmentInputDto }
   | { type: 'cancel'; cancel: CancelInputDto };
 
 function fail(problems: FieldProblem[]): never {
@@ -57,7 +57,7 @@ export function parseWebhookBody(body: unknown): WebhookCommand {
     const shipments = list.map((item, index) => parseShipmentInput(check, item, `shipments[${index}]`));
     if (!check.problems.length) checkBatchUniqueness(check, shipments);
     if (check.problems.length) fail(check.problems);
-    return { type: 'create', shipments, raw: list };
+    return { type: 'create', shipments };
   }
   const type = check.oneOf(record.type, 'type', WEBHOOK_EVENT_TYPES);
   if (!type) fail([{ field: 'type', message: `type must be one of ${WEBHOOK_EVENT_TYPES.join(', ')} (or send {shipments: [...]})` }]);
@@ -68,5 +68,5 @@ export function parseWebhookBody(body: unknown): WebhookCommand {
   }
   const shipment = parseShipmentInput(check, record.shipment, 'shipment');
   if (check.problems.length) fail(check.problems);
-  return type === 'create' ? { type: 'create', shipments: [shipment], raw: [record.shipment] } : { type: 'update', shipment, raw: record.shipment };
+  return type === 'create' ? { type: 'create', shipments: [shipment] } : { type: 'update', shipment };
 }
