@@ -3,10 +3,11 @@ import 'reflect-metadata';
 import { CliCommand } from './cli/cli-command';
 import { CliUsageError, describeFlags } from './cli/cli-flags';
 import { demoCommand } from './cli/demo/demo.command';
+import { importRoadsCommand } from './cli/import-roads.command';
 import { migrateCommand } from './cli/migrate.command';
 import { solveCommand } from './cli/solve.command';
 
-const COMMANDS: CliCommand[] = [demoCommand, migrateCommand, solveCommand];
+const COMMANDS: CliCommand[] = [demoCommand, importRoadsCommand, migrateCommand, solveCommand];
 
 function help(): string {
   return ['usage: rural-dispatch <command> [options]', '', ...COMMANDS.map((command) => `  ${command.name.padEnd(14)}${command.summary}`)].join('\n');
