@@ -1,4 +1,5 @@
 import { solve } from '../../libs/routing/src/solve';
+import { MAX_TRUNK_TRIPS } from '../../src/planning/model/trunk-trips';
 import { iterationBudget, planWave } from '../../src/planning/model/wave-planner';
 import type { WaveInput, WavePlan } from '../../src/planning/model/wave-model';
 import { fixtureInput, gridMatrices, node, shipment, vehicle } from './support/wave-fixture';
@@ -109,15 +110,35 @@ describe('planWave leaves out what it cannot serve, with a reason', () => {
     expect(result.routes.flatMap((route) => route.stops).filter((stop) => stop.nodeId === 'S1').every((stop) => stop.shipmentIds.length === 0)).toBe(true);
   });
 
-  it('a fleet that runs out of room: what would fit an empty vehicle stays open with no_vehicle', async () => {
+  it('a fleet out of room after its last trip: no_vehicle; a trip that would end after the shift: time_window', async () => {
+    const capacity = { weightG: 1_000_000, volumeCm3: 6_000_000, parcels: 10 };
+    const full = ['V21', 'V22', 'V23', 'V12'].map((village) => shipment(`full-${village}`, village, { parcelCount: 10 }));
+    const plenty = await plan(fixtureInput({ vehicles: [vehicle('van-1', 'van', 'H', { capacity })], shipments: full }));
+    expect(plenty.plannedShipmentIds).toHaveLength(MAX_TRUNK_TRIPS);
+    expect(plenty.unassigned).toEqual([expect.objectContaining({ reason: 'no_vehicle', echelon: 'trunk' })]);
+
+    // About 45 minutes a trip: a 50-minute shift leaves no time for a second one.
+    const short = await plan(fixtureInput({ vehicles: [vehicle('van-1', 'van', 'H', { capacity, shiftEndS: 8 * 3600 + 3_000 })], shipments: full.slice(0, 2) }));
+    expect(short.plannedShipmentIds).toHaveLength(1);
+    expect(short.unassigned).toEqual([expect.objectContaining({ reason: 'time_window', echelon: 'trunk' })]);
+  });
+
+  it('sends a hub vehicle out again when one trip cannot carry everything, after it is back and reloaded', async () => {
     const van = vehicle('van-1', 'van', 'H', { capacity: { weightG: 1_000_000, volumeCm3: 6_000_000, parcels: 10 } });
     const input = fixtureInput({
-      vehicles: [van],
-      shipments: [shipment('full-V21', 'V21', { parcelCount: 10 }), shipment('full-V22', 'V22', { parcelCount: 10 })],
+      vehicles: [van, vehicle('tri-1', 'tricycle', 'S1')],
+      shipments: [shipment('full-V21', 'V21', { parcelCount: 10 }), shipment('full-V22', 'V22', { parcelCount: 10 }), shipment('s1-V11', 'V11', { parcelCount: 6 })],
     });
     const result = await plan(input);
-    expect(result.plannedShipmentIds).toHaveLength(1);
-    expect(result.unassigned).toEqual([expect.objectContaining({ reason: 'no_vehicle', echelon: 'trunk' })]);
+    expect(result.unassigned).toEqual([]);
+    const vanTrips = result.routes.filter((route) => route.vehicleId === 'van-1');
+    expect(vanTrips.length).toBeGreaterThanOrEqual(2);
+    for (let trip = 1; trip < vanTrips.length; trip++) expect(vanTrips[trip]!.departureS).toBeGreaterThanOrEqual(vanTrips[trip - 1]!.returnS + 300);
+    expect(result.statistics.map((run) => run.name).filter((name) => name.startsWith('trunk'))).toEqual(vanTrips.map((_, i) => (i === 0 ? 'trunk' : `trunk:trip${i + 1}`)));
+    // The tricycle waits for the trip that drops S1's parcels.
+    const drop = vanTrips.flatMap((route) => route.stops).find((stop) => stop.nodeId === 'S1')!;
+    expect(result.routes.find((route) => route.vehicleId === 'tri-1')!.departureS).toBeGreaterThanOrEqual(drop.departureS);
+    expect(result.totals.vehiclesUsed).toBe(2);
   });
 
   it('no hub vehicle: everything stays open with no_vehicle', async () => {

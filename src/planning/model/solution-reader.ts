@@ -1,7 +1,7 @@
 import type { Route, Solution } from '../../../libs/routing/src/model/problem';
 import { BuiltProblem } from './depot-problem';
 import { WaveTask } from './wave-tasks';
-import { addLoad, Echelon, EMPTY_LOAD, Load, PlannedRoute, PlannedStop, UnassignedShipment, WaveShipment } from './wave-model';
+import { addLoad, Echelon, EMPTY_LOAD, Load, PlannedRoute, PlannedStop, PlanUnassignedReason, UnassignedShipment, WaveShipment } from './wave-model';
 
 /**
  * Reads a solver solution back into plain route rows. Consecutive jobs at the same node (a
@@ -99,17 +99,25 @@ export function summariseRoute(route: Omit<PlannedRoute, 'parcelsDelivered' | 'p
   return { ...route, parcelsDelivered, parcelsPickedUp, peakLoad };
 }
 
-/** Every shipment of every task the solver or the builder left out, with the reason. */
-export function readUnassigned(built: BuiltProblem, solution: Solution | null, echelon: Echelon): UnassignedShipment[] {
-  const out: UnassignedShipment[] = [];
-  const push = (task: WaveTask, reason: UnassignedShipment['reason']) => {
-    for (const shipment of task.shipments) out.push({ shipmentId: shipment.id, villageNodeId: shipment.villageNodeId, reason, echelon });
-  };
-  for (const { task, reason } of built.excluded) push(task, reason);
+export interface UnassignedTask {
+  task: WaveTask;
+  reason: PlanUnassignedReason;
+}
+
+/** Every task the builder refused or the solver left out, with the reason. */
+export function unassignedTasks(built: BuiltProblem, solution: Solution | null): UnassignedTask[] {
+  const out: UnassignedTask[] = [...built.excluded];
   for (const unassigned of solution?.unassigned ?? []) {
     // Every job's penalty is above any route's cost, so a job the solver calls "not profitable"
     // would fit some vehicle on its own but found no room in this wave's routes: the fleet ran out.
-    push(built.tasksById.get(unassigned.id)!, unassigned.reason === 'not_profitable' ? 'no_vehicle' : unassigned.reason);
+    out.push({ task: built.tasksById.get(unassigned.id)!, reason: unassigned.reason === 'not_profitable' ? 'no_vehicle' : unassigned.reason });
   }
   return out;
+}
+
+/** The shipments of unassigned tasks, one entry each. */
+export function unassignedShipments(tasks: UnassignedTask[], echelon: Echelon): UnassignedShipment[] {
+  return tasks.flatMap(({ task, reason }) =>
+    task.shipments.map((shipment) => ({ shipmentId: shipment.id, villageNodeId: shipment.villageNodeId, reason, echelon })),
+  );
 }

@@ -1,15 +1,11 @@
-import type { Solution } from '../../../libs/routing/src/model/problem';
-import type { VehicleClass } from '../../fleet/vehicle.entity';
-import { BuiltProblem, buildDepotProblem, depotProblemNodeIds, DepotProblemSpec, vehicleClassesOf } from './depot-problem';
-import { readRoutes, readUnassigned, summariseRoute } from './solution-reader';
+import { DepotSolveDependencies, solveDepot } from './depot-solve';
+import { unassignedShipments, unassignedTasks, readRoutes, summariseRoute } from './solution-reader';
+import { planTrunkTrips } from './trunk-trips';
 import { groupShipments, largestCapacity, packTasks, WaveTask } from './wave-tasks';
 import {
-  MatrixSource,
-  NodeMatrix,
   PlannedRoute,
   PlannedStop,
   ProblemStatistics,
-  SolveFunction,
   UnassignedShipment,
   WaveInput,
   WaveNode,
@@ -19,23 +15,15 @@ import {
   WaveVehicle,
 } from './wave-model';
 
-export interface WavePlannerDependencies {
-  matrices: MatrixSource;
-  solve: SolveFunction;
+export { iterationBudget } from './depot-solve';
+
+export interface WavePlannerDependencies extends DepotSolveDependencies {
   /** Called between solver runs with a stage name and a percentage of the whole plan. */
   onStage?: (stage: string, percent: number) => Promise<void> | void;
 }
 
 /** Share of the time budget the trunk gets; the township stations share the rest. */
 const TRUNK_TIME_SHARE = 0.4;
-
-/**
- * Iterations per solver run: with a seed, a run that ends on this count (not on the clock)
- * replays exactly. Small county problems reach it in well under a second.
- */
-export function iterationBudget(jobCount: number): number {
-  return Math.min(20_000, 1_000 + 200 * jobCount);
-}
 
 /**
  * Plans one wave in three tiers: trunk first (hub vehicles carry each supplied township's total and
@@ -78,19 +66,26 @@ export async function planWave(input: WaveInput, deps: WavePlannerDependencies):
     trunkTasks.push(...directionTasks(villageId, 'village', shipments, hubChunk));
   }
   const stationCount = Math.max(1, stationIds.length);
-  const trunk = await solveDepot(
-    { name: 'trunk', serviceDate: input.serviceDate, depotNodeId: input.hubNodeId, vehicles: hubVehicles, tasks: trunkTasks, nodesById },
+  const trunk = await planTrunkTrips(
+    {
+      serviceDate: input.serviceDate,
+      hubNodeId: input.hubNodeId,
+      nodesById,
+      vehicles: hubVehicles,
+      tasks: trunkTasks,
+      seed: input.seed,
+      timeLimitMs: input.timeLimitMs * (stationIds.length ? TRUNK_TIME_SHARE : 1),
+    },
     deps,
-    { seed: input.seed, timeLimitMs: Math.max(1, Math.round(input.timeLimitMs * (stationIds.length ? TRUNK_TIME_SHARE : 1))) },
   );
-  statistics.push(trunk.statistics);
-  unassigned.push(...readUnassigned(trunk.built, trunk.solution, 'trunk'));
-  const trunkRoutes = trunk.solution ? readRoutes(trunk.built, trunk.solution, (stops) => (stops.some(isTransfer) ? 'trunk' : 'last_mile')) : [];
+  statistics.push(...trunk.statistics);
+  unassigned.push(...unassignedShipments(trunk.unassigned, 'trunk'));
+  const trunkRoutes = trunk.routes;
 
   // Last mile: per station, only what the trunk brings (deliveries) or takes away (pickups).
   const suppliedIds = new Set(trunkRoutes.flatMap((route) => route.stops.filter(isTransfer).flatMap((stop) => stop.shipmentIds)));
   const lastMileRoutes: PlannedRoute[] = [];
-  let remainingMs = input.timeLimitMs - (trunk.solution?.statistics.runtimeMs ?? 0);
+  let remainingMs = input.timeLimitMs - trunk.statistics.reduce((total, run) => total + run.runtimeMs, 0);
   for (const [position, stationId] of stationIds.entries()) {
     await deps.onStage?.(`last_mile:${nodesById.get(stationId)!.code}`, 40 + Math.round((50 * position) / stationCount));
     const supplied = byStation.get(stationId)!.filter((shipment) => suppliedIds.has(shipment.id));
@@ -109,7 +104,7 @@ export async function planWave(input: WaveInput, deps: WavePlannerDependencies):
     );
     remainingMs -= lastMile.solution?.statistics.runtimeMs ?? 0;
     statistics.push(lastMile.statistics);
-    unassigned.push(...readUnassigned(lastMile.built, lastMile.solution, 'last_mile'));
+    unassigned.push(...unassignedShipments(unassignedTasks(lastMile.built, lastMile.solution), 'last_mile'));
     if (lastMile.solution) lastMileRoutes.push(...readRoutes(lastMile.built, lastMile.solution, () => 'last_mile'));
   }
   await deps.onStage?.('assemble', 90);
@@ -129,39 +124,6 @@ function directionTasks(nodeId: string, stopKind: PlannedStop['kind'], shipments
     ...packTasks('delivery', nodeId, stopKind, shipments.filter((shipment) => shipment.direction === 'delivery'), chunk),
     ...packTasks('pickup', nodeId, stopKind, shipments.filter((shipment) => shipment.direction === 'pickup'), chunk),
   ];
-}
-
-interface DepotSolve {
-  built: BuiltProblem;
-  solution: Solution | null;
-  statistics: ProblemStatistics;
-}
-
-async function solveDepot(spec: DepotProblemSpec, deps: WavePlannerDependencies, budget: { seed: number; timeLimitMs: number }): Promise<DepotSolve> {
-  const nodeIds = depotProblemNodeIds(spec);
-  const matrices = new Map<VehicleClass, NodeMatrix>();
-  if (spec.tasks.length > 0) {
-    for (const vehicleClass of vehicleClassesOf(spec.vehicles)) matrices.set(vehicleClass, await deps.matrices(nodeIds, vehicleClass));
-  }
-  const built = buildDepotProblem(spec, matrices);
-  const maxIterations = iterationBudget(built.problem?.jobs.length ?? 0);
-  const solution = built.problem ? deps.solve(built.problem, { seed: budget.seed, timeLimitMs: budget.timeLimitMs, maxIterations }) : null;
-  return {
-    built,
-    solution,
-    statistics: {
-      name: spec.name,
-      jobs: built.problem?.jobs.length ?? 0,
-      vehicles: built.problem?.vehicles.length ?? 0,
-      routes: solution?.routes.length ?? 0,
-      unassignedJobs: (solution?.unassigned.length ?? 0) + built.excluded.length,
-      iterations: solution?.statistics.iterations ?? 0,
-      maxIterations,
-      runtimeMs: solution?.statistics.runtimeMs ?? 0,
-      replayable: solution === null || solution.statistics.iterations >= maxIterations,
-      ...(spec.earliestStartS !== undefined ? { earliestStartS: spec.earliestStartS } : {}),
-    },
-  };
 }
 
 const isTransfer = (stop: PlannedStop) => stop.kind === 'station_transfer';

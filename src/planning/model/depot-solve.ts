@@ -1,0 +1,51 @@
+import type { Solution } from '../../../libs/routing/src/model/problem';
+import type { VehicleClass } from '../../fleet/vehicle.entity';
+import { BuiltProblem, buildDepotProblem, depotProblemNodeIds, DepotProblemSpec, vehicleClassesOf } from './depot-problem';
+import { MatrixSource, NodeMatrix, ProblemStatistics, SolveFunction } from './wave-model';
+
+export interface DepotSolveDependencies {
+  matrices: MatrixSource;
+  solve: SolveFunction;
+}
+
+export interface DepotSolve {
+  built: BuiltProblem;
+  solution: Solution | null;
+  statistics: ProblemStatistics;
+}
+
+/**
+ * Iterations per solver run: with a seed, a run that ends on this count (not on the clock)
+ * replays exactly. Small county problems reach it in well under a second.
+ */
+export function iterationBudget(jobCount: number): number {
+  return Math.min(20_000, 1_000 + 200 * jobCount);
+}
+
+/** Fetches the matrices a depot problem needs, builds it and solves it (when there is anything to solve). */
+export async function solveDepot(spec: DepotProblemSpec, deps: DepotSolveDependencies, budget: { seed: number; timeLimitMs: number }): Promise<DepotSolve> {
+  const nodeIds = depotProblemNodeIds(spec);
+  const matrices = new Map<VehicleClass, NodeMatrix>();
+  if (spec.tasks.length > 0) {
+    for (const vehicleClass of vehicleClassesOf(spec.vehicles)) matrices.set(vehicleClass, await deps.matrices(nodeIds, vehicleClass));
+  }
+  const built = buildDepotProblem(spec, matrices);
+  const maxIterations = iterationBudget(built.problem?.jobs.length ?? 0);
+  const solution = built.problem ? deps.solve(built.problem, { seed: budget.seed, timeLimitMs: Math.max(1, Math.round(budget.timeLimitMs)), maxIterations }) : null;
+  return {
+    built,
+    solution,
+    statistics: {
+      name: spec.name,
+      jobs: built.problem?.jobs.length ?? 0,
+      vehicles: built.problem?.vehicles.length ?? 0,
+      routes: solution?.routes.length ?? 0,
+      unassignedJobs: (solution?.unassigned.length ?? 0) + built.excluded.length,
+      iterations: solution?.statistics.iterations ?? 0,
+      maxIterations,
+      runtimeMs: solution?.statistics.runtimeMs ?? 0,
+      replayable: solution === null || solution.statistics.iterations >= maxIterations,
+      ...(spec.earliestStartS !== undefined ? { earliestStartS: spec.earliestStartS } : {}),
+    },
+  };
+}

@@ -1,0 +1,84 @@
+import { DepotSolveDependencies, solveDepot } from './depot-solve';
+import { readRoutes, UnassignedTask, unassignedTasks } from './solution-reader';
+import { WaveTask } from './wave-tasks';
+import { PlannedRoute, ProblemStatistics, WaveNode, WaveVehicle } from './wave-model';
+
+/** A hub vehicle goes out at most this many times a wave. */
+export const MAX_TRUNK_TRIPS = 3;
+
+export interface TrunkInput {
+  serviceDate: string;
+  hubNodeId: string;
+  nodesById: ReadonlyMap<string, WaveNode>;
+  vehicles: WaveVehicle[];
+  tasks: WaveTask[];
+  seed: number;
+  timeLimitMs: number;
+}
+
+export interface TrunkResult {
+  routes: PlannedRoute[];
+  unassigned: UnassignedTask[];
+  statistics: ProblemStatistics[];
+}
+
+/**
+ * The hub's routes, in trips: when the fleet runs out of room, the vehicles that came back go out
+ * again (from their return plus the hub's loading time, within what is left of their shift and
+ * maximum duration, with no second fixed cost) for what is still waiting. A station the trunk already
+ * supplied is not topped up by a later trip: its last mile leaves after the trunk's drop, and a later
+ * drop would hold back the whole station.
+ */
+export async function planTrunkTrips(input: TrunkInput, deps: DepotSolveDependencies): Promise<TrunkResult> {
+  const routes: PlannedRoute[] = [];
+  const unassigned: UnassignedTask[] = [];
+  const statistics: ProblemStatistics[] = [];
+  const suppliedStations = new Set<string>();
+  let fleet = input.vehicles;
+  let tasks = input.tasks;
+  let remainingMs = input.timeLimitMs;
+  const loadingS = input.nodesById.get(input.hubNodeId)?.serviceTimeS ?? 0;
+
+  for (let trip = 1; tasks.length > 0; trip++) {
+    const result = await solveDepot(
+      { name: trip === 1 ? 'trunk' : `trunk:trip${trip}`, serviceDate: input.serviceDate, depotNodeId: input.hubNodeId, vehicles: fleet, tasks, nodesById: input.nodesById },
+      deps,
+      // The first trip takes most of the time; later trips are what is left over.
+      { seed: input.seed + 1_000 * (trip - 1), timeLimitMs: trip === 1 ? remainingMs * 0.8 : remainingMs / (MAX_TRUNK_TRIPS - trip + 1) },
+    );
+    statistics.push(result.statistics);
+    remainingMs -= result.statistics.runtimeMs;
+    const tripRoutes = result.solution ? readRoutes(result.built, result.solution, (stops) => (stops.some((stop) => stop.kind === 'station_transfer') ? 'trunk' : 'last_mile')) : [];
+    routes.push(...tripRoutes);
+    for (const route of tripRoutes) {
+      for (const stop of route.stops) if (stop.kind === 'station_transfer' && stop.parcelsDelivered > 0) suppliedStations.add(stop.nodeId);
+    }
+    const left = unassignedTasks(result.built, result.solution);
+    fleet = nextTripFleet(fleet, tripRoutes, loadingS);
+    const retry = (entry: UnassignedTask) =>
+      entry.reason === 'no_vehicle' &&
+      trip < MAX_TRUNK_TRIPS &&
+      fleet.length > 0 &&
+      (entry.task.stopKind === 'village' || entry.task.direction === 'pickup' || !suppliedStations.has(entry.task.nodeId));
+    unassigned.push(...left.filter((entry) => !retry(entry)));
+    tasks = left.filter(retry).map((entry) => entry.task);
+  }
+  return { routes, unassigned, statistics };
+}
+
+/**
+ * Vehicles that drove this trip, made available again after it: a vehicle that stayed at the hub
+ * could not help with what is left (same start, same limits), so it is not offered again.
+ */
+function nextTripFleet(fleet: WaveVehicle[], tripRoutes: PlannedRoute[], loadingS: number): WaveVehicle[] {
+  const next: WaveVehicle[] = [];
+  for (const vehicle of fleet) {
+    const route = tripRoutes.find((candidate) => candidate.vehicleId === vehicle.id);
+    if (!route) continue;
+    const shiftStartS = route.returnS + loadingS;
+    const maxDurationS = vehicle.maxDurationS === null ? null : vehicle.maxDurationS - (route.returnS - route.departureS);
+    if (shiftStartS >= vehicle.shiftEndS || (maxDurationS !== null && maxDurationS <= 0)) continue;
+    next.push({ ...vehicle, shiftStartS, maxDurationS, fixedCostFen: 0 });
+  }
+  return next;
+}
