@@ -82,9 +82,12 @@ describe('travel matrices', () => {
     expect(typeof response.body.computationMs).toBe('number');
   });
 
-  it('refuses an unknown node code', async () => {
+  it('refuses an unknown node code, an unknown class and a departure time without offset', async () => {
     const response = await matrix(county, { nodeCodes: ['HUB', 'NOPE'], vehicleClass: 'van' }).expect(400);
     expect(response.body.errors).toEqual([expect.objectContaining({ field: 'nodeCodes[1]' })]);
+    await matrix(county, { vehicleClass: 'bicycle' }).expect(400);
+    const local = await matrix(county, { vehicleClass: 'van', at: '2026-07-15T09:00:00' }).expect(400);
+    expect(local.body.errors).toEqual([expect.objectContaining({ field: 'at' })]);
   });
 
   it('falls back to great-circle × circuity for a county without roads', async () => {

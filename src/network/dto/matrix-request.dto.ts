@@ -1,5 +1,5 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { ArrayMaxSize, ArrayMinSize, IsArray, IsIn, IsISO8601, IsOptional, IsString, Length } from 'class-validator';
+import { ArrayMaxSize, ArrayMinSize, IsArray, IsIn, IsISO8601, IsOptional, IsString, Length, Matches } from 'class-validator';
 import { VEHICLE_CLASSES, VehicleClass } from '../../fleet/vehicle.entity';
 
 export class MatrixRequestDto {
@@ -19,5 +19,7 @@ export class MatrixRequestDto {
   @ApiPropertyOptional({ description: 'departure time, ISO 8601 with offset; roads closed at that time are left out (default now)' })
   @IsOptional()
   @IsISO8601({ strict: true })
+  // Without an offset the instant would depend on the server's time zone.
+  @Matches(/(Z|[+-]\d{2}:\d{2})$/, { message: 'at must end with an offset, Z or ±HH:MM' })
   at?: string;
 }
