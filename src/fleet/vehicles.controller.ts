@@ -1,9 +1,8 @@
 import { Body, Controller, Get, Param, ParseUUIDPipe, Patch, Post, Query } from '@nestjs/common';
-import { ApiBadRequestResponse, ApiBearerAuth, ApiConflictResponse, ApiForbiddenResponse, ApiNotFoundResponse, ApiCreatedResponse, ApiOkResponse, ApiQuery, ApiTags, ApiUnauthorizedResponse } from '@nestjs/swagger';
+import { ApiBadRequestResponse, ApiBearerAuth, ApiConflictResponse, ApiForbiddenResponse, ApiNotFoundResponse, ApiCreatedResponse, ApiOkResponse, ApiTags, ApiUnauthorizedResponse } from '@nestjs/swagger';
 import { Roles, WRITE_ROLES } from '../infra/auth/principal';
-import { CreateVehicleDto, UpdateVehicleDto } from './dto/vehicle.dto';
+import { CreateVehicleDto, ListVehiclesQueryDto, UpdateVehicleDto } from './dto/vehicle.dto';
 import { toVehicleResponse, VehicleResponse } from './fleet.responses';
-import { VEHICLE_CLASSES, VehicleClass } from './vehicle.entity';
 import { VehiclesService } from './vehicles.service';
 
 @ApiTags('fleet')
@@ -24,10 +23,11 @@ export class VehiclesController {
   }
 
   @Get()
-  @ApiQuery({ name: 'vehicleClass', required: false, enum: VEHICLE_CLASSES })
-  @ApiOkResponse({ type: [VehicleResponse] })
-  async list(@Param('countyId', ParseUUIDPipe) countyId: string, @Query('vehicleClass') vehicleClass?: VehicleClass): Promise<VehicleResponse[]> {
-    return (await this.vehicles.list(countyId, vehicleClass && VEHICLE_CLASSES.includes(vehicleClass) ? { vehicleClass } : {})).map(toVehicleResponse);
+  @ApiOkResponse({ type: [VehicleResponse], description: 'ordered by code' })
+  @ApiBadRequestResponse({ description: 'unknown vehicle class or active flag' })
+  async list(@Param('countyId', ParseUUIDPipe) countyId: string, @Query() query: ListVehiclesQueryDto): Promise<VehicleResponse[]> {
+    const filter = { ...(query.vehicleClass ? { vehicleClass: query.vehicleClass } : {}), ...(query.active ? { active: query.active === 'true' } : {}) };
+    return (await this.vehicles.list(countyId, filter)).map(toVehicleResponse);
   }
 
   @Get(':vehicleId')

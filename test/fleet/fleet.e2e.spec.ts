@@ -71,6 +71,9 @@ describe('fleet: vehicles and drivers', () => {
     expect(patched.body).toMatchObject({ capacityParcels: 120, shiftEndS: 68_400, active: false, vehicleClass: 'tricycle' });
     const tricycles = await request(testApp.baseUrl).get(`/v1/counties/${county.county.id}/vehicles`).query({ vehicleClass: 'tricycle' }).set('Authorization', county.authorization);
     expect(tricycles.body.map((row: { code: string }) => row.code)).toEqual(['TRI-1']);
+    const active = await request(testApp.baseUrl).get(`/v1/counties/${county.county.id}/vehicles`).query({ active: 'true' }).set('Authorization', county.authorization);
+    expect(active.body.map((row: { code: string }) => row.code)).toEqual(['甘K·10001']);
+    await request(testApp.baseUrl).get(`/v1/counties/${county.county.id}/vehicles`).query({ vehicleClass: 'bicycle' }).set('Authorization', county.authorization).expect(400);
   });
 
   it('creates drivers with a vehicle and a home node, unique by phone', async () => {

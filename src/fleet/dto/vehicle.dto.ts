@@ -117,3 +117,15 @@ export class CreateVehicleDto extends UpdateVehicleDto {
 
 /** The required fields of a new vehicle; checked by the service because the DTO inherits @IsOptional. */
 export const REQUIRED_VEHICLE_FIELDS = ['code', 'vehicleClass', 'capacityWeightG', 'capacityVolumeCm3', 'capacityParcels', 'shiftStart', 'shiftEnd'] as const;
+
+export class ListVehiclesQueryDto {
+  @ApiPropertyOptional({ enum: VEHICLE_CLASSES })
+  @IsOptional()
+  @IsIn(VEHICLE_CLASSES)
+  vehicleClass?: VehicleClass;
+
+  @ApiPropertyOptional({ enum: ['true', 'false'], description: 'only active (true) or inactive (false) vehicles' })
+  @IsOptional()
+  @IsIn(['true', 'false'])
+  active?: 'true' | 'false';
+}
