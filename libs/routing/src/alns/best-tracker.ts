@@ -2,7 +2,11 @@ import { SolveOptions } from '../model/problem';
 import { AlnsSolution } from './alns-solution';
 import { SearchBudget } from './search-budget';
 
-/** Keeps the best solution seen, its time, and the improvement trajectory. */
+/**
+ * Keeps the best solution seen (by the search objective), its time, and the improvement
+ * trajectory. Progress reports give the problem's objective, without the search-only price of
+ * mandatory requests left out.
+ */
 export class BestTracker {
   readonly best: AlnsSolution;
   bestCost: number;
@@ -31,8 +35,9 @@ export class BestTracker {
 
   private record(): void {
     const ms = this.budget.elapsedMs();
+    const cost = this.best.cost(0);
     this.timeToBestMs = ms;
-    this.trajectory.push({ ms, cost: this.bestCost });
-    this.options.onProgress?.({ ms, cost: this.bestCost });
+    this.trajectory.push({ ms, cost });
+    this.options.onProgress?.({ ms, cost });
   }
 }
