@@ -1,6 +1,7 @@
 import { AlnsSolution } from './alns-solution';
 import { SearchState, runAlns } from './alns-search';
 import { SimulatedAnnealing } from './simulated-annealing';
+import { pickShortRoute } from './operators/route-removal';
 
 /** An attempt to drop one route gives up after this many iterations without progress. */
 const ATTEMPT_STALL_ITERATIONS = 1000;
@@ -22,7 +23,7 @@ export function minimiseRoutes(start: AlnsSolution, state: SearchState, untilPro
   while (!budget.exhausted() && budget.progress() < untilProgress && best.usedRoutes() > 1) {
     attempt.copyFrom(best);
     const target = attempt.usedRoutes() - 1;
-    const removed = pickRouteToEmpty(attempt, context.rng.nextFloat());
+    const removed = pickShortRoute(attempt, context.rng.nextFloat());
     for (const request of attempt.requestsOf(removed)) attempt.remove(request);
     context.maxRoutes = target;
     const unservedBefore = best.unassignedCount();
@@ -40,17 +41,4 @@ export function minimiseRoutes(start: AlnsSolution, state: SearchState, untilPro
   }
   context.maxRoutes = vehicleCount;
   return best;
-}
-
-/** A non-empty route, drawn with weight 1/size² so that short routes are emptied most often. */
-function pickRouteToEmpty(solution: AlnsSolution, uniform: number): number {
-  const used = solution.routes.filter((route) => !route.isEmpty());
-  let total = 0;
-  for (const route of used) total += 1 / (route.size * route.size);
-  let pick = uniform * total;
-  for (const route of used) {
-    pick -= 1 / (route.size * route.size);
-    if (pick <= 0) return route.vehicle;
-  }
-  return used[used.length - 1].vehicle;
 }

@@ -2,6 +2,7 @@ import { compileInstance } from '../../src/alns/alns-instance';
 import { AlnsSolution } from '../../src/alns/alns-solution';
 import { OperatorContext } from '../../src/alns/operators/operator-context';
 import { randomRemoval } from '../../src/alns/operators/random-removal';
+import { randomOrderInsertion } from '../../src/alns/operators/random-order-insertion';
 import { greedyInsertion, regret2Insertion, regret3Insertion } from '../../src/alns/operators/regret-insertion';
 import { routeRemoval } from '../../src/alns/operators/route-removal';
 import { shawRemoval } from '../../src/alns/operators/shaw-removal';
@@ -61,6 +62,22 @@ describe('insertion operators', () => {
     regret2Insertion.insert(solution, context);
     expect(solution.usedRoutes()).toBe(2);
     expect(solution.unassignedCount()).toBe(1);
+  });
+
+  it('random-order insertion serves whatever fits, within the route limit, in feasible routes', () => {
+    const p = problem(points, {
+      vehicles: [vehicle({ id: 'v1', capacity: [2] }), vehicle({ id: 'v2', capacity: [2] }), vehicle({ id: 'v3', capacity: [2] })],
+      jobs: [job('a', 1), job('b', 2), job('c', 3), job('d', 4), job('e', 5), job('huge', 1, { amount: [3] })],
+    });
+    for (let seed = 1; seed <= 10; seed++) {
+      const { solution, context } = contextFor(p, seed);
+      context.maxRoutes = 2;
+      randomOrderInsertion.insert(solution, context);
+      expect(solution.usedRoutes()).toBe(2);
+      expect(solution.unassignedCount()).toBe(2); // 'huge' never fits; one of the five is left over
+      expect(solution.requestVehicle[5]).toBe(-1);
+      for (const route of solution.routes) expect(route.feasible).toBe(true);
+    }
   });
 
   it('inserts a shipment with its pickup before its delivery', () => {
