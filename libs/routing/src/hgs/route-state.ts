@@ -1,6 +1,8 @@
 import { HgsData } from './hgs-data';
 import { Penalties, SegmentAccumulator } from './segment';
 
+const NO_CLIENTS: number[] = [];
+
 /**
  * The solution under local search as doubly linked lists of nodes, with prefix and suffix segment
  * aggregates per node so any move that changes a few nodes is priced in O(changed nodes).
@@ -18,6 +20,8 @@ export class RouteState {
   readonly routeSize: Int32Array;
   readonly routeCost: Float64Array;
   readonly routeLoad: Float64Array;
+  /** Penalty part of `routeCost` (excess load and time warp), kept for move lower bounds. */
+  readonly routePenaltyCost: Float64Array;
   /** Move counter value when the route last changed (drives "skip pairs tested since"). */
   readonly whenModified: Int32Array;
   moveCount = 0;
@@ -50,6 +54,7 @@ export class RouteState {
     this.routeSize = new Int32Array(routeSlots);
     this.routeCost = new Float64Array(routeSlots);
     this.routeLoad = new Float64Array(routeSlots);
+    this.routePenaltyCost = new Float64Array(routeSlots);
     this.whenModified = new Int32Array(routeSlots);
     this.fCost = new Float64Array(nodes);
     this.fLoad = new Float64Array(nodes);
@@ -88,7 +93,7 @@ export class RouteState {
     this.penalties = penalties;
     for (let r = 0; r < this.routeSlots; r++) {
       let previous = this.startDepot(r);
-      const clients = r < routes.length ? routes[r] : [];
+      const clients = r < routes.length ? routes[r] : NO_CLIENTS;
       for (let i = 0; i < clients.length; i++) {
         const c = clients[i];
         this.next[previous] = c;
@@ -127,6 +132,7 @@ export class RouteState {
     this.routeSize[route] = position - 2;
     this.routeLoad[route] = acc.load;
     this.routeCost[route] = acc.penalisedCost(this.penalties);
+    this.routePenaltyCost[route] = this.routeCost[route] - acc.cost - (acc.visitsClient ? d.routeFixedCost : 0);
     // Suffixes, built backwards by prepending one node at a time to the stored suffix of its successor.
     this.bCost[end] = 0;
     this.bLoad[end] = 0;
@@ -176,8 +182,7 @@ export class RouteState {
 
   /** The infeasibility penalty currently paid by a route (its penalised cost minus arc and fixed costs). */
   routePenalty(route: number): number {
-    const fixed = this.routeSize[route] > 0 ? this.data.routeFixedCost : 0;
-    return this.routeCost[route] - this.fCost[this.endDepot(route)] - fixed;
+    return this.routePenaltyCost[route];
   }
 
   /** Arc cost from node a to node b (depot nodes map to the depot). */

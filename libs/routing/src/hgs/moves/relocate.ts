@@ -7,6 +7,10 @@ import { EPSILON, MovePlan, NodeOperator } from './move-plan';
  */
 export class Relocate implements NodeOperator {
   readonly name: string;
+  private cachedU = -1;
+  private cachedStamp = -1;
+  private cachedRemoval = 0;
+  private cachedState: RouteState | null = null;
 
   constructor(private readonly chainLength: 1 | 2, private readonly reversed: boolean) {
     this.name = `relocate-${chainLength}${reversed ? '-reversed' : ''}`;
@@ -21,12 +25,18 @@ export class Relocate implements NodeOperator {
     const chainEnd = this.reversed ? u : last;
     if (v !== prev[u]) {
       // Arc-cost change minus every penalty the touched routes pay: a lower bound of the delta.
-      const before = prev[u];
-      const after = next[last];
-      const arcDelta =
-        state.arc(before, after) - state.arc(before, u) - state.arc(last, after) +
-        state.arc(v, chainStart) + state.arc(chainEnd, next[v]) - state.arc(v, next[v]) +
-        (this.chainLength === 2 ? state.arc(chainStart, chainEnd) - state.arc(u, last) : 0);
+      // The removal part depends on u only and is reused while u and the routes stay the same.
+      if (u !== this.cachedU || state.moveCount !== this.cachedStamp || state !== this.cachedState) {
+        const before = prev[u];
+        const after = next[last];
+        this.cachedRemoval =
+          state.arc(before, after) - state.arc(before, u) - state.arc(last, after) +
+          (this.chainLength === 2 ? state.arc(chainStart, chainEnd) - state.arc(u, last) : 0);
+        this.cachedU = u;
+        this.cachedStamp = state.moveCount;
+        this.cachedState = state;
+      }
+      const arcDelta = this.cachedRemoval + state.arc(v, chainStart) + state.arc(chainEnd, next[v]) - state.arc(v, next[v]);
       const penalties = state.routePenalty(routeOf[u]) + (routeOf[u] !== routeOf[v] ? state.routePenalty(routeOf[v]) : 0);
       if (arcDelta - penalties >= -EPSILON) return false;
     }
