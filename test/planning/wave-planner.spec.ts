@@ -1,5 +1,5 @@
 import { solve } from '../../libs/routing/src/solve';
-import { MAX_TRUNK_TRIPS } from '../../src/planning/model/trunk-trips';
+import { MAX_TRIPS } from '../../src/planning/model/depot-trips';
 import { iterationBudget, planWave } from '../../src/planning/model/wave-planner';
 import type { WaveInput, WavePlan } from '../../src/planning/model/wave-model';
 import { fixtureInput, gridMatrices, node, shipment, vehicle } from './support/wave-fixture';
@@ -114,7 +114,7 @@ describe('planWave leaves out what it cannot serve, with a reason', () => {
     const capacity = { weightG: 1_000_000, volumeCm3: 6_000_000, parcels: 10 };
     const full = ['V21', 'V22', 'V23', 'V12'].map((village) => shipment(`full-${village}`, village, { parcelCount: 10 }));
     const plenty = await plan(fixtureInput({ vehicles: [vehicle('van-1', 'van', 'H', { capacity })], shipments: full }));
-    expect(plenty.plannedShipmentIds).toHaveLength(MAX_TRUNK_TRIPS);
+    expect(plenty.plannedShipmentIds).toHaveLength(MAX_TRIPS);
     expect(plenty.unassigned).toEqual([expect.objectContaining({ reason: 'no_vehicle', echelon: 'trunk' })]);
 
     // About 45 minutes a trip: a 50-minute shift leaves no time for a second one.
@@ -139,6 +139,17 @@ describe('planWave leaves out what it cannot serve, with a reason', () => {
     const drop = vanTrips.flatMap((route) => route.stops).find((stop) => stop.nodeId === 'S1')!;
     expect(result.routes.find((route) => route.vehicleId === 'tri-1')!.departureS).toBeGreaterThanOrEqual(drop.departureS);
     expect(result.totals.vehiclesUsed).toBe(2);
+  });
+
+  it('sends a station vehicle out again from the station when its villages need more than one load', async () => {
+    const tricycle = vehicle('tri-1', 'tricycle', 'S1', { capacity: { weightG: 300_000, volumeCm3: 1_500_000, parcels: 5 } });
+    const result = await plan(fixtureInput({ vehicles: [vehicle('van-1', 'van', 'H'), tricycle] }));
+    expect(result.unassigned).toEqual([]);
+    const trips = result.routes.filter((route) => route.vehicleId === 'tri-1');
+    expect(trips.length).toBeGreaterThanOrEqual(2);
+    for (const trip of trips) expect(trip.peakLoad.parcels).toBeLessThanOrEqual(5);
+    for (let k = 1; k < trips.length; k++) expect(trips[k]!.departureS).toBeGreaterThanOrEqual(trips[k - 1]!.returnS + 300);
+    expect(trips.slice(1).every((trip) => trip.echelon === 'last_mile' && trip.startNodeId === 'S1')).toBe(true);
   });
 
   it('no hub vehicle: everything stays open with no_vehicle', async () => {

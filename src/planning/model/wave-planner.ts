@@ -1,6 +1,6 @@
-import { DepotSolveDependencies, solveDepot } from './depot-solve';
-import { unassignedShipments, unassignedTasks, readRoutes, summariseRoute } from './solution-reader';
-import { planTrunkTrips } from './trunk-trips';
+import { DepotSolveDependencies } from './depot-solve';
+import { summariseRoute, unassignedShipments } from './solution-reader';
+import { planDepotTrips } from './depot-trips';
 import { groupShipments, largestCapacity, packTasks, WaveTask } from './wave-tasks';
 import {
   PlannedRoute,
@@ -66,10 +66,12 @@ export async function planWave(input: WaveInput, deps: WavePlannerDependencies):
     trunkTasks.push(...directionTasks(villageId, 'village', shipments, hubChunk));
   }
   const stationCount = Math.max(1, stationIds.length);
-  const trunk = await planTrunkTrips(
+  const trunk = await planDepotTrips(
     {
+      name: 'trunk',
       serviceDate: input.serviceDate,
-      hubNodeId: input.hubNodeId,
+      depotNodeId: input.hubNodeId,
+      echelonOf: (stops) => (stops.some(isTransfer) ? 'trunk' : 'last_mile'),
       nodesById,
       vehicles: hubVehicles,
       tasks: trunkTasks,
@@ -96,16 +98,26 @@ export async function planWave(input: WaveInput, deps: WavePlannerDependencies):
       tasks.push(...directionTasks(villageId, 'village', shipments, chunk));
     }
     const earliestStartS = trunkUnloadedAtS(trunkRoutes, stationId, shipmentsById);
-    const lastMile = await solveDepot(
-      { name: `last_mile:${nodesById.get(stationId)!.code}`, serviceDate: input.serviceDate, depotNodeId: stationId, vehicles: stationVehicles, tasks, nodesById, earliestStartS },
+    const lastMile = await planDepotTrips(
+      {
+        name: `last_mile:${nodesById.get(stationId)!.code}`,
+        serviceDate: input.serviceDate,
+        depotNodeId: stationId,
+        earliestStartS,
+        echelonOf: () => 'last_mile',
+        nodesById,
+        vehicles: stationVehicles,
+        tasks,
+        seed: input.seed + position + 1,
+        // What earlier runs left unused (they stopped on their iteration budget) goes to the stations still to come.
+        timeLimitMs: remainingMs / (stationIds.length - position),
+      },
       deps,
-      // What earlier runs left unused (they stopped on their iteration budget) goes to the stations still to come.
-      { seed: input.seed + position + 1, timeLimitMs: Math.max(1, Math.round(remainingMs / (stationIds.length - position))) },
     );
-    remainingMs -= lastMile.solution?.statistics.runtimeMs ?? 0;
-    statistics.push(lastMile.statistics);
-    unassigned.push(...unassignedShipments(unassignedTasks(lastMile.built, lastMile.solution), 'last_mile'));
-    if (lastMile.solution) lastMileRoutes.push(...readRoutes(lastMile.built, lastMile.solution, () => 'last_mile'));
+    remainingMs -= lastMile.statistics.reduce((total, run) => total + run.runtimeMs, 0);
+    statistics.push(...lastMile.statistics);
+    unassigned.push(...unassignedShipments(lastMile.unassigned, 'last_mile'));
+    lastMileRoutes.push(...lastMile.routes);
   }
   await deps.onStage?.('assemble', 90);
 

@@ -1,14 +1,19 @@
 import { DepotSolveDependencies, solveDepot } from './depot-solve';
 import { readRoutes, UnassignedTask, unassignedTasks } from './solution-reader';
 import { WaveTask } from './wave-tasks';
-import { PlannedRoute, ProblemStatistics, WaveNode, WaveVehicle } from './wave-model';
+import { Echelon, PlannedRoute, PlannedStop, ProblemStatistics, WaveNode, WaveVehicle } from './wave-model';
 
-/** A hub vehicle goes out at most this many times a wave. */
-export const MAX_TRUNK_TRIPS = 3;
+/** A vehicle goes out at most this many times a wave. */
+export const MAX_TRIPS = 3;
 
-export interface TrunkInput {
+export interface DepotTripsInput {
+  /** `trunk` or `last_mile:<station code>`; later trips add `:trip<n>`. */
+  name: string;
   serviceDate: string;
-  hubNodeId: string;
+  depotNodeId: string;
+  /** No vehicle may leave before this (the last mile waits for the trunk). */
+  earliestStartS?: number;
+  echelonOf: (stops: PlannedStop[]) => Echelon;
   nodesById: ReadonlyMap<string, WaveNode>;
   vehicles: WaveVehicle[];
   tasks: WaveTask[];
@@ -16,20 +21,20 @@ export interface TrunkInput {
   timeLimitMs: number;
 }
 
-export interface TrunkResult {
+export interface DepotTripsResult {
   routes: PlannedRoute[];
   unassigned: UnassignedTask[];
   statistics: ProblemStatistics[];
 }
 
 /**
- * The hub's routes, in trips: when the fleet runs out of room, the vehicles that came back go out
- * again (from their return plus the hub's loading time, within what is left of their shift and
+ * A depot's routes, in trips: when the fleet runs out of room, the vehicles that came back go out
+ * again (from their return plus the depot's loading time, within what is left of their shift and
  * maximum duration, with no second fixed cost) for what is still waiting. A station the trunk already
  * supplied is not topped up by a later trip: its last mile leaves after the trunk's drop, and a later
  * drop would hold back the whole station.
  */
-export async function planTrunkTrips(input: TrunkInput, deps: DepotSolveDependencies): Promise<TrunkResult> {
+export async function planDepotTrips(input: DepotTripsInput, deps: DepotSolveDependencies): Promise<DepotTripsResult> {
   const routes: PlannedRoute[] = [];
   const unassigned: UnassignedTask[] = [];
   const statistics: ProblemStatistics[] = [];
@@ -37,18 +42,26 @@ export async function planTrunkTrips(input: TrunkInput, deps: DepotSolveDependen
   let fleet = input.vehicles;
   let tasks = input.tasks;
   let remainingMs = input.timeLimitMs;
-  const loadingS = input.nodesById.get(input.hubNodeId)?.serviceTimeS ?? 0;
+  const loadingS = input.nodesById.get(input.depotNodeId)?.serviceTimeS ?? 0;
 
   for (let trip = 1; tasks.length > 0; trip++) {
     const result = await solveDepot(
-      { name: trip === 1 ? 'trunk' : `trunk:trip${trip}`, serviceDate: input.serviceDate, depotNodeId: input.hubNodeId, vehicles: fleet, tasks, nodesById: input.nodesById },
+      {
+        name: trip === 1 ? input.name : `${input.name}:trip${trip}`,
+        serviceDate: input.serviceDate,
+        depotNodeId: input.depotNodeId,
+        vehicles: fleet,
+        tasks,
+        nodesById: input.nodesById,
+        ...(trip === 1 && input.earliestStartS !== undefined ? { earliestStartS: input.earliestStartS } : {}),
+      },
       deps,
       // The first trip takes most of the time; later trips are what is left over.
-      { seed: input.seed + 1_000 * (trip - 1), timeLimitMs: trip === 1 ? remainingMs * 0.8 : remainingMs / (MAX_TRUNK_TRIPS - trip + 1) },
+      { seed: input.seed + 1_000 * (trip - 1), timeLimitMs: trip === 1 ? remainingMs * 0.8 : remainingMs / (MAX_TRIPS - trip + 1) },
     );
     statistics.push(result.statistics);
     remainingMs -= result.statistics.runtimeMs;
-    const tripRoutes = result.solution ? readRoutes(result.built, result.solution, (stops) => (stops.some((stop) => stop.kind === 'station_transfer') ? 'trunk' : 'last_mile')) : [];
+    const tripRoutes = result.solution ? readRoutes(result.built, result.solution, input.echelonOf) : [];
     routes.push(...tripRoutes);
     for (const route of tripRoutes) {
       for (const stop of route.stops) if (stop.kind === 'station_transfer' && stop.parcelsDelivered > 0) suppliedStations.add(stop.nodeId);
@@ -57,7 +70,7 @@ export async function planTrunkTrips(input: TrunkInput, deps: DepotSolveDependen
     fleet = nextTripFleet(fleet, tripRoutes, loadingS);
     const retry = (entry: UnassignedTask) =>
       entry.reason === 'no_vehicle' &&
-      trip < MAX_TRUNK_TRIPS &&
+      trip < MAX_TRIPS &&
       fleet.length > 0 &&
       (entry.task.stopKind === 'village' || entry.task.direction === 'pickup' || !suppliedStations.has(entry.task.nodeId));
     unassigned.push(...left.filter((entry) => !retry(entry)));
