@@ -1,7 +1,7 @@
 import { Injectable, Logger } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
-import type { PoolClient } from 'pg';
+import type { Pool } from 'pg';
 import { conflict, DomainError } from '../infra/errors/domain-error';
 import { DestinationResolverService } from './destination-resolver.service';
 import { ShipmentInputDto } from './dto/shipment-input.dto';
@@ -106,8 +106,8 @@ export class ShipmentIntakeService {
   }
 
   private async insertOnce(source: IntakeSource, rows: NormalizedShipment[]): Promise<ShipmentRow[]> {
-    const queryRunner = this.dataSource.createQueryRunner();
-    const client = (await queryRunner.connect()) as PoolClient;
+    // The pg pool TypeORM already holds: a plain checkout, no QueryRunner bookkeeping per request.
+    const client = await (this.dataSource.driver as unknown as { master: Pool }).master.connect();
     // One shipment is one statement, atomic on its own: no BEGIN/COMMIT round trips. A conflict then
     // has written nothing either (the row already existed), so the answer is the same as in a batch.
     const explicitTransaction = rows.length > 1;
@@ -132,7 +132,7 @@ export class ShipmentIntakeService {
       if (explicitTransaction && !(error instanceof DomainError)) await client.query('ROLLBACK').catch(() => undefined);
       throw error;
     } finally {
-      await queryRunner.release();
+      client.release();
     }
   }
 

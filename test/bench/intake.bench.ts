@@ -5,6 +5,7 @@
  * Prints throughput and p50/p99 latency; nothing is asserted (timings belong here, not in tests).
  */
 import { ChildProcess, spawn } from 'child_process';
+import { readFileSync } from 'fs';
 import { randomBytes, randomUUID } from 'crypto';
 import { AddressInfo, createServer } from 'net';
 import * as path from 'path';
@@ -119,8 +120,19 @@ function shipment(villageCodes: string[]) {
   };
 }
 
-async function run(label: string, url: string, secret: string, makeBody: () => unknown, shipmentsPerRequest: number, duration = argument('duration', 10)) {
+/** CPU time (user + system) the API process has used, ms; Linux only. Load-independent cost per request. */
+function processCpuMs(pid: number | undefined): number | null {
+  try {
+    const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1]!.split(' ');
+    return ((Number(fields[11]) + Number(fields[12])) * 1000) / 100;
+  } catch {
+    return null;
+  }
+}
+
+async function run(label: string, api: ChildProcess, url: string, secret: string, makeBody: () => unknown, shipmentsPerRequest: number, duration = argument('duration', 10)) {
   const connections = argument('connections', 16);
+  const cpuBefore = processCpuMs(api.pid);
   const result = await autocannon({
     url,
     connections,
@@ -136,9 +148,11 @@ async function run(label: string, url: string, secret: string, makeBody: () => u
     ],
   });
   const requestsPerS = result.requests.total / result.duration;
+  const cpuAfter = processCpuMs(api.pid);
+  const cpuPerRequest = cpuBefore !== null && cpuAfter !== null && result.requests.total > 0 ? ((cpuAfter - cpuBefore) / result.requests.total).toFixed(2) : '?';
   console.log(
     `${label.padEnd(22)} ${requestsPerS.toFixed(0).padStart(6)} req/s  ${(requestsPerS * shipmentsPerRequest).toFixed(0).padStart(7)} shipments/s  ` +
-      `p50 ${result.latency.p50} ms  p99 ${result.latency.p99} ms  max ${result.latency.max} ms  non-2xx ${result.non2xx}  errors ${result.errors}`,
+      `p50 ${result.latency.p50} ms  p99 ${result.latency.p99} ms  max ${result.latency.max} ms  non-2xx ${result.non2xx}  errors ${result.errors}  API CPU ${cpuPerRequest} ms/request`,
   );
 }
 
@@ -151,11 +165,16 @@ async function main(): Promise<void> {
     api = await startApi(database.url, port);
     const url = `http://127.0.0.1:${port}/v1/webhooks/${platformId}/shipments`;
     console.log(`intake bench at ${new Date().toISOString()}: ${argument('connections', 16)} connections, ${argument('duration', 10)} s per run, node ${process.version}`);
-    await run('warm-up (single)', url, secret, () => ({ type: 'create', shipment: shipment(villageCodes) }), 1, 3);
-    await run('single pushes', url, secret, () => ({ type: 'create', shipment: shipment(villageCodes) }), 1);
-    await run('batches of 100', url, secret, () => ({ shipments: Array.from({ length: 100 }, () => shipment(villageCodes)) }), 100);
+    await run('warm-up (single)', api, url, secret, () => ({ type: 'create', shipment: shipment(villageCodes) }), 1, 3);
+    await run('single pushes', api, url, secret, () => ({ type: 'create', shipment: shipment(villageCodes) }), 1);
+    await run('batches of 100', api, url, secret, () => ({ shipments: Array.from({ length: 100 }, () => shipment(villageCodes)) }), 100);
   } finally {
-    api?.kill();
+    // Let the API close its connections before the database is dropped under it.
+    if (api && api.exitCode === null) {
+      const exited = new Promise((resolve) => api!.once('exit', resolve));
+      api.kill('SIGTERM');
+      await exited;
+    }
     await database.drop();
   }
 }
