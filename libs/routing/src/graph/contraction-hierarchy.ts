@@ -13,9 +13,11 @@ import { RoadGraph } from './road-graph';
  */
 export interface ContractionHierarchy {
   vertexCount: number;
+  /** Vertices with rank >= contractedCount form the core, searched in every direction. */
+  contractedCount: number;
   /** Contraction order: 0 was contracted first (least important). */
   rank: Int32Array;
-  /** Arcs from each vertex to higher-ranked vertices (original vertex ids), CSR. */
+  /** Arcs from each vertex to higher-ranked vertices, and between core vertices (original ids), CSR. */
   upOffset: Int32Array;
   upHead: Int32Array;
   upKey: Float64Array;
@@ -29,44 +31,41 @@ export interface ContractionHierarchy {
 }
 
 /** Witness searches give up after settling this many vertices (then a shortcut is added to be safe). */
-const WITNESS_SETTLE_LIMIT = Number(process.env.WL ?? 40);
-const CORE_SHARE = Number(process.env.CS ?? 0.03);
-const MIN_CORE_VERTICES = 0;
+const WITNESS_SETTLE_LIMIT = 40;
+/**
+ * Share of vertices left uncontracted as the core. The last vertices are the densest: contracting
+ * them costs more preprocessing than searching them costs per row, so queries search the core with
+ * plain Dijkstra instead (a "core" contraction hierarchy). 5 % balanced the two on a 100k-edge grid.
+ */
+const CORE_SHARE = 0.05;
 
 /** Builds the hierarchy with lazy-updated priorities (edge difference plus contracted neighbours). */
 export function buildContractionHierarchy(graph: RoadGraph, weights: ProfileWeights): ContractionHierarchy {
   const n = graph.vertexCount;
   const dynamic = new DynamicGraph(graph, weights);
   const witness = new WitnessSearch(n);
-  const contracted = new Uint8Array(n);
   const contractedNeighbours = new Int32Array(n);
   const rank = new Int32Array(n);
   const upLists: number[][] = new Array(n);
   const downInto: number[][] = Array.from({ length: n }, () => []); // (tail, key) pairs per head
   let shortcutCount = 0;
 
-  // Simulating a contraction collects its shortcuts; a vertex that wins the lazy check is contracted
+  // Simulating a contraction collects its shortcuts; the vertex that wins the lazy check is contracted
   // with exactly the shortcuts its last simulation found, so no search runs twice for it.
   const pending: number[] = [];
   const priorityOf = (v: number): number => {
     pending.length = 0;
-    const added = dynamic.contract(v, contracted, witness, pending);
-    return added - dynamic.liveDegree(v) + contractedNeighbours[v];
+    const added = dynamic.findShortcuts(v, witness, pending);
+    return added - dynamic.degree(v) + contractedNeighbours[v];
   };
   const queue = new IndexedMinHeap(n);
-  for (let v = 0; v < n; v++) {
-    // Initial guess without searches (the lazy check at pop time corrects it): every in-out pair a shortcut.
-    const inDegree = dynamic.in[v].length / 2;
-    const outDegree = dynamic.out[v].length / 2;
-    queue.pushOrDecrease(v, process.env.CHEAP ? inDegree * outDegree - inDegree - outDegree : priorityOf(v));
-  }
+  for (let v = 0; v < n; v++) queue.pushOrDecrease(v, priorityOf(v));
 
-  // The last vertices are the densest: contracting them costs more than searching them, so they stay
-  // an uncontracted core that queries search with plain Dijkstra (a "core" contraction hierarchy).
-  const contractUntil = n - Math.min(n, Math.max(MIN_CORE_VERTICES, Math.ceil(n * CORE_SHARE)));
+  const contractUntil = n - Math.ceil(n * CORE_SHARE);
   for (let next = 0; next < contractUntil; next++) {
     let v = queue.pop();
     for (;;) {
+      // Lazy update: a stale priority is recomputed, and the vertex waits if it is no longer the minimum.
       const priority = priorityOf(v);
       if (queue.size === 0 || priority <= queue.peekKey()) break;
       queue.pushOrDecrease(v, priority);
@@ -75,23 +74,22 @@ export function buildContractionHierarchy(graph: RoadGraph, weights: ProfileWeig
     for (let k = 0; k < pending.length; k += 3) dynamic.addArc(pending[k], pending[k + 1], pending[k + 2]);
     shortcutCount += pending.length / 3;
     rank[v] = next;
-    contracted[v] = 1;
     upLists[v] = dynamic.out[v].slice();
     downInto[v] = dynamic.in[v].slice();
     for (let k = 0; k < upLists[v].length; k += 2) contractedNeighbours[upLists[v][k]]++;
     for (let k = 0; k < downInto[v].length; k += 2) contractedNeighbours[downInto[v][k]]++;
     dynamic.remove(v);
   }
-  // Core vertices: every live arc goes into the upward graph (searched in any direction), none down.
+  // Core vertices: every remaining arc goes into the upward graph (searched in any direction), none down.
   for (let next = contractUntil; next < n; next++) {
     const v = queue.pop();
     rank[v] = next;
     upLists[v] = dynamic.out[v];
   }
-  return assemble(n, rank, upLists, downInto, shortcutCount);
+  return assemble(n, contractUntil, rank, upLists, downInto, shortcutCount);
 }
 
-function assemble(n: number, rank: Int32Array, upLists: number[][], downInto: number[][], shortcutCount: number): ContractionHierarchy {
+function assemble(n: number, contractedCount: number, rank: Int32Array, upLists: number[][], downInto: number[][], shortcutCount: number): ContractionHierarchy {
   const upOffset = new Int32Array(n + 1);
   for (let v = 0; v < n; v++) upOffset[v + 1] = upOffset[v] + upLists[v].length / 2;
   const upHead = new Int32Array(upOffset[n]);
@@ -116,7 +114,7 @@ function assemble(n: number, rank: Int32Array, upLists: number[][], downInto: nu
       downKey[downOffset[p] + k / 2] = list[k + 1];
     }
   }
-  return { vertexCount: n, rank, upOffset, upHead, upKey, sweepVertex, downOffset, downTailPosition, downKey, shortcutCount };
+  return { vertexCount: n, contractedCount, rank, upOffset, upHead, upKey, sweepVertex, downOffset, downTailPosition, downKey, shortcutCount };
 }
 
 /** The shrinking graph during contraction: per vertex, flat [neighbour, key, ...] lists, one arc per pair. */
@@ -142,7 +140,7 @@ class DynamicGraph {
   }
 
   /** Lists hold live arcs only (remove() prunes them), so the degree is their length. */
-  liveDegree(v: number): number {
+  degree(v: number): number {
     return (this.out[v].length + this.in[v].length) / 2;
   }
 
@@ -157,20 +155,19 @@ class DynamicGraph {
    * to `shortcuts` as (from, to, key) triples and returns how many. Nothing is changed yet, so every
    * witness search sees the graph as it is before the contraction.
    */
-  contract(v: number, contracted: Uint8Array, witness: WitnessSearch, shortcuts: number[]): number {
+  findShortcuts(v: number, witness: WitnessSearch, shortcuts: number[]): number {
     const incoming = this.in[v];
     const out = this.out[v];
     let maxOutKey = 0;
-    for (let k = 0; k < out.length; k += 2) if (!contracted[out[k]] && out[k + 1] > maxOutKey) maxOutKey = out[k + 1];
+    for (let k = 1; k < out.length; k += 2) if (out[k] > maxOutKey) maxOutKey = out[k];
     let count = 0;
     for (let i = 0; i < incoming.length; i += 2) {
       const u = incoming[i];
-      if (contracted[u]) continue;
       const viaKey = incoming[i + 1];
-      witness.run(this.out, contracted, u, v, viaKey + maxOutKey);
+      witness.run(this.out, u, v, viaKey + maxOutKey);
       for (let k = 0; k < out.length; k += 2) {
         const w = out[k];
-        if (contracted[w] || w === u) continue;
+        if (w === u) continue;
         const candidate = viaKey + out[k + 1];
         if (witness.keyOf(w) > candidate) {
           count++;
@@ -223,7 +220,7 @@ class WitnessSearch {
     return this.stamp[v] === this.currentStamp ? this.key[v] : Infinity;
   }
 
-  run(out: number[][], contracted: Uint8Array, source: number, avoid: number, maxKey: number): void {
+  run(out: number[][], source: number, avoid: number, maxKey: number): void {
     this.currentStamp++;
     const heap = this.heap;
     heap.resetVertices(this.touched, this.touchedCount);
@@ -241,7 +238,7 @@ class WitnessSearch {
       const list = out[v];
       for (let k = 0; k < list.length; k += 2) {
         const w = list[k];
-        if (w === avoid || contracted[w]) continue;
+        if (w === avoid) continue;
         const candidate = vKey + list[k + 1];
         if (candidate < this.keyOf(w)) {
           if (this.stamp[w] !== this.currentStamp) this.touched[this.touchedCount++] = w;

@@ -4,6 +4,8 @@ export * from './travel-time-model';
 export * from './profile-weights';
 export * from './shortest-path-search';
 export * from './distance-matrix';
+export * from './contraction-hierarchy';
+export * from './hierarchy-matrix';
 export * from './strongly-connected-components';
 export * from './geodesy';
 export * from './vertex-snapper';

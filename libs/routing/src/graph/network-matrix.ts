@@ -78,7 +78,7 @@ export function computeNetworkMatrix(
   search: ShortestPathSearch = new ShortestPathSearch(graph),
 ): RoadMatrix {
   const vertices = snapped.map((point) => point.vertex);
-  const matrix = computeMatrix(graph, weights, vertices, vertices, search);
+  const matrix = computeMatrix(graph, weights, vertices, vertices, { search });
   const size = snapped.length;
   for (let i = 0; i < size; i++) {
     for (let j = 0; j < size; j++) {

@@ -26,7 +26,7 @@ export function randomRoadGraphInput(seed: number, vertexCount: number, edgeCoun
 }
 
 /** A straight chain of vertices 0 - 1 - 2 ... along a parallel, `stepM` metres apart on flat paved primary road. */
-export function chainInput(vertexCount: number, stepM = 1000): RoadGraphInput {
+export function chainInput(vertexCount: number, stepM = 1000): RoadGraphInput & { edges: RoadEdgeInput[] } {
   const lon = Float64Array.from({ length: vertexCount }, (_, v) => 105 + (v * stepM) / 92_000);
   const lat = new Float64Array(vertexCount).fill(34);
   const edges: RoadEdgeInput[] = [];

@@ -1,4 +1,8 @@
+import { buildContractionHierarchy } from '../../src/graph/contraction-hierarchy';
 import { computeMatrix } from '../../src/graph/distance-matrix';
+import { HierarchyMatrixSearch } from '../../src/graph/hierarchy-matrix';
+import { generateSyntheticRoadNetwork } from '../../src/graph/synthetic-road-network';
+import { Random } from '../../src/random';
 import { buildProfileWeights, ProfileWeights } from '../../src/graph/profile-weights';
 import { buildRoadGraph, RoadGraph } from '../../src/graph/road-graph';
 import { VEHICLE_CLASSES } from '../../src/graph/road-types';
@@ -116,5 +120,37 @@ describe('shortest paths', () => {
   it('rejects a source that is not a vertex', () => {
     const graph = buildRoadGraph(chainInput(2));
     expect(() => computeMatrix(graph, buildProfileWeights(graph, 'van'), [5], [0])).toThrow(RangeError);
+  });
+});
+
+describe('contraction hierarchy matrices', () => {
+  it.each([1, 2, 3, 4, 5, 6, 7, 8])('equal the Dijkstra matrices on random graph %i for every vehicle class', (seed) => {
+    const graph = buildRoadGraph(randomRoadGraphInput(seed, 60, 150));
+    const every = Int32Array.from({ length: graph.vertexCount }, (_, v) => v);
+    for (const vehicleClass of VEHICLE_CLASSES) {
+      const weights = buildProfileWeights(graph, vehicleClass);
+      const byDijkstra = computeMatrix(graph, weights, every, every, { method: 'dijkstra' });
+      const byHierarchy = computeMatrix(graph, weights, every, every, { method: 'hierarchy' });
+      expect(Array.from(byHierarchy.durationS)).toEqual(Array.from(byDijkstra.durationS));
+      expect(Array.from(byHierarchy.distanceM)).toEqual(Array.from(byDijkstra.distanceM));
+      expect(byHierarchy.unreachable).toEqual(byDijkstra.unreachable);
+    }
+  });
+
+  it('equals Dijkstra on a synthetic grid network with a core, for sources and targets that repeat', () => {
+    const graph = buildRoadGraph(generateSyntheticRoadNetwork({ seed: 3, edgeCount: 4000 }));
+    const weights = buildProfileWeights(graph, 'tricycle');
+    const hierarchy = buildContractionHierarchy(graph, weights);
+    expect(hierarchy.contractedCount).toBeLessThan(graph.vertexCount);
+    const random = new Random(4);
+    const sources = Int32Array.from({ length: 40 }, () => random.nextInt(graph.vertexCount));
+    const targets = Int32Array.from({ length: 50 }, (_, i) => (i === 49 ? sources[0] : random.nextInt(graph.vertexCount)));
+    const byDijkstra = computeMatrix(graph, weights, sources, targets, { method: 'dijkstra' });
+    const durationS = new Int32Array(40 * 50);
+    const distanceM = new Int32Array(40 * 50);
+    new HierarchyMatrixSearch(hierarchy).fillRows(sources, targets, durationS, distanceM);
+    expect(Array.from(durationS)).toEqual(Array.from(byDijkstra.durationS));
+    expect(Array.from(distanceM)).toEqual(Array.from(byDijkstra.distanceM));
+    expect(durationS[49]).toBe(0);
   });
 });
