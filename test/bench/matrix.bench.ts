@@ -1,6 +1,6 @@
 /**
  * Travel-time matrix benchmark (libs/routing/src/graph). Run: `npm run bench:matrix [-- --json]
- * [--andorra PATH] [--sources N] [--edges N] [--seed N]`. Sections:
+ * [--andorra PATH] [--sources N] [--edges N] [--seed N] [--skip-dijkstra]`. Sections:
  *  (a) synthetic: N × N matrix (default 1,000) on a seeded planar-ish grid of `--edges` edges (default 100,000);
  *  (b) andorra: the real Andorra network (../shared/data/andorra, OSM + SRTM, ODbL), 59 places, every class;
  *  (c) demo county: the built-in Xihe demo county (synthetic roads), all its nodes, every class.
@@ -9,7 +9,7 @@
 import { existsSync, readFileSync } from 'fs';
 import { join, resolve } from 'path';
 import { performance } from 'perf_hooks';
-import { buildProfileWeights, buildRoadGraph, computeMatrix, computeNetworkMatrices, generateSyntheticRoadNetwork, RoadEdgeInput, RoadGraph, stronglyConnectedComponents, VEHICLE_CLASSES } from '../../libs/routing/src/graph';
+import { buildContractionHierarchy, buildProfileWeights, buildRoadGraph, computeMatrix, HierarchyMatrixSearch, UNREACHABLE, computeNetworkMatrices, generateSyntheticRoadNetwork, RoadEdgeInput, RoadGraph, stronglyConnectedComponents, VEHICLE_CLASSES } from '../../libs/routing/src/graph';
 import { Random } from '../../libs/routing/src/random';
 import { parseRoadNetworkCsv } from '../../libs/routing/src/parsers/road-network-csv';
 import { buildDemoCounty } from '../../src/network/demo/build-demo-county';
@@ -53,8 +53,27 @@ function syntheticSection(edgeCount: number, size: number, seed: number): void {
   const pick = (): Int32Array => Int32Array.from({ length: size }, () => main[random.nextInt(main.length)]);
   const sources = pick();
   const targets = pick();
-  const matrix = measure(section, `van matrix ${size}x${size}`, () => computeMatrix(graph, weights, sources, targets), (m) => `${m.unreachable.length} unreachable`);
-  samples.synthetic = { firstEntry: { durationS: matrix.durationS[0], distanceM: matrix.distanceM[0] } };
+  // The default method for this many rows: contraction hierarchy, then one sweep per row.
+  const hierarchy = measure(section, 'van contraction hierarchy', () => buildContractionHierarchy(graph, weights), (h) =>
+    `${h.shortcutCount} shortcuts, core ${h.vertexCount - h.contractedCount} vertices`);
+  const durationS = new Int32Array(size * size);
+  const distanceM = new Int32Array(size * size);
+  measure(section, `van matrix ${size}x${size}: hierarchy rows`, () => new HierarchyMatrixSearch(hierarchy).fillRows(sources, targets, durationS, distanceM));
+  const hierarchyRows = rows.slice(-2);
+  rows.push({
+    section,
+    step: `van matrix ${size}x${size}: hierarchy total`,
+    wallMs: hierarchyRows[0].wallMs + hierarchyRows[1].wallMs,
+    cpuMs: hierarchyRows[0].cpuMs + hierarchyRows[1].cpuMs,
+    peakRssMb: hierarchyRows[1].peakRssMb,
+    note: `${durationS.filter((d) => d === UNREACHABLE).length} unreachable`,
+  });
+  if (!process.argv.includes('--skip-dijkstra')) {
+    const byDijkstra = measure(section, `van matrix ${size}x${size}: Dijkstra per row`, () => computeMatrix(graph, weights, sources, targets, { method: 'dijkstra' }));
+    const identical = byDijkstra.durationS.every((d, i) => d === durationS[i]) && byDijkstra.distanceM.every((d, i) => d === distanceM[i]);
+    rows[rows.length - 1].note = identical ? 'identical to hierarchy' : 'DIFFERS from hierarchy';
+  }
+  samples.synthetic = { firstEntry: { durationS: durationS[0], distanceM: distanceM[0] } };
 }
 
 function andorraSection(directory: string): void {
