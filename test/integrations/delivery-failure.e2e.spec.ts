@@ -14,6 +14,8 @@ describe('a subscription that keeps failing', () => {
   let subscriptionId: string;
   const receiver = new TestReceiver();
 
+  const savedEnv = { ...process.env };
+
   beforeAll(async () => {
     // A retry window of one second stands in for the production 25 hours.
     Object.assign(process.env, { WEBHOOK_RETRY_BASE_DELAY_MS: '100', WEBHOOK_RETRY_MAX_DELAY_MS: '200', WEBHOOK_RETRY_WINDOW_S: '1', WEBHOOK_RELAY_INTERVAL_MS: '50' });
@@ -35,6 +37,7 @@ describe('a subscription that keeps failing', () => {
     await testApp.close();
     await receiver.stop();
     await cleanupTestConfig(testApp.config);
+    process.env = savedEnv;
   });
 
   it('gives up after the retry window, flags the subscription, lists the failure and redelivers on request', async () => {

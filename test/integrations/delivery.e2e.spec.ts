@@ -20,6 +20,8 @@ describe('outbound status webhooks', () => {
   const receiver = new TestReceiver();
   let hookUrl: string;
 
+  const savedEnv = { ...process.env };
+
   beforeAll(async () => {
     // Milliseconds instead of minutes, so retries and reconciliation happen within the test.
     Object.assign(process.env, {
@@ -47,6 +49,7 @@ describe('outbound status webhooks', () => {
     await testApp.close();
     await receiver.stop();
     await cleanupTestConfig(testApp.config);
+    process.env = savedEnv;
   });
 
   const input = () => shipmentInput({ destination: { villageCode: villages[0]!.adminCode } });
