@@ -36,6 +36,7 @@ export const twoEchelonFormat: InstanceFormat<TwoEchelonInstance, TwoEchelonSolu
       seed: options.seed,
       maxIterations: options.maxIterations,
       timeLimitMs: options.timeLimitMs,
+      clock: options.clock,
       onProgress: options.onProgress,
     }),
   summarize: (instance, solution) => ({

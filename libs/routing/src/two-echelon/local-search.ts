@@ -6,8 +6,8 @@ const GRANULARITY = 20;
 
 /**
  * Improves the second-level routes in place until no move helps: 2-opt and or-opt inside a route,
- * relocate of one customer to another route, swap of two customers between routes, and 2-opt* (tail exchange)
- * between routes of the same satellite. Moves are priced by distance × rate, handling cost and the
+ * relocate of one customer to another route, swap of two customers between routes, 2-opt* (tail
+ * exchange) between routes of the same satellite, and moving a whole route to another used satellite. Moves are priced by distance × rate, handling cost and the
  * capacity penalty; the first-level cost is left to the LNS acceptance, which prices it exactly.
  */
 export function improveRoutes(state: SearchState, penalty: number): void {
@@ -19,6 +19,7 @@ export function improveRoutes(state: SearchState, penalty: number): void {
     for (const route of state.routes) if (search.twoOpt(route)) improved = true;
     if (search.relocateAndSwap()) improved = true;
     if (search.tailExchange()) improved = true;
+    if (search.reRoot()) improved = true;
   }
   state.dropEmptyRoutes();
 }
@@ -188,6 +189,55 @@ class RouteImprover {
     to.load += demand;
     this.loads[from.satellite] -= demand;
     this.loads[to.satellite] += demand;
+  }
+
+  /**
+   * Moves a whole route to another satellite that is already in use, entering the cycle of
+   * customers at its best point: shifts a block of freight between townships in one step, which
+   * customer-by-customer moves cannot do when vehicles are full.
+   */
+  reRoot(): boolean {
+    const context = this.context;
+    const routes = this.state.routes;
+    const vehicles = new Array<number>(context.satelliteCount).fill(0);
+    for (const route of routes) if (route.customers.length > 0) vehicles[route.satellite]++;
+    let changed = false;
+    for (const route of routes) {
+      const n = route.customers.length;
+      if (n === 0) continue;
+      const first = context.customerNode(route.customers[0]);
+      const last = context.customerNode(route.customers[n - 1]);
+      const home = 1 + route.satellite;
+      let bestGain = -EPSILON;
+      let best: { satellite: number; cut: number } | undefined;
+      for (let s = 0; s < context.satelliteCount; s++) {
+        if (s === route.satellite || this.loads[s] === 0 || vehicles[s] >= context.maxVehiclesAt(s)) continue;
+        const node = 1 + s;
+        const moveCost = this.satelliteMoveCost(route.satellite, s, route.load);
+        // Cut the customer cycle between positions k-1 and k (k = 0 cuts the closing arc last→first).
+        for (let k = 0; k < n; k++) {
+          const before = k === 0 ? last : context.customerNode(route.customers[k - 1]);
+          const after = context.customerNode(route.customers[k]);
+          const removed = context.arc(home, first) + context.arc(last, home) - context.arc(last, first);
+          const added = context.arc(before, node) + context.arc(node, after) - context.arc(before, after);
+          const gain = this.rate * (added - removed) + moveCost;
+          if (gain < bestGain) {
+            bestGain = gain;
+            best = { satellite: s, cut: k };
+          }
+        }
+      }
+      if (!best) continue;
+      vehicles[route.satellite]--;
+      vehicles[best.satellite]++;
+      this.loads[route.satellite] -= route.load;
+      this.loads[best.satellite] += route.load;
+      route.customers = route.customers.slice(best.cut).concat(route.customers.slice(0, best.cut));
+      route.satellite = best.satellite;
+      route.distance = context.routeDistance(route.satellite, route.customers);
+      changed = true;
+    }
+    return changed;
   }
 
   /** 2-opt*: exchange the tails of two routes based at the same satellite. */

@@ -116,5 +116,7 @@ export interface TwoEchelonSolveOptions {
   /** Stops after this many LNS iterations; with a seed and no time limit, results are reproducible. */
   maxIterations?: number;
   timeLimitMs?: number;
+  /** What `timeLimitMs` measures: wall clock (default) or this process's CPU time (shared machines). */
+  clock?: 'wall' | 'cpu';
   onProgress?: (event: { ms: number; cost: number }) => void;
 }

@@ -14,6 +14,8 @@ export const DEFAULT_MAX_ITERATIONS = 5000;
 /** Without improvement for this many iterations, the search restarts from the best solution. */
 const RESTART_AFTER = 1500;
 const SEGMENT = 100;
+/** Iterations between penalty updates: often, because the feasible share reacts within a few moves. */
+const PENALTY_SEGMENT = 20;
 
 /**
  * Large neighbourhood search for the 2E-CVRP (after Hemmelmayr, Cordeau & Crainic 2012 and
@@ -25,8 +27,9 @@ const SEGMENT = 100;
  */
 export function solveTwoEchelon(problem: TwoEchelonProblem, options: TwoEchelonSolveOptions = {}): TwoEchelonSolution {
   validateTwoEchelonProblem(problem);
-  const startMs = Date.now();
-  const elapsed = (): number => Date.now() - startMs;
+  const now = options.clock === 'cpu' ? processCpuMs : Date.now;
+  const startMs = now();
+  const elapsed = (): number => now() - startMs;
   const maxIterations = options.maxIterations ?? (options.timeLimitMs === undefined ? DEFAULT_MAX_ITERATIONS : Infinity);
   const timeLimitMs = options.timeLimitMs ?? Infinity;
   const random = new Random(options.seed ?? 1);
@@ -103,10 +106,13 @@ export function solveTwoEchelon(problem: TwoEchelonProblem, options: TwoEchelonS
     if (iteration % SEGMENT === 0) {
       destroyWheel.updateWeights();
       repairWheel.updateWeights();
-      // Keep roughly half the candidates feasible: raise the price of excess when too few are.
-      const share = feasibleInSegment / SEGMENT;
-      if (share < 0.4) penalty *= 1.3;
-      else if (share > 0.7) penalty = Math.max(penalty * 0.8, 1e-3);
+    }
+    if (iteration % PENALTY_SEGMENT === 0) {
+      // Aim for about half the candidates feasible: cheap excess lets the search cross infeasible
+      // packings (tight fleets), dear excess brings it back.
+      const share = feasibleInSegment / PENALTY_SEGMENT;
+      if (share < 0.3) penalty *= 1.5;
+      else if (share > 0.6) penalty = Math.max(penalty * 0.8, 1e-3);
       feasibleInSegment = 0;
       currentValue = current.penalizedCost(penalty);
     }
@@ -125,11 +131,17 @@ export function solveTwoEchelon(problem: TwoEchelonProblem, options: TwoEchelonS
   });
 }
 
-/** Removes 10-40% of the customers (at least 1, at most 60), as in the LNS literature. */
+/** Removes 5-25% of the customers (2 to 10 at least, 40 at most): small moves, many iterations. */
 function removalCount(customerCount: number, random: Random): number {
-  const low = Math.max(1, Math.floor(customerCount * 0.05));
-  const high = Math.max(low, Math.min(40, Math.ceil(customerCount * 0.25)));
+  const low = Math.min(customerCount, Math.max(2, Math.floor(customerCount * 0.05)));
+  const high = Math.min(customerCount, Math.max(low, 10, Math.min(40, Math.ceil(customerCount * 0.25))));
   return low + random.nextInt(high - low + 1);
+}
+
+/** CPU time of this process in milliseconds (user + system). */
+function processCpuMs(): number {
+  const usage = process.cpuUsage();
+  return (usage.user + usage.system) / 1000;
 }
 
 /** About the cost of one long detour per unit of average demand: excess is never cheap at first. */
