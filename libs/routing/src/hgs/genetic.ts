@@ -4,6 +4,7 @@ import { orderedCrossover } from './crossover';
 import { FleetMinimiser } from './fleet-minimiser';
 import { HgsData } from './hgs-data';
 import { Individual } from './individual';
+import { nearestNeighbourTour } from './initial-tour';
 import { LocalSearch } from './local-search';
 import { DEFAULT_HGS_PARAMS, HgsParams } from './params';
 import { PenaltyManager } from './penalty-manager';
@@ -105,9 +106,14 @@ export class HybridGeneticSearch {
     const n = this.data.n;
     const target = 4 * this.params.populationSize;
     const tour = new Int32Array(n);
+    const visited = new Uint8Array(n + 1);
     for (let k = 0; k < target; k++) {
-      for (let i = 0; i < n; i++) tour[i] = i + 1;
-      this.random.shuffle(tour);
+      // Alternate random tours (diversity) with randomised nearest-neighbour tours (cheap to educate).
+      if (k % 2 === 1) nearestNeighbourTour(this.data, this.random, tour, visited);
+      else {
+        for (let i = 0; i < n; i++) tour[i] = i + 1;
+        this.random.shuffle(tour);
+      }
       this.educateAndAdd(tour);
       if (k >= 1 && this.initialBudgetSpent()) break;
       if (this.shouldStop()) break;
