@@ -57,7 +57,11 @@ export class ShipmentIntakeService {
     private readonly resolver: DestinationResolverService,
   ) {}
 
-  async create(source: IntakeSource, inputs: ShipmentInputDto[]): Promise<IntakeResult> {
+  /**
+   * Creates (or recognises as repeats) up to 500 validated shipments. `_raw` is accepted and ignored
+   * (the hash is taken from the parsed input now); kept so existing callers keep compiling.
+   */
+  async create(source: IntakeSource, inputs: ShipmentInputDto[], _raw?: unknown[]): Promise<IntakeResult> {
     const normalized = inputs.map((input) => normalizeShipment(input));
     await this.resolveAll(source.countyId, normalized);
     const rows = [...normalized];
