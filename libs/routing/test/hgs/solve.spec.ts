@@ -55,6 +55,16 @@ describe('HGS solve', () => {
     expect(solution.routes.filter((r) => r.steps.length > 2)).toHaveLength(1);
   });
 
+  it('prices the cost objective through the cost evaluator (fixed + per km + per hour)', () => {
+    const problem = planeProblem([0, 0], [{ x: 3000, y: 0, demand: 1 }, { x: 3000, y: 4000, demand: 1 }, { x: 0, y: 4000, demand: 1 }], { capacity: 10, objective: 'cost' });
+    problem.vehicles.forEach((v) => Object.assign(v, { fixedCostFen: 500, costPerKmFen: 100, costPerHourFen: 3600 }));
+    const solution = solve(problem, { seed: 2, maxIterations: 20 });
+    checkFeasible(problem, solution);
+    // one route of 14 km driven in 14 000 s: 500 + 100 x 14 + 3600 x 14000 / 3600
+    expect(solution.routes).toHaveLength(1);
+    expect(solution.cost).toBe(500 + 1400 + 14000);
+  });
+
   it('reports an infeasible plan as infeasible', () => {
     // One vehicle of capacity 5 cannot carry 8.
     const problem = planeProblem([0, 0], [{ x: 3, y: 0, demand: 4 }, { x: 3, y: 4, demand: 4 }], { capacity: 5, vehicles: 1 });
