@@ -81,7 +81,7 @@ export async function receiveAtHub(
       parcels: item.parcelWeightsG.map((weightG, index) => ({ barcode: `${id}-${index + 1}`, weightG, dimensions: { length: 30, width: 20, height: 20, unit: 'cm' } })),
     } as unknown as ShipmentInputDto;
   });
-  const intake = await app.get(ShipmentIntakeService).create({ countyId, platformId: platform.id }, inputs, inputs);
+  const intake = await app.get(ShipmentIntakeService).create({ countyId, platformId: platform.id }, inputs);
   if (options.scan !== false) {
     const barcodes = inputs.flatMap((input) => input.parcels.map((parcel) => parcel.barcode));
     await app.get(ShipmentScansService).scanIn(countyId, barcodes);
