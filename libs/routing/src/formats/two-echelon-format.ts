@@ -37,7 +37,8 @@ export const twoEchelonFormat: InstanceFormat<TwoEchelonInstance, TwoEchelonSolu
       maxIterations: options.maxIterations,
       timeLimitMs: options.timeLimitMs,
       clock: options.clock,
-      onProgress: options.onProgress,
+      // Progress in the benchmark's real cost, like every report of this format.
+      onProgress: options.onProgress && ((event) => options.onProgress!({ ms: event.ms, cost: event.cost / instance.problem.distanceScale })),
     }),
   summarize: (instance, solution) => ({
     cost: solution.cost / instance.problem.distanceScale,
