@@ -40,7 +40,7 @@ describe('platform webhook intake', () => {
         code: 'payload_too_large',
         send: () => platform.push({ shipments: [toVillage({ contact: { name: 'x'.repeat(BODY_LIMIT_BYTES), phone: '13800138000' } })] }),
       },
-      { name: 'malformed JSON', status: 400, code: 'validation_failed', send: () => platform.push('{"shipments": [') },
+      { name: 'malformed JSON', status: 400, code: 'malformed_body', send: () => platform.push('{"shipments": [') },
       { name: 'negative weight', status: 400, code: 'validation_failed', send: () => platform.push({ shipments: [toVillage({ parcels: [{ barcode: 'NEG-1', weightG: -5, dimensions: { length: 1, width: 1, height: 1, unit: 'cm' } }] })] }) },
       { name: 'coordinate out of range', status: 400, code: 'validation_failed', send: () => platform.push({ shipments: [toVillage({ destination: { coordinate: [105.3, 95] } })] }) },
       { name: 'malformed village code', status: 400, code: 'validation_failed', send: () => platform.push({ shipments: [toVillage({ destination: { villageCode: '62122510020' } })] }) },
