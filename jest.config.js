@@ -1,13 +1,14 @@
 // Two projects: the pure solver library (no services) and the service tests (real PostgreSQL + Redis).
 const tsJest = ['ts-jest', { tsconfig: '<rootDir>/tsconfig.jest.json', diagnostics: false }];
 module.exports = {
+  // Service tests boot NestJS and copy a database; on a busy two-core machine that takes seconds.
+  testTimeout: 60_000,
   projects: [
     {
       displayName: 'routing',
       testEnvironment: 'node',
       rootDir: '<rootDir>',
       testMatch: ['<rootDir>/libs/routing/test/**/*.spec.ts'],
-      testTimeout: 60_000,
       transform: { '^.+\\.ts$': tsJest },
     },
     {
@@ -19,8 +20,6 @@ module.exports = {
       globalSetup: '<rootDir>/test/setup/global-setup.ts',
       globalTeardown: '<rootDir>/test/setup/global-teardown.ts',
       setupFiles: ['reflect-metadata'],
-      // Service tests boot NestJS and copy a database; on a busy two-core machine that takes seconds.
-      testTimeout: 60_000,
     },
   ],
 };

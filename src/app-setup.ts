@@ -1,14 +1,24 @@
-import { INestApplication, ValidationPipe } from '@nestjs/common';
+import { ValidationPipe } from '@nestjs/common';
+import { NestFactory } from '@nestjs/core';
 import { NestExpressApplication } from '@nestjs/platform-express';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import { Logger } from 'nestjs-pino';
+import { AppModule } from './app.module';
 import { AppConfig } from './infra/config/app-config';
+import { jsonBodyParser } from './infra/http/json-body-parser';
 import { validationExceptionFactory } from './infra/errors/validation-exception.factory';
 
-/** Everything main.ts and the e2e tests must configure identically on the HTTP application. */
-export function configureApp(app: NestExpressApplication, config: AppConfig): INestApplication {
+/** The HTTP application exactly as main.ts serves it; the e2e tests and the demo build it the same way. */
+export async function createHttpApp(config: AppConfig): Promise<NestExpressApplication> {
+  // Our own JSON parser (below) keeps the raw body for signatures and names its errors.
+  const app = await NestFactory.create<NestExpressApplication>(AppModule.forRoot(config), { bufferLogs: true, bodyParser: false });
+  configureApp(app, config);
+  return app;
+}
+
+function configureApp(app: NestExpressApplication, config: AppConfig): void {
   app.useLogger(app.get(Logger));
-  app.useBodyParser('json', { limit: config.bodyLimitBytes, type: ['application/json', 'application/*+json', 'application/geo+json'] });
+  app.use(jsonBodyParser(config.bodyLimitBytes));
   app.useGlobalPipes(
     new ValidationPipe({ whitelist: true, forbidNonWhitelisted: true, transform: true, exceptionFactory: validationExceptionFactory }),
   );
@@ -23,5 +33,4 @@ export function configureApp(app: NestExpressApplication, config: AppConfig): IN
       .build(),
   );
   SwaggerModule.setup('docs', app, document, { jsonDocumentUrl: 'docs-json' });
-  return app;
 }

@@ -81,8 +81,8 @@ describe('network GeoJSON import and export', () => {
     const raw = JSON.stringify(validPlusNew()).replace('[105.03,34]', '[NaN,34]');
     expect(raw).toContain('NaN');
     const response = await request(testApp.baseUrl).post(importUrl()).set('Authorization', county.authorization).set('Content-Type', 'application/json').send(raw).expect(400);
-    // Nest turns the body parser's SyntaxError into a 400 before any handler runs.
     expect(response.headers['content-type']).toMatch(/application\/problem\+json/);
+    expect(response.body.code).toBe('malformed_body');
     expect(response.body.detail).toMatch(/not valid JSON/);
     expect(await summary()).toEqual(before);
   });

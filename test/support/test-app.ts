@@ -3,8 +3,7 @@ import { NestExpressApplication } from '@nestjs/platform-express';
 import { INestApplicationContext } from '@nestjs/common';
 import { randomBytes } from 'crypto';
 import Redis from 'ioredis';
-import { AppModule } from '../../src/app.module';
-import { configureApp } from '../../src/app-setup';
+import { createHttpApp } from '../../src/app-setup';
 import { AppConfig, loadAppConfig } from '../../src/infra/config/app-config';
 import { redisConnectionOptions } from '../../src/infra/queue/redis-connection';
 import { WorkerModule } from '../../src/worker.module';
@@ -32,8 +31,7 @@ export interface TestApp {
 
 export async function startTestApp(config?: AppConfig): Promise<TestApp> {
   const resolved = config ?? (await createTestConfig());
-  const app = await NestFactory.create<NestExpressApplication>(AppModule.forRoot(resolved), { rawBody: true, bufferLogs: true });
-  configureApp(app, resolved);
+  const app = await createHttpApp(resolved);
   await app.listen(0, '127.0.0.1');
   const address = app.getHttpServer().address() as { port: number };
   return {

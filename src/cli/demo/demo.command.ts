@@ -1,7 +1,5 @@
-import { NestFactory } from '@nestjs/core';
 import { NestExpressApplication } from '@nestjs/platform-express';
-import { AppModule } from '../../app.module';
-import { configureApp } from '../../app-setup';
+import { createHttpApp } from '../../app-setup';
 import { loadAppConfig } from '../../infra/config/app-config';
 import { pushDemoShipments } from '../../integrations/demo/push-demo-shipments';
 import { NetworkSummaryService } from '../../network/network-summary.service';
@@ -34,8 +32,7 @@ export const demoCommand: CliCommand = {
     report.line(`Rural Dispatch demo — database ${redactUrl(config.databaseUrl)}, Redis ${redactUrl(config.redisUrl)}`);
 
     await report.step('migrating the database', () => migrateDatabase(config.databaseUrl, () => undefined), () => 'schema up to date');
-    const app = await NestFactory.create<NestExpressApplication>(AppModule.forRoot({ ...config, port: 0 }), { rawBody: true, bufferLogs: true });
-    configureApp(app, config);
+    const app = await createHttpApp(config);
     await app.listen(0, '127.0.0.1');
     try {
       const seeded = await report.step(

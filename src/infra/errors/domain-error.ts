@@ -4,6 +4,7 @@
  */
 export type DomainErrorCode =
   | 'validation_failed'
+  | 'malformed_body'
   | 'not_found'
   | 'conflict'
   | 'unauthenticated'
@@ -14,6 +15,7 @@ export type DomainErrorCode =
 
 export const HTTP_STATUS_BY_CODE: Record<DomainErrorCode, number> = {
   validation_failed: 400,
+  malformed_body: 400,
   unauthenticated: 401,
   forbidden: 403,
   not_found: 404,
