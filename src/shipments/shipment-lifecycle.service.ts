@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
+import { NetworkQueryService } from '../network/network-query.service';
 import { DomainError, notFound } from '../infra/errors/domain-error';
 import { DestinationResolverService } from './destination-resolver.service';
 import { ShipmentInputDto } from './dto/shipment-input.dto';
@@ -39,7 +40,30 @@ export class ShipmentLifecycleService {
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly events: ShipmentEventsService,
     private readonly resolver: DestinationResolverService,
+    private readonly network: NetworkQueryService,
   ) {}
+
+  /** An operator settles a needs_attention shipment by naming its village point; emits shipment.updated. */
+  async assignVillage(countyId: string, shipmentId: string, villageNodeId: string): Promise<Shipment> {
+    const village = await this.network.getNode(countyId, villageNodeId);
+    if (village.tier !== 'village_point') throw new DomainError('validation_failed', `node ${village.code} is a ${village.tier}, not a village point`);
+    return this.dataSource.transaction(async (manager) => {
+      const shipment = await this.lock(manager, { countyId, id: shipmentId });
+      if (!EDITABLE_STATUSES.includes(shipment.status)) {
+        throw new DomainError('illegal_transition', `shipment is ${shipment.status}; its destination can no longer change`, [], { status: shipment.status });
+      }
+      Object.assign(shipment, { villageNodeId: village.id, needsAttention: false, attentionReason: null, version: shipment.version + 1 });
+      await manager.query(
+        `UPDATE shipment SET village_node_id = $2, resolved_by = NULL, needs_attention = false, attention_reason = NULL, version = version + 1, updated_at = now() WHERE id = $1`,
+        [shipment.id, village.id],
+      );
+      await this.events.append(manager, {
+        countyId, platformId: shipment.platformId, shipmentId: shipment.id, type: 'shipment.updated', fromStatus: shipment.status, toStatus: shipment.status,
+        payload: eventData(shipment, shipment.status, `destination set by an operator to ${village.code}`),
+      });
+      return shipment;
+    });
+  }
 
   /** For other modules (planning, driver) that change status inside their own transaction. */
   async transitionIn(manager: EntityManager, countyId: string, shipmentId: string, to: ShipmentStatus, reason: string | null = null): Promise<TransitionResult> {

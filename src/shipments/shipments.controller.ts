@@ -2,7 +2,7 @@ import { Body, Controller, Get, HttpCode, Param, ParseUUIDPipe, Post, Query } fr
 import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { Roles, WRITE_ROLES } from '../infra/auth/principal';
 import { ApiProblems } from './api-problems';
-import { ScanBody, ShipmentListQuery, TransitionBody } from './dto/operator.dto';
+import { AssignVillageBody, ScanBody, ShipmentListQuery, TransitionBody } from './dto/operator.dto';
 import { EventEnvelope, ShipmentEventsService } from './shipment-events.service';
 import { ShipmentLifecycleService, TransitionResult } from './shipment-lifecycle.service';
 import { assertScanBatch, ScanResult, ShipmentScansService } from './shipment-scans.service';
@@ -63,6 +63,20 @@ export class ShipmentsController {
     @Body() body: TransitionBody,
   ): Promise<TransitionResult> {
     return this.lifecycle.transition(countyId, shipmentId, body.to, body.reason ?? null);
+  }
+
+  @Post('shipments/:shipmentId/destination')
+  @HttpCode(200)
+  @Roles(...WRITE_ROLES)
+  @ApiOperation({ summary: 'Settle a needs_attention shipment: set its village point (clears the flag, emits shipment.updated)' })
+  @ApiOkResponse({ type: ShipmentResponse })
+  @ApiProblems(404, 409)
+  async assignVillage(
+    @Param('countyId', ParseUUIDPipe) countyId: string,
+    @Param('shipmentId', ParseUUIDPipe) shipmentId: string,
+    @Body() body: AssignVillageBody,
+  ): Promise<ShipmentResponse> {
+    return toShipmentResponse(await this.lifecycle.assignVillage(countyId, shipmentId, body.villageNodeId));
   }
 
   @Post('scans')

@@ -85,6 +85,19 @@ describe('shipment lifecycle, scans and county isolation', () => {
     expect(late.body.code).toBe('illegal_transition');
   });
 
+  it('lets an operator settle a needs_attention shipment by naming its village', async () => {
+    const { shipmentId } = await pushOne({ destination: { villageCode: '999999999998' } });
+    const path = `/v1/counties/${county.county.id}/shipments/${shipmentId}/destination`;
+    const [township] = await db.query(`SELECT id FROM network_node WHERE county_id = $1 AND tier = 'township_station'`, [county.county.id]);
+    await api().post(path).set('Authorization', county.authorization).send({ villageNodeId: township.id }).expect(400);
+    const settled = await api().post(path).set('Authorization', county.authorization).send({ villageNodeId: villages[1]!.id }).expect(200);
+    expect(settled.body).toMatchObject({ villageNodeId: villages[1]!.id, needsAttention: false, attentionReason: null });
+    const listed = await api().get(`/v1/counties/${county.county.id}/shipments/needs-attention`).set('Authorization', county.authorization).expect(200);
+    expect(listed.body.items.map((item: { id: string }) => item.id)).not.toContain(shipmentId);
+    const history = await api().get(`/v1/counties/${county.county.id}/shipments/${shipmentId}/events`).set('Authorization', county.authorization).expect(200);
+    expect(history.body.map((event: { type: string }) => event.type)).toEqual(['shipment.created', 'shipment.updated']);
+  });
+
   it("keeps one county's key out of another county's shipments", async () => {
     const { shipmentId } = await pushOne();
     const base = `/v1/counties/${county.county.id}/shipments`;

@@ -19,3 +19,7 @@ export class ScanBody {
   @ApiProperty({ example: ['JD0001234567-1'], description: 'parcel barcodes scanned in at the hub; rescans are reported, not errors' })
   @IsArray() @ArrayMinSize(1) @ArrayMaxSize(1000) @IsString({ each: true }) @Matches(/^[A-Za-z0-9._-]{1,64}$/, { each: true }) barcodes!: string[];
 }
+
+export class AssignVillageBody {
+  @ApiProperty({ format: 'uuid', description: 'a village point of this county' }) @IsUUID() villageNodeId!: string;
+}
