@@ -20,9 +20,10 @@ interface FirstLevelPlan {
  * Solves the first echelon for given satellite loads: trucks from the depot that together deliver
  * exactly each satellite's load, with split deliveries allowed.
  *
- * With few satellites (the township case and every benchmark) it is exact: all multisets of at most
- * `maxVehicles` satellite subsets are enumerated once, sorted by cost (each subset driven as its
- * optimal TSP tour; at most one truck more than the total demand needs), and for a load vector the cheapest multiset that can carry the loads is the
+ * With few satellites (the township case and every benchmark) it is exact up to one restriction:
+ * all multisets of satellite subsets with at most min(fleet, minimum trucks + 1) members are
+ * enumerated once and sorted by cost (each subset driven as its optimal TSP tour), and for a load
+ * vector the cheapest multiset that can carry the loads is the
  * answer. "Can carry" is Hall's condition for the truck→satellite transport problem: every set T of
  * loaded satellites needs load(T) <= capacity × (number of trucks visiting T). Results are memoised
  * by load vector because the LNS revisits the same loads often.
