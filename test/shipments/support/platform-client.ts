@@ -10,7 +10,7 @@ export interface TestPlatform {
   secret: string;
   apiKey: string | null;
   /** Signs and POSTs a body to the platform's webhook. */
-  push(body: unknown, options?: { secret?: string; timestampS?: number; platformId?: string }): Promise<request.Response>;
+  push(body: unknown, options?: { secret?: string; timestampS?: number; platformId?: string }): request.Test;
 }
 
 export async function createPlatform(app: INestApplicationContext, baseUrl: string, countyId: string, name = `platform-${randomUUID().slice(0, 8)}`): Promise<TestPlatform> {
