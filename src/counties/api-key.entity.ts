@@ -1,22 +1,12 @@
-import { Column, CreateDateColumn, Entity, Index, JoinColumn, ManyToOne, PrimaryGeneratedColumn } from 'typeorm';
-import { County } from './county.entity';
+import { Column, CreateDateColumn, Entity, Index } from 'typeorm';
+import { CountyOwnedEntity } from './county-owned.base';
 
 export const API_KEY_ROLES = ['admin', 'dispatcher', 'viewer'] as const;
 export type ApiKeyRole = (typeof API_KEY_ROLES)[number];
 
 /** An operator's key. Only its SHA-256 is stored: the secret is shown once, at creation. */
 @Entity()
-export class ApiKey {
-  @PrimaryGeneratedColumn('uuid')
-  id!: string;
-
-  @Column({ type: 'uuid' })
-  countyId!: string;
-
-  @ManyToOne(() => County, { onDelete: 'CASCADE' })
-  @JoinColumn()
-  county?: County;
-
+export class ApiKey extends CountyOwnedEntity {
   @Column({ type: 'varchar', length: 100 })
   name!: string;
 

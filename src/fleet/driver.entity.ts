@@ -1,21 +1,11 @@
-import { Column, CreateDateColumn, Entity, JoinColumn, ManyToOne, PrimaryGeneratedColumn, Unique, UpdateDateColumn } from 'typeorm';
-import { County } from '../counties/county.entity';
+import { Column, CreateDateColumn, Entity, JoinColumn, ManyToOne, Unique, UpdateDateColumn } from 'typeorm';
+import { CountyOwnedEntity } from '../counties/county-owned.base';
 import { NetworkNode } from '../network/network-node.entity';
 import { Vehicle } from './vehicle.entity';
 
 @Entity()
 @Unique(['countyId', 'phone'])
-export class Driver {
-  @PrimaryGeneratedColumn('uuid')
-  id!: string;
-
-  @Column({ type: 'uuid' })
-  countyId!: string;
-
-  @ManyToOne(() => County, { onDelete: 'CASCADE' })
-  @JoinColumn()
-  county?: County;
-
+export class Driver extends CountyOwnedEntity {
   @Column({ type: 'varchar', length: 100 })
   name!: string;
 

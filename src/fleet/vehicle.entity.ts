@@ -1,5 +1,5 @@
-import { Column, CreateDateColumn, Entity, JoinColumn, ManyToOne, PrimaryGeneratedColumn, Unique, UpdateDateColumn } from 'typeorm';
-import { County } from '../counties/county.entity';
+import { Column, CreateDateColumn, Entity, JoinColumn, ManyToOne, Unique, UpdateDateColumn } from 'typeorm';
+import { CountyOwnedEntity } from '../counties/county-owned.base';
 import { NetworkNode } from '../network/network-node.entity';
 
 export const VEHICLE_CLASSES = ['truck', 'van', 'tricycle', 'motorcycle'] as const;
@@ -7,17 +7,7 @@ export type VehicleClass = (typeof VEHICLE_CLASSES)[number];
 
 @Entity()
 @Unique(['countyId', 'code'])
-export class Vehicle {
-  @PrimaryGeneratedColumn('uuid')
-  id!: string;
-
-  @Column({ type: 'uuid' })
-  countyId!: string;
-
-  @ManyToOne(() => County, { onDelete: 'CASCADE' })
-  @JoinColumn()
-  county?: County;
-
+export class Vehicle extends CountyOwnedEntity {
   /** Plate number or fleet number, unique in the county. */
   @Column({ type: 'varchar', length: 32 })
   code!: string;

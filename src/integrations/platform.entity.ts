@@ -1,5 +1,5 @@
-import { Column, CreateDateColumn, Entity, JoinColumn, ManyToOne, PrimaryGeneratedColumn, Unique } from 'typeorm';
-import { County } from '../counties/county.entity';
+import { Column, CreateDateColumn, Entity, Unique } from 'typeorm';
+import { CountyOwnedEntity } from '../counties/county-owned.base';
 
 /**
  * An e-commerce platform or carrier pushing shipments into one county. Webhook secrets must be kept
@@ -7,17 +7,7 @@ import { County } from '../counties/county.entity';
  */
 @Entity()
 @Unique(['countyId', 'name'])
-export class Platform {
-  @PrimaryGeneratedColumn('uuid')
-  id!: string;
-
-  @Column({ type: 'uuid' })
-  countyId!: string;
-
-  @ManyToOne(() => County, { onDelete: 'CASCADE' })
-  @JoinColumn()
-  county?: County;
-
+export class Platform extends CountyOwnedEntity {
   @Column({ type: 'varchar', length: 100 })
   name!: string;
 

@@ -1,6 +1,6 @@
-import { Column, CreateDateColumn, Entity, Index, JoinColumn, ManyToOne, PrimaryGeneratedColumn, Unique, UpdateDateColumn } from 'typeorm';
+import { Column, CreateDateColumn, Entity, Index, JoinColumn, ManyToOne, Unique, UpdateDateColumn } from 'typeorm';
 import type { Point } from 'geojson';
-import { County } from '../counties/county.entity';
+import { CountyOwnedEntity } from '../counties/county-owned.base';
 
 export const NODE_TIERS = ['county_hub', 'township_station', 'village_point'] as const;
 export type NodeTier = (typeof NODE_TIERS)[number];
@@ -15,17 +15,7 @@ export interface OpeningHoursRule {
 @Entity()
 @Unique(['countyId', 'code'])
 @Index(['countyId', 'tier'])
-export class NetworkNode {
-  @PrimaryGeneratedColumn('uuid')
-  id!: string;
-
-  @Column({ type: 'uuid' })
-  countyId!: string;
-
-  @ManyToOne(() => County, { onDelete: 'CASCADE' })
-  @JoinColumn()
-  county?: County;
-
+export class NetworkNode extends CountyOwnedEntity {
   @Column({ type: 'enum', enum: NODE_TIERS })
   tier!: NodeTier;
 

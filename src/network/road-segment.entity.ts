@@ -1,6 +1,6 @@
-import { Column, CreateDateColumn, Entity, Index, JoinColumn, ManyToOne, PrimaryGeneratedColumn, Unique, UpdateDateColumn } from 'typeorm';
+import { Column, CreateDateColumn, Entity, Index, Unique, UpdateDateColumn } from 'typeorm';
 import type { LineString } from 'geojson';
-import { County } from '../counties/county.entity';
+import { CountyOwnedEntity } from '../counties/county-owned.base';
 
 export const ROAD_CLASSES = ['motorway', 'trunk', 'primary', 'secondary', 'tertiary', 'unclassified', 'residential', 'service', 'track'] as const;
 export type RoadClass = (typeof ROAD_CLASSES)[number];
@@ -16,17 +16,7 @@ export interface RoadClosure {
 /** One edge of the county's road graph, drawn from `fromVertex` to `toVertex`. */
 @Entity()
 @Unique(['countyId', 'externalId'])
-export class RoadSegment {
-  @PrimaryGeneratedColumn('uuid')
-  id!: string;
-
-  @Column({ type: 'uuid' })
-  countyId!: string;
-
-  @ManyToOne(() => County, { onDelete: 'CASCADE' })
-  @JoinColumn()
-  county?: County;
-
+export class RoadSegment extends CountyOwnedEntity {
   /** The segment's id in the imported data, unique per county; imports upsert by it. */
   @Column({ type: 'varchar', length: 64 })
   externalId!: string;

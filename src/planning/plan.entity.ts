@@ -1,5 +1,5 @@
-import { Column, CreateDateColumn, Entity, Index, JoinColumn, ManyToOne, OneToMany, PrimaryGeneratedColumn, Unique, UpdateDateColumn } from 'typeorm';
-import { County } from '../counties/county.entity';
+import { Column, CreateDateColumn, Entity, Index, OneToMany, Unique, UpdateDateColumn } from 'typeorm';
+import { CountyOwnedEntity } from '../counties/county-owned.base';
 import type { ProblemStatistics, UnassignedShipment } from './model/wave-model';
 import type { PlanRoute } from './plan-route.entity';
 
@@ -10,17 +10,7 @@ export type PlanStatus = (typeof PLAN_STATUSES)[number];
 @Entity()
 @Unique(['countyId', 'serviceDate', 'wave'])
 @Index(['countyId', 'createdAt'])
-export class Plan {
-  @PrimaryGeneratedColumn('uuid')
-  id!: string;
-
-  @Column({ type: 'uuid' })
-  countyId!: string;
-
-  @ManyToOne(() => County, { onDelete: 'CASCADE' })
-  @JoinColumn()
-  county?: County;
-
+export class Plan extends CountyOwnedEntity {
   /** Local date (county time zone), YYYY-MM-DD. */
   @Column({ type: 'date' })
   serviceDate!: string;

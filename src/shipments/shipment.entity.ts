@@ -1,5 +1,5 @@
-import { Column, CreateDateColumn, Entity, Index, JoinColumn, ManyToOne, PrimaryGeneratedColumn, Unique, UpdateDateColumn } from 'typeorm';
-import { County } from '../counties/county.entity';
+import { Column, CreateDateColumn, Entity, Index, Unique, UpdateDateColumn } from 'typeorm';
+import { CountyOwnedEntity } from '../counties/county-owned.base';
 import { SHIPMENT_DIRECTIONS, SHIPMENT_STATUSES, ShipmentDirection, ShipmentStatus } from './shipment-status';
 
 export const RESOLUTION_METHODS = ['admin_code', 'coordinate', 'name'] as const;
@@ -20,17 +20,7 @@ export interface DestinationInput {
 @Unique(['platformId', 'platformShipmentId'])
 @Index(['countyId', 'status'])
 @Index(['countyId', 'needsAttention'])
-export class Shipment {
-  @PrimaryGeneratedColumn('uuid')
-  id!: string;
-
-  @Column({ type: 'uuid' })
-  countyId!: string;
-
-  @ManyToOne(() => County, { onDelete: 'CASCADE' })
-  @JoinColumn()
-  county?: County;
-
+export class Shipment extends CountyOwnedEntity {
   /** The platform that pushed it (integrations owns platforms; no foreign key across modules). */
   @Column({ type: 'uuid' })
   platformId!: string;
