@@ -1,6 +1,7 @@
 /** Small spherical-geometry helpers (WGS 84 treated as a sphere; errors < 0.5 % at county scale). */
+import { EARTH_RADIUS_M, haversineM as greatCircleM } from '../../../libs/routing/src/graph/geodesy';
 
-export const EARTH_RADIUS_M = 6_371_008.8;
+export { EARTH_RADIUS_M };
 
 /** [longitude, latitude] in degrees, GeoJSON order. */
 export type LonLat = [number, number];
@@ -14,12 +15,9 @@ export interface BoundingBox {
 
 const RAD = Math.PI / 180;
 
-/** Great-circle distance in metres. */
+/** Great-circle distance in metres between two GeoJSON positions. */
 export function haversineM(a: LonLat, b: LonLat): number {
-  const dLat = (b[1] - a[1]) * RAD;
-  const dLon = (b[0] - a[0]) * RAD;
-  const h = Math.sin(dLat / 2) ** 2 + Math.cos(a[1] * RAD) * Math.cos(b[1] * RAD) * Math.sin(dLon / 2) ** 2;
-  return 2 * EARTH_RADIUS_M * Math.asin(Math.min(1, Math.sqrt(h)));
+  return greatCircleM(a[0], a[1], b[0], b[1]);
 }
 
 /** Sum of the great-circle lengths of a polyline's segments, in metres. */
