@@ -12,6 +12,9 @@ import { Population } from './population';
 import { SegmentAccumulator } from './segment';
 import { Splitter } from './split';
 
+/** From this many clients on, the initial population uses nearest-neighbour tours only. */
+const LARGE_INSTANCE = 600;
+
 export interface HgsRunOptions {
   seed: number;
   /** Stopping rule; the only place the clock is read. */
@@ -109,7 +112,8 @@ export class HybridGeneticSearch {
     const visited = new Uint8Array(n + 1);
     for (let k = 0; k < target; k++) {
       // Alternate random tours (diversity) with randomised nearest-neighbour tours (cheap to educate).
-      if (k % 2 === 1) nearestNeighbourTour(this.data, this.random, tour, visited);
+      // Large instances afford only a handful of initial individuals: all nearest-neighbour then.
+      if (k % 2 === 1 || n >= LARGE_INSTANCE) nearestNeighbourTour(this.data, this.random, tour, visited);
       else {
         for (let i = 0; i < n; i++) tour[i] = i + 1;
         this.random.shuffle(tour);
