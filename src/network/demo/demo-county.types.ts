@@ -1,3 +1,4 @@
+import type { FleetSeed } from '../../fleet/fleet-seed.service';
 import type { Feature, FeatureCollection, LineString, Point } from 'geojson';
 import type { NodeTier, OpeningHoursRule } from '../network-node.entity';
 import type { VehicleClass } from '../../fleet/vehicle.entity';
@@ -37,21 +38,8 @@ export type DemoNodeFeature = Feature<Point, DemoNodeProperties>;
 export type DemoRoadFeature = Feature<LineString, DemoRoadProperties>;
 export type DemoNetwork = FeatureCollection<Point | LineString, DemoNodeProperties | DemoRoadProperties>;
 
-export interface DemoVehicle {
-  code: string;
-  vehicleClass: VehicleClass;
-  capacityWeightG: number;
-  capacityVolumeCm3: number;
-  capacityParcels: number;
-  fixedCostFen: number;
-  costPerKmFen: number;
-  costPerHourFen: number;
-  homeNodeCode: string;
-  /** Local time of the county, 'HH:MM'. */
-  shiftStart: string;
-  shiftEnd: string;
-  maxDurationS: number;
-}
+/** A demo vehicle is a fleet seed row (nodes by code, shifts as local 'HH:MM'), always with a max duration. */
+export type DemoVehicle = FleetSeed['vehicles'][number] & { maxDurationS: number };
 
 export interface DemoDriver {
   name: string;
