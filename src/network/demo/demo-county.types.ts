@@ -1,7 +1,6 @@
 import type { FleetSeed } from '../../fleet/fleet-seed.service';
 import type { Feature, FeatureCollection, LineString, Point } from 'geojson';
 import type { NodeTier, OpeningHoursRule } from '../network-node.entity';
-import type { VehicleClass } from '../../fleet/vehicle.entity';
 import type { RoadClass, Surface } from '../../../libs/routing/src/graph/road-types';
 
 /** Node properties, as in docs/network-geojson.md. */
