@@ -184,7 +184,10 @@ function renderSection(setName: string, spec: SetSpec, rows: Row[], command: str
   lines.push(header, header.replace(/[^|]+/g, ' --- '));
   for (const r of rows) {
     const gap = gapOf(r);
-    const cells = [r.instance, String(r.size), String(r.cost), r.bks === null ? '-' : String(r.bks), gap === null ? '-' : gap.toFixed(2), String(r.vehicles)];
+    // A distance gap between solutions with different vehicle counts means nothing: bracket it.
+    const comparable = !spec.hierarchical || r.bksVehicles === null || r.vehicles === r.bksVehicles;
+    const gapText = gap === null ? '-' : comparable ? gap.toFixed(2) : `(${gap.toFixed(2)}, other fleet)`;
+    const cells = [r.instance, String(r.size), String(r.cost), r.bks === null ? '-' : String(r.bks), gapText, String(r.vehicles)];
     if (spec.hierarchical) cells.push(r.bksVehicles === null ? '-' : String(r.bksVehicles));
     cells.push(r.secondsToBest.toFixed(1), r.verdict);
     lines.push(`| ${cells.join(' | ')} |`);
