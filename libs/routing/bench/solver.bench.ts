@@ -49,17 +49,29 @@ function repoRoot(): string {
   throw new Error('cannot find the repository root (package.json of rural-dispatch)');
 }
 
+const FLAGS = ['set', 'time-limit', 'dir', 'seed', 'threads', 'instances', 'clock'];
+
 function parseArgs(argv: string[]): Record<string, string> {
   const out: Record<string, string> = {};
   for (let i = 0; i < argv.length; i++) {
     const arg = argv[i];
     if (!arg.startsWith('--')) throw new Error(`unexpected argument ${arg}`);
     const [key, inline] = arg.slice(2).split('=', 2);
+    if (!FLAGS.includes(key)) throw new Error(`unknown flag --${key}; expected one of --${FLAGS.join(', --')}`);
     const value = inline ?? argv[++i];
     if (value === undefined) throw new Error(`--${key} needs a value`);
     out[key] = value;
   }
   return out;
+}
+
+function numberFlag(args: Record<string, string>, name: string, fallback: number, min: number, max: number, integer: boolean): number {
+  if (args[name] === undefined) return fallback;
+  const value = Number(args[name]);
+  if (!Number.isFinite(value) || value < min || value > max || (integer && !Number.isInteger(value))) {
+    throw new Error(`--${name} must be ${integer ? 'an integer' : 'a number'} in [${min}, ${max}], got ${args[name]}`);
+  }
+  return value;
 }
 
 function listFiles(dir: string, extension: RegExp): string[] {
@@ -96,9 +108,10 @@ async function main(): Promise<void> {
   if (!spec) throw new Error(`--set must be one of ${Object.keys(SETS).join(', ')}`);
   const root = repoRoot();
   const dir = resolve(root, args.dir ?? '../shared/benchmarks');
-  const timeLimitS = Number(args['time-limit'] ?? 10);
-  const seed = Number(args.seed ?? 1);
-  const threads = Number(args.threads ?? 1);
+  const timeLimitS = numberFlag(args, 'time-limit', 10, 0.1, 3600, false);
+  const seed = numberFlag(args, 'seed', 1, 0, 2 ** 31 - 1, true);
+  const threads = numberFlag(args, 'threads', 1, 1, 64, true);
+  if (args.clock !== undefined && args.clock !== 'cpu' && args.clock !== 'wall') throw new Error(`--clock must be wall or cpu, got ${args.clock}`);
   // `--clock cpu` stops on this process's CPU time: fairer on a machine shared with other jobs.
   const clock = args.clock === 'cpu' ? 'cpu' : 'wall';
   const only = args.instances ? new Set(args.instances.split(',')) : null;
