@@ -1,4 +1,5 @@
 import { ContractionHierarchy } from './contraction-hierarchy';
+import { CoreSearch } from './hierarchy-core-search';
 import { IndexedMinHeap } from './indexed-min-heap';
 import { SEARCH_KEY_DISTANCE_SPAN } from './profile-weights';
 import { UNREACHABLE } from './shortest-path-search';
@@ -9,6 +10,9 @@ import { UNREACHABLE } from './shortest-path-search';
  * down the hierarchy, chosen once per target set. Each row is one upward Dijkstra over a few hundred
  * vertices plus one linear pass over that restricted set.
  */
+/** Rows swept together; 8 keys are one 64-byte cache line per vertex. */
+const SWEEP_BATCH = 8;
+
 export class HierarchyMatrixSearch {
   private readonly upKey: Float64Array;
   private readonly upStamp: Int32Array;
@@ -16,9 +20,11 @@ export class HierarchyMatrixSearch {
   private touchedCount = 0;
   private stamp = 0;
   private readonly heap: IndexedMinHeap;
+  private readonly core: CoreSearch;
 
   constructor(private readonly hierarchy: ContractionHierarchy) {
     const n = hierarchy.vertexCount;
+    this.core = new CoreSearch(hierarchy);
     this.upKey = new Float64Array(n);
     this.upStamp = new Int32Array(n);
     this.touched = new Int32Array(n);
@@ -30,43 +36,68 @@ export class HierarchyMatrixSearch {
     for (let i = 0; i < targets.length; i++) {
       if (!(targets[i] >= 0 && targets[i] < n)) throw new RangeError(`target vertex ${targets[i]} is not in the graph`);
     }
-    const sweep = restrictSweep(this.hierarchy, targets);
-    const localKey = new Float64Array(sweep.size);
-    const targetLocal = Int32Array.from({ length: targets.length }, (_, i) => sweep.localOfVertex(targets[i]));
     for (let row = 0; row < sources.length; row++) {
-      const source = sources[row];
-      if (!(source >= 0 && source < n)) throw new RangeError(`source vertex ${source} is not in the graph`);
-      this.searchUpward(source);
+      if (!(sources[row] >= 0 && sources[row] < n)) throw new RangeError(`source vertex ${sources[row]} is not in the graph`);
+    }
+    const sweep = restrictSweep(this.hierarchy, targets);
+    const localOfVertex = sweep.localOfVertex;
+    // Keys of SWEEP_BATCH rows interleaved per vertex: one pass over the arcs serves the whole batch.
+    const localKey = new Float64Array(sweep.size * SWEEP_BATCH);
+    const targetLocal = Int32Array.from({ length: targets.length }, (_, i) => localOfVertex[targets[i]]);
+    const core = this.core;
+    const coreLocal = Int32Array.from(core.vertexOf, (vertex) => localOfVertex[vertex]);
+    for (let firstRow = 0; firstRow < sources.length; firstRow += SWEEP_BATCH) {
+      const batchRows = Math.min(SWEEP_BATCH, sources.length - firstRow);
       localKey.fill(Infinity);
-      for (let i = 0; i < this.touchedCount; i++) {
-        const vertex = this.touched[i];
-        const local = sweep.localOfVertex(vertex);
-        if (local >= 0) localKey[local] = this.upKey[vertex];
+      for (let lane = 0; lane < batchRows; lane++) {
+        this.searchUpward(sources[firstRow + lane]);
+        for (let i = 0; i < this.touchedCount; i++) {
+          const vertex = this.touched[i];
+          const local = localOfVertex[vertex];
+          if (local >= 0) localKey[local * SWEEP_BATCH + lane] = this.upKey[vertex];
+        }
+        for (let index = 0; index < core.size; index++) {
+          const local = coreLocal[index];
+          if (local >= 0 && core.key[index] !== Infinity) localKey[local * SWEEP_BATCH + lane] = core.key[index];
+        }
       }
       sweepDown(sweep, localKey);
-      const offset = row * targets.length;
-      for (let i = 0; i < targets.length; i++) {
-        const key = localKey[targetLocal[i]];
-        if (key === Infinity) {
-          durationS[offset + i] = UNREACHABLE;
-          distanceM[offset + i] = UNREACHABLE;
-        } else {
-          const seconds = Math.floor(key / SEARCH_KEY_DISTANCE_SPAN);
-          durationS[offset + i] = seconds;
-          distanceM[offset + i] = key - seconds * SEARCH_KEY_DISTANCE_SPAN;
+      for (let lane = 0; lane < batchRows; lane++) {
+        const offset = (firstRow + lane) * targets.length;
+        for (let i = 0; i < targets.length; i++) {
+          const key = localKey[targetLocal[i] * SWEEP_BATCH + lane];
+          if (key === Infinity) {
+            durationS[offset + i] = UNREACHABLE;
+            distanceM[offset + i] = UNREACHABLE;
+          } else {
+            const seconds = Math.floor(key / SEARCH_KEY_DISTANCE_SPAN);
+            durationS[offset + i] = seconds;
+            distanceM[offset + i] = key - seconds * SEARCH_KEY_DISTANCE_SPAN;
+          }
         }
       }
     }
   }
 
-  /** Full Dijkstra over upward arcs; `touched[0..touchedCount)` lists every vertex reached. */
+  /**
+   * Full Dijkstra over upward arcs: below the core into `touched[0..touchedCount)` (upward arcs never
+   * leave the core, so those keys are final first), then the whole core in `core.key`.
+   */
   private searchUpward(source: number): void {
     const { upOffset, upHead, upKey: arcKey } = this.hierarchy;
     const heap = this.heap;
     const key = this.upKey;
     const stamp = this.upStamp;
+    const core = this.core;
+    const coreIndexOf = core.indexOf;
     heap.resetVertices(this.touched, this.touchedCount);
     this.touchedCount = 0;
+    core.reset();
+    if (coreIndexOf[source] >= 0) {
+      core.offer(coreIndexOf[source], 0);
+      core.run();
+      return;
+    }
     const current = ++this.stamp;
     stamp[source] = current;
     key[source] = 0;
@@ -78,6 +109,10 @@ export class HierarchyMatrixSearch {
       for (let arc = upOffset[vertex]; arc < upOffset[vertex + 1]; arc++) {
         const head = upHead[arc];
         const candidate = vertexKey + arcKey[arc];
+        if (coreIndexOf[head] >= 0) {
+          core.offer(coreIndexOf[head], candidate);
+          continue;
+        }
         if (stamp[head] !== current) {
           stamp[head] = current;
           this.touched[this.touchedCount++] = head;
@@ -88,13 +123,14 @@ export class HierarchyMatrixSearch {
         heap.pushOrDecrease(head, candidate);
       }
     }
+    core.run();
   }
 }
 
 interface RestrictedSweep {
   size: number;
-  /** Local index of a vertex in the sweep, or -1 when no target lies below it. */
-  localOfVertex(vertex: number): number;
+  /** Local index of each vertex in the sweep, or -1 when no target lies below it. */
+  localOfVertex: Int32Array;
   /** Incoming downward arcs per local index (tails are smaller local indices). */
   offset: Int32Array;
   tail: Int32Array;
@@ -133,18 +169,28 @@ function restrictSweep(hierarchy: ContractionHierarchy, targets: ArrayLike<numbe
     }
     offset[++local] = next;
   }
-  return { size, localOfVertex: (vertex) => localOfPosition[n - 1 - rank[vertex]], offset, tail, key };
+  const localOfVertex = new Int32Array(n);
+  for (let vertex = 0; vertex < n; vertex++) localOfVertex[vertex] = localOfPosition[n - 1 - rank[vertex]];
+  return { size, localOfVertex, offset, tail, key };
 }
 
-/** One pass in sweep order: each vertex takes the best of its upward-search key and its higher neighbours. */
+/**
+ * One pass in sweep order over SWEEP_BATCH interleaved rows: each vertex takes, per row, the best of
+ * its upward-search key and its higher neighbours' keys plus the arc.
+ */
 function sweepDown(sweep: RestrictedSweep, localKey: Float64Array): void {
   const { offset, tail, key } = sweep;
-  for (let local = 0; local < sweep.size; local++) {
-    let best = localKey[local];
-    for (let arc = offset[local]; arc < offset[local + 1]; arc++) {
-      const candidate = localKey[tail[arc]] + key[arc];
-      if (candidate < best) best = candidate;
+  const size = sweep.size;
+  for (let local = 0; local < size; local++) {
+    const base = local * SWEEP_BATCH;
+    const arcEnd = offset[local + 1];
+    for (let arc = offset[local]; arc < arcEnd; arc++) {
+      const from = tail[arc] * SWEEP_BATCH;
+      const arcKey = key[arc];
+      for (let lane = 0; lane < SWEEP_BATCH; lane++) {
+        const candidate = localKey[from + lane] + arcKey;
+        if (candidate < localKey[base + lane]) localKey[base + lane] = candidate;
+      }
     }
-    localKey[local] = best;
   }
 }

@@ -153,4 +153,22 @@ describe('contraction hierarchy matrices', () => {
     expect(Array.from(distanceM)).toEqual(Array.from(byDijkstra.distanceM));
     expect(durationS[49]).toBe(0);
   });
+
+  it('equals Dijkstra when rows fill a partial sweep batch and sources and targets lie in the core', () => {
+    const graph = buildRoadGraph(generateSyntheticRoadNetwork({ seed: 5, edgeCount: 3000 }));
+    const weights = buildProfileWeights(graph, 'van');
+    const hierarchy = buildContractionHierarchy(graph, weights);
+    const coreVertices = Array.from({ length: graph.vertexCount }, (_, v) => v).filter((v) => hierarchy.rank[v] >= hierarchy.contractedCount);
+    expect(coreVertices.length).toBeGreaterThan(2);
+    const random = new Random(6);
+    // 43 rows: five full batches of eight and one of three; the first rows and columns start in the core.
+    const sources = Int32Array.from({ length: 43 }, (_, i) => (i < 2 ? coreVertices[i] : random.nextInt(graph.vertexCount)));
+    const targets = Int32Array.from({ length: 31 }, (_, i) => (i < 3 ? coreVertices[i] : random.nextInt(graph.vertexCount)));
+    const byDijkstra = computeMatrix(graph, weights, sources, targets, { method: 'dijkstra' });
+    const durationS = new Int32Array(43 * 31);
+    const distanceM = new Int32Array(43 * 31);
+    new HierarchyMatrixSearch(hierarchy).fillRows(sources, targets, durationS, distanceM);
+    expect(Array.from(durationS)).toEqual(Array.from(byDijkstra.durationS));
+    expect(Array.from(distanceM)).toEqual(Array.from(byDijkstra.distanceM));
+  });
 });
