@@ -23,7 +23,7 @@ async function main(): Promise<void> {
   const dataSource = new DataSource(databaseOptions(scratchUrl.toString()));
   try {
     await dataSource.initialize();
-    await dataSource.runMigrations();
+    await dataSource.runMigrations({ transaction: 'each' });
     const diff = await schemaDiff(dataSource);
     if (diff.up.length === 0) {
       console.log('entities and migrations agree: nothing to generate');

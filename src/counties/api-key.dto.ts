@@ -1,10 +1,12 @@
 import { ApiProperty } from '@nestjs/swagger';
 import { IsIn, IsString, Length } from 'class-validator';
-import { API_KEY_ROLES, ApiKey, ApiKeyRole } from './api-key.entity';
+import { OPERATOR_ROLES, OperatorRole } from '../infra/auth/principal';
+import { API_KEY_ROLES, ApiKey } from './api-key.entity';
 
 export class CreateApiKeyBody {
   @ApiProperty({ example: 'hub scanner 2' }) @IsString() @Length(1, 100) name!: string;
-  @ApiProperty({ enum: API_KEY_ROLES }) @IsIn(API_KEY_ROLES) role!: ApiKeyRole;
+  /** Platform keys come with their platform (POST .../platforms), never from here. */
+  @ApiProperty({ enum: OPERATOR_ROLES }) @IsIn(OPERATOR_ROLES) role!: OperatorRole;
 }
 
 export class ApiKeyResponse {

@@ -1,7 +1,11 @@
 import { Column, CreateDateColumn, Entity, Index } from 'typeorm';
 import { CountyOwnedEntity } from './county-owned.base';
 
-export const API_KEY_ROLES = ['admin', 'dispatcher', 'viewer'] as const;
+/**
+ * Operators are admin, dispatcher or viewer. A `platform` key belongs to one e-commerce platform and
+ * may call only routes that name the role (the pull feed): it never reads the county's other data.
+ */
+export const API_KEY_ROLES = ['admin', 'dispatcher', 'viewer', 'platform'] as const;
 export type ApiKeyRole = (typeof API_KEY_ROLES)[number];
 
 /** An operator's key. Only its SHA-256 is stored: the secret is shown once, at creation. */

@@ -1,6 +1,6 @@
 import { Controller, Get, HttpCode, Param, ParseUUIDPipe, Post, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
-import { CurrentPrincipal, Principal, Roles, WRITE_ROLES } from '../infra/auth/principal';
+import { CurrentPrincipal, OPERATOR_ROLES, Principal, Roles, WRITE_ROLES } from '../infra/auth/principal';
 import { DomainError } from '../infra/errors/domain-error';
 import { ApiProblems } from '../shipments/api-problems';
 import { ShipmentEventsService } from '../shipments/shipment-events.service';
@@ -55,6 +55,7 @@ export class DeliveriesController {
   }
 
   @Get('events')
+  @Roles(...OPERATOR_ROLES, 'platform')
   @ApiOperation({
     summary: 'Pull feed of event envelopes, oldest first',
     description: "Authenticate with the platform's API key (from registration): it sees its own shipments' events. An operator key sees the whole county.",
@@ -63,6 +64,8 @@ export class DeliveriesController {
   async feed(@CurrentPrincipal() principal: Principal, @Query() query: EventsFeedQuery): Promise<EventsPageResponse> {
     const platform = await this.platforms.findByApiKey(principal.apiKeyId);
     if (platform && platform.countyId !== principal.countyId) throw new DomainError('forbidden', 'platform key and county disagree');
+    // A platform key must never fall through to the county-wide feed.
+    if (principal.role === 'platform' && !platform) throw new DomainError('forbidden', 'this platform key has no platform');
     return this.events.feed({ countyId: principal.countyId, platformId: platform?.id ?? null, after: query.after ?? null, limit: query.limit ?? 100 });
   }
 }

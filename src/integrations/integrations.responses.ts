@@ -27,7 +27,7 @@ export class RegisterPlatformBody {
 export class PlatformResponse {
   @ApiProperty({ format: 'uuid' }) id!: string;
   @ApiProperty() name!: string;
-  @ApiProperty({ format: 'uuid', description: "the platform's feed key (role viewer)" }) apiKeyId!: string;
+  @ApiProperty({ format: 'uuid', description: "the platform's feed key (role platform)" }) apiKeyId!: string;
   @ApiProperty({ description: 'true while a rotated-out secret still verifies' }) rotationInProgress!: boolean;
   @ApiProperty() createdAt!: string;
 }

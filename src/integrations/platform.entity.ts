@@ -11,7 +11,7 @@ export class Platform extends CountyOwnedEntity {
   @Column({ type: 'varchar', length: 100 })
   name!: string;
 
-  /** The platform's own API key (role viewer), used to read the pull feed. */
+  /** The platform's own API key (role platform), used to read the pull feed. */
   @Column({ type: 'uuid', unique: true })
   apiKeyId!: string;
 

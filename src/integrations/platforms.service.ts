@@ -49,7 +49,7 @@ export class PlatformsService {
   }
 
   private async create(countyId: string, name: string): Promise<RegisteredPlatform> {
-    const { key, secret } = await this.counties.createApiKey(countyId, `platform ${name}`.slice(0, 100), 'viewer');
+    const { key, secret } = await this.counties.createApiKey(countyId, `platform ${name}`.slice(0, 100), 'platform');
     const platform = await this.platforms.save(
       this.platforms.create({ countyId, name, apiKeyId: key.id, webhookSecret: newWebhookSecret(), previousWebhookSecret: null, previousSecretExpiresAt: null }),
     );

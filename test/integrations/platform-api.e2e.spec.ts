@@ -83,6 +83,23 @@ describe('platforms, keys and the pull feed', () => {
     await api().get('/v1/events?after=bogus').set('Authorization', platformKey).expect(400);
   });
 
+  it("confines a platform's key to the pull feed: no county data, no other platform's shipments", async () => {
+    const own = await register('confined-a');
+    const other = await register('confined-b');
+    await other.push({ shipments: [shipmentInput()] }).expect(200);
+    const platformKey = `Bearer ${own.platform.apiKey}`;
+    await api().get('/v1/events').set('Authorization', platformKey).expect(200);
+    for (const path of ['/v1/counties', `/v1/counties/${county.county.id}`, `/v1/counties/${county.county.id}/shipments`, `/v1/counties/${county.county.id}/network`]) {
+      const response = await api().get(path).set('Authorization', platformKey).expect(403);
+      expect(response.body.code).toBe('forbidden');
+    }
+  });
+
+  it('does not let an admin mint platform keys through the key endpoint', async () => {
+    const response = await api().post(`/v1/counties/${county.county.id}/api-keys`).set('Authorization', county.authorization).send({ name: 'sneaky', role: 'platform' }).expect(400);
+    expect(response.body.code).toBe('validation_failed');
+  });
+
   it('documents the endpoints, headers and problem responses in OpenAPI', async () => {
     const document = (await api().get('/docs-json').expect(200)).body;
     const webhook = document.paths['/v1/webhooks/{platformId}/shipments'].post;

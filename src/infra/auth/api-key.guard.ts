@@ -1,7 +1,7 @@
 import { CanActivate, ExecutionContext, Inject, Injectable } from '@nestjs/common';
 import { Reflector } from '@nestjs/core';
 import { DomainError } from '../errors/domain-error';
-import { API_KEY_RESOLVER, ApiKeyResolver, IS_PUBLIC, OperatorRole, Principal, ROLES } from './principal';
+import { API_KEY_RESOLVER, ApiKeyResolver, IS_PUBLIC, OPERATOR_ROLES, OperatorRole, Principal, ROLES } from './principal';
 
 interface GuardedRequest {
   headers: Record<string, string | string[] | undefined>;
@@ -30,8 +30,8 @@ export class ApiKeyGuard implements CanActivate {
     if (!match) throw new DomainError('unauthenticated', 'missing or malformed Authorization header; expected "Bearer <api key>"');
     const principal = await this.resolver.resolve(match[1]!);
     if (!principal) throw new DomainError('unauthenticated', 'unknown or revoked API key');
-    const roles = this.reflector.getAllAndOverride<OperatorRole[] | undefined>(ROLES, targets);
-    if (roles && !roles.includes(principal.role)) {
+    const roles = this.reflector.getAllAndOverride<OperatorRole[] | undefined>(ROLES, targets) ?? OPERATOR_ROLES;
+    if (!roles.includes(principal.role)) {
       throw new DomainError('forbidden', `this action needs one of the roles ${roles.join(', ')}; the key has ${principal.role}`);
     }
     const countyId = request.params.countyId;

@@ -1,6 +1,6 @@
 import { createParamDecorator, ExecutionContext, SetMetadata } from '@nestjs/common';
 
-export type OperatorRole = 'admin' | 'dispatcher' | 'viewer';
+export type OperatorRole = 'admin' | 'dispatcher' | 'viewer' | 'platform';
 
 /** Who is calling: an operator key, always bound to exactly one county. */
 export interface Principal {
@@ -21,10 +21,11 @@ export const IS_PUBLIC = 'auth:public';
 export const Public = () => SetMetadata(IS_PUBLIC, true);
 
 export const ROLES = 'auth:roles';
-/** Roles allowed on the route; without it every role may call (read access). */
+/** Roles allowed on the route; without it every operator role may call (read access), platform keys may not. */
 export const Roles = (...roles: OperatorRole[]) => SetMetadata(ROLES, roles);
 
 export const WRITE_ROLES: OperatorRole[] = ['admin', 'dispatcher'];
+export const OPERATOR_ROLES: OperatorRole[] = ['admin', 'dispatcher', 'viewer'];
 
 export const CurrentPrincipal = createParamDecorator((_data: unknown, context: ExecutionContext): Principal => {
   const request = context.switchToHttp().getRequest<{ principal?: Principal }>();
