@@ -6,6 +6,7 @@
  *   npm run bench:solver -- --set cvrp_x|solomon|lilim|2ecvrp --time-limit S [--dir PATH] [--seed N]
  *                           [--threads T] [--instances a,b] [--clock wall|cpu]
  */
+import { loadavg } from 'os';
 import { spawnSync } from 'node:child_process';
 import { cpus, tmpdir } from 'node:os';
 import { existsSync, mkdtempSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
@@ -187,7 +188,7 @@ function renderSection(setName: string, spec: SetSpec, rows: Row[], command: str
   const cpu = cpus();
   const lines: string[] = [];
   lines.push(`## ${sectionTitle(setName, timeLimitS, threads, clock)}`, '');
-  lines.push(`- machine: ${cpu[0]?.model ?? 'unknown cpu'}, ${cpu.length} cores (shared with other jobs while measured)`);
+  lines.push(`- machine: ${cpu[0]?.model ?? 'unknown cpu'}, ${cpu.length} cores; load average ${loadavg()[0]!.toFixed(2)} when the set finished`);
   lines.push(`- date: ${new Date().toISOString()}`);
   lines.push(`- command: \`${command}\``);
   lines.push(`- time limit ${timeLimitS} s per instance (${clock === 'cpu' ? 'process CPU time' : 'wall clock'}), ${threads} thread(s); "s to best" on the same clock`, '');
