@@ -8,7 +8,7 @@
  */
 import { loadavg } from 'os';
 import { spawnSync } from 'node:child_process';
-import { cpus, tmpdir } from 'node:os';
+import { cpus, loadavg, tmpdir } from 'node:os';
 import { existsSync, mkdtempSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { basename, dirname, join, resolve } from 'node:path';
 import { detectFormat } from '../src/formats/registry';
