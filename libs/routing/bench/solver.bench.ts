@@ -6,7 +6,6 @@
  *   npm run bench:solver -- --set cvrp_x|solomon|lilim|2ecvrp --time-limit S [--dir PATH] [--seed N]
  *                           [--threads T] [--instances a,b] [--clock wall|cpu]
  */
-import { loadavg } from 'os';
 import { spawnSync } from 'node:child_process';
 import { cpus, loadavg, tmpdir } from 'node:os';
 import { existsSync, mkdtempSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
