@@ -1,18 +1,9 @@
 import request from 'supertest';
-import { cleanupTestConfig, startTestApp, TestApp } from './support/test-app';
+import { useTestApp } from './support/test-app';
 import { createCounty } from './support/factories';
 
 describe('health, auth and errors', () => {
-  let testApp: TestApp;
-
-  beforeAll(async () => {
-    testApp = await startTestApp();
-  });
-
-  afterAll(async () => {
-    await testApp.close();
-    await cleanupTestConfig(testApp.config);
-  });
+  const testApp = useTestApp();
 
   it('reports PostgreSQL, PostGIS and Redis up', async () => {
     const response = await request(testApp.baseUrl).get('/health').expect(200);

@@ -1,11 +1,11 @@
 import request from 'supertest';
 import { NetworkImportService } from '../../src/network/import/network-import.service';
 import { createCounty, CountyWithKey } from '../support/factories';
-import { cleanupTestConfig, startTestApp, TestApp } from '../support/test-app';
+import { useTestApp } from '../support/test-app';
 import { smallNetwork } from '../network/network-fixtures';
 
 describe('fleet: vehicles and drivers', () => {
-  let testApp: TestApp;
+  const testApp = useTestApp();
   let county: CountyWithKey;
   const vehicle = (overrides: Record<string, unknown> = {}) => ({
     code: '甘K·10001',
@@ -26,14 +26,8 @@ describe('fleet: vehicles and drivers', () => {
     request(testApp.baseUrl).post(`/v1/counties/${who.county.id}/${path}`).set('Authorization', who.authorization).send(body);
 
   beforeAll(async () => {
-    testApp = await startTestApp();
     county = await createCounty(testApp.app);
     await testApp.app.get(NetworkImportService).importFeatureCollection(county.county.id, smallNetwork());
-  });
-
-  afterAll(async () => {
-    await testApp.close();
-    await cleanupTestConfig(testApp.config);
   });
 
   it('creates a vehicle with its home node by code and its shift in seconds from midnight', async () => {

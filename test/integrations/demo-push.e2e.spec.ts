@@ -1,20 +1,11 @@
 import { DataSource } from 'typeorm';
 import { pushDemoShipments } from '../../src/integrations/demo/push-demo-shipments';
 import { createCounty } from '../support/factories';
-import { cleanupTestConfig, startTestApp, TestApp } from '../support/test-app';
+import { useTestApp } from '../support/test-app';
 import { createVillages } from '../shipments/support/village-factory';
 
 describe('pushDemoShipments', () => {
-  let testApp: TestApp;
-
-  beforeAll(async () => {
-    testApp = await startTestApp();
-  });
-
-  afterAll(async () => {
-    await testApp.close();
-    await cleanupTestConfig(testApp.config);
-  });
+  const testApp = useTestApp();
 
   it('pushes a seeded mix through the signed webhook, and a re-run duplicates nothing', async () => {
     const { county } = await createCounty(testApp.app);

@@ -1,25 +1,19 @@
 import request from 'supertest';
 import { createCounty, CountyWithKey } from '../support/factories';
-import { cleanupTestConfig, startTestApp, TestApp } from '../support/test-app';
+import { useTestApp } from '../support/test-app';
 import { signedHeaders } from '../../src/integrations/webhook-signature';
 import { shipmentInput } from '../shipments/support/platform-client';
 import { eventually } from './support/receiver';
 
 describe('platforms, keys and the pull feed', () => {
-  let testApp: TestApp;
+  const testApp = useTestApp();
   let county: CountyWithKey;
   let otherCounty: CountyWithKey;
   const api = () => request(testApp.baseUrl);
 
   beforeAll(async () => {
-    testApp = await startTestApp();
     county = await createCounty(testApp.app);
     otherCounty = await createCounty(testApp.app);
-  });
-
-  afterAll(async () => {
-    await testApp.close();
-    await cleanupTestConfig(testApp.config);
   });
 
   async function register(name: string) {

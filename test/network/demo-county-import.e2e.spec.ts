@@ -4,19 +4,10 @@ import { FleetSeedService } from '../../src/fleet/fleet-seed.service';
 import { buildDemoCounty } from '../../src/network/demo/build-demo-county';
 import { NetworkImportService } from '../../src/network/import/network-import.service';
 import { createCounty } from '../support/factories';
-import { cleanupTestConfig, startTestApp, TestApp } from '../support/test-app';
+import { useTestApp } from '../support/test-app';
 
 describe('the demo county through the import path', () => {
-  let testApp: TestApp;
-
-  beforeAll(async () => {
-    testApp = await startTestApp();
-  });
-
-  afterAll(async () => {
-    await testApp.close();
-    await cleanupTestConfig(testApp.config);
-  });
+  const testApp = useTestApp();
 
   it('imports Xihe and exports 1 hub, 20 stations and 399 villages with 12-digit codes for stations and villages; seeding twice changes nothing', async () => {
     const demo = buildDemoCounty();

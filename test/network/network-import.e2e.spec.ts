@@ -1,11 +1,11 @@
 import type { Feature, FeatureCollection, Point } from 'geojson';
 import request from 'supertest';
 import { createCounty, CountyWithKey } from '../support/factories';
-import { cleanupTestConfig, startTestApp, TestApp } from '../support/test-app';
+import { useTestApp } from '../support/test-app';
 import { nodeFeature, roadFeature, smallNetwork, withFeature } from './network-fixtures';
 
 describe('network GeoJSON import and export', () => {
-  let testApp: TestApp;
+  const testApp = useTestApp();
   let county: CountyWithKey;
 
   const importUrl = () => `/v1/counties/${county.county.id}/network/import`;
@@ -13,14 +13,8 @@ describe('network GeoJSON import and export', () => {
     (await request(testApp.baseUrl).get(`/v1/counties/${county.county.id}/network/summary`).set('Authorization', county.authorization).expect(200)).body;
 
   beforeAll(async () => {
-    testApp = await startTestApp();
     county = await createCounty(testApp.app);
     await request(testApp.baseUrl).post(importUrl()).set('Authorization', county.authorization).send(smallNetwork()).expect(200);
-  });
-
-  afterAll(async () => {
-    await testApp.close();
-    await cleanupTestConfig(testApp.config);
   });
 
   /** The valid network plus one new node and one new road, so a partial write would show in the counts. */

@@ -1,11 +1,11 @@
 import request from 'supertest';
 import { NetworkQueryService } from '../../src/network/network-query.service';
 import { createCounty, CountyWithKey } from '../support/factories';
-import { cleanupTestConfig, startTestApp, TestApp } from '../support/test-app';
+import { useTestApp } from '../support/test-app';
 import { smallNetwork } from './network-fixtures';
 
 describe('network nodes API and query service', () => {
-  let testApp: TestApp;
+  const testApp = useTestApp();
   let county: CountyWithKey;
   const point = (lon: number, lat: number) => ({ type: 'Point', coordinates: [lon, lat] });
   const nodesUrl = (who: CountyWithKey = county) => `/v1/counties/${who.county.id}/nodes`;
@@ -14,13 +14,7 @@ describe('network nodes API and query service', () => {
     request(testApp.baseUrl).post(nodesUrl(who)).set('Authorization', who.authorization).send(body);
 
   beforeAll(async () => {
-    testApp = await startTestApp();
     county = await createCounty(testApp.app);
-  });
-
-  afterAll(async () => {
-    await testApp.close();
-    await cleanupTestConfig(testApp.config);
   });
 
   it('creates a hub, a station and a village, with the location as a GeoJSON point', async () => {

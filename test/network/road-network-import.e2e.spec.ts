@@ -4,7 +4,7 @@ import { TravelMatrixService } from '../../src/network/matrix/travel-matrix.serv
 import { NetworkExportService } from '../../src/network/network-export.service';
 import { DomainError } from '../../src/infra/errors/domain-error';
 import { createCounty } from '../support/factories';
-import { cleanupTestConfig, startTestApp, TestApp } from '../support/test-app';
+import { useTestApp } from '../support/test-app';
 import { nodeFeature } from './network-fixtures';
 
 /** A hand-made road network in the OSM-export CSV shape: a 2 km primary road and a 1 km residential street. */
@@ -16,16 +16,7 @@ const EDGES_CSV = [
 ].join('\n');
 
 describe('road network import (CLI path)', () => {
-  let testApp: TestApp;
-
-  beforeAll(async () => {
-    testApp = await startTestApp();
-  });
-
-  afterAll(async () => {
-    await testApp.close();
-    await cleanupTestConfig(testApp.config);
-  });
+  const testApp = useTestApp();
 
   it('writes parsed roads in one transaction with progress, idempotently, and matrices use them', async () => {
     const { county } = await createCounty(testApp.app);

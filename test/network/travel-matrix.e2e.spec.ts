@@ -2,7 +2,7 @@ import request from 'supertest';
 import { NetworkImportService } from '../../src/network/import/network-import.service';
 import { TravelMatrixService } from '../../src/network/matrix/travel-matrix.service';
 import { createCounty, CountyWithKey } from '../support/factories';
-import { cleanupTestConfig, startTestApp, TestApp } from '../support/test-app';
+import { useTestApp } from '../support/test-app';
 import { nodeFeature, roadFeature, smallNetwork } from './network-fixtures';
 
 /** Great-circle metres, written out here so the test does not reuse the code it checks. */
@@ -13,14 +13,13 @@ function greatCircleM(lonA: number, latA: number, lonB: number, latB: number): n
 }
 
 describe('travel matrices', () => {
-  let testApp: TestApp;
+  const testApp = useTestApp();
   let county: CountyWithKey;
 
   const matrix = (who: CountyWithKey, body: Record<string, unknown>) =>
     request(testApp.baseUrl).post(`/v1/counties/${who.county.id}/network/matrix`).set('Authorization', who.authorization).send(body);
 
   beforeAll(async () => {
-    testApp = await startTestApp();
     // A viewer key: matrices are reads. The network is written through the service, as seeding does.
     county = await createCounty(testApp.app, { role: 'viewer' });
     const network = smallNetwork();
@@ -32,11 +31,6 @@ describe('travel matrices', () => {
       }),
     );
     await testApp.app.get(NetworkImportService).importFeatureCollection(county.county.id, network);
-  });
-
-  afterAll(async () => {
-    await testApp.close();
-    await cleanupTestConfig(testApp.config);
   });
 
   it('computes shortest paths with the travel-time model (checked by hand)', async () => {

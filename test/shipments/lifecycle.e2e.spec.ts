@@ -1,12 +1,12 @@
 import request from 'supertest';
 import { DataSource } from 'typeorm';
 import { createCounty, CountyWithKey } from '../support/factories';
-import { cleanupTestConfig, startTestApp, TestApp } from '../support/test-app';
+import { useTestApp } from '../support/test-app';
 import { createPlatform, shipmentInput, TestPlatform } from './support/platform-client';
 import { createVillages, TestVillage } from './support/village-factory';
 
 describe('shipment lifecycle, scans and county isolation', () => {
-  let testApp: TestApp;
+  const testApp = useTestApp();
   let county: CountyWithKey;
   let otherCounty: CountyWithKey;
   let platform: TestPlatform;
@@ -15,17 +15,11 @@ describe('shipment lifecycle, scans and county isolation', () => {
   const api = () => request(testApp.baseUrl);
 
   beforeAll(async () => {
-    testApp = await startTestApp();
     db = testApp.app.get(DataSource);
     county = await createCounty(testApp.app);
     otherCounty = await createCounty(testApp.app);
     villages = await createVillages(testApp.app, county.county.id, county.county.adminCode, 2);
     platform = await createPlatform(testApp.app, testApp.baseUrl, county.county.id);
-  });
-
-  afterAll(async () => {
-    await testApp.close();
-    await cleanupTestConfig(testApp.config);
   });
 
   async function pushOne(overrides: Record<string, unknown> = {}) {

@@ -65,3 +65,35 @@ export async function cleanupTestConfig(config: AppConfig): Promise<void> {
     redis.disconnect();
   }
 }
+
+/**
+ * One API for the enclosing `describe`: started before its tests, closed after them with its
+ * database and queue keys dropped. Register it before hooks that use it.
+ */
+export function useTestApp(): TestApp {
+  let started: TestApp | undefined;
+  const current = (): TestApp => {
+    if (!started) throw new Error('the test app is used before beforeAll started it');
+    return started;
+  };
+  beforeAll(async () => {
+    started = await startTestApp();
+  });
+  afterAll(async () => {
+    if (!started) return;
+    await started.close();
+    await cleanupTestConfig(started.config);
+  });
+  return {
+    get app() {
+      return current().app;
+    },
+    get config() {
+      return current().config;
+    },
+    get baseUrl() {
+      return current().baseUrl;
+    },
+    close: () => current().close(),
+  };
+}
