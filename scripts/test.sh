@@ -5,5 +5,11 @@ cd "$(dirname "$0")/.."
 bash scripts/ensure-node-modules.sh
 bash scripts/ensure-services.sh
 npx tsc -p tsconfig.json --noEmit
+results="$(mktemp)"
+trap 'rm -f "$results"' EXIT
 # Two workers: the machine this runs on has two cores, and the service tests each own a database.
-exec npx jest --maxWorkers=2 "$@"
+status=0
+npx jest --maxWorkers=2 --json --outputFile="$results" "$@" || status=$?
+# One plain closing line that any CI can read.
+node -e 'const r = JSON.parse(require("fs").readFileSync(process.argv[1], "utf8")); console.log(`tests: ${r.numPassedTests} passed, ${r.numFailedTests} failed`);' "$results" || true
+exit "$status"
