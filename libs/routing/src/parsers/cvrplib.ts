@@ -1,4 +1,5 @@
-import { InvalidProblemError, Problem, Vehicle } from '../model/problem';
+import { benchmarkFleet } from './benchmark-fleet';
+import { InvalidProblemError, Problem } from '../model/problem';
 
 /** A CVRPLIB (TSPLIB-style, EUC_2D) instance: the problem plus what reports need. */
 export interface CvrplibInstance {
@@ -85,20 +86,7 @@ export function parseCvrplib(text: string): CvrplibInstance {
       distanceM[i * size + j] = Math.round(Math.hypot(coordinates[i][0] - coordinates[j][0], coordinates[i][1] - coordinates[j][1]));
     }
   }
-  const vehicles: Vehicle[] = [];
-  for (let k = 0; k < size - 1; k++) {
-    vehicles.push({
-      id: `vehicle-${k + 1}`,
-      startLocation: 0,
-      endLocation: 0,
-      capacity: [capacity],
-      fixedCostFen: 0,
-      costPerKmFen: 0,
-      costPerHourFen: 0,
-      profile: 'euclidean',
-      shift: { startS: 0, endS: 2_000_000_000 },
-    });
-  }
+  const vehicles = benchmarkFleet(size - 1, capacity, { startS: 0, endS: 2_000_000_000 });
   const problem: Problem = {
     name,
     profiles: { euclidean: { size, distanceM, durationS: distanceM } },

@@ -1,4 +1,5 @@
-import { InvalidProblemError, Problem, Shipment, Vehicle } from '../model/problem';
+import { benchmarkFleet } from './benchmark-fleet';
+import { InvalidProblemError, Problem, Shipment } from '../model/problem';
 
 /** Real-valued Euclidean distances keep three decimals as integers, as for Solomon. */
 export const LILIM_DISTANCE_SCALE = 1000;
@@ -106,17 +107,7 @@ export function parseLiLim(text: string, fileName = 'lilim'): LiLimInstance {
   });
 
   const depot = rows[0].numbers;
-  const vehicles: Vehicle[] = Array.from({ length: vehicleCount }, (_, k) => ({
-    id: `vehicle-${k + 1}`,
-    startLocation: 0,
-    endLocation: 0,
-    capacity: [capacity],
-    fixedCostFen: 0,
-    costPerKmFen: 0,
-    costPerHourFen: 0,
-    profile: 'euclidean',
-    shift: window(depot),
-  }));
+  const vehicles = benchmarkFleet(vehicleCount, capacity, window(depot));
   const name = fileName.split('/').pop()!.replace(/\.[^.]+$/, '');
   const problem: Problem = {
     name,

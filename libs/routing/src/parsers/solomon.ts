@@ -1,4 +1,5 @@
-import { InvalidProblemError, Problem, Vehicle } from '../model/problem';
+import { benchmarkFleet } from './benchmark-fleet';
+import { InvalidProblemError, Problem } from '../model/problem';
 
 /** Benchmark distances are real-valued; we keep three decimals as integer "metres". */
 export const SOLOMON_DISTANCE_SCALE = 1000;
@@ -75,17 +76,7 @@ export function parseSolomon(text: string): SolomonInstance {
   }
   const depot = rows[0].numbers;
   const horizon = { startS: Math.round(depot[4] * scale), endS: Math.round(depot[5] * scale) };
-  const vehicles: Vehicle[] = Array.from({ length: vehicleCount }, (_, k) => ({
-    id: `vehicle-${k + 1}`,
-    startLocation: 0,
-    endLocation: 0,
-    capacity: [capacity],
-    fixedCostFen: 0,
-    costPerKmFen: 0,
-    costPerHourFen: 0,
-    profile: 'euclidean',
-    shift: { ...horizon },
-  }));
+  const vehicles = benchmarkFleet(vehicleCount, capacity, horizon);
   const problem: Problem = {
     name,
     profiles: { euclidean: { size, distanceM, durationS } },
