@@ -1,7 +1,7 @@
 import { Solution } from '../model/problem';
 import { CvrplibInstance, parseCvrplib } from '../parsers/cvrplib';
 import { solveAsync } from '../solve';
-import { registerFormat, InstanceFormat } from './format';
+import { registerFormat, InstanceFormat, summarizeRun } from './format';
 import { routesToCvrplibText, solutionToJson, usedVehicles } from './solution-text';
 
 /** CVRPLIB `.vrp` (TSPLIB header, EUC_2D): capacitated VRP, distance objective, unlimited fleet. */
@@ -16,14 +16,7 @@ export const cvrplibFormat: InstanceFormat<CvrplibInstance, Solution> = {
   parse: (text) => parseCvrplib(text),
   describe: (instance) => ({ name: instance.name, size: instance.problem.jobs.length }),
   solve: (instance, options) => solveAsync(instance.problem, options),
-  summarize: (_instance, solution) => ({
-    cost: solution.distanceM,
-    vehicles: usedVehicles(solution),
-    feasible: solution.feasible,
-    runtimeMs: solution.statistics.runtimeMs,
-    timeToBestMs: solution.statistics.timeToBestMs,
-    iterations: solution.statistics.iterations,
-  }),
+  summarize: (_instance, solution) => summarizeRun(solution, solution.distanceM, usedVehicles(solution)),
   toCvrplibText: (_instance, solution) => routesToCvrplibText(solution, String(solution.distanceM)),
   toJson: (instance, solution) => solutionToJson(instance.problem, solution),
 };

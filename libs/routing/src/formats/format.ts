@@ -50,6 +50,16 @@ export interface SolutionSummary {
   iterations: number;
 }
 
+/** A summary from the parts every solver reports; formats differ only in how they count cost and vehicles. */
+export function summarizeRun(
+  solution: { feasible: boolean; statistics: { runtimeMs: number; timeToBestMs: number; iterations: number } },
+  cost: number,
+  vehicles: number,
+): SolutionSummary {
+  const { runtimeMs, timeToBestMs, iterations } = solution.statistics;
+  return { cost, vehicles, feasible: solution.feasible, runtimeMs, timeToBestMs, iterations };
+}
+
 export interface VerifyVerdict {
   feasible: boolean;
   cost: number;

@@ -1,7 +1,7 @@
 import { Solution } from '../model/problem';
 import { LiLimInstance, parseLiLim } from '../parsers/lilim';
 import { solveAsync } from '../solve';
-import { InstanceFormat, registerFormat } from './format';
+import { InstanceFormat, registerFormat, summarizeRun } from './format';
 import { solutionToJson, usedVehicles } from './solution-text';
 
 /**
@@ -44,14 +44,7 @@ export const liLimFormat: InstanceFormat<LiLimInstance, Solution> = {
   parse: (text, fileName) => parseLiLim(text, fileName),
   describe: (instance) => ({ name: instance.name, size: 2 * instance.problem.shipments.length }),
   solve: (instance, options) => solveAsync(instance.problem, options),
-  summarize: (instance, solution) => ({
-    cost: Math.round(liLimDistance(instance, solution) * 100) / 100,
-    vehicles: usedVehicles(solution),
-    feasible: solution.feasible,
-    runtimeMs: solution.statistics.runtimeMs,
-    timeToBestMs: solution.statistics.timeToBestMs,
-    iterations: solution.statistics.iterations,
-  }),
+  summarize: (instance, solution) => summarizeRun(solution, Math.round(liLimDistance(instance, solution) * 100) / 100, usedVehicles(solution)),
   toCvrplibText: (instance, solution) => liLimSolutionText(instance, solution),
   toJson: (instance, solution) => ({ ...(solutionToJson(instance.problem, solution) as object), distance: liLimDistance(instance, solution) }),
 };

@@ -1,7 +1,7 @@
 import { Solution } from '../model/problem';
 import { parseSolomon, SolomonInstance } from '../parsers/solomon';
 import { solveAsync } from '../solve';
-import { registerFormat, InstanceFormat } from './format';
+import { registerFormat, InstanceFormat, summarizeRun } from './format';
 import { routesToCvrplibText, solutionToJson, usedVehicles } from './solution-text';
 
 /**
@@ -34,14 +34,7 @@ export const solomonFormat: InstanceFormat<SolomonInstance, Solution> = {
   parse: (text) => parseSolomon(text),
   describe: (instance) => ({ name: instance.name, size: instance.problem.jobs.length }),
   solve: (instance, options) => solveAsync(instance.problem, options),
-  summarize: (instance, solution) => ({
-    cost: Math.round(solomonDistance(instance, solution) * 100) / 100,
-    vehicles: usedVehicles(solution),
-    feasible: solution.feasible,
-    runtimeMs: solution.statistics.runtimeMs,
-    timeToBestMs: solution.statistics.timeToBestMs,
-    iterations: solution.statistics.iterations,
-  }),
+  summarize: (instance, solution) => summarizeRun(solution, Math.round(solomonDistance(instance, solution) * 100) / 100, usedVehicles(solution)),
   toCvrplibText: (instance, solution) => routesToCvrplibText(solution, solomonDistance(instance, solution).toFixed(3)),
   toJson: (instance, solution) => ({ ...(solutionToJson(instance.problem, solution) as object), distance: solomonDistance(instance, solution) }),
 };

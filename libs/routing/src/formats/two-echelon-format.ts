@@ -5,7 +5,7 @@ import { TwoEchelonInstance } from '../two-echelon/two-echelon-instance';
 import { TwoEchelonSolution } from '../two-echelon/two-echelon-problem';
 import { parseTwoEchelonSolutionText, twoEchelonSolutionToJson, twoEchelonSolutionToText } from '../two-echelon/two-echelon-solution-text';
 import { solveTwoEchelon } from '../two-echelon/two-echelon-solver';
-import { InstanceFormat, registerFormat } from './format';
+import { InstanceFormat, registerFormat, summarizeRun } from './format';
 
 const isPerboli = (text: string): boolean => /^\s*(SATELLITES|L1CAPACITY)\s*:/m.test(text.slice(0, 4000));
 const isHemmelmayr = (text: string): boolean => /^!\s*Trucks\s*:/m.test(text.slice(0, 4000)) && /CityFreighters/i.test(text.slice(0, 4000));
@@ -40,14 +40,7 @@ export const twoEchelonFormat: InstanceFormat<TwoEchelonInstance, TwoEchelonSolu
       // Progress in the benchmark's real cost, like every report of this format.
       onProgress: options.onProgress && ((event) => options.onProgress!({ ms: event.ms, cost: event.cost / instance.problem.distanceScale })),
     }),
-  summarize: (instance, solution) => ({
-    cost: solution.cost / instance.problem.distanceScale,
-    vehicles: solution.firstLevelRoutes.length + solution.secondLevelRoutes.length,
-    feasible: solution.feasible,
-    runtimeMs: solution.statistics.runtimeMs,
-    timeToBestMs: solution.statistics.timeToBestMs,
-    iterations: solution.statistics.iterations,
-  }),
+  summarize: (instance, solution) => summarizeRun(solution, solution.cost / instance.problem.distanceScale, solution.firstLevelRoutes.length + solution.secondLevelRoutes.length),
   toCvrplibText: (instance, solution) => twoEchelonSolutionToText(instance.problem, solution),
   toJson: (instance, solution) => twoEchelonSolutionToJson(instance.problem, solution),
   verify(instanceText, solutionText) {

@@ -1,7 +1,7 @@
 import { Solution } from '../model/problem';
 import { VroomInstance, parseVroomJson } from '../parsers/vroom-json';
 import { solveAsync } from '../solve';
-import { InstanceFormat, registerFormat } from './format';
+import { InstanceFormat, registerFormat, summarizeRun } from './format';
 import { usedVehicles } from './solution-text';
 
 /** The VROOM id of a route step: the job id, or the shipment's pickup / delivery id. */
@@ -79,14 +79,7 @@ export const vroomJsonFormat: InstanceFormat<VroomInstance, Solution> = {
   },
   describe: (instance) => ({ name: instance.name, size: instance.problem.jobs.length + 2 * instance.problem.shipments.length }),
   solve: (instance, options) => solveAsync(instance.problem, options),
-  summarize: (_instance, solution) => ({
-    cost: solution.cost,
-    vehicles: usedVehicles(solution),
-    feasible: solution.feasible,
-    runtimeMs: solution.statistics.runtimeMs,
-    timeToBestMs: solution.statistics.timeToBestMs,
-    iterations: solution.statistics.iterations,
-  }),
+  summarize: (_instance, solution) => summarizeRun(solution, solution.cost, usedVehicles(solution)),
   toCvrplibText(instance, solution) {
     const shipments = shipmentIndexOf(instance);
     const lines: string[] = [];
