@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource, EntityManager } from 'typeorm';
+import { DataSource, Repository, EntityManager } from 'typeorm';
 import { CountiesService } from '../counties/counties.service';
 import { conflict, notFound, validationFailed } from '../infra/errors/domain-error';
 import { CreateNetworkNodeDto, UpdateNetworkNodeDto } from './dto/create-network-node.dto';
@@ -27,16 +27,11 @@ export class NetworkNodesService {
   ) {}
 
   create(countyId: string, input: CreateNetworkNodeDto): Promise<NetworkNode> {
-    const problems = new ProblemCollector();
-    if (!input.name) problems.add('name', 'is required');
-    if (!input.location) problems.add('location', 'is required');
-    const position = input.location ? problems.position('location.coordinates', input.location.coordinates) : undefined;
-    readOpeningHours(problems, 'openingHours', input.openingHours);
-    throwIfProblems(problems);
+    const position = checkNodeInput(input, ['name', 'location']);
     return this.dataSource.transaction(async (manager) => {
       await lockCountyNetwork(manager, countyId);
       const repository = manager.getRepository(NetworkNode);
-      if (await repository.exist({ where: { countyId, code: input.code } })) throw conflict(`a node with code ${input.code} already exists in this county`);
+      await assertCodeFree(repository, countyId, input.code);
       if (input.tier === 'county_hub' && (await repository.exist({ where: { countyId, tier: 'county_hub' } }))) {
         throw conflict('the county already has a county_hub');
       }
@@ -62,18 +57,13 @@ export class NetworkNodesService {
   }
 
   update(countyId: string, id: string, input: UpdateNetworkNodeDto): Promise<NetworkNode> {
-    const problems = new ProblemCollector();
-    const position = input.location ? problems.position('location.coordinates', input.location.coordinates) : undefined;
-    readOpeningHours(problems, 'openingHours', input.openingHours);
-    throwIfProblems(problems);
+    const position = checkNodeInput(input, []);
     return this.dataSource.transaction(async (manager) => {
       await lockCountyNetwork(manager, countyId);
       const repository = manager.getRepository(NetworkNode);
       const node = await repository.findOne({ where: { countyId, id } });
       if (!node) throw notFound('network node', id);
-      if (input.code !== undefined && input.code !== node.code && (await repository.exist({ where: { countyId, code: input.code } }))) {
-        throw conflict(`a node with code ${input.code} already exists in this county`);
-      }
+      if (input.code !== undefined && input.code !== node.code) await assertCodeFree(repository, countyId, input.code);
       if (input.parentId !== undefined || input.parentCode !== undefined) node.parentId = await this.resolveParent(manager, countyId, node.tier, input);
       if (input.code !== undefined) node.code = input.code;
       if (input.name !== undefined) node.name = input.name;
@@ -110,4 +100,24 @@ export class NetworkNodesService {
     return parent.id;
   }
 
+}
+
+/**
+ * Checks done in TypeScript before the database sees the node (PostGIS would silently wrap a
+ * longitude of 200): the required fields, the position and the opening hours. Returns the position.
+ */
+function checkNodeInput(
+  input: Pick<UpdateNetworkNodeDto, 'name' | 'location' | 'openingHours'>,
+  required: Array<'name' | 'location'>,
+): [number, number] | undefined {
+  const problems = new ProblemCollector();
+  for (const field of required) if (!input[field]) problems.add(field, 'is required');
+  const position = input.location ? problems.position('location.coordinates', input.location.coordinates) : undefined;
+  readOpeningHours(problems, 'openingHours', input.openingHours);
+  throwIfProblems(problems);
+  return position;
+}
+
+async function assertCodeFree(repository: Repository<NetworkNode>, countyId: string, code: string): Promise<void> {
+  if (await repository.exist({ where: { countyId, code } })) throw conflict(`a node with code ${code} already exists in this county`);
 }
