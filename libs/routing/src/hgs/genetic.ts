@@ -1,6 +1,7 @@
 import { VEHICLE_WEIGHT } from '../evaluation/cost-evaluator';
 import { Random } from '../random';
 import { orderedCrossover } from './crossover';
+import { improveByDecomposition } from './decomposition';
 import { FleetMinimiser } from './fleet-minimiser';
 import { HgsData } from './hgs-data';
 import { Individual } from './individual';
@@ -14,6 +15,9 @@ import { Splitter } from './split';
 
 /** From this many clients on, the initial population uses nearest-neighbour tours only. */
 const LARGE_INSTANCE = 600;
+const MIN_PENALTY_INTERVAL = 10;
+/** Sub-problems of decomposition run a smaller population (they get few iterations). */
+const SUBPROBLEM_PARAMS: Partial<HgsParams> = { populationSize: 12, generationSize: 20, decompositionMinClients: Infinity };
 
 export interface HgsRunOptions {
   seed: number;
@@ -25,6 +29,8 @@ export interface HgsRunOptions {
   onProgress?: (event: { ms: number; cost: number }) => void;
   /** Clock, injectable for tests; defaults to performance.now. */
   now?: () => number;
+  /** A solution (client routes) to educate first, e.g. the current routes of a decomposed part. */
+  initialRoutes?: number[][];
 }
 
 export interface HgsRunResult {
@@ -54,6 +60,12 @@ export class HybridGeneticSearch {
   private bestMs = 0;
   private readonly trajectory: Array<{ ms: number; cost: number }> = [];
   private iteration = 0;
+  /**
+   * Offspring between penalty updates: the configured interval at 100 clients, shorter for larger
+   * instances, which afford far fewer generations in the same time (never below 10 samples).
+   */
+  private readonly penaltyInterval: number;
+  private readonly decomposes: boolean;
 
   constructor(private readonly data: HgsData, private readonly options: HgsRunOptions, private readonly params: HgsParams = DEFAULT_HGS_PARAMS) {
     this.random = new Random(options.seed);
@@ -64,6 +76,8 @@ export class HybridGeneticSearch {
     this.fleet = new FleetMinimiser(data.maxRoutes, options.hierarchical);
     this.localSearch = new LocalSearch(data, this.fleet.limit, this.random);
     this.now = options.now ?? (() => performance.now());
+    this.decomposes = !options.hierarchical && data.n >= params.decompositionMinClients;
+    this.penaltyInterval = Math.max(MIN_PENALTY_INTERVAL, Math.min(params.penaltyUpdateInterval, Math.round((params.penaltyUpdateInterval * 100) / data.n)));
   }
 
   run(): HgsRunResult {
@@ -80,10 +94,8 @@ export class HybridGeneticSearch {
       orderedCrossover(parentA.giantTour, parentB.giantTour, child, seen, this.random);
       const improved = this.educateAndAdd(child);
       sinceImprovement = improved ? 0 : sinceImprovement + 1;
-      if (this.iteration % this.params.penaltyUpdateInterval === 0) {
-        this.penalties.update();
-        this.population.reprice(this.penalties.current);
-      }
+      if (this.iteration % this.penaltyInterval === 0) this.updatePenalties();
+      if (this.decomposes && this.iteration % this.params.decompositionInterval === 0) this.decompose();
       const change = this.fleet.afterIteration(this.best, this.progress());
       if (change !== null) {
         this.rebuildForFleetLimit();
@@ -110,6 +122,7 @@ export class HybridGeneticSearch {
     const target = 4 * this.params.populationSize;
     const tour = new Int32Array(n);
     const visited = new Uint8Array(n + 1);
+    if (this.options.initialRoutes) this.educateRoutesAndAdd(this.options.initialRoutes);
     for (let k = 0; k < target; k++) {
       // Alternate random tours (diversity) with randomised nearest-neighbour tours (cheap to educate).
       // Large instances afford only a handful of initial individuals: all nearest-neighbour then.
@@ -119,6 +132,7 @@ export class HybridGeneticSearch {
         this.random.shuffle(tour);
       }
       this.educateAndAdd(tour);
+      if ((k + 1) % this.penaltyInterval === 0) this.updatePenalties();
       if (k >= 1 && this.initialBudgetSpent()) break;
       if (this.shouldStop()) break;
     }
@@ -126,8 +140,13 @@ export class HybridGeneticSearch {
 
   /** Split + local search + insertion; returns whether the best solution improved. */
   private educateAndAdd(tour: Int32Array): boolean {
+    return this.educateRoutesAndAdd(this.splitter.split(tour, this.penalties.current, this.fleet.limit));
+  }
+
+  /** Local search + insertion (+ repair); returns whether the best solution improved. */
+  private educateRoutesAndAdd(start: ArrayLike<ArrayLike<number>>): boolean {
     const penalties = this.penalties.current;
-    const routes = this.localSearch.run(this.splitter.split(tour, penalties, this.fleet.limit), penalties);
+    const routes = this.localSearch.run(start, penalties);
     const individual = new Individual(this.data, routes, penalties, this.scratch);
     this.penalties.record(individual);
     this.population.add(individual);
@@ -140,6 +159,30 @@ export class HybridGeneticSearch {
       }
     }
     return improved;
+  }
+
+  private updatePenalties(): void {
+    this.penalties.update();
+    this.population.reprice(this.penalties.current);
+  }
+
+  /**
+   * Large instances: improves the best solution part by part with smaller HGS runs (see
+   * decomposition.ts), then educates the result as a whole so the seams between parts get repaired.
+   */
+  private decompose(): void {
+    if (this.best === null || !this.best.feasible) return;
+    const { routes, improved } = improveByDecomposition(this.data, this.best.routes, this.params.decompositionClients, this.random, (data, initialRoutes, seed) => {
+      const remainingMs = this.options.timeLimitMs === undefined ? undefined : this.options.timeLimitMs - (this.now() - this.startMs);
+      if (remainingMs !== undefined && remainingMs <= 0) return null;
+      const sub = new HybridGeneticSearch(
+        data,
+        { seed, hierarchical: false, maxIterations: this.params.decompositionIterations, timeLimitMs: remainingMs, now: this.options.now, initialRoutes },
+        { ...this.params, ...SUBPROBLEM_PARAMS },
+      ).run();
+      return { routes: sub.best.routes, cost: sub.best.cost, feasible: sub.best.feasible };
+    });
+    if (improved) this.educateRoutesAndAdd(routes);
   }
 
   /** Re-splits and re-educates the whole population under a new fleet limit. */

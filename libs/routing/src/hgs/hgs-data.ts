@@ -1,4 +1,5 @@
 import { Problem } from '../model/problem';
+import { embedInPlane, PlanarEmbedding } from './embedding';
 
 /**
  * The problem as HGS sees it, in flat typed arrays indexed by "client": 0 is the depot, 1..n are
@@ -32,6 +33,8 @@ export interface HgsData {
   maxDemand: number;
   /** Arc costs are symmetric, so reversing a path keeps its cost (lets 2-opt price in O(1)). */
   symmetric: boolean;
+  /** Planar positions recovered from the arc costs: polar order of routes and SWAP* sectors. */
+  plane: PlanarEmbedding;
 }
 
 export const GRANULAR_NEIGHBOURS = 20;
@@ -105,6 +108,7 @@ export function buildHgsData(problem: Problem, neighbourCount = GRANULAR_NEIGHBO
     maxArcCost,
     maxDemand,
     symmetric: isSymmetric(arcCost, stride),
+    plane: embedInPlane(arcCost, stride),
   };
   data.neighbours = buildNeighbours(data, Math.min(neighbourCount, n - 1));
   return data;
@@ -145,4 +149,49 @@ function isSymmetric(matrix: Float64Array, stride: number): boolean {
     for (let j = i + 1; j < stride; j++) if (matrix[i * stride + j] !== matrix[j * stride + i]) return false;
   }
   return true;
+}
+
+/**
+ * The sub-problem on `clients` (parent client ids) with the parent's depot: what decomposition
+ * hands to a smaller HGS. Sub client k+1 is parent client `clients[k]`. Planar positions are
+ * inherited, so polar orders agree with the parent's.
+ */
+export function restrictHgsData(parent: HgsData, clients: ArrayLike<number>, maxRoutes: number, neighbourCount = GRANULAR_NEIGHBOURS): HgsData {
+  const n = clients.length;
+  const stride = n + 1;
+  const parentOf = (k: number): number => (k === 0 ? 0 : clients[k - 1]);
+  const arcCost = new Float64Array(stride * stride);
+  const travelS = new Float64Array(stride * stride);
+  let maxArcCost = 0;
+  for (let i = 0; i < stride; i++) {
+    const from = parentOf(i) * parent.stride;
+    for (let j = 0; j < stride; j++) {
+      arcCost[i * stride + j] = parent.arcCost[from + parentOf(j)];
+      travelS[i * stride + j] = parent.travelS[from + parentOf(j)];
+      if (arcCost[i * stride + j] > maxArcCost) maxArcCost = arcCost[i * stride + j];
+    }
+  }
+  const pick = (values: Float64Array): Float64Array => Float64Array.from({ length: stride }, (_, k) => values[parentOf(k)]);
+  const demand = pick(parent.demand);
+  const x = pick(parent.plane.x);
+  const y = pick(parent.plane.y);
+  const angle = Float64Array.from({ length: stride }, (_, k) => Math.atan2(y[k] - y[0], x[k] - x[0]));
+  const data: HgsData = {
+    ...parent,
+    n,
+    stride,
+    arcCost,
+    travelS,
+    serviceS: pick(parent.serviceS),
+    earlyS: pick(parent.earlyS),
+    lateS: pick(parent.lateS),
+    demand,
+    maxRoutes,
+    neighbours: [],
+    maxArcCost,
+    maxDemand: Math.max(...demand),
+    plane: { x, y, angle },
+  };
+  data.neighbours = buildNeighbours(data, Math.min(neighbourCount, n - 1));
+  return data;
 }

@@ -1,4 +1,5 @@
 import { Random } from '../random';
+import { RouteSectors, toCircle } from './circle-sector';
 import { HgsData } from './hgs-data';
 import { EPSILON, MovePlan, NodeOperator } from './moves/move-plan';
 import { Relocate } from './moves/relocate';
@@ -33,6 +34,9 @@ export class LocalSearch {
   private readonly pairList: Int32Array;
   /** Route slots considered by SWAP* pairing (compacted index of non-empty routes). */
   private readonly compact: Int32Array;
+  private readonly sectors: RouteSectors;
+  /** Polar angle of each client on the integer circle. */
+  private readonly circleAngle: Int32Array;
 
   constructor(readonly data: HgsData, routeSlots: number, private readonly random: Random) {
     this.state = new RouteState(data, routeSlots);
@@ -55,6 +59,8 @@ export class LocalSearch {
     this.pairMark = new Uint8Array(pairSlots * pairSlots);
     this.pairList = new Int32Array(2 * data.n * Math.max(1, data.neighbours[1]?.length ?? 1));
     this.compact = new Int32Array(routeSlots);
+    this.sectors = new RouteSectors(routeSlots);
+    this.circleAngle = Int32Array.from(data.plane.angle, toCircle);
   }
 
   /** Improves `routes` under `penalties` and returns the improved routes. */
@@ -127,13 +133,14 @@ export class LocalSearch {
     let routes = 0;
     for (let r = 0; r < state.routeSlots; r++) this.compact[r] = state.routeSize[r] > 0 ? routes++ : -1;
     if (routes < 2 || routes > Math.sqrt(this.pairMark.length)) return false;
+    this.updateSectors();
     let pairs = 0;
     for (let u = 1; u <= n; u++) {
       const ru = state.routeOf[u];
       const list = neighbours[u];
       for (let k = 0; k < list.length; k++) {
         const rv = state.routeOf[list[k]];
-        if (rv === ru) continue;
+        if (rv === ru || !this.sectors.overlap(ru, rv)) continue;
         const a = Math.min(ru, rv);
         const b = Math.max(ru, rv);
         const mark = this.compact[a] * routes + this.compact[b];
@@ -150,7 +157,7 @@ export class LocalSearch {
       const list = neighbours[u];
       for (let k = 0; k < list.length; k++) {
         const rv = state.routeOf[list[k]];
-        if (rv !== ru) this.pairMark[this.compact[Math.min(ru, rv)] * routes + this.compact[Math.max(ru, rv)]] = 0;
+        if (rv !== ru && this.sectors.overlap(ru, rv)) this.pairMark[this.compact[Math.min(ru, rv)] * routes + this.compact[Math.max(ru, rv)]] = 0;
       }
     }
     let improved = false;
@@ -164,5 +171,16 @@ export class LocalSearch {
     }
     for (let r = 0; r < state.routeSlots; r++) if (state.routeSize[r] > 0) this.lastTestedSwapStar[r] = state.moveCount;
     return improved;
+  }
+
+  private updateSectors(): void {
+    const state = this.state;
+    for (let r = 0; r < state.routeSlots; r++) {
+      if (state.routeSize[r] === 0) continue;
+      const end = state.endDepot(r);
+      let node = state.next[state.startDepot(r)];
+      this.sectors.reset(r, this.circleAngle[node]);
+      for (node = state.next[node]; node !== end; node = state.next[node]) this.sectors.extend(r, this.circleAngle[node]);
+    }
   }
 }

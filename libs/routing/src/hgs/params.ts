@@ -17,6 +17,14 @@ export interface HgsParams {
   initialPopulationBudget: number;
   /** Iterations between penalty updates. */
   penaltyUpdateInterval: number;
+  /** Instances with at least this many clients are also improved by route-based decomposition. */
+  decompositionMinClients: number;
+  /** Generations between two decomposition rounds. */
+  decompositionInterval: number;
+  /** Clients per sub-problem, roughly. */
+  decompositionClients: number;
+  /** Generations each sub-problem gets. */
+  decompositionIterations: number;
 }
 
 export const DEFAULT_HGS_PARAMS: HgsParams = {
@@ -29,4 +37,8 @@ export const DEFAULT_HGS_PARAMS: HgsParams = {
   repairProbability: 0.5,
   initialPopulationBudget: 0.15,
   penaltyUpdateInterval: 100,
+  decompositionMinClients: 400,
+  decompositionInterval: 50,
+  decompositionClients: 120,
+  decompositionIterations: 300,
 };

@@ -264,16 +264,29 @@ export class RouteState {
     return length;
   }
 
-  /** Clients of each non-empty route, in order. */
+  /**
+   * Clients of each non-empty route, in order; routes sorted by the polar angle of their barycentre
+   * around the depot (as HGS-CVRP does), so neighbouring routes sit next to each other in the giant
+   * tour and crossover keeps geographic slices together.
+   */
   exportRoutes(): number[][] {
-    const routes: number[][] = [];
+    const { x, y } = this.data.plane;
+    const routes: Array<{ clients: number[]; angle: number }> = [];
     for (let r = 0; r < this.routeSlots; r++) {
       if (this.routeSize[r] === 0) continue;
       const clients: number[] = [];
-      for (let node = this.next[this.startDepot(r)]; node !== this.endDepot(r); node = this.next[node]) clients.push(node);
-      routes.push(clients);
+      let sumX = 0;
+      let sumY = 0;
+      for (let node = this.next[this.startDepot(r)]; node !== this.endDepot(r); node = this.next[node]) {
+        clients.push(node);
+        sumX += x[node];
+        sumY += y[node];
+      }
+      const angle = Math.atan2(sumY / clients.length - y[0], sumX / clients.length - x[0]);
+      routes.push({ clients, angle });
     }
-    return routes;
+    routes.sort((a, b) => a.angle - b.angle);
+    return routes.map((route) => route.clients);
   }
 
   /** First empty route slot, or -1. */
