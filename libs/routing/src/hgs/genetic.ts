@@ -10,7 +10,7 @@ import { LocalSearch } from './local-search';
 import { DEFAULT_HGS_PARAMS, HgsParams } from './params';
 import { PenaltyManager } from './penalty-manager';
 import { Population } from './population';
-import { SegmentAccumulator } from './segment';
+import { Penalties, SegmentAccumulator } from './segment';
 import { Splitter } from './split';
 
 /** From this many clients on, the initial population uses nearest-neighbour tours only. */
@@ -31,6 +31,8 @@ export interface HgsRunOptions {
   now?: () => number;
   /** A solution (client routes) to educate first, e.g. the current routes of a decomposed part. */
   initialRoutes?: number[][];
+  /** Penalties to start from instead of the instance-derived defaults. */
+  initialPenalties?: Penalties;
 }
 
 export interface HgsRunResult {
@@ -71,7 +73,7 @@ export class HybridGeneticSearch {
     this.random = new Random(options.seed);
     this.scratch = new SegmentAccumulator(data);
     this.splitter = new Splitter(data);
-    this.penalties = new PenaltyManager(data, params);
+    this.penalties = new PenaltyManager(data, params, options.initialPenalties);
     this.population = new Population(params, this.random);
     this.fleet = new FleetMinimiser(data.maxRoutes, options.hierarchical);
     this.localSearch = new LocalSearch(data, this.fleet.limit, this.random);
@@ -177,7 +179,7 @@ export class HybridGeneticSearch {
       if (remainingMs !== undefined && remainingMs <= 0) return null;
       const sub = new HybridGeneticSearch(
         data,
-        { seed, hierarchical: false, maxIterations: this.params.decompositionIterations, timeLimitMs: remainingMs, now: this.options.now, initialRoutes },
+        { seed, hierarchical: false, maxIterations: this.params.decompositionIterations, timeLimitMs: remainingMs, now: this.options.now, initialRoutes, initialPenalties: this.penalties.current },
         { ...this.params, ...SUBPROBLEM_PARAMS },
       ).run();
       return { routes: sub.best.routes, cost: sub.best.cost, feasible: sub.best.feasible };

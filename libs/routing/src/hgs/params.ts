@@ -38,7 +38,7 @@ export const DEFAULT_HGS_PARAMS: HgsParams = {
   initialPopulationBudget: 0.15,
   penaltyUpdateInterval: 100,
   decompositionMinClients: 400,
-  decompositionInterval: 50,
+  decompositionInterval: 25,
   decompositionClients: 120,
-  decompositionIterations: 300,
+  decompositionIterations: 150,
 };
