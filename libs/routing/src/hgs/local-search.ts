@@ -10,9 +10,6 @@ import { TwoOptStar } from './moves/two-opt-star';
 import { RouteState } from './route-state';
 import { Penalties } from './segment';
 
-/** Granular links between two routes needed before SWAP* tries the pair. */
-const SWAP_STAR_MIN_LINKS = 1;
-
 /**
  * Granular local search (Vidal 2022 style): for every client u in random order and every v among
  * its correlated neighbours, try the node operators in turn and apply the first improving one; then
@@ -30,9 +27,7 @@ export class LocalSearch {
   private readonly order: Int32Array;
   private readonly lastTested: Int32Array;
   private readonly lastTestedSwapStar: Int32Array;
-  private readonly pairMark: Uint8Array;
-  private readonly pairList: Int32Array;
-  /** Route slots considered by SWAP* pairing (compacted index of non-empty routes). */
+  /** The non-empty route slots, listed for SWAP* pairing. */
   private readonly compact: Int32Array;
   private readonly sectors: RouteSectors;
   /** Polar angle of each client on the integer circle. */
@@ -55,9 +50,6 @@ export class LocalSearch {
     for (let i = 0; i < data.n; i++) this.order[i] = i + 1;
     this.lastTested = new Int32Array(data.n + 1);
     this.lastTestedSwapStar = new Int32Array(routeSlots);
-    const pairSlots = Math.min(routeSlots, data.n);
-    this.pairMark = new Uint8Array(pairSlots * pairSlots);
-    this.pairList = new Int32Array(2 * data.n * Math.max(1, data.neighbours[1]?.length ?? 1));
     this.compact = new Int32Array(routeSlots);
     this.sectors = new RouteSectors(routeSlots);
     this.circleAngle = Int32Array.from(data.plane.angle, toCircle);
@@ -126,48 +118,22 @@ export class LocalSearch {
     return false;
   }
 
-  /** SWAP* between route pairs that hold granular neighbours of each other. */
+  /** SWAP* between every two routes whose polar sectors overlap (as HGS-CVRP). */
   private runSwapStar(pass: number): boolean {
     const state = this.state;
-    const { n, neighbours } = this.data;
     let routes = 0;
-    for (let r = 0; r < state.routeSlots; r++) this.compact[r] = state.routeSize[r] > 0 ? routes++ : -1;
-    if (routes < 2 || routes > Math.sqrt(this.pairMark.length)) return false;
+    for (let r = 0; r < state.routeSlots; r++) if (state.routeSize[r] > 0) this.compact[routes++] = r;
+    if (routes < 2) return false;
     this.updateSectors();
-    let pairs = 0;
-    for (let u = 1; u <= n; u++) {
-      const ru = state.routeOf[u];
-      const list = neighbours[u];
-      for (let k = 0; k < list.length; k++) {
-        const rv = state.routeOf[list[k]];
-        if (rv === ru || !this.sectors.overlap(ru, rv)) continue;
-        const a = Math.min(ru, rv);
-        const b = Math.max(ru, rv);
-        const mark = this.compact[a] * routes + this.compact[b];
-        // A pair qualifies once enough granular links join the two routes (a cheap stand-in for
-        // HGS's overlapping polar sectors, which would need coordinates).
-        if (this.pairMark[mark] === SWAP_STAR_MIN_LINKS) continue;
-        if (++this.pairMark[mark] < SWAP_STAR_MIN_LINKS) continue;
-        this.pairList[pairs++] = a;
-        this.pairList[pairs++] = b;
-      }
-    }
-    for (let u = 1; u <= n; u++) {
-      const ru = state.routeOf[u];
-      const list = neighbours[u];
-      for (let k = 0; k < list.length; k++) {
-        const rv = state.routeOf[list[k]];
-        if (rv !== ru && this.sectors.overlap(ru, rv)) this.pairMark[this.compact[Math.min(ru, rv)] * routes + this.compact[Math.max(ru, rv)]] = 0;
-      }
-    }
     let improved = false;
-    for (let p = 0; p < pairs; p += 2) {
-      const a = this.pairList[p];
-      const b = this.pairList[p + 1];
-
-      const testedAt = this.lastTestedSwapStar[a];
-      if (pass > 0 && Math.max(state.whenModified[a], state.whenModified[b]) <= testedAt) continue;
-      if (this.swapStar.tryApply(state, a, b, this.plan)) improved = true;
+    for (let i = 0; i < routes; i++) {
+      const a = this.compact[i];
+      for (let j = i + 1; j < routes; j++) {
+        const b = this.compact[j];
+        if (!this.sectors.overlap(a, b)) continue;
+        if (pass > 0 && Math.max(state.whenModified[a], state.whenModified[b]) <= this.lastTestedSwapStar[a]) continue;
+        if (this.swapStar.tryApply(state, a, b, this.plan)) improved = true;
+      }
     }
     for (let r = 0; r < state.routeSlots; r++) if (state.routeSize[r] > 0) this.lastTestedSwapStar[r] = state.moveCount;
     return improved;
