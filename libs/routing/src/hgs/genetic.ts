@@ -16,8 +16,6 @@ import { Splitter } from './split';
 /** From this many clients on, the initial population uses nearest-neighbour tours only. */
 const LARGE_INSTANCE = 600;
 const MIN_PENALTY_INTERVAL = 10;
-/** Sub-problems of decomposition run a smaller population (they get few iterations). */
-const SUBPROBLEM_PARAMS: Partial<HgsParams> = { populationSize: 12, generationSize: 20, decompositionMinClients: Infinity };
 
 export interface HgsRunOptions {
   seed: number;
@@ -180,7 +178,8 @@ export class HybridGeneticSearch {
       const sub = new HybridGeneticSearch(
         data,
         { seed, hierarchical: false, maxIterations: this.params.decompositionIterations, timeLimitMs: remainingMs, now: this.options.now, initialRoutes, initialPenalties: this.penalties.current },
-        { ...this.params, ...SUBPROBLEM_PARAMS },
+        // Sub-problems get few generations, hence a smaller population; they never decompose again.
+        { ...this.params, populationSize: this.params.decompositionPopulationSize, generationSize: 2 * this.params.decompositionPopulationSize, decompositionMinClients: Infinity },
       ).run();
       return { routes: sub.best.routes, cost: sub.best.cost, feasible: sub.best.feasible };
     });

@@ -25,6 +25,8 @@ export interface HgsParams {
   decompositionClients: number;
   /** Generations each sub-problem gets. */
   decompositionIterations: number;
+  /** Population size of those sub-problem runs (they get few generations). */
+  decompositionPopulationSize: number;
 }
 
 export const DEFAULT_HGS_PARAMS: HgsParams = {
@@ -41,4 +43,5 @@ export const DEFAULT_HGS_PARAMS: HgsParams = {
   decompositionInterval: 25,
   decompositionClients: 120,
   decompositionIterations: 150,
+  decompositionPopulationSize: 12,
 };
