@@ -3,21 +3,15 @@ import { improveByDecomposition } from '../../src/hgs/decomposition';
 import { embedInPlane } from '../../src/hgs/embedding';
 import { HybridGeneticSearch } from '../../src/hgs/genetic';
 import { buildHgsData, restrictHgsData } from '../../src/hgs/hgs-data';
+import { Individual } from '../../src/hgs/individual';
 import { DEFAULT_HGS_PARAMS } from '../../src/hgs/params';
+import { SegmentAccumulator } from '../../src/hgs/segment';
 import { Random } from '../../src/random';
 import { randomProblem } from './fixtures';
 
+/** Cost through the individual's own evaluation (segment accumulator), not decomposition's sum. */
 function routesCost(data: ReturnType<typeof buildHgsData>, routes: number[][]): number {
-  let total = 0;
-  for (const route of routes) {
-    let previous = 0;
-    for (const c of route) {
-      total += data.arcCost[previous * data.stride + c];
-      previous = c;
-    }
-    total += data.arcCost[previous * data.stride];
-  }
-  return total;
+  return new Individual(data, routes, { capacity: 1, timeWarp: 1 }, new SegmentAccumulator(data)).cost;
 }
 
 describe('planar embedding from a matrix', () => {
