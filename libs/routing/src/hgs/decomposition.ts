@@ -1,8 +1,22 @@
 import { Random } from '../random';
 import { HgsData, restrictHgsData } from './hgs-data';
 
-/** Solves a sub-problem starting from `initialRoutes` (sub client ids); returns its best routes and cost, or null. */
-export type SubproblemSolver = (data: HgsData, initialRoutes: number[][], seed: number) => { routes: number[][]; cost: number; feasible: boolean } | null;
+/** One part of a decomposed solution, as handed to a sub-problem solver. */
+export interface Subproblem {
+  data: HgsData;
+  /** The part's current routes, in sub-problem client ids (1..n of `data`). */
+  initialRoutes: number[][];
+  seed: number;
+}
+
+export interface SubproblemOutcome {
+  routes: number[][];
+  cost: number;
+  feasible: boolean;
+}
+
+/** Solves the parts (in any order, on any thread) and returns one outcome per part, in order; null when skipped. */
+export type SubproblemBatchSolver = (parts: Subproblem[]) => Array<SubproblemOutcome | null>;
 
 /**
  * Route-based decomposition (barycentre clustering, Santini, Schneider, Vidal & Vigo 2023): the
@@ -10,39 +24,43 @@ export type SubproblemSolver = (data: HgsData, initialRoutes: number[][], seed: 
  * consecutive routes holding about `targetClients` clients each, starting at a random route so the
  * cuts move between rounds. Each group is a small CVRP that HGS improves far faster than the whole
  * instance; improved groups replace their routes. A group never gets worse: its current routes
- * seed the sub-search and are kept unless the sub-search finds something strictly cheaper.
+ * seed the sub-search and are kept unless the sub-search finds something strictly cheaper. Seeds
+ * are drawn before any part is solved, so the outcome does not depend on which thread solved what.
  */
 export function improveByDecomposition(
   data: HgsData,
   routes: number[][],
   targetClients: number,
   random: Random,
-  solveSubproblem: SubproblemSolver,
+  solveParts: SubproblemBatchSolver,
 ): { routes: number[][]; improved: boolean } {
   const offset = random.nextInt(routes.length);
   const ordered = routes.map((_, k) => routes[(k + offset) % routes.length]);
   const groups = groupRoutes(ordered, targetClients);
-  const result: number[][] = [];
-  let improved = false;
-  for (const group of groups) {
+  const parts = groups.map((group): Subproblem & { clients: number[] } => {
     const clients = group.flat();
     const subId = new Map<number, number>();
     clients.forEach((c, k) => subId.set(c, k + 1));
     const otherRoutes = routes.length - group.length;
-    const subData = restrictHgsData(data, clients, Math.max(group.length, data.maxRoutes - otherRoutes));
-    const before = routeSetCost(data, group);
-    const solved = solveSubproblem(
-      subData,
-      group.map((route) => route.map((c) => subId.get(c) as number)),
-      random.nextUint32(),
-    );
-    if (solved !== null && solved.feasible && solved.cost < before - 1e-7) {
+    return {
+      clients,
+      data: restrictHgsData(data, clients, Math.max(group.length, data.maxRoutes - otherRoutes)),
+      initialRoutes: group.map((route) => route.map((c) => subId.get(c) as number)),
+      seed: random.nextUint32(),
+    };
+  });
+  const outcomes = solveParts(parts);
+  const result: number[][] = [];
+  let improved = false;
+  groups.forEach((group, g) => {
+    const solved = outcomes[g];
+    if (solved !== null && solved.feasible && solved.cost < routeSetCost(data, group) - 1e-7) {
       improved = true;
-      for (const route of solved.routes) result.push(route.map((k) => clients[k - 1]));
+      for (const route of solved.routes) result.push(route.map((k) => parts[g].clients[k - 1]));
     } else {
       result.push(...group);
     }
-  }
+  });
   return { routes: result, improved };
 }
 

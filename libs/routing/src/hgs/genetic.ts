@@ -1,7 +1,7 @@
 import { VEHICLE_WEIGHT } from '../evaluation/cost-evaluator';
 import { Random } from '../random';
 import { orderedCrossover } from './crossover';
-import { improveByDecomposition } from './decomposition';
+import { improveByDecomposition, Subproblem, SubproblemOutcome } from './decomposition';
 import { FleetMinimiser } from './fleet-minimiser';
 import { HgsData } from './hgs-data';
 import { Individual } from './individual';
@@ -12,6 +12,7 @@ import { PenaltyManager } from './penalty-manager';
 import { Population } from './population';
 import { Penalties, SegmentAccumulator } from './segment';
 import { Splitter } from './split';
+import { SubproblemHelpers, SubproblemRequest } from './subproblem-helpers';
 
 /** From this many clients on, the initial population uses nearest-neighbour tours only. */
 const LARGE_INSTANCE = 600;
@@ -31,6 +32,8 @@ export interface HgsRunOptions {
   initialRoutes?: number[][];
   /** Penalties to start from instead of the instance-derived defaults. */
   initialPenalties?: Penalties;
+  /** Threads that solve decomposition parts beside this one. */
+  helpers?: SubproblemHelpers;
 }
 
 export interface HgsRunResult {
@@ -76,7 +79,7 @@ export class HybridGeneticSearch {
     this.fleet = new FleetMinimiser(data.maxRoutes, options.hierarchical);
     this.localSearch = new LocalSearch(data, this.fleet.limit, this.random);
     this.now = options.now ?? (() => performance.now());
-    this.decomposes = !options.hierarchical && data.n >= params.decompositionMinClients;
+    this.decomposes = usesDecomposition(data.n, options.hierarchical, params);
     this.penaltyInterval = Math.max(MIN_PENALTY_INTERVAL, Math.min(params.penaltyUpdateInterval, Math.round((params.penaltyUpdateInterval * 100) / data.n)));
   }
 
@@ -172,18 +175,29 @@ export class HybridGeneticSearch {
    */
   private decompose(): void {
     if (this.best === null || !this.best.feasible) return;
-    const { routes, improved } = improveByDecomposition(this.data, this.best.routes, this.params.decompositionClients, this.random, (data, initialRoutes, seed) => {
-      const remainingMs = this.options.timeLimitMs === undefined ? undefined : this.options.timeLimitMs - (this.now() - this.startMs);
-      if (remainingMs !== undefined && remainingMs <= 0) return null;
-      const sub = new HybridGeneticSearch(
-        data,
-        { seed, hierarchical: false, maxIterations: this.params.decompositionIterations, timeLimitMs: remainingMs, now: this.options.now, initialRoutes, initialPenalties: this.penalties.current },
-        // Sub-problems get few generations, hence a smaller population; they never decompose again.
-        { ...this.params, populationSize: this.params.decompositionPopulationSize, generationSize: 2 * this.params.decompositionPopulationSize, decompositionMinClients: Infinity },
-      ).run();
-      return { routes: sub.best.routes, cost: sub.best.cost, feasible: sub.best.feasible };
-    });
+    const { routes, improved } = improveByDecomposition(this.data, this.best.routes, this.params.decompositionClients, this.random, (parts) => this.solveParts(parts));
     if (improved) this.educateRoutesAndAdd(routes);
+  }
+
+  /** Part k goes to thread k mod (helpers + 1), thread 0 being this one; outcomes come back in part order. */
+  private solveParts(parts: Subproblem[]): Array<SubproblemOutcome | null> {
+    const helpers = this.options.helpers;
+    const threads = 1 + (helpers?.count ?? 0);
+    const request = (part: Subproblem): SubproblemRequest => ({
+      part,
+      params: this.params,
+      penalties: this.penalties.current,
+      maxIterations: this.params.decompositionIterations,
+      remainingMs: this.options.timeLimitMs === undefined ? undefined : this.options.timeLimitMs - (this.now() - this.startMs),
+    });
+    parts.forEach((part, k) => {
+      if (k % threads !== 0) helpers?.send((k % threads) - 1, request(part));
+    });
+    const outcomes = parts.map((part, k) => (k % threads === 0 ? solveSubproblem(request(part), this.options.now) : null));
+    parts.forEach((_, k) => {
+      if (k % threads !== 0 && helpers) outcomes[k] = helpers.receive((k % threads) - 1);
+    });
+    return outcomes;
   }
 
   /** Re-splits and re-educates the whole population under a new fleet limit. */
@@ -233,4 +247,24 @@ export class HybridGeneticSearch {
     if (this.options.timeLimitMs !== undefined && this.now() - this.startMs >= this.options.timeLimitMs) return true;
     return false;
   }
+}
+
+/**
+ * One decomposition part: a small HGS run seeded with the part's routes and the parent's penalties,
+ * with a smaller population (it gets few generations) and no further decomposition.
+ */
+export function solveSubproblem(request: SubproblemRequest, now?: () => number): SubproblemOutcome | null {
+  const { part, params, penalties, maxIterations, remainingMs } = request;
+  if (remainingMs !== undefined && remainingMs <= 0) return null;
+  const sub = new HybridGeneticSearch(
+    part.data,
+    { seed: part.seed, hierarchical: false, maxIterations, timeLimitMs: remainingMs, now, initialRoutes: part.initialRoutes, initialPenalties: penalties },
+    { ...params, populationSize: params.decompositionPopulationSize, generationSize: 2 * params.decompositionPopulationSize, decompositionMinClients: Infinity },
+  ).run();
+  return { routes: sub.best.routes, cost: sub.best.cost, feasible: sub.best.feasible };
+}
+
+/** Whether a search on `clients` clients improves its best solution by decomposition. */
+export function usesDecomposition(clients: number, hierarchical: boolean, params: HgsParams = DEFAULT_HGS_PARAMS): boolean {
+  return !hierarchical && clients >= params.decompositionMinClients;
 }

@@ -3,15 +3,22 @@ import { join } from 'node:path';
 import { existsSync } from 'node:fs';
 import { Problem, Solution, SolveOptions } from '../model/problem';
 import { deriveSeed } from '../random';
+import { usesDecomposition } from './genetic';
 import { solveWithHgs } from './solve-hgs';
+import { SubproblemHelpers } from './subproblem-helpers';
 
 /**
- * Runs `threads` independent HGS searches with seeds derived from `options.seed` (search i uses
- * deriveSeed(seed, i)); search 0 runs on the calling thread, the others on worker threads. Returns
- * the best by (feasible, cost), ties to the lower index, so a run with an iteration limit is
- * reproducible. Progress events come from search 0 only.
+ * Uses `threads` threads for one solve, reproducibly under an iteration limit:
+ * - instances large enough to be decomposed run one search whose decomposition parts are shared
+ *   out to threads - 1 helper threads (parts are seeded before they are sent, so the result does
+ *   not depend on the threads);
+ * - smaller ones run `threads` independent searches with seeds derived from `options.seed`
+ *   (search i uses deriveSeed(seed, i)); search 0 runs on the calling thread, the others on worker
+ *   threads, and the best by (feasible, cost) wins, ties to the lower index. Progress events come
+ *   from search 0 only.
  */
 export async function solveWithHgsThreads(problem: Problem, options: SolveOptions, threads: number): Promise<Solution> {
+  if (usesDecomposition(problem.jobs.length, problem.objective === 'vehicles-then-distance')) return solveWithHelpers(problem, options, threads - 1);
   const workerFile = join(__dirname, 'hgs-worker.js');
   if (!existsSync(workerFile)) return solveWithHgs(problem, options); // running from TypeScript sources
   const seed = options.seed ?? 1;
@@ -33,4 +40,15 @@ export async function solveWithHgsThreads(problem: Problem, options: SolveOption
     if ((s.feasible && !best.feasible) || (s.feasible === best.feasible && s.cost < best.cost)) best = s;
   }
   return best;
+}
+
+async function solveWithHelpers(problem: Problem, options: SolveOptions, count: number): Promise<Solution> {
+  const helpers = SubproblemHelpers.start(count);
+  // Let the helper threads start before this thread blocks on its search.
+  await new Promise((resolve) => setImmediate(resolve));
+  try {
+    return solveWithHgs(problem, options, helpers ?? undefined);
+  } finally {
+    await helpers?.stop();
+  }
 }

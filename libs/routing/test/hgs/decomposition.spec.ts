@@ -1,12 +1,14 @@
 import { RouteSectors, toCircle } from '../../src/hgs/circle-sector';
 import { improveByDecomposition } from '../../src/hgs/decomposition';
 import { embedInPlane } from '../../src/hgs/embedding';
-import { HybridGeneticSearch } from '../../src/hgs/genetic';
+import { HybridGeneticSearch, solveSubproblem } from '../../src/hgs/genetic';
 import { buildHgsData, restrictHgsData } from '../../src/hgs/hgs-data';
 import { Individual } from '../../src/hgs/individual';
 import { DEFAULT_HGS_PARAMS } from '../../src/hgs/params';
 import { SegmentAccumulator } from '../../src/hgs/segment';
+import { SubproblemHelpers } from '../../src/hgs/subproblem-helpers';
 import { Random } from '../../src/random';
+import { join } from 'node:path';
 import { randomProblem } from './fixtures';
 
 /** Cost through the individual's own evaluation (segment accumulator), not decomposition's sum. */
@@ -62,13 +64,14 @@ describe('route-based decomposition', () => {
     for (let c = 1; c <= 60; c += 3) routes.push([c, c + 1, c + 2]);
     const before = routesCost(data, routes);
     // A sub-solver that "improves" by reversing each route (same cost): must be refused as no gain.
-    const same = improveByDecomposition(data, routes, 12, new Random(1), (_sub, initial) => ({ routes: initial.map((r) => [...r].reverse()), cost: Infinity, feasible: true }));
+    const same = improveByDecomposition(data, routes, 12, new Random(1), (parts) =>
+      parts.map((part) => ({ routes: part.initialRoutes.map((r) => [...r].reverse()), cost: Infinity, feasible: true })),
+    );
     expect(same.improved).toBe(false);
     expect(routesCost(data, same.routes)).toBe(before);
-    const solved = improveByDecomposition(data, routes, 12, new Random(1), (sub, initial, seed) => {
-      const result = new HybridGeneticSearch(sub, { seed, maxIterations: 20, hierarchical: false, initialRoutes: initial }).run();
-      return { routes: result.best.routes, cost: result.best.cost, feasible: result.best.feasible };
-    });
+    const solved = improveByDecomposition(data, routes, 12, new Random(1), (parts) =>
+      parts.map((part) => solveSubproblem({ part, params: DEFAULT_HGS_PARAMS, penalties: { capacity: 10, timeWarp: 1 }, maxIterations: 20 })),
+    );
     expect(solved.routes.flat().sort((a, b) => a - b)).toEqual(Array.from({ length: 60 }, (_, k) => k + 1));
     expect(routesCost(data, solved.routes)).toBeLessThan(before);
   });
@@ -82,5 +85,18 @@ describe('route-based decomposition', () => {
     expect(first.feasible).toBe(true);
     expect(second.routes).toEqual(first.routes);
     expect(second.cost).toBe(first.cost);
+  });
+
+  it('gives the same solution when a helper thread solves half of the parts', async () => {
+    const params = { ...DEFAULT_HGS_PARAMS, decompositionMinClients: 30, decompositionInterval: 5, decompositionClients: 20, decompositionIterations: 15 };
+    const alone = new HybridGeneticSearch(buildHgsData(problem), { seed: 5, maxIterations: 30, hierarchical: false }, params).run().best;
+    const helpers = SubproblemHelpers.start(1, join(__dirname, '../support/subproblem-worker.bootstrap.js'));
+    expect(helpers).not.toBeNull();
+    try {
+      const helped = new HybridGeneticSearch(buildHgsData(problem), { seed: 5, maxIterations: 30, hierarchical: false, helpers: helpers ?? undefined }, params).run().best;
+      expect(helped.routes).toEqual(alone.routes);
+    } finally {
+      await helpers?.stop();
+    }
   });
 });
