@@ -12,7 +12,7 @@ import { PenaltyManager } from './penalty-manager';
 import { Population } from './population';
 import { Penalties, SegmentAccumulator } from './segment';
 import { Splitter } from './split';
-import { SubproblemHelpers, SubproblemRequest } from './subproblem-helpers';
+import { epochMs, SubproblemHelpers, SubproblemRequest } from './subproblem-helpers';
 
 /** From this many clients on, the initial population uses nearest-neighbour tours only. */
 const LARGE_INSTANCE = 600;
@@ -191,7 +191,7 @@ export class HybridGeneticSearch {
       remainingMs: this.options.timeLimitMs === undefined ? undefined : this.options.timeLimitMs - (this.now() - this.startMs),
     });
     parts.forEach((part, k) => {
-      if (k % threads !== 0) helpers?.send((k % threads) - 1, request(part));
+      if (k % threads !== 0) helpers?.send((k % threads) - 1, { ...request(part), madeAtEpochMs: epochMs() });
     });
     const outcomes = parts.map((part, k) => (k % threads === 0 ? solveSubproblem(request(part), this.options.now) : null));
     parts.forEach((_, k) => {
@@ -254,7 +254,9 @@ export class HybridGeneticSearch {
  * with a smaller population (it gets few generations) and no further decomposition.
  */
 export function solveSubproblem(request: SubproblemRequest, now?: () => number): SubproblemOutcome | null {
-  const { part, params, penalties, maxIterations, remainingMs } = request;
+  const { part, params, penalties, maxIterations, madeAtEpochMs } = request;
+  let remainingMs = request.remainingMs;
+  if (remainingMs !== undefined && madeAtEpochMs !== undefined) remainingMs -= epochMs() - madeAtEpochMs;
   if (remainingMs !== undefined && remainingMs <= 0) return null;
   const sub = new HybridGeneticSearch(
     part.data,

@@ -11,8 +11,18 @@ export interface SubproblemRequest {
   params: HgsParams;
   penalties: Penalties;
   maxIterations: number;
-  /** Time left in the whole solve when the part was sent (each thread reads its own clock). */
+  /** Time left in the whole solve when the request was made. */
   remainingMs?: number;
+  /**
+   * When the request was made, in epoch milliseconds (a clock all threads share): a helper may
+   * start a part late, after the parts queued before it, and must deduct the wait.
+   */
+  madeAtEpochMs?: number;
+}
+
+/** Milliseconds since the epoch, with sub-millisecond resolution, comparable across threads. */
+export function epochMs(): number {
+  return performance.timeOrigin + performance.now();
 }
 
 interface Helper {
