@@ -3,6 +3,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import type { Feature, FeatureCollection, LineString, Point } from 'geojson';
 import { DataSource } from 'typeorm';
 import { notFound } from '../infra/errors/domain-error';
+import { ROAD_TRAVEL_COLUMNS, roadTravelAttributes, RoadTravelRow } from './road-travel-columns';
 
 interface NodeRow {
   code: string;
@@ -19,17 +20,11 @@ interface NodeRow {
   synthetic_location: boolean;
 }
 
-interface RoadRow {
+interface RoadRow extends RoadTravelRow {
   external_id: string;
   from_vertex: string;
   to_vertex: string;
   geometry: LineString;
-  length_m: number;
-  road_class: string;
-  surface: string;
-  climb_m: number;
-  descent_m: number;
-  one_way: boolean;
   closures: unknown[];
   synthetic: boolean;
 }
@@ -57,8 +52,8 @@ export class NetworkExportService {
       );
       // 15 significant decimals: ST_AsGeoJSON's default of 9 would move imported points.
       const roads: RoadRow[] = await manager.query(
-        `SELECT external_id, from_vertex, to_vertex, ST_AsGeoJSON(geometry, 15)::json AS geometry, length_m, road_class, surface,
-                climb_m, descent_m, one_way, closures, synthetic
+        `SELECT external_id, from_vertex, to_vertex, ST_AsGeoJSON(geometry, 15)::json AS geometry, ${ROAD_TRAVEL_COLUMNS},
+                closures, synthetic
            FROM road_segment WHERE county_id = $1 ORDER BY external_id`,
         [countyId],
       );
@@ -96,12 +91,7 @@ function toRoadFeature(row: RoadRow): Feature<LineString> {
       id: row.external_id,
       from: row.from_vertex,
       to: row.to_vertex,
-      lengthM: row.length_m,
-      roadClass: row.road_class,
-      surface: row.surface,
-      climbM: row.climb_m,
-      descentM: row.descent_m,
-      oneWay: row.one_way,
+      ...roadTravelAttributes(row),
       closures: row.closures,
       synthetic: row.synthetic,
     },

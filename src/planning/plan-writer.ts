@@ -4,6 +4,7 @@ import { WavePlan } from './model/wave-model';
 import { PlanRoute } from './plan-route.entity';
 import { PlanStop } from './plan-stop.entity';
 import { Plan } from './plan.entity';
+import { routeFigures, stopFigures } from './route-figures';
 
 /** Everything a finished run stores on the plan row besides its routes. */
 export interface PlanOutcome {
@@ -23,14 +24,7 @@ export async function writeWavePlan(manager: EntityManager, plan: Plan, wave: Wa
       manager.create(PlanRoute, {
         planId: plan.id,
         routeNumber: index + 1,
-        vehicleId: route.vehicleId,
-        echelon: route.echelon,
-        startNodeId: route.startNodeId,
-        distanceM: route.distanceM,
-        durationS: route.durationS,
-        costFen: route.costFen,
-        parcelsDelivered: route.parcelsDelivered,
-        parcelsPickedUp: route.parcelsPickedUp,
+        ...routeFigures(route),
         peakLoadWeightG: route.peakLoad.weightG,
         peakLoadVolumeCm3: route.peakLoad.volumeCm3,
         peakLoadParcels: route.peakLoad.parcels,
@@ -43,18 +37,9 @@ export async function writeWavePlan(manager: EntityManager, plan: Plan, wave: Wa
       PlanStop,
       route.stops.map((stop) => ({
         routeId: saved.id,
-        sequence: stop.sequence,
-        nodeId: stop.nodeId,
-        kind: stop.kind,
+        ...stopFigures(stop),
         arrivalAt: at(stop.arrivalS),
         departureAt: at(stop.departureS),
-        parcelsDelivered: stop.parcelsDelivered,
-        parcelsPickedUp: stop.parcelsPickedUp,
-        weightDeliveredG: stop.weightDeliveredG,
-        weightPickedUpG: stop.weightPickedUpG,
-        volumeDeliveredCm3: stop.volumeDeliveredCm3,
-        volumePickedUpCm3: stop.volumePickedUpCm3,
-        shipmentIds: stop.shipmentIds,
       })),
     );
   }

@@ -3,6 +3,7 @@ import type { UnassignedShipment } from './model/wave-model';
 import { PlanRoute } from './plan-route.entity';
 import { PlanStop } from './plan-stop.entity';
 import { Plan, PLAN_STATUSES, PlanStatus } from './plan.entity';
+import { routeFigures, stopFigures } from './route-figures';
 
 export class UnassignedShipmentResponse {
   @ApiProperty({ format: 'uuid' }) shipmentId!: string;
@@ -104,18 +105,9 @@ export function toPlanResponse(plan: Plan, jobId: string): PlanResponse {
 
 export function toPlanStopResponse(stop: PlanStop): PlanStopResponse {
   return {
-    sequence: stop.sequence,
-    nodeId: stop.nodeId,
-    kind: stop.kind,
+    ...stopFigures(stop),
     arrivalAt: stop.arrivalAt.toISOString(),
     departureAt: stop.departureAt.toISOString(),
-    parcelsDelivered: stop.parcelsDelivered,
-    parcelsPickedUp: stop.parcelsPickedUp,
-    weightDeliveredG: stop.weightDeliveredG,
-    weightPickedUpG: stop.weightPickedUpG,
-    volumeDeliveredCm3: stop.volumeDeliveredCm3,
-    volumePickedUpCm3: stop.volumePickedUpCm3,
-    shipmentIds: stop.shipmentIds,
   };
 }
 
@@ -123,14 +115,7 @@ export function toPlanRouteResponse(route: PlanRoute): PlanRouteResponse {
   return {
     id: route.id,
     routeNumber: route.routeNumber,
-    vehicleId: route.vehicleId,
-    echelon: route.echelon,
-    startNodeId: route.startNodeId,
-    distanceM: route.distanceM,
-    durationS: route.durationS,
-    costFen: route.costFen,
-    parcelsDelivered: route.parcelsDelivered,
-    parcelsPickedUp: route.parcelsPickedUp,
+    ...routeFigures(route),
     peakLoad: { weightG: route.peakLoadWeightG, volumeCm3: route.peakLoadVolumeCm3, parcels: route.peakLoadParcels },
     departureAt: route.departureAt.toISOString(),
     returnAt: route.returnAt.toISOString(),

@@ -1,4 +1,5 @@
 import request from 'supertest';
+import { VEHICLE_SPECS } from '../../src/network/demo/demo-fleet';
 import { NetworkImportService } from '../../src/network/import/network-import.service';
 import { createCounty, CountyWithKey } from '../support/factories';
 import { useTestApp } from '../support/test-app';
@@ -7,21 +8,7 @@ import { smallNetwork } from '../network/network-fixtures';
 describe('fleet: vehicles and drivers', () => {
   const testApp = useTestApp();
   let county: CountyWithKey;
-  const vehicle = (overrides: Record<string, unknown> = {}) => ({
-    code: '甘K·10001',
-    vehicleClass: 'van',
-    capacityWeightG: 800_000,
-    capacityVolumeCm3: 4_300_000,
-    capacityParcels: 350,
-    fixedCostFen: 4_500,
-    costPerKmFen: 75,
-    costPerHourFen: 2_200,
-    homeNodeCode: 'HUB',
-    shiftStart: '06:30',
-    shiftEnd: '17:30',
-    maxDurationS: 36_000,
-    ...overrides,
-  });
+  const vehicle = (overrides: Record<string, unknown> = {}) => ({ code: '甘K·10001', ...VEHICLE_SPECS.van, homeNodeCode: 'HUB', ...overrides });
   const post = (path: string, body: object, who: CountyWithKey = county) =>
     request(testApp.baseUrl).post(`/v1/counties/${who.county.id}/${path}`).set('Authorization', who.authorization).send(body);
 

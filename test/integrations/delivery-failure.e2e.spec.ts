@@ -1,43 +1,23 @@
-import { INestApplicationContext } from '@nestjs/common';
 import request from 'supertest';
 import { DataSource } from 'typeorm';
-import { createCounty, CountyWithKey } from '../support/factories';
-import { cleanupTestConfig, startTestApp, startTestWorker, TestApp } from '../support/test-app';
-import { createPlatform, shipmentInput, TestPlatform } from '../shipments/support/platform-client';
+import { CountyWithKey } from '../support/factories';
+import { TestApp } from '../support/test-app';
+import { shipmentInput, TestPlatform } from '../shipments/support/platform-client';
+import { useDeliveryHarness } from './support/delivery-harness';
 import { eventually, TestReceiver } from './support/receiver';
 
 describe('a subscription that keeps failing', () => {
+  // A retry window of one second stands in for the production 25 hours.
+  const harness = useDeliveryHarness({ WEBHOOK_RETRY_BASE_DELAY_MS: '100', WEBHOOK_RETRY_MAX_DELAY_MS: '200', WEBHOOK_RETRY_WINDOW_S: '1', WEBHOOK_RELAY_INTERVAL_MS: '50' });
   let testApp: TestApp;
-  let worker: INestApplicationContext;
   let county: CountyWithKey;
   let platform: TestPlatform;
+  let receiver: TestReceiver;
   let subscriptionId: string;
-  const receiver = new TestReceiver();
-
-  const savedEnv = { ...process.env };
 
   beforeAll(async () => {
-    // A retry window of one second stands in for the production 25 hours.
-    Object.assign(process.env, { WEBHOOK_RETRY_BASE_DELAY_MS: '100', WEBHOOK_RETRY_MAX_DELAY_MS: '200', WEBHOOK_RETRY_WINDOW_S: '1', WEBHOOK_RELAY_INTERVAL_MS: '50' });
-    testApp = await startTestApp();
-    worker = await startTestWorker(testApp.config);
-    county = await createCounty(testApp.app);
-    platform = await createPlatform(testApp.app, testApp.baseUrl, county.county.id);
-    const url = await receiver.start();
-    const subscription = await request(testApp.baseUrl)
-      .post(`/v1/counties/${county.county.id}/platforms/${platform.id}/subscriptions`)
-      .set('Authorization', county.authorization)
-      .send({ url, eventTypes: ['shipment.created'] })
-      .expect(201);
-    subscriptionId = subscription.body.id;
-  });
-
-  afterAll(async () => {
-    await worker.close();
-    await testApp.close();
-    await receiver.stop();
-    await cleanupTestConfig(testApp.config);
-    process.env = savedEnv;
+    ({ testApp, county, platform, receiver } = harness);
+    subscriptionId = await harness.subscribe(['shipment.created']);
   });
 
   it('gives up after the retry window, flags the subscription, lists the failure and redelivers on request', async () => {

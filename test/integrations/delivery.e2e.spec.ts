@@ -1,55 +1,36 @@
-import { INestApplicationContext } from '@nestjs/common';
 import Redis from 'ioredis';
 import request from 'supertest';
 import { DataSource } from 'typeorm';
 import { verifyWebhook } from '../../src/integrations/webhook-signature';
 import { redisConnectionOptions } from '../../src/infra/queue/redis-connection';
-import { createCounty, CountyWithKey } from '../support/factories';
-import { cleanupTestConfig, startTestApp, startTestWorker, TestApp } from '../support/test-app';
-import { createPlatform, shipmentInput, TestPlatform } from '../shipments/support/platform-client';
+import { CountyWithKey } from '../support/factories';
+import { TestApp } from '../support/test-app';
+import { shipmentInput, TestPlatform } from '../shipments/support/platform-client';
 import { createVillages, TestVillage } from '../shipments/support/village-factory';
+import { useDeliveryHarness } from './support/delivery-harness';
 import { eventually, TestReceiver } from './support/receiver';
 
 describe('outbound status webhooks', () => {
+  // Milliseconds instead of minutes, so retries and reconciliation happen within the test.
+  const harness = useDeliveryHarness({
+    WEBHOOK_RETRY_BASE_DELAY_MS: '100',
+    WEBHOOK_RETRY_MAX_DELAY_MS: '800',
+    WEBHOOK_RELAY_INTERVAL_MS: '50',
+    WEBHOOK_RECONCILE_INTERVAL_MS: '300',
+  });
   let testApp: TestApp;
-  let worker: INestApplicationContext;
   let county: CountyWithKey;
   let platform: TestPlatform;
+  let receiver: TestReceiver;
+  let hookUrl: string;
   let villages: TestVillage[];
   let db: DataSource;
-  const receiver = new TestReceiver();
-  let hookUrl: string;
-
-  const savedEnv = { ...process.env };
 
   beforeAll(async () => {
-    // Milliseconds instead of minutes, so retries and reconciliation happen within the test.
-    Object.assign(process.env, {
-      WEBHOOK_RETRY_BASE_DELAY_MS: '100',
-      WEBHOOK_RETRY_MAX_DELAY_MS: '800',
-      WEBHOOK_RELAY_INTERVAL_MS: '50',
-      WEBHOOK_RECONCILE_INTERVAL_MS: '300',
-    });
-    testApp = await startTestApp();
-    worker = await startTestWorker(testApp.config);
+    ({ testApp, county, platform, receiver, hookUrl } = harness);
     db = testApp.app.get(DataSource);
-    county = await createCounty(testApp.app);
     villages = await createVillages(testApp.app, county.county.id, county.county.adminCode, 2);
-    platform = await createPlatform(testApp.app, testApp.baseUrl, county.county.id);
-    hookUrl = await receiver.start();
-    await request(testApp.baseUrl)
-      .post(`/v1/counties/${county.county.id}/platforms/${platform.id}/subscriptions`)
-      .set('Authorization', county.authorization)
-      .send({ url: hookUrl, eventTypes: ['shipment.created', 'shipment.status_changed'] })
-      .expect(201);
-  });
-
-  afterAll(async () => {
-    await worker.close();
-    await testApp.close();
-    await receiver.stop();
-    await cleanupTestConfig(testApp.config);
-    process.env = savedEnv;
+    await harness.subscribe(['shipment.created', 'shipment.status_changed']);
   });
 
   const input = () => shipmentInput({ destination: { villageCode: villages[0]!.adminCode } });

@@ -1,6 +1,6 @@
 import { EntityManager } from 'typeorm';
 import { buildRoadGraph, isClosedAt, RoadEdgeInput, RoadGraph } from '../../../libs/routing/src/graph/road-graph';
-import { RoadClass, RoadSurface } from '../road-segment.entity';
+import { ROAD_TRAVEL_COLUMNS, roadTravelAttributes, RoadTravelRow } from '../road-travel-columns';
 
 /** A county's road segments as graph input, loaded once per network version; closures are applied per request. */
 export interface StoredRoadNetwork {
@@ -12,19 +12,13 @@ export interface StoredRoadNetwork {
   closuresMs: Array<Array<{ startMs: number; endMs: number }>>;
 }
 
-interface RoadRow {
+interface RoadRow extends RoadTravelRow {
   from_vertex: string;
   to_vertex: string;
   from_lon: number;
   from_lat: number;
   to_lon: number;
   to_lat: number;
-  length_m: number;
-  road_class: RoadClass;
-  surface: RoadSurface;
-  climb_m: number;
-  descent_m: number;
-  one_way: boolean;
   closures: Array<{ start: string; end: string }>;
 }
 
@@ -34,7 +28,7 @@ export async function loadStoredRoadNetwork(manager: EntityManager, countyId: st
     `SELECT from_vertex, to_vertex,
             ST_X(ST_StartPoint(geometry)) AS from_lon, ST_Y(ST_StartPoint(geometry)) AS from_lat,
             ST_X(ST_EndPoint(geometry)) AS to_lon, ST_Y(ST_EndPoint(geometry)) AS to_lat,
-            length_m, road_class, surface, climb_m, descent_m, one_way, closures
+            ${ROAD_TRAVEL_COLUMNS}, closures
        FROM road_segment WHERE county_id = $1 ORDER BY external_id`,
     [countyId],
   );
@@ -55,12 +49,7 @@ export async function loadStoredRoadNetwork(manager: EntityManager, countyId: st
     (row): RoadEdgeInput => ({
       from: vertex(row.from_vertex, row.from_lon, row.from_lat),
       to: vertex(row.to_vertex, row.to_lon, row.to_lat),
-      lengthM: row.length_m,
-      roadClass: row.road_class,
-      surface: row.surface,
-      climbM: row.climb_m,
-      descentM: row.descent_m,
-      oneWay: row.one_way,
+      ...roadTravelAttributes(row),
     }),
   );
   const closuresMs = rows.map((row) => row.closures.map((closure) => ({ startMs: Date.parse(closure.start), endMs: Date.parse(closure.end) })));

@@ -1,0 +1,58 @@
+import { INestApplicationContext } from '@nestjs/common';
+import request from 'supertest';
+import { createCounty, CountyWithKey } from '../../support/factories';
+import { cleanupTestConfig, startTestApp, startTestWorker, TestApp } from '../../support/test-app';
+import { createPlatform, TestPlatform } from '../../shipments/support/platform-client';
+import { TestReceiver } from './receiver';
+
+/** An API, a worker, a county with a platform and a local webhook receiver; filled in by `beforeAll`. */
+export interface DeliveryHarness {
+  testApp: TestApp;
+  worker: INestApplicationContext;
+  county: CountyWithKey;
+  platform: TestPlatform;
+  receiver: TestReceiver;
+  /** The receiver's URL. */
+  hookUrl: string;
+  /** Subscribes the receiver to `eventTypes`; returns the subscription id. */
+  subscribe(eventTypes: string[]): Promise<string>;
+}
+
+/**
+ * Registers the hooks that start everything outbound-delivery tests need, with `env` (delivery
+ * timings in milliseconds) applied before the app reads its config, and stop it all afterwards.
+ */
+export function useDeliveryHarness(env: Record<string, string>): DeliveryHarness {
+  const savedEnv = { ...process.env };
+  const harness = {
+    receiver: new TestReceiver(),
+    async subscribe(eventTypes: string[]): Promise<string> {
+      const { county, platform } = harness;
+      const response = await request(harness.testApp.baseUrl)
+        .post(`/v1/counties/${county.county.id}/platforms/${platform.id}/subscriptions`)
+        .set('Authorization', county.authorization)
+        .send({ url: harness.hookUrl, eventTypes })
+        .expect(201);
+      return response.body.id as string;
+    },
+  } as DeliveryHarness;
+
+  beforeAll(async () => {
+    Object.assign(process.env, env);
+    harness.testApp = await startTestApp();
+    harness.worker = await startTestWorker(harness.testApp.config);
+    harness.county = await createCounty(harness.testApp.app);
+    harness.platform = await createPlatform(harness.testApp.app, harness.testApp.baseUrl, harness.county.county.id);
+    harness.hookUrl = await harness.receiver.start();
+  });
+
+  afterAll(async () => {
+    await harness.worker.close();
+    await harness.testApp.close();
+    await harness.receiver.stop();
+    await cleanupTestConfig(harness.testApp.config);
+    process.env = savedEnv;
+  });
+
+  return harness;
+}
