@@ -1,5 +1,7 @@
 // Two projects: the pure solver library (no services) and the service tests (real PostgreSQL + Redis).
 const tsJest = ['ts-jest', { tsconfig: '<rootDir>/tsconfig.jest.json', diagnostics: false }];
+// The library's public entry, as src/ imports it (tsconfig paths; tsc-alias rewrites it in the build).
+const moduleNameMapper = { '^@rural-dispatch/routing$': '<rootDir>/libs/routing/src/index.ts' };
 module.exports = {
   // Service tests boot NestJS and copy a database; on a busy two-core machine that takes seconds.
   testTimeout: 60_000,
@@ -17,6 +19,7 @@ module.exports = {
       rootDir: '<rootDir>',
       testMatch: ['<rootDir>/test/**/*.spec.ts'],
       transform: { '^.+\\.ts$': tsJest },
+      moduleNameMapper,
       globalSetup: '<rootDir>/test/setup/global-setup.ts',
       globalTeardown: '<rootDir>/test/setup/global-teardown.ts',
       setupFiles: ['reflect-metadata'],

@@ -1,6 +1,6 @@
 #!/usr/bin/env node
 import 'reflect-metadata';
-import { RoadNetworkCsvError } from '../libs/routing/src/parsers/road-network-csv';
+import { RoadNetworkCsvError } from '@rural-dispatch/routing';
 import { CliCommand } from './cli/cli-command';
 import { CliUsageError, describeFlags } from './cli/cli-flags';
 import { demoCommand } from './cli/demo/demo.command';

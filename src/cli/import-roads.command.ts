@@ -1,6 +1,6 @@
 import { NestFactory } from '@nestjs/core';
 import * as fs from 'fs';
-import { parseRoadNetworkCsv } from '../../libs/routing/src/parsers/road-network-csv';
+import { parseRoadNetworkCsv } from '@rural-dispatch/routing';
 import { AppModule } from '../app.module';
 import { CountiesService } from '../counties/counties.service';
 import { VEHICLE_CLASSES, VehicleClass } from '../fleet/vehicle.entity';

@@ -1,6 +1,5 @@
 import type { Feature, FeatureCollection, Point } from 'geojson';
-import { haversineM } from '../../libs/routing/src/graph/geodesy';
-import { readCsv } from '../../libs/routing/src/parsers/road-network-csv';
+import { haversineM, readCsv } from '@rural-dispatch/routing';
 import { CliUsageError } from './cli-flags';
 
 /**

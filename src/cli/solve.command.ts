@@ -1,5 +1,5 @@
 import * as fs from 'fs';
-import { runSolveCommand } from '../../libs/routing/src/cli/solve-command';
+import { runSolveCommand } from '@rural-dispatch/routing';
 import { CliCommand } from './cli-command';
 
 /** Solving needs no database: the routing library owns parsing, solving and printing. */

@@ -1,8 +1,7 @@
 import { Injectable, Logger } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
-import { InvalidProblemError, SolverInternalError } from '../../libs/routing/src/model/problem';
-import { solve } from '../../libs/routing/src/solve';
+import { InvalidProblemError, SolverInternalError, solve } from '@rural-dispatch/routing';
 import { PlannableShipmentsService } from '../shipments/plannable-shipments.service';
 import { planWave } from './model/wave-planner';
 import { PlanInputError, PlanProgress } from './plan.errors';

@@ -9,9 +9,7 @@
 import { existsSync, readFileSync } from 'fs';
 import { join, resolve } from 'path';
 import { performance } from 'perf_hooks';
-import { buildContractionHierarchy, buildProfileWeights, buildRoadGraph, computeMatrix, HierarchyMatrixSearch, UNREACHABLE, computeNetworkMatrices, generateSyntheticRoadNetwork, RoadEdgeInput, RoadGraph, stronglyConnectedComponents, VEHICLE_CLASSES } from '../../libs/routing/src/graph';
-import { Random } from '../../libs/routing/src/random';
-import { parseRoadNetworkCsv } from '../../libs/routing/src/parsers/road-network-csv';
+import { buildContractionHierarchy, buildProfileWeights, buildRoadGraph, computeMatrix, HierarchyMatrixSearch, UNREACHABLE, computeNetworkMatrices, generateSyntheticRoadNetwork, RoadEdgeInput, RoadGraph, stronglyConnectedComponents, VEHICLE_CLASSES, Random, parseRoadNetworkCsv } from '@rural-dispatch/routing';
 import { buildDemoCounty } from '../../src/network/demo/build-demo-county';
 
 interface Row {

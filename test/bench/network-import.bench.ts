@@ -13,7 +13,7 @@ import { randomBytes } from 'crypto';
 import { existsSync, readFileSync } from 'fs';
 import { join, resolve } from 'path';
 import { DataSource } from 'typeorm';
-import { parseRoadNetworkCsv } from '../../libs/routing/src/parsers/road-network-csv';
+import { parseRoadNetworkCsv } from '@rural-dispatch/routing';
 import { AppModule } from '../../src/app.module';
 import { CountiesService } from '../../src/counties/counties.service';
 import { FleetSeedService } from '../../src/fleet/fleet-seed.service';

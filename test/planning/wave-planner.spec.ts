@@ -1,4 +1,4 @@
-import { solve } from '../../libs/routing/src/solve';
+import { solve } from '@rural-dispatch/routing';
 import { MAX_TRIPS } from '../../src/planning/model/depot-trips';
 import { iterationBudget, planWave } from '../../src/planning/model/wave-planner';
 import type { WaveInput, WavePlan } from '../../src/planning/model/wave-model';

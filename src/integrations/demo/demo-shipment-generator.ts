@@ -1,4 +1,4 @@
-import { Random } from '../../../libs/routing/src/random';
+import { Random } from '@rural-dispatch/routing';
 
 export interface DemoVillage {
   adminCode: string | null;

@@ -1,4 +1,4 @@
-import { deriveSeed, Random } from '../../../libs/routing/src/random';
+import { deriveSeed, Random } from '@rural-dispatch/routing';
 import type { OpeningHoursRule } from '../network-node.entity';
 import { buildDemoFleet } from './demo-fleet';
 import type { DemoCounty, DemoNodeFeature, DemoNodeProperties, DemoRoadFeature, DemoCountySummary } from './demo-county.types';

@@ -1,7 +1,7 @@
 import type { FleetSeed } from '../../fleet/fleet-seed.service';
 import type { Feature, FeatureCollection, LineString, Point } from 'geojson';
 import type { NodeTier, OpeningHoursRule } from '../network-node.entity';
-import type { RoadClass, Surface } from '../../../libs/routing/src/graph/road-types';
+import type { RoadClass, Surface } from '@rural-dispatch/routing';
 
 /** Node properties, as in docs/network-geojson.md. */
 export interface DemoNodeProperties {

@@ -1,5 +1,5 @@
 /** Small spherical-geometry helpers (WGS 84 treated as a sphere; errors < 0.5 % at county scale). */
-import { EARTH_RADIUS_M, haversineM as greatCircleM } from '../../../libs/routing/src/graph/geodesy';
+import { EARTH_RADIUS_M, haversineM as greatCircleM } from '@rural-dispatch/routing';
 
 export { EARTH_RADIUS_M };
 

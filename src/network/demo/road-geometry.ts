@@ -1,4 +1,4 @@
-import { Random } from '../../../libs/routing/src/random';
+import { Random } from '@rural-dispatch/routing';
 import { haversineM, offsetPoint, polylineLengthM, roundLonLat, type LonLat } from './geo';
 
 /** One end of a road: a node's code, point and elevation. */

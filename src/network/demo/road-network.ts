@@ -1,4 +1,4 @@
-import type { RoadClass, Surface } from '../../../libs/routing/src/graph/road-types';
+import type { RoadClass, Surface } from '@rural-dispatch/routing';
 import { haversineM, type LonLat } from './geo';
 import type { RoadEnd } from './road-geometry';
 

@@ -1,4 +1,4 @@
-import { Random } from '../../../libs/routing/src/random';
+import { Random } from '@rural-dispatch/routing';
 import { haversineM, insideBox, offsetPoint, roundLonLat, type BoundingBox, type LonLat } from './geo';
 
 /** A township seat with a surveyed point, the centre its villages are placed around. */

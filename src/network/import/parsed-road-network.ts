@@ -1,4 +1,4 @@
-import type { ParsedRoadNetwork } from '../../../libs/routing/src/parsers/road-network-csv';
+import type { ParsedRoadNetwork } from '@rural-dispatch/routing';
 import { validationFailed } from '../../infra/errors/domain-error';
 import { MAX_INT32, ProblemCollector } from './field-checks';
 import { RoadImportRow } from './network-import.types';

@@ -1,5 +1,5 @@
 import { EntityManager } from 'typeorm';
-import { buildRoadGraph, isClosedAt, RoadEdgeInput, RoadGraph } from '../../../libs/routing/src/graph/road-graph';
+import { buildRoadGraph, isClosedAt, RoadEdgeInput, RoadGraph } from '@rural-dispatch/routing';
 import { ROAD_TRAVEL_COLUMNS, roadTravelAttributes, RoadTravelRow } from '../road-travel-columns';
 
 /** A county's road segments as graph input, loaded once per network version; closures are applied per request. */

@@ -1,10 +1,7 @@
 import { Injectable, Logger } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
-import { RoadMatrix } from '../../../libs/routing/src/graph/distance-matrix';
-import { fallbackMatrix } from '../../../libs/routing/src/graph/fallback-matrix';
-import { computeNetworkMatrices } from '../../../libs/routing/src/graph/network-matrix';
-import { RoadGraph } from '../../../libs/routing/src/graph/road-graph';
+import { RoadMatrix, fallbackMatrix, computeNetworkMatrices, RoadGraph } from '@rural-dispatch/routing';
 import { VehicleClass } from '../../fleet/vehicle.entity';
 import { notFound, validationFailed } from '../../infra/errors/domain-error';
 import { NodeTier } from '../network-node.entity';

@@ -1,4 +1,4 @@
-import type { Job, Problem, ProfileMatrices, Vehicle } from '../../../libs/routing/src/model/problem';
+import type { Job, Problem, ProfileMatrices, Vehicle } from '@rural-dispatch/routing';
 import type { VehicleClass } from '../../fleet/vehicle.entity';
 import { openingWindows } from './opening-windows';
 import { WaveTask } from './wave-tasks';

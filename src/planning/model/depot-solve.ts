@@ -1,4 +1,4 @@
-import type { Solution } from '../../../libs/routing/src/model/problem';
+import type { Solution } from '@rural-dispatch/routing';
 import type { VehicleClass } from '../../fleet/vehicle.entity';
 import { BuiltProblem, buildDepotProblem, depotProblemNodeIds, DepotProblemSpec, vehicleClassesOf } from './depot-problem';
 import { MatrixSource, NodeMatrix, ProblemStatistics, SolveFunction } from './wave-model';

@@ -1,5 +1,5 @@
 import type { OpeningHoursRule } from '../../network/network-node.entity';
-import type { TimeWindow } from '../../../libs/routing/src/model/problem';
+import type { TimeWindow } from '@rural-dispatch/routing';
 
 /** ISO weekday (1 = Monday … 7 = Sunday) of a YYYY-MM-DD date; the date has no time zone of its own. */
 export function isoWeekday(serviceDate: string): number {

@@ -1,4 +1,4 @@
-import type { Route, Solution } from '../../../libs/routing/src/model/problem';
+import type { Route, Solution } from '@rural-dispatch/routing';
 import { BuiltProblem } from './depot-problem';
 import { WaveTask } from './wave-tasks';
 import { addLoad, Echelon, EMPTY_LOAD, Load, PlannedRoute, PlannedStop, PlanUnassignedReason, UnassignedShipment, WaveShipment } from './wave-model';
