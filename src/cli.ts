@@ -3,7 +3,7 @@ import 'reflect-metadata';
 import { RoadNetworkCsvError } from '@rural-dispatch/routing';
 import { CliCommand } from './cli/cli-command';
 import { CliUsageError, describeFlags } from './cli/cli-flags';
-import { demoCommand } from './cli/demo/demo.command';
+import { demoCommand } from './demo/demo.command';
 import { importRoadsCommand } from './cli/import-roads.command';
 import { migrateCommand } from './cli/migrate.command';
 import { solveCommand } from './cli/solve.command';

@@ -3,7 +3,7 @@ import { VehicleClass } from './vehicle.entity';
 import { DriversService } from './drivers.service';
 import { VehiclesService } from './vehicles.service';
 
-/** A fleet as seeding files describe it (src/network/demo/ builds one): nodes by code, shifts as "HH:MM". */
+/** A fleet as seeding files describe it (src/demo/county/ builds one): nodes by code, shifts as "HH:MM". */
 export interface FleetSeed {
   vehicles: Array<{
     code: string;

@@ -10,7 +10,7 @@ import { existsSync, readFileSync } from 'fs';
 import { join, resolve } from 'path';
 import { performance } from 'perf_hooks';
 import { buildContractionHierarchy, buildProfileWeights, buildRoadGraph, computeMatrix, HierarchyMatrixSearch, UNREACHABLE, computeNetworkMatrices, generateSyntheticRoadNetwork, RoadEdgeInput, RoadGraph, stronglyConnectedComponents, VEHICLE_CLASSES, Random, parseRoadNetworkCsv } from '@rural-dispatch/routing';
-import { buildDemoCounty } from '../../src/network/demo/build-demo-county';
+import { buildDemoCounty } from '../../src/demo/county/build-demo-county';
 
 interface Row {
   section: string;

@@ -19,7 +19,7 @@ import { CountiesService } from '../../src/counties/counties.service';
 import { FleetSeedService } from '../../src/fleet/fleet-seed.service';
 import { loadAppConfig } from '../../src/infra/config/app-config';
 import { ensureDatabase, runMigrations } from '../../src/infra/database/migrate';
-import { buildDemoCounty } from '../../src/network/demo/build-demo-county';
+import { buildDemoCounty } from '../../src/demo/county/build-demo-county';
 import { NetworkImportService } from '../../src/network/import/network-import.service';
 import { TravelMatrixService } from '../../src/network/matrix/travel-matrix.service';
 

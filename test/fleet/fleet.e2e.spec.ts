@@ -1,5 +1,5 @@
 import request from 'supertest';
-import { VEHICLE_SPECS } from '../../src/network/demo/demo-fleet';
+import { VEHICLE_SPECS } from '../../src/demo/county/demo-fleet';
 import { NetworkImportService } from '../../src/network/import/network-import.service';
 import { createCounty, CountyWithKey } from '../support/factories';
 import { useTestApp } from '../support/test-app';

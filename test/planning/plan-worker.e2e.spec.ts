@@ -3,7 +3,7 @@ import { INestApplicationContext } from '@nestjs/common';
 import { Queue } from 'bullmq';
 import { AppConfig } from '../../src/infra/config/app-config';
 import { QueueName } from '../../src/infra/queue/queue-names';
-import { planDemoWave } from '../../src/planning/demo-plan';
+import { planDemoWave } from '../../src/demo/demo-plan';
 import { PlanningService } from '../../src/planning/planning.service';
 import { PlansService } from '../../src/planning/plans.service';
 import { createCounty } from '../support/factories';

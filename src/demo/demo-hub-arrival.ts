@@ -1,6 +1,6 @@
 import { INestApplicationContext } from '@nestjs/common';
 import { DataSource } from 'typeorm';
-import { ShipmentScansService } from './shipment-scans.service';
+import { ShipmentScansService } from '../shipments/shipment-scans.service';
 
 const SCAN_BATCH = 500;
 

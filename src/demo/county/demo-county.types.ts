@@ -1,6 +1,6 @@
 import type { FleetSeed } from '../../fleet/fleet-seed.service';
 import type { Feature, FeatureCollection, LineString, Point } from 'geojson';
-import type { NodeTier, OpeningHoursRule } from '../network-node.entity';
+import type { NodeTier, OpeningHoursRule } from '../../network/network-node.entity';
 import type { RoadClass, Surface } from '@rural-dispatch/routing';
 
 /** Node properties, as in docs/network-geojson.md. */

@@ -1,8 +1,8 @@
 import { INestApplicationContext } from '@nestjs/common';
 import { randomUUID } from 'crypto';
-import { NetworkQueryService } from '../../network/network-query.service';
-import { PlatformsService } from '../platforms.service';
-import { signedHeaders } from '../webhook-signature';
+import { NetworkQueryService } from '../network/network-query.service';
+import { PlatformsService } from '../integrations/platforms.service';
+import { signedHeaders } from '../integrations/webhook-signature';
 import { DemoVillage, generateDemoShipments } from './demo-shipment-generator';
 
 export const DEMO_PLATFORM_NAME = 'Demo e-commerce platform';

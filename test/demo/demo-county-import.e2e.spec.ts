@@ -1,7 +1,7 @@
 import type { Feature, FeatureCollection } from 'geojson';
 import request from 'supertest';
 import { FleetSeedService } from '../../src/fleet/fleet-seed.service';
-import { buildDemoCounty } from '../../src/network/demo/build-demo-county';
+import { buildDemoCounty } from '../../src/demo/county/build-demo-county';
 import { NetworkImportService } from '../../src/network/import/network-import.service';
 import { createCounty } from '../support/factories';
 import { useTestApp } from '../support/test-app';

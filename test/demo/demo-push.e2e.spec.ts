@@ -1,5 +1,5 @@
 import { DataSource } from 'typeorm';
-import { pushDemoShipments } from '../../src/integrations/demo/push-demo-shipments';
+import { pushDemoShipments } from '../../src/demo/push-demo-shipments';
 import { createCounty } from '../support/factories';
 import { useTestApp } from '../support/test-app';
 import { createVillages } from '../shipments/support/village-factory';

@@ -5,9 +5,9 @@ import { Queue } from 'bullmq';
 import { APP_CONFIG, AppConfig } from '../infra/config/app-config';
 import { QueueName } from '../infra/queue/queue-names';
 import { WorkerModule } from '../worker.module';
-import { PlanJobData, PlanProgress } from './plan.errors';
-import { Plan } from './plan.entity';
-import { PlansService } from './plans.service';
+import { PlanJobData, PlanProgress } from '../planning/plan.errors';
+import { Plan } from '../planning/plan.entity';
+import { PlansService } from '../planning/plans.service';
 
 export interface DemoWaveOptions {
   wave?: number;

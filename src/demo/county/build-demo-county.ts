@@ -1,5 +1,5 @@
 import { deriveSeed, Random } from '@rural-dispatch/routing';
-import type { OpeningHoursRule } from '../network-node.entity';
+import type { OpeningHoursRule } from '../../network/network-node.entity';
 import { buildDemoFleet } from './demo-fleet';
 import type { DemoCounty, DemoNodeFeature, DemoNodeProperties, DemoRoadFeature, DemoCountySummary } from './demo-county.types';
 import { readCountyDivisions } from './division-source';

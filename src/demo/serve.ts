@@ -1,11 +1,11 @@
 import { spawn } from 'child_process';
 import * as path from 'path';
-import { AppConfig } from '../../infra/config/app-config';
+import { AppConfig } from '../infra/config/app-config';
 import { DemoReport } from './demo-report';
 
 /** `--serve`: the API and one worker as child processes, stopped together on Ctrl-C. */
 export function serveUntilStopped(config: AppConfig, report: DemoReport): Promise<number> {
-  const root = path.join(__dirname, '..', '..');
+  const root = path.join(__dirname, '..');
   const env = { ...process.env, PORT: String(config.port), LOG_LEVEL: process.env.LOG_LEVEL ?? 'info' };
   const children = [path.join(root, 'main.js'), path.join(root, 'worker.js')].map((entry) => spawn(process.execPath, [entry], { env, stdio: 'inherit' }));
   report.line();

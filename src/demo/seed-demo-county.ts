@@ -1,10 +1,10 @@
 import { INestApplicationContext } from '@nestjs/common';
-import { CountiesService } from '../../counties/counties.service';
-import { County } from '../../counties/county.entity';
-import { FleetSeedService } from '../../fleet/fleet-seed.service';
-import { NetworkImportResult } from '../../network/import/network-import.types';
-import { NetworkImportService } from '../../network/import/network-import.service';
-import { buildDemoCounty } from '../../network/demo/build-demo-county';
+import { CountiesService } from '../counties/counties.service';
+import { County } from '../counties/county.entity';
+import { FleetSeedService } from '../fleet/fleet-seed.service';
+import { NetworkImportResult } from '../network/import/network-import.types';
+import { NetworkImportService } from '../network/import/network-import.service';
+import { buildDemoCounty } from './county/build-demo-county';
 
 export const DEMO_ADMIN_KEY_NAME = 'demo admin';
 

@@ -1,10 +1,10 @@
-import { buildDemoCounty } from '../../src/network/demo/build-demo-county';
-import type { DemoCounty, DemoNodeFeature, DemoRoadFeature } from '../../src/network/demo/demo-county.types';
-import { parseCsvLine } from '../../src/network/demo/csv-reader';
-import { shortVillageName } from '../../src/network/demo/division-source';
-import { haversineM, insideBox, polylineLengthM, type LonLat } from '../../src/network/demo/geo';
-import { matchTownshipPlace, type GeoNamesPlace } from '../../src/network/demo/geonames-source';
-import { XIHE_BOX } from '../../src/network/demo/xihe-county';
+import { buildDemoCounty } from '../../src/demo/county/build-demo-county';
+import type { DemoCounty, DemoNodeFeature, DemoRoadFeature } from '../../src/demo/county/demo-county.types';
+import { parseCsvLine } from '../../src/demo/county/csv-reader';
+import { shortVillageName } from '../../src/demo/county/division-source';
+import { haversineM, insideBox, polylineLengthM, type LonLat } from '../../src/demo/county/geo';
+import { matchTownshipPlace, type GeoNamesPlace } from '../../src/demo/county/geonames-source';
+import { XIHE_BOX } from '../../src/demo/county/xihe-county';
 import { validateNetworkFeatureCollection } from '../../src/network/import/feature-collection-validator';
 
 const nodesOf = (county: DemoCounty): DemoNodeFeature[] =>
