@@ -1,7 +1,7 @@
 import { Body, Controller, Delete, Get, Param, ParseUUIDPipe, Post } from '@nestjs/common';
 import { ApiBearerAuth, ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { Roles } from '../infra/auth/principal';
-import { ApiProblems } from '../shipments/api-problems';
+import { ApiProblems } from '../infra/errors/api-problems';
 import { ApiKeyResponse, CreateApiKeyBody, CreatedApiKeyResponse, toApiKeyResponse } from './api-key.dto';
 import { CountiesService } from './counties.service';
 

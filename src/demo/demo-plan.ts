@@ -5,9 +5,9 @@ import { Queue } from 'bullmq';
 import { APP_CONFIG, AppConfig } from '../infra/config/app-config';
 import { QueueName } from '../infra/queue/queue-names';
 import { WorkerModule } from '../worker.module';
-import { PlanJobData, PlanProgress } from '../planning/plan.errors';
+import { PlanJobData, PlanProgress } from '../planning/plan-job';
 import { Plan } from '../planning/plan.entity';
-import { PlansService } from '../planning/plans.service';
+import { PlansService } from '../planning/plan-requests.service';
 
 export interface DemoWaveOptions {
   wave?: number;

@@ -2,7 +2,7 @@ import { Controller, Get, HttpCode, Param, ParseUUIDPipe, Post, Query } from '@n
 import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { CurrentPrincipal, OPERATOR_ROLES, Principal, Roles, WRITE_ROLES } from '../infra/auth/principal';
 import { DomainError } from '../infra/errors/domain-error';
-import { ApiProblems } from '../shipments/api-problems';
+import { ApiProblems } from '../infra/errors/api-problems';
 import { ShipmentEventsService } from '../shipments/shipment-events.service';
 import { DeliveryListQuery, DeliveryResponse, EventsFeedQuery, EventsPageResponse } from './integrations.responses';
 import { PlatformsService } from './platforms.service';

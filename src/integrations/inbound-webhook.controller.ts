@@ -1,7 +1,7 @@
 import { Body, Controller, HttpCode, Post, Req, UseGuards } from '@nestjs/common';
 import { ApiBody, ApiExtraModels, ApiHeader, ApiOkResponse, ApiOperation, ApiParam, ApiTags } from '@nestjs/swagger';
 import { Public } from '../infra/auth/principal';
-import { ApiProblems } from '../shipments/api-problems';
+import { ApiProblems } from '../infra/errors/api-problems';
 import { CancelInputDto, ShipmentInputDto } from '../shipments/dto/shipment-input.dto';
 import { parseWebhookBody, WebhookShipmentsBody } from '../shipments/dto/webhook-body.dto';
 import { ShipmentIntakeService } from '../shipments/shipment-intake.service';

@@ -1,7 +1,7 @@
 import { Body, Controller, Delete, Get, HttpCode, Param, ParseUUIDPipe, Post } from '@nestjs/common';
 import { ApiBearerAuth, ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { Roles } from '../infra/auth/principal';
-import { ApiProblems } from '../shipments/api-problems';
+import { ApiProblems } from '../infra/errors/api-problems';
 import { PlatformCredentialsResponse, PlatformResponse, RegisterPlatformBody, SubscribeBody, SubscriptionResponse } from './integrations.responses';
 import { Platform } from './platform.entity';
 import { PlatformsService } from './platforms.service';

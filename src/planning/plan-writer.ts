@@ -1,6 +1,6 @@
 import { EntityManager } from 'typeorm';
-import { localSecondsToInstant } from './model/local-time';
-import { WavePlan } from './model/wave-model';
+import { localSecondsToInstant } from './planner/local-time';
+import { WavePlan } from './planner/wave-model';
 import { PlanRoute } from './plan-route.entity';
 import { PlanStop } from './plan-stop.entity';
 import { Plan } from './plan.entity';

@@ -1,6 +1,6 @@
 import { Column, CreateDateColumn, Entity, Index, OneToMany, Unique, UpdateDateColumn } from 'typeorm';
 import { CountyOwnedEntity } from '../counties/county-owned.base';
-import type { ProblemStatistics, UnassignedShipment } from './model/wave-model';
+import type { ProblemStatistics, UnassignedShipment } from './planner/wave-model';
 import type { PlanRoute } from './plan-route.entity';
 
 export const PLAN_STATUSES = ['queued', 'running', 'completed', 'failed'] as const;

@@ -1,5 +1,5 @@
 import { ApiProperty } from '@nestjs/swagger';
-import type { UnassignedShipment } from './model/wave-model';
+import type { UnassignedShipment } from './planner/wave-model';
 import { PlanRoute } from './plan-route.entity';
 import { PlanStop } from './plan-stop.entity';
 import { Plan, PLAN_STATUSES, PlanStatus } from './plan.entity';

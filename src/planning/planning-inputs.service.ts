@@ -8,9 +8,9 @@ import { TravelMatrixService } from '../network/matrix/travel-matrix.service';
 import { NetworkNode } from '../network/network-node.entity';
 import { NetworkQueryService } from '../network/network-query.service';
 import { PlannableShipmentsService } from '../shipments/plannable-shipments.service';
-import { localSecondsToInstant } from './model/local-time';
-import { NodeMatrix, WaveNode, WaveShipment, WaveVehicle } from './model/wave-model';
-import { PlanInputError } from './plan.errors';
+import { localSecondsToInstant } from './planner/local-time';
+import { NodeMatrix, WaveNode, WaveShipment, WaveVehicle } from './planner/wave-model';
+import { PlanInputError } from './plan-job';
 
 export interface LoadedPlanningInputs {
   timeZone: string;

@@ -10,9 +10,9 @@ import { PlanRoute } from './plan-route.entity';
 import { PlanStop } from './plan-stop.entity';
 import { Plan } from './plan.entity';
 import { PlanningInputsService } from './planning-inputs.service';
-import { PlanningService } from './planning.service';
+import { PlanningService } from './plan-computation.service';
 import { PlansController } from './plans.controller';
-import { PlansService } from './plans.service';
+import { PlansService } from './plan-requests.service';
 
 /** Plans, routes, stops and manifests over HTTP; the solving itself runs in PlanningWorkerModule. */
 @Module({

@@ -2,8 +2,8 @@ import { Processor, WorkerHost } from '@nestjs/bullmq';
 import { Logger } from '@nestjs/common';
 import { Job, UnrecoverableError } from 'bullmq';
 import { QueueName } from '../infra/queue/queue-names';
-import { PlanInputError, PlanJobData } from './plan.errors';
-import { PlanningService, PlanRunOutcome } from './planning.service';
+import { PlanInputError, PlanJobData } from './plan-job';
+import { PlanningService, PlanRunOutcome } from './plan-computation.service';
 
 /**
  * Queue `planning`: one job per plan. It hands off to PlanningService and owns retries: bad input

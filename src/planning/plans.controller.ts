@@ -4,7 +4,7 @@ import { Roles, WRITE_ROLES } from '../infra/auth/principal';
 import { RequestPlanDto } from './dto/request-plan.dto';
 import { PlanManifestsResponse } from './plan-manifest.response';
 import { PlanDetailResponse, PlanResponse, toPlanResponse, toPlanRouteResponse } from './plan.response';
-import { PlansService } from './plans.service';
+import { PlansService } from './plan-requests.service';
 
 @ApiTags('plans')
 @ApiBearerAuth()

@@ -1,4 +1,4 @@
-import type { PlannedRoute, PlannedStop } from './model/wave-model';
+import type { PlannedRoute, PlannedStop } from './planner/wave-model';
 
 /** The route fields that a planned route, its stored row and its API response share name for name. */
 export type RouteFigures = Pick<PlannedRoute, 'vehicleId' | 'echelon' | 'startNodeId' | 'distanceM' | 'durationS' | 'costFen' | 'parcelsDelivered' | 'parcelsPickedUp'>;

@@ -1,7 +1,7 @@
 import { Body, Controller, Get, HttpCode, Param, ParseUUIDPipe, Post, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { Roles, WRITE_ROLES } from '../infra/auth/principal';
-import { ApiProblems } from './api-problems';
+import { ApiProblems } from '../infra/errors/api-problems';
 import { AssignVillageBody, ScanBody, ShipmentListQuery, TransitionBody } from './dto/operator.dto';
 import { EventEnvelope, ShipmentEventsService } from './shipment-events.service';
 import { ShipmentLifecycleService, TransitionResult } from './shipment-lifecycle.service';

@@ -18,7 +18,7 @@ import { PlatformsService } from '../../src/integrations/platforms.service';
 import { NetworkNode } from '../../src/network/network-node.entity';
 import { NetworkQueryService } from '../../src/network/network-query.service';
 import { planDemoWave } from '../../src/demo/demo-plan';
-import { PlansService } from '../../src/planning/plans.service';
+import { PlansService } from '../../src/planning/plan-requests.service';
 import { ShipmentInputDto } from '../../src/shipments/dto/shipment-input.dto';
 import { ShipmentIntakeService } from '../../src/shipments/shipment-intake.service';
 import { ShipmentScansService } from '../../src/shipments/shipment-scans.service';

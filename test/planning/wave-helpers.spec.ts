@@ -1,6 +1,6 @@
-import { localSecondsToInstant } from '../../src/planning/model/local-time';
-import { isoWeekday, openingWindows } from '../../src/planning/model/opening-windows';
-import { largestCapacity, packTasks } from '../../src/planning/model/wave-tasks';
+import { localSecondsToInstant } from '../../src/planning/planner/local-time';
+import { isoWeekday, openingWindows } from '../../src/planning/planner/opening-windows';
+import { largestCapacity, packTasks } from '../../src/planning/planner/wave-tasks';
 import { shipment } from './support/wave-fixture';
 
 describe('localSecondsToInstant', () => {

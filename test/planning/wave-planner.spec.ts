@@ -1,7 +1,7 @@
 import { solve } from '@rural-dispatch/routing';
-import { MAX_TRIPS } from '../../src/planning/model/depot-trips';
-import { iterationBudget, planWave } from '../../src/planning/model/wave-planner';
-import type { WaveInput, WavePlan } from '../../src/planning/model/wave-model';
+import { MAX_TRIPS } from '../../src/planning/planner/depot-trips';
+import { iterationBudget, planWave } from '../../src/planning/planner/wave-planner';
+import type { WaveInput, WavePlan } from '../../src/planning/planner/wave-model';
 import { fixtureInput, gridMatrices, node, shipment, vehicle } from './support/wave-fixture';
 
 const plan = (input: WaveInput, blocked: string[] = []) => planWave(input, { matrices: gridMatrices(blocked), solve });

@@ -1,5 +1,5 @@
 import type { VehicleClass } from '../../../src/fleet/vehicle.entity';
-import type { NodeMatrix, WaveInput, WaveNode, WaveShipment, WaveVehicle } from '../../../src/planning/model/wave-model';
+import type { NodeMatrix, WaveInput, WaveNode, WaveShipment, WaveVehicle } from '../../../src/planning/planner/wave-model';
 
 /**
  * A hand-checkable county on a km grid: hub H at the origin, station S1 (with a tricycle) 10 km

@@ -12,7 +12,7 @@ import { PlannableShipmentsService } from '../shipments/plannable-shipments.serv
 import { RequestPlanDto } from './dto/request-plan.dto';
 import { PlanManifestsResponse, toRouteManifest } from './plan-manifest.response';
 import { PlanRoute } from './plan-route.entity';
-import { PlanJobData, planJobId } from './plan.errors';
+import { PlanJobData, planJobId } from './plan-job';
 import { Plan } from './plan.entity';
 
 export const DEFAULT_TIME_LIMIT_S = 10;
