@@ -7,7 +7,7 @@ import { QueueName } from '../infra/queue/queue-names';
 import { WorkerModule } from '../worker.module';
 import { PlanJobData, PlanProgress } from '../planning/plan-job';
 import { Plan } from '../planning/plan.entity';
-import { PlansService } from '../planning/plan-requests.service';
+import { PlanRequestsService } from '../planning/plan-requests.service';
 
 export interface DemoWaveOptions {
   wave?: number;
@@ -44,7 +44,7 @@ const POLL_INTERVAL_MS = 250;
 
 /**
  * For the demo CLI: (re)plans one wave through the real path (API service → queue `planning` →
- * processor → PlanningService) and waits for it, printing the job's progress. With `startWorker`, a
+ * processor → PlanComputationService) and waits for it, printing the job's progress. With `startWorker`, a
  * worker application context runs in this process for the duration and is closed afterwards.
  */
 export async function planDemoWave(app: INestApplicationContext, countyId: string, serviceDate: string, options: DemoWaveOptions = {}): Promise<DemoWaveSummary> {
@@ -52,7 +52,7 @@ export async function planDemoWave(app: INestApplicationContext, countyId: strin
   const startedAt = Date.now();
   const worker = options.startWorker === false ? null : await startWorker(app.get<AppConfig>(APP_CONFIG));
   try {
-    const plans = app.get(PlansService);
+    const plans = app.get(PlanRequestsService);
     const requested = await plans.request(countyId, {
       serviceDate,
       wave: options.wave ?? 1,
@@ -87,7 +87,7 @@ async function startWorker(config: AppConfig): Promise<INestApplicationContext> 
   return worker;
 }
 
-async function summarise(plans: PlansService, plan: Plan, startedAt: number): Promise<DemoWaveSummary> {
+async function summarise(plans: PlanRequestsService, plan: Plan, startedAt: number): Promise<DemoWaveSummary> {
   const { routes } = await plans.getWithRoutes(plan.countyId, plan.id);
   const unassignedByReason: Record<string, number> = {};
   for (const entry of plan.unassigned) unassignedByReason[entry.reason] = (unassignedByReason[entry.reason] ?? 0) + 1;

@@ -17,8 +17,8 @@ export type PlanRunOutcome = 'completed' | 'stale';
  * stops and the shipments' `planned` status in one transaction.
  */
 @Injectable()
-export class PlanningService {
-  private readonly logger = new Logger(PlanningService.name);
+export class PlanComputationService {
+  private readonly logger = new Logger(PlanComputationService.name);
 
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,

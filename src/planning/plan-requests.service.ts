@@ -22,7 +22,7 @@ export const PLAN_JOB_ATTEMPTS = 3;
 
 /** The API side of planning: request a wave, read plans, routes and manifests. Never solves. */
 @Injectable()
-export class PlansService {
+export class PlanRequestsService {
   constructor(
     @InjectRepository(Plan) private readonly plans: Repository<Plan>,
     @InjectRepository(PlanRoute) private readonly routes: Repository<PlanRoute>,

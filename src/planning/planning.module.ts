@@ -10,9 +10,9 @@ import { PlanRoute } from './plan-route.entity';
 import { PlanStop } from './plan-stop.entity';
 import { Plan } from './plan.entity';
 import { PlanningInputsService } from './planning-inputs.service';
-import { PlanningService } from './plan-computation.service';
+import { PlanComputationService } from './plan-computation.service';
 import { PlansController } from './plans.controller';
-import { PlansService } from './plan-requests.service';
+import { PlanRequestsService } from './plan-requests.service';
 
 /** Plans, routes, stops and manifests over HTTP; the solving itself runs in PlanningWorkerModule. */
 @Module({
@@ -25,7 +25,7 @@ import { PlansService } from './plan-requests.service';
     ShipmentsModule,
   ],
   controllers: [PlansController],
-  providers: [PlansService, PlanningService, PlanningInputsService],
-  exports: [PlansService, PlanningService],
+  providers: [PlanRequestsService, PlanComputationService, PlanningInputsService],
+  exports: [PlanRequestsService, PlanComputationService],
 })
 export class PlanningModule {}

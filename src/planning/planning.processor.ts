@@ -3,10 +3,10 @@ import { Logger } from '@nestjs/common';
 import { Job, UnrecoverableError } from 'bullmq';
 import { QueueName } from '../infra/queue/queue-names';
 import { PlanInputError, PlanJobData } from './plan-job';
-import { PlanningService, PlanRunOutcome } from './plan-computation.service';
+import { PlanComputationService, PlanRunOutcome } from './plan-computation.service';
 
 /**
- * Queue `planning`: one job per plan. It hands off to PlanningService and owns retries: bad input
+ * Queue `planning`: one job per plan. It hands off to PlanComputationService and owns retries: bad input
  * fails the job for good (UnrecoverableError) with the plan marked failed; anything else is retried
  * with backoff and marks the plan failed only on the last attempt. One plan at a time per worker
  * process: the solver is CPU-bound, so more workers means more processes, not more concurrency.
@@ -21,7 +21,7 @@ export const PLANNING_LOCK_DURATION_MS = 11 * 60_000;
 export class PlanningProcessor extends WorkerHost {
   private readonly logger = new Logger(PlanningProcessor.name);
 
-  constructor(private readonly planning: PlanningService) {
+  constructor(private readonly planning: PlanComputationService) {
     super();
   }
 

@@ -4,13 +4,13 @@ import { Roles, WRITE_ROLES } from '../infra/auth/principal';
 import { RequestPlanDto } from './dto/request-plan.dto';
 import { PlanManifestsResponse } from './plan-manifest.response';
 import { PlanDetailResponse, PlanResponse, toPlanResponse, toPlanRouteResponse } from './plan.response';
-import { PlansService } from './plan-requests.service';
+import { PlanRequestsService } from './plan-requests.service';
 
 @ApiTags('plans')
 @ApiBearerAuth()
 @Controller('v1/counties/:countyId/plans')
 export class PlansController {
-  constructor(private readonly plans: PlansService) {}
+  constructor(private readonly plans: PlanRequestsService) {}
 
   /** Queues the wave's planning job; the same wave again returns the existing plan. */
   @Post()

@@ -18,7 +18,7 @@ import { PlatformsService } from '../../src/integrations/platforms.service';
 import { NetworkNode } from '../../src/network/network-node.entity';
 import { NetworkQueryService } from '../../src/network/network-query.service';
 import { planDemoWave } from '../../src/demo/demo-plan';
-import { PlansService } from '../../src/planning/plan-requests.service';
+import { PlanRequestsService } from '../../src/planning/plan-requests.service';
 import { ShipmentInputDto } from '../../src/shipments/dto/shipment-input.dto';
 import { ShipmentIntakeService } from '../../src/shipments/shipment-intake.service';
 import { ShipmentScansService } from '../../src/shipments/shipment-scans.service';
@@ -90,7 +90,7 @@ async function main(): Promise<void> {
     console.log(`Xihe: ${villages.length} villages; ${pushed.shipments} shipments (${pushed.pickups} pickups), ${pushed.parcels} parcels; time limit ${timeLimitS} s`);
     const summary = await planDemoWave(app, county.id, '2026-11-30', { timeLimitS, seed });
     console.log(JSON.stringify(summary, null, 2));
-    const plan = await app.get(PlansService).get(county.id, summary.planId);
+    const plan = await app.get(PlanRequestsService).get(county.id, summary.planId);
     for (const run of plan.statistics?.runs ?? []) {
       console.log(`  ${run.name.padEnd(28)} jobs ${String(run.jobs).padStart(3)}  routes ${run.routes}  iterations ${run.iterations}/${run.maxIterations}  ${run.runtimeMs} ms${run.replayable ? '  replayable' : ''}`);
     }

@@ -4,8 +4,8 @@ import { Queue } from 'bullmq';
 import { AppConfig } from '../../src/infra/config/app-config';
 import { QueueName } from '../../src/infra/queue/queue-names';
 import { planDemoWave } from '../../src/demo/demo-plan';
-import { PlanningService } from '../../src/planning/plan-computation.service';
-import { PlansService } from '../../src/planning/plan-requests.service';
+import { PlanComputationService } from '../../src/planning/plan-computation.service';
+import { PlanRequestsService } from '../../src/planning/plan-requests.service';
 import { createCounty } from '../support/factories';
 import { cleanupTestConfig, createTestConfig, startTestApp, startTestWorker, TestApp } from '../support/test-app';
 import { createPlanningCounty, receiveAtHub } from './support/planning-county';
@@ -60,7 +60,7 @@ describe('planning worker: demo wave in-process, bad input, stale jobs', () => {
 
     it('fails a plan for good when the county cannot be planned (no hub): plan failed with the reason, job not retried', async () => {
       const { county } = await createCounty(api.app);
-      const plans = api.app.get(PlansService);
+      const plans = api.app.get(PlanRequestsService);
       const plan = await plans.request(county.id, { serviceDate: '2026-12-01', wave: 1 });
       const queue = api.app.get<Queue>(getQueueToken(QueueName.planning));
       let state = '';
@@ -78,12 +78,12 @@ describe('planning worker: demo wave in-process, bad input, stale jobs', () => {
 
     it('treats a job for a plan that is no longer queued as stale', async () => {
       const { county } = await createCounty(api.app);
-      const plans = api.app.get(PlansService);
+      const plans = api.app.get(PlanRequestsService);
       const plan = await plans.request(county.id, { serviceDate: '2026-12-02', wave: 1 });
       for (let attempt = 0; attempt < 300 && (await plans.get(county.id, plan.id)).status !== 'failed'; attempt++) {
         await new Promise((resolve) => setTimeout(resolve, 100));
       }
-      expect(await worker.get(PlanningService).runPlan(plan.id)).toBe('stale');
+      expect(await worker.get(PlanComputationService).runPlan(plan.id)).toBe('stale');
       expect((await plans.get(county.id, plan.id)).attempts).toBe(1);
     }, 60_000);
   });
