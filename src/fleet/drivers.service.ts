@@ -5,7 +5,7 @@ import { conflict, notFound, validationFailed } from '../infra/errors/domain-err
 import { NetworkQueryService } from '../network/network-query.service';
 import { Driver } from './driver.entity';
 import { CreateDriverDto, UpdateDriverDto } from './dto/driver.dto';
-import { isUniqueViolation, resolveHomeNode } from './fleet-references';
+import { isUniqueViolation, resolveHomeNode } from './home-node-reference';
 import { VehiclesService } from './vehicles.service';
 
 /** Drivers of a county. Phone numbers are personal data: they are stored and returned, never logged. */

@@ -4,7 +4,7 @@ import { Repository } from 'typeorm';
 import { conflict, notFound, validationFailed } from '../infra/errors/domain-error';
 import { NetworkQueryService } from '../network/network-query.service';
 import { CreateVehicleDto, REQUIRED_VEHICLE_FIELDS, UpdateVehicleDto } from './dto/vehicle.dto';
-import { isUniqueViolation, resolveHomeNode } from './fleet-references';
+import { isUniqueViolation, resolveHomeNode } from './home-node-reference';
 import { clockToSeconds } from './shift-time';
 import { Vehicle, VehicleClass } from './vehicle.entity';
 
