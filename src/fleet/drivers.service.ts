@@ -5,7 +5,8 @@ import { conflict, notFound, validationFailed } from '../infra/errors/domain-err
 import { NetworkQueryService } from '../network/network-query.service';
 import { Driver } from './driver.entity';
 import { CreateDriverDto, UpdateDriverDto } from './dto/driver.dto';
-import { isUniqueViolation, resolveHomeNode } from './home-node-reference';
+import { uniqueViolation } from '../infra/database/unique-violation';
+import { resolveHomeNode } from './home-node-reference';
 import { VehiclesService } from './vehicles.service';
 
 /** Drivers of a county. Phone numbers are personal data: they are stored and returned, never logged. */
@@ -75,7 +76,8 @@ export class DriversService {
     try {
       return await this.drivers.save(driver);
     } catch (error) {
-      if (isUniqueViolation(error)) throw conflict('a driver with this phone number already exists in this county');
+      // A concurrent insert won the race for the same phone number.
+      if (uniqueViolation(error)) throw conflict('a driver with this phone number already exists in this county');
       throw error;
     }
   }

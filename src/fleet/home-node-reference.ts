@@ -1,4 +1,3 @@
-import { QueryFailedError } from 'typeorm';
 import { validationFailed } from '../infra/errors/domain-error';
 import { NetworkQueryService } from '../network/network-query.service';
 
@@ -14,7 +13,3 @@ export async function resolveHomeNode(network: NetworkQueryService, countyId: st
   return node.id;
 }
 
-/** PostgreSQL unique_violation: a concurrent insert won the race for the same code or phone. */
-export function isUniqueViolation(error: unknown): boolean {
-  return error instanceof QueryFailedError && (error.driverError as { code?: string } | undefined)?.code === '23505';
-}

@@ -4,7 +4,8 @@ import { Repository } from 'typeorm';
 import { conflict, notFound, validationFailed } from '../infra/errors/domain-error';
 import { NetworkQueryService } from '../network/network-query.service';
 import { CreateVehicleDto, REQUIRED_VEHICLE_FIELDS, UpdateVehicleDto } from './dto/vehicle.dto';
-import { isUniqueViolation, resolveHomeNode } from './home-node-reference';
+import { uniqueViolation } from '../infra/database/unique-violation';
+import { resolveHomeNode } from './home-node-reference';
 import { clockToSeconds } from './shift-time';
 import { Vehicle, VehicleClass } from './vehicle.entity';
 
@@ -85,7 +86,8 @@ export class VehiclesService {
     try {
       return await this.vehicles.save(vehicle);
     } catch (error) {
-      if (isUniqueViolation(error)) throw conflict(`a vehicle with code ${vehicle.code} already exists in this county`);
+      // A concurrent insert won the race for the same code.
+      if (uniqueViolation(error)) throw conflict(`a vehicle with code ${vehicle.code} already exists in this county`);
       throw error;
     }
   }

@@ -2,6 +2,7 @@ import { Injectable, Logger } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import type { Pool } from 'pg';
+import { uniqueViolation } from '../infra/database/unique-violation';
 import { conflict, DomainError } from '../infra/errors/domain-error';
 import { DestinationResolverService } from './destination-resolver.service';
 import { ShipmentInputDto } from './dto/shipment-input.dto';
@@ -141,10 +142,10 @@ export class ShipmentIntakeService {
   }
 
   private translate(error: unknown): unknown {
-    const pgError = error as { code?: string; constraint?: string; detail?: string };
-    if (pgError.code === '23505' && pgError.constraint?.startsWith('UQ_')) {
-      this.logger.warn({ constraint: pgError.constraint }, 'parcel barcode collision');
-      return conflict(`a parcel barcode is already used by another shipment in this county (${pgError.detail ?? ''})`);
+    const violation = uniqueViolation(error);
+    if (violation?.constraint?.startsWith('UQ_')) {
+      this.logger.warn({ constraint: violation.constraint }, 'parcel barcode collision');
+      return conflict(`a parcel barcode is already used by another shipment in this county (${violation.detail ?? ''})`);
     }
     return error;
   }

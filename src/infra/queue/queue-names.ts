@@ -2,6 +2,7 @@
 export const QueueName = {
   planning: 'planning',
   webhookDelivery: 'webhook-delivery',
+  /** Unused today, kept on purpose: the road import from OpenStreetMap is to run as a job on this queue (a later issue). */
   imports: 'imports',
 } as const;
 
