@@ -3,7 +3,7 @@ import * as fs from 'fs';
 import { parseRoadNetworkCsv } from '@rural-dispatch/routing';
 import { AppModule } from '../app.module';
 import { CountiesService } from '../counties/counties.service';
-import { VEHICLE_CLASSES, VehicleClass } from '../fleet/vehicle.entity';
+import { VEHICLE_CLASSES, VehicleClass } from '@rural-dispatch/routing';
 import { loadAppConfig } from '../infra/config/app-config';
 import { NetworkImportService } from '../network/import/network-import.service';
 import { TravelMatrixService } from '../network/matrix/travel-matrix.service';

@@ -87,6 +87,23 @@ export class CountiesService implements ApiKeyResolver {
     return rows[0]!.network_version;
   }
 
+  /**
+   * Locks the county row for the rest of the caller's transaction. Every node or road write takes it
+   * first, so writes to one county's network run one after the other ("one hub per county" holds,
+   * and each write moves the network version once); other counties are not blocked.
+   */
+  async lockCounty(manager: EntityManager, countyId: string): Promise<void> {
+    const rows: unknown[] = await manager.query('SELECT id FROM county WHERE id = $1 FOR UPDATE', [countyId]);
+    if (rows.length === 0) throw notFound('county', countyId);
+  }
+
+  /** The county's network version as the caller's transaction sees it (its snapshot, its lock). */
+  async networkVersion(manager: EntityManager, countyId: string): Promise<number> {
+    const rows: Array<{ network_version: number }> = await manager.query('SELECT network_version FROM county WHERE id = $1', [countyId]);
+    if (rows.length === 0) throw notFound('county', countyId);
+    return rows[0]!.network_version;
+  }
+
   get manager(): EntityManager {
     return this.dataSource.manager;
   }

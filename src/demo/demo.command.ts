@@ -2,7 +2,7 @@ import { NestExpressApplication } from '@nestjs/platform-express';
 import { createHttpApp } from '../app-setup';
 import { loadAppConfig } from '../infra/config/app-config';
 import { pushDemoShipments } from './push-demo-shipments';
-import { NetworkSummaryService } from '../network/network-summary.service';
+import { CountySummaryService } from '../fleet/county-summary.service';
 import { TravelMatrixService } from '../network/matrix/travel-matrix.service';
 import { planDemoWave } from './demo-plan';
 import { scanInEverythingReceived } from './demo-hub-arrival';
@@ -60,7 +60,7 @@ export const demoCommand: CliCommand = {
       );
       report.line('▶ planning wave 1: trunk runs hub → townships, last-mile runs township → villages (BullMQ job, in-process worker) …');
       const plan = await planDemoWave(app, countyId, serviceDate, { wave: 1, timeLimitS: planTimeLimitS, seed, log: (line) => report.line(`  ${line}`) });
-      const summary = await app.get(NetworkSummaryService).summarize(countyId);
+      const summary = await app.get(CountySummaryService).summarize(countyId);
 
       report.line();
       report.line(`Summary (${report.elapsedS()} s)`);

@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { VehicleClass } from './vehicle.entity';
+import { VehicleClass } from '@rural-dispatch/routing';
 import { DriversService } from './drivers.service';
 import { VehiclesService } from './vehicles.service';
 

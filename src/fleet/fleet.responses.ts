@@ -1,7 +1,8 @@
 import { ApiProperty } from '@nestjs/swagger';
 import { Driver } from './driver.entity';
 import { secondsToClock } from './shift-time';
-import { Vehicle, VEHICLE_CLASSES, VehicleClass } from './vehicle.entity';
+import { VEHICLE_CLASSES, VehicleClass } from '@rural-dispatch/routing';
+import { Vehicle } from './vehicle.entity';
 
 export class VehicleResponse {
   @ApiProperty({ format: 'uuid' }) id!: string;
@@ -54,4 +55,13 @@ export function toVehicleResponse(vehicle: Vehicle): VehicleResponse {
 
 export function toDriverResponse(driver: Driver): DriverResponse {
   return { id: driver.id, name: driver.name, phone: driver.phone, vehicleId: driver.vehicleId, homeNodeId: driver.homeNodeId, active: driver.active };
+}
+
+/** Nodes per tier, road length and network version (from the network module) with vehicles per class. */
+export class NetworkSummaryResponse {
+  @ApiProperty({ example: { county_hub: 1, township_station: 20, village_point: 399 } }) nodesByTier!: Record<string, number>;
+  @ApiProperty() roadSegments!: number;
+  @ApiProperty({ description: 'total road length, km (3 decimals)' }) roadKm!: number;
+  @ApiProperty({ example: { truck: 2, van: 4 } }) vehiclesByClass!: Record<string, number>;
+  @ApiProperty() networkVersion!: number;
 }

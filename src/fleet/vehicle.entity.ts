@@ -1,9 +1,8 @@
 import { Column, CreateDateColumn, Entity, JoinColumn, ManyToOne, Unique, UpdateDateColumn } from 'typeorm';
 import { CountyOwnedEntity } from '../counties/county-owned.base';
 import { NetworkNode } from '../network/network-node.entity';
+import { VEHICLE_CLASSES, VehicleClass } from '@rural-dispatch/routing';
 
-export const VEHICLE_CLASSES = ['truck', 'van', 'tricycle', 'motorcycle'] as const;
-export type VehicleClass = (typeof VEHICLE_CLASSES)[number];
 
 @Entity()
 @Unique(['countyId', 'code'])

@@ -7,7 +7,8 @@ import { CreateVehicleDto, REQUIRED_VEHICLE_FIELDS, UpdateVehicleDto } from './d
 import { uniqueViolation } from '../infra/database/unique-violation';
 import { resolveHomeNode } from './home-node-reference';
 import { clockToSeconds } from './shift-time';
-import { Vehicle, VehicleClass } from './vehicle.entity';
+import { VehicleClass } from '@rural-dispatch/routing';
+import { Vehicle } from './vehicle.entity';
 
 export interface VehicleListFilter {
   vehicleClass?: VehicleClass;

@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { Feature, FeatureCollection, LineString, Point } from 'geojson';
 import { DataSource } from 'typeorm';
-import { notFound } from '../infra/errors/domain-error';
+import { CountiesService } from '../counties/counties.service';
 import { ROAD_TRAVEL_COLUMNS, roadTravelAttributes, RoadTravelRow } from './road-travel-columns';
 
 interface NodeRow {
@@ -37,12 +37,14 @@ function withoutNulls(properties: Record<string, unknown>): Record<string, unkno
 /** The county's network as the same FeatureCollection the import takes (docs/network-geojson.md), so it round-trips. */
 @Injectable()
 export class NetworkExportService {
-  constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly counties: CountiesService,
+  ) {}
 
   async exportFeatureCollection(countyId: string): Promise<FeatureCollection<Point | LineString>> {
     return this.dataSource.transaction('REPEATABLE READ', async (manager) => {
-      const county: unknown[] = await manager.query('SELECT id FROM county WHERE id = $1', [countyId]);
-      if (county.length === 0) throw notFound('county', countyId);
+      await this.counties.networkVersion(manager, countyId); // 404 for an unknown county
       const nodes: NodeRow[] = await manager.query(
         `SELECT n.code, n.tier, p.code AS parent, n.name, n.admin_code, ST_X(n.location) AS lon, ST_Y(n.location) AS lat,
                 n.elevation_m, n.opening_hours, n.service_time_s, n.storage_capacity_parcels, n.synthetic_location

@@ -7,7 +7,7 @@ import { CreateNetworkNodeDto, UpdateNetworkNodeDto } from './dto/create-network
 import { ProblemCollector } from './import/field-checks';
 import { readOpeningHours } from './import/node-feature';
 import { NetworkNode, NodeTier } from './network-node.entity';
-import { lockCountyNetwork, PARENT_TIER } from './tier-rules';
+import { PARENT_TIER } from './tier-rules';
 
 
 function throwIfProblems(problems: ProblemCollector): void {
@@ -29,7 +29,7 @@ export class NetworkNodesService {
   create(countyId: string, input: CreateNetworkNodeDto): Promise<NetworkNode> {
     const position = checkNodeInput(input, ['name', 'location']);
     return this.dataSource.transaction(async (manager) => {
-      await lockCountyNetwork(manager, countyId);
+      await this.counties.lockCounty(manager, countyId);
       const repository = manager.getRepository(NetworkNode);
       await assertCodeFree(repository, countyId, input.code);
       if (input.tier === 'county_hub' && (await repository.exist({ where: { countyId, tier: 'county_hub' } }))) {
@@ -59,7 +59,7 @@ export class NetworkNodesService {
   update(countyId: string, id: string, input: UpdateNetworkNodeDto): Promise<NetworkNode> {
     const position = checkNodeInput(input, []);
     return this.dataSource.transaction(async (manager) => {
-      await lockCountyNetwork(manager, countyId);
+      await this.counties.lockCounty(manager, countyId);
       const repository = manager.getRepository(NetworkNode);
       const node = await repository.findOne({ where: { countyId, id } });
       if (!node) throw notFound('network node', id);

@@ -1,21 +1,26 @@
-import { forwardRef, Inject, Injectable } from '@nestjs/common';
+import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
-import { VehiclesService } from '../fleet/vehicles.service';
-import { notFound } from '../infra/errors/domain-error';
-import { NetworkSummaryResponse } from './network.responses';
+import { CountiesService } from '../counties/counties.service';
 
-/** Counts for the operator's overview: nodes per tier, road length, vehicles per class, network version. */
+/** The network's part of the operator's overview (the fleet module adds its vehicles). */
+export interface NetworkFigures {
+  nodesByTier: Record<string, number>;
+  roadSegments: number;
+  roadKm: number;
+  networkVersion: number;
+}
+
+/** Counts for the operator's overview: nodes per tier, road length, network version. */
 @Injectable()
 export class NetworkSummaryService {
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
-    @Inject(forwardRef(() => VehiclesService)) private readonly vehicles: VehiclesService,
+    private readonly counties: CountiesService,
   ) {}
 
-  async summarize(countyId: string): Promise<NetworkSummaryResponse> {
-    const [county]: Array<{ network_version: number }> = await this.dataSource.query('SELECT network_version FROM county WHERE id = $1', [countyId]);
-    if (!county) throw notFound('county', countyId);
+  async summarize(countyId: string): Promise<NetworkFigures> {
+    const county = await this.counties.get(countyId);
     const tiers: Array<{ tier: string; count: string }> = await this.dataSource.query(
       'SELECT tier, count(*) AS count FROM network_node WHERE county_id = $1 GROUP BY tier',
       [countyId],
@@ -30,8 +35,7 @@ export class NetworkSummaryService {
       nodesByTier,
       roadSegments: Number(roads!.segments),
       roadKm: Number(roads!.length_m ?? 0) / 1000,
-      vehiclesByClass: await this.vehicles.countByClass(countyId),
-      networkVersion: county.network_version,
+      networkVersion: county.networkVersion,
     };
   }
 }

@@ -16,11 +16,9 @@ import { NetworkImportService } from './import/network-import.service';
 import { TravelMatrixService } from './matrix/travel-matrix.service';
 import { NetworkExportService } from './network-export.service';
 import { NetworkQueryService } from './network-query.service';
-import { NetworkSummaryService } from './network-summary.service';
 import {
   NearestVillageResponse,
   NetworkImportResponse,
-  NetworkSummaryResponse,
   toNearestVillageResponse,
   toNetworkImportResponse,
   toTravelMatrixResponse,
@@ -44,7 +42,6 @@ export class NetworkController {
     private readonly importer: NetworkImportService,
     private readonly exporter: NetworkExportService,
     private readonly query: NetworkQueryService,
-    private readonly summary: NetworkSummaryService,
     private readonly matrices: TravelMatrixService,
   ) {}
 
@@ -70,12 +67,6 @@ export class NetworkController {
   @ApiBadRequestResponse({ description: 'lon/lat missing or out of range' })
   async nearestVillage(@Param('countyId', ParseUUIDPipe) countyId: string, @Query() query: NearestVillageQueryDto): Promise<NearestVillageResponse[]> {
     return (await this.query.nearestVillages(countyId, query.lon, query.lat, query.limit ?? 5, query.maxDistanceM)).map(toNearestVillageResponse);
-  }
-
-  @Get('summary')
-  @ApiOkResponse({ type: NetworkSummaryResponse })
-  summarize(@Param('countyId', ParseUUIDPipe) countyId: string): Promise<NetworkSummaryResponse> {
-    return this.summary.summarize(countyId);
   }
 
   @Post('matrix')

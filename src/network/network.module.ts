@@ -1,7 +1,6 @@
-import { forwardRef, Module } from '@nestjs/common';
+import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { CountiesModule } from '../counties/counties.module';
-import { FleetModule } from '../fleet/fleet.module';
 import { NetworkImportService } from './import/network-import.service';
 import { TravelMatrixService } from './matrix/travel-matrix.service';
 import { NetworkExportService } from './network-export.service';
@@ -18,9 +17,9 @@ import { RoadSegment } from './road-segment.entity';
  * NetworkImportService (seeding, CLI) and TravelMatrixService (planning, CLI), never the tables.
  */
 @Module({
-  imports: [TypeOrmModule.forFeature([NetworkNode, RoadSegment]), CountiesModule, forwardRef(() => FleetModule)],
+  imports: [TypeOrmModule.forFeature([NetworkNode, RoadSegment]), CountiesModule],
   controllers: [NetworkNodesController, NetworkController],
   providers: [NetworkQueryService, NetworkNodesService, NetworkImportService, NetworkExportService, NetworkSummaryService, TravelMatrixService],
-  exports: [NetworkQueryService, NetworkImportService, NetworkExportService, TravelMatrixService],
+  exports: [NetworkQueryService, NetworkImportService, NetworkExportService, NetworkSummaryService, TravelMatrixService],
 })
 export class NetworkModule {}

@@ -1,5 +1,5 @@
 import { ApiProperty } from '@nestjs/swagger';
-import { VEHICLE_CLASSES, VehicleClass } from '../fleet/vehicle.entity';
+import { VEHICLE_CLASSES, VehicleClass } from '@rural-dispatch/routing';
 import { NetworkImportResult } from './import/network-import.types';
 import { TravelMatrix } from './matrix/travel-matrix.service';
 import { NearestVillage } from './network-query.service';
@@ -21,14 +21,6 @@ export class NearestVillageResponse {
   @ApiProperty() code!: string;
   @ApiProperty() name!: string;
   @ApiProperty({ description: 'geodesic distance, metres' }) distanceM!: number;
-}
-
-export class NetworkSummaryResponse {
-  @ApiProperty({ example: { county_hub: 1, township_station: 20, village_point: 399 } }) nodesByTier!: Record<string, number>;
-  @ApiProperty() roadSegments!: number;
-  @ApiProperty({ description: 'total road length, km (3 decimals)' }) roadKm!: number;
-  @ApiProperty({ example: { truck: 2, van: 4 } }) vehiclesByClass!: Record<string, number>;
-  @ApiProperty() networkVersion!: number;
 }
 
 export class MatrixNodeResponse {

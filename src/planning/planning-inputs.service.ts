@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { CountiesService } from '../counties/counties.service';
-import { VehicleClass } from '../fleet/vehicle.entity';
+import { VehicleClass } from '@rural-dispatch/routing';
 import { VehiclesService } from '../fleet/vehicles.service';
 import { TravelMatrixService } from '../network/matrix/travel-matrix.service';
 import { NetworkNode } from '../network/network-node.entity';

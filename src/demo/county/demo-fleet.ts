@@ -1,4 +1,4 @@
-import type { VehicleClass } from '../../fleet/vehicle.entity';
+import type { VehicleClass } from '@rural-dispatch/routing';
 import type { DemoDriver, DemoVehicle } from './demo-county.types';
 
 /**

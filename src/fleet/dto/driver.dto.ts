@@ -1,6 +1,6 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { IsBoolean, IsOptional, IsString, IsUUID, Length, Matches } from 'class-validator';
-import { NODE_CODE } from '../../network/import/field-checks';
+import { NODE_CODE } from '../../infra/validation/input-rules';
 
 export const PHONE = /^\+?\d{6,19}$/;
 

@@ -1,8 +1,8 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { IsBoolean, IsIn, IsInt, IsOptional, IsUUID, Length, Matches, Max, Min } from 'class-validator';
-import { MAX_INT32, NODE_CODE } from '../../network/import/field-checks';
+import { MAX_INT32, NODE_CODE } from '../../infra/validation/input-rules';
 import { SHIFT_CLOCK } from '../shift-time';
-import { VEHICLE_CLASSES, VehicleClass } from '../vehicle.entity';
+import { VEHICLE_CLASSES, VehicleClass } from '@rural-dispatch/routing';
 
 /** Every vehicle field optional: PATCH takes any subset; CreateVehicleDto makes the essentials required. */
 export class UpdateVehicleDto {

@@ -1,7 +1,7 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import { IsArray, IsBoolean, IsIn, IsInt, IsOptional, IsString, IsUUID, Length, Matches, Max, Min, ValidateNested } from 'class-validator';
-import { ADMIN_CODE, MAX_INT32, NODE_CODE } from '../import/field-checks';
+import { ADMIN_CODE, MAX_INT32, NODE_CODE } from '../../infra/validation/input-rules';
 import { NODE_TIERS, NodeTier } from '../network-node.entity';
 import { GeoJsonPointDto } from './geojson-point.dto';
 import { OpeningHoursRuleDto } from './opening-hours-rule.dto';

@@ -1,6 +1,6 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { ArrayMaxSize, ArrayMinSize, IsArray, IsIn, IsISO8601, IsOptional, IsString, Length, Matches } from 'class-validator';
-import { VEHICLE_CLASSES, VehicleClass } from '../../fleet/vehicle.entity';
+import { VEHICLE_CLASSES, VehicleClass } from '@rural-dispatch/routing';
 
 export class MatrixRequestDto {
   @ApiPropertyOptional({ type: [String], description: 'node codes or ids, in matrix order; default every node (hub, stations, villages by code)' })

@@ -1,7 +1,7 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import { IsIn, IsInt, IsNumber, IsOptional, IsUUID, Length, Matches, Max, Min } from 'class-validator';
-import { NODE_CODE } from '../import/field-checks';
+import { NODE_CODE } from '../../infra/validation/input-rules';
 import { NODE_TIERS, NodeTier } from '../network-node.entity';
 
 export class ListNetworkNodesQueryDto {

@@ -5,7 +5,6 @@ import { DataSource, EntityManager } from 'typeorm';
 import type { ParsedRoadNetwork } from '@rural-dispatch/routing';
 import { CountiesService } from '../../counties/counties.service';
 import { NodeTier } from '../network-node.entity';
-import { lockCountyNetwork } from '../tier-rules';
 import { validateNetworkFeatureCollection } from './feature-collection-validator';
 import { ImportCounts, NetworkImportResult, StoredNodeTiers, ValidatedNetworkImport } from './network-import.types';
 import { roadRowsFromParsedNetwork } from './parsed-road-network';
@@ -24,7 +23,7 @@ export interface RoadNetworkImportResult extends NetworkImportResult {
 
 /**
  * Writes networks: the GeoJSON import (HTTP and demo seeding share this path) and bulk road imports
- * (the CLI). Each import is one transaction that first locks the county's network (tier-rules.ts).
+ * (the CLI). Each import is one transaction that first locks the county's network (CountiesService.lockCounty).
  */
 @Injectable()
 export class NetworkImportService {
@@ -65,7 +64,7 @@ export class NetworkImportService {
     onProgress?: (progress: RoadImportProgress) => void,
   ): Promise<NetworkImportResult> {
     return this.dataSource.transaction(async (manager) => {
-      await lockCountyNetwork(manager, countyId);
+      await this.counties.lockCounty(manager, countyId);
       const validated = validate(await this.storedNodeTiers(manager, countyId));
       const totalRows = validated.roads.length;
       onProgress?.({ phase: 'validated', doneRows: 0, totalRows });
@@ -89,7 +88,6 @@ export class NetworkImportService {
   /** An import that changed nothing leaves the version (and every cached matrix) alone. */
   private async bumpIfChanged(manager: EntityManager, countyId: string, counts: ImportCounts[]): Promise<number> {
     if (counts.some((count) => count.created + count.updated > 0)) return this.counties.bumpNetworkVersion(manager, countyId);
-    const rows: Array<{ network_version: number }> = await manager.query('SELECT network_version FROM county WHERE id = $1', [countyId]);
-    return rows[0]!.network_version;
+    return this.counties.networkVersion(manager, countyId);
   }
 }

@@ -1,6 +1,7 @@
 import type { ParsedRoadNetwork } from '@rural-dispatch/routing';
 import { validationFailed } from '../../infra/errors/domain-error';
-import { MAX_INT32, ProblemCollector } from './field-checks';
+import { MAX_INT32 } from '../../infra/validation/input-rules';
+import { ProblemCollector } from './field-checks';
 import { RoadImportRow } from './network-import.types';
 
 /**

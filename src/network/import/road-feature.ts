@@ -1,6 +1,7 @@
 import { kinks, length, lineString } from '@turf/turf';
 import { ROAD_CLASSES, ROAD_SURFACES, RoadClosure } from '../road-segment.entity';
-import { MAX_INT32, ProblemCollector } from './field-checks';
+import { MAX_INT32 } from '../../infra/validation/input-rules';
+import { ProblemCollector } from './field-checks';
 import { RoadImportRow } from './network-import.types';
 
 type Properties = Record<string, unknown>;

@@ -1,9 +1,9 @@
 import { Injectable, Logger } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
-import { RoadMatrix, fallbackMatrix, computeNetworkMatrices, RoadGraph } from '@rural-dispatch/routing';
-import { VehicleClass } from '../../fleet/vehicle.entity';
-import { notFound, validationFailed } from '../../infra/errors/domain-error';
+import { RoadMatrix, fallbackMatrix, computeNetworkMatrices, RoadGraph, VehicleClass } from '@rural-dispatch/routing';
+import { validationFailed } from '../../infra/errors/domain-error';
+import { CountiesService } from '../../counties/counties.service';
 import { NodeTier } from '../network-node.entity';
 import { LruCache } from './lru-cache';
 import { buildGraphWithClosures, closedEdgesAt, loadStoredRoadNetwork, StoredRoadNetwork } from './stored-road-network';
@@ -49,13 +49,16 @@ export class TravelMatrixService {
   private readonly graphs = new LruCache<string, RoadGraph>(8);
   private readonly matrices = new LruCache<string, Omit<TravelMatrix, 'cached'>>(32);
 
-  constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly counties: CountiesService,
+  ) {}
 
   /** `nodeRefs` are node ids or codes (mixed is fine); omitted or empty means every node of the county. */
   computeMatrix(countyId: string, nodeRefs: readonly string[] | undefined, vehicleClass: VehicleClass, at: Date = new Date()): Promise<TravelMatrix> {
     // Repeatable read: the version, the nodes and the roads come from one snapshot, so nothing newer is cached under an older version.
     return this.dataSource.transaction('REPEATABLE READ', async (manager) => {
-      const networkVersion = await this.networkVersion(manager, countyId);
+      const networkVersion = await this.counties.networkVersion(manager, countyId);
       const nodes = await this.resolveNodes(manager, countyId, nodeRefs);
       const network = await this.storedNetwork(manager, countyId, networkVersion);
       const closed = closedEdgesAt(network, at.getTime());
@@ -105,12 +108,6 @@ export class TravelMatrixService {
       this.networks.set(key, network);
     }
     return network;
-  }
-
-  private async networkVersion(manager: EntityManager, countyId: string): Promise<number> {
-    const rows: Array<{ network_version: number }> = await manager.query('SELECT network_version FROM county WHERE id = $1', [countyId]);
-    if (rows.length === 0) throw notFound('county', countyId);
-    return rows[0]!.network_version;
   }
 
   private async resolveNodes(manager: EntityManager, countyId: string, nodeRefs: readonly string[] | undefined): Promise<MatrixNode[]> {

@@ -1,5 +1,4 @@
-import type { Job, Problem, ProfileMatrices, Vehicle } from '@rural-dispatch/routing';
-import type { VehicleClass } from '../../fleet/vehicle.entity';
+import type { Job, Problem, ProfileMatrices, Vehicle, VehicleClass } from '@rural-dispatch/routing';
 import { openingWindows } from './opening-windows';
 import { WaveTask } from './wave-tasks';
 import { loadVector, NodeMatrix, PlanUnassignedReason, WaveNode, WaveVehicle } from './wave-model';

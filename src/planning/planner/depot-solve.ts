@@ -1,5 +1,4 @@
-import type { Solution } from '@rural-dispatch/routing';
-import type { VehicleClass } from '../../fleet/vehicle.entity';
+import type { Solution, VehicleClass } from '@rural-dispatch/routing';
 import { BuiltProblem, buildDepotProblem, depotProblemNodeIds, DepotProblemSpec, vehicleClassesOf } from './depot-problem';
 import { MatrixSource, NodeMatrix, ProblemStatistics, SolveFunction } from './wave-model';
 

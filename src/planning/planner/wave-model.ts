@@ -1,6 +1,5 @@
 import type { NodeTier, OpeningHoursRule } from '../../network/network-node.entity';
-import type { VehicleClass } from '../../fleet/vehicle.entity';
-import type { Problem, Solution, SolveOptions, UnassignedReason } from '@rural-dispatch/routing';
+import type { Problem, Solution, SolveOptions, UnassignedReason, VehicleClass } from '@rural-dispatch/routing';
 
 /**
  * Plain data the wave planner works on: no entities, no database. The planning service reads the

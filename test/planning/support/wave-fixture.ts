@@ -1,4 +1,4 @@
-import type { VehicleClass } from '../../../src/fleet/vehicle.entity';
+import type { VehicleClass } from '@rural-dispatch/routing';
 import type { NodeMatrix, WaveInput, WaveNode, WaveShipment, WaveVehicle } from '../../../src/planning/planner/wave-model';
 
 /**
