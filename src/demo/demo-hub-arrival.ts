@@ -1,6 +1,6 @@
 import { INestApplicationContext } from '@nestjs/common';
-import { DataSource } from 'typeorm';
 import { ShipmentScansService } from '../shipments/shipment-scans.service';
+import { ShipmentsQueryService } from '../shipments/shipments-query.service';
 
 const SCAN_BATCH = 500;
 
@@ -9,21 +9,13 @@ const SCAN_BATCH = 500;
  * shipment is scanned in, through the same scan service the hub's scanners call.
  */
 export async function scanInEverythingReceived(app: INestApplicationContext, countyId: string): Promise<{ scanned: number; shipmentsAtHub: number }> {
-  const rows: Array<{ barcode: string }> = await app.get(DataSource).query(
-    `SELECT p.barcode FROM shipment_parcel p JOIN shipment s ON s.id = p.shipment_id
-      WHERE s.county_id = $1 AND s.direction = 'inbound' AND s.status = 'received' AND p.scanned_in_at IS NULL
-      ORDER BY p.barcode`,
-    [countyId],
-  );
+  const shipments = app.get(ShipmentsQueryService);
+  const barcodes = await shipments.barcodesExpectedAtHub(countyId);
   const scans = app.get(ShipmentScansService);
   let scanned = 0;
-  for (let start = 0; start < rows.length; start += SCAN_BATCH) {
-    const results = await scans.scanIn(countyId, rows.slice(start, start + SCAN_BATCH).map((row) => row.barcode));
+  for (let start = 0; start < barcodes.length; start += SCAN_BATCH) {
+    const results = await scans.scanIn(countyId, barcodes.slice(start, start + SCAN_BATCH));
     scanned += results.filter((result) => result.outcome === 'scanned').length;
   }
-  const [{ count }]: Array<{ count: string }> = await app.get(DataSource).query(
-    `SELECT count(*) FROM shipment WHERE county_id = $1 AND status = 'at_hub'`,
-    [countyId],
-  );
-  return { scanned, shipmentsAtHub: Number(count) };
+  return { scanned, shipmentsAtHub: await shipments.countByStatus(countyId, 'at_hub') };
 }

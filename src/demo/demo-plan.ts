@@ -1,11 +1,4 @@
-import { getQueueToken } from '@nestjs/bullmq';
 import { INestApplicationContext } from '@nestjs/common';
-import { NestFactory } from '@nestjs/core';
-import { Queue } from 'bullmq';
-import { APP_CONFIG, AppConfig } from '../infra/config/app-config';
-import { QueueName } from '../infra/queue/queue-names';
-import { WorkerModule } from '../worker.module';
-import { PlanJobData, PlanProgress } from '../planning/plan-job';
 import { Plan } from '../planning/plan.entity';
 import { PlanRequestsService } from '../planning/plan-requests.service';
 
@@ -14,10 +7,11 @@ export interface DemoWaveOptions {
   timeLimitS?: number;
   seed?: number;
   /**
-   * Start a planning worker in this process (default). Set false when a worker is already running
-   * against the same Redis and PostgreSQL: the function then only enqueues and waits.
+   * Starts a planning worker in this process for the duration (the caller wires it, e.g.
+   * startInProcessWorker). Omit it when a worker is already running against the same Redis and
+   * PostgreSQL: the function then only enqueues and waits.
    */
-  startWorker?: boolean;
+  startWorker?: () => Promise<INestApplicationContext>;
   /** Gives up waiting after this long (the plan keeps running in the worker). Default 15 minutes. */
   waitTimeoutMs?: number;
   /** Where progress lines go; console.log by default. */
@@ -44,13 +38,13 @@ const POLL_INTERVAL_MS = 250;
 
 /**
  * For the demo CLI: (re)plans one wave through the real path (API service → queue `planning` →
- * processor → PlanComputationService) and waits for it, printing the job's progress. With `startWorker`, a
- * worker application context runs in this process for the duration and is closed afterwards.
+ * processor → PlanComputationService) and waits for it, printing the job's progress. With `startWorker`, the
+ * worker it starts runs for the duration and is closed afterwards.
  */
 export async function planDemoWave(app: INestApplicationContext, countyId: string, serviceDate: string, options: DemoWaveOptions = {}): Promise<DemoWaveSummary> {
   const log = options.log ?? ((line: string) => console.log(line));
   const startedAt = Date.now();
-  const worker = options.startWorker === false ? null : await startWorker(app.get<AppConfig>(APP_CONFIG));
+  const worker = options.startWorker ? await options.startWorker() : null;
   try {
     const plans = app.get(PlanRequestsService);
     const requested = await plans.request(countyId, {
@@ -60,16 +54,14 @@ export async function planDemoWave(app: INestApplicationContext, countyId: strin
       seed: options.seed,
       replan: true,
     });
-    const jobId = plans.jobId(requested);
-    log(`plan ${requested.id} queued as job ${jobId}`);
-    const queue = app.get<Queue<PlanJobData>>(getQueueToken(QueueName.planning));
+    log(`plan ${requested.id} queued as job ${plans.jobId(requested)}`);
     const deadline = startedAt + (options.waitTimeoutMs ?? 15 * 60_000);
     let lastStage = '';
     for (;;) {
       const plan = await plans.get(countyId, requested.id);
       if (plan.status === 'completed' || plan.status === 'failed') return summarise(plans, plan, startedAt);
-      const progress = (await queue.getJob(jobId))?.progress as PlanProgress | number | undefined;
-      if (progress && typeof progress === 'object' && progress.stage !== lastStage) {
+      const progress = await plans.jobProgress(requested);
+      if (progress && progress.stage !== lastStage) {
         lastStage = progress.stage;
         log(`  ${String(progress.percent).padStart(3)}%  ${progress.stage}`);
       }
@@ -79,12 +71,6 @@ export async function planDemoWave(app: INestApplicationContext, countyId: strin
   } finally {
     await worker?.close();
   }
-}
-
-async function startWorker(config: AppConfig): Promise<INestApplicationContext> {
-  const worker = await NestFactory.createApplicationContext(WorkerModule.forRoot(config), { bufferLogs: true, logger: ['error', 'warn'] });
-  await worker.init();
-  return worker;
 }
 
 async function summarise(plans: PlanRequestsService, plan: Plan, startedAt: number): Promise<DemoWaveSummary> {

@@ -5,6 +5,7 @@ import { pushDemoShipments } from './push-demo-shipments';
 import { CountySummaryService } from '../fleet/county-summary.service';
 import { TravelMatrixService } from '../network/matrix/travel-matrix.service';
 import { planDemoWave } from './demo-plan';
+import { startInProcessWorker } from './in-process-worker';
 import { scanInEverythingReceived } from './demo-hub-arrival';
 import { CliCommand } from '../cli/cli-command';
 import { parseArgs } from '../cli/cli-flags';
@@ -59,7 +60,7 @@ export const demoCommand: CliCommand = {
         (result) => `${result.scanned} parcels scanned, ${result.shipmentsAtHub} shipments at the hub`,
       );
       report.line('▶ planning wave 1: trunk runs hub → townships, last-mile runs township → villages (BullMQ job, in-process worker) …');
-      const plan = await planDemoWave(app, countyId, serviceDate, { wave: 1, timeLimitS: planTimeLimitS, seed, log: (line) => report.line(`  ${line}`) });
+      const plan = await planDemoWave(app, countyId, serviceDate, { startWorker: () => startInProcessWorker(config), wave: 1, timeLimitS: planTimeLimitS, seed, log: (line) => report.line(`  ${line}`) });
       const summary = await app.get(CountySummaryService).summarize(countyId);
 
       report.line();

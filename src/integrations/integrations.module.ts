@@ -1,7 +1,6 @@
 import { BullModule } from '@nestjs/bullmq';
 import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
-import { ApiKeysController } from '../counties/api-keys.controller';
 import { CountiesModule } from '../counties/counties.module';
 import { QueueName } from '../infra/queue/queue-names';
 import { ShipmentsModule } from '../shipments/shipments.module';
@@ -34,13 +33,10 @@ const SHARED_IMPORTS = [
   ShipmentsModule,
 ];
 
-/**
- * Platforms, inbound webhook authentication, outbound subscriptions and deliveries (HTTP side).
- * The operator API-key endpoints live here too, next to the platform keys they resemble.
- */
+/** Platforms, inbound webhook authentication, outbound subscriptions and deliveries (HTTP side). */
 @Module({
   imports: SHARED_IMPORTS,
-  controllers: [InboundWebhookController, PlatformsController, DeliveriesController, ApiKeysController],
+  controllers: [InboundWebhookController, PlatformsController, DeliveriesController],
   providers: [...SHARED_PROVIDERS, WebhookSignatureGuard],
   exports: [PlatformsService],
 })

@@ -12,7 +12,7 @@ import { PlannableShipmentsService } from '../shipments/plannable-shipments.serv
 import { RequestPlanDto } from './dto/request-plan.dto';
 import { PlanManifestsResponse, toRouteManifest } from './plan-manifest.response';
 import { PlanRoute } from './plan-route.entity';
-import { PlanJobData, planJobId } from './plan-job';
+import { PlanJobData, planJobId, PlanProgress } from './plan-job';
 import { Plan } from './plan.entity';
 
 export const DEFAULT_TIME_LIMIT_S = 10;
@@ -93,6 +93,12 @@ export class PlanRequestsService {
       wave: plan.wave,
       routes: routes.map((route) => toRouteManifest(route, nodesById, vehiclesById)),
     };
+  }
+
+  /** What the worker last reported for the plan's job; null before its first report or once the job is gone. */
+  async jobProgress(plan: Plan): Promise<PlanProgress | null> {
+    const progress: unknown = (await this.queue.getJob(this.jobId(plan)))?.progress;
+    return progress !== null && typeof progress === 'object' ? (progress as PlanProgress) : null;
   }
 
   jobId(plan: Plan): string {

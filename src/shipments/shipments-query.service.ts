@@ -42,4 +42,21 @@ export class ShipmentsQueryService {
   countByPlatform(platformId: string): Promise<number> {
     return this.shipments.count({ where: { platformId } });
   }
+
+  countByStatus(countyId: string, status: ShipmentStatus): Promise<number> {
+    return this.shipments.count({ where: { countyId, status } });
+  }
+
+  /** Barcodes the hub still expects: parcels of received inbound shipments that are not scanned in yet. */
+  async barcodesExpectedAtHub(countyId: string): Promise<string[]> {
+    const rows = await this.parcels
+      .createQueryBuilder('p')
+      .innerJoin(Shipment, 's', 's.id = p.shipmentId')
+      .select('p.barcode', 'barcode')
+      .where('s.countyId = :countyId', { countyId })
+      .andWhere("s.direction = 'inbound' AND s.status = 'received' AND p.scannedInAt IS NULL")
+      .orderBy('p.barcode')
+      .getRawMany<{ barcode: string }>();
+    return rows.map((row) => row.barcode);
+  }
 }

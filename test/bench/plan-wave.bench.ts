@@ -18,6 +18,7 @@ import { PlatformsService } from '../../src/integrations/platforms.service';
 import { NetworkNode } from '../../src/network/network-node.entity';
 import { NetworkQueryService } from '../../src/network/network-query.service';
 import { planDemoWave } from '../../src/demo/demo-plan';
+import { startInProcessWorker } from '../../src/demo/in-process-worker';
 import { PlanRequestsService } from '../../src/planning/plan-requests.service';
 import { ShipmentInputDto } from '../../src/shipments/dto/shipment-input.dto';
 import { ShipmentIntakeService } from '../../src/shipments/shipment-intake.service';
@@ -88,7 +89,7 @@ async function main(): Promise<void> {
     } while (cursor);
     const pushed = await pushShipments(app, county.id, villages, perVillage, seed);
     console.log(`Xihe: ${villages.length} villages; ${pushed.shipments} shipments (${pushed.pickups} pickups), ${pushed.parcels} parcels; time limit ${timeLimitS} s`);
-    const summary = await planDemoWave(app, county.id, '2026-11-30', { timeLimitS, seed });
+    const summary = await planDemoWave(app, county.id, '2026-11-30', { startWorker: () => startInProcessWorker(config), timeLimitS, seed });
     console.log(JSON.stringify(summary, null, 2));
     const plan = await app.get(PlanRequestsService).get(county.id, summary.planId);
     for (const run of plan.statistics?.runs ?? []) {

@@ -34,7 +34,7 @@ describe('planning worker: demo wave in-process, bad input, stale jobs', () => {
       planning.villages.map((village) => ({ villageCode: village.adminCode!, parcelWeightsG: [2_000, 3_000] })),
     );
     const lines: string[] = [];
-    const summary = await planDemoWave(api.app, county.id, '2026-12-01', { timeLimitS: 120, log: (line) => lines.push(line) });
+    const summary = await planDemoWave(api.app, county.id, '2026-12-01', { startWorker: () => startTestWorker(config), timeLimitS: 120, log: (line) => lines.push(line) });
     expect(summary).toMatchObject({
       status: 'completed',
       error: null,
