@@ -3,6 +3,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { InvalidProblemError, SolverInternalError, solve } from '@rural-dispatch/routing';
 import { PlannableShipmentsService } from '../shipments/plannable-shipments.service';
+import { InfeasibleSolutionError } from './planner/solution-reader';
 import { planWave } from './planner/wave-planner';
 import { PlanInputError, PlanProgress } from './plan-job';
 import { writeWavePlan } from './plan-writer';
@@ -54,7 +55,7 @@ export class PlanComputationService {
       );
     } catch (error) {
       // The same input would be refused again: not worth a retry.
-      if (error instanceof InvalidProblemError || error instanceof SolverInternalError || error instanceof RangeError) {
+      if (error instanceof InvalidProblemError || error instanceof SolverInternalError || error instanceof InfeasibleSolutionError || error instanceof RangeError) {
         throw new PlanInputError(`${error.name}: ${error.message}`);
       }
       throw error;

@@ -1,5 +1,6 @@
 import { solve } from '@rural-dispatch/routing';
 import { MAX_TRIPS } from '../../src/planning/planner/depot-trips';
+import { InfeasibleSolutionError } from '../../src/planning/planner/solution-reader';
 import { iterationBudget, planWave } from '../../src/planning/planner/wave-planner';
 import type { WaveInput, WavePlan } from '../../src/planning/planner/wave-model';
 import { fixtureInput, gridMatrices, node, shipment, vehicle } from './support/wave-fixture';
@@ -164,5 +165,14 @@ describe('iterationBudget', () => {
     expect(iterationBudget(0)).toBe(1_000);
     expect(iterationBudget(10)).toBe(3_000);
     expect(iterationBudget(10_000)).toBe(20_000);
+  });
+});
+
+describe('planWave and an infeasible solver answer', () => {
+  it('refuses a solution the solver flags infeasible instead of reading its routes as a plan', async () => {
+    const flaggedInfeasible: typeof solve = (problem, options) => ({ ...solve(problem, options), feasible: false });
+    const planning = planWave(fixtureInput(), { matrices: gridMatrices(), solve: flaggedInfeasible });
+    await expect(planning).rejects.toThrow(InfeasibleSolutionError);
+    await expect(planning).rejects.toThrow(/solution for trunk breaks a hard constraint/);
   });
 });

@@ -4,10 +4,24 @@ import { WaveTask } from './wave-tasks';
 import { addLoad, Echelon, EMPTY_LOAD, Load, PlannedRoute, PlannedStop, PlanUnassignedReason, UnassignedShipment, WaveShipment } from './wave-model';
 
 /**
+ * The solver flagged its solution infeasible (a hard constraint broken: capacity, time window,
+ * shift): such routes must never be written as a plan. Every job of a depot problem is optional, so
+ * this is never "the fleet is too small" (that is unassigned work); the same input would fail again.
+ */
+export class InfeasibleSolutionError extends Error {
+  constructor(problemName: string) {
+    super(`the solver's solution for ${problemName} breaks a hard constraint (capacity, time window or shift); it is not used`);
+    this.name = 'InfeasibleSolutionError';
+  }
+}
+
+/**
  * Reads a solver solution back into plain route rows. Consecutive jobs at the same node (a
  * village's delivery and its produce pickup, or a station's split transfer) become one stop.
+ * An infeasible solution is refused (InfeasibleSolutionError), never read as if it were feasible.
  */
 export function readRoutes(built: BuiltProblem, solution: Solution, echelonOf: (stops: PlannedStop[]) => Echelon): PlannedRoute[] {
+  if (!solution.feasible) throw new InfeasibleSolutionError(built.spec.name);
   return solution.routes
     .filter((route) => route.steps.some((step) => step.type === 'job'))
     .map((route) => {
