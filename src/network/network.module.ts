@@ -14,7 +14,9 @@ import { RoadSegment } from './road-segment.entity';
 
 /**
  * Nodes, roads, GeoJSON import/export and travel matrices. Other modules use NetworkQueryService,
- * NetworkImportService (seeding, CLI) and TravelMatrixService (planning, CLI), never the tables.
+ * NetworkSummaryService (the fleet's county summary), NetworkImportService (seeding, CLI) and
+ * TravelMatrixService (planning, CLI), never the tables. It imports only CountiesModule: nothing
+ * that depends on the network (fleet, shipments, planning) is imported back.
  */
 @Module({
   imports: [TypeOrmModule.forFeature([NetworkNode, RoadSegment]), CountiesModule],
