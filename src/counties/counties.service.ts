@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
-import { InjectDataSource, InjectRepository } from '@nestjs/typeorm';
-import { DataSource, EntityManager, IsNull, Repository } from 'typeorm';
+import { InjectRepository } from '@nestjs/typeorm';
+import { EntityManager, IsNull, Repository } from 'typeorm';
 import { ApiKeyResolver, Principal } from '../infra/auth/principal';
 import { notFound } from '../infra/errors/domain-error';
 import { ApiKey, ApiKeyRole } from './api-key.entity';
@@ -19,7 +19,6 @@ export class CountiesService implements ApiKeyResolver {
   constructor(
     @InjectRepository(County) private readonly counties: Repository<County>,
     @InjectRepository(ApiKey) private readonly apiKeys: Repository<ApiKey>,
-    @InjectDataSource() private readonly dataSource: DataSource,
   ) {}
 
   async resolve(secret: string): Promise<Principal | null> {
@@ -102,9 +101,5 @@ export class CountiesService implements ApiKeyResolver {
     const rows: Array<{ network_version: number }> = await manager.query('SELECT network_version FROM county WHERE id = $1', [countyId]);
     if (rows.length === 0) throw notFound('county', countyId);
     return rows[0]!.network_version;
-  }
-
-  get manager(): EntityManager {
-    return this.dataSource.manager;
   }
 }
