@@ -1,6 +1,6 @@
 import { Problem, Solution, SolveOptions } from './model/problem';
 import { validateProblem } from './validate-problem';
-import { hgsShapeProblem } from './hgs/hgs-shape';
+import { isHgsShaped } from './hgs/hgs-shape';
 import { solveWithHgs } from './hgs/solve-hgs';
 import { solveWithHgsThreads } from './hgs/parallel';
 
@@ -21,7 +21,7 @@ function solveWithAlns(problem: Problem, options: SolveOptions): Solution {
  */
 export function solve(problem: Problem, options: SolveOptions = {}): Solution {
   validateProblem(problem);
-  if (hgsShapeProblem(problem) === null) return solveWithHgs(problem, options);
+  if (isHgsShaped(problem)) return solveWithHgs(problem, options);
   return solveWithAlns(problem, options);
 }
 
@@ -33,6 +33,6 @@ export async function solveAsync(problem: Problem, options: SolveOptions = {}): 
   const threads = options.threads ?? 1;
   if (threads <= 1) return solve(problem, options);
   validateProblem(problem);
-  if (hgsShapeProblem(problem) !== null) return solve(problem, options);
+  if (!isHgsShaped(problem)) return solve(problem, options);
   return solveWithHgsThreads(problem, options, threads);
 }

@@ -1,4 +1,4 @@
-import { routeCost } from '../evaluation/cost-evaluator';
+import { costPerMetre, costPerSecond, fixedRouteCost, vehicleCountWeight } from '../evaluation/cost-evaluator';
 import { Problem, TimeWindow } from '../model/problem';
 
 /**
@@ -58,7 +58,7 @@ export interface AlnsInstance {
   vehicleCapacity: Float64Array;
   vehicleMaxDurationS: Float64Array;
   vehicleMaxDistanceM: Float64Array;
-  /** Objective weight of one metre / one second for this vehicle, to price insertions. */
+  /** Objective weight of one metre / one second for this vehicle, to price insertions (from the cost evaluator). */
   vehicleCostPerM: Float64Array;
   vehicleCostPerS: Float64Array;
   /** Cost of a vehicle's route beyond its distance and time (fixed cost, or VEHICLE_WEIGHT). */
@@ -155,10 +155,9 @@ export function compileInstance(problem: Problem): AlnsInstance {
   const typeKeys = new Map<string, number>();
   vehicles.forEach((vehicle, v) => {
     for (let d = 0; d < dimensions; d++) vehicleCapacity[v * dimensions + d] = vehicle.capacity[d] ?? 0;
-    vehicleFixedCost[v] = routeCost(problem.objective, vehicle, 0, 0);
-    // Marginal prices measured on the cost evaluator itself, so the objective stays in one place.
-    vehicleCostPerM[v] = (routeCost(problem.objective, vehicle, 1_000_000, 0) - vehicleFixedCost[v]) / 1_000_000;
-    vehicleCostPerS[v] = (routeCost(problem.objective, vehicle, 0, 3_600_000) - vehicleFixedCost[v]) / 3_600_000;
+    vehicleFixedCost[v] = vehicleCountWeight(problem.objective) + fixedRouteCost(problem.objective, vehicle);
+    vehicleCostPerM[v] = costPerMetre(problem.objective, vehicle);
+    vehicleCostPerS[v] = costPerSecond(problem.objective, vehicle);
     const key = JSON.stringify([
       vehicle.startLocation,
       vehicle.endLocation,

@@ -1,3 +1,4 @@
+import { arcCost as priceArc, fixedRouteCost } from '../evaluation/cost-evaluator';
 import { Problem } from '../model/problem';
 import { embedInPlane, PlanarEmbedding } from './embedding';
 
@@ -10,7 +11,7 @@ export interface HgsData {
   n: number;
   /** Row stride of the matrices: n + 1. */
   stride: number;
-  /** Arc cost in objective units (distance, or fen for the `cost` objective). */
+  /** Arc cost in objective units, priced by the cost evaluator (distance, or fen for the `cost` objective). */
   arcCost: Float64Array;
   /** Travel duration. */
   travelS: Float64Array;
@@ -22,7 +23,10 @@ export interface HgsData {
   capacity: number;
   /** Most routes a solution may use (the fleet size). */
   maxRoutes: number;
-  /** Added to every non-empty route (fixed vehicle cost under the `cost` objective). */
+  /**
+   * Added to every non-empty route (fixed vehicle cost under the `cost` objective). The vehicle-count
+   * weight of a vehicles-first objective is left out: the genetic search ranks route counts itself.
+   */
   routeFixedCost: number;
   /** False for pure CVRP: time windows and shifts can never bind, so time-warp work is skipped. */
   hasTimeWindows: boolean;
@@ -58,10 +62,7 @@ export function buildHgsData(problem: Problem, neighbourCount = GRANULAR_NEIGHBO
       const to = j === 0 ? (vehicle.endLocation ?? vehicle.startLocation) : location[j];
       const distanceM = matrices.distanceM[from * matrices.size + to];
       const durationS = matrices.durationS[from * matrices.size + to];
-      const cost =
-        problem.objective === 'cost'
-          ? (vehicle.costPerKmFen * distanceM) / 1000 + (vehicle.costPerHourFen * durationS) / 3600
-          : distanceM;
+      const cost = priceArc(problem.objective, vehicle, distanceM, durationS);
       arcCost[i * stride + j] = cost;
       travelS[i * stride + j] = durationS;
       if (cost > maxArcCost) maxArcCost = cost;
@@ -102,7 +103,7 @@ export function buildHgsData(problem: Problem, neighbourCount = GRANULAR_NEIGHBO
     demand,
     capacity: vehicle.capacity[0],
     maxRoutes: problem.vehicles.length,
-    routeFixedCost: problem.objective === 'cost' ? vehicle.fixedCostFen : 0,
+    routeFixedCost: fixedRouteCost(problem.objective, vehicle),
     hasTimeWindows,
     neighbours: [],
     maxArcCost,

@@ -1,12 +1,17 @@
 import { Problem } from '../model/problem';
 
+/** True when HGS can solve the problem exactly as modelled (see `whyNotHgsShaped`). */
+export function isHgsShaped(problem: Problem): boolean {
+  return whyNotHgsShaped(problem) === null;
+}
+
 /**
- * Null when HGS can solve the problem exactly as modelled, else the first reason it cannot: one
- * profile, identical vehicles with a round trip from one depot and no duration/distance caps, no
- * shipments, no skills, every job a mandatory delivery or pickup with at most one time window, a
- * single capacity dimension.
+ * The first reason HGS cannot solve the problem as modelled, or null when it can. HGS-shaped means:
+ * one profile, identical vehicles with a round trip from one depot and no duration/distance caps, no
+ * shipments, no skills, every job a mandatory delivery with at most one time window, a single
+ * capacity dimension.
  */
-export function hgsShapeProblem(problem: Problem): string | null {
+export function whyNotHgsShaped(problem: Problem): string | null {
   if (Object.keys(problem.profiles).length !== 1) return 'several profiles';
   if ((problem.shipments ?? []).length > 0) return 'shipments';
   if (problem.jobs.length === 0) return 'no jobs';
