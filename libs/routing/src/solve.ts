@@ -1,8 +1,8 @@
 import { Problem, Solution, SolveOptions } from './model/problem';
-import { validateProblem } from './validate-problem';
-import { isHgsShaped } from './hgs/hgs-shape';
-import { solveWithHgs } from './hgs/solve-hgs';
-import { solveWithHgsThreads } from './hgs/parallel';
+import { validateProblem } from './model/validate-problem';
+import { isHgsShaped } from './search/hgs/hgs-shape';
+import { solveWithHgs } from './search/hgs/solve-hgs';
+import { solveWithHgsThreads } from './search/hgs/parallel';
 
 /**
  * ALNS is loaded on first use: HGS-shaped problems (all benchmark CVRP/VRPTW runs and the worker
@@ -10,7 +10,7 @@ import { solveWithHgsThreads } from './hgs/parallel';
  */
 function solveWithAlns(problem: Problem, options: SolveOptions): Solution {
   // eslint-disable-next-line @typescript-eslint/no-require-imports
-  const alns = require('./alns') as typeof import('./alns');
+  const alns = require('./search/alns') as typeof import('./search/alns');
   return alns.solveWithAlns(problem, options);
 }
 

@@ -1,4 +1,4 @@
-import { solveWithAlns } from '../../src/alns';
+import { solveWithAlns } from '../../src/search/alns';
 import { liLimFormat, liLimSolutionText } from '../../src/formats/lilim-format';
 import { InvalidProblemError } from '../../src/model/problem';
 import { parseLiLim } from '../../src/parsers/lilim';

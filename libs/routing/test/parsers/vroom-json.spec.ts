@@ -1,4 +1,4 @@
-import { solveWithAlns } from '../../src/alns';
+import { solveWithAlns } from '../../src/search/alns';
 import { toVroomOutput, vroomJsonFormat } from '../../src/formats/vroom-json-format';
 import { InvalidProblemError } from '../../src/model/problem';
 import { parseVroomJson } from '../../src/parsers/vroom-json';
