@@ -59,11 +59,6 @@ function jobInsertion(instance: AlnsInstance, route: RouteState, request: number
   const serviceS = instance.stopServiceS[stop];
   const isDelivery = instance.stopRole[stop] === ROLE_DELIVERY_JOB;
   const n = route.size;
-  const fixed = n === 0 ? instance.vehicleFixedCost[v] : 0;
-  const perM = instance.vehicleCostPerM[v];
-  const perS = instance.vehicleCostPerS[v];
-  const maxDistanceM = instance.vehicleMaxDistanceM[v];
-  const checkDuration = instance.vehicleMaxDurationS[v] !== Infinity;
   const locations = route.locations;
   for (let p = 0; p <= n; p++) {
     // A delivery raises the load from the start up to p; a pickup from the new stop to the end.
@@ -79,14 +74,8 @@ function jobInsertion(instance: AlnsInstance, route: RouteState, request: number
     if (start === Infinity) continue;
     if (start + serviceS + travelS(instance, v, location, to) > route.latestStartS[p + 1]) continue;
     const addedM = travelM(instance, v, from, location) + travelM(instance, v, location, to) - travelM(instance, v, from, to);
-    if (route.distanceM + addedM > maxDistanceM) continue;
     const addedS = travelS(instance, v, from, location) + travelS(instance, v, location, to) - travelS(instance, v, from, to);
-    const cost = fixed + perM * addedM + perS * addedS;
-    if (cost >= best.cost) continue;
-    if (checkDuration && !durationFits(route, [stop], [p])) continue;
-    best.cost = cost;
-    best.after = p;
-    best.deliveryAfter = p;
+    takeIfCheaper(route, request, p, p, addedM, addedS, best);
   }
 }
 
@@ -99,11 +88,6 @@ function shipmentInsertion(instance: AlnsInstance, route: RouteState, request: n
   const pickupServiceS = instance.stopServiceS[pickup];
   const deliveryServiceS = instance.stopServiceS[delivery];
   const n = route.size;
-  const fixed = n === 0 ? instance.vehicleFixedCost[v] : 0;
-  const perM = instance.vehicleCostPerM[v];
-  const perS = instance.vehicleCostPerS[v];
-  const maxDistanceM = instance.vehicleMaxDistanceM[v];
-  const checkDuration = instance.vehicleMaxDurationS[v] !== Infinity;
   const locations = route.locations;
   const stops = route.stops;
 
@@ -132,7 +116,7 @@ function shipmentInsertion(instance: AlnsInstance, route: RouteState, request: n
       ) {
         const addedM = pickupAddedM + travelM(instance, v, pickupLocation, deliveryLocation) + travelM(instance, v, deliveryLocation, to);
         const addedS = pickupAddedS + travelS(instance, v, pickupLocation, deliveryLocation) + travelS(instance, v, deliveryLocation, to);
-        consider(p, p, addedM, addedS);
+        takeIfCheaper(route, request, p, p, addedM, addedS, best);
       }
     }
 
@@ -158,30 +142,42 @@ function shipmentInsertion(instance: AlnsInstance, route: RouteState, request: n
           travelM(instance, v, locations[k], deliveryLocation) + travelM(instance, v, deliveryLocation, to) - travelM(instance, v, locations[k], to);
         const deliveryAddedS =
           travelS(instance, v, locations[k], deliveryLocation) + travelS(instance, v, deliveryLocation, to) - travelS(instance, v, locations[k], to);
-        consider(p, k, pickupAddedM + pickupToNextM + deliveryAddedM, pickupAddedS + pickupToNextS + deliveryAddedS);
+        takeIfCheaper(route, request, p, k, pickupAddedM + pickupToNextM + deliveryAddedM, pickupAddedS + pickupToNextS + deliveryAddedS, best);
       }
       time = departure + travelS(instance, v, locations[k], to);
     }
   }
+}
 
-  function consider(after: number, deliveryAfter: number, addedM: number, addedS: number): void {
-    if (route.distanceM + addedM > maxDistanceM) return;
-    const cost = fixed + perM * addedM + perS * addedS;
-    if (cost >= best.cost) return;
-    if (checkDuration && !durationFits(route, [pickup, delivery], [after, deliveryAfter])) return;
-    best.cost = cost;
-    best.after = after;
-    best.deliveryAfter = deliveryAfter;
-  }
+/**
+ * Records the insertion of `request` after position `after` (a shipment's delivery after
+ * `deliveryAfter`), which adds `addedM` metres and `addedS` seconds to the route, when it keeps the
+ * route within its max distance and max duration and is cheaper than `best`. Priced by the vehicle's
+ * marginal rates, plus the route's fixed part when the route was empty.
+ */
+function takeIfCheaper(route: RouteState, request: number, after: number, deliveryAfter: number, addedM: number, addedS: number, best: InsertionMove): void {
+  const instance = route.instance;
+  const v = route.vehicle;
+  if (route.distanceM + addedM > instance.vehicleMaxDistanceM[v]) return;
+  const fixed = route.size === 0 ? instance.vehicleFixedCost[v] : 0;
+  const cost = fixed + instance.vehicleCostPerM[v] * addedM + instance.vehicleCostPerS[v] * addedS;
+  if (cost >= best.cost) return;
+  if (instance.vehicleMaxDurationS[v] !== Infinity && !durationFits(route, request, after, deliveryAfter)) return;
+  best.cost = cost;
+  best.after = after;
+  best.deliveryAfter = deliveryAfter;
 }
 
 /**
  * O(n) re-simulation for vehicles with a max duration: the only constraint here whose effect
  * depends on waiting along the whole route, so it is not captured by the O(1) arrays.
  */
-function durationFits(route: RouteState, newStops: number[], afterPositions: number[]): boolean {
+function durationFits(route: RouteState, request: number, after: number, deliveryAfter: number): boolean {
   const instance = route.instance;
   const v = route.vehicle;
+  const first = instance.requestFirstStop[request];
+  const newStops = instance.requestIsShipment[request] ? [first, first + 1] : [first];
+  const afterPositions = [after, deliveryAfter];
   const stops: number[] = [];
   for (let k = 0; k <= route.size; k++) {
     if (k > 0) stops.push(route.stops[k - 1]);
