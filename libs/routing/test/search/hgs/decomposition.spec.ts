@@ -1,7 +1,7 @@
 import { RouteSectors, toCircle } from '../../../src/search/hgs/circle-sector';
 import { improveByDecomposition } from '../../../src/search/hgs/decomposition';
 import { embedInPlane } from '../../../src/search/hgs/embedding';
-import { HybridGeneticSearch, solveSubproblem } from '../../../src/search/hgs/genetic';
+import { HybridGeneticSearch, solveSubproblem, usesDecomposition } from '../../../src/search/hgs/genetic';
 import { buildHgsData, restrictHgsData } from '../../../src/search/hgs/hgs-data';
 import { Individual } from '../../../src/search/hgs/individual';
 import { DEFAULT_HGS_PARAMS } from '../../../src/search/hgs/params';
@@ -76,25 +76,43 @@ describe('route-based decomposition', () => {
     expect(routesCost(data, solved.routes)).toBeLessThan(before);
   });
 
+  // Small population and short runs: enough for several decomposition rounds of three parts each.
+  const params = {
+    ...DEFAULT_HGS_PARAMS,
+    populationSize: 8,
+    generationSize: 8,
+    decompositionPopulationSize: 4,
+    decompositionMinClients: 30,
+    decompositionInterval: 5,
+    decompositionClients: 20,
+    decompositionIterations: 10,
+  };
+  // Fresh data per run: local search reorders the neighbour lists it is given.
+  const run = (helpers?: SubproblemHelpers) =>
+    new HybridGeneticSearch(buildHgsData(problem), { seed: 11, maxIterations: 20, hierarchical: false, helpers }, params).run().best;
+  let alone: Individual;
+  beforeAll(() => {
+    alone = run();
+  });
+
   it('is deterministic under a seed and an iteration limit when HGS decomposes', () => {
-    const params = { ...DEFAULT_HGS_PARAMS, decompositionMinClients: 30, decompositionInterval: 5, decompositionClients: 20, decompositionIterations: 15 };
-    // Fresh data per run: local search reorders the neighbour lists it is given.
-    const run = () => new HybridGeneticSearch(buildHgsData(problem), { seed: 11, maxIterations: 30, hierarchical: false }, params).run().best;
-    const first = run();
-    const second = run();
-    expect(first.feasible).toBe(true);
-    expect(second.routes).toEqual(first.routes);
-    expect(second.cost).toBe(first.cost);
+    expect(usesDecomposition(problem.jobs.length, false, params)).toBe(true);
+    const again = run();
+    expect(alone.feasible).toBe(true);
+    expect(again.routes).toEqual(alone.routes);
+    expect(again.cost).toBe(alone.cost);
   });
 
   it('gives the same solution when a helper thread solves half of the parts', async () => {
-    const params = { ...DEFAULT_HGS_PARAMS, decompositionMinClients: 30, decompositionInterval: 5, decompositionClients: 20, decompositionIterations: 15 };
-    const alone = new HybridGeneticSearch(buildHgsData(problem), { seed: 5, maxIterations: 30, hierarchical: false }, params).run().best;
     const helpers = SubproblemHelpers.start(1, join(__dirname, '../../support/subproblem-worker.bootstrap.js'));
     expect(helpers).not.toBeNull();
     try {
-      const helped = new HybridGeneticSearch(buildHgsData(problem), { seed: 5, maxIterations: 30, hierarchical: false, helpers: helpers ?? undefined }, params).run().best;
+      // Calls through: counts the parts handed to the helper, so the comparison cannot pass with none.
+      const sent = jest.spyOn(helpers!, 'send');
+      const helped = run(helpers!);
+      expect(sent.mock.calls.length).toBeGreaterThanOrEqual(2);
       expect(helped.routes).toEqual(alone.routes);
+      expect(helped.cost).toBe(alone.cost);
     } finally {
       await helpers?.stop();
     }

@@ -56,7 +56,7 @@ describe('Perboli 2E-CVRP parser (Sets 2-4)', () => {
 
   it('reaches the proven optimum 417.07 of E-n22-k4-s6-17 within 0.5%', () => {
     const instance = parsePerboli2ECvrp(fixture('E-n22-k4-s6-17.dat'));
-    const solution = solveTwoEchelon(instance.problem, { seed: 1, maxIterations: 1500 });
+    const solution = solveTwoEchelon(instance.problem, { seed: 1, maxIterations: 300 });
     expect(solution.feasible).toBe(true);
     expect(solution.cost / instance.problem.distanceScale).toBeLessThanOrEqual(417.07 * 1.005);
   });
