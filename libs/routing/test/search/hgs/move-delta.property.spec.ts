@@ -11,6 +11,15 @@ import { randomProblem, randomRoutes, referenceCost } from './fixtures';
 
 const operators: NodeOperator[] = [new Relocate(1, false), new Relocate(2, false), new Relocate(2, true), new Swap(1, 1), new Swap(2, 1), new Swap(2, 2), new TwoOpt()];
 
+const ROUTE_SLOTS = 3;
+
+/** A random instance of 4 to 10 clients with an empty route state and move plan for it. */
+function randomCase(random: Random, withWindows: boolean) {
+  const n = 4 + random.nextInt(7);
+  const problem = randomProblem(random, n, withWindows);
+  return { n, problem, state: new RouteState(buildHgsData(problem), ROUTE_SLOTS), plan: new MovePlan(n) };
+}
+
 /**
  * For random solutions on random small instances (with and without time windows), every move's
  * incremental delta must equal the difference of the recomputed costs, penalties included.
@@ -23,20 +32,15 @@ describe.each([false, true])('move deltas equal recomputed cost differences (tim
     let checked = 0;
     let exact = 0;
     for (let trial = 0; trial < 40; trial++) {
-      const n = 4 + random.nextInt(7);
-      const problem = randomProblem(random, n, withWindows);
-      const data = buildHgsData(problem);
-      const routeSlots = 3;
-      const state = new RouteState(data, routeSlots);
-      const plan = new MovePlan(n);
+      const { n, problem, state, plan } = randomCase(random, withWindows);
       for (let sample = 0; sample < 30; sample++) {
-        const routes = randomRoutes(random, n, routeSlots);
+        const routes = randomRoutes(random, n, ROUTE_SLOTS);
         state.load(routes, penalties);
         const before = referenceCost(problem, routes, penalties);
         expect(state.totalPenalisedCost()).toBeCloseTo(before, 6);
         const u = 1 + random.nextInt(n);
         // v: any client or any start depot
-        const v = random.nextInt(2) === 0 ? 1 + random.nextInt(n) : state.startDepot(random.nextInt(routeSlots));
+        const v = random.nextInt(2) === 0 ? 1 + random.nextInt(n) : state.startDepot(random.nextInt(ROUTE_SLOTS));
         for (const operator of operators) {
           state.load(routes, penalties);
           if (!operator.plan(state, u, v, plan)) continue;
@@ -63,18 +67,14 @@ describe.each([false, true])('move deltas equal recomputed cost differences (tim
     let twoOptStarChecked = 0;
     let swapStarChecked = 0;
     for (let trial = 0; trial < 40; trial++) {
-      const n = 4 + random.nextInt(7);
-      const problem = randomProblem(random, n, withWindows);
-      const data = buildHgsData(problem);
-      const state = new RouteState(data, 3);
-      const plan = new MovePlan(n);
+      const { n, problem, state, plan } = randomCase(random, withWindows);
       const swapStar = new SwapStar(n);
       for (let sample = 0; sample < 20; sample++) {
-        const routes = randomRoutes(random, n, 3);
+        const routes = randomRoutes(random, n, ROUTE_SLOTS);
         state.load(routes, penalties);
         const before = referenceCost(problem, routes, penalties);
         const u = 1 + random.nextInt(n);
-        const v = random.nextInt(2) === 0 ? 1 + random.nextInt(n) : state.startDepot(random.nextInt(3));
+        const v = random.nextInt(2) === 0 ? 1 + random.nextInt(n) : state.startDepot(random.nextInt(ROUTE_SLOTS));
         const delta = twoOptStar.delta(state, u, v);
         if (Number.isFinite(delta) && state.routeOf[u] !== state.routeOf[v]) {
           const applied = twoOptStar.tryApply(state, u, v, plan);
@@ -86,7 +86,7 @@ describe.each([false, true])('move deltas equal recomputed cost differences (tim
         }
         state.load(routes, penalties);
         const a = state.routeOf[u];
-        const b = (a + 1) % 3;
+        const b = (a + 1) % ROUTE_SLOTS;
         if (swapStar.tryApply(state, a, b, plan)) {
           const after = referenceCost(problem, state.exportRoutes(), penalties);
           expect(after).toBeLessThan(before);

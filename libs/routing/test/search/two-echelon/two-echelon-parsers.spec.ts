@@ -1,10 +1,10 @@
 import { readFileSync } from 'fs';
 import { join } from 'path';
 import { detectFormat } from '../../../src/formats/registry';
-import { InvalidProblemError } from '../../../src/model/problem';
 import { parseHemmelmayr2ECvrp } from '../../../src/parsers/two-echelon-hemmelmayr';
 import { parsePerboli2ECvrp } from '../../../src/parsers/two-echelon-perboli';
 import { solveTwoEchelon } from '../../../src/search/two-echelon/two-echelon-solver';
+import { errorOf } from '../../support/invalid-problem';
 
 const fixture = (name: string): string => readFileSync(join(__dirname, 'fixtures', name), 'utf8');
 
@@ -13,16 +13,6 @@ function withLine(text: string, lineNo: number, replacement: string): string {
   const lines = text.split('\n');
   lines[lineNo - 1] = replacement + (lines[lineNo - 1].endsWith('\r') ? '\r' : '');
   return lines.join('\n');
-}
-
-function errorOf(run: () => unknown): InvalidProblemError {
-  try {
-    run();
-  } catch (error) {
-    if (error instanceof InvalidProblemError) return error;
-    throw error;
-  }
-  throw new Error('expected an InvalidProblemError');
 }
 
 describe('Perboli 2E-CVRP parser (Sets 2-4)', () => {
