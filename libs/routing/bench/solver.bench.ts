@@ -4,12 +4,13 @@
  * docs/benchmarks.md (the section of that set only).
  *
  *   npm run bench:solver -- --set cvrp_x|solomon|lilim|2ecvrp --time-limit S [--dir PATH] [--seed N]
- *                           [--threads T] [--instances a,b] [--clock wall|cpu]
+ *                           [--threads T] [--instances a,b] [--clock wall|cpu]      (--help lists them)
  */
 import { spawnSync } from 'node:child_process';
 import { cpus, loadavg, tmpdir } from 'node:os';
 import { existsSync, mkdtempSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { basename, dirname, join, resolve } from 'node:path';
+import { parseArgs } from 'node:util';
 import { detectFormat } from '../src/formats/registry';
 
 interface SetSpec {
@@ -49,27 +50,46 @@ function repoRoot(): string {
   throw new Error('cannot find the repository root (package.json of rural-dispatch)');
 }
 
-const FLAGS = ['set', 'time-limit', 'dir', 'seed', 'threads', 'instances', 'clock'];
+/** The flags, with the placeholder and help line `--help` prints. */
+const FLAGS = {
+  set: { value: 'NAME', help: 'instance set: cvrp_x | solomon | lilim | 2ecvrp (default cvrp_x)' },
+  'time-limit': { value: 'S', help: 'seconds per instance, 0.1 to 3600 (default 10)' },
+  dir: { value: 'PATH', help: 'benchmark folder, relative to the repository root (default ../shared/benchmarks)' },
+  seed: { value: 'N', help: 'random seed (default 1)' },
+  threads: { value: 'T', help: 'solver threads, 1 to 64 (default 1)' },
+  instances: { value: 'a,b', help: 'only these instances (file names without extension)' },
+  clock: { value: 'wall|cpu', help: 'what the time limit counts: wall clock, or this process\'s CPU time (default wall)' },
+} as const;
 
-function parseArgs(argv: string[]): Record<string, string> {
-  const out: Record<string, string> = {};
-  for (let i = 0; i < argv.length; i++) {
-    const arg = argv[i];
-    if (!arg.startsWith('--')) throw new Error(`unexpected argument ${arg}`);
-    const [key, inline] = arg.slice(2).split('=', 2);
-    if (!FLAGS.includes(key)) throw new Error(`unknown flag --${key}; expected one of --${FLAGS.join(', --')}`);
-    const value = inline ?? argv[++i];
-    if (value === undefined) throw new Error(`--${key} needs a value`);
-    out[key] = value;
+const USAGE = [
+  'usage: npm run bench:solver -- [flags]',
+  '',
+  'Solves every instance of one set, verifies each solution, compares with bks.csv and rewrites',
+  "that set's section of docs/benchmarks.md.",
+  '',
+  ...Object.entries(FLAGS).map(([name, flag]) => `  --${`${name} ${flag.value}`.padEnd(18)} ${flag.help}`),
+  `  --${'help'.padEnd(18)} print this and exit`,
+].join('\n');
+
+class UsageError extends Error {}
+
+/** The flags' values; `help` when --help was given. Unknown flags, positionals and missing values are UsageErrors. */
+function readFlags(argv: string[]): { values: Record<string, string | undefined>; help: boolean } {
+  const options = Object.fromEntries(Object.keys(FLAGS).map((name) => [name, { type: 'string' as const }]));
+  try {
+    const { values } = parseArgs({ args: argv, options: { ...options, help: { type: 'boolean', short: 'h' } }, strict: true, allowPositionals: false });
+    const { help, ...flags } = values;
+    return { values: flags as Record<string, string | undefined>, help: help === true };
+  } catch (error) {
+    throw new UsageError((error as Error).message);
   }
-  return out;
 }
 
-function numberFlag(args: Record<string, string>, name: string, fallback: number, min: number, max: number, integer: boolean): number {
+function numberFlag(args: Record<string, string | undefined>, name: string, fallback: number, min: number, max: number, integer: boolean): number {
   if (args[name] === undefined) return fallback;
   const value = Number(args[name]);
   if (!Number.isFinite(value) || value < min || value > max || (integer && !Number.isInteger(value))) {
-    throw new Error(`--${name} must be ${integer ? 'an integer' : 'a number'} in [${min}, ${max}], got ${args[name]}`);
+    throw new UsageError(`--${name} must be ${integer ? 'an integer' : 'a number'} in [${min}, ${max}], got ${args[name]}`);
   }
   return value;
 }
@@ -102,16 +122,20 @@ function sizeOrder(name: string): number {
 }
 
 async function main(): Promise<void> {
-  const args = parseArgs(process.argv.slice(2));
+  const { values: args, help } = readFlags(process.argv.slice(2));
+  if (help) {
+    process.stdout.write(`${USAGE}\n`);
+    return;
+  }
   const setName = args.set ?? 'cvrp_x';
   const spec = SETS[setName];
-  if (!spec) throw new Error(`--set must be one of ${Object.keys(SETS).join(', ')}`);
+  if (!spec) throw new UsageError(`--set must be one of ${Object.keys(SETS).join(', ')}`);
   const root = repoRoot();
   const dir = resolve(root, args.dir ?? '../shared/benchmarks');
   const timeLimitS = numberFlag(args, 'time-limit', 10, 0.1, 3600, false);
   const seed = numberFlag(args, 'seed', 1, 0, 2 ** 31 - 1, true);
   const threads = numberFlag(args, 'threads', 1, 1, 64, true);
-  if (args.clock !== undefined && args.clock !== 'cpu' && args.clock !== 'wall') throw new Error(`--clock must be wall or cpu, got ${args.clock}`);
+  if (args.clock !== undefined && args.clock !== 'cpu' && args.clock !== 'wall') throw new UsageError(`--clock must be wall or cpu, got ${args.clock}`);
   // `--clock cpu` stops on this process's CPU time: fairer on a machine shared with other jobs.
   const clock = args.clock === 'cpu' ? 'cpu' : 'wall';
   const only = args.instances ? new Set(args.instances.split(',')) : null;
@@ -237,6 +261,12 @@ function replaceSection(document: string, sectionName: string, section: string):
 }
 
 main().catch((error: unknown) => {
+  if (error instanceof UsageError) {
+    // Bad flags: say which, show the flags, exit 2 as the solve command does.
+    process.stderr.write(`${error.message}\n\n${USAGE}\n`);
+    process.exitCode = 2;
+    return;
+  }
   process.stderr.write(`${(error as Error).stack ?? String(error)}\n`);
   process.exitCode = 1;
 });

@@ -2,8 +2,8 @@
 export * from './model/problem';
 export { routeCost, unassignedCost, VEHICLE_WEIGHT } from './evaluation/cost-evaluator';
 export { solve, solveAsync } from './solve';
-export { validateProblem } from './validate-problem';
-export { hgsShapeProblem } from './hgs/hgs-shape';
+export { validateProblem } from './model/validate-problem';
+export { isHgsShaped, whyNotHgsShaped } from './search/hgs/hgs-shape';
 export { Random, deriveSeed } from './random';
 export { parseCvrplib } from './parsers/cvrplib';
 export { parseSolomon } from './parsers/solomon';

@@ -1,8 +1,8 @@
 import { Problem, Solution, SolveOptions } from './model/problem';
-import { validateProblem } from './validate-problem';
-import { hgsShapeProblem } from './hgs/hgs-shape';
-import { solveWithHgs } from './hgs/solve-hgs';
-import { solveWithHgsThreads } from './hgs/parallel';
+import { validateProblem } from './model/validate-problem';
+import { isHgsShaped } from './search/hgs/hgs-shape';
+import { solveWithHgs } from './search/hgs/solve-hgs';
+import { solveWithHgsThreads } from './search/hgs/parallel';
 
 /**
  * ALNS is loaded on first use: HGS-shaped problems (all benchmark CVRP/VRPTW runs and the worker
@@ -10,7 +10,7 @@ import { solveWithHgsThreads } from './hgs/parallel';
  */
 function solveWithAlns(problem: Problem, options: SolveOptions): Solution {
   // eslint-disable-next-line @typescript-eslint/no-require-imports
-  const alns = require('./alns') as typeof import('./alns');
+  const alns = require('./search/alns') as typeof import('./search/alns');
   return alns.solveWithAlns(problem, options);
 }
 
@@ -21,7 +21,7 @@ function solveWithAlns(problem: Problem, options: SolveOptions): Solution {
  */
 export function solve(problem: Problem, options: SolveOptions = {}): Solution {
   validateProblem(problem);
-  if (hgsShapeProblem(problem) === null) return solveWithHgs(problem, options);
+  if (isHgsShaped(problem)) return solveWithHgs(problem, options);
   return solveWithAlns(problem, options);
 }
 
@@ -33,6 +33,6 @@ export async function solveAsync(problem: Problem, options: SolveOptions = {}): 
   const threads = options.threads ?? 1;
   if (threads <= 1) return solve(problem, options);
   validateProblem(problem);
-  if (hgsShapeProblem(problem) !== null) return solve(problem, options);
+  if (!isHgsShaped(problem)) return solve(problem, options);
   return solveWithHgsThreads(problem, options, threads);
 }

@@ -1,10 +1,10 @@
 import { parseHemmelmayr2ECvrp } from '../parsers/two-echelon-hemmelmayr';
 import { parsePerboli2ECvrp } from '../parsers/two-echelon-perboli';
-import { checkTwoEchelonSolution } from '../two-echelon/two-echelon-checker';
-import { TwoEchelonInstance } from '../two-echelon/two-echelon-instance';
-import { TwoEchelonSolution } from '../two-echelon/two-echelon-problem';
-import { parseTwoEchelonSolutionText, twoEchelonSolutionToJson, twoEchelonSolutionToText } from '../two-echelon/two-echelon-solution-text';
-import { solveTwoEchelon } from '../two-echelon/two-echelon-solver';
+import { checkTwoEchelonSolution } from '../search/two-echelon/two-echelon-checker';
+import { TwoEchelonInstance } from '../search/two-echelon/two-echelon-instance';
+import { TwoEchelonSolution } from '../search/two-echelon/two-echelon-problem';
+import { parseTwoEchelonSolutionText, twoEchelonSolutionToJson, twoEchelonSolutionToText } from '../search/two-echelon/two-echelon-solution-text';
+import { solveTwoEchelon } from '../search/two-echelon/two-echelon-solver';
 import { InstanceFormat, registerFormat, summarizeRun } from './format';
 
 const isPerboli = (text: string): boolean => /^\s*(SATELLITES|L1CAPACITY)\s*:/m.test(text.slice(0, 4000));

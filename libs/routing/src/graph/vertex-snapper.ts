@@ -63,13 +63,19 @@ export class VertexSnapper {
     const row = this.rowOf(y);
     let best = -1;
     let bestSquared = Infinity;
-    const maxRing = Math.max(this.columns, this.rows);
-    for (let ring = 0; ring <= maxRing; ring++) {
-      for (let r = row - ring; r <= row + ring; r++) {
-        if (r < 0 || r >= this.rows) continue;
+    // A point off the grid starts from its clamped cell, so the ring bound below can stay loose
+    // (a far point, a one-road grid of thousands of one-row cells): stop once the rings cover the
+    // grid, and walk only the rows and columns that exist.
+    const lastRing = Math.max(column, this.columns - 1 - column, row, this.rows - 1 - row);
+    for (let ring = 0; ring <= lastRing; ring++) {
+      const firstRow = Math.max(0, row - ring);
+      const lastRow = Math.min(this.rows - 1, row + ring);
+      for (let r = firstRow; r <= lastRow; r++) {
         const onEdgeRow = r === row - ring || r === row + ring;
         const step = onEdgeRow ? 1 : 2 * ring;
-        for (let c = column - ring; c <= column + ring; c += Math.max(step, 1)) {
+        const firstColumn = onEdgeRow ? Math.max(0, column - ring) : column - ring;
+        const lastColumn = onEdgeRow ? Math.min(this.columns - 1, column + ring) : column + ring;
+        for (let c = firstColumn; c <= lastColumn; c += Math.max(step, 1)) {
           if (c < 0 || c >= this.columns) continue;
           const cell = this.cellIndex(c, r);
           for (let k = this.cellStart[cell]; k < this.cellStart[cell + 1]; k++) {

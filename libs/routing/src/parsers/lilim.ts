@@ -1,8 +1,6 @@
 import { benchmarkFleet } from './benchmark-fleet';
 import { InvalidProblemError, Problem, Shipment } from '../model/problem';
-
-/** Real-valued Euclidean distances keep three decimals as integers, as for Solomon. */
-export const LILIM_DISTANCE_SCALE = 1000;
+import { euclideanMatrices, NumericRow, readNumericRow, scaledDuration, scaledWindow, SOLOMON_STYLE_SCALE } from './solomon-style-text';
 
 export interface LiLimInstance {
   name: string;
@@ -27,24 +25,19 @@ const FIELDS = ['TASK', 'X', 'Y', 'DEMAND', 'EARLIEST', 'LATEST', 'SERVICE', 'PI
 export function parseLiLim(text: string, fileName = 'lilim'): LiLimInstance {
   const lines = text.split(/\r?\n/);
   let header: number[] | null = null;
-  const rows: Array<{ numbers: number[]; line: number }> = [];
+  const rows: NumericRow[] = [];
   lines.forEach((raw, index) => {
     const line = raw.trim();
     if (!line) return;
-    const numbers = line.split(/\s+/).map(Number);
     if (header === null) {
+      const numbers = line.split(/\s+/).map(Number);
       if (numbers.length !== 3 || !numbers.every(Number.isFinite) || numbers[0] <= 0 || numbers[1] <= 0 || numbers[2] <= 0) {
         throw new InvalidProblemError('expected "vehicles capacity speed", three positive numbers', `line ${index + 1}`);
       }
       header = numbers;
       return;
     }
-    const bad = numbers.findIndex((x) => !Number.isFinite(x));
-    if (numbers.length !== 9 || bad >= 0) {
-      const detail = bad >= 0 ? `field ${FIELDS[bad] ?? bad + 1} is not a number` : `expected 9 fields: ${FIELDS.join(' ')}`;
-      throw new InvalidProblemError(`cannot read task row "${line}" (${detail})`, `line ${index + 1}`);
-    }
-    rows.push({ numbers, line: index + 1 });
+    rows.push(readNumericRow(line, index + 1, 'task', FIELDS));
   });
   if (header === null) throw new InvalidProblemError('empty file', 'line 1');
   const [vehicleCount, capacity, speed] = header as number[];
@@ -62,19 +55,8 @@ export function parseLiLim(text: string, fileName = 'lilim'): LiLimInstance {
   });
   if (rows[0].numbers[3] !== 0) throw new InvalidProblemError('the depot (first task row) must have demand 0', `line ${rows[0].line}`);
 
-  const scale = LILIM_DISTANCE_SCALE;
   const coordinates = rows.map((row) => [row.numbers[1], row.numbers[2]] as [number, number]);
-  const size = rows.length;
-  const distanceM = new Int32Array(size * size);
-  const durationS = new Int32Array(size * size);
-  for (let i = 0; i < size; i++) {
-    for (let j = 0; j < size; j++) {
-      const d = Math.hypot(coordinates[i][0] - coordinates[j][0], coordinates[i][1] - coordinates[j][1]) * scale;
-      distanceM[i * size + j] = Math.round(d);
-      durationS[i * size + j] = Math.ceil(d / speed - 1e-6);
-    }
-  }
-  const window = (row: number[]) => ({ startS: Math.round(row[4] * scale), endS: Math.round(row[5] * scale) });
+  const window = (row: number[]) => scaledWindow(row[4], row[5]);
 
   const shipments: Shipment[] = [];
   const paired = new Set<number>();
@@ -95,8 +77,8 @@ export function parseLiLim(text: string, fileName = 'lilim'): LiLimInstance {
     const pickup = locationOf.get(id)!;
     shipments.push({
       id: String(id),
-      pickup: { location: pickup, serviceS: Math.round(row.numbers[6] * scale), timeWindows: [window(row.numbers)] },
-      delivery: { location: delivery, serviceS: Math.round(deliveryRow[6] * scale), timeWindows: [window(deliveryRow)] },
+      pickup: { location: pickup, serviceS: scaledDuration(row.numbers[6]), timeWindows: [window(row.numbers)] },
+      delivery: { location: delivery, serviceS: scaledDuration(deliveryRow[6]), timeWindows: [window(deliveryRow)] },
       amount: [demand],
     });
   }
@@ -111,12 +93,12 @@ export function parseLiLim(text: string, fileName = 'lilim'): LiLimInstance {
   const name = fileName.split('/').pop()!.replace(/\.[^.]+$/, '');
   const problem: Problem = {
     name,
-    profiles: { euclidean: { size, distanceM, durationS } },
+    profiles: { euclidean: euclideanMatrices(coordinates, speed) },
     vehicles,
     jobs: [],
     shipments,
     objective: 'vehicles-then-distance',
-    distanceScale: scale,
+    distanceScale: SOLOMON_STYLE_SCALE,
   };
   return { name, problem, coordinates, taskNumbers: rows.map((row) => row.numbers[0]), speed };
 }

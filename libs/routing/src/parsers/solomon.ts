@@ -1,8 +1,6 @@
 import { benchmarkFleet } from './benchmark-fleet';
 import { InvalidProblemError, Problem } from '../model/problem';
-
-/** Benchmark distances are real-valued; we keep three decimals as integer "metres". */
-export const SOLOMON_DISTANCE_SCALE = 1000;
+import { euclideanMatrices, NumericRow, readNumericRow, scaledDuration, scaledWindow, SOLOMON_STYLE_SCALE } from './solomon-style-text';
 
 export interface SolomonInstance {
   name: string;
@@ -23,7 +21,7 @@ export function parseSolomon(text: string): SolomonInstance {
   let name = '';
   let vehicleCount = NaN;
   let capacity = NaN;
-  const rows: Array<{ numbers: number[]; line: number }> = [];
+  const rows: NumericRow[] = [];
   for (let index = 0; index < lines.length; index++) {
     const lineNo = index + 1;
     const line = lines[index].trim();
@@ -44,13 +42,7 @@ export function parseSolomon(text: string): SolomonInstance {
       continue;
     }
     if (/^(VEHICLE|CUSTOMER|CUST\s)/i.test(line)) continue;
-    const parts = line.split(/\s+/);
-    const numbers = parts.map(Number);
-    const bad = numbers.findIndex((x) => !Number.isFinite(x));
-    if (parts.length !== 7 || bad >= 0) {
-      const field = bad >= 0 ? ` (field ${FIELDS[bad] ?? bad + 1} is not a number)` : ` (expected 7 fields: ${FIELDS.join(' ')})`;
-      throw new InvalidProblemError(`cannot read customer row "${line}"${field}`, `line ${lineNo}`);
-    }
+    const { numbers } = readNumericRow(line, lineNo, 'customer', FIELDS);
     const [, , , demand, ready, due, service] = numbers;
     if (demand < 0 || !Number.isInteger(demand)) throw new InvalidProblemError('DEMAND must be a non-negative integer', `line ${lineNo}`);
     if (due < ready) throw new InvalidProblemError(`DUE DATE ${due} is before READY TIME ${ready}`, `line ${lineNo}`);
@@ -62,36 +54,25 @@ export function parseSolomon(text: string): SolomonInstance {
   }
   if (!Number.isFinite(vehicleCount)) throw new InvalidProblemError('missing VEHICLE / NUMBER CAPACITY block', 'VEHICLE');
   if (rows.length < 2) throw new InvalidProblemError('needs a depot row and at least one customer row', 'CUSTOMER');
-  const scale = SOLOMON_DISTANCE_SCALE;
   const coordinates = rows.map((r) => [r.numbers[1], r.numbers[2]] as [number, number]);
-  const size = rows.length;
-  const distanceM = new Int32Array(size * size);
-  const durationS = new Int32Array(size * size);
-  for (let i = 0; i < size; i++) {
-    for (let j = 0; j < size; j++) {
-      const d = Math.hypot(coordinates[i][0] - coordinates[j][0], coordinates[i][1] - coordinates[j][1]) * scale;
-      distanceM[i * size + j] = Math.round(d);
-      durationS[i * size + j] = Math.ceil(d - 1e-6);
-    }
-  }
   const depot = rows[0].numbers;
-  const horizon = { startS: Math.round(depot[4] * scale), endS: Math.round(depot[5] * scale) };
+  const horizon = scaledWindow(depot[4], depot[5]);
   const vehicles = benchmarkFleet(vehicleCount, capacity, horizon);
   const problem: Problem = {
     name,
-    profiles: { euclidean: { size, distanceM, durationS } },
+    profiles: { euclidean: euclideanMatrices(coordinates) },
     vehicles,
     jobs: rows.slice(1).map((r, k) => ({
       id: String(r.numbers[0]),
       kind: 'delivery' as const,
       location: k + 1,
-      serviceS: Math.round(r.numbers[6] * scale),
-      timeWindows: [{ startS: Math.round(r.numbers[4] * scale), endS: Math.round(r.numbers[5] * scale) }],
+      serviceS: scaledDuration(r.numbers[6]),
+      timeWindows: [scaledWindow(r.numbers[4], r.numbers[5])],
       amount: [r.numbers[3]],
     })),
     shipments: [],
     objective: 'vehicles-then-distance',
-    distanceScale: scale,
+    distanceScale: SOLOMON_STYLE_SCALE,
   };
   return { name, problem, coordinates, customerNumbers: rows.map((r) => r.numbers[0]) };
 }

@@ -1,6 +1,6 @@
 import { InvalidProblemError } from '../model/problem';
-import { BENCHMARK_DISTANCE_SCALE, TwoEchelonInstance } from '../two-echelon/two-echelon-instance';
-import { euclideanDistanceMatrix, validateTwoEchelonProblem } from '../two-echelon/two-echelon-validation';
+import { BENCHMARK_DISTANCE_SCALE, TwoEchelonInstance } from '../search/two-echelon/two-echelon-instance';
+import { euclideanDistanceMatrix, validateTwoEchelonProblem } from '../search/two-echelon/two-echelon-validation';
 
 /**
  * Reads the Hemmelmayr, Cordeau & Crainic (2012) 2E-CVRP layout (Sets 5 and 6). Lines starting

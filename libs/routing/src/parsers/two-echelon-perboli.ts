@@ -1,7 +1,7 @@
 import { InvalidProblemError } from '../model/problem';
-import { BENCHMARK_DISTANCE_SCALE, TwoEchelonInstance } from '../two-echelon/two-echelon-instance';
-import { TwoEchelonSatellite } from '../two-echelon/two-echelon-problem';
-import { euclideanDistanceMatrix, validateTwoEchelonProblem } from '../two-echelon/two-echelon-validation';
+import { BENCHMARK_DISTANCE_SCALE, TwoEchelonInstance } from '../search/two-echelon/two-echelon-instance';
+import { TwoEchelonSatellite } from '../search/two-echelon/two-echelon-problem';
+import { euclideanDistanceMatrix, validateTwoEchelonProblem } from '../search/two-echelon/two-echelon-validation';
 
 interface NodeRow {
   id: number;

@@ -1,17 +1,7 @@
-import { InvalidProblemError } from '../../src/model/problem';
 import { parseCvrplib } from '../../src/parsers/cvrplib';
 import { parseSolomon } from '../../src/parsers/solomon';
 import { TINY_SOLOMON, TINY_VRP } from './tiny-instances';
-
-function errorOf(action: () => unknown): InvalidProblemError {
-  try {
-    action();
-  } catch (error) {
-    if (error instanceof InvalidProblemError) return error;
-    throw error;
-  }
-  throw new Error('expected an InvalidProblemError');
-}
+import { errorOf } from '../support/invalid-problem';
 
 describe('CVRPLIB parser', () => {
   it('reads coordinates, demands and rounds Euclidean arcs', () => {

@@ -1,8 +1,8 @@
-import { solveWithAlns } from '../../src/alns';
+import { solveWithAlns } from '../../src/search/alns';
 import { toVroomOutput, vroomJsonFormat } from '../../src/formats/vroom-json-format';
 import { InvalidProblemError } from '../../src/model/problem';
 import { parseVroomJson } from '../../src/parsers/vroom-json';
-import { greatCircleM } from '../../src/parsers/vroom-json-geometry';
+import { haversineM } from '../../src/graph/geodesy';
 
 const durations = [
   [0, 100, 200, 300],
@@ -86,7 +86,7 @@ describe('VROOM JSON parser', () => {
     const { problem, warnings } = parseVroomJson(JSON.stringify(json));
     expect(warnings.join()).toMatch(/1\.3.*40 km\/h/);
     expect(problem.profiles.car.size).toBe(2); // the depot and job 2 share a location
-    const road = greatCircleM([104.9, 34.0], [105.0, 34.1]) * 1.3;
+    const road = haversineM(104.9, 34.0, 105.0, 34.1) * 1.3;
     expect(problem.profiles.car.distanceM[1]).toBe(Math.round(road));
     expect(problem.profiles.car.durationS[1]).toBe(Math.round(road / (40_000 / 3600)));
     expect(vroomJsonFormat.detect(JSON.stringify(json), 'x.json')).toBe(3);

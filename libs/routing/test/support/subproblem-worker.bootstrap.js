@@ -11,4 +11,4 @@ require.extensions['.ts'] = (module, filename) => {
   });
   module._compile(outputText, filename);
 };
-require(join(__dirname, '../../src/hgs/subproblem-worker.ts'));
+require(join(__dirname, '../../src/search/hgs/subproblem-worker.ts'));

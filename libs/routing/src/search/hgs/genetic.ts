@@ -1,0 +1,272 @@
+import { VEHICLE_WEIGHT } from '../../evaluation/cost-evaluator';
+import { Random } from '../../random';
+import { orderedCrossover } from './crossover';
+import { improveByDecomposition, Subproblem, SubproblemOutcome } from './decomposition';
+import { FleetMinimiser } from './fleet-minimiser';
+import { HgsData } from './hgs-data';
+import { Individual } from './individual';
+import { nearestNeighbourTour } from './initial-tour';
+import { LocalSearch } from './local-search';
+import { DEFAULT_HGS_PARAMS, HgsParams } from './params';
+import { PenaltyManager } from './penalty-manager';
+import { Population } from './population';
+import { Penalties, SegmentAccumulator } from './segment';
+import { Splitter } from './split';
+import { epochMs, SubproblemHelpers, SubproblemRequest } from './subproblem-helpers';
+
+/** From this many clients on, the initial population uses nearest-neighbour tours only. */
+const LARGE_INSTANCE = 600;
+const MIN_PENALTY_INTERVAL = 10;
+
+export interface HgsRunOptions {
+  seed: number;
+  /** Stopping rule; the only place the clock is read. */
+  timeLimitMs?: number;
+  maxIterations?: number;
+  /** Vehicles first, then cost (Solomon): adds the fleet-minimisation phases. */
+  hierarchical: boolean;
+  onProgress?: (event: { ms: number; cost: number }) => void;
+  /** Clock, injectable for tests; defaults to performance.now. */
+  now?: () => number;
+  /** A solution (client routes) to educate first, e.g. the current routes of a decomposed part. */
+  initialRoutes?: number[][];
+  /** Penalties to start from instead of the instance-derived defaults. */
+  initialPenalties?: Penalties;
+  /** Threads that solve decomposition parts beside this one. */
+  helpers?: SubproblemHelpers;
+}
+
+export interface HgsRunResult {
+  best: Individual;
+  iterations: number;
+  runtimeMs: number;
+  timeToBestMs: number;
+  trajectory: Array<{ ms: number; cost: number }>;
+}
+
+/**
+ * The genetic loop of Hybrid Genetic Search: binary-tournament parents, OX crossover, Split, local
+ * search, optional repair with 10x penalties, insertion into the feasible or infeasible
+ * subpopulation, adaptive penalties, restart after a long stagnation.
+ */
+export class HybridGeneticSearch {
+  private readonly random: Random;
+  private readonly scratch: SegmentAccumulator;
+  private readonly splitter: Splitter;
+  private readonly penalties: PenaltyManager;
+  private readonly population: Population;
+  private readonly fleet: FleetMinimiser;
+  private localSearch: LocalSearch;
+  private readonly now: () => number;
+  private startMs = 0;
+  private best: Individual | null = null;
+  private bestMs = 0;
+  private readonly trajectory: Array<{ ms: number; cost: number }> = [];
+  private iteration = 0;
+  /**
+   * Offspring between penalty updates: the configured interval at 100 clients, shorter for larger
+   * instances, which afford far fewer generations in the same time (never below 10 samples).
+   */
+  private readonly penaltyInterval: number;
+  private readonly decomposes: boolean;
+
+  constructor(private readonly data: HgsData, private readonly options: HgsRunOptions, private readonly params: HgsParams = DEFAULT_HGS_PARAMS) {
+    this.random = new Random(options.seed);
+    this.scratch = new SegmentAccumulator(data);
+    this.splitter = new Splitter(data);
+    this.penalties = new PenaltyManager(data, params, options.initialPenalties);
+    this.population = new Population(params, this.random);
+    this.fleet = new FleetMinimiser(data.maxRoutes, options.hierarchical);
+    this.localSearch = new LocalSearch(data, this.fleet.limit, this.random);
+    this.now = options.now ?? (() => performance.now());
+    this.decomposes = usesDecomposition(data.n, options.hierarchical, params);
+    this.penaltyInterval = Math.max(MIN_PENALTY_INTERVAL, Math.min(params.penaltyUpdateInterval, Math.round((params.penaltyUpdateInterval * 100) / data.n)));
+  }
+
+  run(): HgsRunResult {
+    this.startMs = this.now();
+    const n = this.data.n;
+    const child = new Int32Array(n);
+    const seen = new Uint8Array(n + 1);
+    this.initialise();
+    let sinceImprovement = 0;
+    while (!this.shouldStop()) {
+      this.iteration++;
+      const parentA = this.population.selectParent();
+      const parentB = this.population.selectParent();
+      orderedCrossover(parentA.giantTour, parentB.giantTour, child, seen, this.random);
+      const improved = this.educateAndAdd(child);
+      sinceImprovement = improved ? 0 : sinceImprovement + 1;
+      if (this.iteration % this.penaltyInterval === 0) this.updatePenalties();
+      if (this.decomposes && this.iteration % this.params.decompositionInterval === 0) this.decompose();
+      const change = this.fleet.afterIteration(this.best, this.progress());
+      if (change !== null) {
+        this.rebuildForFleetLimit();
+        sinceImprovement = 0;
+      } else if (sinceImprovement >= this.params.iterationsWithoutImprovement) {
+        this.population.clear();
+        this.initialise();
+        sinceImprovement = 0;
+      }
+    }
+    if (!this.best) throw new Error('HGS produced no individual');
+    return {
+      best: this.best,
+      iterations: this.iteration,
+      runtimeMs: this.now() - this.startMs,
+      timeToBestMs: this.bestMs,
+      trajectory: this.trajectory,
+    };
+  }
+
+  /** Random giant tours, educated, until 4 x population size or the initial budget is spent. */
+  private initialise(): void {
+    const n = this.data.n;
+    const target = 4 * this.params.populationSize;
+    const tour = new Int32Array(n);
+    const visited = new Uint8Array(n + 1);
+    if (this.options.initialRoutes) this.educateRoutesAndAdd(this.options.initialRoutes);
+    for (let k = 0; k < target; k++) {
+      // Alternate random tours (diversity) with randomised nearest-neighbour tours (cheap to educate).
+      // Large instances afford only a handful of initial individuals: all nearest-neighbour then.
+      if (k % 2 === 1 || n >= LARGE_INSTANCE) nearestNeighbourTour(this.data, this.random, tour, visited);
+      else {
+        for (let i = 0; i < n; i++) tour[i] = i + 1;
+        this.random.shuffle(tour);
+      }
+      this.educateAndAdd(tour);
+      if ((k + 1) % this.penaltyInterval === 0) this.updatePenalties();
+      if (k >= 1 && this.initialBudgetSpent()) break;
+      if (this.shouldStop()) break;
+    }
+  }
+
+  /** Split + local search + insertion; returns whether the best solution improved. */
+  private educateAndAdd(tour: Int32Array): boolean {
+    return this.educateRoutesAndAdd(this.splitter.split(tour, this.penalties.current, this.fleet.limit));
+  }
+
+  /** Local search + insertion (+ repair); returns whether the best solution improved. */
+  private educateRoutesAndAdd(start: ArrayLike<ArrayLike<number>>): boolean {
+    const penalties = this.penalties.current;
+    const routes = this.localSearch.run(start, penalties);
+    const individual = new Individual(this.data, routes, penalties, this.scratch);
+    this.penalties.record(individual);
+    this.population.add(individual);
+    let improved = this.considerBest(individual);
+    if (!individual.feasible && this.random.nextFloat() < this.params.repairProbability) {
+      const repaired = new Individual(this.data, this.localSearch.run(routes, this.penalties.boosted(10)), penalties, this.scratch);
+      if (repaired.feasible) {
+        this.population.add(repaired);
+        if (this.considerBest(repaired)) improved = true;
+      }
+    }
+    return improved;
+  }
+
+  private updatePenalties(): void {
+    this.penalties.update();
+    this.population.reprice(this.penalties.current);
+  }
+
+  /**
+   * Large instances: improves the best solution part by part with smaller HGS runs (see
+   * decomposition.ts), then educates the result as a whole so the seams between parts get repaired.
+   */
+  private decompose(): void {
+    if (this.best === null || !this.best.feasible) return;
+    const { routes, improved } = improveByDecomposition(this.data, this.best.routes, this.params.decompositionClients, this.random, (parts) => this.solveParts(parts));
+    if (improved) this.educateRoutesAndAdd(routes);
+  }
+
+  /** Part k goes to thread k mod (helpers + 1), thread 0 being this one; outcomes come back in part order. */
+  private solveParts(parts: Subproblem[]): Array<SubproblemOutcome | null> {
+    const helpers = this.options.helpers;
+    const threads = 1 + (helpers?.count ?? 0);
+    const request = (part: Subproblem): SubproblemRequest => ({
+      part,
+      params: this.params,
+      penalties: this.penalties.current,
+      maxIterations: this.params.decompositionIterations,
+      remainingMs: this.options.timeLimitMs === undefined ? undefined : this.options.timeLimitMs - (this.now() - this.startMs),
+    });
+    parts.forEach((part, k) => {
+      if (k % threads !== 0) helpers?.send((k % threads) - 1, { ...request(part), madeAtEpochMs: epochMs() });
+    });
+    const outcomes = parts.map((part, k) => (k % threads === 0 ? solveSubproblem(request(part), this.options.now) : null));
+    parts.forEach((_, k) => {
+      if (k % threads !== 0 && helpers) outcomes[k] = helpers.receive((k % threads) - 1);
+    });
+    return outcomes;
+  }
+
+  /** Re-splits and re-educates the whole population under a new fleet limit. */
+  private rebuildForFleetLimit(): void {
+    const members = this.population.all();
+    this.population.clear();
+    this.localSearch = new LocalSearch(this.data, this.fleet.limit, this.random);
+    for (const member of members) {
+      this.educateAndAdd(member.giantTour);
+      if (this.shouldStop()) return;
+    }
+  }
+
+  private rank(individual: Individual): number {
+    return this.options.hierarchical ? individual.routeCount * VEHICLE_WEIGHT + individual.cost : individual.cost;
+  }
+
+  private considerBest(individual: Individual): boolean {
+    if (!individual.feasible) {
+      // Until something feasible exists, keep the least infeasible as a fallback answer.
+      if (this.best === null || (!this.best.feasible && individual.penalisedCost < this.best.penalisedCost)) this.best = individual;
+      return false;
+    }
+    if (this.best !== null && this.best.feasible && this.rank(individual) >= this.rank(this.best) - 1e-9) return false;
+    this.best = individual;
+    this.bestMs = this.now() - this.startMs;
+    const event = { ms: Math.round(this.bestMs), cost: this.rank(individual) };
+    this.trajectory.push(event);
+    this.options.onProgress?.(event);
+    return true;
+  }
+
+  /** Share of the budget used; iteration-based when an iteration limit is given (deterministic). */
+  private progress(): number {
+    if (this.options.maxIterations !== undefined) return this.iteration / this.options.maxIterations;
+    if (this.options.timeLimitMs !== undefined) return (this.now() - this.startMs) / this.options.timeLimitMs;
+    return 0;
+  }
+
+  private initialBudgetSpent(): boolean {
+    if (this.options.timeLimitMs === undefined) return false;
+    return this.now() - this.startMs > this.params.initialPopulationBudget * this.options.timeLimitMs;
+  }
+
+  private shouldStop(): boolean {
+    if (this.options.maxIterations !== undefined && this.iteration >= this.options.maxIterations) return true;
+    if (this.options.timeLimitMs !== undefined && this.now() - this.startMs >= this.options.timeLimitMs) return true;
+    return false;
+  }
+}
+
+/**
+ * One decomposition part: a small HGS run seeded with the part's routes and the parent's penalties,
+ * with a smaller population (it gets few generations) and no further decomposition.
+ */
+export function solveSubproblem(request: SubproblemRequest, now?: () => number): SubproblemOutcome | null {
+  const { part, params, penalties, maxIterations, madeAtEpochMs } = request;
+  let remainingMs = request.remainingMs;
+  if (remainingMs !== undefined && madeAtEpochMs !== undefined) remainingMs -= epochMs() - madeAtEpochMs;
+  if (remainingMs !== undefined && remainingMs <= 0) return null;
+  const sub = new HybridGeneticSearch(
+    part.data,
+    { seed: part.seed, hierarchical: false, maxIterations, timeLimitMs: remainingMs, now, initialRoutes: part.initialRoutes, initialPenalties: penalties },
+    { ...params, populationSize: params.decompositionPopulationSize, generationSize: 2 * params.decompositionPopulationSize, decompositionMinClients: Infinity },
+  ).run();
+  return { routes: sub.best.routes, cost: sub.best.cost, feasible: sub.best.feasible };
+}
+
+/** Whether a search on `clients` clients improves its best solution by decomposition. */
+export function usesDecomposition(clients: number, hierarchical: boolean, params: HgsParams = DEFAULT_HGS_PARAMS): boolean {
+  return !hierarchical && clients >= params.decompositionMinClients;
+}

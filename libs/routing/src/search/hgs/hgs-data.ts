@@ -1,0 +1,198 @@
+import { arcCost as priceArc, fixedRouteCost } from '../../evaluation/cost-evaluator';
+import { Problem } from '../../model/problem';
+import { embedInPlane, PlanarEmbedding } from './embedding';
+
+/**
+ * The problem as HGS sees it, in flat typed arrays indexed by "client": 0 is the depot, 1..n are
+ * the jobs in problem order (client c is `problem.jobs[c - 1]`). Built once per solve.
+ */
+export interface HgsData {
+  /** Number of clients. */
+  n: number;
+  /** Row stride of the matrices: n + 1. */
+  stride: number;
+  /** Arc cost in objective units, priced by the cost evaluator (distance, or fen for the `cost` objective). */
+  arcCost: Float64Array;
+  /** Travel duration. */
+  travelS: Float64Array;
+  serviceS: Float64Array;
+  /** Earliest / latest start of service; index 0 holds the vehicle shift. */
+  earlyS: Float64Array;
+  lateS: Float64Array;
+  demand: Float64Array;
+  capacity: number;
+  /** Most routes a solution may use (the fleet size). */
+  maxRoutes: number;
+  /**
+   * Added to every non-empty route (fixed vehicle cost under the `cost` objective). The vehicle-count
+   * weight of a vehicles-first objective is left out: the genetic search ranks route counts itself.
+   */
+  routeFixedCost: number;
+  /** False for pure CVRP: time windows and shifts can never bind, so time-warp work is skipped. */
+  hasTimeWindows: boolean;
+  /** Granular neighbourhood: `neighbours[c]` lists the most correlated clients of client c. */
+  neighbours: Int32Array[];
+  /** The largest arc cost, used to scale the initial capacity penalty. */
+  maxArcCost: number;
+  maxDemand: number;
+  /** Arc costs are symmetric, so reversing a path keeps its cost (lets 2-opt price in O(1)). */
+  symmetric: boolean;
+  /** Planar positions recovered from the arc costs: polar order of routes and SWAP* sectors. */
+  plane: PlanarEmbedding;
+}
+
+export const GRANULAR_NEIGHBOURS = 20;
+
+/** Builds the arrays. The problem must be validated and HGS-shaped (see hgs-shape.ts). */
+export function buildHgsData(problem: Problem, neighbourCount = GRANULAR_NEIGHBOURS): HgsData {
+  const vehicle = problem.vehicles[0];
+  const matrices = problem.profiles[vehicle.profile];
+  const n = problem.jobs.length;
+  const stride = n + 1;
+  const location = new Int32Array(stride);
+  location[0] = vehicle.startLocation;
+  problem.jobs.forEach((job, k) => (location[k + 1] = job.location));
+  const arcCost = new Float64Array(stride * stride);
+  const travelS = new Float64Array(stride * stride);
+  let maxArcCost = 0;
+  for (let i = 0; i < stride; i++) {
+    for (let j = 0; j < stride; j++) {
+      // Arcs into the depot use the end location (equal to the start for HGS-shaped problems).
+      const from = location[i];
+      const to = j === 0 ? (vehicle.endLocation ?? vehicle.startLocation) : location[j];
+      const distanceM = matrices.distanceM[from * matrices.size + to];
+      const durationS = matrices.durationS[from * matrices.size + to];
+      const cost = priceArc(problem.objective, vehicle, distanceM, durationS);
+      arcCost[i * stride + j] = cost;
+      travelS[i * stride + j] = durationS;
+      if (cost > maxArcCost) maxArcCost = cost;
+    }
+  }
+  const serviceS = new Float64Array(stride);
+  const earlyS = new Float64Array(stride);
+  const lateS = new Float64Array(stride);
+  const demand = new Float64Array(stride);
+  earlyS[0] = vehicle.shift.startS;
+  lateS[0] = vehicle.shift.endS;
+  let hasTimeWindows = false;
+  let maxDemand = 0;
+  let longestTourS = 0;
+  problem.jobs.forEach((job, k) => {
+    const c = k + 1;
+    serviceS[c] = job.serviceS;
+    demand[c] = job.amount[0];
+    maxDemand = Math.max(maxDemand, demand[c]);
+    const window = job.timeWindows[0];
+    earlyS[c] = window ? window.startS : vehicle.shift.startS;
+    lateS[c] = window ? window.endS : vehicle.shift.endS;
+    if (window) hasTimeWindows = true;
+    let slowest = 0;
+    for (let j = 0; j < stride; j++) slowest = Math.max(slowest, travelS[c * stride + j]);
+    longestTourS += job.serviceS + slowest;
+  });
+  // A shift shorter than the longest conceivable tour can bind even without job windows.
+  if (vehicle.shift.endS - vehicle.shift.startS < longestTourS) hasTimeWindows = true;
+  const data: HgsData = {
+    n,
+    stride,
+    arcCost,
+    travelS,
+    serviceS,
+    earlyS,
+    lateS,
+    demand,
+    capacity: vehicle.capacity[0],
+    maxRoutes: problem.vehicles.length,
+    routeFixedCost: fixedRouteCost(problem.objective, vehicle),
+    hasTimeWindows,
+    neighbours: [],
+    maxArcCost,
+    maxDemand,
+    symmetric: isSymmetric(arcCost, stride),
+    plane: embedInPlane(arcCost, stride),
+  };
+  data.neighbours = buildNeighbours(data, Math.min(neighbourCount, n - 1));
+  return data;
+}
+
+/**
+ * For each client, the `count` clients with the smallest proximity. Without time windows the
+ * proximity is the arc cost; with them it adds the waiting and the time warp that visiting j right
+ * after i would force (weights 0.2 and 1, as in PyVRP's granular neighbourhood).
+ */
+function buildNeighbours(data: HgsData, count: number): Int32Array[] {
+  const { n, stride, arcCost, travelS, serviceS, earlyS, lateS } = data;
+  const result: Int32Array[] = [new Int32Array(0)];
+  const order = new Int32Array(n);
+  const proximity = new Float64Array(n + 1);
+  for (let i = 1; i <= n; i++) {
+    let m = 0;
+    for (let j = 1; j <= n; j++) {
+      if (j === i) continue;
+      let p = arcCost[i * stride + j];
+      if (data.hasTimeWindows) {
+        const arrive = earlyS[i] + serviceS[i] + travelS[i * stride + j];
+        const wait = Math.max(earlyS[j] - (lateS[i] + serviceS[i] + travelS[i * stride + j]), 0);
+        const warp = Math.max(arrive - lateS[j], 0);
+        p += 0.2 * wait + warp;
+      }
+      proximity[j] = p;
+      order[m++] = j;
+    }
+    const sorted = Array.from(order.subarray(0, m)).sort((a, b) => proximity[a] - proximity[b] || a - b);
+    result.push(Int32Array.from(sorted.slice(0, count)));
+  }
+  return result;
+}
+
+function isSymmetric(matrix: Float64Array, stride: number): boolean {
+  for (let i = 0; i < stride; i++) {
+    for (let j = i + 1; j < stride; j++) if (matrix[i * stride + j] !== matrix[j * stride + i]) return false;
+  }
+  return true;
+}
+
+/**
+ * The sub-problem on `clients` (parent client ids) with the parent's depot: what decomposition
+ * hands to a smaller HGS. Sub client k+1 is parent client `clients[k]`. Planar positions are
+ * inherited, so polar orders agree with the parent's.
+ */
+export function restrictHgsData(parent: HgsData, clients: ArrayLike<number>, maxRoutes: number, neighbourCount = GRANULAR_NEIGHBOURS): HgsData {
+  const n = clients.length;
+  const stride = n + 1;
+  const parentOf = (k: number): number => (k === 0 ? 0 : clients[k - 1]);
+  const arcCost = new Float64Array(stride * stride);
+  const travelS = new Float64Array(stride * stride);
+  let maxArcCost = 0;
+  for (let i = 0; i < stride; i++) {
+    const from = parentOf(i) * parent.stride;
+    for (let j = 0; j < stride; j++) {
+      arcCost[i * stride + j] = parent.arcCost[from + parentOf(j)];
+      travelS[i * stride + j] = parent.travelS[from + parentOf(j)];
+      if (arcCost[i * stride + j] > maxArcCost) maxArcCost = arcCost[i * stride + j];
+    }
+  }
+  const pick = (values: Float64Array): Float64Array => Float64Array.from({ length: stride }, (_, k) => values[parentOf(k)]);
+  const demand = pick(parent.demand);
+  const x = pick(parent.plane.x);
+  const y = pick(parent.plane.y);
+  const angle = Float64Array.from({ length: stride }, (_, k) => Math.atan2(y[k] - y[0], x[k] - x[0]));
+  const data: HgsData = {
+    ...parent,
+    n,
+    stride,
+    arcCost,
+    travelS,
+    serviceS: pick(parent.serviceS),
+    earlyS: pick(parent.earlyS),
+    lateS: pick(parent.lateS),
+    demand,
+    maxRoutes,
+    neighbours: [],
+    maxArcCost,
+    maxDemand: Math.max(...demand),
+    plane: { x, y, angle },
+  };
+  data.neighbours = buildNeighbours(data, Math.min(neighbourCount, n - 1));
+  return data;
+}

@@ -1,0 +1,45 @@
+import { Problem } from '../../model/problem';
+
+/** True when HGS can solve the problem exactly as modelled (see `whyNotHgsShaped`). */
+export function isHgsShaped(problem: Problem): boolean {
+  return whyNotHgsShaped(problem) === null;
+}
+
+/**
+ * The first reason HGS cannot solve the problem as modelled, or null when it can. HGS-shaped means:
+ * one profile, identical vehicles with a round trip from one depot and no duration/distance caps, no
+ * shipments, no skills, every job a mandatory delivery with at most one time window, a single
+ * capacity dimension.
+ */
+export function whyNotHgsShaped(problem: Problem): string | null {
+  if (Object.keys(problem.profiles).length !== 1) return 'several profiles';
+  if ((problem.shipments ?? []).length > 0) return 'shipments';
+  if (problem.jobs.length === 0) return 'no jobs';
+  const first = problem.vehicles[0];
+  if (first.endLocation === null) return 'open routes';
+  if (first.capacity.length !== 1) return 'multi-dimensional capacity';
+  for (const v of problem.vehicles) {
+    if (v.skills && v.skills.length > 0) return 'vehicle skills';
+    if (v.maxDurationS !== undefined || v.maxDistanceM !== undefined) return 'route duration or distance limits';
+    if (
+      v.startLocation !== first.startLocation ||
+      v.endLocation !== first.endLocation ||
+      v.capacity[0] !== first.capacity[0] ||
+      v.fixedCostFen !== first.fixedCostFen ||
+      v.costPerKmFen !== first.costPerKmFen ||
+      v.costPerHourFen !== first.costPerHourFen ||
+      v.profile !== first.profile ||
+      v.shift.startS !== first.shift.startS ||
+      v.shift.endS !== first.shift.endS
+    ) {
+      return 'heterogeneous fleet';
+    }
+  }
+  for (const job of problem.jobs) {
+    if (job.skills && job.skills.length > 0) return 'job skills';
+    if (job.unassignedPenaltyFen !== undefined) return 'optional jobs';
+    if (job.timeWindows.length > 1) return 'several time windows';
+    if (job.kind !== 'delivery') return 'pickup jobs';
+  }
+  return null;
+}

@@ -1,0 +1,152 @@
+import { Random } from '../../random';
+import { RouteSectors, toCircle } from './circle-sector';
+import { HgsData } from './hgs-data';
+import { EPSILON, MovePlan, NodeOperator } from './operators/move-plan';
+import { Relocate } from './operators/relocate';
+import { Swap } from './operators/swap';
+import { SwapStar } from './operators/swap-star';
+import { TwoOpt } from './operators/two-opt';
+import { TwoOptStar } from './operators/two-opt-star';
+import { RouteState } from './route-state';
+import { Penalties } from './segment';
+
+/**
+ * Granular local search (Vidal 2022 style): for every client u in random order and every v among
+ * its correlated neighbours, try the node operators in turn and apply the first improving one; then
+ * SWAP* between neighbouring routes; repeat until a full pass finds nothing. Pairs whose routes have
+ * not changed since u was last examined are skipped.
+ */
+export class LocalSearch {
+  readonly state: RouteState;
+  private readonly plan: MovePlan;
+  private readonly operators: NodeOperator[];
+  /** Operators that make sense when v is a start depot (insert at the front of v's route). */
+  private readonly depotOperators: NodeOperator[];
+  private readonly twoOptStar = new TwoOptStar();
+  private readonly swapStar: SwapStar;
+  private readonly order: Int32Array;
+  private readonly lastTested: Int32Array;
+  private readonly lastTestedSwapStar: Int32Array;
+  /** The non-empty route slots, listed for SWAP* pairing. */
+  private readonly compact: Int32Array;
+  private readonly sectors: RouteSectors;
+  /** Polar angle of each client on the integer circle. */
+  private readonly circleAngle: Int32Array;
+
+  constructor(readonly data: HgsData, routeSlots: number, private readonly random: Random) {
+    this.state = new RouteState(data, routeSlots);
+    this.plan = new MovePlan(data.n);
+    const relocate = new Relocate(1, false);
+    const relocatePair = new Relocate(2, false);
+    const relocatePairReversed = new Relocate(2, true);
+    this.operators = [relocate, relocatePair, relocatePairReversed, new Swap(1, 1), new Swap(2, 1), new Swap(2, 2), new TwoOpt()];
+    this.depotOperators = [relocate, relocatePair, relocatePairReversed];
+    // Cache SWAP* insertions for the route slots a solution normally occupies.
+    let totalDemand = 0;
+    for (let c = 1; c <= data.n; c++) totalDemand += data.demand[c];
+    const usualRoutes = Math.ceil((1.5 * totalDemand) / Math.max(1, data.capacity)) + 20;
+    this.swapStar = new SwapStar(data.n, Math.min(routeSlots, usualRoutes));
+    this.order = new Int32Array(data.n);
+    for (let i = 0; i < data.n; i++) this.order[i] = i + 1;
+    this.lastTested = new Int32Array(data.n + 1);
+    this.lastTestedSwapStar = new Int32Array(routeSlots);
+    this.compact = new Int32Array(routeSlots);
+    this.sectors = new RouteSectors(routeSlots);
+    this.circleAngle = Int32Array.from(data.plane.angle, toCircle);
+  }
+
+  /** Improves `routes` under `penalties` and returns the improved routes. */
+  run(routes: ArrayLike<ArrayLike<number>>, penalties: Penalties): number[][] {
+    const state = this.state;
+    state.load(routes, penalties);
+    this.random.shuffle(this.order);
+    for (let c = 1; c <= this.data.n; c++) this.random.shuffle(this.data.neighbours[c]);
+    this.lastTested.fill(-1);
+    this.lastTestedSwapStar.fill(-1);
+    // At least two passes: moves into an empty route are only tried from the second one on.
+    let improved = true;
+    for (let pass = 0; improved || pass < 2; pass++) {
+      improved = false;
+      for (let i = 0; i < this.order.length; i++) {
+        if (this.improveAround(this.order[i], pass)) improved = true;
+      }
+      if (this.runSwapStar(pass)) improved = true;
+    }
+    return state.exportRoutes();
+  }
+
+  private improveAround(u: number, pass: number): boolean {
+    const state = this.state;
+    const testedAt = this.lastTested[u];
+    this.lastTested[u] = state.moveCount;
+    let improved = false;
+    const neighbours = this.data.neighbours[u];
+    for (let k = 0; k < neighbours.length; k++) {
+      const v = neighbours[k];
+      const changed = Math.max(state.whenModified[state.routeOf[u]], state.whenModified[state.routeOf[v]]);
+      if (pass > 0 && changed <= testedAt) continue;
+      if (this.tryOperators(this.operators, u, v)) {
+        improved = true;
+        continue;
+      }
+      if (this.twoOptStar.tryApply(state, u, v, this.plan)) {
+        improved = true;
+        continue;
+      }
+      const before = state.prev[v];
+      if (!state.isClient(before)) {
+        if (this.tryOperators(this.depotOperators, u, before) || this.twoOptStar.tryApply(state, u, before, this.plan)) {
+          improved = true;
+        }
+      }
+    }
+    if (pass > 0) {
+      const empty = state.firstEmptyRoute();
+      if (empty >= 0 && this.tryOperators(this.depotOperators, u, state.startDepot(empty))) improved = true;
+    }
+    return improved;
+  }
+
+  private tryOperators(operators: NodeOperator[], u: number, v: number): boolean {
+    for (let i = 0; i < operators.length; i++) {
+      if (!operators[i].plan(this.state, u, v, this.plan)) continue;
+      if (this.plan.delta(this.state) < -EPSILON) {
+        this.plan.apply(this.state);
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /** SWAP* between every two routes whose polar sectors overlap (as HGS-CVRP). */
+  private runSwapStar(pass: number): boolean {
+    const state = this.state;
+    let routes = 0;
+    for (let r = 0; r < state.routeSlots; r++) if (state.routeSize[r] > 0) this.compact[routes++] = r;
+    if (routes < 2) return false;
+    this.updateSectors();
+    let improved = false;
+    for (let i = 0; i < routes; i++) {
+      const a = this.compact[i];
+      for (let j = i + 1; j < routes; j++) {
+        const b = this.compact[j];
+        if (!this.sectors.overlap(a, b)) continue;
+        if (pass > 0 && Math.max(state.whenModified[a], state.whenModified[b]) <= this.lastTestedSwapStar[a]) continue;
+        if (this.swapStar.tryApply(state, a, b, this.plan)) improved = true;
+      }
+    }
+    for (let r = 0; r < state.routeSlots; r++) if (state.routeSize[r] > 0) this.lastTestedSwapStar[r] = state.moveCount;
+    return improved;
+  }
+
+  private updateSectors(): void {
+    const state = this.state;
+    for (let r = 0; r < state.routeSlots; r++) {
+      if (state.routeSize[r] === 0) continue;
+      const end = state.endDepot(r);
+      let node = state.next[state.startDepot(r)];
+      this.sectors.reset(r, this.circleAngle[node]);
+      for (node = state.next[node]; node !== end; node = state.next[node]) this.sectors.extend(r, this.circleAngle[node]);
+    }
+  }
+}

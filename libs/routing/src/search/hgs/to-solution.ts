@@ -1,0 +1,68 @@
+import { routeCost } from '../../evaluation/cost-evaluator';
+import { Problem, Route, RouteStep, Solution, SolveStatistics, SolverInternalError } from '../../model/problem';
+
+/**
+ * Turns client routes (client c = problem.jobs[c - 1]) into a `Solution`: schedules every stop
+ * (waiting allowed), records loads, prices routes through the cost evaluator and checks every hard
+ * constraint again, so an infeasible plan is reported as such and never passed off as feasible.
+ */
+export function toSolution(problem: Problem, clientRoutes: number[][], statistics: SolveStatistics): Solution {
+  const routes: Route[] = [];
+  let feasible = true;
+  let cost = 0;
+  let distanceM = 0;
+  let durationS = 0;
+  const seen = new Uint8Array(problem.jobs.length + 1);
+  if (clientRoutes.length > problem.vehicles.length) {
+    throw new SolverInternalError(`${clientRoutes.length} routes for ${problem.vehicles.length} vehicles`);
+  }
+  clientRoutes.forEach((clients, k) => {
+    const vehicle = problem.vehicles[k];
+    const matrices = problem.profiles[vehicle.profile];
+    const at = (from: number, to: number): number => from * matrices.size + to;
+    let load = 0;
+    for (const c of clients) load += problem.jobs[c - 1].amount[0];
+    if (load > vehicle.capacity[0]) feasible = false;
+    const steps: RouteStep[] = [];
+    let time = vehicle.shift.startS;
+    let location = vehicle.startLocation;
+    let routeDistance = 0;
+    steps.push({ type: 'start', location, arrivalS: time, serviceStartS: time, departureS: time, load: [load] });
+    // Leave as late as the first window allows, so waiting at the depot does not count as duration.
+    if (clients.length > 0) {
+      const first = problem.jobs[clients[0] - 1];
+      const window = first.timeWindows[0];
+      if (window) time = Math.max(time, window.startS - matrices.durationS[at(location, first.location)]);
+      steps[0].serviceStartS = steps[0].departureS = time;
+    }
+    const departure = time;
+    for (const c of clients) {
+      if (seen[c]) throw new SolverInternalError(`client ${c} routed twice`);
+      seen[c] = 1;
+      const job = problem.jobs[c - 1];
+      const arrival = time + matrices.durationS[at(location, job.location)];
+      routeDistance += matrices.distanceM[at(location, job.location)];
+      const window = job.timeWindows[0];
+      const start = window ? Math.max(arrival, window.startS) : arrival;
+      if (window && start > window.endS) feasible = false;
+      load -= job.amount[0];
+      time = start + job.serviceS;
+      location = job.location;
+      steps.push({ type: 'job', id: job.id, location, arrivalS: arrival, serviceStartS: start, departureS: time, load: [load] });
+    }
+    const end = vehicle.endLocation ?? location;
+    time += matrices.durationS[at(location, end)];
+    routeDistance += matrices.distanceM[at(location, end)];
+    if (time > vehicle.shift.endS) feasible = false;
+    steps.push({ type: 'end', location: end, arrivalS: time, serviceStartS: time, departureS: time, load: [load] });
+    const routeDurationS = time - departure;
+    const price = routeCost(problem.objective, vehicle, routeDistance, routeDurationS);
+    routes.push({ vehicleId: vehicle.id, steps, distanceM: routeDistance, durationS: routeDurationS, costFen: price });
+    cost += price;
+    distanceM += routeDistance;
+    durationS += routeDurationS;
+  });
+  const unassigned = problem.jobs.filter((_, k) => !seen[k + 1]).map((job) => ({ id: job.id, reason: 'no_vehicle' as const }));
+  if (unassigned.length > 0) feasible = false;
+  return { routes, unassigned, cost, distanceM, durationS, feasible, statistics };
+}

@@ -1,0 +1,119 @@
+import { Problem } from '../../../src/model/problem';
+import { Random } from '../../../src/random';
+
+export interface TinyClient {
+  x: number;
+  y: number;
+  demand: number;
+  window?: [number, number];
+  serviceS?: number;
+}
+
+/**
+ * A problem on a plane: location 0 is the depot at `depot`, distances and durations are rounded
+ * Euclidean lengths, so costs can be checked by hand.
+ */
+export function planeProblem(
+  depot: [number, number],
+  clients: TinyClient[],
+  options: { capacity: number; vehicles?: number; horizon?: number; objective?: Problem['objective'] },
+): Problem {
+  const points = [depot, ...clients.map((c) => [c.x, c.y] as [number, number])];
+  const size = points.length;
+  const matrix = new Int32Array(size * size);
+  for (let i = 0; i < size; i++) {
+    for (let j = 0; j < size; j++) matrix[i * size + j] = Math.round(Math.hypot(points[i][0] - points[j][0], points[i][1] - points[j][1]));
+  }
+  const horizon = options.horizon ?? 1_000_000;
+  return {
+    name: 'plane',
+    profiles: { car: { size, distanceM: matrix, durationS: matrix } },
+    vehicles: Array.from({ length: options.vehicles ?? clients.length }, (_, k) => ({
+      id: `v${k}`,
+      startLocation: 0,
+      endLocation: 0,
+      capacity: [options.capacity],
+      fixedCostFen: 0,
+      costPerKmFen: 0,
+      costPerHourFen: 0,
+      profile: 'car',
+      shift: { startS: 0, endS: horizon },
+    })),
+    jobs: clients.map((c, k) => ({
+      id: `j${k + 1}`,
+      kind: 'delivery' as const,
+      location: k + 1,
+      serviceS: c.serviceS ?? 0,
+      timeWindows: c.window ? [{ startS: c.window[0], endS: c.window[1] }] : [],
+      amount: [c.demand],
+    })),
+    shipments: [],
+    objective: options.objective ?? 'distance',
+  };
+}
+
+/** A random instance on a 100 x 100 square, optionally with time windows that often bind. */
+export function randomProblem(random: Random, n: number, withWindows: boolean): Problem {
+  const clients: TinyClient[] = [];
+  for (let i = 0; i < n; i++) {
+    const start = random.nextInt(300);
+    clients.push({
+      x: random.nextInt(100),
+      y: random.nextInt(100),
+      demand: 1 + random.nextInt(10),
+      window: withWindows ? [start, start + 20 + random.nextInt(100)] : undefined,
+      serviceS: withWindows ? random.nextInt(10) : 0,
+    });
+  }
+  return planeProblem([50, 50], clients, { capacity: 25, horizon: withWindows ? 500 : 1_000_000 });
+}
+
+/**
+ * Penalised cost of one route computed the slow, obvious way (forward simulation: wait when early,
+ * when late count the lateness as time warp and continue from the window's end).
+ */
+export function referenceRouteCost(
+  problem: Problem,
+  clients: number[],
+  penalties: { capacity: number; timeWarp: number },
+): number {
+  if (clients.length === 0) return 0;
+  const m = problem.profiles.car;
+  const vehicle = problem.vehicles[0];
+  let time = vehicle.shift.startS;
+  let location = 0;
+  let distance = 0;
+  let load = 0;
+  let warp = 0;
+  for (const c of clients) {
+    const job = problem.jobs[c - 1];
+    time += m.durationS[location * m.size + job.location];
+    distance += m.distanceM[location * m.size + job.location];
+    const window = job.timeWindows[0] ?? vehicle.shift;
+    if (time < window.startS) time = window.startS;
+    if (time > window.endS) {
+      warp += time - window.endS;
+      time = window.endS;
+    }
+    time += job.serviceS;
+    load += job.amount[0];
+    location = job.location;
+  }
+  time += m.durationS[location * m.size];
+  distance += m.distanceM[location * m.size];
+  if (time > vehicle.shift.endS) warp += time - vehicle.shift.endS;
+  return distance + penalties.capacity * Math.max(0, load - vehicle.capacity[0]) + penalties.timeWarp * warp;
+}
+
+export function referenceCost(problem: Problem, routes: number[][], penalties: { capacity: number; timeWarp: number }): number {
+  return routes.reduce((total, r) => total + referenceRouteCost(problem, r, penalties), 0);
+}
+
+/** Random routes over clients 1..n, at most `maxRoutes` of them (some possibly empty). */
+export function randomRoutes(random: Random, n: number, maxRoutes: number): number[][] {
+  const order = Array.from({ length: n }, (_, i) => i + 1);
+  random.shuffle(order);
+  const routes: number[][] = Array.from({ length: maxRoutes }, () => []);
+  for (const c of order) routes[random.nextInt(maxRoutes)].push(c);
+  return routes;
+}

@@ -1,0 +1,102 @@
+import { buildHgsData } from '../../../src/search/hgs/hgs-data';
+import { MovePlan, NodeOperator } from '../../../src/search/hgs/operators/move-plan';
+import { Relocate } from '../../../src/search/hgs/operators/relocate';
+import { Swap } from '../../../src/search/hgs/operators/swap';
+import { SwapStar } from '../../../src/search/hgs/operators/swap-star';
+import { TwoOpt } from '../../../src/search/hgs/operators/two-opt';
+import { TwoOptStar } from '../../../src/search/hgs/operators/two-opt-star';
+import { RouteState } from '../../../src/search/hgs/route-state';
+import { Random } from '../../../src/random';
+import { randomProblem, randomRoutes, referenceCost } from './fixtures';
+
+const operators: NodeOperator[] = [new Relocate(1, false), new Relocate(2, false), new Relocate(2, true), new Swap(1, 1), new Swap(2, 1), new Swap(2, 2), new TwoOpt()];
+
+const ROUTE_SLOTS = 3;
+
+/** A random instance of 4 to 10 clients with an empty route state and move plan for it. */
+function randomCase(random: Random, withWindows: boolean) {
+  const n = 4 + random.nextInt(7);
+  const problem = randomProblem(random, n, withWindows);
+  return { n, problem, state: new RouteState(buildHgsData(problem), ROUTE_SLOTS), plan: new MovePlan(n) };
+}
+
+/**
+ * For random solutions on random small instances (with and without time windows), every move's
+ * incremental delta must equal the difference of the recomputed costs, penalties included.
+ */
+describe.each([false, true])('move deltas equal recomputed cost differences (time windows: %s)', (withWindows) => {
+  const random = new Random(withWindows ? 7 : 3);
+  const penalties = { capacity: 3.5, timeWarp: 1.7 };
+
+  it('node operators (relocate, swap, 2-opt) and their application', () => {
+    let checked = 0;
+    let exact = 0;
+    for (let trial = 0; trial < 40; trial++) {
+      const { n, problem, state, plan } = randomCase(random, withWindows);
+      for (let sample = 0; sample < 30; sample++) {
+        const routes = randomRoutes(random, n, ROUTE_SLOTS);
+        state.load(routes, penalties);
+        const before = referenceCost(problem, routes, penalties);
+        expect(state.totalPenalisedCost()).toBeCloseTo(before, 6);
+        const u = 1 + random.nextInt(n);
+        // v: any client or any start depot
+        const v = random.nextInt(2) === 0 ? 1 + random.nextInt(n) : state.startDepot(random.nextInt(ROUTE_SLOTS));
+        for (const operator of operators) {
+          state.load(routes, penalties);
+          if (!operator.plan(state, u, v, plan)) continue;
+          const delta = plan.delta(state);
+          plan.apply(state);
+          const after = referenceCost(problem, state.exportRoutes(), penalties);
+          // Pruned evaluations return a lower bound that is already non-improving.
+          if (delta < 0) {
+            expect(delta).toBeCloseTo(after - before, 6);
+            exact++;
+          } else expect(after - before).toBeGreaterThanOrEqual(-1e-6);
+          expect(state.totalPenalisedCost()).toBeCloseTo(after, 6);
+          checked++;
+        }
+      }
+    }
+    // Not vacuous: many moves applied and recomputed, and many of them priced exactly (improving).
+    expect(checked).toBeGreaterThan(1000);
+    expect(exact).toBeGreaterThan(500);
+  });
+
+  it('2-opt* and SWAP* deltas', () => {
+    const twoOptStar = new TwoOptStar();
+    let twoOptStarChecked = 0;
+    let swapStarChecked = 0;
+    for (let trial = 0; trial < 40; trial++) {
+      const { n, problem, state, plan } = randomCase(random, withWindows);
+      const swapStar = new SwapStar(n);
+      for (let sample = 0; sample < 20; sample++) {
+        const routes = randomRoutes(random, n, ROUTE_SLOTS);
+        state.load(routes, penalties);
+        const before = referenceCost(problem, routes, penalties);
+        const u = 1 + random.nextInt(n);
+        const v = random.nextInt(2) === 0 ? 1 + random.nextInt(n) : state.startDepot(random.nextInt(ROUTE_SLOTS));
+        const delta = twoOptStar.delta(state, u, v);
+        if (Number.isFinite(delta) && state.routeOf[u] !== state.routeOf[v]) {
+          const applied = twoOptStar.tryApply(state, u, v, plan);
+          const after = referenceCost(problem, state.exportRoutes(), penalties);
+          if (applied) {
+            expect(delta).toBeCloseTo(after - before, 6);
+            twoOptStarChecked++;
+          }
+        }
+        state.load(routes, penalties);
+        const a = state.routeOf[u];
+        const b = (a + 1) % ROUTE_SLOTS;
+        if (swapStar.tryApply(state, a, b, plan)) {
+          const after = referenceCost(problem, state.exportRoutes(), penalties);
+          expect(after).toBeLessThan(before);
+          expect(state.totalPenalisedCost()).toBeCloseTo(after, 6);
+          swapStarChecked++;
+        }
+      }
+    }
+    // Not vacuous: enough applied 2-opt* and SWAP* moves were compared with recomputed costs.
+    expect(twoOptStarChecked).toBeGreaterThan(100);
+    expect(swapStarChecked).toBeGreaterThan(200);
+  });
+});
