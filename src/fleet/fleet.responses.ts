@@ -1,6 +1,6 @@
 import { ApiProperty } from '@nestjs/swagger';
 import { Driver } from './driver.entity';
-import { secondsToClock } from './shift-time';
+import { secondsToClock } from '../infra/time/clock-time';
 import { Vehicle, VEHICLE_CLASSES, VehicleClass } from './vehicle.entity';
 
 export class VehicleResponse {

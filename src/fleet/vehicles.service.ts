@@ -5,7 +5,7 @@ import { conflict, notFound, validationFailed } from '../infra/errors/domain-err
 import { NetworkQueryService } from '../network/network-query.service';
 import { CreateVehicleDto, REQUIRED_VEHICLE_FIELDS, UpdateVehicleDto } from './dto/vehicle.dto';
 import { isUniqueViolation, resolveHomeNode } from './fleet-references';
-import { clockToSeconds } from './shift-time';
+import { clockToSeconds } from '../infra/time/clock-time';
 import { Vehicle, VehicleClass } from './vehicle.entity';
 
 export interface VehicleListFilter {

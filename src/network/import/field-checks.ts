@@ -71,7 +71,6 @@ export class ProblemCollector {
   }
 }
 
-export const CLOCK_TIME = /^([01]\d|2[0-3]):[0-5]\d$/;
 export const NODE_CODE = /^[A-Za-z0-9_.-]+$/;
 export const ADMIN_CODE = /^\d{12}$/;
 export const MAX_INT32 = 2_147_483_647;

@@ -1,5 +1,6 @@
 import { NODE_TIERS, OpeningHoursRule } from '../network-node.entity';
-import { ADMIN_CODE, CLOCK_TIME, MAX_INT32, NODE_CODE, ProblemCollector } from './field-checks';
+import { CLOCK_TIME } from '../../infra/time/clock-time';
+import { ADMIN_CODE, MAX_INT32, NODE_CODE, ProblemCollector } from './field-checks';
 import { NodeImportRow } from './network-import.types';
 
 type Properties = Record<string, unknown>;
