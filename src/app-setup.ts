@@ -7,6 +7,7 @@ import { AppModule } from './app.module';
 import { AppConfig } from './infra/config/app-config';
 import { jsonBodyParser } from './infra/http/json-body-parser';
 import { validationExceptionFactory } from './infra/errors/validation-exception.factory';
+import { intakeOpenApiSchemas } from './shipments/dto/intake-openapi';
 
 /** The HTTP application exactly as main.ts serves it; the e2e tests and the demo build it the same way. */
 export async function createHttpApp(config: AppConfig): Promise<NestExpressApplication> {
@@ -32,5 +33,7 @@ function configureApp(app: NestExpressApplication, config: AppConfig): void {
       .addBearerAuth({ type: 'http', scheme: 'bearer', description: 'operator API key' })
       .build(),
   );
+  // The intake validates with zod, not decorated classes; its schemas come from the zod schemas.
+  document.components = { ...document.components, schemas: { ...document.components?.schemas, ...intakeOpenApiSchemas() } };
   SwaggerModule.setup('docs', app, document, { jsonDocumentUrl: 'docs-json' });
 }

@@ -1,6 +1,6 @@
 #!/usr/bin/env node
 import 'reflect-metadata';
-import { RoadNetworkCsvError } from '@rural-dispatch/routing';
+import { RoadNetworkCsvError } from './network/import/road-network-csv';
 import { CliCommand } from './cli/cli-command';
 import { CliUsageError, describeFlags } from './cli/cli-flags';
 import { demoCommand } from './demo/demo.command';

@@ -7,11 +7,11 @@ describe('health, auth and errors', () => {
 
   it('reports PostgreSQL, PostGIS and Redis up', async () => {
     const response = await request(testApp.baseUrl).get('/health').expect(200);
-    expect(response.body.status).toBe('up');
-    expect(response.body.checks.postgres.status).toBe('up');
-    expect(response.body.checks.postgis).toMatchObject({ status: 'up' });
-    expect(response.body.checks.postgis.detail).toMatch(/^PostGIS 3\./);
-    expect(response.body.checks.redis.status).toBe('up');
+    expect(response.body.status).toBe('ok');
+    expect(response.body.details.postgres.status).toBe('up');
+    expect(response.body.details.postgis).toMatchObject({ status: 'up' });
+    expect(response.body.details.postgis.detail).toMatch(/^PostGIS 3\./);
+    expect(response.body.details.redis.status).toBe('up');
   });
 
   it('refuses operator endpoints without a key, as problem+json', async () => {

@@ -1,6 +1,6 @@
 import { NestFactory } from '@nestjs/core';
 import * as fs from 'fs';
-import { parseRoadNetworkCsv } from '@rural-dispatch/routing';
+import { parseRoadNetworkCsv } from '../network/import/road-network-csv';
 import { AppModule } from '../app.module';
 import { CountiesService } from '../counties/counties.service';
 import { VEHICLE_CLASSES, VehicleClass } from '@rural-dispatch/routing';

@@ -1,5 +1,6 @@
 import type { Feature, FeatureCollection, Point } from 'geojson';
-import { haversineM, readCsv } from '@rural-dispatch/routing';
+import { haversineM } from '@rural-dispatch/routing';
+import { readCsv } from '../network/import/road-network-csv';
 import { CliUsageError } from './cli-flags';
 
 /**

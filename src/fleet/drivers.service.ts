@@ -2,12 +2,21 @@ import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import { Repository } from 'typeorm';
 import { conflict, notFound, validationFailed } from '../infra/errors/domain-error';
+import { normalizePhoneNumber, PHONE_NUMBER_RULE } from '../infra/validation/phone-number';
 import { NetworkQueryService } from '../network/network-query.service';
 import { Driver } from './driver.entity';
 import { CreateDriverDto, UpdateDriverDto } from './dto/driver.dto';
 import { uniqueViolation } from '../infra/database/unique-violation';
 import { resolveHomeNode } from './home-node-reference';
 import { VehiclesService } from './vehicles.service';
+
+/** The phone in its stored form, so "138 0000 1234" and "+8613800001234" are one driver. */
+function withStoredPhone<Input extends UpdateDriverDto>(input: Input): Input {
+  if (input.phone === undefined) return input;
+  const phone = normalizePhoneNumber(input.phone);
+  if (phone === null) throw validationFailed(`phone ${PHONE_NUMBER_RULE}`, [{ field: 'phone', message: `phone ${PHONE_NUMBER_RULE}` }]);
+  return { ...input, phone };
+}
 
 /** Drivers of a county. Phone numbers are personal data: they are stored and returned, never logged. */
 @Injectable()
@@ -18,7 +27,8 @@ export class DriversService {
     private readonly network: NetworkQueryService,
   ) {}
 
-  async create(countyId: string, input: CreateDriverDto): Promise<Driver> {
+  async create(countyId: string, given: CreateDriverDto): Promise<Driver> {
+    const input = withStoredPhone(given);
     const missing = (['name', 'phone'] as const).filter((field) => input[field] === undefined);
     if (missing.length > 0) throw validationFailed(`missing ${missing.join(', ')}`, missing.map((field) => ({ field, message: 'is required' })));
     if (await this.drivers.exist({ where: { countyId, phone: input.phone } })) throw conflict('a driver with this phone number already exists in this county');
@@ -27,7 +37,8 @@ export class DriversService {
     return this.save(driver);
   }
 
-  async update(countyId: string, id: string, input: UpdateDriverDto): Promise<Driver> {
+  async update(countyId: string, id: string, given: UpdateDriverDto): Promise<Driver> {
+    const input = withStoredPhone(given);
     const driver = await this.get(countyId, id);
     if (input.phone !== undefined && input.phone !== driver.phone && (await this.drivers.exist({ where: { countyId, phone: input.phone } }))) {
       throw conflict('a driver with this phone number already exists in this county');
@@ -37,7 +48,8 @@ export class DriversService {
   }
 
   /** Creates or updates the driver with this phone number (demo seeding is re-runnable). */
-  async upsertByPhone(countyId: string, input: CreateDriverDto): Promise<Driver> {
+  async upsertByPhone(countyId: string, given: CreateDriverDto): Promise<Driver> {
+    const input = withStoredPhone(given);
     const existing = await this.drivers.findOne({ where: { countyId, phone: input.phone } });
     return existing ? this.update(countyId, existing.id, input) : this.create(countyId, input);
   }

@@ -1,6 +1,6 @@
 import { ApiProperty } from '@nestjs/swagger';
 import { Driver } from './driver.entity';
-import { secondsToClock } from './shift-time';
+import { secondsToClock } from '../infra/time/clock-time';
 import { VEHICLE_CLASSES, VehicleClass } from '@rural-dispatch/routing';
 import { Vehicle } from './vehicle.entity';
 

@@ -6,7 +6,7 @@ import { NetworkQueryService } from '../network/network-query.service';
 import { CreateVehicleDto, REQUIRED_VEHICLE_FIELDS, UpdateVehicleDto } from './dto/vehicle.dto';
 import { uniqueViolation } from '../infra/database/unique-violation';
 import { resolveHomeNode } from './home-node-reference';
-import { clockToSeconds } from './shift-time';
+import { clockToSeconds } from '../infra/time/clock-time';
 import { VehicleClass } from '@rural-dispatch/routing';
 import { Vehicle } from './vehicle.entity';
 

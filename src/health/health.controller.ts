@@ -1,63 +1,37 @@
-import { Controller, Get, HttpStatus, Inject, Res } from '@nestjs/common';
+import { Controller, Get, Res, ServiceUnavailableException } from '@nestjs/common';
 import { ApiOkResponse, ApiServiceUnavailableResponse, ApiTags } from '@nestjs/swagger';
-import { InjectDataSource } from '@nestjs/typeorm';
+import { HealthCheckResult, HealthCheckService, TypeOrmHealthIndicator } from '@nestjs/terminus';
 import type { Response } from 'express';
-import Redis from 'ioredis';
-import { DataSource } from 'typeorm';
 import { Public } from '../infra/auth/principal';
-import { APP_CONFIG, AppConfig } from '../infra/config/app-config';
-import { redisConnectionOptions } from '../infra/queue/redis-connection';
-
-interface CheckResult {
-  status: 'up' | 'down';
-  detail?: string;
-}
-
-async function check(probe: () => Promise<string | undefined>): Promise<CheckResult> {
-  try {
-    const detail = await probe();
-    return { status: 'up', ...(detail ? { detail } : {}) };
-  } catch (error) {
-    return { status: 'down', detail: error instanceof Error ? error.message : String(error) };
-  }
-}
+import { PostgisHealthIndicator } from './postgis-health.indicator';
+import { RedisHealthIndicator } from './redis-health.indicator';
 
 @ApiTags('health')
 @Controller('health')
 export class HealthController {
   constructor(
-    @InjectDataSource() private readonly dataSource: DataSource,
-    @Inject(APP_CONFIG) private readonly config: AppConfig,
+    private readonly health: HealthCheckService,
+    private readonly postgres: TypeOrmHealthIndicator,
+    private readonly postgis: PostgisHealthIndicator,
+    private readonly redis: RedisHealthIndicator,
   ) {}
 
   @Public()
   @Get()
-  @ApiOkResponse({ description: 'PostgreSQL, PostGIS and Redis are up' })
-  @ApiServiceUnavailableResponse({ description: 'at least one dependency is down' })
-  async health(@Res() response: Response): Promise<void> {
-    const [postgres, postgis, redis] = await Promise.all([
-      check(async () => {
-        await this.dataSource.query('SELECT 1');
-        return undefined;
-      }),
-      check(async () => {
-        const rows: Array<{ version: string }> = await this.dataSource.query('SELECT postgis_lib_version() AS version');
-        return `PostGIS ${rows[0]!.version}`;
-      }),
-      check(() => this.pingRedis()),
-    ]);
-    const up = [postgres, postgis, redis].every((result) => result.status === 'up');
-    response.status(up ? HttpStatus.OK : HttpStatus.SERVICE_UNAVAILABLE).json({ status: up ? 'up' : 'down', checks: { postgres, postgis, redis } });
-  }
-
-  private async pingRedis(): Promise<string | undefined> {
-    const client = new Redis({ ...redisConnectionOptions(this.config.redisUrl), lazyConnect: true, connectTimeout: 2000, maxRetriesPerRequest: 1 });
+  @ApiOkResponse({ description: 'PostgreSQL, PostGIS and Redis are up: `{status: "ok", details: {postgres, postgis, redis}}`' })
+  @ApiServiceUnavailableResponse({ description: 'at least one dependency is down: `{status: "error", details}`, each check with its status and message' })
+  async check(@Res({ passthrough: true }) response: Response): Promise<HealthCheckResult> {
     try {
-      await client.connect();
-      await client.ping();
-      return undefined;
-    } finally {
-      client.disconnect();
+      return await this.health.check([
+        () => this.postgres.pingCheck('postgres', { timeout: 2_000 }),
+        () => this.postgis.version('postgis'),
+        () => this.redis.ping('redis'),
+      ]);
+    } catch (error) {
+      // Terminus reports "down" as an exception; answered here, so the global problem+json filter keeps its hands off the per-check details.
+      if (!(error instanceof ServiceUnavailableException)) throw error;
+      response.status(error.getStatus());
+      return error.getResponse() as HealthCheckResult;
     }
   }
 }

@@ -1,10 +1,16 @@
 import { Inject, Injectable, Logger, OnApplicationBootstrap, OnApplicationShutdown } from '@nestjs/common';
-import { DELIVERY_OPTIONS, DeliveryOptions } from './delivery-options';
+import { APP_CONFIG, AppConfig, WebhookDeliveryConfig } from '../infra/config/app-config';
 import { WebhookDeliveriesService } from './webhook-deliveries.service';
 
 /**
  * Worker-only timers: the outbox relay (frequent) and the reconciler that rebuilds jobs Redis lost
  * (less frequent, and once at start). Each pass is safe to run in several workers at once.
+ *
+ * Plain timers rather than a BullMQ job scheduler, on purpose: the relay ticks every 500 ms, and a
+ * repeatable job would add a Redis round trip and a queue hop to every tick (latency for each
+ * webhook, load on Redis) to buy exclusivity that is not needed, since the relay claims rows with
+ * SKIP LOCKED and every pass is idempotent. The reconciler exists to repair Redis after it lost
+ * keys; a schedule stored in that same Redis would be lost with them.
  */
 @Injectable()
 export class DeliverySchedulerService implements OnApplicationBootstrap, OnApplicationShutdown {
@@ -12,10 +18,14 @@ export class DeliverySchedulerService implements OnApplicationBootstrap, OnAppli
   private readonly timers: NodeJS.Timeout[] = [];
   private readonly running = new Set<string>();
 
+  private readonly options: WebhookDeliveryConfig;
+
   constructor(
     private readonly deliveries: WebhookDeliveriesService,
-    @Inject(DELIVERY_OPTIONS) private readonly options: DeliveryOptions,
-  ) {}
+    @Inject(APP_CONFIG) config: AppConfig,
+  ) {
+    this.options = config.webhookDelivery;
+  }
 
   onApplicationBootstrap(): void {
     this.every('relay', this.options.relayIntervalMs, async () => {

@@ -1,16 +1,15 @@
 import { Body, Controller, HttpCode, Post, Req, UseGuards } from '@nestjs/common';
-import { ApiBody, ApiExtraModels, ApiHeader, ApiOkResponse, ApiOperation, ApiParam, ApiTags } from '@nestjs/swagger';
+import { ApiBody, ApiHeader, ApiOkResponse, ApiOperation, ApiParam, ApiTags } from '@nestjs/swagger';
 import { Public } from '../infra/auth/principal';
 import { ApiProblems } from '../infra/errors/api-problems';
-import { CancelInputDto, ShipmentInputDto } from '../shipments/dto/shipment-input.dto';
-import { parseWebhookBody, WebhookShipmentsBody } from '../shipments/dto/webhook-body.dto';
+import { WEBHOOK_BODY_SCHEMA_REF } from '../shipments/dto/intake-openapi';
+import { parseWebhookBody } from '../shipments/dto/webhook-body.dto';
 import { ShipmentIntakeService } from '../shipments/shipment-intake.service';
 import { ShipmentLifecycleService } from '../shipments/shipment-lifecycle.service';
 import { IntakeResponse } from './integrations.responses';
 import { SignedRequest, WebhookSignatureGuard } from './webhook-signature.guard';
 
 @ApiTags('platform webhooks')
-@ApiExtraModels(ShipmentInputDto, CancelInputDto)
 @Controller('v1/webhooks')
 export class InboundWebhookController {
   constructor(
@@ -30,7 +29,7 @@ export class InboundWebhookController {
   @ApiHeader({ name: 'webhook-id', required: true, description: 'unique id of this message (any string up to 100 characters)' })
   @ApiHeader({ name: 'webhook-timestamp', required: true, description: 'Unix seconds; must be within ±300 s of our clock' })
   @ApiHeader({ name: 'webhook-signature', required: true, description: 'v1,<base64 HMAC-SHA256 of "${webhook-id}.${webhook-timestamp}.${raw body}">; several space-separated allowed' })
-  @ApiBody({ type: WebhookShipmentsBody })
+  @ApiBody({ schema: { $ref: WEBHOOK_BODY_SCHEMA_REF } })
   @ApiOkResponse({ type: IntakeResponse })
   @ApiProblems(400, 401, 404, 409, 413)
   async receive(@Req() request: SignedRequest, @Body() body: unknown): Promise<unknown> {

@@ -5,7 +5,6 @@ import { CountiesModule } from '../counties/counties.module';
 import { QueueName } from '../infra/queue/queue-names';
 import { ShipmentsModule } from '../shipments/shipments.module';
 import { DeliveriesController } from './deliveries.controller';
-import { DELIVERY_OPTIONS, loadDeliveryOptions } from './delivery-options';
 import { DeliveryQueueService } from './delivery-queue.service';
 import { InboundWebhookController } from './inbound-webhook.controller';
 import { Platform } from './platform.entity';
@@ -19,7 +18,6 @@ import { WebhookSignatureGuard } from './webhook-signature.guard';
 import { WebhookSubscription } from './webhook-subscription.entity';
 
 const SHARED_PROVIDERS = [
-  { provide: DELIVERY_OPTIONS, useFactory: () => loadDeliveryOptions() },
   PlatformsService,
   DeliveryQueueService,
   WebhookDeliveriesService,

@@ -3,8 +3,9 @@ import { InjectDataSource, InjectRepository } from '@nestjs/typeorm';
 import { DataSource, In, Repository } from 'typeorm';
 import { DomainError, notFound } from '../infra/errors/domain-error';
 import { ShipmentEventsService } from '../shipments/shipment-events.service';
-import { DELIVERY_OPTIONS, DeliveryOptions, retryDelayMs } from './delivery-options';
+import { APP_CONFIG, AppConfig, WebhookDeliveryConfig } from '../infra/config/app-config';
 import { DeliveryJobRef, DeliveryQueueService } from './delivery-queue.service';
+import { retryDelayMs } from './retry-delay';
 import { WebhookDeliveryAttempt } from './webhook-delivery-attempt.entity';
 import { DeliveryStatus, WebhookDelivery } from './webhook-delivery.entity';
 import { WebhookSubscription } from './webhook-subscription.entity';
@@ -31,6 +32,8 @@ const refOf = (delivery: WebhookDelivery): DeliveryJobRef => ({
  */
 @Injectable()
 export class WebhookDeliveriesService {
+  private readonly options: WebhookDeliveryConfig;
+
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
     @InjectRepository(WebhookDelivery) private readonly deliveries: Repository<WebhookDelivery>,
@@ -38,8 +41,11 @@ export class WebhookDeliveriesService {
     @InjectRepository(WebhookSubscription) private readonly subscriptions: Repository<WebhookSubscription>,
     private readonly events: ShipmentEventsService,
     private readonly queue: DeliveryQueueService,
-    @Inject(DELIVERY_OPTIONS) private readonly options: DeliveryOptions,
-  ) {}
+    @Inject(APP_CONFIG) config: AppConfig,
+  ) {
+    this.options = config.webhookDelivery;
+  }
+
 
   /** One relay pass; returns how many outbox rows it consumed. Safe to run in many workers at once. */
   async relayOnce(): Promise<number> {

@@ -1,8 +1,8 @@
 import { OnWorkerEvent, Processor, WorkerHost } from '@nestjs/bullmq';
-import { Logger } from '@nestjs/common';
+import { Inject, Logger, OnApplicationBootstrap } from '@nestjs/common';
 import { Job, UnrecoverableError } from 'bullmq';
+import { APP_CONFIG, AppConfig } from '../infra/config/app-config';
 import { QueueName } from '../infra/queue/queue-names';
-import { loadDeliveryOptions } from './delivery-options';
 import { DeliveryJobData } from './delivery-queue.service';
 import { WebhookDispatcherService } from './webhook-dispatcher.service';
 
@@ -14,14 +14,21 @@ export class RetryLaterError extends Error {
 }
 
 @Processor(QueueName.webhookDelivery, {
-  concurrency: loadDeliveryOptions().concurrency,
   settings: { backoffStrategy: (_attemptsMade: number, _type?: string, error?: Error) => (error instanceof RetryLaterError ? error.delayMs : 1_000) },
 })
-export class WebhookDeliveryProcessor extends WorkerHost {
+export class WebhookDeliveryProcessor extends WorkerHost implements OnApplicationBootstrap {
   private readonly logger = new Logger(WebhookDeliveryProcessor.name);
 
-  constructor(private readonly dispatcher: WebhookDispatcherService) {
+  constructor(
+    private readonly dispatcher: WebhookDispatcherService,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+  ) {
     super();
+  }
+
+  /** The decorator above is read at import time, before the configuration exists; the worker exists from here on. */
+  onApplicationBootstrap(): void {
+    this.worker.concurrency = this.config.webhookDelivery.concurrency;
   }
 
   async process(job: Job<DeliveryJobData>): Promise<void> {

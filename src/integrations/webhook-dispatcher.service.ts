@@ -1,7 +1,6 @@
 import { Inject, Injectable, Logger } from '@nestjs/common';
 import { APP_CONFIG, AppConfig } from '../infra/config/app-config';
 import { ShipmentEventsService } from '../shipments/shipment-events.service';
-import { DELIVERY_OPTIONS, DeliveryOptions } from './delivery-options';
 import { PlatformsService } from './platforms.service';
 import { safePost } from './safe-http';
 import { AttemptOutcome, WebhookDeliveriesService } from './webhook-deliveries.service';
@@ -17,7 +16,6 @@ export class WebhookDispatcherService {
     private readonly events: ShipmentEventsService,
     private readonly platforms: PlatformsService,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
-    @Inject(DELIVERY_OPTIONS) private readonly options: DeliveryOptions,
   ) {}
 
   /** Returns the delay before the next attempt, or null when nothing more is owed. */
@@ -36,7 +34,7 @@ export class WebhookDispatcherService {
       const started = Date.now();
       try {
         const result = await safePost(subscription.url, signedHeaders(credentials.secrets[0]!, envelope.id, body), body, {
-          timeoutMs: this.options.requestTimeoutMs,
+          timeoutMs: this.config.webhookDelivery.requestTimeoutMs,
           allowPrivate: this.config.allowPrivateWebhookTargets,
         });
         outcome = { statusCode: result.statusCode, durationMs: result.durationMs, error: result.statusCode >= 300 ? `HTTP ${result.statusCode}` : null };

@@ -6,10 +6,12 @@
  *  (c) demo county: the built-in Xihe demo county (synthetic roads), all its nodes, every class.
  * Times are wall clock and CPU (user + system) of this process; memory is the peak RSS so far.
  */
+import { parse } from 'csv-parse/sync';
 import { existsSync, readFileSync } from 'fs';
 import { join, resolve } from 'path';
 import { performance } from 'perf_hooks';
-import { buildContractionHierarchy, buildProfileWeights, buildRoadGraph, computeMatrix, HierarchyMatrixSearch, UNREACHABLE, computeNetworkMatrices, generateSyntheticRoadNetwork, RoadEdgeInput, RoadGraph, stronglyConnectedComponents, VEHICLE_CLASSES, Random, parseRoadNetworkCsv } from '@rural-dispatch/routing';
+import { buildContractionHierarchy, buildProfileWeights, buildRoadGraph, computeMatrix, HierarchyMatrixSearch, UNREACHABLE, computeNetworkMatrices, generateSyntheticRoadNetwork, RoadEdgeInput, RoadGraph, stronglyConnectedComponents, VEHICLE_CLASSES, Random } from '@rural-dispatch/routing';
+import { parseRoadNetworkCsv } from '../../src/network/import/road-network-csv';
 import { buildDemoCounty } from '../../src/demo/county/build-demo-county';
 
 interface Row {
@@ -98,11 +100,8 @@ function andorraSection(directory: string): void {
 }
 
 function readPlaces(path: string): Array<{ name: string; lon: number; lat: number }> {
-  const [header, ...lines] = readFileSync(path, 'utf8').trim().split(/\r?\n/);
-  const columns = header.split(',');
-  const at = (name: string): number => columns.indexOf(name);
-  // places.csv has no quoted fields; names may hold accents but no commas.
-  return lines.map((line) => line.split(',')).map((cells) => ({ name: cells[at('name')], lon: Number(cells[at('lon')]), lat: Number(cells[at('lat')]) }));
+  const records: Array<Record<string, string>> = parse(readFileSync(path, 'utf8'), { bom: true, columns: true, skip_empty_lines: true });
+  return records.map((record) => ({ name: record.name!, lon: Number(record.lon), lat: Number(record.lat) }));
 }
 
 function demoCountySection(): void {

@@ -10,10 +10,11 @@
  */
 import { NestFactory } from '@nestjs/core';
 import { randomBytes } from 'crypto';
+import { parse } from 'csv-parse/sync';
 import { existsSync, readFileSync } from 'fs';
 import { join, resolve } from 'path';
 import { DataSource } from 'typeorm';
-import { parseRoadNetworkCsv } from '@rural-dispatch/routing';
+import { parseRoadNetworkCsv } from '../../src/network/import/road-network-csv';
 import { AppModule } from '../../src/app.module';
 import { CountiesService } from '../../src/counties/counties.service';
 import { FleetSeedService } from '../../src/fleet/fleet-seed.service';
@@ -39,21 +40,20 @@ function argument(name: string): string | undefined {
 
 /** Andorra's places become nodes: the capital the hub, the next seven towns stations, the rest villages under the first. */
 function andorraPlaces(directory: string) {
-  const lines = readFileSync(join(directory, 'places.csv'), 'utf8').trim().split('\n').slice(1);
-  const places = lines.map((line) => line.split(','));
-  const hubCode = `P${places[0]![0]}`;
-  const firstStation = `P${places[1]![0]}`;
+  const places: Array<Record<string, string>> = parse(readFileSync(join(directory, 'places.csv'), 'utf8'), { bom: true, columns: true, skip_empty_lines: true });
+  const hubCode = `P${places[0]!.osm_node_id}`;
+  const firstStation = `P${places[1]!.osm_node_id}`;
   return {
     type: 'FeatureCollection',
-    features: places.map((columns, index) => ({
+    features: places.map((place, index) => ({
       type: 'Feature',
-      geometry: { type: 'Point', coordinates: [Number(columns[3]), Number(columns[4])] },
+      geometry: { type: 'Point', coordinates: [Number(place.lon), Number(place.lat)] },
       properties: {
         kind: 'node',
         tier: index === 0 ? 'county_hub' : index < 8 ? 'township_station' : 'village_point',
-        code: `P${columns[0]}`,
+        code: `P${place.osm_node_id}`,
         ...(index === 0 ? {} : { parent: index < 8 ? hubCode : firstStation }),
-        name: columns[2],
+        name: place.name,
       },
     })),
   };

@@ -59,10 +59,14 @@ describe('fleet: vehicles and drivers', () => {
 
   it('creates drivers with a vehicle and a home node, unique by phone', async () => {
     const created = await post('drivers', { name: '王师傅', phone: '13800000001', vehicleCode: '甘K·10001', homeNodeCode: 'HUB' }).expect(201);
-    expect(created.body).toMatchObject({ name: '王师傅', phone: '13800000001', active: true });
+    expect(created.body).toMatchObject({ name: '王师傅', phone: '+8613800000001', active: true });
     expect(created.body.vehicleId).toEqual(expect.any(String));
-    await post('drivers', { name: '李师傅', phone: '13800000001' }).expect(409);
-    await post('drivers', { name: '李师傅', phone: 'call me' }).expect(400);
+    // One number however it is written: the stored form is E.164.
+    for (const phone of ['13800000001', '138-0000-0001', '+86 138 0000 0001', '0086 13800000001']) await post('drivers', { name: '李师傅', phone }).expect(409);
+    const refused = await post('drivers', { name: '李师傅', phone: 'call me' }).expect(400);
+    expect(refused.body.errors).toEqual([expect.objectContaining({ field: 'phone' })]);
+    const landline = await post('drivers', { name: '赵师傅', phone: '0939-7654321' }).expect(201);
+    expect(landline.body.phone).toBe('+869397654321');
     const unassigned = await request(testApp.baseUrl)
       .patch(`/v1/counties/${county.county.id}/drivers/${created.body.id}`)
       .set('Authorization', county.authorization)
@@ -70,7 +74,7 @@ describe('fleet: vehicles and drivers', () => {
       .expect(200);
     expect(unassigned.body.vehicleId).toBeNull();
     const listed = await request(testApp.baseUrl).get(`/v1/counties/${county.county.id}/drivers`).set('Authorization', county.authorization).expect(200);
-    expect(listed.body).toHaveLength(1);
+    expect(listed.body).toHaveLength(2);
   });
 
   it('lets a viewer read but not write, and keeps counties apart', async () => {

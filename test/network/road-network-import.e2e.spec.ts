@@ -1,4 +1,4 @@
-import { parseRoadNetworkCsv } from '@rural-dispatch/routing';
+import { parseRoadNetworkCsv } from '../../src/network/import/road-network-csv';
 import { NetworkImportService, RoadImportProgress } from '../../src/network/import/network-import.service';
 import { TravelMatrixService } from '../../src/network/matrix/travel-matrix.service';
 import { NetworkExportService } from '../../src/network/network-export.service';

@@ -75,7 +75,17 @@ describe('platform webhook intake', () => {
       st.default(testApp.baseUrl).get(`/v1/counties/${county.county.id}/shipments/needs-attention`).set('Authorization', county.authorization).expect(200),
     );
     expect(listed.body.items.map((item: { platformShipmentId: string }) => item.platformShipmentId)).toContain(input.id);
-    expect(listed.body.items[0].contact.phone).toBe('*******8000');
+    expect(listed.body.items[0].contact.phone).toBe('**********8000');
+  });
+
+  it('stores the phone in E.164 however the platform writes it, and names bad fields', async () => {
+    const spaced = toVillage({ contact: { name: '李四', phone: '+86 139-0013-9000' } });
+    const prefixed = toVillage({ contact: { name: '张三', phone: '0086 13900139000' } });
+    await platform.push({ shipments: [spaced, prefixed] }).expect(200);
+    const rows: Array<{ contact_phone: string }> = await db.query('SELECT contact_phone FROM shipment WHERE platform_shipment_id = ANY($1)', [[spaced.id, prefixed.id]]);
+    expect(rows.map((row) => row.contact_phone)).toEqual(['+8613900139000', '+8613900139000']);
+    const refused = await platform.push({ shipments: [toVillage({ contact: { name: '王五', phone: '12345' } }), toVillage({ parcels: [] })] }).expect(400);
+    expect(refused.body.errors.map((problem: { field: string }) => problem.field)).toEqual(['shipments[0].contact.phone', 'shipments[1].parcels']);
   });
 
   it('resolves by code, by nearest coordinate and by village name', async () => {

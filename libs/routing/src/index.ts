@@ -11,5 +11,3 @@ export { detectFormat, formatById, registeredFormats } from './formats/registry'
 export type { AnyInstanceFormat, InstanceFormat, SolutionSummary, VerifyVerdict } from './formats/registry';
 export { runSolveCommand } from './cli/solve-command';
 export * from './graph';
-export { parseRoadNetworkCsv, readCsv, RoadNetworkCsvError } from './parsers/road-network-csv';
-export type { ParsedRoadEdge, ParsedRoadNetwork, RoadNetworkCsvInput } from './parsers/road-network-csv';

@@ -1,8 +1,7 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { IsBoolean, IsOptional, IsString, IsUUID, Length, Matches } from 'class-validator';
+import { IsPhoneNumberText } from '../../infra/validation/phone-number';
 import { NODE_CODE } from '../../infra/validation/input-rules';
-
-export const PHONE = /^\+?\d{6,19}$/;
 
 export class UpdateDriverDto {
   @ApiPropertyOptional({ maxLength: 100 })
@@ -11,9 +10,12 @@ export class UpdateDriverDto {
   @Length(1, 100)
   name?: string;
 
-  @ApiPropertyOptional({ example: '13800001234', description: 'digits, optional leading +; unique in the county; never logged' })
+  @ApiPropertyOptional({
+    example: '138 0000 1234',
+    description: 'digits, spaces or dashes allowed, +86 / 0086 or another country prefix optional; stored and returned in E.164 (+8613800001234); unique in the county; never logged',
+  })
   @IsOptional()
-  @Matches(PHONE, { message: 'phone must be 6-19 digits with an optional leading +' })
+  @IsPhoneNumberText()
   phone?: string;
 
   @ApiPropertyOptional({ format: 'uuid', nullable: true, description: 'assigned vehicle id; null to unassign' })

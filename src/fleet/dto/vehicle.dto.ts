@@ -1,7 +1,7 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { IsBoolean, IsIn, IsInt, IsOptional, IsUUID, Length, Matches, Max, Min } from 'class-validator';
 import { MAX_INT32, NODE_CODE } from '../../infra/validation/input-rules';
-import { SHIFT_CLOCK } from '../shift-time';
+import { END_CLOCK_TIME } from '../../infra/time/clock-time';
 import { VEHICLE_CLASSES, VehicleClass } from '@rural-dispatch/routing';
 
 /** Every vehicle field optional: PATCH takes any subset; CreateVehicleDto makes the essentials required. */
@@ -71,12 +71,12 @@ export class UpdateVehicleDto {
 
   @ApiPropertyOptional({ example: '08:00', description: 'shift start, HH:MM local time of the county' })
   @IsOptional()
-  @Matches(SHIFT_CLOCK, { message: 'shiftStart must be HH:MM' })
+  @Matches(END_CLOCK_TIME, { message: 'shiftStart must be HH:MM' })
   shiftStart?: string;
 
   @ApiPropertyOptional({ example: '18:00', description: 'shift end, HH:MM (24:00 allowed), after shiftStart' })
   @IsOptional()
-  @Matches(SHIFT_CLOCK, { message: 'shiftEnd must be HH:MM' })
+  @Matches(END_CLOCK_TIME, { message: 'shiftEnd must be HH:MM' })
   shiftEnd?: string;
 
   @ApiPropertyOptional({ minimum: 60, maximum: 86400, description: 'longest route, seconds' })

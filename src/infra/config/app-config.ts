@@ -13,6 +13,23 @@ export interface AppConfig {
   allowPrivateWebhookTargets: boolean;
   /** Largest accepted request body, bytes. */
   bodyLimitBytes: number;
+  /** Outbound webhook timing; tests (and labs) shrink the backoff to milliseconds. */
+  webhookDelivery: WebhookDeliveryConfig;
+  /** Byte budget of the in-process travel-matrix cache (typed arrays), per process. */
+  matrixCacheBytes: number;
+}
+
+/** Defaults retry for 25 h with delays doubling up to 1 h. */
+export interface WebhookDeliveryConfig {
+  retryBaseDelayMs: number;
+  retryMaxDelayMs: number;
+  /** After this long since the first attempt a delivery is failed and its subscription flagged. */
+  retryWindowS: number;
+  requestTimeoutMs: number;
+  relayIntervalMs: number;
+  reconcileIntervalMs: number;
+  /** Deliveries in parallel per worker process. */
+  concurrency: number;
 }
 
 export const APP_CONFIG = Symbol('APP_CONFIG');
@@ -70,5 +87,22 @@ export function loadAppConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     logLevel,
     allowPrivateWebhookTargets: booleanVariable(env, 'ALLOW_PRIVATE_WEBHOOK_TARGETS', false),
     bodyLimitBytes: integerVariable(env, 'BODY_LIMIT_BYTES', 5 * 1024 * 1024, 1024, 100 * 1024 * 1024),
+    webhookDelivery: loadWebhookDeliveryConfig(env),
+    matrixCacheBytes: integerVariable(env, 'MATRIX_CACHE_BYTES', 256 * MIB, MIB, 64 * 1024 * MIB),
+  };
+}
+
+const MIB = 1024 * 1024;
+const DAY_MS = 24 * 3600 * 1000;
+
+function loadWebhookDeliveryConfig(env: NodeJS.ProcessEnv): WebhookDeliveryConfig {
+  return {
+    retryBaseDelayMs: integerVariable(env, 'WEBHOOK_RETRY_BASE_DELAY_MS', 30_000, 1, DAY_MS),
+    retryMaxDelayMs: integerVariable(env, 'WEBHOOK_RETRY_MAX_DELAY_MS', 3_600_000, 1, DAY_MS),
+    retryWindowS: integerVariable(env, 'WEBHOOK_RETRY_WINDOW_S', 25 * 3600, 0, 30 * 24 * 3600),
+    requestTimeoutMs: integerVariable(env, 'WEBHOOK_TIMEOUT_MS', 10_000, 100, 300_000),
+    relayIntervalMs: integerVariable(env, 'WEBHOOK_RELAY_INTERVAL_MS', 500, 10, 3_600_000),
+    reconcileIntervalMs: integerVariable(env, 'WEBHOOK_RECONCILE_INTERVAL_MS', 30_000, 50, DAY_MS),
+    concurrency: integerVariable(env, 'WEBHOOK_DELIVERY_CONCURRENCY', 8, 1, 1000),
   };
 }

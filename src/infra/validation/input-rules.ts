@@ -3,8 +3,6 @@
  * here so that a module checking a reference to another module's data need not import that module.
  */
 
-/** "HH:MM", 00:00–23:59. */
-export const CLOCK_TIME = /^([01]\d|2[0-3]):[0-5]\d$/;
 /** An operator-chosen code of a node, vehicle or similar: letters, digits, `_`, `.`, `-`. */
 export const NODE_CODE = /^[A-Za-z0-9_.-]+$/;
 /** The 12-digit statistical division code (统计用区划代码). */

@@ -1,6 +1,6 @@
 import { ApiProperty } from '@nestjs/swagger';
 import { ArrayMinSize, IsArray, IsInt, Matches, Max, Min } from 'class-validator';
-import { CLOCK_TIME } from '../../infra/validation/input-rules';
+import { CLOCK_TIME } from '../../infra/time/clock-time';
 
 export class OpeningHoursRuleDto {
   @ApiProperty({ type: [Number], example: [1, 2, 3, 4, 5], description: 'ISO weekdays, 1 = Monday' })

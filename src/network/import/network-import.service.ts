@@ -2,7 +2,7 @@ import { Injectable, Logger } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { FeatureCollection } from 'geojson';
 import { DataSource, EntityManager } from 'typeorm';
-import type { ParsedRoadNetwork } from '@rural-dispatch/routing';
+import type { ParsedRoadNetwork } from './road-network-csv';
 import { CountiesService } from '../../counties/counties.service';
 import { NodeTier } from '../network-node.entity';
 import { validateNetworkFeatureCollection } from './feature-collection-validator';

@@ -1,5 +1,6 @@
 import { NODE_TIERS, OpeningHoursRule } from '../network-node.entity';
-import { ADMIN_CODE, CLOCK_TIME, MAX_INT32, NODE_CODE } from '../../infra/validation/input-rules';
+import { CLOCK_TIME } from '../../infra/time/clock-time';
+import { ADMIN_CODE, MAX_INT32, NODE_CODE } from '../../infra/validation/input-rules';
 import { ProblemCollector } from './field-checks';
 import { NodeImportRow } from './network-import.types';
 

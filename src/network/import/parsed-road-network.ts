@@ -1,11 +1,11 @@
-import type { ParsedRoadNetwork } from '@rural-dispatch/routing';
+import type { ParsedRoadNetwork } from './road-network-csv';
 import { validationFailed } from '../../infra/errors/domain-error';
 import { MAX_INT32 } from '../../infra/validation/input-rules';
 import { ProblemCollector } from './field-checks';
 import { RoadImportRow } from './network-import.types';
 
 /**
- * Road rows from the CSV road network parser (libs/routing/src/parsers/road-network-csv.ts). The
+ * Road rows from the CSV road network parser (road-network-csv.ts). The
  * parser already checked types and vertex references; this checks what the database would get wrong
  * silently (positions out of range) and what the road table needs (id lengths, two distinct points).
  * Surveyed data may contain loops and self-touching ways, so no self-intersection test here.

@@ -1,11 +1,13 @@
-import { Injectable, Logger } from '@nestjs/common';
+import { Inject, Injectable, Logger } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
+import { LRUCache } from 'lru-cache';
 import { DataSource, EntityManager } from 'typeorm';
 import { RoadMatrix, fallbackMatrix, computeNetworkMatrices, RoadGraph, VehicleClass } from '@rural-dispatch/routing';
-import { validationFailed } from '../../infra/errors/domain-error';
 import { CountiesService } from '../../counties/counties.service';
+import { APP_CONFIG, AppConfig } from '../../infra/config/app-config';
+import { notFound, validationFailed } from '../../infra/errors/domain-error';
 import { NodeTier } from '../network-node.entity';
-import { LruCache } from './lru-cache';
+import { byteBudgetCache } from './byte-budget-cache';
 import { buildGraphWithClosures, closedEdgesAt, loadStoredRoadNetwork, StoredRoadNetwork } from './stored-road-network';
 
 export type MatrixMethod = 'road_network' | 'great_circle_fallback';
@@ -34,25 +36,30 @@ export interface TravelMatrix {
   cached: boolean;
 }
 
+type CachedMatrix = Omit<TravelMatrix, 'cached'>;
+
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 /**
  * Travel-time and distance matrices between network nodes, for the API, the planner and the CLI.
  * Road data is loaded once per (county, network version); matrices are cached per (county, version,
  * vehicle class, closed segments, node list). Any network change bumps the version, so stale entries
- * are never read again and age out of the LRU.
+ * are never read again and age out of the LRU. Road data, graphs and matrices share one byte budget
+ * (MATRIX_CACHE_BYTES), so a few large counties cannot exhaust the process's memory.
  */
 @Injectable()
 export class TravelMatrixService {
   private readonly logger = new Logger(TravelMatrixService.name);
-  private readonly networks = new LruCache<string, StoredRoadNetwork>(8);
-  private readonly graphs = new LruCache<string, RoadGraph>(8);
-  private readonly matrices = new LruCache<string, Omit<TravelMatrix, 'cached'>>(32);
+  /** Keys start with `network:`, `graph:` or `matrix:`, which fixes the type of the value. */
+  private readonly cache: LRUCache<string, StoredRoadNetwork | RoadGraph | CachedMatrix>;
 
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly counties: CountiesService,
-  ) {}
+    @Inject(APP_CONFIG) config: AppConfig,
+  ) {
+    this.cache = byteBudgetCache<StoredRoadNetwork | RoadGraph | CachedMatrix>(config.matrixCacheBytes);
+  }
 
   /** `nodeRefs` are node ids or codes (mixed is fine); omitted or empty means every node of the county. */
   computeMatrix(countyId: string, nodeRefs: readonly string[] | undefined, vehicleClass: VehicleClass, at: Date = new Date()): Promise<TravelMatrix> {
@@ -63,7 +70,7 @@ export class TravelMatrixService {
       const network = await this.storedNetwork(manager, countyId, networkVersion);
       const closed = closedEdgesAt(network, at.getTime());
       const key = `${countyId}:${networkVersion}:${vehicleClass}:${closed.join(',')}:${nodes.map((node) => node.id).join(',')}`;
-      const hit = this.matrices.get(key);
+      const hit = this.cache.get(`matrix:${key}`) as CachedMatrix | undefined;
       if (hit) return { ...hit, cached: true };
       const startedAt = performance.now();
       const method: MatrixMethod = network.edges.length > 0 ? 'road_network' : 'great_circle_fallback';
@@ -82,17 +89,17 @@ export class TravelMatrixService {
         closedSegmentCount: closed.length,
         computationMs: Math.round(performance.now() - startedAt),
       };
-      this.matrices.set(key, result);
+      this.cache.set(`matrix:${key}`, result);
       this.logger.log({ countyId, method, vehicleClass, size: nodes.length, computationMs: result.computationMs }, 'travel matrix computed');
       return { ...result, cached: false };
     });
   }
 
   private roadMatrix(graphKey: string, network: StoredRoadNetwork, closed: number[], nodes: MatrixNode[], vehicleClass: VehicleClass): RoadMatrix {
-    let graph = this.graphs.get(graphKey);
+    let graph = this.cache.get(`graph:${graphKey}`) as RoadGraph | undefined;
     if (!graph) {
       graph = buildGraphWithClosures(network, closed);
-      this.graphs.set(graphKey, graph);
+      this.cache.set(`graph:${graphKey}`, graph);
     }
     // Snap to the hub's component, so every node joins the part of the network the hub can reach.
     const hubIndex = nodes.findIndex((node) => node.tier === 'county_hub');
@@ -101,11 +108,11 @@ export class TravelMatrixService {
   }
 
   private async storedNetwork(manager: EntityManager, countyId: string, networkVersion: number): Promise<StoredRoadNetwork> {
-    const key = `${countyId}:${networkVersion}`;
-    let network = this.networks.get(key);
+    const key = `network:${countyId}:${networkVersion}`;
+    let network = this.cache.get(key) as StoredRoadNetwork | undefined;
     if (!network) {
       network = await loadStoredRoadNetwork(manager, countyId);
-      this.networks.set(key, network);
+      this.cache.set(key, network);
     }
     return network;
   }

@@ -1,17 +1,12 @@
 import type { OpeningHoursRule } from '../../network/network-node.entity';
 import type { TimeWindow } from '@rural-dispatch/routing';
+import { clockToSeconds } from '../../infra/time/clock-time';
 
 /** ISO weekday (1 = Monday … 7 = Sunday) of a YYYY-MM-DD date; the date has no time zone of its own. */
 export function isoWeekday(serviceDate: string): number {
   const [year, month, day] = serviceDate.split('-').map(Number) as [number, number, number];
   const weekday = new Date(Date.UTC(year, month - 1, day)).getUTCDay();
   return weekday === 0 ? 7 : weekday;
-}
-
-function clockToSeconds(clock: string): number {
-  const match = /^(\d{1,2}):(\d{2})$/.exec(clock);
-  if (!match) throw new RangeError(`opening time must be HH:MM, got ${JSON.stringify(clock)}`);
-  return Number(match[1]) * 3600 + Number(match[2]) * 60;
 }
 
 /**

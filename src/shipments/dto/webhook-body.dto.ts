@@ -1,72 +1,81 @@
-import { ApiPropertyOptional } from '@nestjs/swagger';
+import { z } from 'zod';
 import { DomainError, FieldProblem } from '../../infra/errors/domain-error';
-import { InputChecker } from './input-checker';
-import { CancelInputDto, ShipmentInputDto } from './shipment-input.dto';
-import { parseCancelInput, parseShipmentInput } from './shipment-input.parser';
+import { CancelInputDto, cancelInputSchema, ShipmentInputDto, shipmentInputSchema } from './shipment-input.dto';
 
 export const MAX_BATCH_SHIPMENTS = 500;
 export const WEBHOOK_EVENT_TYPES = ['create', 'update', 'cancel'] as const;
 export type WebhookEventType = (typeof WEBHOOK_EVENT_TYPES)[number];
 
-/** For the OpenAPI document: a batch `{shipments}` or one event `{type, shipment}`. */
-export class WebhookShipmentsBody {
-  @ApiPropertyOptional({ type: [ShipmentInputDto], description: `a batch of 1..${MAX_BATCH_SHIPMENTS} shipments to create` })
-  shipments?: ShipmentInputDto[];
-  @ApiPropertyOptional({ enum: WEBHOOK_EVENT_TYPES, description: 'one event; with `shipment`' })
-  type?: WebhookEventType;
-  @ApiPropertyOptional({
-    description: 'ShipmentInput for create/update, {id, reason} for cancel',
-    oneOf: [{ $ref: '#/components/schemas/ShipmentInputDto' }, { $ref: '#/components/schemas/CancelInputDto' }],
-  })
-  shipment?: ShipmentInputDto | CancelInputDto;
-}
+const batchBody = z.strictObject({ shipments: z.array(shipmentInputSchema).min(1).max(MAX_BATCH_SHIPMENTS).meta({ description: 'a batch of shipments to create' }) });
+const shipmentEventBody = z.strictObject({ type: z.enum(['create', 'update']), shipment: shipmentInputSchema });
+const cancelEventBody = z.strictObject({ type: z.literal('cancel'), shipment: cancelInputSchema });
+
+/** The three bodies the endpoint takes, for the OpenAPI document; parsing picks the branch first, for clear errors. */
+export const webhookBodySchema = z.union([batchBody, shipmentEventBody, cancelEventBody]).meta({
+  id: 'WebhookShipmentsBody',
+  description: `a batch {shipments: [1..${MAX_BATCH_SHIPMENTS}]}, or one event {type: create | update, shipment} or {type: cancel, shipment: {id, reason}}`,
+});
 
 export type WebhookCommand =
   | { type: 'create'; shipments: ShipmentInputDto[] }
   | { type: 'update'; shipment: ShipmentInputDto }
   | { type: 'cancel'; cancel: CancelInputDto };
 
+/** `shipments[3].parcels[0].weightG`, the field paths every validation error in the API uses. */
+function fieldPath(path: ReadonlyArray<PropertyKey>): string {
+  return path.reduce<string>((field, key) => (typeof key === 'number' ? `${field}[${key}]` : field ? `${field}.${String(key)}` : String(key)), '') || 'body';
+}
+
+function problemsOf(error: z.ZodError): FieldProblem[] {
+  return error.issues.flatMap((issue) =>
+    issue.code === 'unrecognized_keys'
+      ? issue.keys.map((key) => ({ field: fieldPath([...issue.path, key]), message: `property ${key} should not exist` }))
+      : [{ field: fieldPath(issue.path), message: issue.message }],
+  );
+}
+
 function fail(problems: FieldProblem[]): never {
-  throw new DomainError('validation_failed', problems.slice(0, 20).map((p) => p.message).join('; '), problems.slice(0, 100));
+  const detail = problems.slice(0, 20).map((problem) => `${problem.field}: ${problem.message}`).join('; ');
+  throw new DomainError('validation_failed', detail, problems.slice(0, 100));
+}
+
+function parsed<Schema extends z.ZodType>(schema: Schema, body: unknown): z.output<Schema> {
+  const result = schema.safeParse(body);
+  if (!result.success) fail(problemsOf(result.error));
+  return result.data;
 }
 
 /** Ids and barcodes must be unique inside one batch (across batches the database decides). */
-function checkBatchUniqueness(check: InputChecker, shipments: ShipmentInputDto[]): void {
+function checkBatchUniqueness(shipments: ShipmentInputDto[]): void {
+  const problems: FieldProblem[] = [];
   const ids = new Set<string>();
   const barcodes = new Set<string>();
   shipments.forEach((shipment, index) => {
-    if (ids.has(shipment.id)) check.fail(`shipments[${index}].id`, `shipments[${index}].id ${shipment.id} appears twice in the batch`);
+    if (ids.has(shipment.id)) problems.push({ field: `shipments[${index}].id`, message: `${shipment.id} appears twice in the batch` });
     ids.add(shipment.id);
     shipment.parcels.forEach((parcel, parcelIndex) => {
-      if (parcel && barcodes.has(parcel.barcode)) check.fail(`shipments[${index}].parcels[${parcelIndex}].barcode`, `barcode ${parcel.barcode} appears twice in the batch`);
-      if (parcel) barcodes.add(parcel.barcode);
+      if (barcodes.has(parcel.barcode)) problems.push({ field: `shipments[${index}].parcels[${parcelIndex}].barcode`, message: `barcode ${parcel.barcode} appears twice in the batch` });
+      barcodes.add(parcel.barcode);
     });
   });
+  if (problems.length) fail(problems);
 }
 
 /** Validates the body against the branch it claims to be; every problem is reported, nothing is written. */
 export function parseWebhookBody(body: unknown): WebhookCommand {
-  const check = new InputChecker();
-  const record = check.object(body, 'body', ['shipments', 'type', 'shipment']);
-  if (!record || check.problems.length) fail(check.problems);
-  if ('shipments' in record) {
-    const list = record.shipments;
-    if (!Array.isArray(list) || list.length < 1 || list.length > MAX_BATCH_SHIPMENTS || 'type' in record || 'shipment' in record) {
-      fail([{ field: 'shipments', message: `shipments must be an array of 1..${MAX_BATCH_SHIPMENTS} items, alone in the body` }]);
+  if (typeof body !== 'object' || body === null || Array.isArray(body)) fail([{ field: 'body', message: 'must be a JSON object' }]);
+  if ('shipments' in body) {
+    const list = body.shipments;
+    if (!Array.isArray(list) || list.length < 1 || list.length > MAX_BATCH_SHIPMENTS || 'type' in body || 'shipment' in body) {
+      fail([{ field: 'shipments', message: `must be an array of 1..${MAX_BATCH_SHIPMENTS} items, alone in the body` }]);
     }
-    const shipments = list.map((item, index) => parseShipmentInput(check, item, `shipments[${index}]`));
-    if (!check.problems.length) checkBatchUniqueness(check, shipments);
-    if (check.problems.length) fail(check.problems);
+    const { shipments } = parsed(batchBody, body);
+    checkBatchUniqueness(shipments);
     return { type: 'create', shipments };
   }
-  const type = check.oneOf(record.type, 'type', WEBHOOK_EVENT_TYPES);
-  if (!type) fail([{ field: 'type', message: `type must be one of ${WEBHOOK_EVENT_TYPES.join(', ')} (or send {shipments: [...]})` }]);
-  if (type === 'cancel') {
-    const cancel = parseCancelInput(check, record.shipment, 'shipment');
-    if (check.problems.length) fail(check.problems);
-    return { type: 'cancel', cancel };
-  }
-  const shipment = parseShipmentInput(check, record.shipment, 'shipment');
-  if (check.problems.length) fail(check.problems);
+  const type = (body as { type?: unknown }).type;
+  if (type === 'cancel') return { type: 'cancel', cancel: parsed(cancelEventBody, body).shipment };
+  if (type !== 'create' && type !== 'update') fail([{ field: 'type', message: `must be one of ${WEBHOOK_EVENT_TYPES.join(', ')} (or send {shipments: [...]})` }]);
+  const { shipment } = parsed(shipmentEventBody, body);
   return type === 'create' ? { type: 'create', shipments: [shipment] } : { type: 'update', shipment };
 }

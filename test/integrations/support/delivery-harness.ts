@@ -1,7 +1,8 @@
 import { INestApplicationContext } from '@nestjs/common';
 import request from 'supertest';
 import { createCounty, CountyWithKey } from '../../support/factories';
-import { cleanupTestConfig, startTestApp, startTestWorker, TestApp } from '../../support/test-app';
+import { loadAppConfig } from '../../../src/infra/config/app-config';
+import { cleanupTestConfig, createTestConfig, startTestApp, startTestWorker, TestApp } from '../../support/test-app';
 import { createPlatform, TestPlatform } from '../../shipments/support/platform-client';
 import { TestReceiver } from './receiver';
 
@@ -20,10 +21,9 @@ export interface DeliveryHarness {
 
 /**
  * Registers the hooks that start everything outbound-delivery tests need, with `env` (delivery
- * timings in milliseconds) applied before the app reads its config, and stop it all afterwards.
+ * timings in milliseconds, as the environment would give them) in the app's config, and stop it all afterwards.
  */
 export function useDeliveryHarness(env: Record<string, string>): DeliveryHarness {
-  const savedEnv = { ...process.env };
   const harness = {
     receiver: new TestReceiver(),
     async subscribe(eventTypes: string[]): Promise<string> {
@@ -38,8 +38,8 @@ export function useDeliveryHarness(env: Record<string, string>): DeliveryHarness
   } as DeliveryHarness;
 
   beforeAll(async () => {
-    Object.assign(process.env, env);
-    harness.testApp = await startTestApp();
+    const { webhookDelivery } = loadAppConfig({ ...process.env, ...env });
+    harness.testApp = await startTestApp(await createTestConfig({ webhookDelivery }));
     harness.worker = await startTestWorker(harness.testApp.config);
     harness.county = await createCounty(harness.testApp.app);
     harness.platform = await createPlatform(harness.testApp.app, harness.testApp.baseUrl, harness.county.county.id);
@@ -51,7 +51,6 @@ export function useDeliveryHarness(env: Record<string, string>): DeliveryHarness
     await harness.testApp.close();
     await harness.receiver.stop();
     await cleanupTestConfig(harness.testApp.config);
-    process.env = savedEnv;
   });
 
   return harness;

@@ -1,9 +1,12 @@
-import { RoadEdgeInput } from '../graph/road-graph';
-import { roadClassFromOsmHighway, surfaceFromOsm } from '../graph/osm-road-tags';
+import type { CsvError, Info } from 'csv-parse';
+import { parse } from 'csv-parse/sync';
+import { RoadEdgeInput, roadClassFromOsmHighway, surfaceFromOsm } from '@rural-dispatch/routing';
 
 /**
  * Road network CSV parser: a nodes file and an edges file in, vertices and edges out, usable both by
- * buildRoadGraph and by the service's importer. Pure: strings in, data out, no file system.
+ * buildRoadGraph and by the network importer. Pure: strings in, data out, no file system. A county
+ * file format rather than solver input, so it lives here and the routing library stays free of npm
+ * dependencies.
  *
  * Nodes: `id, lon, lat, elevation` (or the OSM export names `osm_node_id, lon, lat, srtm3_elev_m`).
  * Edges: `from, to, length_m, highway, oneway, surface, climb_m, descent_m, geometry` (or `way_id,
@@ -203,7 +206,7 @@ function parseGeometry(cell: RowReader, index: number): Array<[number, number]> 
   });
 }
 
-// ---- CSV reading (RFC 4180: quoted fields, doubled quotes, CRLF, line breaks inside quotes) ----
+// ---- CSV reading: csv-parse (RFC 4180), with line numbers and errors in this parser's terms ----
 
 interface CsvRow {
   /** 1-based line where the record starts. */
@@ -216,56 +219,36 @@ interface CsvTable {
   rows: CsvRow[];
 }
 
+/** What csv-parse's codes mean for someone fixing the file by hand. */
+const CSV_PARSE_REASONS: Record<string, string> = {
+  CSV_QUOTE_NOT_CLOSED: 'a quoted field is not closed',
+  INVALID_OPENING_QUOTE: 'a quote inside an unquoted field',
+  CSV_INVALID_CLOSING_QUOTE: 'text after the closing quote of a field',
+};
+
+/** csv-parse/sync throws its own copy of CsvError (not the one `csv-parse` exports), so `instanceof` cannot tell. */
+function isCsvParseError(error: unknown): error is CsvError & { lines: number } {
+  return error instanceof Error && error.constructor.name === 'CsvError' && typeof (error as Partial<CsvError>).code === 'string' && typeof (error as { lines?: unknown }).lines === 'number';
+}
+
+const lineBreaks = (cell: string): number => cell.match(/\r\n|\r|\n/g)?.length ?? 0;
+
+/** The header (trimmed, lower case) and the rows; blank lines are skipped, row widths are checked by the caller. */
 export function readCsv(text: string, file: string): CsvTable {
-  const records: CsvRow[] = [];
-  let cells: string[] = [];
-  let field = '';
-  let line = 1;
-  let recordLine = 1;
-  let quoted = false;
-  let fieldWasQuoted = false;
-  const source = text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
-  const endRecord = (): void => {
-    cells.push(field);
-    if (cells.length > 1 || cells[0] !== '' || fieldWasQuoted) records.push({ line: recordLine, cells });
-    cells = [];
-    field = '';
-    fieldWasQuoted = false;
-  };
-  for (let i = 0; i < source.length; i++) {
-    const ch = source[i];
-    if (quoted) {
-      if (ch === '"' && source[i + 1] === '"') {
-        field += '"';
-        i++;
-      } else if (ch === '"') {
-        quoted = false;
-      } else {
-        if (ch === '\n') line++;
-        field += ch;
-      }
-    } else if (ch === '"') {
-      if (field !== '') throw new RoadNetworkCsvError(file, line, null, 'a quote inside an unquoted field');
-      quoted = true;
-      fieldWasQuoted = true;
-    } else if (ch === ',') {
-      cells.push(field);
-      field = '';
-      fieldWasQuoted = false;
-    } else if (ch === '\n' || ch === '\r') {
-      if (ch === '\r' && source[i + 1] === '\n') i++;
-      endRecord();
-      line++;
-      recordLine = line;
-    } else {
-      field += ch;
-    }
+  let records: Array<{ record: string[]; info: Info }>;
+  try {
+    // Every line ending, mixed in one file too: exports that went through several tools have them.
+    // With `info`, csv-parse returns {record, info} pairs; its typings do not model that option.
+    records = parse(text, { bom: true, skip_empty_lines: true, relax_column_count: true, info: true, record_delimiter: ['\r\n', '\n', '\r'] }) as unknown as typeof records;
+  } catch (error) {
+    if (isCsvParseError(error)) throw new RoadNetworkCsvError(file, error.lines, null, CSV_PARSE_REASONS[error.code] ?? error.message);
+    throw error;
   }
-  if (quoted) throw new RoadNetworkCsvError(file, recordLine, null, 'a quoted field is not closed');
-  endRecord();
   if (records.length === 0) throw new RoadNetworkCsvError(file, 1, null, 'the file is empty (a header row is required)');
-  const [header, ...rows] = records;
-  return { header: header.cells.map((name) => name.trim().toLowerCase()), rows };
+  // csv-parse counts the line a record ends on; line breaks inside quoted fields move its start back.
+  const rows = records.map(({ record, info }) => ({ line: info.lines - record.reduce((sum, cell) => sum + lineBreaks(cell), 0), cells: record }));
+  const [header, ...body] = rows;
+  return { header: header!.cells.map((name) => name.trim().toLowerCase()), rows: body };
 }
 
 function columnFinder(table: CsvTable, file: string) {

@@ -1,5 +1,5 @@
-import { buildRoadGraph } from '../../src/graph/road-graph';
-import { parseRoadNetworkCsv, readCsv, RoadNetworkCsvError } from '../../src/parsers/road-network-csv';
+import { buildRoadGraph } from '@rural-dispatch/routing';
+import { parseRoadNetworkCsv, readCsv, RoadNetworkCsvError } from '../../src/network/import/road-network-csv';
 
 // The shape of the OpenStreetMap-derived Andorra export (headers and value styles), values invented.
 const andorraNodes = ['osm_node_id,lon,lat,srtm3_elev_m', '101,1.5210,42.5070,1030.5', '102,1.5230,42.5080,1041.0', '103,1.5250,42.5100,1100.2', ''].join('\n');
@@ -73,5 +73,15 @@ describe('road network CSV', () => {
     expect(table.header).toEqual(['a', 'b']);
     expect(table.rows).toEqual([{ line: 2, cells: ['x,1', 'say "hi"'] }]);
     expect(() => readCsv('a\n"open', 'f.csv')).toThrow('f.csv:2: a quoted field is not closed');
+    expect(() => readCsv('a,b\nx"y,1\n', 'f.csv')).toThrow('f.csv:2: a quote inside an unquoted field');
+  });
+
+  it('reads a file whose line endings are mixed, counting lines across all of them', () => {
+    const table = readCsv('a,b\r\n1,"two\nlines"\n3,4\r5,6\n', 'f.csv');
+    expect(table.rows).toEqual([
+      { line: 2, cells: ['1', 'two\nlines'] },
+      { line: 4, cells: ['3', '4'] },
+      { line: 5, cells: ['5', '6'] },
+    ]);
   });
 });
