@@ -1,4 +1,4 @@
-import { Column, JoinColumn, ManyToOne, PrimaryGeneratedColumn } from 'typeorm';
+import { Column, CreateDateColumn, JoinColumn, ManyToOne, PrimaryGeneratedColumn, UpdateDateColumn } from 'typeorm';
 import { County } from './county.entity';
 
 /**
@@ -15,4 +15,13 @@ export abstract class CountyOwnedEntity {
   @ManyToOne(() => County, { onDelete: 'CASCADE' })
   @JoinColumn()
   county?: County;
+}
+
+/** A county-owned row that records when it was created and last changed. */
+export abstract class TimestampedCountyEntity extends CountyOwnedEntity {
+  @CreateDateColumn({ type: 'timestamptz' })
+  createdAt!: Date;
+
+  @UpdateDateColumn({ type: 'timestamptz' })
+  updatedAt!: Date;
 }

@@ -1,11 +1,11 @@
-import { Column, CreateDateColumn, Entity, JoinColumn, ManyToOne, Unique, UpdateDateColumn } from 'typeorm';
-import { CountyOwnedEntity } from '../counties/county-owned.base';
+import { Column, Entity, JoinColumn, ManyToOne, Unique } from 'typeorm';
+import { TimestampedCountyEntity } from '../counties/county-owned.base';
 import { NetworkNode } from '../network/network-node.entity';
 import { Vehicle } from './vehicle.entity';
 
 @Entity()
 @Unique(['countyId', 'phone'])
-export class Driver extends CountyOwnedEntity {
+export class Driver extends TimestampedCountyEntity {
   @Column({ type: 'varchar', length: 100 })
   name!: string;
 
@@ -28,10 +28,4 @@ export class Driver extends CountyOwnedEntity {
 
   @Column({ type: 'boolean', default: true })
   active!: boolean;
-
-  @CreateDateColumn({ type: 'timestamptz' })
-  createdAt!: Date;
-
-  @UpdateDateColumn({ type: 'timestamptz' })
-  updatedAt!: Date;
 }

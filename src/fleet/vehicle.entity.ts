@@ -1,12 +1,12 @@
-import { Column, CreateDateColumn, Entity, JoinColumn, ManyToOne, Unique, UpdateDateColumn } from 'typeorm';
-import { CountyOwnedEntity } from '../counties/county-owned.base';
+import { Column, Entity, JoinColumn, ManyToOne, Unique } from 'typeorm';
+import { TimestampedCountyEntity } from '../counties/county-owned.base';
 import { NetworkNode } from '../network/network-node.entity';
 import { VEHICLE_CLASSES, VehicleClass } from '@rural-dispatch/routing';
 
 
 @Entity()
 @Unique(['countyId', 'code'])
-export class Vehicle extends CountyOwnedEntity {
+export class Vehicle extends TimestampedCountyEntity {
   /** Plate number or fleet number, unique in the county. */
   @Column({ type: 'varchar', length: 32 })
   code!: string;
@@ -51,10 +51,4 @@ export class Vehicle extends CountyOwnedEntity {
 
   @Column({ type: 'boolean', default: true })
   active!: boolean;
-
-  @CreateDateColumn({ type: 'timestamptz' })
-  createdAt!: Date;
-
-  @UpdateDateColumn({ type: 'timestamptz' })
-  updatedAt!: Date;
 }

@@ -1,5 +1,5 @@
-import { Column, CreateDateColumn, Entity, Index, OneToMany, Unique, UpdateDateColumn } from 'typeorm';
-import { CountyOwnedEntity } from '../counties/county-owned.base';
+import { Column, Entity, Index, OneToMany, Unique } from 'typeorm';
+import { TimestampedCountyEntity } from '../counties/county-owned.base';
 import type { ProblemStatistics, UnassignedShipment } from './planner/wave-model';
 import type { PlanRoute } from './plan-route.entity';
 
@@ -10,7 +10,7 @@ export type PlanStatus = (typeof PLAN_STATUSES)[number];
 @Entity()
 @Unique(['countyId', 'serviceDate', 'wave'])
 @Index(['countyId', 'createdAt'])
-export class Plan extends CountyOwnedEntity {
+export class Plan extends TimestampedCountyEntity {
   /** Local date (county time zone), YYYY-MM-DD. */
   @Column({ type: 'date' })
   serviceDate!: string;
@@ -72,10 +72,4 @@ export class Plan extends CountyOwnedEntity {
 
   @OneToMany('PlanRoute', 'plan')
   routes?: PlanRoute[];
-
-  @CreateDateColumn({ type: 'timestamptz' })
-  createdAt!: Date;
-
-  @UpdateDateColumn({ type: 'timestamptz' })
-  updatedAt!: Date;
 }

@@ -1,5 +1,5 @@
-import { Column, CreateDateColumn, Entity, Index, Unique, UpdateDateColumn } from 'typeorm';
-import { CountyOwnedEntity } from '../counties/county-owned.base';
+import { Column, Entity, Index, Unique } from 'typeorm';
+import { TimestampedCountyEntity } from '../counties/county-owned.base';
 import { SHIPMENT_DIRECTIONS, SHIPMENT_STATUSES, ShipmentDirection, ShipmentStatus } from './shipment-status';
 
 export const RESOLUTION_METHODS = ['admin_code', 'coordinate', 'name'] as const;
@@ -20,7 +20,7 @@ export interface DestinationInput {
 @Unique(['platformId', 'platformShipmentId'])
 @Index(['countyId', 'status'])
 @Index(['countyId', 'needsAttention'])
-export class Shipment extends CountyOwnedEntity {
+export class Shipment extends TimestampedCountyEntity {
   /** The platform that pushed it (integrations owns platforms; no foreign key across modules). */
   @Column({ type: 'uuid' })
   platformId!: string;
@@ -83,10 +83,4 @@ export class Shipment extends CountyOwnedEntity {
 
   @Column({ type: 'integer', default: 1 })
   version!: number;
-
-  @CreateDateColumn({ type: 'timestamptz' })
-  createdAt!: Date;
-
-  @UpdateDateColumn({ type: 'timestamptz' })
-  updatedAt!: Date;
 }
