@@ -1,6 +1,6 @@
 import type { Feature, FeatureCollection, Point } from 'geojson';
 import { haversineM, readCsv } from '@rural-dispatch/routing';
-import { CliUsageError } from './cli-flags';
+import { CliUsageError } from './cli-usage-error';
 
 /**
  * Turns a places CSV (OpenStreetMap-style: name, place = city|town|village|hamlet, lon, lat,

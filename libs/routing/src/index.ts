@@ -9,7 +9,6 @@ export { parseCvrplib } from './parsers/cvrplib';
 export { parseSolomon } from './parsers/solomon';
 export { detectFormat, formatById, registeredFormats } from './formats/registry';
 export type { AnyInstanceFormat, InstanceFormat, SolutionSummary, VerifyVerdict } from './formats/registry';
-export { runSolveCommand } from './cli/solve-command';
 export * from './graph';
 export { parseRoadNetworkCsv, readCsv, RoadNetworkCsvError } from './parsers/road-network-csv';
 export type { ParsedRoadEdge, ParsedRoadNetwork, RoadNetworkCsvInput } from './parsers/road-network-csv';
