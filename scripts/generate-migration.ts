@@ -53,8 +53,7 @@ const [migrationName] = new Command('migration:generate')
     return raw;
   })
   .exitOverride((error) => process.exit(error.exitCode === 0 ? 0 : 2))
-  .parse()
-  .processedArgs as [string];
+  .parse().processedArgs as [string];
 
 main(migrationName).catch((error: unknown) => {
   console.error(error instanceof Error ? error.message : error);

@@ -9,7 +9,13 @@ import { CliUsageError } from './cli-usage-error';
 export function describeBadInput(error: unknown): string | null {
   if (error instanceof CliUsageError || error instanceof RoadNetworkCsvError || error instanceof SyntaxError) return error.message;
   if (error instanceof DomainError && error.code === 'validation_failed') {
-    return error.message + error.problems.slice(0, 20).map((problem) => `\n  ${problem.field}: ${problem.message}`).join('');
+    return (
+      error.message +
+      error.problems
+        .slice(0, 20)
+        .map((problem) => `\n  ${problem.field}: ${problem.message}`)
+        .join('')
+    );
   }
   return null;
 }

@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import { runCli } from '../../src/cli/cli-program';
 
 export interface CliRun {
@@ -17,7 +18,7 @@ export async function runCliCaptured(argv: string[], files?: Record<string, stri
     stdout: (text) => (stdout += text),
     stderr: (text) => (stderr += text),
     readFile: (path) => {
-      if (files === undefined) return require('node:fs').readFileSync(path, 'utf8');
+      if (files === undefined) return readFileSync(path, 'utf8');
       if (!(path in files)) throw new Error('ENOENT: no such file');
       return files[path]!;
     },

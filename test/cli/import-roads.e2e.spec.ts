@@ -52,15 +52,32 @@ describe('rural-dispatch import-roads', () => {
 
   it('imports roads and places as three tiers, and computes a matrix over them', async () => {
     const { code, stdout } = await runCliCaptured([
-      'import-roads', '--county', '200001', '--county-name', 'Test valley',
-      '--nodes', file('nodes.csv', NODES), '--edges', file('edges.csv', EDGES), '--places', file('places.csv', PLACES), '--matrix', 'van',
+      'import-roads',
+      '--county',
+      '200001',
+      '--county-name',
+      'Test valley',
+      '--nodes',
+      file('nodes.csv', NODES),
+      '--edges',
+      file('edges.csv', EDGES),
+      '--places',
+      file('places.csv', PLACES),
+      '--matrix',
+      'van',
     ]);
     expect(code).toBe(0);
     expect(stdout).toMatch(/^matrix: 4 × 4 \(van\)/m);
     expect(await count('road_segment')).toBe(2);
     const tiers: Array<{ tier: string; n: string }> = await dataSource.query('SELECT tier, count(*) AS n FROM network_node GROUP BY tier ORDER BY tier');
-    expect(tiers.map((row) => [row.tier, Number(row.n)])).toEqual([['county_hub', 1], ['township_station', 1], ['village_point', 2]]);
-    const [track]: Array<{ road_class: string; surface: string; length_m: number }> = await dataSource.query(`SELECT road_class, surface, length_m FROM road_segment WHERE length_m > 900`);
+    expect(tiers.map((row) => [row.tier, Number(row.n)])).toEqual([
+      ['county_hub', 1],
+      ['township_station', 1],
+      ['village_point', 2],
+    ]);
+    const [track]: Array<{ road_class: string; surface: string; length_m: number }> = await dataSource.query(
+      `SELECT road_class, surface, length_m FROM road_segment WHERE length_m > 900`,
+    );
     expect(track).toEqual({ road_class: 'track', surface: 'gravel', length_m: 1001 });
   });
 

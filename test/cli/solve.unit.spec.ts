@@ -1,3 +1,5 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { TINY_SOLOMON, TINY_VRP } from '../../libs/routing/test/parsers/tiny-instances';
 import { runCliCaptured } from './cli-run';
 
@@ -63,7 +65,7 @@ describe('rural-dispatch help and version', () => {
   it('prints the version from package.json', async () => {
     const result = await runCliCaptured(['--version']);
     expect(result.code).toBe(0);
-    expect(result.stdout.trim()).toBe(require('../../package.json').version);
+    expect(result.stdout.trim()).toBe(JSON.parse(readFileSync(join(__dirname, '../../package.json'), 'utf8')).version);
   });
 
   it('exits 2 on an unknown command or none', async () => {
