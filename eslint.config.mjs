@@ -2,10 +2,11 @@
 // ESLint: rules that catch real bugs, plus import consistency. Layout is Prettier's job (no stylistic
 // rules here); module boundaries and cycles are dependency-cruiser's (.dependency-cruiser.cjs).
 import js from '@eslint/js';
+import { defineConfig } from 'eslint/config';
 import { importX } from 'eslint-plugin-import-x';
 import tseslint from 'typescript-eslint';
 
-export default tseslint.config(
+export default defineConfig(
   { ignores: ['dist/**', 'node_modules/**', 'coverage/**'] },
   js.configs.recommended,
   tseslint.configs.recommended,
