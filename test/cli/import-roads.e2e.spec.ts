@@ -22,7 +22,7 @@ const PLACES = `osm_node_id,place,name,lon,lat,population,srtm3_elev_m
 102,hamlet,Middle,1.5099,42.5001,,1100
 `;
 
-describe('rural-dispatch import-roads', () => {
+describe('rural-dispatch import-roads and migrate', () => {
   let config: AppConfig;
   let dataSource: DataSource;
   let folder: string;
@@ -96,6 +96,11 @@ describe('rural-dispatch import-roads', () => {
     expect(result.code).toBe(2);
     expect(result.stderr).toMatch(/bad\.csv:3.*length_m/);
     expect(await count('road_segment')).toBe(before);
+  });
+
+  it('migrate finds the schema of a migrated database up to date', async () => {
+    const result = await runCliCaptured(['migrate']);
+    expect(result).toEqual({ code: 0, stdout: 'schema is up to date\n', stderr: '' });
   });
 
   it('refuses an unknown county without --county-name', async () => {
