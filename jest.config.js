@@ -1,7 +1,13 @@
-// Two projects: the pure solver library (no services) and the service tests (real PostgreSQL + Redis).
+// Three projects, by what a test needs:
+//  - routing: the solver library's tests (libs/routing/test), pure;
+//  - unit: the service's pure tests, test/**/*.spec.ts: no database, no Redis, no global setup;
+//  - e2e: test/**/*.e2e.spec.ts, on real PostgreSQL + PostGIS and Redis; the global setup migrates one
+//    template database per run, and each file copies it.
+// `npx jest --selectProjects routing unit` runs every pure test without the services.
 const tsJest = ['ts-jest', { tsconfig: '<rootDir>/tsconfig.jest.json', diagnostics: false }];
 // The library's public entry, as src/ imports it (tsconfig paths; tsc-alias rewrites it in the build).
 const moduleNameMapper = { '^@rural-dispatch/routing$': '<rootDir>/libs/routing/src/index.ts' };
+const E2E = '\\.e2e\\.spec\\.ts$';
 module.exports = {
   // Service tests boot NestJS and copy a database; on a busy two-core machine that takes seconds.
   testTimeout: 60_000,
@@ -14,10 +20,20 @@ module.exports = {
       transform: { '^.+\\.ts$': tsJest },
     },
     {
-      displayName: 'service',
+      displayName: 'unit',
       testEnvironment: 'node',
       rootDir: '<rootDir>',
       testMatch: ['<rootDir>/test/**/*.spec.ts'],
+      testPathIgnorePatterns: ['/node_modules/', E2E],
+      transform: { '^.+\\.ts$': tsJest },
+      moduleNameMapper,
+      setupFiles: ['reflect-metadata'],
+    },
+    {
+      displayName: 'e2e',
+      testEnvironment: 'node',
+      rootDir: '<rootDir>',
+      testMatch: ['<rootDir>/test/**/*.e2e.spec.ts'],
       transform: { '^.+\\.ts$': tsJest },
       moduleNameMapper,
       globalSetup: '<rootDir>/test/setup/global-setup.ts',

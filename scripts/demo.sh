@@ -5,5 +5,5 @@ cd "$(dirname "$0")/.."
 bash scripts/ensure-node-modules.sh
 bash scripts/ensure-services.sh
 echo "[setup] compiling"
-npm run -s build
+bash scripts/build-if-stale.sh
 exec node dist/src/cli.js demo "$@"

@@ -3,15 +3,14 @@
  * existing migrations build. Usage: npm run migration:generate -- <kebab-name>
  * It works in a scratch database, so the developer's own data is never touched.
  */
+import { Command, InvalidArgumentError } from 'commander';
 import * as fs from 'fs';
 import * as path from 'path';
 import { DataSource } from 'typeorm';
 import { databaseOptions } from '../src/infra/database/database-options';
 import { schemaDiff } from '../src/infra/database/schema-diff';
 
-async function main(): Promise<void> {
-  const name = process.argv[2];
-  if (!name || !/^[a-z0-9-]+$/.test(name)) throw new Error('usage: generate-migration <kebab-case-name>');
+async function main(name: string): Promise<void> {
   const base = new URL(process.env.DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres');
   const scratch = `rd_migration_scratch_${process.pid}`;
   base.pathname = '/postgres';
@@ -47,7 +46,16 @@ async function main(): Promise<void> {
   }
 }
 
-main().catch((error: unknown) => {
+const [migrationName] = new Command('migration:generate')
+  .description('write migrations/<timestamp>-<name>.ts with what the entities add to the schema the migrations build')
+  .argument('<name>', 'kebab-case name of the migration', (raw: string) => {
+    if (!/^[a-z0-9-]+$/.test(raw)) throw new InvalidArgumentError(`must be kebab-case (a-z, 0-9, -), got "${raw}"`);
+    return raw;
+  })
+  .exitOverride((error) => process.exit(error.exitCode === 0 ? 0 : 2))
+  .parse().processedArgs as [string];
+
+main(migrationName).catch((error: unknown) => {
   console.error(error instanceof Error ? error.message : error);
   process.exit(1);
 });

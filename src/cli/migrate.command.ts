@@ -1,7 +1,7 @@
+import 'reflect-metadata';
 import { loadAppConfig } from '../infra/config/app-config';
 import { ensureDatabase, runMigrations } from '../infra/database/migrate';
-import { CliCommand } from './cli-command';
-import { parseArgs } from './cli-flags';
+import { CliIo } from './cli-io';
 
 export async function migrateDatabase(databaseUrl: string, log: (line: string) => void): Promise<void> {
   await ensureDatabase(databaseUrl);
@@ -9,14 +9,8 @@ export async function migrateDatabase(databaseUrl: string, log: (line: string) =
   log(applied.length ? `applied ${applied.length} migration(s): ${applied.join(', ')}` : 'schema is up to date');
 }
 
-export const migrateCommand: CliCommand = {
-  name: 'migrate',
-  summary: 'create the database if missing and apply pending migrations',
-  usage: 'rural-dispatch migrate',
-  flags: {},
-  async run(argv) {
-    parseArgs(argv, this.flags);
-    await migrateDatabase(loadAppConfig().databaseUrl, (line) => console.log(line));
-    return 0;
-  },
-};
+/** `migrate`: create the database if missing and apply pending migrations. */
+export async function runMigrate(io: CliIo): Promise<number> {
+  await migrateDatabase(loadAppConfig().databaseUrl, (line) => io.stdout(`${line}\n`));
+  return 0;
+}

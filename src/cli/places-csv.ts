@@ -1,7 +1,7 @@
 import type { Feature, FeatureCollection, Point } from 'geojson';
 import { haversineM } from '@rural-dispatch/routing';
 import { readCsv } from '../network/import/road-network-csv';
-import { CliUsageError } from './cli-flags';
+import { CliUsageError } from './cli-usage-error';
 
 /**
  * Turns a places CSV (OpenStreetMap-style: name, place = city|town|village|hamlet, lon, lat,

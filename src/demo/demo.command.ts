@@ -1,3 +1,4 @@
+import 'reflect-metadata';
 import { NestExpressApplication } from '@nestjs/platform-express';
 import { createHttpApp } from '../app-setup';
 import { loadAppConfig } from '../infra/config/app-config';
@@ -7,26 +8,22 @@ import { TravelMatrixService } from '../network/matrix/travel-matrix.service';
 import { planDemoWave } from './demo-plan';
 import { startInProcessWorker } from './in-process-worker';
 import { scanInEverythingReceived } from './demo-hub-arrival';
-import { CliCommand } from '../cli/cli-command';
-import { parseArgs } from '../cli/cli-flags';
 import { migrateDatabase } from '../cli/migrate.command';
 import { DemoReport } from './demo-report';
 import { seedDemoCounty } from './seed-demo-county';
 import { serveUntilStopped } from './serve';
 
-export const demoCommand: CliCommand = {
-  name: 'demo',
-  summary: 'migrate, seed the Xihe demo county, push its shipments, plan, and print a summary',
-  usage: 'rural-dispatch demo [--seed N] [--serve]',
-  flags: {
-    seed: { kind: 'integer', min: 0, max: 2 ** 31 - 1, description: 'seed of the synthetic village points and roads (default 1)' },
-    'plan-time-limit': { kind: 'integer', min: 1, max: 600, description: 'solver seconds for the plan (default 10)' },
-    serve: { kind: 'boolean', description: 'afterwards, keep the API and a worker running' },
-  },
-  async run(argv) {
-    const { flags } = parseArgs(argv, this.flags);
-    const seed = (flags.seed as number | undefined) ?? 1;
-    const planTimeLimitS = (flags['plan-time-limit'] as number | undefined) ?? 10;
+/** Flags of `demo`, as the command table parses them (with their defaults). */
+export interface DemoFlags {
+  seed: number;
+  planTimeLimit: number;
+  serve: boolean;
+}
+
+/** `demo`: migrate, seed the Xihe demo county, push its shipments, plan, and print a summary. */
+export async function runDemo(flags: DemoFlags): Promise<number> {
+    const seed = flags.seed;
+    const planTimeLimitS = flags.planTimeLimit;
     // Quiet service logs: the demo prints its own summary; LOG_LEVEL still wins when set.
     const config = loadAppConfig({ ...process.env, LOG_LEVEL: process.env.LOG_LEVEL ?? 'error' });
     const report = new DemoReport();
@@ -90,8 +87,7 @@ export const demoCommand: CliCommand = {
       await app.close();
     }
     return serveUntilStopped(config, report);
-  },
-};
+}
 
 function localDate(timeZone: string): string {
   return new Intl.DateTimeFormat('en-CA', { timeZone }).format(new Date());

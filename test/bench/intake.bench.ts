@@ -12,6 +12,8 @@ import * as path from 'path';
 import { DataSource } from 'typeorm';
 import { databaseOptions } from '../../src/infra/database/database-options';
 import { signedHeaders, newWebhookSecret } from '../../src/integrations/webhook-signature';
+import { integerBetween } from '../../src/cli/option-parsers';
+import { benchCommand } from './bench-command';
 
 // autocannon ships no types; the part used here is small.
 // eslint-disable-next-line @typescript-eslint/no-require-imports
@@ -26,10 +28,11 @@ interface AutocannonResult {
   duration: number;
 }
 
-const argument = (name: string, fallback: number) => {
-  const index = process.argv.indexOf(`--${name}`);
-  return index > 0 ? Number(process.argv[index + 1]) : fallback;
-};
+const options = benchCommand('bench:intake', 'webhook intake throughput and latency against the real API')
+  .option('--duration <s>', 'seconds per measured run', integerBetween(1), 10)
+  .option('--connections <n>', 'concurrent HTTP connections', integerBetween(1), 16)
+  .parse()
+  .opts<{ duration: number; connections: number }>();
 
 const ADMIN_URL = process.env.BENCH_DATABASE_ADMIN_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
 const VILLAGE_COUNT = 50;
@@ -130,8 +133,8 @@ function processCpuMs(pid: number | undefined): number | null {
   }
 }
 
-async function run(label: string, api: ChildProcess, url: string, secret: string, makeBody: () => unknown, shipmentsPerRequest: number, duration = argument('duration', 10)) {
-  const connections = argument('connections', 16);
+async function run(label: string, api: ChildProcess, url: string, secret: string, makeBody: () => unknown, shipmentsPerRequest: number, duration = options.duration) {
+  const connections = options.connections;
   const cpuBefore = processCpuMs(api.pid);
   const result = await autocannon({
     url,
@@ -164,7 +167,7 @@ async function main(): Promise<void> {
     const port = await freePort();
     api = await startApi(database.url, port);
     const url = `http://127.0.0.1:${port}/v1/webhooks/${platformId}/shipments`;
-    console.log(`intake bench at ${new Date().toISOString()}: ${argument('connections', 16)} connections, ${argument('duration', 10)} s per run, node ${process.version}`);
+    console.log(`intake bench at ${new Date().toISOString()}: ${options.connections} connections, ${options.duration} s per run, node ${process.version}`);
     await run('warm-up (single)', api, url, secret, () => ({ type: 'create', shipment: shipment(villageCodes) }), 1, 3);
     await run('single pushes', api, url, secret, () => ({ type: 'create', shipment: shipment(villageCodes) }), 1);
     await run('batches of 100', api, url, secret, () => ({ shipments: Array.from({ length: 100 }, () => shipment(villageCodes)) }), 100);

@@ -13,6 +13,8 @@ import { performance } from 'perf_hooks';
 import { buildContractionHierarchy, buildProfileWeights, buildRoadGraph, computeMatrix, HierarchyMatrixSearch, UNREACHABLE, computeNetworkMatrices, generateSyntheticRoadNetwork, RoadEdgeInput, RoadGraph, stronglyConnectedComponents, VEHICLE_CLASSES, Random } from '@rural-dispatch/routing';
 import { parseRoadNetworkCsv } from '../../src/network/import/road-network-csv';
 import { buildDemoCounty } from '../../src/demo/county/build-demo-county';
+import { integerBetween } from '../../src/cli/option-parsers';
+import { benchCommand } from './bench-command';
 
 interface Row {
   section: string;
@@ -26,10 +28,15 @@ interface Row {
 const rows: Row[] = [];
 const samples: Record<string, unknown> = {};
 
-function argument(name: string): string | undefined {
-  const index = process.argv.indexOf(`--${name}`);
-  return index === -1 ? undefined : process.argv[index + 1];
-}
+const options = benchCommand('bench:matrix', 'travel-time matrix benchmark: synthetic, Andorra and demo county networks')
+  .option('--json', 'print the rows and samples as JSON')
+  .option('--andorra <path>', 'directory of the Andorra network CSVs (default ../shared/data/andorra)')
+  .option('--sources <n>', 'size N of the synthetic N x N matrix', integerBetween(1), 1000)
+  .option('--edges <n>', 'edges of the synthetic network', integerBetween(1), 100_000)
+  .option('--seed <n>', 'seed of the synthetic network', integerBetween(0), 1)
+  .option('--skip-dijkstra', 'skip the Dijkstra-per-row comparison')
+  .parse()
+  .opts<{ json?: boolean; andorra?: string; sources: number; edges: number; seed: number; skipDijkstra?: boolean }>();
 
 function measure<T>(section: string, step: string, work: () => T, note: (result: T) => string = () => ''): T {
   const cpuStart = process.cpuUsage();
@@ -68,7 +75,7 @@ function syntheticSection(edgeCount: number, size: number, seed: number): void {
     peakRssMb: hierarchyRows[1].peakRssMb,
     note: `${durationS.filter((d) => d === UNREACHABLE).length} unreachable`,
   });
-  if (!process.argv.includes('--skip-dijkstra')) {
+  if (!options.skipDijkstra) {
     const byDijkstra = measure(section, `van matrix ${size}x${size}: Dijkstra per row`, () => computeMatrix(graph, weights, sources, targets, { method: 'dijkstra' }));
     const identical = byDijkstra.durationS.every((d, i) => d === durationS[i]) && byDijkstra.distanceM.every((d, i) => d === distanceM[i]);
     rows[rows.length - 1].note = identical ? 'identical to hierarchy' : 'DIFFERS from hierarchy';
@@ -139,17 +146,17 @@ function demoCountySection(): void {
 
 function main(): void {
   const repoRoot = resolve(__dirname, '../../..');
-  const size = Number(argument('sources') ?? 1000);
-  const edgeCount = Number(argument('edges') ?? 100_000);
-  const seed = Number(argument('seed') ?? 1);
-  const andorra = resolve(argument('andorra') ?? join(repoRoot, '../shared/data/andorra'));
+  const size = options.sources;
+  const edgeCount = options.edges;
+  const seed = options.seed;
+  const andorra = resolve(options.andorra ?? join(repoRoot, '../shared/data/andorra'));
 
   syntheticSection(edgeCount, size, seed);
   if (existsSync(join(andorra, 'graph_edges.csv'))) andorraSection(andorra);
   else rows.push({ section: 'b: andorra', step: 'skipped', wallMs: 0, cpuMs: 0, peakRssMb: 0, note: `no data at ${andorra}` });
   demoCountySection();
 
-  if (process.argv.includes('--json')) {
+  if (options.json) {
     console.log(JSON.stringify({ node: process.version, rows, samples }, null, 2));
     return;
   }

@@ -23,6 +23,7 @@ import { ensureDatabase, runMigrations } from '../../src/infra/database/migrate'
 import { buildDemoCounty } from '../../src/demo/county/build-demo-county';
 import { NetworkImportService } from '../../src/network/import/network-import.service';
 import { TravelMatrixService } from '../../src/network/matrix/travel-matrix.service';
+import { benchCommand } from './bench-command';
 
 const rows: Array<{ section: string; step: string; wallMs: number; note: string }> = [];
 
@@ -33,10 +34,10 @@ async function measure<T>(section: string, step: string, work: () => Promise<T> 
   return result;
 }
 
-function argument(name: string): string | undefined {
-  const index = process.argv.indexOf(`--${name}`);
-  return index === -1 ? undefined : process.argv[index + 1];
-}
+const options = benchCommand('bench:network-import', 'network import and matrix through the service, on a throwaway database')
+  .option('--dir <path>', 'directory of the Andorra network CSVs (default ../shared/data/andorra)')
+  .parse()
+  .opts<{ dir?: string }>();
 
 /** Andorra's places become nodes: the capital the hub, the next seven towns stations, the rest villages under the first. */
 function andorraPlaces(directory: string) {
@@ -79,7 +80,7 @@ async function main(): Promise<void> {
     await measure('a: demo county', 'van matrix, all nodes', () => matrices.computeMatrix(xihe.id, undefined, 'van'), (m) => `${m.nodes.length}x${m.nodes.length} ${m.method}, ${m.unreachable.length} unreachable, computation ${m.computationMs} ms`);
     await measure('a: demo county', 'van matrix again (cache)', () => matrices.computeMatrix(xihe.id, undefined, 'van'), (m) => `cached=${m.cached}`);
 
-    const directory = resolve(argument('dir') ?? join(__dirname, '..', '..', '..', '..', 'shared', 'data', 'andorra'));
+    const directory = resolve(options.dir ?? join(__dirname, '..', '..', '..', '..', 'shared', 'data', 'andorra'));
     if (!existsSync(join(directory, 'graph_edges.csv'))) {
       rows.push({ section: 'b: andorra', step: 'skipped', wallMs: 0, note: `no graph_edges.csv in ${directory}` });
     } else {

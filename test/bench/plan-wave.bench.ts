@@ -23,11 +23,15 @@ import { PlanRequestsService } from '../../src/planning/plan-requests.service';
 import { ShipmentInputDto } from '../../src/shipments/dto/shipment-input.dto';
 import { ShipmentIntakeService } from '../../src/shipments/shipment-intake.service';
 import { ShipmentScansService } from '../../src/shipments/shipment-scans.service';
+import { integerBetween } from '../../src/cli/option-parsers';
+import { benchCommand } from './bench-command';
 
-function flag(name: string, fallback: number): number {
-  const index = process.argv.indexOf(`--${name}`);
-  return index >= 0 ? Number(process.argv[index + 1]) : fallback;
-}
+const options = benchCommand('bench:plan-wave', 'plan one wave of the Xihe demo county through the queue')
+  .option('--per-village <n>', 'up to 2N inbound shipments per village', integerBetween(0), 2)
+  .option('--time-limit <s>', 'solver seconds', integerBetween(1), 60)
+  .option('--seed <n>', 'seed of the shipments', integerBetween(0), 1)
+  .parse()
+  .opts<{ perVillage: number; timeLimit: number; seed: number }>();
 
 async function pushShipments(app: INestApplicationContext, countyId: string, villages: NetworkNode[], perVillage: number, seed: number) {
   let state = seed >>> 0 || 1;
@@ -62,9 +66,7 @@ async function pushShipments(app: INestApplicationContext, countyId: string, vil
 }
 
 async function main(): Promise<void> {
-  const perVillage = flag('per-village', 2);
-  const timeLimitS = flag('time-limit', 60);
-  const seed = flag('seed', 1);
+  const { perVillage, timeLimit: timeLimitS, seed } = options;
   const base = loadAppConfig({ ...process.env, LOG_LEVEL: process.env.LOG_LEVEL ?? 'error' });
   const scratch = `rd_plan_bench_${process.pid}`;
   const adminUrl = new URL(base.databaseUrl);

@@ -2,10 +2,10 @@ import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
 import { DataSource } from 'typeorm';
-import { importRoadsCommand } from '../../src/cli/import-roads.command';
 import { AppConfig } from '../../src/infra/config/app-config';
 import { databaseOptions } from '../../src/infra/database/database-options';
 import { cleanupTestConfig, createTestConfig } from '../support/test-app';
+import { runCliCaptured } from './cli-run';
 
 const NODES = `osm_node_id,lon,lat,srtm3_elev_m
 1,1.5000,42.5000,1000
@@ -22,7 +22,7 @@ const PLACES = `osm_node_id,place,name,lon,lat,population,srtm3_elev_m
 102,hamlet,Middle,1.5099,42.5001,,1100
 `;
 
-describe('rural-dispatch import-roads', () => {
+describe('rural-dispatch import-roads and migrate', () => {
   let config: AppConfig;
   let dataSource: DataSource;
   let folder: string;
@@ -41,33 +41,48 @@ describe('rural-dispatch import-roads', () => {
     Object.assign(process.env, { DATABASE_URL: config.databaseUrl, QUEUE_PREFIX: config.queuePrefix, LOG_LEVEL: 'silent' });
     dataSource = await new DataSource(databaseOptions(config.databaseUrl)).initialize();
     folder = fs.mkdtempSync(path.join(os.tmpdir(), 'import-roads-'));
-    jest.spyOn(console, 'log').mockImplementation(() => undefined);
-    jest.spyOn(console, 'error').mockImplementation(() => undefined);
   });
 
   afterAll(async () => {
     process.env = saved;
-    jest.restoreAllMocks();
     await dataSource.destroy();
     await cleanupTestConfig(config);
     fs.rmSync(folder, { recursive: true, force: true });
   });
 
   it('imports roads and places as three tiers, and computes a matrix over them', async () => {
-    const code = await importRoadsCommand.run([
-      '--county', '200001', '--county-name', 'Test valley',
-      '--nodes', file('nodes.csv', NODES), '--edges', file('edges.csv', EDGES), '--places', file('places.csv', PLACES), '--matrix', 'van',
+    const { code, stdout } = await runCliCaptured([
+      'import-roads',
+      '--county',
+      '200001',
+      '--county-name',
+      'Test valley',
+      '--nodes',
+      file('nodes.csv', NODES),
+      '--edges',
+      file('edges.csv', EDGES),
+      '--places',
+      file('places.csv', PLACES),
+      '--matrix',
+      'van',
     ]);
     expect(code).toBe(0);
+    expect(stdout).toMatch(/^matrix: 4 × 4 \(van\)/m);
     expect(await count('road_segment')).toBe(2);
     const tiers: Array<{ tier: string; n: string }> = await dataSource.query('SELECT tier, count(*) AS n FROM network_node GROUP BY tier ORDER BY tier');
-    expect(tiers.map((row) => [row.tier, Number(row.n)])).toEqual([['county_hub', 1], ['township_station', 1], ['village_point', 2]]);
-    const [track]: Array<{ road_class: string; surface: string; length_m: number }> = await dataSource.query(`SELECT road_class, surface, length_m FROM road_segment WHERE length_m > 900`);
+    expect(tiers.map((row) => [row.tier, Number(row.n)])).toEqual([
+      ['county_hub', 1],
+      ['township_station', 1],
+      ['village_point', 2],
+    ]);
+    const [track]: Array<{ road_class: string; surface: string; length_m: number }> = await dataSource.query(
+      `SELECT road_class, surface, length_m FROM road_segment WHERE length_m > 900`,
+    );
     expect(track).toEqual({ road_class: 'track', surface: 'gravel', length_m: 1001 });
   });
 
   it('imports the same files again without changing anything', async () => {
-    const code = await importRoadsCommand.run(['--county', '200001', '--nodes', path.join(folder, 'nodes.csv'), '--edges', path.join(folder, 'edges.csv')]);
+    const { code } = await runCliCaptured(['import-roads', '--county', '200001', '--nodes', path.join(folder, 'nodes.csv'), '--edges', path.join(folder, 'edges.csv')]);
     expect(code).toBe(0);
     expect(await count('road_segment')).toBe(2);
     const [{ network_version }] = await dataSource.query(`SELECT network_version FROM county WHERE admin_code = '200001'`);
@@ -77,15 +92,20 @@ describe('rural-dispatch import-roads', () => {
   it('refuses a bad edge naming the file, line and field, and writes nothing', async () => {
     const before = await count('road_segment');
     const badEdges = EDGES.replace('1000.5,track', '-5,track');
-    await expect(
-      importRoadsCommand.run(['--county', '200001', '--nodes', path.join(folder, 'nodes.csv'), '--edges', file('bad.csv', badEdges)]),
-    ).rejects.toThrow(/bad\.csv:3.*length_m/);
+    const result = await runCliCaptured(['import-roads', '--county', '200001', '--nodes', path.join(folder, 'nodes.csv'), '--edges', file('bad.csv', badEdges)]);
+    expect(result.code).toBe(2);
+    expect(result.stderr).toMatch(/bad\.csv:3.*length_m/);
     expect(await count('road_segment')).toBe(before);
   });
 
+  it('migrate finds the schema of a migrated database up to date', async () => {
+    const result = await runCliCaptured(['migrate']);
+    expect(result).toEqual({ code: 0, stdout: 'schema is up to date\n', stderr: '' });
+  });
+
   it('refuses an unknown county without --county-name', async () => {
-    await expect(
-      importRoadsCommand.run(['--county', '999999', '--nodes', path.join(folder, 'nodes.csv'), '--edges', path.join(folder, 'edges.csv')]),
-    ).rejects.toThrow(/no county with code 999999/);
+    const result = await runCliCaptured(['import-roads', '--county', '999999', '--nodes', path.join(folder, 'nodes.csv'), '--edges', path.join(folder, 'edges.csv')]);
+    expect(result.code).toBe(2);
+    expect(result.stderr).toMatch(/no county with code 999999/);
   });
 });

@@ -9,5 +9,4 @@ export { parseCvrplib } from './parsers/cvrplib';
 export { parseSolomon } from './parsers/solomon';
 export { detectFormat, formatById, registeredFormats } from './formats/registry';
 export type { AnyInstanceFormat, InstanceFormat, SolutionSummary, VerifyVerdict } from './formats/registry';
-export { runSolveCommand } from './cli/solve-command';
 export * from './graph';

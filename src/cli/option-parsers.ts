@@ -1,0 +1,26 @@
+import { InvalidArgumentError } from 'commander';
+
+/**
+ * Value parsers for commander options. Commander names the flag in its message
+ * ("option '--threads <n>' argument '0' is invalid. …"), so these only say what was expected.
+ */
+export function integerBetween(min: number, max = Number.MAX_SAFE_INTEGER): (raw: string) => number {
+  return (raw) => {
+    const value = Number(raw);
+    if (raw.trim() === '' || !Number.isInteger(value)) throw new InvalidArgumentError(`must be an integer, got "${raw}"`);
+    if (value < min || value > max) throw new InvalidArgumentError(max === Number.MAX_SAFE_INTEGER ? `must be an integer >= ${min}` : `must be between ${min} and ${max}`);
+    return value;
+  };
+}
+
+export function positiveNumber(raw: string): number {
+  const value = Number(raw);
+  if (raw.trim() === '' || !Number.isFinite(value) || value <= 0) throw new InvalidArgumentError(`must be a positive number, got "${raw}"`);
+  return value;
+}
+
+/** `--county <adminCode>`: the county's 6-digit administrative division code, the one county flag of every command. */
+export function countyAdminCode(raw: string): string {
+  if (!/^\d{6}$/.test(raw)) throw new InvalidArgumentError(`must be a 6-digit admin code, got "${raw}"`);
+  return raw;
+}
