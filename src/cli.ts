@@ -4,12 +4,13 @@ import { RoadNetworkCsvError } from '@rural-dispatch/routing';
 import { CliCommand } from './cli/cli-command';
 import { CliUsageError, describeFlags } from './cli/cli-flags';
 import { demoCommand } from './cli/demo/demo.command';
+import { importOsmCommand } from './cli/import-osm.command';
 import { importRoadsCommand } from './cli/import-roads.command';
 import { migrateCommand } from './cli/migrate.command';
 import { solveCommand } from './cli/solve.command';
 import { DomainError } from './infra/errors/domain-error';
 
-const COMMANDS: CliCommand[] = [demoCommand, importRoadsCommand, migrateCommand, solveCommand];
+const COMMANDS: CliCommand[] = [demoCommand, importOsmCommand, importRoadsCommand, migrateCommand, solveCommand];
 
 function help(): string {
   return ['usage: rural-dispatch <command> [options]', '', ...COMMANDS.map((command) => `  ${command.name.padEnd(14)}${command.summary}`)].join('\n');

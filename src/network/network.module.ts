@@ -4,11 +4,13 @@ import { CountiesModule } from '../counties/counties.module';
 import { FleetModule } from '../fleet/fleet.module';
 import { NetworkImportService } from './import/network-import.service';
 import { TravelMatrixService } from './matrix/travel-matrix.service';
+import { OsmImportService } from './osm/osm-import.service';
 import { NetworkExportService } from './network-export.service';
 import { NetworkNode } from './network-node.entity';
 import { NetworkNodesController } from './network-nodes.controller';
 import { NetworkNodesService } from './network-nodes.service';
 import { NetworkQueryService } from './network-query.service';
+import { NetworkSnappingService } from './network-snapping.service';
 import { NetworkSummaryService } from './network-summary.service';
 import { NetworkController } from './network.controller';
 import { RoadSegment } from './road-segment.entity';
@@ -20,7 +22,7 @@ import { RoadSegment } from './road-segment.entity';
 @Module({
   imports: [TypeOrmModule.forFeature([NetworkNode, RoadSegment]), CountiesModule, forwardRef(() => FleetModule)],
   controllers: [NetworkNodesController, NetworkController],
-  providers: [NetworkQueryService, NetworkNodesService, NetworkImportService, NetworkExportService, NetworkSummaryService, TravelMatrixService],
-  exports: [NetworkQueryService, NetworkImportService, NetworkExportService, TravelMatrixService],
+  providers: [NetworkQueryService, NetworkNodesService, NetworkImportService, NetworkExportService, NetworkSummaryService, TravelMatrixService, NetworkSnappingService, OsmImportService],
+  exports: [NetworkQueryService, NetworkImportService, NetworkExportService, TravelMatrixService, OsmImportService],
 })
 export class NetworkModule {}

@@ -1,0 +1,52 @@
+import { haversineM } from '@rural-dispatch/routing';
+import { ElevationModel, srtmTileName } from './elevation-grid';
+
+/** Spacing of height samples along a road, as the reference graph was built (SRTM3 cells are ~90 m). */
+export const SAMPLE_SPACING_M = 30;
+
+export interface EdgeElevation {
+  /** Total ascent and descent from the first position to the last, in metres (not rounded). */
+  climbM: number;
+  descentM: number;
+  /** SRTM names of the 1° tiles where a sample had no height; empty when the DEM covered the edge. */
+  missingTiles: string[];
+}
+
+/**
+ * Heights every 30 m along the line (and at its last position), each interpolated bilinearly in the
+ * DEM; climb and descent are the sums of the rises and falls between consecutive samples.
+ */
+export function edgeElevation(coordinates: ReadonlyArray<readonly [number, number]>, model: ElevationModel): EdgeElevation {
+  let climbM = 0;
+  let descentM = 0;
+  let previous: number | null = null;
+  const missingTiles = new Set<string>();
+  const visit = (lon: number, lat: number) => {
+    const height = model.heightAt(lon, lat);
+    if (height === null) {
+      missingTiles.add(srtmTileName(lon, lat));
+      return;
+    }
+    if (previous !== null) {
+      if (height > previous) climbM += height - previous;
+      else descentM += previous - height;
+    }
+    previous = height;
+  };
+  let untilNextSampleM = 0;
+  for (let index = 1; index < coordinates.length; index++) {
+    const [lonA, latA] = coordinates[index - 1]!;
+    const [lonB, latB] = coordinates[index]!;
+    const segmentM = haversineM(lonA, latA, lonB, latB);
+    let alongM = untilNextSampleM;
+    while (alongM < segmentM) {
+      const share = alongM / segmentM;
+      visit(lonA + share * (lonB - lonA), latA + share * (latB - latA));
+      alongM += SAMPLE_SPACING_M;
+    }
+    untilNextSampleM = alongM - segmentM;
+  }
+  const [lastLon, lastLat] = coordinates[coordinates.length - 1]!;
+  visit(lastLon, lastLat);
+  return { climbM, descentM, missingTiles: [...missingTiles] };
+}
