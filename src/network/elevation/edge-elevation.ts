@@ -1,7 +1,7 @@
 import { haversineM } from '@rural-dispatch/routing';
 import { ElevationModel, srtmTileName } from './elevation-grid';
 
-/** Spacing of height samples along a road, as the reference graph was built (SRTM3 cells are ~90 m). */
+/** Longest spacing of height samples along a road, as the reference graph was built (SRTM3 cells are ~90 m). */
 export const SAMPLE_SPACING_M = 30;
 
 export interface EdgeElevation {
@@ -13,8 +13,9 @@ export interface EdgeElevation {
 }
 
 /**
- * Heights every 30 m along the line (and at its last position), each interpolated bilinearly in the
- * DEM; climb and descent are the sums of the rises and falls between consecutive samples.
+ * Heights at every position of the line and every 30 m between them, each interpolated bilinearly in
+ * the DEM; climb and descent are the sums of the rises and falls between consecutive samples. The
+ * positions are sampled too because a road's bends are where it turns from climbing to descending.
  */
 export function edgeElevation(coordinates: ReadonlyArray<readonly [number, number]>, model: ElevationModel): EdgeElevation {
   let climbM = 0;
@@ -33,18 +34,11 @@ export function edgeElevation(coordinates: ReadonlyArray<readonly [number, numbe
     }
     previous = height;
   };
-  let untilNextSampleM = 0;
   for (let index = 1; index < coordinates.length; index++) {
     const [lonA, latA] = coordinates[index - 1]!;
     const [lonB, latB] = coordinates[index]!;
-    const segmentM = haversineM(lonA, latA, lonB, latB);
-    let alongM = untilNextSampleM;
-    while (alongM < segmentM) {
-      const share = alongM / segmentM;
-      visit(lonA + share * (lonB - lonA), latA + share * (latB - latA));
-      alongM += SAMPLE_SPACING_M;
-    }
-    untilNextSampleM = alongM - segmentM;
+    const pieces = Math.max(1, Math.ceil(haversineM(lonA, latA, lonB, latB) / SAMPLE_SPACING_M));
+    for (let piece = 0; piece < pieces; piece++) visit(lonA + (piece / pieces) * (lonB - lonA), latA + (piece / pieces) * (latB - latA));
   }
   const [lastLon, lastLat] = coordinates[coordinates.length - 1]!;
   visit(lastLon, lastLat);

@@ -16,6 +16,9 @@ export interface ElevationGridSpec {
   noData: number | null;
 }
 
+/** In sample units: a point on a grid's edge computed in floating point may land a hair outside it. */
+const EDGE_TOLERANCE = 1e-6;
+
 export class ElevationGrid {
   constructor(readonly spec: ElevationGridSpec) {}
 
@@ -25,7 +28,8 @@ export class ElevationGrid {
 
   covers(lon: number, lat: number): boolean {
     const { column, row } = this.cellOf(lon, lat);
-    return column >= 0 && row >= 0 && column <= this.spec.columns - 1 && row <= this.spec.rows - 1;
+    const inside = (value: number, count: number) => value >= -EDGE_TOLERANCE && value <= count - 1 + EDGE_TOLERANCE;
+    return inside(column, this.spec.columns) && inside(row, this.spec.rows);
   }
 
   /**
@@ -34,8 +38,10 @@ export class ElevationGrid {
    */
   heightAt(lon: number, lat: number): number | null {
     if (!this.covers(lon, lat)) return null;
-    const { column, row } = this.cellOf(lon, lat);
     const { columns, rows } = this.spec;
+    const cell = this.cellOf(lon, lat);
+    const column = Math.min(Math.max(cell.column, 0), columns - 1);
+    const row = Math.min(Math.max(cell.row, 0), rows - 1);
     const left = Math.min(Math.floor(column), columns - 2);
     const top = Math.min(Math.floor(row), rows - 2);
     const across = column - left;
@@ -52,7 +58,7 @@ export class ElevationGrid {
     add(top, left + 1, across * (1 - down));
     add(top + 1, left, (1 - across) * down);
     add(top + 1, left + 1, across * down);
-    return weights > 0 ? weighted / weights : null;
+    return weights > EDGE_TOLERANCE ? weighted / weights : null;
   }
 
   /** Fractional column and row of the point in sample units. */
