@@ -3,14 +3,16 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { VehiclesService } from '../fleet/vehicles.service';
 import { notFound } from '../infra/errors/domain-error';
+import { NetworkSnappingService } from './network-snapping.service';
 import { NetworkSummaryResponse } from './network.responses';
 
-/** Counts for the operator's overview: nodes per tier, road length, vehicles per class, network version. */
+/** Counts for the operator's overview: nodes per tier, road length, vehicles per class, network version, nodes off the roads. */
 @Injectable()
 export class NetworkSummaryService {
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
     @Inject(forwardRef(() => VehiclesService)) private readonly vehicles: VehiclesService,
+    private readonly snapping: NetworkSnappingService,
   ) {}
 
   async summarize(countyId: string): Promise<NetworkSummaryResponse> {
@@ -32,6 +34,7 @@ export class NetworkSummaryService {
       roadKm: Number(roads!.length_m ?? 0) / 1000,
       vehiclesByClass: await this.vehicles.countByClass(countyId),
       networkVersion: county.network_version,
+      snapping: await this.snapping.report(countyId),
     };
   }
 }

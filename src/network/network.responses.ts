@@ -23,12 +23,28 @@ export class NearestVillageResponse {
   @ApiProperty({ description: 'geodesic distance, metres' }) distanceM!: number;
 }
 
+export class UnsnappedNodeResponse {
+  @ApiProperty() code!: string;
+  @ApiProperty() name!: string;
+  @ApiProperty() tier!: string;
+  @ApiProperty({ type: Number, nullable: true, description: 'to the nearest road, metres' }) distanceM!: number | null;
+  @ApiProperty({ enum: ['too_far', 'not_connected_to_hub', 'no_roads'] }) reason!: string;
+}
+
+export class SnappingResponse {
+  @ApiProperty({ description: 'nodes farther than this from every road are listed' }) thresholdM!: number;
+  @ApiProperty() snappedNodes!: number;
+  @ApiProperty({ type: [UnsnappedNodeResponse], description: "nodes too far from a road, or on a part of the road graph not connected to the hub's" })
+  unsnappedNodes!: UnsnappedNodeResponse[];
+}
+
 export class NetworkSummaryResponse {
   @ApiProperty({ example: { county_hub: 1, township_station: 20, village_point: 399 } }) nodesByTier!: Record<string, number>;
   @ApiProperty() roadSegments!: number;
   @ApiProperty({ description: 'total road length, km (3 decimals)' }) roadKm!: number;
   @ApiProperty({ example: { truck: 2, van: 4 } }) vehiclesByClass!: Record<string, number>;
   @ApiProperty() networkVersion!: number;
+  @ApiProperty({ type: SnappingResponse }) snapping!: SnappingResponse;
 }
 
 export class MatrixNodeResponse {

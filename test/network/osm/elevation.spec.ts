@@ -89,7 +89,7 @@ describe('elevation models', () => {
   });
 
   it('refuses a GeoTIFF that is not one', async () => {
-    const error = await readGeoTiffDem('broken.tif', new Uint8Array([1, 2, 3, 4])).catch((caught: unknown) => caught as DomainError);
+    const error = (await readGeoTiffDem('broken.tif', new Uint8Array([1, 2, 3, 4])).catch((caught: unknown) => caught)) as DomainError;
     expect(error.message).toMatch(/broken.tif is not a readable GeoTIFF/);
   });
 });
