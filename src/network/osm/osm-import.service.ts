@@ -42,7 +42,7 @@ export interface OsmImportReport {
   /** Parts of the graph not connected to the hub's, left out. */
   disconnected: { parts: number; edges: number; km: number };
   /** Length and climb of every drivable edge read, the disconnected parts included (what a reference graph counts). */
-  allParts: { km: number; climbM: number };
+  allParts: { km: number; kmByRoadClass: Partial<Record<RoadClass, number>>; climbM: number };
   junctions: number;
   kmByRoadClass: Partial<Record<RoadClass, number>>;
   totalKm: number;
@@ -117,7 +117,7 @@ export class OsmImportService {
       disconnected: { parts: selection.droppedParts, edges: selection.droppedEdges, km: round3(selection.droppedKm) },
       junctions: selection.keptVertices,
       ...lengthsAndClimb(rows),
-      allParts: (({ totalKm, totalClimbM }) => ({ km: totalKm, climbM: totalClimbM }))(lengthsAndClimb(allRows)),
+      allParts: (({ totalKm, kmByRoadClass, totalClimbM }) => ({ km: totalKm, kmByRoadClass, climbM: totalClimbM }))(lengthsAndClimb(allRows)),
       roads: { ...written.roads, removed: written.roadsRemoved },
       networkVersion: written.networkVersion,
       snapping,
