@@ -134,6 +134,16 @@ describe('import-osm: an OpenStreetMap extract and a DEM into a county', () => {
     expect(stored.find((road) => road.external_id === 'osm-w100-1')!.closures).toEqual(closure);
   });
 
+  it('keeps only the roads with an end inside a boundary', async () => {
+    const { county } = await countyWithNodes();
+    const west = { type: 'Feature', properties: {}, geometry: { type: 'Polygon', coordinates: [[[1.49, 42.49], [1.502, 42.49], [1.502, 42.52], [1.49, 42.52], [1.49, 42.49]]] } };
+    const report = await importExtract(county.id, { boundaryPath: file('west.geojson', Buffer.from(JSON.stringify({ type: 'FeatureCollection', features: [west] }))) });
+    expect((await roads(county.id)).map((road) => road.external_id)).toEqual(['osm-w100-0', 'osm-w100-1', 'osm-w100-2', 'osm-w101-0', 'osm-w102-0']);
+    expect(report.edges).toBe(5);
+    const outside = await refusal(importExtract(county.id, { boundaryPath: file('far.geojson', Buffer.from(JSON.stringify({ ...west.geometry, coordinates: [[[10, 10], [11, 10], [11, 11], [10, 10]]] }))) }));
+    expect(outside.message).toMatch(/no drivable road of the extract lies inside the boundary/);
+  });
+
   it('without a DEM, or with --allow-missing-elevation, writes flat roads and flags them', async () => {
     const { county } = await countyWithNodes();
     const flat = await importExtract(county.id, {});

@@ -4,12 +4,14 @@ import type { FeatureCollection } from 'geojson';
 import { DataSource, EntityManager } from 'typeorm';
 import type { ParsedRoadNetwork } from '@rural-dispatch/routing';
 import { CountiesService } from '../../counties/counties.service';
+import { CoordinateSystem } from '../../infra/geo/coordinate-system';
 import { NodeTier } from '../network-node.entity';
 import { lockCountyNetwork } from '../tier-rules';
 import { validateNetworkFeatureCollection } from './feature-collection-validator';
 import { ImportCounts, NetworkImportResult, RoadImportRow, RoadReplacement, StoredNodeTiers, ValidatedNetworkImport } from './network-import.types';
 import { roadRowsFromParsedNetwork } from './parsed-road-network';
 import { upsertNetworkNodes } from './network-node-writer';
+import { validatedInWgs84 } from './to-wgs84';
 import { deleteRoadSegmentsNotIn, upsertRoadSegments } from './road-segment-writer';
 
 export interface RoadImportProgress {
@@ -37,9 +39,12 @@ export class NetworkImportService {
     private readonly counties: CountiesService,
   ) {}
 
-  /** Validates the whole FeatureCollection (nothing is written if any feature is bad), then upserts it. */
-  importFeatureCollection(countyId: string, featureCollection: unknown): Promise<NetworkImportResult> {
-    return this.write(countyId, (stored) => validateNetworkFeatureCollection(featureCollection, stored));
+  /**
+   * Validates the whole FeatureCollection (nothing is written if any feature is bad), then upserts it;
+   * positions in GCJ-02 (AMap, Tencent) are converted to WGS 84 first.
+   */
+  importFeatureCollection(countyId: string, featureCollection: unknown, coordinateSystem: CoordinateSystem = 'wgs84'): Promise<NetworkImportResult> {
+    return this.write(countyId, (stored) => validatedInWgs84(validateNetworkFeatureCollection(featureCollection, stored), coordinateSystem));
   }
 
   /**

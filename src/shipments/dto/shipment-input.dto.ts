@@ -1,4 +1,5 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { COORDINATE_SYSTEMS, CoordinateSystem } from '../../infra/geo/coordinate-system';
 import { SHIPMENT_DIRECTIONS, ShipmentDirection } from '../shipment-status';
 
 /**
@@ -36,7 +37,8 @@ export class AddressDto {
 
 export class DestinationDto {
   @ApiPropertyOptional({ example: '621225100201', pattern: '^\\d{12}$', description: '12-digit statistical village code; tried first' }) villageCode?: string;
-  @ApiPropertyOptional({ example: [105.3, 34.01], type: [Number], description: '[longitude, latitude], WGS 84; nearest village point within 3 km' }) coordinate?: [number, number];
+  @ApiPropertyOptional({ example: [105.3, 34.01], type: [Number], description: '[longitude, latitude] in coordinateSystem; nearest village point within 3 km' }) coordinate?: [number, number];
+  @ApiPropertyOptional({ enum: COORDINATE_SYSTEMS, default: 'wgs84', description: "the coordinate's system: gcj02 for AMap / Tencent points (converted and stored as WGS 84)" }) coordinateSystem?: CoordinateSystem;
   @ApiPropertyOptional({ type: AddressDto, description: 'matched by township + village name when the others do not resolve' }) address?: AddressDto;
 }
 

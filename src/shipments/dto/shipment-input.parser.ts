@@ -1,3 +1,4 @@
+import { COORDINATE_SYSTEMS, toWgs84 } from '../../infra/geo/coordinate-system';
 import { SHIPMENT_DIRECTIONS } from '../shipment-status';
 import { InputChecker } from './input-checker';
 import { CancelInputDto, SERVICE_LEVELS, ShipmentInputDto } from './shipment-input.dto';
@@ -39,12 +40,15 @@ function parcel(check: InputChecker, value: unknown, field: string) {
 }
 
 function destination(check: InputChecker, value: unknown, field: string): ShipmentInputDto['destination'] {
-  const raw = check.object(value, field, ['villageCode', 'coordinate', 'address']) ?? {};
+  const raw = check.object(value, field, ['villageCode', 'coordinate', 'coordinateSystem', 'address']) ?? {};
+  const system = check.optional(raw.coordinateSystem, (v) => check.oneOf(v, `${field}.coordinateSystem`, COORDINATE_SYSTEMS)) ?? 'wgs84';
+  // Only WGS 84 is kept: a GCJ-02 point (AMap, Tencent) is converted here, before matching or storing.
+  const point = check.optional(raw.coordinate, (v) => coordinate(check, v, `${field}.coordinate`));
   const address = check.optional(raw.address, (v) => check.object(v, `${field}.address`, ['county', 'township', 'village', 'detail']));
   const name = (key: string, max: number) => check.optional(address?.[key], (v) => check.length(v, `${field}.address.${key}`, 1, max));
   const parsed = {
     villageCode: check.optional(raw.villageCode, (v) => check.string(v, `${field}.villageCode`, VILLAGE_CODE, 'must be exactly 12 digits')),
-    coordinate: check.optional(raw.coordinate, (v) => coordinate(check, v, `${field}.coordinate`)),
+    coordinate: point && toWgs84(point, system),
     address: address ? { county: name('county', 100), township: name('township', 100), village: name('village', 100), detail: name('detail', 300) } : undefined,
   };
   if (raw.villageCode === undefined && raw.coordinate === undefined && raw.address === undefined) {
