@@ -1,5 +1,6 @@
 import { MigrationInterface, QueryRunner } from 'typeorm';
 
+/** Roads whose climb is unknown (no DEM covered them) say so. */
 export class RoadElevationMissing1795990978323 implements MigrationInterface {
   name = 'RoadElevationMissing1795990978323';
 

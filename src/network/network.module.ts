@@ -1,9 +1,14 @@
+import { BullModule } from '@nestjs/bullmq';
 import { forwardRef, Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { CountiesModule } from '../counties/counties.module';
 import { FleetModule } from '../fleet/fleet.module';
+import { QueueName } from '../infra/queue/queue-names';
 import { NetworkImportService } from './import/network-import.service';
 import { TravelMatrixService } from './matrix/travel-matrix.service';
+import { OsmImportFile, OsmImportJob } from './osm/jobs/osm-import-job.entity';
+import { OsmImportJobsService } from './osm/jobs/osm-import-jobs.service';
+import { OsmImportsController } from './osm/jobs/osm-imports.controller';
 import { OsmImportService } from './osm/osm-import.service';
 import { NetworkExportService } from './network-export.service';
 import { NetworkNode } from './network-node.entity';
@@ -20,9 +25,9 @@ import { RoadSegment } from './road-segment.entity';
  * NetworkImportService (seeding, CLI) and TravelMatrixService (planning, CLI), never the tables.
  */
 @Module({
-  imports: [TypeOrmModule.forFeature([NetworkNode, RoadSegment]), CountiesModule, forwardRef(() => FleetModule)],
-  controllers: [NetworkNodesController, NetworkController],
-  providers: [NetworkQueryService, NetworkNodesService, NetworkImportService, NetworkExportService, NetworkSummaryService, TravelMatrixService, NetworkSnappingService, OsmImportService],
-  exports: [NetworkQueryService, NetworkImportService, NetworkExportService, TravelMatrixService, OsmImportService],
+  imports: [TypeOrmModule.forFeature([NetworkNode, RoadSegment, OsmImportJob, OsmImportFile]), BullModule.registerQueue({ name: QueueName.imports }), CountiesModule, forwardRef(() => FleetModule)],
+  controllers: [NetworkNodesController, NetworkController, OsmImportsController],
+  providers: [NetworkQueryService, NetworkNodesService, NetworkImportService, NetworkExportService, NetworkSummaryService, TravelMatrixService, NetworkSnappingService, OsmImportService, OsmImportJobsService],
+  exports: [NetworkQueryService, NetworkImportService, NetworkExportService, TravelMatrixService, OsmImportService, OsmImportJobsService],
 })
 export class NetworkModule {}
