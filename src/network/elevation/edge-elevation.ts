@@ -8,13 +8,15 @@ export interface EdgeElevation {
   /** Total ascent and descent from the first position to the last, in metres (not rounded). */
   climbM: number;
   descentM: number;
-  /** SRTM names of the 1° tiles where a sample had no height; empty when the DEM covered the edge. */
+  /** SRTM names of the 1° tiles no DEM file covers where the edge runs; empty when the DEM covered it. */
   missingTiles: string[];
+  /** Every sample fell in the DEM's voids (SRTM has them on steep slopes): the climb is unknown. */
+  allVoid: boolean;
 }
 
 /**
  * Heights at every position of the line and every 30 m between them, each interpolated bilinearly in
- * the DEM; climb and descent are the sums of the rises and falls between consecutive samples. The
+ * the DEM (voids left out); climb and descent are the sums of the rises and falls between consecutive samples. The
  * positions are sampled too because a road's bends are where it turns from climbing to descending.
  */
 export function edgeElevation(coordinates: ReadonlyArray<readonly [number, number]>, model: ElevationModel): EdgeElevation {
@@ -25,7 +27,8 @@ export function edgeElevation(coordinates: ReadonlyArray<readonly [number, numbe
   const visit = (lon: number, lat: number) => {
     const height = model.heightAt(lon, lat);
     if (height === null) {
-      missingTiles.add(srtmTileName(lon, lat));
+      // A void is skipped: the rise or fall across it is counted from the samples on either side.
+      if (!model.covers(lon, lat)) missingTiles.add(srtmTileName(lon, lat));
       return;
     }
     if (previous !== null) {
@@ -42,5 +45,5 @@ export function edgeElevation(coordinates: ReadonlyArray<readonly [number, numbe
   }
   const [lastLon, lastLat] = coordinates[coordinates.length - 1]!;
   visit(lastLon, lastLat);
-  return { climbM, descentM, missingTiles: [...missingTiles] };
+  return { climbM, descentM, missingTiles: [...missingTiles], allVoid: previous === null };
 }

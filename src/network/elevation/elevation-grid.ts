@@ -71,11 +71,16 @@ export class ElevationGrid {
 export class ElevationModel {
   constructor(readonly grids: readonly ElevationGrid[]) {}
 
+  /** `null` outside every grid, and inside one where the samples around the point are voids. */
   heightAt(lon: number, lat: number): number | null {
     for (const grid of this.grids) {
       if (grid.covers(lon, lat)) return grid.heightAt(lon, lat);
     }
     return null;
+  }
+
+  covers(lon: number, lat: number): boolean {
+    return this.grids.some((grid) => grid.covers(lon, lat));
   }
 }
 

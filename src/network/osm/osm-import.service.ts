@@ -48,7 +48,7 @@ export interface OsmImportReport {
   totalKm: number;
   totalClimbM: number;
   totalDescentM: number;
-  /** Edges with unknown climb (no DEM, or not covered with --allow-missing-elevation). */
+  /** Edges with unknown climb (no DEM, not covered with --allow-missing-elevation, or only voids under them). */
   elevationMissingEdges: number;
   roads: ImportCounts & { removed: number };
   networkVersion: number;
@@ -141,7 +141,7 @@ export class OsmImportService {
       if (index % progressEvery === 0) onProgress({ step: 'elevation', fraction: index / edges.length, detail: `${index}/${edges.length} edges` });
       const sampled = elevation ? edgeElevation(edge.coordinates, elevation) : null;
       sampled?.missingTiles.forEach((tile) => missingTiles.add(tile));
-      const known = sampled !== null && sampled.missingTiles.length === 0;
+      const known = sampled !== null && sampled.missingTiles.length === 0 && !sampled.allVoid;
       return {
         externalId: edge.id,
         fromVertex: edge.fromVertex,

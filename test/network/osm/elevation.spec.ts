@@ -59,7 +59,19 @@ describe('elevation models', () => {
     expect(reversed.climbM).toBeCloseTo(30, 6);
     expect(reversed.descentM).toBeCloseTo(60, 6);
     expect(edgeElevation([[1.99, 42.5], [2.01, 42.5]], model).missingTiles).toEqual(['N42E002']);
+    expect(upAndBack.allVoid).toBe(false);
     expect(srtmTileName(-0.5, -10.2)).toBe('S11W001');
+  });
+
+  it('steps over voids, and tells an edge that lies all in a void from one the DEM does not cover', () => {
+    // A 3 × 3 grid over [0, 2]² rising 10 m a column, with a void in its middle column's top two rows.
+    const heights = [0, -32768, 20, 0, -32768, 20, 0, 10, 20];
+    const model = new ElevationModel([new ElevationGrid({ name: 'g', columns: 3, rows: 3, originLon: 0, originLat: 2, stepLonDeg: 1, stepLatDeg: 1, heights, noData: -32768 })]);
+    const across = edgeElevation([[0, 2], [2, 2]], model);
+    expect(across).toMatchObject({ missingTiles: [], allVoid: false });
+    expect(across.climbM).toBeCloseTo(20, 6);
+    expect(across.descentM).toBeCloseTo(0, 6);
+    expect(edgeElevation([[1, 2], [1, 1.5]], model)).toMatchObject({ climbM: 0, missingTiles: [], allVoid: true });
   });
 
   it('reads a GeoTIFF DEM in longitude/latitude with its no-data value', async () => {
