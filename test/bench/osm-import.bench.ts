@@ -20,7 +20,7 @@ import { placesToNetworkNodes } from '../../src/cli/places-csv';
 import { CountiesService } from '../../src/counties/counties.service';
 import { NetworkImportService } from '../../src/network/import/network-import.service';
 import { OSM_IMPORT_STEPS, OsmImportReport, OsmImportService, OsmImportStep } from '../../src/network/osm/osm-import.service';
-import { andorraDataDirectory, withScratchApp } from '../check/scratch-app';
+import { andorraDataDirectory, withScratchApp } from '../support/scratch-app';
 import { OsmNodeSpec, OsmWaySpec, writeOsmPbf } from '../support/osm-pbf-writer';
 
 interface StepFigures {

@@ -22,7 +22,7 @@ import { NetworkImportService } from '../../src/network/import/network-import.se
 import { TravelMatrix, TravelMatrixService } from '../../src/network/matrix/travel-matrix.service';
 import { OsmImportService } from '../../src/network/osm/osm-import.service';
 import { weakComponents } from '../../src/network/weak-components';
-import { andorraDataDirectory, withScratchApp } from './scratch-app';
+import { andorraDataDirectory, withScratchApp } from '../support/scratch-app';
 
 /** The reference graph's `highway` set; motorways and trunks (Andorra has none) are left out of the comparison. */
 const REFERENCE_CLASSES = new Set(['primary', 'secondary', 'tertiary', 'unclassified', 'residential', 'service', 'track']);

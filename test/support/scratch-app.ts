@@ -8,7 +8,7 @@ import { AppModule } from '../../src/app.module';
 import { loadAppConfig } from '../../src/infra/config/app-config';
 import { ensureDatabase, runMigrations } from '../../src/infra/database/migrate';
 
-/** The repository's root, from its compiled location (dist/test/check) or its source (test/check). */
+/** The repository's root, from its compiled location (dist/test/support) or its source (test/support). */
 const REPO_ROOT = resolve(__dirname, __dirname.includes(`${join('dist', 'test')}`) ? '../../..' : '../..');
 
 /**
