@@ -48,7 +48,7 @@ export function describeOsmImport(report: OsmImportReport): string[] {
     `climb: ${report.totalClimbM} m total, descent ${report.totalDescentM} m; ${report.elevationMissingEdges} edges without elevation (flagged)`,
     `roads: ${report.roads.created} new, ${report.roads.updated} updated, ${report.roads.unchanged} unchanged, ${report.roads.removed} removed; network version ${report.networkVersion}`,
     `nodes: ${report.snapping.snappedNodes} snapped, ${unsnapped.length} not (threshold ${report.snapping.thresholdM} m)`,
-    ...unsnapped.slice(0, 20).map((node) => `  ${node.tier} ${node.code} ${node.name}: ${node.reason}${node.distanceM === null ? '' : `, ${node.distanceM} m from a road`}`),
+    ...unsnapped.slice(0, 20).map((node) => `  ${node.tier} ${node.code} ${node.name}: ${node.reason}, ${node.distanceM} m from a road`),
     `time: ${Object.entries(report.stepMs).map(([step, ms]) => `${step} ${ms} ms`).join(', ')}`,
   ];
 }

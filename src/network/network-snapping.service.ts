@@ -11,9 +11,9 @@ export interface UnsnappedNode {
   code: string;
   name: string;
   tier: NodeTier;
-  /** To the nearest road, metres; `null` when the county has no road. */
-  distanceM: number | null;
-  reason: 'too_far' | 'not_connected_to_hub' | 'no_roads';
+  /** To the nearest road, metres. */
+  distanceM: number;
+  reason: 'too_far' | 'not_connected_to_hub';
 }
 
 export interface SnappingReport {
@@ -59,11 +59,13 @@ export class NetworkSnappingService {
     const { componentOf } = weakComponents(edges);
     const hub = nearest.find((row) => row.tier === 'county_hub' && row.from_vertex !== null);
     const hubComponent = hub ? componentOf.get(hub.from_vertex!)! : 0;
+    // A county without roads has nothing to snap to: its matrices are great-circle estimates.
+    if (edges.length === 0) return { thresholdM, snappedNodes: 0, unsnappedNodes: [] };
     const unsnappedNodes: UnsnappedNode[] = [];
     for (const row of nearest) {
-      const distanceM = row.distance_m === null ? null : Math.round(row.distance_m);
+      const distanceM = Math.round(row.distance_m!);
       const reason: UnsnappedNode['reason'] | null =
-        row.from_vertex === null ? 'no_roads' : distanceM! > thresholdM ? 'too_far' : componentOf.get(row.from_vertex) !== hubComponent ? 'not_connected_to_hub' : null;
+        distanceM > thresholdM ? 'too_far' : componentOf.get(row.from_vertex!) !== hubComponent ? 'not_connected_to_hub' : null;
       if (reason) unsnappedNodes.push({ code: row.code, name: row.name, tier: row.tier, distanceM, reason });
     }
     return { thresholdM, snappedNodes: nearest.length - unsnappedNodes.length, unsnappedNodes };

@@ -27,13 +27,13 @@ export class UnsnappedNodeResponse {
   @ApiProperty() code!: string;
   @ApiProperty() name!: string;
   @ApiProperty() tier!: string;
-  @ApiProperty({ type: Number, nullable: true, description: 'to the nearest road, metres' }) distanceM!: number | null;
-  @ApiProperty({ enum: ['too_far', 'not_connected_to_hub', 'no_roads'] }) reason!: string;
+  @ApiProperty({ description: 'to the nearest road, metres' }) distanceM!: number;
+  @ApiProperty({ enum: ['too_far', 'not_connected_to_hub'] }) reason!: string;
 }
 
 export class SnappingResponse {
   @ApiProperty({ description: 'nodes farther than this from every road are listed' }) thresholdM!: number;
-  @ApiProperty() snappedNodes!: number;
+  @ApiProperty({ description: '0 when the county has no roads' }) snappedNodes!: number;
   @ApiProperty({ type: [UnsnappedNodeResponse], description: "nodes too far from a road, or on a part of the road graph not connected to the hub's" })
   unsnappedNodes!: UnsnappedNodeResponse[];
 }

@@ -14,16 +14,6 @@ export interface DrivableWayAttributes {
   maxSpeedKmh: number | null;
 }
 
-/**
- * The `highway` values a county's vans and tricycles drive on. Motorways and trunks are drivable for
- * the road graph (the travel-time model forbids them per vehicle class); paths, footways, steps,
- * bridleways, cycleways, pedestrian streets, construction and proposed roads are not.
- */
-const DRIVABLE_HIGHWAYS = new Set([
-  'motorway', 'motorway_link', 'trunk', 'trunk_link', 'primary', 'primary_link', 'secondary', 'secondary_link',
-  'tertiary', 'tertiary_link', 'unclassified', 'residential', 'living_street', 'road', 'service', 'track',
-]);
-
 /** `access` / `motor_vehicle` / `motorcar` values that shut out delivery vehicles. */
 const NO_ACCESS = new Set(['no', 'private']);
 
@@ -37,8 +27,9 @@ const KMH_PER_MPH = 1.609344;
 /** The way's attributes, or `null` when it is not a road a motor vehicle may use. */
 export function drivableWayAttributes(tags: Readonly<Record<string, string>>): DrivableWayAttributes | null {
   const highway = tags.highway;
-  if (!highway || !DRIVABLE_HIGHWAYS.has(highway) || tags.area === 'yes') return null;
-  if (isShutOut(tags)) return null;
+  if (!highway || tags.area === 'yes' || isShutOut(tags)) return null;
+  // The library's table holds the drivable values (motorway … track, links, road, living_street);
+  // paths, footways, steps, cycleways, pedestrian streets and construction have no class.
   const roadClass = roadClassFromOsmHighway(highway);
   if (!roadClass) return null;
   return { roadClass, surface: surfaceOf(tags), direction: directionOf(tags, highway), maxSpeedKmh: maxSpeedKmh(tags.maxspeed) };
