@@ -52,11 +52,17 @@ export class OsmImportJobsService {
       await manager.insert(OsmImportFile, files.map((file) => ({ jobId: saved.id, role: file.role, fileName: path.basename(file.fileName), content: file.content })));
       return saved;
     });
-    await this.queue.add(
-      'import-osm',
-      { importId: job.id, countyId, version: 1 },
-      { jobId: `osm-import-${job.id}`, attempts: JOB_ATTEMPTS, backoff: { type: 'exponential', delay: 5_000 }, removeOnComplete: { age: 24 * 3600 }, removeOnFail: { age: 7 * 24 * 3600 } },
-    );
+    try {
+      await this.queue.add(
+        'import-osm',
+        { importId: job.id, countyId, version: 1 },
+        { jobId: `osm-import-${job.id}`, attempts: JOB_ATTEMPTS, backoff: { type: 'exponential', delay: 5_000 }, removeOnComplete: { age: 24 * 3600 }, removeOnFail: { age: 7 * 24 * 3600 } },
+      );
+    } catch (error) {
+      // Redis unreachable: the row must not wait for a job that was never queued.
+      await this.recordFailure(job.id, new Error(`not queued: ${(error as Error).message}`));
+      throw error;
+    }
     return job;
   }
 
@@ -82,6 +88,8 @@ export class OsmImportJobsService {
       };
       const byRole = (role: OsmImportFileRole) => files.filter((file) => file.role === role).map(place);
       let lastWriteMs = 0;
+      // Progress rows are written one after the other, and all before the final state.
+      let progressWrites = Promise.resolve();
       const report = await this.importer.importExtract(
         job.countyId,
         {
@@ -97,9 +105,16 @@ export class OsmImportJobsService {
           const now = Date.now();
           if (now - lastWriteMs < PROGRESS_WRITE_INTERVAL_MS) return;
           lastWriteMs = now;
-          void this.jobs.update(job.id, { progress: { ...progress } }).catch((error: unknown) => this.logger.warn({ importId, error }, 'progress not recorded'));
+          const snapshot = { ...progress };
+          progressWrites = progressWrites
+            .then(() => this.jobs.update(job.id, { progress: snapshot }))
+            .then(
+              () => undefined,
+              (error: unknown) => this.logger.warn({ importId, error }, 'progress not recorded'),
+            );
         },
       );
+      await progressWrites;
       await this.finish(job.id, { status: 'completed', report: report as unknown as QueryDeepPartialEntity<Record<string, unknown>>, progress: { step: 'done', fraction: 1, detail: 'imported' } });
     } finally {
       fs.rmSync(folder, { recursive: true, force: true });
