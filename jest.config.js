@@ -8,6 +8,13 @@ const tsJest = ['ts-jest', { tsconfig: '<rootDir>/tsconfig.jest.json', diagnosti
 // The library's public entry, as src/ imports it (tsconfig paths; tsc-alias rewrites it in the build).
 const moduleNameMapper = { '^@rural-dispatch/routing$': '<rootDir>/libs/routing/src/index.ts' };
 const E2E = '\\.e2e\\.spec\\.ts$';
+// Packages that ship ES modules only (osm-pbf-parser-node; quick-lru, which geotiff requires): Node >= 20.19
+// requires them natively, jest needs them compiled to CommonJS.
+const ESM_ONLY_PACKAGES = ['osm-pbf-parser-node', 'quick-lru'];
+const esmPackages = {
+  [`^.+/node_modules/(${ESM_ONLY_PACKAGES.join('|')})/.+\\.js$`]: ['ts-jest', { tsconfig: { allowJs: true, esModuleInterop: true, isolatedModules: true }, diagnostics: false }],
+};
+const transformIgnorePatterns = [`/node_modules/(?!(${ESM_ONLY_PACKAGES.join('|')})/)`];
 module.exports = {
   // Service tests boot NestJS and copy a database; on a busy two-core machine that takes seconds.
   testTimeout: 60_000,
@@ -25,7 +32,8 @@ module.exports = {
       rootDir: '<rootDir>',
       testMatch: ['<rootDir>/test/**/*.spec.ts'],
       testPathIgnorePatterns: ['/node_modules/', E2E],
-      transform: { '^.+\\.ts$': tsJest },
+      transform: { '^.+\\.ts$': tsJest, ...esmPackages },
+      transformIgnorePatterns,
       moduleNameMapper,
       setupFiles: ['reflect-metadata'],
     },
@@ -34,7 +42,8 @@ module.exports = {
       testEnvironment: 'node',
       rootDir: '<rootDir>',
       testMatch: ['<rootDir>/test/**/*.e2e.spec.ts'],
-      transform: { '^.+\\.ts$': tsJest },
+      transform: { '^.+\\.ts$': tsJest, ...esmPackages },
+      transformIgnorePatterns,
       moduleNameMapper,
       globalSetup: '<rootDir>/test/setup/global-setup.ts',
       globalTeardown: '<rootDir>/test/setup/global-teardown.ts',

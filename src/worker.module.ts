@@ -4,11 +4,12 @@ import { ConfigModule } from './infra/config/config.module';
 import { DatabaseModule } from './infra/database/database.module';
 import { IntegrationsWorkerModule } from './integrations/integrations-worker.module';
 import { LoggingModule } from './infra/logging/logging.module';
+import { NetworkWorkerModule } from './network/network-worker.module';
 import { QueueModule } from './infra/queue/queue.module';
 import { PlanningWorkerModule } from './planning/planning-worker.module';
 
 /** Modules whose BullMQ processors run in the worker process. */
-export const WORKER_DOMAIN_MODULES: DynamicModule['imports'] = [IntegrationsWorkerModule, PlanningWorkerModule];
+export const WORKER_DOMAIN_MODULES: DynamicModule['imports'] = [IntegrationsWorkerModule, NetworkWorkerModule, PlanningWorkerModule];
 
 /** The worker: the same domain services as the API, with processors and no HTTP. */
 @Module({})

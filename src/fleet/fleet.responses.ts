@@ -1,4 +1,5 @@
 import { ApiProperty } from '@nestjs/swagger';
+import { SnappingResponse } from '../network/network.responses';
 import { Driver } from './driver.entity';
 import { secondsToClock } from '../infra/time/clock-time';
 import { VEHICLE_CLASSES, VehicleClass } from '@rural-dispatch/routing';
@@ -64,4 +65,5 @@ export class NetworkSummaryResponse {
   @ApiProperty({ description: 'total road length, km (3 decimals)' }) roadKm!: number;
   @ApiProperty({ example: { truck: 2, van: 4 } }) vehiclesByClass!: Record<string, number>;
   @ApiProperty() networkVersion!: number;
+  @ApiProperty({ type: SnappingResponse }) snapping!: SnappingResponse;
 }

@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { CountiesService } from '../counties/counties.service';
+import { NetworkSnappingService, SnappingReport } from './network-snapping.service';
 
 /** The network's part of the operator's overview (the fleet module adds its vehicles). */
 export interface NetworkFigures {
@@ -9,14 +10,17 @@ export interface NetworkFigures {
   roadSegments: number;
   roadKm: number;
   networkVersion: number;
+  /** Nodes off the roads: too far from one, or on a part not connected to the hub's. */
+  snapping: SnappingReport;
 }
 
-/** Counts for the operator's overview: nodes per tier, road length, network version. */
+/** Counts for the operator's overview: nodes per tier, road length, network version, nodes off the roads. */
 @Injectable()
 export class NetworkSummaryService {
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly counties: CountiesService,
+    private readonly snapping: NetworkSnappingService,
   ) {}
 
   async summarize(countyId: string): Promise<NetworkFigures> {
@@ -36,6 +40,7 @@ export class NetworkSummaryService {
       roadSegments: Number(roads!.segments),
       roadKm: Number(roads!.length_m ?? 0) / 1000,
       networkVersion: county.networkVersion,
+      snapping: await this.snapping.report(countyId),
     };
   }
 }

@@ -11,7 +11,7 @@ import {
 } from '@nestjs/swagger';
 import { Roles, WRITE_ROLES } from '../infra/auth/principal';
 import { MatrixRequestDto } from './dto/matrix-request.dto';
-import { NearestVillageQueryDto } from './dto/network-queries.dto';
+import { NearestVillageQueryDto, NetworkImportQueryDto } from './dto/network-queries.dto';
 import { NetworkImportService } from './import/network-import.service';
 import { TravelMatrixService } from './matrix/travel-matrix.service';
 import { NetworkExportService } from './network-export.service';
@@ -52,8 +52,8 @@ export class NetworkController {
   @ApiOkResponse({ type: NetworkImportResponse, description: 'counts per kind; importing the same file twice changes nothing' })
   @ApiBadRequestResponse({ description: 'malformed JSON or an invalid feature; `errors` names each feature path; nothing is written' })
   @ApiPayloadTooLargeResponse({ description: 'body above BODY_LIMIT_BYTES' })
-  async import(@Param('countyId', ParseUUIDPipe) countyId: string, @Body() body: unknown): Promise<NetworkImportResponse> {
-    return toNetworkImportResponse(await this.importer.importFeatureCollection(countyId, body));
+  async import(@Param('countyId', ParseUUIDPipe) countyId: string, @Body() body: unknown, @Query() query: NetworkImportQueryDto): Promise<NetworkImportResponse> {
+    return toNetworkImportResponse(await this.importer.importFeatureCollection(countyId, body, query.coordinateSystem));
   }
 
   @Get()

@@ -1,8 +1,15 @@
+import { BullModule } from '@nestjs/bullmq';
 import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { CountiesModule } from '../counties/counties.module';
+import { QueueName } from '../infra/queue/queue-names';
 import { NetworkImportService } from './import/network-import.service';
 import { TravelMatrixService } from './matrix/travel-matrix.service';
+import { OsmImportFile, OsmImportJob } from './osm/jobs/osm-import-job.entity';
+import { OsmImportJobsService } from './osm/jobs/osm-import-jobs.service';
+import { OsmImportsController } from './osm/jobs/osm-imports.controller';
+import { OsmImportService } from './osm/osm-import.service';
+import { NetworkSnappingService } from './network-snapping.service';
 import { NetworkExportService } from './network-export.service';
 import { NetworkNode } from './network-node.entity';
 import { NetworkNodesController } from './network-nodes.controller';
@@ -19,9 +26,9 @@ import { RoadSegment } from './road-segment.entity';
  * that depends on the network (fleet, shipments, planning) is imported back.
  */
 @Module({
-  imports: [TypeOrmModule.forFeature([NetworkNode, RoadSegment]), CountiesModule],
-  controllers: [NetworkNodesController, NetworkController],
-  providers: [NetworkQueryService, NetworkNodesService, NetworkImportService, NetworkExportService, NetworkSummaryService, TravelMatrixService],
-  exports: [NetworkQueryService, NetworkImportService, NetworkExportService, NetworkSummaryService, TravelMatrixService],
+  imports: [TypeOrmModule.forFeature([NetworkNode, RoadSegment, OsmImportJob, OsmImportFile]), BullModule.registerQueue({ name: QueueName.imports }), CountiesModule],
+  controllers: [NetworkNodesController, NetworkController, OsmImportsController],
+  providers: [NetworkQueryService, NetworkNodesService, NetworkImportService, NetworkExportService, NetworkSummaryService, TravelMatrixService, NetworkSnappingService, OsmImportService, OsmImportJobsService],
+  exports: [NetworkQueryService, NetworkImportService, NetworkExportService, NetworkSummaryService, TravelMatrixService, OsmImportService, OsmImportJobsService],
 })
 export class NetworkModule {}

@@ -16,6 +16,21 @@ export class NetworkImportResponse {
   @ApiProperty({ description: 'the county network version after the import' }) networkVersion!: number;
 }
 
+export class UnsnappedNodeResponse {
+  @ApiProperty() code!: string;
+  @ApiProperty() name!: string;
+  @ApiProperty() tier!: string;
+  @ApiProperty({ description: 'to the nearest road, metres' }) distanceM!: number;
+  @ApiProperty({ enum: ['too_far', 'not_connected_to_hub'] }) reason!: string;
+}
+
+export class SnappingResponse {
+  @ApiProperty({ description: 'nodes farther than this from every road are listed' }) thresholdM!: number;
+  @ApiProperty({ description: '0 when the county has no roads' }) snappedNodes!: number;
+  @ApiProperty({ type: [UnsnappedNodeResponse], description: "nodes too far from a road, or on a part of the road graph not connected to the hub's" })
+  unsnappedNodes!: UnsnappedNodeResponse[];
+}
+
 export class NearestVillageResponse {
   @ApiProperty({ format: 'uuid' }) id!: string;
   @ApiProperty() code!: string;

@@ -55,6 +55,10 @@ export class RoadSegment extends CountyOwnedEntity {
   @Column({ type: 'boolean', default: false })
   synthetic!: boolean;
 
+  /** No DEM covered the road: `climbM`/`descentM` are 0 because they are unknown, not because it is flat. */
+  @Column({ type: 'boolean', default: false })
+  elevationMissing!: boolean;
+
   @CreateDateColumn({ type: 'timestamptz' })
   createdAt!: Date;
 

@@ -5,7 +5,7 @@ import { SHIPMENT_DIRECTIONS, SHIPMENT_STATUSES, ShipmentDirection, ShipmentStat
 export const RESOLUTION_METHODS = ['admin_code', 'coordinate', 'name'] as const;
 export type ResolutionMethod = (typeof RESOLUTION_METHODS)[number];
 
-/** The destination exactly as the platform gave it; kept so an operator can fix an unresolved one. */
+/** The destination as the platform gave it (its coordinate in WGS 84, converted from GCJ-02 when sent so); kept so an operator can fix an unresolved one. */
 export interface DestinationInput {
   villageCode?: string;
   coordinate?: [number, number];

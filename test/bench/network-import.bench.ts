@@ -8,21 +8,16 @@
  *  (b) Andorra (OSM + SRTM, ODbL, from --dir): CSV parse, road import in 500-row batches, re-import,
  *      59 places as nodes, van matrix (cold, then cached). Skipped when the directory is missing.
  */
-import { NestFactory } from '@nestjs/core';
-import { randomBytes } from 'crypto';
 import { parse } from 'csv-parse/sync';
 import { existsSync, readFileSync } from 'fs';
 import { join, resolve } from 'path';
-import { DataSource } from 'typeorm';
-import { parseRoadNetworkCsv } from '../../src/network/import/road-network-csv';
-import { AppModule } from '../../src/app.module';
 import { CountiesService } from '../../src/counties/counties.service';
-import { FleetSeedService } from '../../src/fleet/fleet-seed.service';
-import { loadAppConfig } from '../../src/infra/config/app-config';
-import { ensureDatabase, runMigrations } from '../../src/infra/database/migrate';
 import { buildDemoCounty } from '../../src/demo/county/build-demo-county';
+import { FleetSeedService } from '../../src/fleet/fleet-seed.service';
 import { NetworkImportService } from '../../src/network/import/network-import.service';
+import { parseRoadNetworkCsv } from '../../src/network/import/road-network-csv';
 import { TravelMatrixService } from '../../src/network/matrix/travel-matrix.service';
+import { withScratchApp } from '../support/scratch-app';
 import { benchCommand } from './bench-command';
 
 const rows: Array<{ section: string; step: string; wallMs: number; note: string }> = [];
@@ -61,13 +56,7 @@ function andorraPlaces(directory: string) {
 }
 
 async function main(): Promise<void> {
-  const base = loadAppConfig({ ...process.env, LOG_LEVEL: 'silent' });
-  const databaseUrl = new URL(base.databaseUrl);
-  databaseUrl.pathname = `/rd_bench_${randomBytes(4).toString('hex')}`;
-  await ensureDatabase(databaseUrl.toString());
-  await runMigrations(databaseUrl.toString());
-  const app = await NestFactory.createApplicationContext(AppModule.forRoot({ ...base, databaseUrl: databaseUrl.toString(), queuePrefix: 'rdbench' }), { logger: false });
-  try {
+  await withScratchApp('rd_bench', async (app) => {
     const counties = app.get(CountiesService);
     const importer = app.get(NetworkImportService);
     const matrices = app.get(TravelMatrixService);
@@ -97,14 +86,7 @@ async function main(): Promise<void> {
       await measure('b: andorra', 'van matrix again (cache)', () => matrices.computeMatrix(andorra.id, undefined, 'van'), (m) => `cached=${m.cached}`);
       await measure('b: andorra', 'truck matrix (graph cached)', () => matrices.computeMatrix(andorra.id, undefined, 'truck'), (m) => `computation ${m.computationMs} ms`);
     }
-  } finally {
-    await app.close();
-    const admin = new URL(databaseUrl);
-    admin.pathname = '/postgres';
-    const dataSource = await new DataSource({ type: 'postgres', url: admin.toString() }).initialize();
-    await dataSource.query(`DROP DATABASE IF EXISTS ${databaseUrl.pathname.slice(1)} WITH (FORCE)`);
-    await dataSource.destroy();
-  }
+  });
   console.log('section              | step                        |  wall ms | note');
   for (const row of rows) console.log(`${row.section.padEnd(20)} | ${row.step.padEnd(27)} | ${row.wallMs.toFixed(0).padStart(8)} | ${row.note}`);
 }

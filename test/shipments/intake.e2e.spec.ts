@@ -1,4 +1,6 @@
+import gcoord from 'gcoord';
 import { DataSource } from 'typeorm';
+import { haversineM } from '@rural-dispatch/routing';
 import { createCounty, CountyWithKey } from '../support/factories';
 import { cleanupTestConfig, createTestConfig, startTestApp, TestApp } from '../support/test-app';
 import { createPlatform, shipmentInput, TestPlatform } from './support/platform-client';
@@ -103,6 +105,22 @@ describe('platform webhook intake', () => {
     expect(byId.get(byCode.id as string)).toMatchObject({ village_node_id: first.id, resolved_by: 'admin_code' });
     expect(byId.get(byCoordinate.id as string)).toMatchObject({ village_node_id: second.id, resolved_by: 'coordinate' });
     expect(byId.get(byName.id as string)).toMatchObject({ village_node_id: third.id, resolved_by: 'name' });
+  });
+
+  it('takes GCJ-02 coordinates (AMap, Tencent), matches and stores them in WGS 84', async () => {
+    const village = villages[1]!;
+    // The village's point as AMap shows it: several hundred metres off in Gansu.
+    const [gcjLon, gcjLat] = gcoord.transform([village.lon, village.lat], gcoord.WGS84, gcoord.GCJ02);
+    expect(haversineM(village.lon, village.lat, gcjLon, gcjLat)).toBeGreaterThan(300);
+    const input = toVillage({ destination: { coordinate: [gcjLon, gcjLat], coordinateSystem: 'gcj02' } });
+    await platform.push({ shipments: [input] }).expect(200);
+    const [row] = await db.query('SELECT village_node_id, resolved_by, destination FROM shipment WHERE platform_shipment_id = $1', [input.id]);
+    expect(row).toMatchObject({ village_node_id: village.id, resolved_by: 'coordinate' });
+    expect(row.destination.coordinate[0]).toBeCloseTo(village.lon, 5);
+    expect(row.destination.coordinate[1]).toBeCloseTo(village.lat, 5);
+    expect(row.destination.coordinateSystem).toBeUndefined();
+    const bad = await platform.push({ shipments: [toVillage({ destination: { coordinate: [gcjLon, gcjLat], coordinateSystem: 'bd09' } })] });
+    expect(bad.status).toBe(400);
   });
 
   it('answers a repeat as the first time, and refuses the same id with other content', async () => {

@@ -1,6 +1,7 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import { IsIn, IsInt, IsNumber, IsOptional, IsUUID, Length, Matches, Max, Min } from 'class-validator';
+import { COORDINATE_SYSTEMS, CoordinateSystem } from '../../infra/geo/coordinate-system';
 import { NODE_CODE } from '../../infra/validation/input-rules';
 import { NODE_TIERS, NodeTier } from '../network-node.entity';
 
@@ -65,4 +66,11 @@ export class NearestVillageQueryDto {
   @Min(1)
   @Max(1_000_000)
   maxDistanceM?: number;
+}
+
+export class NetworkImportQueryDto {
+  @ApiPropertyOptional({ enum: COORDINATE_SYSTEMS, default: 'wgs84', description: 'the positions\' system: gcj02 for AMap / Tencent coordinates; stored as WGS 84' })
+  @IsOptional()
+  @IsIn(COORDINATE_SYSTEMS)
+  coordinateSystem?: CoordinateSystem;
 }

@@ -4,12 +4,14 @@ import type { FeatureCollection } from 'geojson';
 import { DataSource, EntityManager } from 'typeorm';
 import type { ParsedRoadNetwork } from './road-network-csv';
 import { CountiesService } from '../../counties/counties.service';
+import { CoordinateSystem } from '../../infra/geo/coordinate-system';
 import { NodeTier } from '../network-node.entity';
 import { validateNetworkFeatureCollection } from './feature-collection-validator';
-import { ImportCounts, NetworkImportResult, StoredNodeTiers, ValidatedNetworkImport } from './network-import.types';
+import { ImportCounts, NetworkImportResult, RoadImportRow, RoadReplacement, StoredNodeTiers, ValidatedNetworkImport } from './network-import.types';
 import { roadRowsFromParsedNetwork } from './parsed-road-network';
 import { upsertNetworkNodes } from './network-node-writer';
-import { upsertRoadSegments } from './road-segment-writer';
+import { validatedInWgs84 } from './to-wgs84';
+import { deleteRoadSegmentsNotIn, upsertRoadSegments } from './road-segment-writer';
 
 export interface RoadImportProgress {
   phase: 'validated' | 'writing' | 'done';
@@ -19,6 +21,8 @@ export interface RoadImportProgress {
 
 export interface RoadNetworkImportResult extends NetworkImportResult {
   durationMs: number;
+  /** Roads of the replaced source that the import no longer holds, deleted. */
+  roadsRemoved: number;
 }
 
 /**
@@ -34,9 +38,12 @@ export class NetworkImportService {
     private readonly counties: CountiesService,
   ) {}
 
-  /** Validates the whole FeatureCollection (nothing is written if any feature is bad), then upserts it. */
-  importFeatureCollection(countyId: string, featureCollection: unknown): Promise<NetworkImportResult> {
-    return this.write(countyId, (stored) => validateNetworkFeatureCollection(featureCollection, stored));
+  /**
+   * Validates the whole FeatureCollection (nothing is written if any feature is bad), then upserts it;
+   * positions in GCJ-02 (AMap, Tencent) are converted to WGS 84 first.
+   */
+  importFeatureCollection(countyId: string, featureCollection: unknown, coordinateSystem: CoordinateSystem = 'wgs84'): Promise<NetworkImportResult> {
+    return this.write(countyId, (stored) => validatedInWgs84(validateNetworkFeatureCollection(featureCollection, stored), coordinateSystem));
   }
 
   /**
@@ -57,23 +64,44 @@ export class NetworkImportService {
     return { ...result, durationMs: Date.now() - startedAt };
   }
 
+  /**
+   * Roads already checked and built by an importer (the OSM import), replacing every stored road of
+   * that source: roads are upserted by id keeping their closures, and the source's roads missing from
+   * this import are deleted, all in one transaction.
+   */
+  async importReplacingRoads(
+    countyId: string,
+    roads: RoadImportRow[],
+    replacement: RoadReplacement,
+    onProgress?: (progress: RoadImportProgress) => void,
+  ): Promise<RoadNetworkImportResult> {
+    const startedAt = Date.now();
+    const result = await this.write(countyId, () => ({ nodes: [], roads }), onProgress, replacement);
+    return { ...result, durationMs: Date.now() - startedAt };
+  }
+
   /** One transaction: lock the county, validate against what is stored, upsert nodes then roads, bump the version. */
   private write(
     countyId: string,
     validate: (stored: StoredNodeTiers) => ValidatedNetworkImport,
     onProgress?: (progress: RoadImportProgress) => void,
-  ): Promise<NetworkImportResult> {
+    replacement?: RoadReplacement,
+  ): Promise<NetworkImportResult & { roadsRemoved: number }> {
     return this.dataSource.transaction(async (manager) => {
       await this.counties.lockCounty(manager, countyId);
       const validated = validate(await this.storedNodeTiers(manager, countyId));
       const totalRows = validated.roads.length;
       onProgress?.({ phase: 'validated', doneRows: 0, totalRows });
       const nodes = await upsertNetworkNodes(manager, countyId, validated.nodes);
-      const roads = await upsertRoadSegments(manager, countyId, validated.roads, (doneRows) => onProgress?.({ phase: 'writing', doneRows, totalRows }));
-      const networkVersion = await this.bumpIfChanged(manager, countyId, [nodes, roads]);
+      const onBatch = (doneRows: number) => onProgress?.({ phase: 'writing', doneRows, totalRows });
+      const roads = await upsertRoadSegments(manager, countyId, validated.roads, onBatch, { keepStoredClosures: replacement !== undefined });
+      const roadsRemoved = replacement
+        ? await deleteRoadSegmentsNotIn(manager, countyId, replacement.ownedIdPrefix, validated.roads.map((road) => road.externalId))
+        : 0;
+      const networkVersion = await this.bumpIfChanged(manager, countyId, [nodes, roads, { created: 0, updated: roadsRemoved, unchanged: 0 }]);
       onProgress?.({ phase: 'done', doneRows: totalRows, totalRows });
-      this.logger.log({ countyId, nodes, roads, networkVersion }, 'network imported');
-      return { nodes, roads, networkVersion };
+      this.logger.log({ countyId, nodes, roads, roadsRemoved, networkVersion }, 'network imported');
+      return { nodes, roads, roadsRemoved, networkVersion };
     });
   }
 

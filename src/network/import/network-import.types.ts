@@ -33,6 +33,8 @@ export interface RoadImportRow {
   oneWay: boolean;
   closures: RoadClosure[];
   synthetic: boolean;
+  /** The DEM did not cover the road (or none was given): its climb and descent are unknown, stored as 0. */
+  elevationMissing?: boolean;
 }
 
 export interface ValidatedNetworkImport {
@@ -50,6 +52,12 @@ export interface NetworkImportResult {
   nodes: ImportCounts;
   roads: ImportCounts;
   networkVersion: number;
+}
+
+/** Imports that replace a whole source of roads (an OSM extract) say which ids are theirs. */
+export interface RoadReplacement {
+  /** External-id prefix of the roads this source owns; its stored roads not in the import are deleted. */
+  ownedIdPrefix: string;
 }
 
 /** What the validator needs to know about nodes already stored in the county. */

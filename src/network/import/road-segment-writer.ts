@@ -2,13 +2,22 @@ import { EntityManager } from 'typeorm';
 import { batchedUpsert, UpsertStatement } from './batched-upsert';
 import { ImportCounts, RoadImportRow } from './network-import.types';
 
-const COMPARED_COLUMNS = ['from_vertex', 'to_vertex', 'geometry', 'length_m', 'road_class', 'surface', 'climb_m', 'descent_m', 'one_way', 'closures', 'synthetic'];
+const COMPARED_COLUMNS = ['from_vertex', 'to_vertex', 'geometry', 'length_m', 'road_class', 'surface', 'climb_m', 'descent_m', 'one_way', 'closures', 'synthetic', 'elevation_missing'];
 
-function roadStatement(countyId: string): UpsertStatement<RoadImportRow> {
+export interface RoadWriteOptions {
+  /**
+   * Leave the stored closures alone: imports of map data (OSM) carry no closures, and a re-import
+   * must keep the ones operators entered on the edges it updates.
+   */
+  keepStoredClosures?: boolean;
+}
+
+function roadStatement(countyId: string, options: RoadWriteOptions): UpsertStatement<RoadImportRow> {
+  const updated = options.keepStoredClosures ? COMPARED_COLUMNS.filter((column) => column !== 'closures') : COMPARED_COLUMNS;
   return {
     insertInto: `INSERT INTO road_segment (county_id, external_id, ${COMPARED_COLUMNS.join(', ')}) VALUES`,
     rowTemplate:
-      '($?, $?, $?, $?, ST_SetSRID(ST_GeomFromGeoJSON($?), 4326), $?, $?::road_segment_road_class_enum, $?::road_segment_surface_enum, $?, $?, $?, $?::jsonb, $?)',
+      '($?, $?, $?, $?, ST_SetSRID(ST_GeomFromGeoJSON($?), 4326), $?, $?::road_segment_road_class_enum, $?::road_segment_surface_enum, $?, $?, $?, $?::jsonb, $?, $?)',
     rowValues: (road) => [
       countyId,
       road.externalId,
@@ -23,9 +32,10 @@ function roadStatement(countyId: string): UpsertStatement<RoadImportRow> {
       road.oneWay,
       JSON.stringify(road.closures),
       road.synthetic,
+      road.elevationMissing ?? false,
     ],
-    onConflict: `ON CONFLICT (county_id, external_id) DO UPDATE SET ${COMPARED_COLUMNS.map((column) => `${column} = EXCLUDED.${column}`).join(', ')}, updated_at = now()
-      WHERE (${COMPARED_COLUMNS.map((column) => `road_segment.${column}`).join(', ')}) IS DISTINCT FROM (${COMPARED_COLUMNS.map((column) => `EXCLUDED.${column}`).join(', ')})`,
+    onConflict: `ON CONFLICT (county_id, external_id) DO UPDATE SET ${updated.map((column) => `${column} = EXCLUDED.${column}`).join(', ')}, updated_at = now()
+      WHERE (${updated.map((column) => `road_segment.${column}`).join(', ')}) IS DISTINCT FROM (${updated.map((column) => `EXCLUDED.${column}`).join(', ')})`,
   };
 }
 
@@ -35,6 +45,19 @@ export function upsertRoadSegments(
   countyId: string,
   roads: readonly RoadImportRow[],
   onBatch?: (doneRows: number) => void,
+  options: RoadWriteOptions = {},
 ): Promise<ImportCounts> {
-  return batchedUpsert(manager, roads, roadStatement(countyId), onBatch);
+  return batchedUpsert(manager, roads, roadStatement(countyId, options), onBatch);
+}
+
+/**
+ * Deletes the county's segments whose id starts with `prefix` and that the import did not write:
+ * roads gone from a newer extract. Returns how many went.
+ */
+export async function deleteRoadSegmentsNotIn(manager: EntityManager, countyId: string, prefix: string, keptIds: readonly string[]): Promise<number> {
+  const [, deleted]: [unknown, number] = await manager.query(
+    `DELETE FROM road_segment WHERE county_id = $1 AND starts_with(external_id, $2) AND NOT (external_id = ANY($3::varchar[]))`,
+    [countyId, prefix, keptIds],
+  );
+  return deleted;
 }

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { COORDINATE_SYSTEMS, toWgs84 } from '../../infra/geo/coordinate-system';
 import { normalizePhoneNumber, PHONE_NUMBER_RULE } from '../../infra/validation/phone-number';
 import { SHIPMENT_DIRECTIONS } from '../shipment-status';
 
@@ -68,10 +69,16 @@ const destination = z
     coordinate: z
       .tuple([z.number().min(-180).max(180), z.number().min(-90).max(90)])
       .optional()
-      .meta({ example: [105.3, 34.01], description: '[longitude, latitude], WGS 84; nearest village point within 3 km' }),
+      .meta({ example: [105.3, 34.01], description: '[longitude, latitude] in coordinateSystem; nearest village point within 3 km' }),
+    coordinateSystem: z
+      .enum(COORDINATE_SYSTEMS)
+      .optional()
+      .meta({ description: "the coordinate's system (default wgs84): gcj02 for AMap / Tencent points, converted and stored as WGS 84" }),
     address: address.optional().meta({ description: 'matched by township + village name when the others do not resolve' }),
   })
   .refine((value) => value.villageCode !== undefined || value.coordinate !== undefined || value.address !== undefined, 'needs a villageCode, a coordinate or an address')
+  // Only WGS 84 is kept: a GCJ-02 point is converted here, before it is matched or stored.
+  .transform(({ coordinateSystem, ...rest }) => ({ ...rest, coordinate: rest.coordinate && toWgs84(rest.coordinate, coordinateSystem) }))
   .meta({ description: 'at least one of villageCode, coordinate, address' });
 
 export const shipmentInputSchema = z
