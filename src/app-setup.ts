@@ -20,9 +20,7 @@ export async function createHttpApp(config: AppConfig): Promise<NestExpressAppli
 function configureApp(app: NestExpressApplication, config: AppConfig): void {
   app.useLogger(app.get(Logger));
   app.use(jsonBodyParser(config.bodyLimitBytes));
-  app.useGlobalPipes(
-    new ValidationPipe({ whitelist: true, forbidNonWhitelisted: true, transform: true, exceptionFactory: validationExceptionFactory }),
-  );
+  app.useGlobalPipes(new ValidationPipe({ whitelist: true, forbidNonWhitelisted: true, transform: true, exceptionFactory: validationExceptionFactory }));
   app.enableShutdownHooks();
   const document = SwaggerModule.createDocument(
     app,

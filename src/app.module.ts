@@ -23,13 +23,7 @@ export class AppModule {
   static forRoot(config: AppConfig): DynamicModule {
     return {
       module: AppModule,
-      imports: [
-        ConfigModule.forRoot(config),
-        LoggingModule.forRoot(config),
-        DatabaseModule.forRoot(config),
-        QueueModule.forRoot(config),
-        ...API_DOMAIN_MODULES,
-      ],
+      imports: [ConfigModule.forRoot(config), LoggingModule.forRoot(config), DatabaseModule.forRoot(config), QueueModule.forRoot(config), ...API_DOMAIN_MODULES],
       providers: [
         { provide: APP_GUARD, useClass: ApiKeyGuard },
         { provide: APP_FILTER, useClass: ProblemDetailsFilter },

@@ -24,9 +24,7 @@ describe('schema', () => {
     try {
       const extensions: Array<{ extname: string }> = await dataSource.query(`SELECT extname FROM pg_extension WHERE extname = 'postgis'`);
       expect(extensions).toHaveLength(1);
-      const gist: Array<{ tablename: string }> = await dataSource.query(
-        `SELECT tablename FROM pg_indexes WHERE indexdef ILIKE '%USING gist%' ORDER BY tablename`,
-      );
+      const gist: Array<{ tablename: string }> = await dataSource.query(`SELECT tablename FROM pg_indexes WHERE indexdef ILIKE '%USING gist%' ORDER BY tablename`);
       expect(gist.map((row) => row.tablename)).toEqual(expect.arrayContaining(['network_node', 'road_segment']));
     } finally {
       await dataSource.destroy();

@@ -57,7 +57,12 @@ export function createProgram(io: CliIo, setExitCode: (code: number) => void): C
     .description('import an OpenStreetMap extract (.osm.pbf) with SRTM/GeoTIFF elevation into a county, with progress')
     .requiredOption('--county <adminCode>', "the county's 6-digit admin code (the county must exist)", countyAdminCode)
     .requiredOption('--pbf <file>', 'the OpenStreetMap extract, .osm.pbf')
-    .option('--dem <file>', 'an elevation model: SRTM .hgt or .hgt.zip tile, or a GeoTIFF (repeat for several tiles)', (value: string, previous: string[]) => [...previous, value], [] as string[])
+    .option(
+      '--dem <file>',
+      'an elevation model: SRTM .hgt or .hgt.zip tile, or a GeoTIFF (repeat for several tiles)',
+      (value: string, previous: string[]) => [...previous, value],
+      [] as string[],
+    )
     .option('--boundary <file>', 'a GeoJSON (Multi)Polygon: keep only roads with an end inside the county')
     .addOption(new Option('--boundary-crs <system>', "the boundary's coordinates: wgs84 or gcj02 (AMap, Tencent)").choices(['wgs84', 'gcj02']).default('wgs84'))
     .option('--allow-missing-elevation', 'import roads the DEM does not cover, flat and flagged', false)

@@ -33,7 +33,9 @@ export function describeOsmImport(report: OsmImportReport): string[] {
     `roads: ${report.roads.created} new, ${report.roads.updated} updated, ${report.roads.unchanged} unchanged, ${report.roads.removed} removed; network version ${report.networkVersion}`,
     `nodes: ${report.snapping.snappedNodes} snapped, ${unsnapped.length} not (threshold ${report.snapping.thresholdM} m)`,
     ...unsnapped.slice(0, 20).map((node) => `  ${node.tier} ${node.code} ${node.name}: ${node.reason}, ${node.distanceM} m from a road`),
-    `time: ${Object.entries(report.stepMs).map(([step, ms]) => `${step} ${ms} ms`).join(', ')}`,
+    `time: ${Object.entries(report.stepMs)
+      .map(([step, ms]) => `${step} ${ms} ms`)
+      .join(', ')}`,
   ];
 }
 
@@ -56,7 +58,10 @@ export async function runImportOsm(flags: ImportOsmFlags, io: CliIo): Promise<nu
   const app = await NestFactory.createApplicationContext(AppModule.forRoot(config), { bufferLogs: true });
   try {
     const county = await app.get(CountiesService).findByAdminCode(code);
-    if (!county) throw validationFailed(`no county with code ${code}; create it first (rural-dispatch import-roads --county-name, or the API); nothing was written`, [{ field: 'county', message: 'no such county' }]);
+    if (!county)
+      throw validationFailed(`no county with code ${code}; create it first (rural-dispatch import-roads --county-name, or the API); nothing was written`, [
+        { field: 'county', message: 'no such county' },
+      ]);
     log(`importing ${flags.pbf} into ${county.name} (${code}) …`);
     const report = await app.get(OsmImportService).importExtract(
       county.id,

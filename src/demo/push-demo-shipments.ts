@@ -32,7 +32,14 @@ async function loadVillages(network: NetworkQueryService, countyId: string): Pro
       const page = await network.listNodes(countyId, { tier, limit: 1000, cursor });
       for (const node of page.items) {
         if (tier === 'township_station') townships.set(node.id, node.name);
-        else villages.push({ adminCode: node.adminCode, name: node.name, townshipName: node.parentId ? townships.get(node.parentId) ?? null : null, lon: node.location.coordinates[0]!, lat: node.location.coordinates[1]! });
+        else
+          villages.push({
+            adminCode: node.adminCode,
+            name: node.name,
+            townshipName: node.parentId ? (townships.get(node.parentId) ?? null) : null,
+            lon: node.location.coordinates[0]!,
+            lat: node.location.coordinates[1]!,
+          });
       }
       cursor = page.nextCursor ?? undefined;
     } while (cursor);

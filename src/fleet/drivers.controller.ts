@@ -1,5 +1,15 @@
 import { Body, Controller, Get, Param, ParseUUIDPipe, Patch, Post } from '@nestjs/common';
-import { ApiBadRequestResponse, ApiBearerAuth, ApiConflictResponse, ApiForbiddenResponse, ApiNotFoundResponse, ApiCreatedResponse, ApiOkResponse, ApiTags, ApiUnauthorizedResponse } from '@nestjs/swagger';
+import {
+  ApiBadRequestResponse,
+  ApiBearerAuth,
+  ApiConflictResponse,
+  ApiForbiddenResponse,
+  ApiNotFoundResponse,
+  ApiCreatedResponse,
+  ApiOkResponse,
+  ApiTags,
+  ApiUnauthorizedResponse,
+} from '@nestjs/swagger';
 import { Roles, WRITE_ROLES } from '../infra/auth/principal';
 import { DriversService } from './drivers.service';
 import { CreateDriverDto, UpdateDriverDto } from './dto/driver.dto';
@@ -41,11 +51,7 @@ export class DriversController {
   @ApiBadRequestResponse({ description: 'invalid field (problem+json)' })
   @ApiNotFoundResponse({ description: 'no such driver in the county' })
   @ApiConflictResponse({ description: 'phone already used in the county' })
-  async update(
-    @Param('countyId', ParseUUIDPipe) countyId: string,
-    @Param('driverId', ParseUUIDPipe) driverId: string,
-    @Body() body: UpdateDriverDto,
-  ): Promise<DriverResponse> {
+  async update(@Param('countyId', ParseUUIDPipe) countyId: string, @Param('driverId', ParseUUIDPipe) driverId: string, @Body() body: UpdateDriverDto): Promise<DriverResponse> {
     return toDriverResponse(await this.drivers.update(countyId, driverId, body));
   }
 }

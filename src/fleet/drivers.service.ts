@@ -30,7 +30,11 @@ export class DriversService {
   async create(countyId: string, given: CreateDriverDto): Promise<Driver> {
     const input = withStoredPhone(given);
     const missing = (['name', 'phone'] as const).filter((field) => input[field] === undefined);
-    if (missing.length > 0) throw validationFailed(`missing ${missing.join(', ')}`, missing.map((field) => ({ field, message: 'is required' })));
+    if (missing.length > 0)
+      throw validationFailed(
+        `missing ${missing.join(', ')}`,
+        missing.map((field) => ({ field, message: 'is required' })),
+      );
     if (await this.drivers.exist({ where: { countyId, phone: input.phone } })) throw conflict('a driver with this phone number already exists in this county');
     const driver = this.drivers.create({ countyId, active: true, vehicleId: null, homeNodeId: null });
     await this.apply(countyId, driver, input);

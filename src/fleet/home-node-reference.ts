@@ -12,4 +12,3 @@ export async function resolveHomeNode(network: NetworkQueryService, countyId: st
   if (!node) throw validationFailed(`home node ${ref.homeNodeCode ?? '(none)'} is not a node of this county`, [{ field: 'homeNodeCode', message: 'no such node in this county' }]);
   return node.id;
 }
-

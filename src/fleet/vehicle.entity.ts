@@ -3,7 +3,6 @@ import { TimestampedCountyEntity } from '../counties/county-owned.base';
 import { NetworkNode } from '../network/network-node.entity';
 import { VEHICLE_CLASSES, VehicleClass } from '@rural-dispatch/routing';
 
-
 @Entity()
 @Unique(['countyId', 'code'])
 export class Vehicle extends TimestampedCountyEntity {

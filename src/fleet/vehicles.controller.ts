@@ -1,5 +1,15 @@
 import { Body, Controller, Get, Param, ParseUUIDPipe, Patch, Post, Query } from '@nestjs/common';
-import { ApiBadRequestResponse, ApiBearerAuth, ApiConflictResponse, ApiForbiddenResponse, ApiNotFoundResponse, ApiCreatedResponse, ApiOkResponse, ApiTags, ApiUnauthorizedResponse } from '@nestjs/swagger';
+import {
+  ApiBadRequestResponse,
+  ApiBearerAuth,
+  ApiConflictResponse,
+  ApiForbiddenResponse,
+  ApiNotFoundResponse,
+  ApiCreatedResponse,
+  ApiOkResponse,
+  ApiTags,
+  ApiUnauthorizedResponse,
+} from '@nestjs/swagger';
 import { Roles, WRITE_ROLES } from '../infra/auth/principal';
 import { CreateVehicleDto, ListVehiclesQueryDto, UpdateVehicleDto } from './dto/vehicle.dto';
 import { toVehicleResponse, VehicleResponse } from './fleet.responses';
@@ -43,11 +53,7 @@ export class VehiclesController {
   @ApiBadRequestResponse({ description: 'invalid field (problem+json)' })
   @ApiNotFoundResponse({ description: 'no such vehicle in the county' })
   @ApiConflictResponse({ description: 'code already used in the county' })
-  async update(
-    @Param('countyId', ParseUUIDPipe) countyId: string,
-    @Param('vehicleId', ParseUUIDPipe) vehicleId: string,
-    @Body() body: UpdateVehicleDto,
-  ): Promise<VehicleResponse> {
+  async update(@Param('countyId', ParseUUIDPipe) countyId: string, @Param('vehicleId', ParseUUIDPipe) vehicleId: string, @Body() body: UpdateVehicleDto): Promise<VehicleResponse> {
     return toVehicleResponse(await this.vehicles.update(countyId, vehicleId, body));
   }
 }

@@ -26,7 +26,10 @@ export class VehiclesService {
     const missing = REQUIRED_VEHICLE_FIELDS.filter((field) => input[field] === undefined);
     if (input.homeNodeId === undefined && input.homeNodeCode === undefined) missing.push('homeNodeId' as never);
     if (missing.length > 0) {
-      throw validationFailed(`missing ${missing.join(', ')}`, missing.map((field) => ({ field, message: 'is required' })));
+      throw validationFailed(
+        `missing ${missing.join(', ')}`,
+        missing.map((field) => ({ field, message: 'is required' })),
+      );
     }
     if (await this.vehicles.exist({ where: { countyId, code: input.code } })) throw conflict(`a vehicle with code ${input.code} already exists in this county`);
     const vehicle = this.vehicles.create({ countyId, active: true, fixedCostFen: 0, costPerKmFen: 0, costPerHourFen: 0, maxDurationS: null });

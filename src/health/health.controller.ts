@@ -22,11 +22,7 @@ export class HealthController {
   @ApiServiceUnavailableResponse({ description: 'at least one dependency is down: `{status: "error", details}`, each check with its status and message' })
   async check(@Res({ passthrough: true }) response: Response): Promise<HealthCheckResult> {
     try {
-      return await this.health.check([
-        () => this.postgres.pingCheck('postgres', { timeout: 2_000 }),
-        () => this.postgis.version('postgis'),
-        () => this.redis.ping('redis'),
-      ]);
+      return await this.health.check([() => this.postgres.pingCheck('postgres', { timeout: 2_000 }), () => this.postgis.version('postgis'), () => this.redis.ping('redis')]);
     } catch (error) {
       // Terminus reports "down" as an exception; answered here, so the global problem+json filter keeps its hands off the per-check details.
       if (!(error instanceof ServiceUnavailableException)) throw error;

@@ -20,7 +20,15 @@ const toDeliveryResponse = (delivery: WebhookDelivery, attempts?: WebhookDeliver
   lastStatusCode: delivery.lastStatusCode,
   lastError: delivery.lastError,
   ...(attempts
-    ? { attempts: attempts.map((attempt) => ({ attemptNumber: attempt.attemptNumber, statusCode: attempt.statusCode, durationMs: attempt.durationMs, error: attempt.error, at: attempt.createdAt.toISOString() })) }
+    ? {
+        attempts: attempts.map((attempt) => ({
+          attemptNumber: attempt.attemptNumber,
+          statusCode: attempt.statusCode,
+          durationMs: attempt.durationMs,
+          error: attempt.error,
+          at: attempt.createdAt.toISOString(),
+        })),
+      }
     : {}),
 });
 
@@ -40,8 +48,16 @@ export class DeliveriesController {
   @ApiOkResponse({ type: [DeliveryResponse] })
   async list(@Param('countyId', ParseUUIDPipe) countyId: string, @Query() query: DeliveryListQuery): Promise<DeliveryResponse[]> {
     const deliveries = await this.deliveries.list(countyId, query.status, query.limit ?? 100);
-    const attempts = await this.deliveries.attemptsOf(countyId, deliveries.map((delivery) => delivery.id));
-    return deliveries.map((delivery) => toDeliveryResponse(delivery, attempts.filter((attempt) => attempt.deliveryId === delivery.id)));
+    const attempts = await this.deliveries.attemptsOf(
+      countyId,
+      deliveries.map((delivery) => delivery.id),
+    );
+    return deliveries.map((delivery) =>
+      toDeliveryResponse(
+        delivery,
+        attempts.filter((attempt) => attempt.deliveryId === delivery.id),
+      ),
+    );
   }
 
   @Post('counties/:countyId/webhook-deliveries/:deliveryId/redeliver')

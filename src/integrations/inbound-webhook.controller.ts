@@ -23,12 +23,17 @@ export class InboundWebhookController {
   @HttpCode(200)
   @ApiOperation({
     summary: 'Push shipments: a batch {shipments: [1..500]} or one event {type: create|update|cancel, shipment}',
-    description: 'Answers after the shipments and their outbox rows are committed. Idempotent on (platform, shipment id): a repeat returns the same shipment ids with duplicate=true; the same id with other content is 409.',
+    description:
+      'Answers after the shipments and their outbox rows are committed. Idempotent on (platform, shipment id): a repeat returns the same shipment ids with duplicate=true; the same id with other content is 409.',
   })
   @ApiParam({ name: 'platformId', format: 'uuid' })
   @ApiHeader({ name: 'webhook-id', required: true, description: 'unique id of this message (any string up to 100 characters)' })
   @ApiHeader({ name: 'webhook-timestamp', required: true, description: 'Unix seconds; must be within ±300 s of our clock' })
-  @ApiHeader({ name: 'webhook-signature', required: true, description: 'v1,<base64 HMAC-SHA256 of "${webhook-id}.${webhook-timestamp}.${raw body}">; several space-separated allowed' })
+  @ApiHeader({
+    name: 'webhook-signature',
+    required: true,
+    description: 'v1,<base64 HMAC-SHA256 of "${webhook-id}.${webhook-timestamp}.${raw body}">; several space-separated allowed',
+  })
   @ApiBody({ schema: { $ref: WEBHOOK_BODY_SCHEMA_REF } })
   @ApiOkResponse({ type: IntakeResponse })
   @ApiProblems(400, 401, 404, 409, 413)

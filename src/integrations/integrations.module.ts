@@ -17,12 +17,7 @@ import { WebhookDispatcherService } from './webhook-dispatcher.service';
 import { WebhookSignatureGuard } from './webhook-signature.guard';
 import { WebhookSubscription } from './webhook-subscription.entity';
 
-const SHARED_PROVIDERS = [
-  PlatformsService,
-  DeliveryQueueService,
-  WebhookDeliveriesService,
-  WebhookDispatcherService,
-];
+const SHARED_PROVIDERS = [PlatformsService, DeliveryQueueService, WebhookDeliveriesService, WebhookDispatcherService];
 
 const SHARED_IMPORTS = [
   TypeOrmModule.forFeature([Platform, WebhookSubscription, WebhookDelivery, WebhookDeliveryAttempt]),

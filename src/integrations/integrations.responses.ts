@@ -39,7 +39,8 @@ export class PlatformCredentialsResponse extends PlatformResponse {
 
 export class SubscribeBody {
   @ApiProperty({ example: 'https://platform.example.com/hooks/rural-dispatch' })
-  @IsUrl({ require_tld: false, require_protocol: true, protocols: ['http', 'https'] }) url!: string;
+  @IsUrl({ require_tld: false, require_protocol: true, protocols: ['http', 'https'] })
+  url!: string;
   @ApiProperty({ enum: SHIPMENT_EVENT_TYPES, isArray: true }) @IsArray() @ArrayMinSize(1) @IsIn(SHIPMENT_EVENT_TYPES, { each: true }) eventTypes!: string[];
 }
 
@@ -78,7 +79,9 @@ export class DeliveryResponse {
 
 export class EventsFeedQuery {
   @ApiPropertyOptional({ description: 'nextCursor of the previous page; omit to start at the beginning' })
-  @IsOptional() @Matches(/^\d{1,19}\.\d{1,19}$/) after?: string;
+  @IsOptional()
+  @Matches(/^\d{1,19}\.\d{1,19}$/)
+  after?: string;
   @ApiPropertyOptional({ default: 100, maximum: 1000 }) @IsOptional() @Type(() => Number) @IsInt() @Min(1) @Max(1000) limit?: number;
 }
 

@@ -90,7 +90,10 @@ export class PlatformsService {
       ? {
           id: platform.id,
           countyId: platform.countyId,
-          secrets: [platform.webhookSecret, ...(platform.previousWebhookSecret && (platform.previousSecretExpiresAt?.getTime() ?? 0) > now ? [platform.previousWebhookSecret] : [])],
+          secrets: [
+            platform.webhookSecret,
+            ...(platform.previousWebhookSecret && (platform.previousSecretExpiresAt?.getTime() ?? 0) > now ? [platform.previousWebhookSecret] : []),
+          ],
         }
       : null;
     if (this.credentialCache.size > 10_000) this.credentialCache.clear();

@@ -46,7 +46,6 @@ export class WebhookDeliveriesService {
     this.options = config.webhookDelivery;
   }
 
-
   /** One relay pass; returns how many outbox rows it consumed. Safe to run in many workers at once. */
   async relayOnce(): Promise<number> {
     const { consumed, created } = await this.dataSource.transaction(async (manager) => {
@@ -61,7 +60,10 @@ export class WebhookDeliveriesService {
          RETURNING id, event_id, subscription_id`,
         [claimed.map((event) => event.eventId), claimed.map((event) => event.platformId), claimed.map((event) => event.type), claimed.map((event) => event.countyId)],
       );
-      await this.events.markRelayed(manager, claimed.map((event) => event.eventId));
+      await this.events.markRelayed(
+        manager,
+        claimed.map((event) => event.eventId),
+      );
       return { consumed: claimed.length, created: rows.map((row) => ({ deliveryId: row.id, eventId: row.event_id, subscriptionId: row.subscription_id, delayMs: 0 })) };
     });
     // After commit: if this enqueue is lost, the reconciler finds the pending rows without jobs.
@@ -94,16 +96,26 @@ export class WebhookDeliveriesService {
     const delayMs = succeeded || windowSpent ? null : retryDelayMs(this.options, attemptNumber);
     const status: DeliveryStatus = succeeded ? 'delivered' : delayMs === null ? 'failed' : 'pending';
     await this.dataSource.transaction(async (manager) => {
-      await manager.insert(WebhookDeliveryAttempt, { deliveryId: delivery.id, attemptNumber, statusCode: outcome.statusCode, durationMs: outcome.durationMs, error: outcome.error?.slice(0, 500) ?? null });
-      await manager.update(WebhookDelivery, { id: delivery.id }, {
-        attemptCount: attemptNumber,
-        firstAttemptAt,
-        status,
-        lastStatusCode: outcome.statusCode,
-        lastError: outcome.error?.slice(0, 500) ?? null,
-        deliveredAt: succeeded ? now : null,
-        nextAttemptAt: new Date(now.getTime() + (delayMs ?? 0)),
+      await manager.insert(WebhookDeliveryAttempt, {
+        deliveryId: delivery.id,
+        attemptNumber,
+        statusCode: outcome.statusCode,
+        durationMs: outcome.durationMs,
+        error: outcome.error?.slice(0, 500) ?? null,
       });
+      await manager.update(
+        WebhookDelivery,
+        { id: delivery.id },
+        {
+          attemptCount: attemptNumber,
+          firstAttemptAt,
+          status,
+          lastStatusCode: outcome.statusCode,
+          lastError: outcome.error?.slice(0, 500) ?? null,
+          deliveredAt: succeeded ? now : null,
+          nextAttemptAt: new Date(now.getTime() + (delayMs ?? 0)),
+        },
+      );
       if (succeeded) await manager.update(WebhookSubscription, { id: delivery.subscriptionId }, { failingSince: null });
       if (status === 'failed') await manager.query('UPDATE webhook_subscription SET failing_since = COALESCE(failing_since, now()) WHERE id = $1', [delivery.subscriptionId]);
     });

@@ -9,7 +9,6 @@ import { readOpeningHours } from './import/node-feature';
 import { NetworkNode, NodeTier } from './network-node.entity';
 import { PARENT_TIER } from './tier-rules';
 
-
 function throwIfProblems(problems: ProblemCollector): void {
   if (problems.count === 0) return;
   throw validationFailed(`invalid node: ${problems.problems.map((problem) => `${problem.field} ${problem.message}`).join('; ')}`, problems.problems);
@@ -99,17 +98,13 @@ export class NetworkNodesService {
     }
     return parent.id;
   }
-
 }
 
 /**
  * Checks done in TypeScript before the database sees the node (PostGIS would silently wrap a
  * longitude of 200): the required fields, the position and the opening hours. Returns the position.
  */
-function checkNodeInput(
-  input: Pick<UpdateNetworkNodeDto, 'name' | 'location' | 'openingHours'>,
-  required: Array<'name' | 'location'>,
-): [number, number] | undefined {
+function checkNodeInput(input: Pick<UpdateNetworkNodeDto, 'name' | 'location' | 'openingHours'>, required: Array<'name' | 'location'>): [number, number] | undefined {
   const problems = new ProblemCollector();
   for (const field of required) if (!input[field]) problems.add(field, 'is required');
   const position = input.location ? problems.position('location.coordinates', input.location.coordinates) : undefined;

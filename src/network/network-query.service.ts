@@ -74,7 +74,10 @@ export class NetworkQueryService {
       });
     }
     if (filter.cursor) query.andWhere('node.code > :cursor', { cursor: filter.cursor });
-    const rows = await query.orderBy('node.code', 'ASC').take(limit + 1).getMany();
+    const rows = await query
+      .orderBy('node.code', 'ASC')
+      .take(limit + 1)
+      .getMany();
     const items = rows.slice(0, limit);
     return { items, nextCursor: rows.length > limit ? items[items.length - 1]!.code : null };
   }

@@ -64,8 +64,7 @@ export class NetworkSnappingService {
     const unsnappedNodes: UnsnappedNode[] = [];
     for (const row of nearest) {
       const distanceM = Math.round(row.distance_m!);
-      const reason: UnsnappedNode['reason'] | null =
-        distanceM > thresholdM ? 'too_far' : componentOf.get(row.from_vertex!) !== hubComponent ? 'not_connected_to_hub' : null;
+      const reason: UnsnappedNode['reason'] | null = distanceM > thresholdM ? 'too_far' : componentOf.get(row.from_vertex!) !== hubComponent ? 'not_connected_to_hub' : null;
       if (reason) unsnappedNodes.push({ code: row.code, name: row.name, tier: row.tier, distanceM, reason });
     }
     return { thresholdM, snappedNodes: nearest.length - unsnappedNodes.length, unsnappedNodes };

@@ -25,10 +25,9 @@ export class NetworkSummaryService {
 
   async summarize(countyId: string): Promise<NetworkFigures> {
     const county = await this.counties.get(countyId);
-    const tiers: Array<{ tier: string; count: string }> = await this.dataSource.query(
-      'SELECT tier, count(*) AS count FROM network_node WHERE county_id = $1 GROUP BY tier',
-      [countyId],
-    );
+    const tiers: Array<{ tier: string; count: string }> = await this.dataSource.query('SELECT tier, count(*) AS count FROM network_node WHERE county_id = $1 GROUP BY tier', [
+      countyId,
+    ]);
     const [roads]: Array<{ segments: string; length_m: string | null }> = await this.dataSource.query(
       'SELECT count(*) AS segments, sum(length_m) AS length_m FROM road_segment WHERE county_id = $1',
       [countyId],

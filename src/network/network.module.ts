@@ -28,7 +28,17 @@ import { RoadSegment } from './road-segment.entity';
 @Module({
   imports: [TypeOrmModule.forFeature([NetworkNode, RoadSegment, OsmImportJob, OsmImportFile]), BullModule.registerQueue({ name: QueueName.imports }), CountiesModule],
   controllers: [NetworkNodesController, NetworkController, OsmImportsController],
-  providers: [NetworkQueryService, NetworkNodesService, NetworkImportService, NetworkExportService, NetworkSummaryService, TravelMatrixService, NetworkSnappingService, OsmImportService, OsmImportJobsService],
+  providers: [
+    NetworkQueryService,
+    NetworkNodesService,
+    NetworkImportService,
+    NetworkExportService,
+    NetworkSummaryService,
+    TravelMatrixService,
+    NetworkSnappingService,
+    OsmImportService,
+    OsmImportJobsService,
+  ],
   exports: [NetworkQueryService, NetworkImportService, NetworkExportService, NetworkSummaryService, TravelMatrixService, OsmImportService, OsmImportJobsService],
 })
 export class NetworkModule {}

@@ -6,4 +6,3 @@ export const PARENT_TIER: Record<NodeTier, NodeTier | null> = {
   township_station: 'county_hub',
   village_point: 'township_station',
 };
-

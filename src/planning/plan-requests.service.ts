@@ -128,7 +128,12 @@ export class PlanRequestsService {
         `SELECT DISTINCT unnest(s.shipment_ids) AS shipment_id FROM plan_stop s JOIN plan_route r ON r.id = s.route_id WHERE r.plan_id = $1 AND s.kind = 'village'`,
         [plan.id],
       );
-      await this.shipments.releasePlanned(manager, plan.countyId, rows.map((row) => row.shipment_id), plan.id);
+      await this.shipments.releasePlanned(
+        manager,
+        plan.countyId,
+        rows.map((row) => row.shipment_id),
+        plan.id,
+      );
       await manager.delete(PlanRoute, { planId: plan.id });
       Object.assign(locked, {
         status: 'queued',

@@ -44,35 +44,31 @@ export class PlanningInputsService {
     const nodes = await this.allNodes(countyId);
     const hubs = nodes.filter((node) => node.tier === 'county_hub');
     if (hubs.length !== 1) throw new PlanInputError(`the county needs exactly one county hub to plan from, it has ${hubs.length}`);
-    const vehicles = (await this.vehicles.list(countyId, { active: true })).map(
-      (vehicle): WaveVehicle => ({
-        id: vehicle.id,
-        code: vehicle.code,
-        vehicleClass: vehicle.vehicleClass,
-        homeNodeId: vehicle.homeNodeId,
-        capacity: { weightG: vehicle.capacityWeightG, volumeCm3: vehicle.capacityVolumeCm3, parcels: vehicle.capacityParcels },
-        fixedCostFen: vehicle.fixedCostFen,
-        costPerKmFen: vehicle.costPerKmFen,
-        costPerHourFen: vehicle.costPerHourFen,
-        shiftStartS: vehicle.shiftStartS,
-        shiftEndS: vehicle.shiftEndS,
-        maxDurationS: vehicle.maxDurationS,
-      }),
-    );
+    const vehicles = (await this.vehicles.list(countyId, { active: true })).map((vehicle): WaveVehicle => ({
+      id: vehicle.id,
+      code: vehicle.code,
+      vehicleClass: vehicle.vehicleClass,
+      homeNodeId: vehicle.homeNodeId,
+      capacity: { weightG: vehicle.capacityWeightG, volumeCm3: vehicle.capacityVolumeCm3, parcels: vehicle.capacityParcels },
+      fixedCostFen: vehicle.fixedCostFen,
+      costPerKmFen: vehicle.costPerKmFen,
+      costPerHourFen: vehicle.costPerHourFen,
+      shiftStartS: vehicle.shiftStartS,
+      shiftEndS: vehicle.shiftEndS,
+      maxDurationS: vehicle.maxDurationS,
+    }));
     if (vehicles.length === 0) throw new PlanInputError('the county has no active vehicle');
     const alreadyPlannedPickups = await this.pickupsOnOtherPlans(countyId, planId, serviceDate);
     const shipments = (await this.shipments.listPlannable(countyId))
       .filter((shipment) => !(shipment.direction === 'outbound_pickup' && alreadyPlannedPickups.has(shipment.id)))
-      .map(
-        (shipment): WaveShipment => ({
-          id: shipment.id,
-          direction: shipment.direction === 'inbound' ? 'delivery' : 'pickup',
-          villageNodeId: shipment.villageNodeId,
-          weightG: shipment.weightG,
-          volumeCm3: shipment.volumeCm3,
-          parcelCount: shipment.parcelCount,
-        }),
-      );
+      .map((shipment): WaveShipment => ({
+        id: shipment.id,
+        direction: shipment.direction === 'inbound' ? 'delivery' : 'pickup',
+        villageNodeId: shipment.villageNodeId,
+        weightG: shipment.weightG,
+        volumeCm3: shipment.volumeCm3,
+        parcelCount: shipment.parcelCount,
+      }));
     return {
       timeZone: county.timeZone,
       networkVersion: county.networkVersion,

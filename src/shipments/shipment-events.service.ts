@@ -90,10 +90,7 @@ export class ShipmentEventsService {
   }
 
   async envelope(eventId: string): Promise<(EventEnvelope & { platformId: string }) | null> {
-    const rows: EventRow[] = await this.dataSource.query(
-      'SELECT id, tx_id, county_id, platform_id, type, payload, created_at FROM shipment_event WHERE id = $1',
-      [eventId],
-    );
+    const rows: EventRow[] = await this.dataSource.query('SELECT id, tx_id, county_id, platform_id, type, payload, created_at FROM shipment_event WHERE id = $1', [eventId]);
     return rows[0] ? { ...toEnvelope(rows[0]), platformId: rows[0].platform_id } : null;
   }
 

@@ -118,17 +118,29 @@ export class ShipmentIntakeService {
     const explicitTransaction = rows.length > 1;
     try {
       if (explicitTransaction) await client.query('BEGIN');
-      const inserted = await client.query<ShipmentRow>({ name: 'shipment-intake-insert', text: INSERT_SHIPMENTS_SQL, values: [source.countyId, source.platformId, JSON.stringify(rows)] });
+      const inserted = await client.query<ShipmentRow>({
+        name: 'shipment-intake-insert',
+        text: INSERT_SHIPMENTS_SQL,
+        values: [source.countyId, source.platformId, JSON.stringify(rows)],
+      });
       let existing: ShipmentRow[] = [];
       if (inserted.rows.length < rows.length) {
         const insertedIds = new Set(inserted.rows.map((row) => row.platform_shipment_id));
         const missing = rows.filter((row) => !insertedIds.has(row.platform_shipment_id));
-        existing = (await client.query<ShipmentRow>({ name: 'shipment-intake-existing', text: EXISTING_SHIPMENTS_SQL, values: [source.platformId, missing.map((row) => row.platform_shipment_id)] })).rows;
+        existing = (
+          await client.query<ShipmentRow>({
+            name: 'shipment-intake-existing',
+            text: EXISTING_SHIPMENTS_SQL,
+            values: [source.platformId, missing.map((row) => row.platform_shipment_id)],
+          })
+        ).rows;
         const hashes = new Map(missing.map((row) => [row.platform_shipment_id, row.content_hash]));
         const conflicting = existing.filter((row) => hashes.get(row.platform_shipment_id) !== row.content_hash).map((row) => row.platform_shipment_id);
         if (conflicting.length) {
           if (explicitTransaction) await client.query('ROLLBACK');
-          throw conflict(`shipment ids already used with different content: ${conflicting.slice(0, 20).join(', ')}; send changes as an update event`, { conflictingIds: conflicting });
+          throw conflict(`shipment ids already used with different content: ${conflicting.slice(0, 20).join(', ')}; send changes as an update event`, {
+            conflictingIds: conflicting,
+          });
         }
       }
       if (explicitTransaction) await client.query('COMMIT');

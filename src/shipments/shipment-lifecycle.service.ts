@@ -58,7 +58,12 @@ export class ShipmentLifecycleService {
         [shipment.id, village.id],
       );
       await this.events.append(manager, {
-        countyId, platformId: shipment.platformId, shipmentId: shipment.id, type: 'shipment.updated', fromStatus: shipment.status, toStatus: shipment.status,
+        countyId,
+        platformId: shipment.platformId,
+        shipmentId: shipment.id,
+        type: 'shipment.updated',
+        fromStatus: shipment.status,
+        toStatus: shipment.status,
         payload: eventData(shipment, shipment.status, `destination set by an operator to ${village.code}`),
       });
       return shipment;
@@ -120,7 +125,13 @@ export class ShipmentLifecycleService {
         [shipment.id, countyId, JSON.stringify(normalized.parcels)],
       );
       await this.events.append(manager, {
-        countyId, platformId, shipmentId: shipment.id, type: 'shipment.updated', fromStatus: shipment.status, toStatus: shipment.status, payload: eventData(shipment, shipment.status),
+        countyId,
+        platformId,
+        shipmentId: shipment.id,
+        type: 'shipment.updated',
+        fromStatus: shipment.status,
+        toStatus: shipment.status,
+        payload: eventData(shipment, shipment.status),
       });
       return { shipmentId: shipment.id, changed: true, needsAttention: shipment.needsAttention };
     });
@@ -146,7 +157,13 @@ export class ShipmentLifecycleService {
     await manager.query('UPDATE shipment SET status = $2, version = version + 1, updated_at = now() WHERE id = $1', [shipment.id, to]);
     shipment.status = to;
     await this.events.append(manager, {
-      countyId: shipment.countyId, platformId: shipment.platformId, shipmentId: shipment.id, type: 'shipment.status_changed', fromStatus: from, toStatus: to, payload: eventData(shipment, from, reason),
+      countyId: shipment.countyId,
+      platformId: shipment.platformId,
+      shipmentId: shipment.id,
+      type: 'shipment.status_changed',
+      fromStatus: from,
+      toStatus: to,
+      payload: eventData(shipment, from, reason),
     });
     return { shipmentId: shipment.id, status: to, previousStatus: from, changed: true };
   }

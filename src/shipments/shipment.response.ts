@@ -63,7 +63,14 @@ export function toShipmentResponse(shipment: Shipment, parcels?: ShipmentParcel[
     cashOnDeliveryFen: Number(shipment.cashOnDeliveryFen),
     createdAt: shipment.createdAt.toISOString(),
     ...(parcels
-      ? { parcels: parcels.map((parcel) => ({ barcode: parcel.barcode, weightG: parcel.weightG, dimensionsMm: [parcel.lengthMm, parcel.widthMm, parcel.heightMm], scannedInAt: parcel.scannedInAt?.toISOString() ?? null })) }
+      ? {
+          parcels: parcels.map((parcel) => ({
+            barcode: parcel.barcode,
+            weightG: parcel.weightG,
+            dimensionsMm: [parcel.lengthMm, parcel.widthMm, parcel.heightMm],
+            scannedInAt: parcel.scannedInAt?.toISOString() ?? null,
+          })),
+        }
       : {}),
   };
 }

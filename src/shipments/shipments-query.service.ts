@@ -27,7 +27,10 @@ export class ShipmentsQueryService {
     if (filter.status) query.andWhere('s.status = :status', { status: filter.status });
     if (filter.needsAttention !== undefined) query.andWhere('s.needsAttention = :needsAttention', { needsAttention: filter.needsAttention });
     if (filter.cursor) query.andWhere('s.id > :cursor', { cursor: filter.cursor });
-    const rows = await query.orderBy('s.id', 'ASC').take(filter.limit + 1).getMany();
+    const rows = await query
+      .orderBy('s.id', 'ASC')
+      .take(filter.limit + 1)
+      .getMany();
     const items = rows.slice(0, filter.limit);
     return { items, nextCursor: rows.length > filter.limit ? items[items.length - 1]!.id : null };
   }

@@ -57,11 +57,7 @@ export class ShipmentsController {
   @Roles(...WRITE_ROLES)
   @ApiOperation({ summary: 'Move a shipment to the next status; an illegal move is 409 illegal_transition' })
   @ApiProblems(404, 409)
-  transition(
-    @Param('countyId', ParseUUIDPipe) countyId: string,
-    @Param('shipmentId', ParseUUIDPipe) shipmentId: string,
-    @Body() body: TransitionBody,
-  ): Promise<TransitionResult> {
+  transition(@Param('countyId', ParseUUIDPipe) countyId: string, @Param('shipmentId', ParseUUIDPipe) shipmentId: string, @Body() body: TransitionBody): Promise<TransitionResult> {
     return this.lifecycle.transition(countyId, shipmentId, body.to, body.reason ?? null);
   }
 

@@ -14,7 +14,15 @@ import { ShipmentsController } from './shipments.controller';
 import { ShipmentsQueryService } from './shipments-query.service';
 import { PlannableShipmentsService } from './plannable-shipments.service';
 
-const SERVICES = [DestinationResolverService, ShipmentEventsService, ShipmentIntakeService, ShipmentLifecycleService, ShipmentScansService, ShipmentsQueryService, PlannableShipmentsService];
+const SERVICES = [
+  DestinationResolverService,
+  ShipmentEventsService,
+  ShipmentIntakeService,
+  ShipmentLifecycleService,
+  ShipmentScansService,
+  ShipmentsQueryService,
+  PlannableShipmentsService,
+];
 
 /** Shipments: intake, lifecycle, events and the outbox. Other modules use the exported services. */
 @Module({

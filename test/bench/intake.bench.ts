@@ -85,7 +85,11 @@ async function seed(databaseUrl: string): Promise<{ platformId: string; secret: 
       [county.id, randomBytes(32).toString('hex')],
     );
     const secret = newWebhookSecret();
-    const [platform] = await dataSource.query(`INSERT INTO platform (county_id, name, api_key_id, webhook_secret) VALUES ($1, 'bench', $2, $3) RETURNING id`, [county.id, key.id, secret]);
+    const [platform] = await dataSource.query(`INSERT INTO platform (county_id, name, api_key_id, webhook_secret) VALUES ($1, 'bench', $2, $3) RETURNING id`, [
+      county.id,
+      key.id,
+      secret,
+    ]);
     return { platformId: platform.id, secret, villageCodes };
   } finally {
     await dataSource.destroy();

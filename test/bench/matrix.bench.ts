@@ -10,7 +10,21 @@ import { parse } from 'csv-parse/sync';
 import { existsSync, readFileSync } from 'fs';
 import { join, resolve } from 'path';
 import { performance } from 'perf_hooks';
-import { buildContractionHierarchy, buildProfileWeights, buildRoadGraph, computeMatrix, HierarchyMatrixSearch, UNREACHABLE, computeNetworkMatrices, generateSyntheticRoadNetwork, RoadEdgeInput, RoadGraph, stronglyConnectedComponents, VEHICLE_CLASSES, Random } from '@rural-dispatch/routing';
+import {
+  buildContractionHierarchy,
+  buildProfileWeights,
+  buildRoadGraph,
+  computeMatrix,
+  HierarchyMatrixSearch,
+  UNREACHABLE,
+  computeNetworkMatrices,
+  generateSyntheticRoadNetwork,
+  RoadEdgeInput,
+  RoadGraph,
+  stronglyConnectedComponents,
+  VEHICLE_CLASSES,
+  Random,
+} from '@rural-dispatch/routing';
 import { parseRoadNetworkCsv } from '../../src/network/import/road-network-csv';
 import { buildDemoCounty } from '../../src/demo/county/build-demo-county';
 import { integerBetween } from '../../src/cli/option-parsers';
@@ -50,8 +64,18 @@ function measure<T>(section: string, step: string, work: () => T, note: (result:
 
 function syntheticSection(edgeCount: number, size: number, seed: number): void {
   const section = `a: synthetic ${size}x${size}`;
-  const input = measure(section, 'generate network', () => generateSyntheticRoadNetwork({ seed, edgeCount }), (r) => `${r.edges.length} edges`);
-  const graph = measure(section, 'build CSR graph', () => buildRoadGraph(input), (g) => `${g.vertexCount} vertices, ${g.arcCount} arcs`);
+  const input = measure(
+    section,
+    'generate network',
+    () => generateSyntheticRoadNetwork({ seed, edgeCount }),
+    (r) => `${r.edges.length} edges`,
+  );
+  const graph = measure(
+    section,
+    'build CSR graph',
+    () => buildRoadGraph(input),
+    (g) => `${g.vertexCount} vertices, ${g.arcCount} arcs`,
+  );
   const weights = measure(section, 'van arc weights', () => buildProfileWeights(graph, 'van'));
   // Sources and targets drawn from the main component, as snapping would give them.
   const components = stronglyConnectedComponents(graph);
@@ -61,8 +85,12 @@ function syntheticSection(edgeCount: number, size: number, seed: number): void {
   const sources = pick();
   const targets = pick();
   // The default method for this many rows: contraction hierarchy, then one sweep per row.
-  const hierarchy = measure(section, 'van contraction hierarchy', () => buildContractionHierarchy(graph, weights), (h) =>
-    `${h.shortcutCount} shortcuts, core ${h.vertexCount - h.contractedCount} vertices`);
+  const hierarchy = measure(
+    section,
+    'van contraction hierarchy',
+    () => buildContractionHierarchy(graph, weights),
+    (h) => `${h.shortcutCount} shortcuts, core ${h.vertexCount - h.contractedCount} vertices`,
+  );
   const durationS = new Int32Array(size * size);
   const distanceM = new Int32Array(size * size);
   measure(section, `van matrix ${size}x${size}: hierarchy rows`, () => new HierarchyMatrixSearch(hierarchy).fillRows(sources, targets, durationS, distanceM));
@@ -85,23 +113,44 @@ function syntheticSection(edgeCount: number, size: number, seed: number): void {
 
 function andorraSection(directory: string): void {
   const section = 'b: andorra 59x59';
-  const network = measure(section, 'parse CSV', () =>
-    parseRoadNetworkCsv({
-      nodesCsv: readFileSync(join(directory, 'graph_nodes.csv'), 'utf8'),
-      edgesCsv: readFileSync(join(directory, 'graph_edges.csv'), 'utf8'),
-      nodesFile: 'graph_nodes.csv',
-      edgesFile: 'graph_edges.csv',
-    }), (n) => `${n.vertexIds.length} nodes, ${n.edges.length} edges`);
-  const graph = measure(section, 'build CSR graph', () => buildRoadGraph(network), (g) => `${g.arcCount} arcs`);
+  const network = measure(
+    section,
+    'parse CSV',
+    () =>
+      parseRoadNetworkCsv({
+        nodesCsv: readFileSync(join(directory, 'graph_nodes.csv'), 'utf8'),
+        edgesCsv: readFileSync(join(directory, 'graph_edges.csv'), 'utf8'),
+        nodesFile: 'graph_nodes.csv',
+        edgesFile: 'graph_edges.csv',
+      }),
+    (n) => `${n.vertexIds.length} nodes, ${n.edges.length} edges`,
+  );
+  const graph = measure(
+    section,
+    'build CSR graph',
+    () => buildRoadGraph(network),
+    (g) => `${g.arcCount} arcs`,
+  );
   const places = readPlaces(join(directory, 'places.csv'));
-  const result = measure(section, 'snap + 4 class matrices', () => computeNetworkMatrices(graph, places, VEHICLE_CLASSES), (r) =>
-    `${r.snap.componentVertexCount} vertices in main component, max access ${Math.max(...r.snap.points.map((p) => p.accessDistanceM))} m`);
-  const pairs: Array<[string, string]> = [['Andorra la Vella', 'Canillo'], ['Canillo', 'Andorra la Vella'], ['Sant Julià de Lòria', 'Ordino'], ['Andorra la Vella', 'Arinsal']];
+  const result = measure(
+    section,
+    'snap + 4 class matrices',
+    () => computeNetworkMatrices(graph, places, VEHICLE_CLASSES),
+    (r) => `${r.snap.componentVertexCount} vertices in main component, max access ${Math.max(...r.snap.points.map((p) => p.accessDistanceM))} m`,
+  );
+  const pairs: Array<[string, string]> = [
+    ['Andorra la Vella', 'Canillo'],
+    ['Canillo', 'Andorra la Vella'],
+    ['Sant Julià de Lòria', 'Ordino'],
+    ['Andorra la Vella', 'Arinsal'],
+  ];
   samples.andorra = pairs.map(([from, to]) => {
     const i = places.findIndex((p) => p.name === from);
     const j = places.findIndex((p) => p.name === to);
     const entry = i * places.length + j;
-    const byClass = Object.fromEntries(VEHICLE_CLASSES.map((c) => [c, { durationS: result.byVehicleClass[c]!.durationS[entry], distanceM: result.byVehicleClass[c]!.distanceM[entry] }]));
+    const byClass = Object.fromEntries(
+      VEHICLE_CLASSES.map((c) => [c, { durationS: result.byVehicleClass[c]!.durationS[entry], distanceM: result.byVehicleClass[c]!.distanceM[entry] }]),
+    );
     return { from, to, ...byClass };
   });
 }
@@ -138,10 +187,23 @@ function demoCountySection(): void {
       edges.push({ ...properties, from: vertex(properties.from, line[0]), to: vertex(properties.to, line[line.length - 1]) });
     }
   }
-  const graph: RoadGraph = measure(section, 'build CSR graph', () => buildRoadGraph({ vertices: { lon: Float64Array.from(lon), lat: Float64Array.from(lat) }, edges }), (g) => `${g.vertexCount} vertices, ${g.arcCount} arcs`);
-  const result = measure(section, `snap + 4 class matrices ${points.length}x${points.length}`, () => computeNetworkMatrices(graph, points, VEHICLE_CLASSES, { anchorPointIndex: 0 }), (r) =>
-    `${r.byVehicleClass.van!.unreachable.length} unreachable (van)`);
-  samples.demoCounty = { nodes: points.length, roads: edges.length, hubToFirstStation: Object.fromEntries(VEHICLE_CLASSES.map((c) => [c, result.byVehicleClass[c]!.durationS[1]])) };
+  const graph: RoadGraph = measure(
+    section,
+    'build CSR graph',
+    () => buildRoadGraph({ vertices: { lon: Float64Array.from(lon), lat: Float64Array.from(lat) }, edges }),
+    (g) => `${g.vertexCount} vertices, ${g.arcCount} arcs`,
+  );
+  const result = measure(
+    section,
+    `snap + 4 class matrices ${points.length}x${points.length}`,
+    () => computeNetworkMatrices(graph, points, VEHICLE_CLASSES, { anchorPointIndex: 0 }),
+    (r) => `${r.byVehicleClass.van!.unreachable.length} unreachable (van)`,
+  );
+  samples.demoCounty = {
+    nodes: points.length,
+    roads: edges.length,
+    hubToFirstStation: Object.fromEntries(VEHICLE_CLASSES.map((c) => [c, result.byVehicleClass[c]!.durationS[1]])),
+  };
 }
 
 function main(): void {
@@ -161,7 +223,9 @@ function main(): void {
     return;
   }
   console.log(`node ${process.version}; wall and CPU milliseconds; peak RSS of the process so far`);
-  console.table(rows.map((r) => ({ section: r.section, step: r.step, 'wall ms': Math.round(r.wallMs), 'cpu ms': Math.round(r.cpuMs), 'peak RSS MB': Math.round(r.peakRssMb), note: r.note })));
+  console.table(
+    rows.map((r) => ({ section: r.section, step: r.step, 'wall ms': Math.round(r.wallMs), 'cpu ms': Math.round(r.cpuMs), 'peak RSS MB': Math.round(r.peakRssMb), note: r.note })),
+  );
   console.log(JSON.stringify(samples, null, 2));
 }
 

@@ -61,30 +61,92 @@ async function main(): Promise<void> {
     const importer = app.get(NetworkImportService);
     const matrices = app.get(TravelMatrixService);
 
-    const demo = await measure('a: demo county', 'build (pure)', () => buildDemoCounty(), (d) => `${d.network.features.length} features`);
+    const demo = await measure(
+      'a: demo county',
+      'build (pure)',
+      () => buildDemoCounty(),
+      (d) => `${d.network.features.length} features`,
+    );
     const xihe = await counties.upsert({ name: demo.county.name, adminCode: demo.county.adminCode });
-    await measure('a: demo county', 'GeoJSON import', () => importer.importFeatureCollection(xihe.id, demo.network), (r) => `nodes +${r.nodes.created}, roads +${r.roads.created}`);
-    await measure('a: demo county', 're-import (no change)', () => importer.importFeatureCollection(xihe.id, demo.network), (r) => `${r.nodes.unchanged + r.roads.unchanged} unchanged`);
-    await measure('a: demo county', 'fleet seed', () => app.get(FleetSeedService).upsertFleet(xihe.id, demo.fleet), (r) => `${r.vehicles} vehicles, ${r.drivers} drivers`);
-    await measure('a: demo county', 'van matrix, all nodes', () => matrices.computeMatrix(xihe.id, undefined, 'van'), (m) => `${m.nodes.length}x${m.nodes.length} ${m.method}, ${m.unreachable.length} unreachable, computation ${m.computationMs} ms`);
-    await measure('a: demo county', 'van matrix again (cache)', () => matrices.computeMatrix(xihe.id, undefined, 'van'), (m) => `cached=${m.cached}`);
+    await measure(
+      'a: demo county',
+      'GeoJSON import',
+      () => importer.importFeatureCollection(xihe.id, demo.network),
+      (r) => `nodes +${r.nodes.created}, roads +${r.roads.created}`,
+    );
+    await measure(
+      'a: demo county',
+      're-import (no change)',
+      () => importer.importFeatureCollection(xihe.id, demo.network),
+      (r) => `${r.nodes.unchanged + r.roads.unchanged} unchanged`,
+    );
+    await measure(
+      'a: demo county',
+      'fleet seed',
+      () => app.get(FleetSeedService).upsertFleet(xihe.id, demo.fleet),
+      (r) => `${r.vehicles} vehicles, ${r.drivers} drivers`,
+    );
+    await measure(
+      'a: demo county',
+      'van matrix, all nodes',
+      () => matrices.computeMatrix(xihe.id, undefined, 'van'),
+      (m) => `${m.nodes.length}x${m.nodes.length} ${m.method}, ${m.unreachable.length} unreachable, computation ${m.computationMs} ms`,
+    );
+    await measure(
+      'a: demo county',
+      'van matrix again (cache)',
+      () => matrices.computeMatrix(xihe.id, undefined, 'van'),
+      (m) => `cached=${m.cached}`,
+    );
 
     const directory = resolve(options.dir ?? join(__dirname, '..', '..', '..', '..', 'shared', 'data', 'andorra'));
     if (!existsSync(join(directory, 'graph_edges.csv'))) {
       rows.push({ section: 'b: andorra', step: 'skipped', wallMs: 0, note: `no graph_edges.csv in ${directory}` });
     } else {
       const andorra = await counties.upsert({ name: 'Andorra (benchmark)', adminCode: '999001' });
-      const parsed = await measure('b: andorra', 'CSV parse', () =>
-        parseRoadNetworkCsv({ nodesCsv: readFileSync(join(directory, 'graph_nodes.csv'), 'utf8'), edgesCsv: readFileSync(join(directory, 'graph_edges.csv'), 'utf8') }),
+      const parsed = await measure(
+        'b: andorra',
+        'CSV parse',
+        () => parseRoadNetworkCsv({ nodesCsv: readFileSync(join(directory, 'graph_nodes.csv'), 'utf8'), edgesCsv: readFileSync(join(directory, 'graph_edges.csv'), 'utf8') }),
         (p) => `${p.vertexIds.length} vertices, ${p.edges.length} edges`,
       );
       let batches = 0;
-      await measure('b: andorra', 'road import', () => importer.importRoadNetwork(andorra.id, parsed, (step) => void (step.phase === 'writing' && batches++)), (r) => `roads +${r.roads.created} in ${batches} batches`);
-      await measure('b: andorra', 're-import (no change)', () => importer.importRoadNetwork(andorra.id, parsed), (r) => `${r.roads.unchanged} unchanged`);
-      await measure('b: andorra', 'places as nodes', () => importer.importFeatureCollection(andorra.id, andorraPlaces(directory)), (r) => `nodes +${r.nodes.created}`);
-      await measure('b: andorra', 'van matrix, 59 places', () => matrices.computeMatrix(andorra.id, undefined, 'van'), (m) => `${m.nodes.length}x${m.nodes.length} ${m.method}, ${m.unreachable.length} unreachable, computation ${m.computationMs} ms`);
-      await measure('b: andorra', 'van matrix again (cache)', () => matrices.computeMatrix(andorra.id, undefined, 'van'), (m) => `cached=${m.cached}`);
-      await measure('b: andorra', 'truck matrix (graph cached)', () => matrices.computeMatrix(andorra.id, undefined, 'truck'), (m) => `computation ${m.computationMs} ms`);
+      await measure(
+        'b: andorra',
+        'road import',
+        () => importer.importRoadNetwork(andorra.id, parsed, (step) => void (step.phase === 'writing' && batches++)),
+        (r) => `roads +${r.roads.created} in ${batches} batches`,
+      );
+      await measure(
+        'b: andorra',
+        're-import (no change)',
+        () => importer.importRoadNetwork(andorra.id, parsed),
+        (r) => `${r.roads.unchanged} unchanged`,
+      );
+      await measure(
+        'b: andorra',
+        'places as nodes',
+        () => importer.importFeatureCollection(andorra.id, andorraPlaces(directory)),
+        (r) => `nodes +${r.nodes.created}`,
+      );
+      await measure(
+        'b: andorra',
+        'van matrix, 59 places',
+        () => matrices.computeMatrix(andorra.id, undefined, 'van'),
+        (m) => `${m.nodes.length}x${m.nodes.length} ${m.method}, ${m.unreachable.length} unreachable, computation ${m.computationMs} ms`,
+      );
+      await measure(
+        'b: andorra',
+        'van matrix again (cache)',
+        () => matrices.computeMatrix(andorra.id, undefined, 'van'),
+        (m) => `cached=${m.cached}`,
+      );
+      await measure(
+        'b: andorra',
+        'truck matrix (graph cached)',
+        () => matrices.computeMatrix(andorra.id, undefined, 'truck'),
+        (m) => `computation ${m.computationMs} ms`,
+      );
     }
   });
   console.log('section              | step                        |  wall ms | note');

@@ -91,7 +91,8 @@ async function writeCountySizeExtract(directory: string, target: string, copies:
     const dLat = Math.floor(copy / COPY_COLUMNS) * COPY_STEP_LAT;
     for (const node of nodes) copiedNodes.push({ id: node.id + copy * NODE_ID_STRIDE, lon: node.lon + dLon, lat: node.lat + dLat });
     for (const way of ways) copiedWays.push({ id: way.id + copy * WAY_ID_STRIDE, nodes: way.nodes.map((nodeId) => nodeId + copy * NODE_ID_STRIDE), tags: way.tags });
-    if (copy > 0) copiedWays.push({ id: CONNECTOR_WAY_BASE + copy, nodes: [JOINING_NODE + (copy - 1) * NODE_ID_STRIDE, JOINING_NODE + copy * NODE_ID_STRIDE], tags: { highway: 'primary' } });
+    if (copy > 0)
+      copiedWays.push({ id: CONNECTOR_WAY_BASE + copy, nodes: [JOINING_NODE + (copy - 1) * NODE_ID_STRIDE, JOINING_NODE + copy * NODE_ID_STRIDE], tags: { highway: 'primary' } });
   }
   fs.writeFileSync(target, writeOsmPbf(copiedNodes, copiedWays));
   return { ways: copiedWays.length, nodes: copiedNodes.length };
@@ -118,7 +119,9 @@ function repeatedDemTiles(directory: string, target: string, copies: number): st
 }
 
 function printRun(title: string, run: ImportRun): void {
-  console.log(`\n${title}: ${run.report.waysRead} ways read, ${run.report.waysKept} kept, ${run.report.edges} edges, ${run.report.totalKm.toFixed(1)} km, climb ${run.report.totalClimbM} m`);
+  console.log(
+    `\n${title}: ${run.report.waysRead} ways read, ${run.report.waysKept} kept, ${run.report.edges} edges, ${run.report.totalKm.toFixed(1)} km, climb ${run.report.totalClimbM} m`,
+  );
   console.log('step        |  wall ms | peak RSS MB (process, so far)');
   for (const step of run.steps) console.log(`${step.step.padEnd(11)} | ${step.wallMs.toFixed(0).padStart(8)} | ${step.peakRssMb.toFixed(0)}`);
   console.log(`${'total'.padEnd(11)} | ${run.totalWallMs.toFixed(0).padStart(8)} | ${run.peakRssMb.toFixed(0)}`);
@@ -143,7 +146,9 @@ async function main(): Promise<void> {
     const extract = path.join(scratch, 'county.osm.pbf');
     const written = await writeCountySizeExtract(directory, extract, copies);
     const dem = repeatedDemTiles(directory, scratch, copies);
-    console.log(`\n(b) generated ${written.ways} ways, ${written.nodes} nodes (${(fs.statSync(extract).size / 1e6).toFixed(1)} MB PBF) and ${dem.length} DEM tiles in ${(performance.now() - startedAt).toFixed(0)} ms`);
+    console.log(
+      `\n(b) generated ${written.ways} ways, ${written.nodes} nodes (${(fs.statSync(extract).size / 1e6).toFixed(1)} MB PBF) and ${dem.length} DEM tiles in ${(performance.now() - startedAt).toFixed(0)} ms`,
+    );
     const county = inChildProcess([extract, dem.join(','), '']);
     printRun(`(b) county size, ${copies} copies`, county);
     const withinGoal = county.totalWallMs <= 60_000 && county.peakRssMb <= 1024;

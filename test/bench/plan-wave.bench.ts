@@ -52,7 +52,14 @@ async function pushShipments(app: INestApplicationContext, countyId: string, vil
     }
     if (random() < 0.15) {
       const id = `BENCHP${village.code}`;
-      inputs.push({ id, direction: 'outbound_pickup', serviceLevel: 'standard', contact: { name: '李', phone: '13900139000' }, destination, parcels: [parcel(`${id}-0`, 5000 + Math.floor(random() * 15000), [50, 40, 30])] });
+      inputs.push({
+        id,
+        direction: 'outbound_pickup',
+        serviceLevel: 'standard',
+        contact: { name: '李', phone: '13900139000' },
+        destination,
+        parcels: [parcel(`${id}-0`, 5000 + Math.floor(random() * 15000), [50, 40, 30])],
+      });
     }
   }
   const { platform } = await app.get(PlatformsService).ensure(countyId, 'bench-platform');
@@ -62,7 +69,11 @@ async function pushShipments(app: INestApplicationContext, countyId: string, vil
   }
   const barcodes = inputs.filter((input) => input.direction === 'inbound').flatMap((input) => input.parcels.map((p) => p.barcode));
   for (let i = 0; i < barcodes.length; i += 500) await app.get(ShipmentScansService).scanIn(countyId, barcodes.slice(i, i + 500));
-  return { shipments: inputs.length, pickups: inputs.length - inputs.filter((input) => input.direction === 'inbound').length, parcels: inputs.reduce((sum, input) => sum + input.parcels.length, 0) };
+  return {
+    shipments: inputs.length,
+    pickups: inputs.length - inputs.filter((input) => input.direction === 'inbound').length,
+    parcels: inputs.reduce((sum, input) => sum + input.parcels.length, 0),
+  };
 }
 
 async function main(): Promise<void> {
@@ -95,7 +106,9 @@ async function main(): Promise<void> {
     console.log(JSON.stringify(summary, null, 2));
     const plan = await app.get(PlanRequestsService).get(county.id, summary.planId);
     for (const run of plan.statistics?.runs ?? []) {
-      console.log(`  ${run.name.padEnd(28)} jobs ${String(run.jobs).padStart(3)}  routes ${run.routes}  iterations ${run.iterations}/${run.maxIterations}  ${run.runtimeMs} ms${run.replayable ? '  replayable' : ''}`);
+      console.log(
+        `  ${run.name.padEnd(28)} jobs ${String(run.jobs).padStart(3)}  routes ${run.routes}  iterations ${run.iterations}/${run.maxIterations}  ${run.runtimeMs} ms${run.replayable ? '  replayable' : ''}`,
+      );
     }
   } finally {
     await app?.close();

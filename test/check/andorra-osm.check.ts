@@ -50,13 +50,15 @@ function referenceFigures(directory: string) {
 function towns(directory: string) {
   const table = readCsv(readFileSync(join(directory, 'places.csv'), 'utf8'), 'places.csv');
   const [id, place, name, elevation] = ['osm_node_id', 'place', 'name', 'srtm3_elev_m'].map((header) => table.header.indexOf(header)) as [number, number, number, number];
-  return table.rows
-    .filter(({ cells }) => cells[place] === 'town')
-    .map(({ cells }) => ({ code: `P${cells[id]}`, name: cells[name]!, elevationM: Number(cells[elevation]) }));
+  return table.rows.filter(({ cells }) => cells[place] === 'town').map(({ cells }) => ({ code: `P${cells[id]}`, name: cells[name]!, elevationM: Number(cells[elevation]) }));
 }
 
 function townMatrix(app: INestApplicationContext, countyId: string, parishTowns: ReadonlyArray<{ code: string }>, vehicleClass: 'van' | 'tricycle'): Promise<TravelMatrix> {
-  return app.get(TravelMatrixService).computeMatrix(countyId, parishTowns.map((town) => town.code), vehicleClass);
+  return app.get(TravelMatrixService).computeMatrix(
+    countyId,
+    parishTowns.map((town) => town.code),
+    vehicleClass,
+  );
 }
 
 async function main(): Promise<number> {
@@ -77,11 +79,15 @@ async function main(): Promise<number> {
       { what: 'junctions in the largest weakly connected part', imported: report.junctions, reference: reference.largestPartJunctions, tolerance: 0.05 },
       { what: 'total climb m (all parts)', imported: report.allParts.climbM, reference: reference.climbM, tolerance: 0.1 },
     ];
-    console.log(`import: ${report.waysRead} ways read, ${report.waysKept} kept, ${report.edges} edges, ${report.disconnected.parts} disconnected parts left out; ${JSON.stringify(report.stepMs)}`);
+    console.log(
+      `import: ${report.waysRead} ways read, ${report.waysKept} kept, ${report.edges} edges, ${report.disconnected.parts} disconnected parts left out; ${JSON.stringify(report.stepMs)}`,
+    );
     for (const figure of figures) {
       const off = figure.imported / figure.reference - 1;
       const ok = Math.abs(off) <= figure.tolerance;
-      console.log(`${ok ? 'ok  ' : 'FAIL'} ${figure.what}: ${figure.imported.toFixed(1)} against ${figure.reference.toFixed(1)} (${(100 * off).toFixed(2)} %, within ±${100 * figure.tolerance} %)`);
+      console.log(
+        `${ok ? 'ok  ' : 'FAIL'} ${figure.what}: ${figure.imported.toFixed(1)} against ${figure.reference.toFixed(1)} (${(100 * off).toFixed(2)} %, within ±${100 * figure.tolerance} %)`,
+      );
       if (!ok) problems.push(figure.what);
     }
     const referenceCounty = await app.get(CountiesService).upsert({ name: 'Andorra (reference graph)', adminCode: '999003', timeZone: 'Europe/Andorra' });
@@ -115,8 +121,13 @@ async function main(): Promise<number> {
       if (legs === 0) problems.push(`${vehicleClass}: no pair of towns with a climb over ${CLIMB_THRESHOLD_M} m`);
     }
   });
-  if (modelLegs.length > 0) console.log(`${modelLegs.length} uphill legs are not slower than their returns on the reference graph either (the travel-time model's, not the import's): ${modelLegs.join('; ')}`);
-  console.log(`check:osm ${problems.length === 0 ? 'passed' : `FAILED: ${problems.join('; ')}`} in ${((Date.now() - startedAt) / 1000).toFixed(1)} s, peak RSS ${(process.resourceUsage().maxRSS / 1024).toFixed(0)} MB`);
+  if (modelLegs.length > 0)
+    console.log(
+      `${modelLegs.length} uphill legs are not slower than their returns on the reference graph either (the travel-time model's, not the import's): ${modelLegs.join('; ')}`,
+    );
+  console.log(
+    `check:osm ${problems.length === 0 ? 'passed' : `FAILED: ${problems.join('; ')}`} in ${((Date.now() - startedAt) / 1000).toFixed(1)} s, peak RSS ${(process.resourceUsage().maxRSS / 1024).toFixed(0)} MB`,
+  );
   return problems.length === 0 ? 0 : 1;
 }
 

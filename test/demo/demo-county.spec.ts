@@ -7,10 +7,8 @@ import { matchTownshipPlace, type GeoNamesPlace } from '../../src/demo/county/ge
 import { XIHE_BOX } from '../../src/demo/county/xihe-county';
 import { validateNetworkFeatureCollection } from '../../src/network/import/feature-collection-validator';
 
-const nodesOf = (county: DemoCounty): DemoNodeFeature[] =>
-  county.network.features.filter((feature): feature is DemoNodeFeature => feature.properties.kind === 'node');
-const roadsOf = (county: DemoCounty): DemoRoadFeature[] =>
-  county.network.features.filter((feature): feature is DemoRoadFeature => feature.properties.kind === 'road');
+const nodesOf = (county: DemoCounty): DemoNodeFeature[] => county.network.features.filter((feature): feature is DemoNodeFeature => feature.properties.kind === 'node');
+const roadsOf = (county: DemoCounty): DemoRoadFeature[] => county.network.features.filter((feature): feature is DemoRoadFeature => feature.properties.kind === 'road');
 
 describe('buildDemoCounty (西和县 Xihe, 621225)', () => {
   let county: DemoCounty;

@@ -50,7 +50,10 @@ describe('fleet: vehicles and drivers', () => {
       .send({ capacityParcels: 120, shiftEnd: '19:00', active: false })
       .expect(200);
     expect(patched.body).toMatchObject({ capacityParcels: 120, shiftEndS: 68_400, active: false, vehicleClass: 'tricycle' });
-    const tricycles = await request(testApp.baseUrl).get(`/v1/counties/${county.county.id}/vehicles`).query({ vehicleClass: 'tricycle' }).set('Authorization', county.authorization);
+    const tricycles = await request(testApp.baseUrl)
+      .get(`/v1/counties/${county.county.id}/vehicles`)
+      .query({ vehicleClass: 'tricycle' })
+      .set('Authorization', county.authorization);
     expect(tricycles.body.map((row: { code: string }) => row.code)).toEqual(['TRI-1']);
     const active = await request(testApp.baseUrl).get(`/v1/counties/${county.county.id}/vehicles`).query({ active: 'true' }).set('Authorization', county.authorization);
     expect(active.body.map((row: { code: string }) => row.code)).toEqual(['甘K·10001']);

@@ -85,7 +85,9 @@ describe('outbound status webhooks', () => {
       const [{ pending }] = await db.query(`SELECT count(*) FILTER (WHERE status <> 'delivered')::int AS pending FROM webhook_delivery`);
       return pending === 0;
     }, 60_000);
-    const deliveredIds = new Set(receiver.received.filter((received) => received.body.includes('"shipment.created"')).map((received) => JSON.parse(received.body).data.platformShipmentId));
+    const deliveredIds = new Set(
+      receiver.received.filter((received) => received.body.includes('"shipment.created"')).map((received) => JSON.parse(received.body).data.platformShipmentId),
+    );
     for (const shipment of shipments) expect(deliveredIds.has(shipment.id)).toBe(true);
     const [{ deliveries }] = await db.query(`SELECT count(*)::int AS deliveries FROM webhook_delivery`);
     expect(deliveries).toBe(121);

@@ -20,13 +20,20 @@ describe('platforms, keys and the pull feed', () => {
     const response = await api().post(`/v1/counties/${county.county.id}/platforms`).set('Authorization', county.authorization).send({ name }).expect(201);
     const push = (body: unknown, secret = response.body.webhookSecret as string) => {
       const text = JSON.stringify(body);
-      return api().post(`/v1/webhooks/${response.body.id}/shipments`).set(signedHeaders(secret, `msg_${Date.now()}`, text)).send(text);
+      return api()
+        .post(`/v1/webhooks/${response.body.id}/shipments`)
+        .set(signedHeaders(secret, `msg_${Date.now()}`, text))
+        .send(text);
     };
     return { platform: response.body, push };
   }
 
   it('creates, lists and revokes operator keys (secret shown once, county-scoped)', async () => {
-    const created = await api().post(`/v1/counties/${county.county.id}/api-keys`).set('Authorization', county.authorization).send({ name: 'dispatch desk', role: 'dispatcher' }).expect(201);
+    const created = await api()
+      .post(`/v1/counties/${county.county.id}/api-keys`)
+      .set('Authorization', county.authorization)
+      .send({ name: 'dispatch desk', role: 'dispatcher' })
+      .expect(201);
     expect(created.body.secret).toMatch(/^rdk_/);
     const list = await api().get(`/v1/counties/${county.county.id}/api-keys`).set('Authorization', county.authorization).expect(200);
     expect(list.body.find((key: { id: string }) => key.id === created.body.id)).not.toHaveProperty('secret');
@@ -90,7 +97,11 @@ describe('platforms, keys and the pull feed', () => {
   });
 
   it('does not let an admin mint platform keys through the key endpoint', async () => {
-    const response = await api().post(`/v1/counties/${county.county.id}/api-keys`).set('Authorization', county.authorization).send({ name: 'sneaky', role: 'platform' }).expect(400);
+    const response = await api()
+      .post(`/v1/counties/${county.county.id}/api-keys`)
+      .set('Authorization', county.authorization)
+      .send({ name: 'sneaky', role: 'platform' })
+      .expect(400);
     expect(response.body.code).toBe('validation_failed');
   });
 
@@ -101,7 +112,12 @@ describe('platforms, keys and the pull feed', () => {
     expect(Object.keys(webhook.responses)).toEqual(expect.arrayContaining(['200', '400', '401', '404', '409', '413']));
     expect(webhook.responses['401'].content['application/problem+json']).toBeDefined();
     expect(Object.keys(document.paths)).toEqual(
-      expect.arrayContaining(['/v1/events', '/v1/counties/{countyId}/scans', '/v1/counties/{countyId}/api-keys', '/v1/counties/{countyId}/webhook-deliveries/{deliveryId}/redeliver']),
+      expect.arrayContaining([
+        '/v1/events',
+        '/v1/counties/{countyId}/scans',
+        '/v1/counties/{countyId}/api-keys',
+        '/v1/counties/{countyId}/webhook-deliveries/{deliveryId}/redeliver',
+      ]),
     );
   });
 });

@@ -9,7 +9,9 @@ describe('webhook signatures', () => {
 
   it('matches an independent HMAC of "id.timestamp.body" with the decoded key', () => {
     const { createHmac } = jest.requireActual<typeof import('crypto')>('crypto');
-    const expected = createHmac('sha256', Buffer.from(secret.slice('whsec_'.length), 'base64')).update(`msg_1.${now}.${body.toString()}`).digest('base64');
+    const expected = createHmac('sha256', Buffer.from(secret.slice('whsec_'.length), 'base64'))
+      .update(`msg_1.${now}.${body.toString()}`)
+      .digest('base64');
     expect(signWebhook(secret, 'msg_1', now, body)).toBe(`v1,${expected}`);
   });
 

@@ -12,7 +12,10 @@ describe('network import in GCJ-02 (AMap, Tencent coordinates)', () => {
   it('converts every position to WGS 84 before storing it, and refuses an unknown system', async () => {
     const { county, authorization } = await createCounty(testApp.app);
     const hubWgs84: [number, number] = [105.3, 34.01];
-    const roadWgs84: Array<[number, number]> = [[105.3, 34.01], [105.31, 34.02]];
+    const roadWgs84: Array<[number, number]> = [
+      [105.3, 34.01],
+      [105.31, 34.02],
+    ];
     const network: FeatureCollection = {
       type: 'FeatureCollection',
       features: [nodeFeature('HUB', 'county_hub', toGcj02(hubWgs84)), roadFeature('R1', 'a', 'b', roadWgs84.map(toGcj02))],

@@ -32,11 +32,57 @@ export function smallNetwork(): FeatureCollection {
       nodeFeature('V11', 'village_point', [105.03, 34.0], { parent: 'T1', adminCode: '621225100201', name: '石门村' }),
       nodeFeature('V12', 'village_point', [105.02, 34.01], { parent: 'T1', adminCode: '621225100202', name: '柳林村委会' }),
       nodeFeature('V21', 'village_point', [105.0, 34.03], { parent: 'T2', adminCode: '621225101201', name: '河口社区' }),
-      roadFeature('R1', 'a', 'b', [[105.0, 34.0], [105.01, 34.0], [105.02, 34.0]], { lengthM: 2000 }),
-      roadFeature('R2', 'b', 'c', [[105.02, 34.0], [105.03, 34.0]], { lengthM: 1000 }),
-      roadFeature('R3', 'b', 'd', [[105.02, 34.0], [105.02, 34.01]], { lengthM: 1200, surface: 'gravel', climbM: 30 }),
-      roadFeature('R4', 'a', 'e', [[105.0, 34.0], [105.0, 34.02]], { lengthM: 2300, roadClass: 'secondary' }),
-      roadFeature('R5', 'e', 'f', [[105.0, 34.02], [105.0, 34.03]], { lengthM: 1100, roadClass: 'track', surface: 'dirt' }),
+      roadFeature(
+        'R1',
+        'a',
+        'b',
+        [
+          [105.0, 34.0],
+          [105.01, 34.0],
+          [105.02, 34.0],
+        ],
+        { lengthM: 2000 },
+      ),
+      roadFeature(
+        'R2',
+        'b',
+        'c',
+        [
+          [105.02, 34.0],
+          [105.03, 34.0],
+        ],
+        { lengthM: 1000 },
+      ),
+      roadFeature(
+        'R3',
+        'b',
+        'd',
+        [
+          [105.02, 34.0],
+          [105.02, 34.01],
+        ],
+        { lengthM: 1200, surface: 'gravel', climbM: 30 },
+      ),
+      roadFeature(
+        'R4',
+        'a',
+        'e',
+        [
+          [105.0, 34.0],
+          [105.0, 34.02],
+        ],
+        { lengthM: 2300, roadClass: 'secondary' },
+      ),
+      roadFeature(
+        'R5',
+        'e',
+        'f',
+        [
+          [105.0, 34.02],
+          [105.0, 34.03],
+        ],
+        { lengthM: 1100, roadClass: 'track', surface: 'dirt' },
+      ),
     ],
   };
 }

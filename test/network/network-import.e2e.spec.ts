@@ -9,8 +9,7 @@ describe('network GeoJSON import and export', () => {
   let county: CountyWithKey;
 
   const importUrl = () => `/v1/counties/${county.county.id}/network/import`;
-  const summary = async () =>
-    (await request(testApp.baseUrl).get(`/v1/counties/${county.county.id}/network/summary`).set('Authorization', county.authorization).expect(200)).body;
+  const summary = async () => (await request(testApp.baseUrl).get(`/v1/counties/${county.county.id}/network/summary`).set('Authorization', county.authorization).expect(200)).body;
 
   beforeAll(async () => {
     county = await createCounty(testApp.app);
@@ -21,7 +20,12 @@ describe('network GeoJSON import and export', () => {
   function validPlusNew(): FeatureCollection {
     const collection = smallNetwork();
     collection.features.push(nodeFeature('V99', 'village_point', [105.04, 34.0], { parent: 'T1' }));
-    collection.features.push(roadFeature('R99', 'c', 'z', [[105.03, 34.0], [105.04, 34.0]]));
+    collection.features.push(
+      roadFeature('R99', 'c', 'z', [
+        [105.03, 34.0],
+        [105.04, 34.0],
+      ]),
+    );
     return collection;
   }
 
@@ -36,16 +40,46 @@ describe('network GeoJSON import and export', () => {
     ['a duplicate code', () => withFeature(validPlusNew(), 4, setProperty('code', 'V11')), 'features[4].properties.code'],
     [
       'a self-intersecting road',
-      () => withFeature(validPlusNew(), 7, setCoordinates([[105.0, 34.0], [105.01, 34.01], [105.01, 34.0], [105.0, 34.01]])),
+      () =>
+        withFeature(
+          validPlusNew(),
+          7,
+          setCoordinates([
+            [105.0, 34.0],
+            [105.01, 34.01],
+            [105.01, 34.0],
+            [105.0, 34.01],
+          ]),
+        ),
       'features[7].geometry.coordinates',
     ],
     ['a road with one point', () => withFeature(validPlusNew(), 8, setCoordinates([[105.02, 34.0]])), 'features[8].geometry.coordinates'],
-    ['a road with two equal points', () => withFeature(validPlusNew(), 8, setCoordinates([[105.02, 34.0], [105.02, 34.0]])), 'features[8].geometry.coordinates'],
+    [
+      'a road with two equal points',
+      () =>
+        withFeature(
+          validPlusNew(),
+          8,
+          setCoordinates([
+            [105.02, 34.0],
+            [105.02, 34.0],
+          ]),
+        ),
+      'features[8].geometry.coordinates',
+    ],
     ['a fractional lengthM', () => withFeature(validPlusNew(), 6, setProperty('lengthM', 12.5)), 'features[6].properties.lengthM'],
     ['a road without its from vertex', () => withFeature(validPlusNew(), 6, setProperty('from', undefined)), 'features[6].properties.from'],
     [
       'a road whose end is not where its vertex is',
-      () => withFeature(validPlusNew(), 7, setCoordinates([[105.025, 34.0], [105.03, 34.0]])),
+      () =>
+        withFeature(
+          validPlusNew(),
+          7,
+          setCoordinates([
+            [105.025, 34.0],
+            [105.03, 34.0],
+          ]),
+        ),
       'features[7].geometry.coordinates[0]',
     ],
     ['a township whose parent is missing', () => withFeature(validPlusNew(), 1, setProperty('parent', 'NOPE')), 'features[1].properties.parent'],
@@ -126,7 +160,11 @@ describe('network GeoJSON import and export', () => {
   it('a later file may name parents already stored', async () => {
     const other = await createCounty(testApp.app);
     const url = `/v1/counties/${other.county.id}/network/import`;
-    await request(testApp.baseUrl).post(url).set('Authorization', other.authorization).send({ type: 'FeatureCollection', features: smallNetwork().features.slice(0, 3) }).expect(200);
+    await request(testApp.baseUrl)
+      .post(url)
+      .set('Authorization', other.authorization)
+      .send({ type: 'FeatureCollection', features: smallNetwork().features.slice(0, 3) })
+      .expect(200);
     const villages = { type: 'FeatureCollection', features: smallNetwork().features.slice(3, 6) };
     const response = await request(testApp.baseUrl).post(url).set('Authorization', other.authorization).send(villages).expect(200);
     expect(response.body.nodes).toEqual({ created: 3, updated: 0, unchanged: 0 });

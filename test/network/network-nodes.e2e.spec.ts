@@ -10,8 +10,7 @@ describe('network nodes API and query service', () => {
   const point = (lon: number, lat: number) => ({ type: 'Point', coordinates: [lon, lat] });
   const nodesUrl = (who: CountyWithKey = county) => `/v1/counties/${who.county.id}/nodes`;
 
-  const create = (body: Record<string, unknown>, who: CountyWithKey = county) =>
-    request(testApp.baseUrl).post(nodesUrl(who)).set('Authorization', who.authorization).send(body);
+  const create = (body: Record<string, unknown>, who: CountyWithKey = county) => request(testApp.baseUrl).post(nodesUrl(who)).set('Authorization', who.authorization).send(body);
 
   beforeAll(async () => {
     county = await createCounty(testApp.app);
@@ -93,7 +92,10 @@ describe('network nodes API and query service', () => {
     await request(testApp.baseUrl).get(nodesUrl()).set('Authorization', other.authorization).expect(403);
     await request(testApp.baseUrl).get(`${nodesUrl()}/${hubId}`).set('Authorization', other.authorization).expect(403);
     // Its own county path with our node id: not found, never our node.
-    await request(testApp.baseUrl).get(`${nodesUrl(other)}/${hubId}`).set('Authorization', other.authorization).expect(404);
+    await request(testApp.baseUrl)
+      .get(`${nodesUrl(other)}/${hubId}`)
+      .set('Authorization', other.authorization)
+      .expect(404);
     await request(testApp.baseUrl).get(`/v1/counties/${county.county.id}/network`).set('Authorization', other.authorization).expect(403);
   });
 

@@ -73,7 +73,11 @@ describe('OSM import from the API: a job on the imports queue, with progress', (
     const noPbf = await request(api.baseUrl).post(url).set('Authorization', authorization).attach('dem', Buffer.from('x'), 'N42E001.hgt');
     expect(noPbf.status).toBe(400);
     expect(noPbf.body.code).toBe('validation_failed');
-    const badOption = await request(api.baseUrl).post(url).set('Authorization', authorization).attach('pbf', Buffer.from('x'), 'a.osm.pbf').field('boundaryCoordinateSystem', 'bd09');
+    const badOption = await request(api.baseUrl)
+      .post(url)
+      .set('Authorization', authorization)
+      .attach('pbf', Buffer.from('x'), 'a.osm.pbf')
+      .field('boundaryCoordinateSystem', 'bd09');
     expect(badOption.status).toBe(400);
     expect(await api.app.get(DataSource).query('SELECT id FROM osm_import_job WHERE county_id = $1', [county.id])).toEqual([]);
   });

@@ -43,7 +43,13 @@ describe('import-osm: an OpenStreetMap extract and a DEM into a county', () => {
   const version = async (countyId: string): Promise<number> => (await dataSource().query('SELECT network_version FROM county WHERE id = $1', [countyId]))[0].network_version;
   const importExtract = (countyId: string, request: Partial<OsmImportRequest>, onProgress?: (progress: OsmImportProgress) => void) =>
     testApp.app.get(OsmImportService).importExtract(countyId, { pbfPath: file('valley.osm.pbf', writeOsmPbf(FIXTURE_NODES, FIXTURE_WAYS)), demPaths: [], ...request }, onProgress);
-  const refusal = (work: Promise<unknown>) => work.then(() => { throw new Error('expected a refusal'); }, (error: unknown) => error as DomainError);
+  const refusal = (work: Promise<unknown>) =>
+    work.then(
+      () => {
+        throw new Error('expected a refusal');
+      },
+      (error: unknown) => error as DomainError,
+    );
   /** A hub at the valley's foot, a station up the primary road, and a village 13 km away from any road. */
   const countyWithNodes = async () => {
     const created = await createCounty(testApp.app);
@@ -74,7 +80,12 @@ describe('import-osm: an OpenStreetMap extract and a DEM into a county', () => {
 
     expect([...new Set(steps)]).toEqual(['reading', 'splitting', 'elevation', 'writing', 'snapping']);
     const stored = await roads(county.id);
-    expect(stored.map((road) => `${road.external_id} ${road.from_vertex}→${road.to_vertex} ${road.road_class}/${road.surface} +${road.climb_m}-${road.descent_m}${road.one_way ? ' one-way' : ''}`)).toEqual([
+    expect(
+      stored.map(
+        (road) =>
+          `${road.external_id} ${road.from_vertex}→${road.to_vertex} ${road.road_class}/${road.surface} +${road.climb_m}-${road.descent_m}${road.one_way ? ' one-way' : ''}`,
+      ),
+    ).toEqual([
       'osm-w100-0 osm-n1→osm-n2 primary/paved +60-0',
       'osm-w100-1 osm-n2→osm-n3 primary/paved +60-0',
       'osm-w100-2 osm-n3→osm-n4 primary/paved +60-0',
@@ -138,11 +149,45 @@ describe('import-osm: an OpenStreetMap extract and a DEM into a county', () => {
 
   it('keeps only the roads with an end inside a boundary', async () => {
     const { county } = await countyWithNodes();
-    const west = { type: 'Feature', properties: {}, geometry: { type: 'Polygon', coordinates: [[[1.49, 42.49], [1.502, 42.49], [1.502, 42.52], [1.49, 42.52], [1.49, 42.49]]] } };
+    const west = {
+      type: 'Feature',
+      properties: {},
+      geometry: {
+        type: 'Polygon',
+        coordinates: [
+          [
+            [1.49, 42.49],
+            [1.502, 42.49],
+            [1.502, 42.52],
+            [1.49, 42.52],
+            [1.49, 42.49],
+          ],
+        ],
+      },
+    };
     const report = await importExtract(county.id, { boundaryPath: file('west.geojson', Buffer.from(JSON.stringify({ type: 'FeatureCollection', features: [west] }))) });
     expect((await roads(county.id)).map((road) => road.external_id)).toEqual(['osm-w100-0', 'osm-w100-1', 'osm-w100-2', 'osm-w101-0', 'osm-w102-0']);
     expect(report.edges).toBe(5);
-    const outside = await refusal(importExtract(county.id, { boundaryPath: file('far.geojson', Buffer.from(JSON.stringify({ ...west.geometry, coordinates: [[[10, 10], [11, 10], [11, 11], [10, 10]]] }))) }));
+    const outside = await refusal(
+      importExtract(county.id, {
+        boundaryPath: file(
+          'far.geojson',
+          Buffer.from(
+            JSON.stringify({
+              ...west.geometry,
+              coordinates: [
+                [
+                  [10, 10],
+                  [11, 10],
+                  [11, 11],
+                  [10, 10],
+                ],
+              ],
+            }),
+          ),
+        ),
+      }),
+    );
     expect(outside.message).toMatch(/no drivable road of the extract lies inside the boundary/);
   });
 
@@ -192,11 +237,21 @@ describe('import-osm: an OpenStreetMap extract and a DEM into a county', () => {
     it('imports with progress per step and prints the report', async () => {
       const { county } = await countyWithNodes();
       const pbf = file('valley.osm.pbf', writeOsmPbf(FIXTURE_NODES, FIXTURE_WAYS));
-      const run = await runCliCaptured(['import-osm', '--county', county.adminCode, '--pbf', pbf, '--dem', file('N41E001.hgt', srtmTileOfPlane(41)), '--dem', file('N42E001.hgt', srtmTileOfPlane())]);
+      const run = await runCliCaptured([
+        'import-osm',
+        '--county',
+        county.adminCode,
+        '--pbf',
+        pbf,
+        '--dem',
+        file('N41E001.hgt', srtmTileOfPlane(41)),
+        '--dem',
+        file('N42E001.hgt', srtmTileOfPlane()),
+      ]);
       expect(run.code).toBe(0);
       const lines = run.stdout.split('\n');
       expect(lines.some((line) => /^ {2}reading +100%/.test(line))).toBe(true);
-      expect(lines.some((line) => /^ {2}writing +100%  7\/7 roads/.test(line))).toBe(true);
+      expect(lines.some((line) => /^ {2}writing +100% {2}7\/7 roads/.test(line))).toBe(true);
       expect(lines).toContain('ways: 7 read, 4 kept');
       expect(lines.find((line) => line.startsWith('climb:'))).toMatch(/^climb: 180 m total, descent 84 m; 0 edges without elevation/);
       expect(lines.find((line) => line.startsWith('nodes:'))).toBe('nodes: 2 snapped, 1 not (threshold 500 m)');

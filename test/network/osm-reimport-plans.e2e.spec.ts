@@ -20,7 +20,11 @@ describe('a plan keeps the network version it was made with across OSM re-import
     const countyCode = String(100000 + Math.floor(Math.random() * 800000));
     const { county, authorization } = await createCounty(testApp.app, { adminCode: countyCode });
     const planning = await createPlanningCounty(testApp.app, county.id, countyCode);
-    await receiveAtHub(testApp.app, county.id, planning.villages.map((village) => ({ villageCode: village.adminCode!, parcelWeightsG: [2_000] })));
+    await receiveAtHub(
+      testApp.app,
+      county.id,
+      planning.villages.map((village) => ({ villageCode: village.adminCode!, parcelWeightsG: [2_000] })),
+    );
     const folder = fs.mkdtempSync(path.join(os.tmpdir(), 'osm-plans-'));
     const extract = (name: string, ways: typeof FIXTURE_WAYS) => {
       const file = path.join(folder, name);
@@ -36,7 +40,13 @@ describe('a plan keeps the network version it was made with across OSM re-import
       const before = (await request(testApp.baseUrl).get(planUrl).set('Authorization', authorization).expect(200)).body;
       expect(before.networkVersion).toBe(first.networkVersion);
 
-      const newer = await importer.importExtract(county.id, { pbfPath: extract('newer.osm.pbf', FIXTURE_WAYS.filter((way) => way.id !== 106)), demPaths: [] });
+      const newer = await importer.importExtract(county.id, {
+        pbfPath: extract(
+          'newer.osm.pbf',
+          FIXTURE_WAYS.filter((way) => way.id !== 106),
+        ),
+        demPaths: [],
+      });
       expect(newer.networkVersion).toBe(first.networkVersion + 1);
       const after = (await request(testApp.baseUrl).get(planUrl).set('Authorization', authorization).expect(200)).body;
       expect(after).toEqual(before);

@@ -52,7 +52,10 @@ describe('road network import (CLI path)', () => {
     const { county } = await createCounty(testApp.app);
     const parsed = parseRoadNetworkCsv({ nodesCsv: NODES_CSV, edgesCsv: EDGES_CSV });
     parsed.edges[0]!.geometry[1] = [200, 42.5];
-    const error = await testApp.app.get(NetworkImportService).importRoadNetwork(county.id, parsed).catch((caught: unknown) => caught);
+    const error = await testApp.app
+      .get(NetworkImportService)
+      .importRoadNetwork(county.id, parsed)
+      .catch((caught: unknown) => caught);
     expect(error).toBeInstanceOf(DomainError);
     expect((error as DomainError).problems).toEqual([expect.objectContaining({ field: 'edges[0].geometry[1][0]' })]);
     const stored = await testApp.app.get(NetworkExportService).exportFeatureCollection(county.id);

@@ -25,10 +25,20 @@ describe('travel matrices', () => {
     const network = smallNetwork();
     // A shortcut HUB -> V11 (2,500 m tertiary) that is closed for July 2026.
     network.features.push(
-      roadFeature('R6', 'a', 'c', [[105.0, 34.0], [105.015, 33.995], [105.03, 34.0]], {
-        lengthM: 2500,
-        closures: [{ start: '2026-07-01T00:00:00+08:00', end: '2026-08-01T00:00:00+08:00', reason: 'landslide' }],
-      }),
+      roadFeature(
+        'R6',
+        'a',
+        'c',
+        [
+          [105.0, 34.0],
+          [105.015, 33.995],
+          [105.03, 34.0],
+        ],
+        {
+          lengthM: 2500,
+          closures: [{ start: '2026-07-01T00:00:00+08:00', end: '2026-08-01T00:00:00+08:00', reason: 'landslide' }],
+        },
+      ),
     );
     await testApp.app.get(NetworkImportService).importFeatureCollection(county.county.id, network);
   });
@@ -87,7 +97,11 @@ describe('travel matrices', () => {
   it('falls back to great-circle × circuity for a county without roads', async () => {
     const bare = await createCounty(testApp.app);
     const features = smallNetwork().features.filter((feature) => feature.properties?.kind === 'node');
-    await request(testApp.baseUrl).post(`/v1/counties/${bare.county.id}/network/import`).set('Authorization', bare.authorization).send({ type: 'FeatureCollection', features }).expect(200);
+    await request(testApp.baseUrl)
+      .post(`/v1/counties/${bare.county.id}/network/import`)
+      .set('Authorization', bare.authorization)
+      .send({ type: 'FeatureCollection', features })
+      .expect(200);
     const response = await matrix(bare, { nodeCodes: ['HUB', 'T1'], vehicleClass: 'van' }).expect(200);
     expect(response.body.method).toBe('great_circle_fallback');
     // Documented fallback: distance = great circle × 1.6, van at 38 km/h.

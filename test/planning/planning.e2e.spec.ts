@@ -60,11 +60,7 @@ describe('planning: POST a wave, the worker plans it, routes and manifests come 
   });
 
   it('accepts the request with 202 and a queued plan', async () => {
-    const response = await http()
-      .post(plansUrl())
-      .set('Authorization', owner.authorization)
-      .send({ serviceDate: SERVICE_DATE, wave: 1, timeLimitS: 120, seed: 3 })
-      .expect(202);
+    const response = await http().post(plansUrl()).set('Authorization', owner.authorization).send({ serviceDate: SERVICE_DATE, wave: 1, timeLimitS: 120, seed: 3 }).expect(202);
     expect(response.body).toMatchObject({ serviceDate: SERVICE_DATE, wave: 1, status: 'queued', seed: 3, timeLimitS: 120 });
     expect(response.body.jobId).toBe(`plan-${owner.county.id}-${SERVICE_DATE}-1`);
     plan = await waitForPlan(response.body.id);
@@ -80,7 +76,7 @@ describe('planning: POST a wave, the worker plans it, routes and manifests come 
     }
     const onStops = new Set(villageStops.flatMap((stop: any) => stop.shipmentIds));
     expect(onStops.size).toBe(deliverable.length);
-    expect(plan.parcels).toBe(deliverable.length / 2 * 3);
+    expect(plan.parcels).toBe((deliverable.length / 2) * 3);
   });
 
   it('leaves the shipment too heavy for any vehicle open, at the hub, with reason capacity', async () => {
@@ -144,11 +140,7 @@ describe('planning: POST a wave, the worker plans it, routes and manifests come 
   });
 
   it('replans on request: shipments released and planned again, same seed, same routes', async () => {
-    const response = await http()
-      .post(plansUrl())
-      .set('Authorization', owner.authorization)
-      .send({ serviceDate: SERVICE_DATE, wave: 1, replan: true })
-      .expect(202);
+    const response = await http().post(plansUrl()).set('Authorization', owner.authorization).send({ serviceDate: SERVICE_DATE, wave: 1, replan: true }).expect(202);
     expect(response.body).toMatchObject({ id: plan.id, status: 'queued' });
     const again = await waitForPlan(plan.id);
     expect(again).toMatchObject({ status: 'completed', attempts: 2, totalCostFen: plan.totalCostFen, parcels: plan.parcels });
@@ -180,7 +172,10 @@ describe('planning: POST a wave, the worker plans it, routes and manifests come 
     const invalid = await http().post(plansUrl()).set('Authorization', owner.authorization).send({ serviceDate: '2026-02-30', wave: 10 }).expect(400);
     expect(invalid.headers['content-type']).toMatch(/application\/problem\+json/);
     await http().post(plansUrl()).set('Authorization', owner.authorization).send({ serviceDate: '2026-02-30', wave: 2 }).expect(400);
-    await http().get(`${plansUrl(other.county.id)}/${plan.id}`).set('Authorization', other.authorization).expect(404);
+    await http()
+      .get(`${plansUrl(other.county.id)}/${plan.id}`)
+      .set('Authorization', other.authorization)
+      .expect(404);
   });
 
   it('documents the endpoints in the OpenAPI document', async () => {

@@ -29,8 +29,16 @@ describe('planWave on a two-station county', () => {
     expect(trunk.map((route) => route.vehicleId)).toEqual(['van-1']);
     const transfers = trunk[0]!.stops.filter((stop) => stop.kind === 'station_transfer');
     expect(transfers.map((stop) => stop.nodeId)).toEqual(['S1']);
-    expect(transfers[0]!.shipmentIds.sort()).toEqual(input.shipments.filter((s) => /V1/.test(s.villageNodeId)).map((s) => s.id).sort());
-    const directNodes = trunk[0]!.stops.filter((stop) => stop.kind === 'village').map((stop) => stop.nodeId).sort();
+    expect(transfers[0]!.shipmentIds.sort()).toEqual(
+      input.shipments
+        .filter((s) => /V1/.test(s.villageNodeId))
+        .map((s) => s.id)
+        .sort(),
+    );
+    const directNodes = trunk[0]!.stops
+      .filter((stop) => stop.kind === 'village')
+      .map((stop) => stop.nodeId)
+      .sort();
     expect(directNodes).toEqual(['V21', 'V22', 'V23']);
     expect(result.routes.some((route) => route.stops.some((stop) => stop.nodeId === 'S2'))).toBe(false);
   });
@@ -108,7 +116,12 @@ describe('planWave leaves out what it cannot serve, with a reason', () => {
     const s1 = result.unassigned.filter((u) => /^V1/.test(u.villageNodeId));
     expect(s1.length).toBe(7);
     expect(new Set(s1.map((u) => u.reason))).toEqual(new Set(['time_window']));
-    expect(result.routes.flatMap((route) => route.stops).filter((stop) => stop.nodeId === 'S1').every((stop) => stop.shipmentIds.length === 0)).toBe(true);
+    expect(
+      result.routes
+        .flatMap((route) => route.stops)
+        .filter((stop) => stop.nodeId === 'S1')
+        .every((stop) => stop.shipmentIds.length === 0),
+    ).toBe(true);
   });
 
   it('a fleet out of room after its last trip: no_vehicle; a trip that would end after the shift: time_window', async () => {

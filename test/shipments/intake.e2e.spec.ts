@@ -33,8 +33,18 @@ describe('platform webhook intake', () => {
 
   describe('rejects bad requests with problem+json and writes nothing', () => {
     const cases: Array<{ name: string; status: number; code: string; send: () => Promise<import('supertest').Response> }> = [
-      { name: 'bad signature', status: 401, code: 'unauthenticated', send: () => platform.push({ shipments: [toVillage()] }, { secret: 'whsec_' + Buffer.alloc(32, 7).toString('base64') }) },
-      { name: 'stale timestamp', status: 401, code: 'unauthenticated', send: () => platform.push({ shipments: [toVillage()] }, { timestampS: Math.floor(Date.now() / 1000) - 301 }) },
+      {
+        name: 'bad signature',
+        status: 401,
+        code: 'unauthenticated',
+        send: () => platform.push({ shipments: [toVillage()] }, { secret: 'whsec_' + Buffer.alloc(32, 7).toString('base64') }),
+      },
+      {
+        name: 'stale timestamp',
+        status: 401,
+        code: 'unauthenticated',
+        send: () => platform.push({ shipments: [toVillage()] }, { timestampS: Math.floor(Date.now() / 1000) - 301 }),
+      },
       { name: 'unknown platform', status: 404, code: 'not_found', send: () => platform.push({ shipments: [toVillage()] }, { platformId: '00000000-0000-4000-8000-000000000000' }) },
       {
         name: 'body over the size limit',
@@ -43,9 +53,24 @@ describe('platform webhook intake', () => {
         send: () => platform.push({ shipments: [toVillage({ contact: { name: 'x'.repeat(BODY_LIMIT_BYTES), phone: '13800138000' } })] }),
       },
       { name: 'malformed JSON', status: 400, code: 'malformed_body', send: () => platform.push('{"shipments": [') },
-      { name: 'negative weight', status: 400, code: 'validation_failed', send: () => platform.push({ shipments: [toVillage({ parcels: [{ barcode: 'NEG-1', weightG: -5, dimensions: { length: 1, width: 1, height: 1, unit: 'cm' } }] })] }) },
-      { name: 'coordinate out of range', status: 400, code: 'validation_failed', send: () => platform.push({ shipments: [toVillage({ destination: { coordinate: [105.3, 95] } })] }) },
-      { name: 'malformed village code', status: 400, code: 'validation_failed', send: () => platform.push({ shipments: [toVillage({ destination: { villageCode: '62122510020' } })] }) },
+      {
+        name: 'negative weight',
+        status: 400,
+        code: 'validation_failed',
+        send: () => platform.push({ shipments: [toVillage({ parcels: [{ barcode: 'NEG-1', weightG: -5, dimensions: { length: 1, width: 1, height: 1, unit: 'cm' } }] })] }),
+      },
+      {
+        name: 'coordinate out of range',
+        status: 400,
+        code: 'validation_failed',
+        send: () => platform.push({ shipments: [toVillage({ destination: { coordinate: [105.3, 95] } })] }),
+      },
+      {
+        name: 'malformed village code',
+        status: 400,
+        code: 'validation_failed',
+        send: () => platform.push({ shipments: [toVillage({ destination: { villageCode: '62122510020' } })] }),
+      },
       { name: 'empty batch', status: 400, code: 'validation_failed', send: () => platform.push({ shipments: [] }) },
     ];
 

@@ -33,12 +33,20 @@ describe('shipment lifecycle, scans and county isolation', () => {
 
   it('walks the inbound path, one event per change, and refuses an illegal jump with 409 illegal_transition', async () => {
     const { input, shipmentId } = await pushOne();
-    const scan = await api().post(`/v1/counties/${county.county.id}/scans`).set('Authorization', county.authorization).send({ barcodes: [`${input.id}-1`, 'NO-SUCH-1'] }).expect(200);
+    const scan = await api()
+      .post(`/v1/counties/${county.county.id}/scans`)
+      .set('Authorization', county.authorization)
+      .send({ barcodes: [`${input.id}-1`, 'NO-SUCH-1'] })
+      .expect(200);
     expect(scan.body.results).toEqual([
       { barcode: `${input.id}-1`, outcome: 'scanned', shipmentId, status: 'at_hub' },
       { barcode: 'NO-SUCH-1', outcome: 'unknown_barcode', shipmentId: null, status: null },
     ]);
-    const rescan = await api().post(`/v1/counties/${county.county.id}/scans`).set('Authorization', county.authorization).send({ barcodes: [`${input.id}-1`] }).expect(200);
+    const rescan = await api()
+      .post(`/v1/counties/${county.county.id}/scans`)
+      .set('Authorization', county.authorization)
+      .send({ barcodes: [`${input.id}-1`] })
+      .expect(200);
     expect(rescan.body.results[0].outcome).toBe('already_scanned');
 
     const illegal = await transition(shipmentId, 'delivered');
@@ -50,7 +58,14 @@ describe('shipment lifecycle, scans and county isolation', () => {
     }
     const history = await api().get(`/v1/counties/${county.county.id}/shipments/${shipmentId}/events`).set('Authorization', county.authorization).expect(200);
     expect(history.body.map((event: { data: { status: string } }) => event.data.status)).toEqual([
-      'received', 'at_hub', 'planned', 'in_transit', 'at_township', 'out_for_delivery', 'failed', 'returned',
+      'received',
+      'at_hub',
+      'planned',
+      'in_transit',
+      'at_township',
+      'out_for_delivery',
+      'failed',
+      'returned',
     ]);
     const [{ outbox }] = await db.query('SELECT count(*)::int AS outbox FROM shipment_outbox o JOIN shipment_event e ON e.id = o.event_id WHERE e.shipment_id = $1', [shipmentId]);
     expect(outbox).toBe(8);
@@ -104,7 +119,11 @@ describe('shipment lifecycle, scans and county isolation', () => {
     expect((await transition(shipmentId, 'at_hub', otherCounty.authorization, otherCounty.county.id)).status).toBe(404);
     const own = await api().get(`/v1/counties/${otherCounty.county.id}/shipments`).set('Authorization', otherCounty.authorization).expect(200);
     expect(own.body.items).toEqual([]);
-    const scan = await api().post(`/v1/counties/${otherCounty.county.id}/scans`).set('Authorization', otherCounty.authorization).send({ barcodes: [`x`] }).expect(200);
+    const scan = await api()
+      .post(`/v1/counties/${otherCounty.county.id}/scans`)
+      .set('Authorization', otherCounty.authorization)
+      .send({ barcodes: [`x`] })
+      .expect(200);
     expect(scan.body.results[0].outcome).toBe('unknown_barcode');
     const [{ status }] = await db.query('SELECT status FROM shipment WHERE id = $1', [shipmentId]);
     expect(status).toBe('received');

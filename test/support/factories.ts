@@ -11,10 +11,7 @@ export interface CountyWithKey {
 }
 
 /** A county with a key of the given role; admin codes are random so several can live in one database. */
-export async function createCounty(
-  app: INestApplicationContext,
-  overrides: { name?: string; adminCode?: string; role?: ApiKeyRole } = {},
-): Promise<CountyWithKey> {
+export async function createCounty(app: INestApplicationContext, overrides: { name?: string; adminCode?: string; role?: ApiKeyRole } = {}): Promise<CountyWithKey> {
   const counties = app.get(CountiesService);
   const county = await counties.upsert({
     name: overrides.name ?? 'Test County',

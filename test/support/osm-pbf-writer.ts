@@ -2,10 +2,12 @@ import { deflateSync } from 'zlib';
 
 /* The .proto codecs that ship with osm-pbf-parser-node (compiled for the pbf library): the reader's own
    schema writes the file, so what the tests read back is a real OSM PBF, not a hand-made protobuf. */
-/* eslint-disable @typescript-eslint/no-var-requires */
+
+/* eslint-disable @typescript-eslint/no-require-imports -- CommonJS codecs without type declarations */
 const Pbf = require('pbf');
 const { Blob: BlobMessage, BlobHeader } = require('osm-pbf-parser-node/proto/fileformat.js');
 const { HeaderBlock, PrimitiveBlock } = require('osm-pbf-parser-node/proto/osmformat.js');
+/* eslint-enable @typescript-eslint/no-require-imports */
 
 export interface OsmNodeSpec {
   id: number;

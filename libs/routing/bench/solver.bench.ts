@@ -58,7 +58,7 @@ const FLAGS = {
   seed: { value: 'N', help: 'random seed (default 1)' },
   threads: { value: 'T', help: 'solver threads, 1 to 64 (default 1)' },
   instances: { value: 'a,b', help: 'only these instances (file names without extension)' },
-  clock: { value: 'wall|cpu', help: 'what the time limit counts: wall clock, or this process\'s CPU time (default wall)' },
+  clock: { value: 'wall|cpu', help: "what the time limit counts: wall clock, or this process's CPU time (default wall)" },
 } as const;
 
 const USAGE = [

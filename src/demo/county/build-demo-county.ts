@@ -78,8 +78,7 @@ export function buildDemoCounty(options: BuildDemoCountyOptions = {}): DemoCount
         adminCode: seat.stationCode,
         elevationM: seat.elevationM,
         serviceTimeS: NODE_DEFAULTS.station.serviceTimeS,
-        storageCapacityParcels:
-          NODE_DEFAULTS.station.baseStorageParcels + NODE_DEFAULTS.station.storageParcelsPerVillage * villageCountOf(seat.stationCode),
+        storageCapacityParcels: NODE_DEFAULTS.station.baseStorageParcels + NODE_DEFAULTS.station.storageParcelsPerVillage * villageCountOf(seat.stationCode),
         openingHours: NODE_DEFAULTS.station.openingHours,
         syntheticLocation: false,
       }),

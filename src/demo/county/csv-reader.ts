@@ -19,7 +19,7 @@ export function parseCsvText(text: string, source = 'CSV text'): Record<string, 
   try {
     return parse(text, { columns: true, skip_empty_lines: true }) as Record<string, string>[];
   } catch (error) {
-    throw new Error(`${source}: ${(error as Error).message}`);
+    throw new Error(`${source}: ${(error as Error).message}`, { cause: error });
   }
 }
 

@@ -60,9 +60,7 @@ function toPlace(fields: string[], point: LonLat): GeoNamesPlace {
  */
 export function matchTownshipPlace(townshipName: string, places: readonly GeoNamesPlace[]): GeoNamesPlace {
   const stem = townshipStem(townshipName);
-  const candidates = places.filter(
-    (place) => place.featureClass === 'P' && (place.alternateNames.includes(townshipName) || place.alternateNames.includes(stem)),
-  );
+  const candidates = places.filter((place) => place.featureClass === 'P' && (place.alternateNames.includes(townshipName) || place.alternateNames.includes(stem)));
   if (candidates.length === 0) throw new Error(`No GeoNames place matches township ${townshipName} (${stem}) in the county box`);
   if (candidates.length > 1) {
     const listed = candidates.map((place) => `${place.geonameId} ${place.name}`).join(', ');

@@ -58,8 +58,7 @@ export function windingRoad(from: RoadEnd, to: RoadEnd, random: Random): RoadSha
   }
   const coordinates = shape(lowM).map((point, index, all) => (index === 0 || index === all.length - 1 ? point : roundLonLat(point)));
   const lengthM = Math.max(1, Math.round(polylineLengthM(coordinates)));
-  const undulationPerKm =
-    ROAD_SHAPE_RULE.minUndulationMPerKm + (ROAD_SHAPE_RULE.maxUndulationMPerKm - ROAD_SHAPE_RULE.minUndulationMPerKm) * random.nextFloat();
+  const undulationPerKm = ROAD_SHAPE_RULE.minUndulationMPerKm + (ROAD_SHAPE_RULE.maxUndulationMPerKm - ROAD_SHAPE_RULE.minUndulationMPerKm) * random.nextFloat();
   const undulationM = Math.round((lengthM / 1000) * undulationPerKm);
   const netM = to.elevationM - from.elevationM;
   return { coordinates, lengthM, climbM: Math.max(0, netM) + undulationM, descentM: Math.max(0, -netM) + undulationM };

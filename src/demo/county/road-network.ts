@@ -36,14 +36,14 @@ export const ROAD_NETWORK_RULE = {
 export function planTrunkRoads(hub: TrunkEnd, seats: readonly TrunkEnd[]): PlannedRoad[] {
   const ends = [hub, ...seats];
   const treeEdges = primTree(ends.map((end) => end.point));
-  const loopEdges = pickLoopEdges(ends.map((end) => end.point), treeEdges);
+  const loopEdges = pickLoopEdges(
+    ends.map((end) => end.point),
+    treeEdges,
+  );
   return [...treeEdges, ...loopEdges].map(([a, b]) => {
     const from = ends[a];
     const to = ends[b];
-    const major =
-      a === 0 ||
-      b === 0 ||
-      (from.population >= ROAD_NETWORK_RULE.secondaryMinPopulation && to.population >= ROAD_NETWORK_RULE.secondaryMinPopulation);
+    const major = a === 0 || b === 0 || (from.population >= ROAD_NETWORK_RULE.secondaryMinPopulation && to.population >= ROAD_NETWORK_RULE.secondaryMinPopulation);
     return { from, to, roadClass: major ? 'secondary' : 'tertiary', surface: 'paved' };
   });
 }
@@ -63,9 +63,7 @@ export function planVillageRoads(seat: RoadEnd, villages: readonly (RoadEnd & { 
     if (to.urban) return { from, to, roadClass: 'residential', surface: 'paved' };
     if (a === 0) return { from, to, roadClass: 'unclassified', surface: 'paved' };
     const grade = Math.abs(to.elevationM - from.elevationM) / Math.max(1, haversineM(from.point, to.point));
-    return grade >= ROAD_NETWORK_RULE.trackMinGrade
-      ? { from, to, roadClass: 'track', surface: 'dirt' }
-      : { from, to, roadClass: 'unclassified', surface: 'gravel' };
+    return grade >= ROAD_NETWORK_RULE.trackMinGrade ? { from, to, roadClass: 'track', surface: 'dirt' } : { from, to, roadClass: 'unclassified', surface: 'gravel' };
   });
 }
 

@@ -14,11 +14,7 @@ export interface TownshipSeat {
 }
 
 /** Locates every township seat of the county; any township without a unique GeoNames match is an error. */
-export function locateTownshipSeats(
-  townships: readonly TownshipDivision[],
-  places: readonly GeoNamesPlace[],
-  box: BoundingBox,
-): TownshipSeat[] {
+export function locateTownshipSeats(townships: readonly TownshipDivision[], places: readonly GeoNamesPlace[], box: BoundingBox): TownshipSeat[] {
   const failures: string[] = [];
   const seats: TownshipSeat[] = [];
   for (const township of townships) {

@@ -52,12 +52,7 @@ const GOLDEN_ANGLE_RAD = Math.PI * (3 - Math.sqrt(5));
  * seeded random angle, and after `angleTries` failures the radius shrinks; so every village stays
  * in its township's Voronoi cell. Elevation climbs with the distance from the seat.
  */
-export function placeVillages(
-  seats: readonly PlacementSeat[],
-  villages: readonly PlacementVillage[],
-  box: BoundingBox,
-  seed: number,
-): Map<string, PlacedVillage> {
+export function placeVillages(seats: readonly PlacementSeat[], villages: readonly PlacementVillage[], box: BoundingBox, seed: number): Map<string, PlacedVillage> {
   const reachM = townshipReachM(seats, box);
   const random = new Random(seed);
   const placed = new Map<string, PlacedVillage>();
@@ -65,9 +60,7 @@ export function placeVillages(
     const own = villages.filter((village) => village.townshipCode === seat.code);
     const startAngle = random.nextFloat() * 2 * Math.PI;
     own.forEach((village, index) => {
-      const [minRadiusM, maxRadiusM] = village.urban
-        ? [PLACEMENT_RULE.urbanMinRadiusM, PLACEMENT_RULE.urbanMaxRadiusM]
-        : [PLACEMENT_RULE.villageMinRadiusM, reachM[seatIndex]];
+      const [minRadiusM, maxRadiusM] = village.urban ? [PLACEMENT_RULE.urbanMinRadiusM, PLACEMENT_RULE.urbanMaxRadiusM] : [PLACEMENT_RULE.villageMinRadiusM, reachM[seatIndex]];
       const spread = Math.sqrt((index + random.nextFloat()) / own.length);
       const radiusM = minRadiusM + (maxRadiusM - minRadiusM) * spread;
       const angle = startAngle + index * GOLDEN_ANGLE_RAD + (random.nextFloat() - 0.5) * 0.6;

@@ -12,7 +12,8 @@ export class UpdateDriverDto {
 
   @ApiPropertyOptional({
     example: '138 0000 1234',
-    description: 'digits, spaces or dashes allowed, +86 / 0086 or another country prefix optional; stored and returned in E.164 (+8613800001234); unique in the county; never logged',
+    description:
+      'digits, spaces or dashes allowed, +86 / 0086 or another country prefix optional; stored and returned in E.164 (+8613800001234); unique in the county; never logged',
   })
   @IsOptional()
   @IsPhoneNumberText()

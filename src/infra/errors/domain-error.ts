@@ -3,15 +3,7 @@
  * the CLI; the global filter maps each code to a problem+json response at the edge.
  */
 export type DomainErrorCode =
-  | 'validation_failed'
-  | 'malformed_body'
-  | 'not_found'
-  | 'conflict'
-  | 'unauthenticated'
-  | 'forbidden'
-  | 'payload_too_large'
-  | 'illegal_transition'
-  | 'unavailable';
+  'validation_failed' | 'malformed_body' | 'not_found' | 'conflict' | 'unauthenticated' | 'forbidden' | 'payload_too_large' | 'illegal_transition' | 'unavailable';
 
 export const HTTP_STATUS_BY_CODE: Record<DomainErrorCode, number> = {
   validation_failed: 400,
@@ -43,8 +35,6 @@ export class DomainError extends Error {
   }
 }
 
-export const validationFailed = (message: string, problems: FieldProblem[] = []) =>
-  new DomainError('validation_failed', message, problems);
+export const validationFailed = (message: string, problems: FieldProblem[] = []) => new DomainError('validation_failed', message, problems);
 export const notFound = (what: string, id: string) => new DomainError('not_found', `${what} ${id} not found`);
-export const conflict = (message: string, extra: Record<string, unknown> = {}) =>
-  new DomainError('conflict', message, [], extra);
+export const conflict = (message: string, extra: Record<string, unknown> = {}) => new DomainError('conflict', message, [], extra);

@@ -62,7 +62,10 @@ export class ProblemDetailsFilter implements ExceptionFilter {
       this.logger.error({ err: exception, path: request.url }, 'unhandled error');
       problem = { type: TYPE_BASE + 'internal', title: 'internal error', status: 500, detail: 'internal error', code: 'internal' };
     }
-    response.status(problem.status).type('application/problem+json').send(JSON.stringify({ ...problem, instance: request.originalUrl }));
+    response
+      .status(problem.status)
+      .type('application/problem+json')
+      .send(JSON.stringify({ ...problem, instance: request.originalUrl }));
   }
 }
 

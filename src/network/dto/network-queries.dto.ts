@@ -69,7 +69,7 @@ export class NearestVillageQueryDto {
 }
 
 export class NetworkImportQueryDto {
-  @ApiPropertyOptional({ enum: COORDINATE_SYSTEMS, default: 'wgs84', description: 'the positions\' system: gcj02 for AMap / Tencent coordinates; stored as WGS 84' })
+  @ApiPropertyOptional({ enum: COORDINATE_SYSTEMS, default: 'wgs84', description: "the positions' system: gcj02 for AMap / Tencent coordinates; stored as WGS 84" })
   @IsOptional()
   @IsIn(COORDINATE_SYSTEMS)
   coordinateSystem?: CoordinateSystem;

@@ -27,7 +27,10 @@ export function readSrtmTile(fileName: string, bytes: Uint8Array): ElevationGrid
   const heights = new Int16Array(side * side);
   for (let index = 0; index < heights.length; index++) heights[index] = view.getInt16(index * 2, false);
   return new ElevationGrid({
-    name: path.basename(fileName).replace(/\.hgt$/i, '').toUpperCase(),
+    name: path
+      .basename(fileName)
+      .replace(/\.hgt$/i, '')
+      .toUpperCase(),
     columns: side,
     rows: side,
     originLon: west,

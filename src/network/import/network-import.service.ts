@@ -50,11 +50,7 @@ export class NetworkImportService {
    * A road network for the CLI: the CSV parser's output, or a GeoJSON FeatureCollection of roads
    * (and, optionally, nodes). Roads are written in batches with progress, in one transaction.
    */
-  async importRoadNetwork(
-    countyId: string,
-    source: ParsedRoadNetwork | FeatureCollection,
-    onProgress?: (progress: RoadImportProgress) => void,
-  ): Promise<RoadNetworkImportResult> {
+  async importRoadNetwork(countyId: string, source: ParsedRoadNetwork | FeatureCollection, onProgress?: (progress: RoadImportProgress) => void): Promise<RoadNetworkImportResult> {
     const startedAt = Date.now();
     const result = await this.write(
       countyId,
@@ -96,7 +92,12 @@ export class NetworkImportService {
       const onBatch = (doneRows: number) => onProgress?.({ phase: 'writing', doneRows, totalRows });
       const roads = await upsertRoadSegments(manager, countyId, validated.roads, onBatch, { keepStoredClosures: replacement !== undefined });
       const roadsRemoved = replacement
-        ? await deleteRoadSegmentsNotIn(manager, countyId, replacement.ownedIdPrefix, validated.roads.map((road) => road.externalId))
+        ? await deleteRoadSegmentsNotIn(
+            manager,
+            countyId,
+            replacement.ownedIdPrefix,
+            validated.roads.map((road) => road.externalId),
+          )
         : 0;
       const networkVersion = await this.bumpIfChanged(manager, countyId, [nodes, roads, { created: 0, updated: roadsRemoved, unchanged: 0 }]);
       onProgress?.({ phase: 'done', doneRows: totalRows, totalRows });

@@ -58,9 +58,7 @@ function readLineString(problems: ProblemCollector, field: string, geometry: Pro
   const positions = raw.map((position, index) => problems.position(`${field}.coordinates[${index}]`, position));
   if (positions.some((position) => position === undefined)) return undefined;
   // Repeated consecutive positions are harmless but turf reports them as kinks; drop them first.
-  const distinct = (positions as Array<[number, number]>).filter(
-    (position, index, all) => index === 0 || position[0] !== all[index - 1]![0] || position[1] !== all[index - 1]![1],
-  );
+  const distinct = (positions as Array<[number, number]>).filter((position, index, all) => index === 0 || position[0] !== all[index - 1]![0] || position[1] !== all[index - 1]![1]);
   if (distinct.length < 2) {
     problems.add(`${field}.coordinates`, 'a LineString needs at least two distinct positions');
     return undefined;

@@ -2,7 +2,20 @@ import { EntityManager } from 'typeorm';
 import { batchedUpsert, UpsertStatement } from './batched-upsert';
 import { ImportCounts, RoadImportRow } from './network-import.types';
 
-const COMPARED_COLUMNS = ['from_vertex', 'to_vertex', 'geometry', 'length_m', 'road_class', 'surface', 'climb_m', 'descent_m', 'one_way', 'closures', 'synthetic', 'elevation_missing'];
+const COMPARED_COLUMNS = [
+  'from_vertex',
+  'to_vertex',
+  'geometry',
+  'length_m',
+  'road_class',
+  'surface',
+  'climb_m',
+  'descent_m',
+  'one_way',
+  'closures',
+  'synthetic',
+  'elevation_missing',
+];
 
 export interface RoadWriteOptions {
   /**
@@ -16,8 +29,7 @@ function roadStatement(countyId: string, options: RoadWriteOptions): UpsertState
   const updated = options.keepStoredClosures ? COMPARED_COLUMNS.filter((column) => column !== 'closures') : COMPARED_COLUMNS;
   return {
     insertInto: `INSERT INTO road_segment (county_id, external_id, ${COMPARED_COLUMNS.join(', ')}) VALUES`,
-    rowTemplate:
-      '($?, $?, $?, $?, ST_SetSRID(ST_GeomFromGeoJSON($?), 4326), $?, $?::road_segment_road_class_enum, $?::road_segment_surface_enum, $?, $?, $?, $?::jsonb, $?, $?)',
+    rowTemplate: '($?, $?, $?, $?, ST_SetSRID(ST_GeomFromGeoJSON($?), 4326), $?, $?::road_segment_road_class_enum, $?::road_segment_surface_enum, $?, $?, $?, $?::jsonb, $?, $?)',
     rowValues: (road) => [
       countyId,
       road.externalId,

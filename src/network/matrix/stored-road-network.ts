@@ -45,13 +45,11 @@ export async function loadStoredRoadNetwork(manager: EntityManager, countyId: st
     }
     return index;
   };
-  const edges = rows.map(
-    (row): RoadEdgeInput => ({
-      from: vertex(row.from_vertex, row.from_lon, row.from_lat),
-      to: vertex(row.to_vertex, row.to_lon, row.to_lat),
-      ...roadTravelAttributes(row),
-    }),
-  );
+  const edges = rows.map((row): RoadEdgeInput => ({
+    from: vertex(row.from_vertex, row.from_lon, row.from_lat),
+    to: vertex(row.to_vertex, row.to_lon, row.to_lat),
+    ...roadTravelAttributes(row),
+  }));
   const closuresMs = rows.map((row) => row.closures.map((closure) => ({ startMs: Date.parse(closure.start), endMs: Date.parse(closure.end) })));
   return { vertexIds: [...indexOf.keys()], lon: Float64Array.from(lon), lat: Float64Array.from(lat), edges, closuresMs };
 }

@@ -5,7 +5,7 @@ import { DataSource, EntityManager } from 'typeorm';
 import { RoadMatrix, fallbackMatrix, computeNetworkMatrices, RoadGraph, VehicleClass } from '@rural-dispatch/routing';
 import { CountiesService } from '../../counties/counties.service';
 import { APP_CONFIG, AppConfig } from '../../infra/config/app-config';
-import { notFound, validationFailed } from '../../infra/errors/domain-error';
+import { validationFailed } from '../../infra/errors/domain-error';
 import { NodeTier } from '../network-node.entity';
 import { byteBudgetCache } from './byte-budget-cache';
 import { buildGraphWithClosures, closedEdgesAt, loadStoredRoadNetwork, StoredRoadNetwork } from './stored-road-network';

@@ -84,17 +84,18 @@ export class OsmImportService {
     };
     // Bad DEM and boundary files are refused before the (longer) read of the extract.
     const elevation = request.demPaths.length > 0 ? await loadElevationModel(request.demPaths) : null;
-    const boundary = request.boundaryPath
-      ? readBoundary(request.boundaryPath, (position) => toWgs84(position, request.boundaryCoordinateSystem))
-      : null;
+    const boundary = request.boundaryPath ? readBoundary(request.boundaryPath, (position) => toWgs84(position, request.boundaryCoordinateSystem)) : null;
 
     const extract = await timed('reading', () =>
-      readOsmExtract(request.pbfPath, (bytesRead, totalBytes) => onProgress({ step: 'reading', fraction: bytesRead / totalBytes, detail: `${(bytesRead / 1e6).toFixed(1)} of ${(totalBytes / 1e6).toFixed(1)} MB` })),
+      readOsmExtract(request.pbfPath, (bytesRead, totalBytes) =>
+        onProgress({ step: 'reading', fraction: bytesRead / totalBytes, detail: `${(bytesRead / 1e6).toFixed(1)} of ${(totalBytes / 1e6).toFixed(1)} MB` }),
+      ),
     );
     const edges = await timed('splitting', () => {
       const split = splitWaysAtJunctions(extract.drivableWays, extract.nodes);
       const clipped = boundary ? clipEdgesToBoundary(split, boundary) : split;
-      if (clipped.length === 0) throw validationFailed('no drivable road of the extract lies inside the boundary; nothing was written', [{ field: 'boundary', message: 'no road inside' }]);
+      if (clipped.length === 0)
+        throw validationFailed('no drivable road of the extract lies inside the boundary; nothing was written', [{ field: 'boundary', message: 'no road inside' }]);
       onProgress({ step: 'splitting', fraction: 1, detail: `${extract.drivableWays.length} drivable ways → ${clipped.length} edges` });
       return clipped;
     });

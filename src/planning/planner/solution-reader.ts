@@ -131,7 +131,5 @@ export function unassignedTasks(built: BuiltProblem, solution: Solution | null):
 
 /** The shipments of unassigned tasks, one entry each. */
 export function unassignedShipments(tasks: UnassignedTask[], echelon: Echelon): UnassignedShipment[] {
-  return tasks.flatMap(({ task, reason }) =>
-    task.shipments.map((shipment) => ({ shipmentId: shipment.id, villageNodeId: shipment.villageNodeId, reason, echelon })),
-  );
+  return tasks.flatMap(({ task, reason }) => task.shipments.map((shipment) => ({ shipmentId: shipment.id, villageNodeId: shipment.villageNodeId, reason, echelon })));
 }

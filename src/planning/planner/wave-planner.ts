@@ -2,18 +2,7 @@ import { DepotSolveDependencies } from './depot-solve';
 import { summariseRoute, unassignedShipments } from './solution-reader';
 import { planDepotTrips } from './depot-trips';
 import { groupShipments, largestCapacity, packTasks, WaveTask } from './wave-tasks';
-import {
-  PlannedRoute,
-  PlannedStop,
-  ProblemStatistics,
-  UnassignedShipment,
-  WaveInput,
-  WaveNode,
-  WavePlan,
-  WaveShipment,
-  WaveTotals,
-  WaveVehicle,
-} from './wave-model';
+import { PlannedRoute, PlannedStop, ProblemStatistics, UnassignedShipment, WaveInput, WaveNode, WavePlan, WaveShipment, WaveTotals, WaveVehicle } from './wave-model';
 
 export { iterationBudget } from './depot-solve';
 
@@ -122,9 +111,7 @@ export async function planWave(input: WaveInput, deps: WavePlannerDependencies):
   await deps.onStage?.('assemble', 90);
 
   // Parcels the last mile cannot take stay at the hub: drop them from the trunk's transfer stops.
-  const servedIds = new Set(
-    [...trunkRoutes, ...lastMileRoutes].flatMap((route) => route.stops.filter((stop) => stop.kind === 'village').flatMap((stop) => stop.shipmentIds)),
-  );
+  const servedIds = new Set([...trunkRoutes, ...lastMileRoutes].flatMap((route) => route.stops.filter((stop) => stop.kind === 'village').flatMap((stop) => stop.shipmentIds)));
   const routes = [...trunkRoutes.map((route) => keepOnlyServed(route, servedIds, shipmentsById)), ...lastMileRoutes];
   unassigned.sort((a, b) => (a.shipmentId < b.shipmentId ? -1 : a.shipmentId > b.shipmentId ? 1 : 0));
   const plannedShipmentIds = [...servedIds].sort();
@@ -133,8 +120,20 @@ export async function planWave(input: WaveInput, deps: WavePlannerDependencies):
 
 function directionTasks(nodeId: string, stopKind: PlannedStop['kind'], shipments: WaveShipment[], chunk: WaveVehicle['capacity']): WaveTask[] {
   return [
-    ...packTasks('delivery', nodeId, stopKind, shipments.filter((shipment) => shipment.direction === 'delivery'), chunk),
-    ...packTasks('pickup', nodeId, stopKind, shipments.filter((shipment) => shipment.direction === 'pickup'), chunk),
+    ...packTasks(
+      'delivery',
+      nodeId,
+      stopKind,
+      shipments.filter((shipment) => shipment.direction === 'delivery'),
+      chunk,
+    ),
+    ...packTasks(
+      'pickup',
+      nodeId,
+      stopKind,
+      shipments.filter((shipment) => shipment.direction === 'pickup'),
+      chunk,
+    ),
   ];
 }
 

@@ -20,13 +20,7 @@ export interface WaveTask {
  * own, which the solver then reports as unassigned for capacity instead of dragging a whole village
  * down with it.
  */
-export function packTasks(
-  direction: ShipmentDirection,
-  nodeId: string,
-  stopKind: StopKind,
-  shipments: WaveShipment[],
-  chunkCapacity: Load,
-): WaveTask[] {
+export function packTasks(direction: ShipmentDirection, nodeId: string, stopKind: StopKind, shipments: WaveShipment[], chunkCapacity: Load): WaveTask[] {
   const sorted = [...shipments].sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
   const chunks: Array<{ shipments: WaveShipment[]; load: Load }> = [];
   for (const shipment of sorted) {

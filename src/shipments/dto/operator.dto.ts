@@ -5,7 +5,11 @@ import { SHIPMENT_STATUSES, ShipmentStatus } from '../shipment-status';
 
 export class ShipmentListQuery {
   @ApiPropertyOptional({ enum: SHIPMENT_STATUSES }) @IsOptional() @IsIn(SHIPMENT_STATUSES) status?: ShipmentStatus;
-  @ApiPropertyOptional() @IsOptional() @Transform(({ value }) => value === 'true' || value === true ? true : value === 'false' || value === false ? false : value) @IsBoolean() needsAttention?: boolean;
+  @ApiPropertyOptional()
+  @IsOptional()
+  @Transform(({ value }) => (value === 'true' || value === true ? true : value === 'false' || value === false ? false : value))
+  @IsBoolean()
+  needsAttention?: boolean;
   @ApiPropertyOptional({ default: 100, minimum: 1, maximum: 500 }) @IsOptional() @Type(() => Number) @IsInt() @Min(1) @Max(500) limit?: number;
   @ApiPropertyOptional({ description: 'nextCursor of the previous page' }) @IsOptional() @IsUUID() cursor?: string;
 }
@@ -17,7 +21,12 @@ export class TransitionBody {
 
 export class ScanBody {
   @ApiProperty({ example: ['JD0001234567-1'], description: 'parcel barcodes scanned in at the hub; rescans are reported, not errors' })
-  @IsArray() @ArrayMinSize(1) @ArrayMaxSize(1000) @IsString({ each: true }) @Matches(/^[A-Za-z0-9._-]{1,64}$/, { each: true }) barcodes!: string[];
+  @IsArray()
+  @ArrayMinSize(1)
+  @ArrayMaxSize(1000)
+  @IsString({ each: true })
+  @Matches(/^[A-Za-z0-9._-]{1,64}$/, { each: true })
+  barcodes!: string[];
 }
 
 export class AssignVillageBody {

@@ -17,7 +17,10 @@ const ISO_8601_WITH_OFFSET = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d{1,9})?)
 const integer = (min: number, max: number) => z.int().min(min).max(max);
 const text = (min: number, max: number) => z.string().min(min).max(max);
 
-const shipmentId = z.string().regex(/^[A-Za-z0-9._:-]{1,100}$/, 'must be 1-100 characters of A-Z a-z 0-9 . _ : -').meta({ example: 'JD0001234567' });
+const shipmentId = z
+  .string()
+  .regex(/^[A-Za-z0-9._:-]{1,100}$/, 'must be 1-100 characters of A-Z a-z 0-9 . _ : -')
+  .meta({ example: 'JD0001234567' });
 
 const dimensions = z.strictObject({
   length: integer(1, 100_000).meta({ example: 30 }),

@@ -16,10 +16,7 @@ export const webhookBodySchema = z.union([batchBody, shipmentEventBody, cancelEv
   description: `a batch {shipments: [1..${MAX_BATCH_SHIPMENTS}]}, or one event {type: create | update, shipment} or {type: cancel, shipment: {id, reason}}`,
 });
 
-export type WebhookCommand =
-  | { type: 'create'; shipments: ShipmentInputDto[] }
-  | { type: 'update'; shipment: ShipmentInputDto }
-  | { type: 'cancel'; cancel: CancelInputDto };
+export type WebhookCommand = { type: 'create'; shipments: ShipmentInputDto[] } | { type: 'update'; shipment: ShipmentInputDto } | { type: 'cancel'; cancel: CancelInputDto };
 
 /** `shipments[3].parcels[0].weightG`, the field paths every validation error in the API uses. */
 function fieldPath(path: ReadonlyArray<PropertyKey>): string {
@@ -35,7 +32,10 @@ function problemsOf(error: z.ZodError): FieldProblem[] {
 }
 
 function fail(problems: FieldProblem[]): never {
-  const detail = problems.slice(0, 20).map((problem) => `${problem.field}: ${problem.message}`).join('; ');
+  const detail = problems
+    .slice(0, 20)
+    .map((problem) => `${problem.field}: ${problem.message}`)
+    .join('; ');
   throw new DomainError('validation_failed', detail, problems.slice(0, 100));
 }
 
@@ -54,7 +54,8 @@ function checkBatchUniqueness(shipments: ShipmentInputDto[]): void {
     if (ids.has(shipment.id)) problems.push({ field: `shipments[${index}].id`, message: `${shipment.id} appears twice in the batch` });
     ids.add(shipment.id);
     shipment.parcels.forEach((parcel, parcelIndex) => {
-      if (barcodes.has(parcel.barcode)) problems.push({ field: `shipments[${index}].parcels[${parcelIndex}].barcode`, message: `barcode ${parcel.barcode} appears twice in the batch` });
+      if (barcodes.has(parcel.barcode))
+        problems.push({ field: `shipments[${index}].parcels[${parcelIndex}].barcode`, message: `barcode ${parcel.barcode} appears twice in the batch` });
       barcodes.add(parcel.barcode);
     });
   });

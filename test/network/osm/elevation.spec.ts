@@ -51,14 +51,36 @@ describe('elevation models', () => {
   it('samples every 30 m along a road: climb and descent per direction, and the tiles it lacks', () => {
     const model = new ElevationModel([readSrtmTile('N42E001.hgt', tile)]);
     // North 0.005° (556 m) is +60 m; then back south half-way.
-    const upAndBack = edgeElevation([[1.5, 42.5], [1.5, 42.505], [1.5, 42.5025]], model);
+    const upAndBack = edgeElevation(
+      [
+        [1.5, 42.5],
+        [1.5, 42.505],
+        [1.5, 42.5025],
+      ],
+      model,
+    );
     expect(upAndBack.climbM).toBeCloseTo(60, 6);
     expect(upAndBack.descentM).toBeCloseTo(30, 6);
     expect(upAndBack.missingTiles).toEqual([]);
-    const reversed = edgeElevation([[1.5, 42.5025], [1.5, 42.505], [1.5, 42.5]], model);
+    const reversed = edgeElevation(
+      [
+        [1.5, 42.5025],
+        [1.5, 42.505],
+        [1.5, 42.5],
+      ],
+      model,
+    );
     expect(reversed.climbM).toBeCloseTo(30, 6);
     expect(reversed.descentM).toBeCloseTo(60, 6);
-    expect(edgeElevation([[1.99, 42.5], [2.01, 42.5]], model).missingTiles).toEqual(['N42E002']);
+    expect(
+      edgeElevation(
+        [
+          [1.99, 42.5],
+          [2.01, 42.5],
+        ],
+        model,
+      ).missingTiles,
+    ).toEqual(['N42E002']);
     expect(upAndBack.allVoid).toBe(false);
     expect(srtmTileName(-0.5, -10.2)).toBe('S11W001');
   });
@@ -67,16 +89,30 @@ describe('elevation models', () => {
     // A 3 × 3 grid over [0, 2]² rising 10 m a column, with a void in its middle column's top two rows.
     const heights = [0, -32768, 20, 0, -32768, 20, 0, 10, 20];
     const model = new ElevationModel([new ElevationGrid({ name: 'g', columns: 3, rows: 3, originLon: 0, originLat: 2, stepLonDeg: 1, stepLatDeg: 1, heights, noData: -32768 })]);
-    const across = edgeElevation([[0, 2], [2, 2]], model);
+    const across = edgeElevation(
+      [
+        [0, 2],
+        [2, 2],
+      ],
+      model,
+    );
     expect(across).toMatchObject({ missingTiles: [], allVoid: false });
     expect(across.climbM).toBeCloseTo(20, 6);
     expect(across.descentM).toBeCloseTo(0, 6);
-    expect(edgeElevation([[1, 2], [1, 1.5]], model)).toMatchObject({ climbM: 0, missingTiles: [], allVoid: true });
+    expect(
+      edgeElevation(
+        [
+          [1, 2],
+          [1, 1.5],
+        ],
+        model,
+      ),
+    ).toMatchObject({ climbM: 0, missingTiles: [], allVoid: true });
   });
 
   it('reads a GeoTIFF DEM in longitude/latitude with its no-data value', async () => {
     const heights = new Float32Array([100, 110, 120, 200, 210, 220, 300, -9999, 320]);
-    const tiff = await writeArrayBuffer(heights, {
+    const tiff = writeArrayBuffer(heights, {
       width: 3,
       height: 3,
       BitsPerSample: [32],

@@ -44,7 +44,10 @@ describe('reading an OSM extract and splitting its ways at junctions', () => {
       'osm-w106-0 osm-n5→osm-n12',
     ]);
     const track = edges.find((edge) => edge.wayId === 102)!;
-    expect(track.coordinates).toEqual([[1.495, 42.512], [1.5, 42.51]]);
+    expect(track.coordinates).toEqual([
+      [1.495, 42.512],
+      [1.5, 42.51],
+    ]);
     // 0.005° of latitude is 556 m.
     expect(edges[0]!.lengthM).toBeCloseTo(556, 0);
   });
@@ -72,7 +75,11 @@ describe('reading an OSM extract and splitting its ways at junctions', () => {
 
   it('refuses a truncated file, a file that is not a PBF, and an extract without a drivable way', async () => {
     const whole = writeOsmPbf(FIXTURE_NODES, FIXTURE_WAYS);
-    const refusal = (target: string) => readOsmExtract(target).then(() => null, (error: unknown) => error as DomainError);
+    const refusal = (target: string) =>
+      readOsmExtract(target).then(
+        () => null,
+        (error: unknown) => error as DomainError,
+      );
 
     const truncated = await refusal(file('truncated.osm.pbf', whole.subarray(0, whole.length - 20)));
     expect(truncated).toBeInstanceOf(DomainError);

@@ -29,8 +29,12 @@ export async function createPlanningCounty(app: INestApplicationContext, countyI
   const T2 = await nodes.create(countyId, { tier: 'township_station', code: 'T2', parentId: hub.id, name: '北镇', location: point(105.3, 34.07) });
   const villages: NetworkNode[] = [];
   const around: Array<[NetworkNode, number, number]> = [
-    [T1, 0.02, 0.01], [T1, 0.01, -0.02], [T1, 0.03, -0.01],
-    [T2, 0.02, 0.02], [T2, -0.02, 0.01], [T2, 0, 0.03],
+    [T1, 0.02, 0.01],
+    [T1, 0.01, -0.02],
+    [T1, 0.03, -0.01],
+    [T2, 0.02, 0.02],
+    [T2, -0.02, 0.01],
+    [T2, 0, 0.03],
   ];
   for (const [index, [station, dLon, dLat]] of around.entries()) {
     const [lon, lat] = station.location.coordinates as [number, number];
@@ -49,12 +53,30 @@ export async function createPlanningCounty(app: INestApplicationContext, countyI
   }
   const vehicles = app.get(VehiclesService);
   const van = await vehicles.create(countyId, {
-    code: 'VAN-1', vehicleClass: 'van', homeNodeId: hub.id, capacityWeightG: 800_000, capacityVolumeCm3: 6_000_000, capacityParcels: 200,
-    fixedCostFen: 8_000, costPerKmFen: 90, costPerHourFen: 2_500, shiftStart: '07:00', shiftEnd: '19:00',
+    code: 'VAN-1',
+    vehicleClass: 'van',
+    homeNodeId: hub.id,
+    capacityWeightG: 800_000,
+    capacityVolumeCm3: 6_000_000,
+    capacityParcels: 200,
+    fixedCostFen: 8_000,
+    costPerKmFen: 90,
+    costPerHourFen: 2_500,
+    shiftStart: '07:00',
+    shiftEnd: '19:00',
   });
   const tricycle = await vehicles.create(countyId, {
-    code: 'TRI-1', vehicleClass: 'tricycle', homeNodeId: T1.id, capacityWeightG: 300_000, capacityVolumeCm3: 1_500_000, capacityParcels: 60,
-    fixedCostFen: 2_000, costPerKmFen: 25, costPerHourFen: 1_800, shiftStart: '07:00', shiftEnd: '19:00',
+    code: 'TRI-1',
+    vehicleClass: 'tricycle',
+    homeNodeId: T1.id,
+    capacityWeightG: 300_000,
+    capacityVolumeCm3: 1_500_000,
+    capacityParcels: 60,
+    fixedCostFen: 2_000,
+    costPerKmFen: 25,
+    costPerHourFen: 1_800,
+    shiftStart: '07:00',
+    shiftEnd: '19:00',
   });
   return { hub, stations: { T1, T2 }, villages, van, tricycle };
 }

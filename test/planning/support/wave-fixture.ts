@@ -34,8 +34,7 @@ export function fixtureNodes(): WaveNode[] {
 }
 
 export function vehicle(id: string, vehicleClass: VehicleClass, homeNodeId: string, extra: Partial<WaveVehicle> = {}): WaveVehicle {
-  const capacity =
-    vehicleClass === 'tricycle' ? { weightG: 300_000, volumeCm3: 1_500_000, parcels: 60 } : { weightG: 1_000_000, volumeCm3: 6_000_000, parcels: 300 };
+  const capacity = vehicleClass === 'tricycle' ? { weightG: 300_000, volumeCm3: 1_500_000, parcels: 60 } : { weightG: 1_000_000, volumeCm3: 6_000_000, parcels: 300 };
   return {
     id,
     code: id,

@@ -23,7 +23,10 @@ export async function createPlatform(app: INestApplicationContext, baseUrl: stri
     push: (body, options = {}) => {
       const text = typeof body === 'string' ? body : JSON.stringify(body);
       const headers = signedHeaders(options.secret ?? platform.webhookSecret, `msg_${randomUUID()}`, text, options.timestampS);
-      return request(baseUrl).post(`/v1/webhooks/${options.platformId ?? platform.id}/shipments`).set(headers).send(text);
+      return request(baseUrl)
+        .post(`/v1/webhooks/${options.platformId ?? platform.id}/shipments`)
+        .set(headers)
+        .send(text);
     },
   };
 }

@@ -14,12 +14,26 @@ export interface TestVillage {
  * A hub, one township and `count` villages 0.05° apart in a row, written straight into network_node
  * (the network module's import endpoint is not needed to test intake).
  */
-export async function createVillages(app: INestApplicationContext, countyId: string, countyCode: string, count = 5, origin: [number, number] = [105.3, 34.0]): Promise<TestVillage[]> {
+export async function createVillages(
+  app: INestApplicationContext,
+  countyId: string,
+  countyCode: string,
+  count = 5,
+  origin: [number, number] = [105.3, 34.0],
+): Promise<TestVillage[]> {
   const nodes = app.get(DataSource).getRepository(NetworkNode);
   const point = (lon: number, lat: number) => ({ type: 'Point' as const, coordinates: [lon, lat] });
   const hub = await nodes.save(nodes.create({ countyId, tier: 'county_hub', parentId: null, code: 'HUB', adminCode: null, name: 'Hub', location: point(...origin) }));
   const township = await nodes.save(
-    nodes.create({ countyId, tier: 'township_station', parentId: hub.id, code: `${countyCode}100000`, adminCode: `${countyCode}100000`, name: '长道镇', location: point(origin[0] + 0.01, origin[1]) }),
+    nodes.create({
+      countyId,
+      tier: 'township_station',
+      parentId: hub.id,
+      code: `${countyCode}100000`,
+      adminCode: `${countyCode}100000`,
+      name: '长道镇',
+      location: point(origin[0] + 0.01, origin[1]),
+    }),
   );
   const villages: TestVillage[] = [];
   for (let index = 0; index < count; index++) {

@@ -100,7 +100,6 @@ export class ShortestPathSearch {
     const keyOf = this.keyOf;
     const targetFlag = this.targetFlag;
     const heap = this.heap;
-    const positionOf = heap.positionOf;
     heap.reset();
     keyOf.fill(Infinity);
 

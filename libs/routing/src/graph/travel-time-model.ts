@@ -1,4 +1,4 @@
-import { ByRoadClass, BySurface, RoadClass, Surface, VehicleClass } from './road-types';
+import { ByRoadClass, RoadClass, Surface, VehicleClass } from './road-types';
 
 /**
  * Travel speed of one vehicle class on one road edge: a flat-road speed from road class and surface,

@@ -45,18 +45,28 @@ export class OsmImportJobsService {
   ) {}
 
   async start(countyId: string, files: UploadedImportFile[], options: OsmImportJobOptions): Promise<OsmImportJob> {
-    if (files.filter((file) => file.role === 'pbf').length !== 1) throw validationFailed('send one OSM extract as the file field "pbf"', [{ field: 'pbf', message: 'one .osm.pbf file is required' }]);
+    if (files.filter((file) => file.role === 'pbf').length !== 1)
+      throw validationFailed('send one OSM extract as the file field "pbf"', [{ field: 'pbf', message: 'one .osm.pbf file is required' }]);
     if (files.filter((file) => file.role === 'boundary').length > 1) throw validationFailed('send at most one boundary', [{ field: 'boundary', message: 'at most one file' }]);
     const job = await this.dataSource.transaction(async (manager) => {
       const saved = await manager.save(manager.create(OsmImportJob, { countyId, status: 'queued', options }));
-      await manager.insert(OsmImportFile, files.map((file) => ({ jobId: saved.id, role: file.role, fileName: path.basename(file.fileName), content: file.content })));
+      await manager.insert(
+        OsmImportFile,
+        files.map((file) => ({ jobId: saved.id, role: file.role, fileName: path.basename(file.fileName), content: file.content })),
+      );
       return saved;
     });
     try {
       await this.queue.add(
         'import-osm',
         { importId: job.id, countyId, version: 1 },
-        { jobId: `osm-import-${job.id}`, attempts: JOB_ATTEMPTS, backoff: { type: 'exponential', delay: 5_000 }, removeOnComplete: { age: 24 * 3600 }, removeOnFail: { age: 7 * 24 * 3600 } },
+        {
+          jobId: `osm-import-${job.id}`,
+          attempts: JOB_ATTEMPTS,
+          backoff: { type: 'exponential', delay: 5_000 },
+          removeOnComplete: { age: 24 * 3600 },
+          removeOnFail: { age: 7 * 24 * 3600 },
+        },
       );
     } catch (error) {
       // Redis unreachable: the row must not wait for a job that was never queued.
@@ -115,7 +125,11 @@ export class OsmImportJobsService {
         },
       );
       await progressWrites;
-      await this.finish(job.id, { status: 'completed', report: report as unknown as QueryDeepPartialEntity<Record<string, unknown>>, progress: { step: 'done', fraction: 1, detail: 'imported' } });
+      await this.finish(job.id, {
+        status: 'completed',
+        report: report as unknown as QueryDeepPartialEntity<Record<string, unknown>>,
+        progress: { step: 'done', fraction: 1, detail: 'imported' },
+      });
     } finally {
       fs.rmSync(folder, { recursive: true, force: true });
     }

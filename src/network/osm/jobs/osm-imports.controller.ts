@@ -62,7 +62,15 @@ export class OsmImportJobResponse {
 }
 
 function toOsmImportJobResponse(job: OsmImportJob): OsmImportJobResponse {
-  return { id: job.id, status: job.status, progress: job.progress, report: job.report, error: job.error, createdAt: job.createdAt.toISOString(), updatedAt: job.updatedAt.toISOString() };
+  return {
+    id: job.id,
+    status: job.status,
+    progress: job.progress,
+    report: job.report,
+    error: job.error,
+    createdAt: job.createdAt.toISOString(),
+    updatedAt: job.updatedAt.toISOString(),
+  };
 }
 
 @ApiTags('network')
@@ -91,7 +99,16 @@ export class OsmImportsController {
   })
   @ApiAcceptedResponse({ type: OsmImportJobResponse, description: 'queued on `imports`; poll GET .../osm-imports/{importId} for progress and the report' })
   @ApiBadRequestResponse({ description: 'no pbf file, or a bad option (problem+json)' })
-  @UseInterceptors(FileFieldsInterceptor([{ name: 'pbf', maxCount: 1 }, { name: 'dem', maxCount: MAX_DEM_FILES }, { name: 'boundary', maxCount: 1 }], { limits: { fileSize: MAX_FILE_BYTES } }))
+  @UseInterceptors(
+    FileFieldsInterceptor(
+      [
+        { name: 'pbf', maxCount: 1 },
+        { name: 'dem', maxCount: MAX_DEM_FILES },
+        { name: 'boundary', maxCount: 1 },
+      ],
+      { limits: { fileSize: MAX_FILE_BYTES } },
+    ),
+  )
   async start(
     @Param('countyId', ParseUUIDPipe) countyId: string,
     @UploadedFiles() files: Partial<Record<'pbf' | 'dem' | 'boundary', MultipartFile[]>> | undefined,

@@ -20,7 +20,12 @@ export class Individual {
   proximity: Array<{ distance: number; other: Individual }> = [];
   biasedFitness = 0;
 
-  constructor(readonly data: HgsData, readonly routes: number[][], penalties: Penalties, scratch: SegmentAccumulator) {
+  constructor(
+    readonly data: HgsData,
+    readonly routes: number[][],
+    penalties: Penalties,
+    scratch: SegmentAccumulator,
+  ) {
     this.giantTour = new Int32Array(data.n);
     this.successor = new Int32Array(data.n + 1);
     this.predecessor = new Int32Array(data.n + 1);

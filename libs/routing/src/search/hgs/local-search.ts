@@ -33,7 +33,11 @@ export class LocalSearch {
   /** Polar angle of each client on the integer circle. */
   private readonly circleAngle: Int32Array;
 
-  constructor(readonly data: HgsData, routeSlots: number, private readonly random: Random) {
+  constructor(
+    readonly data: HgsData,
+    routeSlots: number,
+    private readonly random: Random,
+  ) {
     this.state = new RouteState(data, routeSlots);
     this.plan = new MovePlan(data.n);
     const relocate = new Relocate(1, false);

@@ -43,7 +43,10 @@ export class RouteState {
   private readonly bEarly: Float64Array;
   private readonly bLate: Float64Array;
 
-  constructor(readonly data: HgsData, routeSlots: number) {
+  constructor(
+    readonly data: HgsData,
+    routeSlots: number,
+  ) {
     this.n = data.n;
     this.routeSlots = routeSlots;
     const nodes = data.n + 1 + 2 * routeSlots;

@@ -99,23 +99,12 @@ export class SegmentAccumulator {
       warpS += Math.max(this.earliestS + delta - d.lateS[0], 0);
     }
     const excess = this.load - d.capacity;
-    return (
-      this.cost +
-      d.arcCost[arc] +
-      (this.visitsClient ? d.routeFixedCost : 0) +
-      (excess > 0 ? penalties.capacity * excess : 0) +
-      penalties.timeWarp * warpS
-    );
+    return this.cost + d.arcCost[arc] + (this.visitsClient ? d.routeFixedCost : 0) + (excess > 0 ? penalties.capacity * excess : 0) + penalties.timeWarp * warpS;
   }
 
   /** Penalised cost of the segment read as a whole route. */
   penalisedCost(penalties: Penalties): number {
     const excess = this.load - this.data.capacity;
-    return (
-      this.cost +
-      (this.visitsClient ? this.data.routeFixedCost : 0) +
-      (excess > 0 ? penalties.capacity * excess : 0) +
-      penalties.timeWarp * this.timeWarpS
-    );
+    return this.cost + (this.visitsClient ? this.data.routeFixedCost : 0) + (excess > 0 ? penalties.capacity * excess : 0) + penalties.timeWarp * this.timeWarpS;
   }
 }

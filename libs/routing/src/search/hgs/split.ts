@@ -129,7 +129,7 @@ export class Splitter {
 
   private extract(tour: Int32Array, predecessor: Int32Array): number[][] {
     const routes: number[][] = [];
-    for (let j = this.data.n; j > 0; ) {
+    for (let j = this.data.n; j > 0;) {
       const i = predecessor[j];
       routes.push(Array.from(tour.subarray(i, j)));
       j = i;

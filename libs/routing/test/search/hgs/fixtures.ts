@@ -72,11 +72,7 @@ export function randomProblem(random: Random, n: number, withWindows: boolean): 
  * Penalised cost of one route computed the slow, obvious way (forward simulation: wait when early,
  * when late count the lateness as time warp and continue from the window's end).
  */
-export function referenceRouteCost(
-  problem: Problem,
-  clients: number[],
-  penalties: { capacity: number; timeWarp: number },
-): number {
+export function referenceRouteCost(problem: Problem, clients: number[], penalties: { capacity: number; timeWarp: number }): number {
   if (clients.length === 0) return 0;
   const m = problem.profiles.car;
   const vehicle = problem.vehicles[0];

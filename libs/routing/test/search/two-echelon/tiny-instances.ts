@@ -68,8 +68,14 @@ export function bruteForceOptimum(problem: TwoEchelonProblem): number {
   const totalAssignments = slots ** customers * satellites ** slots;
   for (let code = 0; code < totalAssignments; code++) {
     let rest = code;
-    for (let c = 0; c < customers; c++) ((slotOf[c] = rest % slots), (rest = Math.floor(rest / slots)));
-    for (let r = 0; r < slots; r++) ((satelliteOf[r] = rest % satellites), (rest = Math.floor(rest / satellites)));
+    for (let c = 0; c < customers; c++) {
+      slotOf[c] = rest % slots;
+      rest = Math.floor(rest / slots);
+    }
+    for (let r = 0; r < slots; r++) {
+      satelliteOf[r] = rest % satellites;
+      rest = Math.floor(rest / satellites);
+    }
     let cost = 0;
     const used = new Set<number>();
     const perSatellite = new Array<number>(satellites).fill(0);
@@ -83,10 +89,20 @@ export function bruteForceOptimum(problem: TwoEchelonProblem): number {
       used.add(s);
       perSatellite[s]++;
       if (perSatellite[s] > (problem.satellites[s].maxVehicles ?? Infinity)) feasible = false;
-      cost += problem.secondLevel.fixedCost + bestPath(1 + s, members.map((c) => 1 + satellites + c));
+      cost +=
+        problem.secondLevel.fixedCost +
+        bestPath(
+          1 + s,
+          members.map((c) => 1 + satellites + c),
+        );
     }
     if (!feasible) continue;
-    cost += problem.firstLevel.fixedCost + bestPath(0, [...used].map((s) => 1 + s));
+    cost +=
+      problem.firstLevel.fixedCost +
+      bestPath(
+        0,
+        [...used].map((s) => 1 + s),
+      );
     best = Math.min(best, cost);
   }
   return best;
