@@ -1,5 +1,6 @@
 import { randomBytes } from 'crypto';
 import { DataSource } from 'typeorm';
+import { databaseOptions } from '../../src/infra/database/database-options';
 
 /** Tests use their own databases on the same server; the admin URL points at its `postgres` database. */
 export const ADMIN_URL = process.env.TEST_DATABASE_ADMIN_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
@@ -45,9 +46,46 @@ export async function withAdmin<T>(work: (admin: DataSource) => Promise<T>): Pro
   }
 }
 
-/** A fresh, migrated database copied from the template that the global setup built once. */
+let templateReady: Promise<void> | undefined;
+
+/**
+ * Migrates this run's template once, whichever test file (in whichever jest worker) asks first: the
+ * others wait on a PostgreSQL advisory lock, then find it built. It is built under another name and
+ * renamed when complete, so a failed migration never leaves a half-built template to copy.
+ */
+async function ensureTemplate(runId: string): Promise<void> {
+  const template = templateDatabase(runId);
+  await withAdmin(async (admin) => {
+    const session = admin.createQueryRunner();
+    await session.connect();
+    try {
+      await session.query('SELECT pg_advisory_lock(hashtext($1))', [template]);
+      const found: unknown[] = await session.query('SELECT 1 FROM pg_database WHERE datname = $1', [template]);
+      if (found.length > 0) return;
+      const building = `${template}_building`;
+      await session.query(`DROP DATABASE IF EXISTS ${building}`);
+      await session.query(`CREATE DATABASE ${building}`);
+      // Migrations only: the entities import the routing library by its alias, which the migrations do not need.
+      const dataSource = new DataSource({ ...databaseOptions(databaseUrl(building)), entities: [] });
+      await dataSource.initialize();
+      try {
+        await dataSource.runMigrations({ transaction: 'each' });
+      } finally {
+        await dataSource.destroy();
+      }
+      await session.query(`ALTER DATABASE ${building} RENAME TO ${template}`);
+    } finally {
+      await session.query('SELECT pg_advisory_unlock(hashtext($1))', [template]);
+      await session.release();
+    }
+  });
+}
+
+/** A fresh, migrated database copied from this run's template. */
 export async function createTestDatabase(): Promise<string> {
   const runId = currentRunId();
+  templateReady ??= ensureTemplate(runId);
+  await templateReady;
   const name = `${DATABASE_PREFIX}${runId}_${randomBytes(4).toString('hex')}`;
   await withAdmin(async (admin) => {
     for (let attempt = 0; ; attempt++) {
