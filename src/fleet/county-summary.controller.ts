@@ -1,13 +1,11 @@
 import { Controller, Get, Param, ParseUUIDPipe } from '@nestjs/common';
-import { ApiBearerAuth, ApiForbiddenResponse, ApiOkResponse, ApiTags, ApiUnauthorizedResponse } from '@nestjs/swagger';
+import { ApiOkResponse } from '@nestjs/swagger';
 import { CountySummaryService } from './county-summary.service';
 import { NetworkSummaryResponse } from './fleet.responses';
+import { OperatorApi } from '../infra/auth/operator-api.decorator';
 
 /** `GET …/network/summary`: served by the fleet module, which can see both network and vehicles (see CountySummaryService). */
-@ApiTags('network')
-@ApiBearerAuth()
-@ApiUnauthorizedResponse({ description: 'missing or unknown API key (problem+json)' })
-@ApiForbiddenResponse({ description: "another county's id (problem+json)" })
+@OperatorApi('network', "another county's id (problem+json)")
 @Controller('v1/counties/:countyId/network')
 export class CountySummaryController {
   constructor(private readonly summary: CountySummaryService) {}

@@ -1,24 +1,12 @@
 import { Body, Controller, Get, Param, ParseUUIDPipe, Patch, Post } from '@nestjs/common';
-import {
-  ApiBadRequestResponse,
-  ApiBearerAuth,
-  ApiConflictResponse,
-  ApiForbiddenResponse,
-  ApiNotFoundResponse,
-  ApiCreatedResponse,
-  ApiOkResponse,
-  ApiTags,
-  ApiUnauthorizedResponse,
-} from '@nestjs/swagger';
+import { ApiBadRequestResponse, ApiConflictResponse, ApiNotFoundResponse, ApiCreatedResponse, ApiOkResponse } from '@nestjs/swagger';
 import { Roles, WRITE_ROLES } from '../infra/auth/principal';
 import { DriversService } from './drivers.service';
 import { CreateDriverDto, UpdateDriverDto } from './dto/driver.dto';
 import { DriverResponse, toDriverResponse } from './fleet.responses';
+import { OperatorApi } from '../infra/auth/operator-api.decorator';
 
-@ApiTags('fleet')
-@ApiBearerAuth()
-@ApiUnauthorizedResponse({ description: 'missing or unknown API key (problem+json)' })
-@ApiForbiddenResponse({ description: "another county's id, or a role that may not write (problem+json)" })
+@OperatorApi('fleet')
 @Controller('v1/counties/:countyId/drivers')
 export class DriversController {
   constructor(private readonly drivers: DriversService) {}

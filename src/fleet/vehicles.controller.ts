@@ -1,24 +1,12 @@
 import { Body, Controller, Get, Param, ParseUUIDPipe, Patch, Post, Query } from '@nestjs/common';
-import {
-  ApiBadRequestResponse,
-  ApiBearerAuth,
-  ApiConflictResponse,
-  ApiForbiddenResponse,
-  ApiNotFoundResponse,
-  ApiCreatedResponse,
-  ApiOkResponse,
-  ApiTags,
-  ApiUnauthorizedResponse,
-} from '@nestjs/swagger';
+import { ApiBadRequestResponse, ApiConflictResponse, ApiNotFoundResponse, ApiCreatedResponse, ApiOkResponse } from '@nestjs/swagger';
 import { Roles, WRITE_ROLES } from '../infra/auth/principal';
 import { CreateVehicleDto, ListVehiclesQueryDto, UpdateVehicleDto } from './dto/vehicle.dto';
 import { toVehicleResponse, VehicleResponse } from './fleet.responses';
 import { VehiclesService } from './vehicles.service';
+import { OperatorApi } from '../infra/auth/operator-api.decorator';
 
-@ApiTags('fleet')
-@ApiBearerAuth()
-@ApiUnauthorizedResponse({ description: 'missing or unknown API key (problem+json)' })
-@ApiForbiddenResponse({ description: "another county's id, or a role that may not write (problem+json)" })
+@OperatorApi('fleet')
 @Controller('v1/counties/:countyId/vehicles')
 export class VehiclesController {
   constructor(private readonly vehicles: VehiclesService) {}

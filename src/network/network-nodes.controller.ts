@@ -1,26 +1,14 @@
 import { Body, Controller, Get, Param, ParseUUIDPipe, Patch, Post, Query } from '@nestjs/common';
-import {
-  ApiBadRequestResponse,
-  ApiBearerAuth,
-  ApiConflictResponse,
-  ApiCreatedResponse,
-  ApiForbiddenResponse,
-  ApiNotFoundResponse,
-  ApiOkResponse,
-  ApiTags,
-  ApiUnauthorizedResponse,
-} from '@nestjs/swagger';
+import { ApiBadRequestResponse, ApiConflictResponse, ApiCreatedResponse, ApiNotFoundResponse, ApiOkResponse } from '@nestjs/swagger';
 import { Roles, WRITE_ROLES } from '../infra/auth/principal';
 import { CreateNetworkNodeDto, UpdateNetworkNodeDto } from './dto/create-network-node.dto';
 import { ListNetworkNodesQueryDto } from './dto/network-queries.dto';
 import { NetworkNodePageResponse, NetworkNodeResponse, toNetworkNodeResponse } from './network-node.response';
 import { NetworkNodesService } from './network-nodes.service';
 import { NetworkQueryService } from './network-query.service';
+import { OperatorApi } from '../infra/auth/operator-api.decorator';
 
-@ApiTags('network')
-@ApiBearerAuth()
-@ApiUnauthorizedResponse({ description: 'missing or unknown API key (problem+json)' })
-@ApiForbiddenResponse({ description: "another county's id, or a role that may not write (problem+json)" })
+@OperatorApi('network')
 @Controller('v1/counties/:countyId/nodes')
 export class NetworkNodesController {
   constructor(

@@ -1,5 +1,5 @@
 import { Body, Controller, Get, HttpCode, Param, ParseUUIDPipe, Post, Query } from '@nestjs/common';
-import { ApiBadRequestResponse, ApiBearerAuth, ApiBody, ApiForbiddenResponse, ApiOkResponse, ApiPayloadTooLargeResponse, ApiTags, ApiUnauthorizedResponse } from '@nestjs/swagger';
+import { ApiBadRequestResponse, ApiBody, ApiOkResponse, ApiPayloadTooLargeResponse } from '@nestjs/swagger';
 import { Roles, WRITE_ROLES } from '../infra/auth/principal';
 import { MatrixRequestDto } from './dto/matrix-request.dto';
 import { NearestVillageQueryDto, NetworkImportQueryDto } from './dto/network-queries.dto';
@@ -15,6 +15,7 @@ import {
   toTravelMatrixResponse,
   TravelMatrixResponse,
 } from './network.responses';
+import { OperatorApi } from '../infra/auth/operator-api.decorator';
 
 const FEATURE_COLLECTION_SCHEMA = {
   type: 'object',
@@ -23,10 +24,7 @@ const FEATURE_COLLECTION_SCHEMA = {
   properties: { type: { type: 'string', enum: ['FeatureCollection'] }, features: { type: 'array', items: { type: 'object' } } },
 };
 
-@ApiTags('network')
-@ApiBearerAuth()
-@ApiUnauthorizedResponse({ description: 'missing or unknown API key (problem+json)' })
-@ApiForbiddenResponse({ description: "another county's id, or a role that may not write (problem+json)" })
+@OperatorApi('network')
 @Controller('v1/counties/:countyId/network')
 export class NetworkController {
   constructor(
