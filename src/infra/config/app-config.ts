@@ -17,6 +17,8 @@ export interface AppConfig {
   webhookDelivery: WebhookDeliveryConfig;
   /** Byte budget of the in-process travel-matrix cache (typed arrays), per process. */
   matrixCacheBytes: number;
+  /** Where the Clock starts (tests, benches); null: the system clock. */
+  clockStart: Date | null;
 }
 
 /** Defaults retry for 25 h with delays doubling up to 1 h. */
@@ -62,6 +64,17 @@ function integerVariable(env: NodeJS.ProcessEnv, name: string, fallback: number,
   return value;
 }
 
+/** An ISO 8601 instant with its offset (e.g. 2026-12-01T06:00:00+08:00), or null when unset. */
+function instantVariable(env: NodeJS.ProcessEnv, name: string): Date | null {
+  const raw = env[name];
+  if (raw === undefined || raw === '') return null;
+  const value = new Date(raw);
+  if (!/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:\d{2})$/.test(raw) || Number.isNaN(value.getTime())) {
+    throw new ConfigError(`${name} must be an ISO 8601 instant with an offset, e.g. 2026-12-01T06:00:00+08:00, got ${JSON.stringify(raw)}`);
+  }
+  return value;
+}
+
 function booleanVariable(env: NodeJS.ProcessEnv, name: string, fallback: boolean): boolean {
   const raw = env[name];
   if (raw === undefined || raw === '') return fallback;
@@ -89,6 +102,7 @@ export function loadAppConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     bodyLimitBytes: integerVariable(env, 'BODY_LIMIT_BYTES', 5 * 1024 * 1024, 1024, 100 * 1024 * 1024),
     webhookDelivery: loadWebhookDeliveryConfig(env),
     matrixCacheBytes: integerVariable(env, 'MATRIX_CACHE_BYTES', 256 * MIB, MIB, 64 * 1024 * MIB),
+    clockStart: instantVariable(env, 'CLOCK_START'),
   };
 }
 
