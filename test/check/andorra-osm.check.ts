@@ -6,9 +6,9 @@
  * climb within 10 %; then travel-time matrices between the seven parish towns, van and tricycle, on
  * the climbs of more than 200 m: uphill legs against their downhill returns.
  *
- * The last one is judged against the reference graph loaded the same way: with the current
- * travel-time model some uphill legs are not slower on either graph (a van's power caps its speed only
- * above ~9.5 % while descents from 4 % slow it; some fastest returns cross a pass). So the import fails
+ * The last one is judged against the reference graph loaded the same way: some uphill legs are not
+ * slower on either graph, because their fastest routes cross a valley (down a steep side, up a gentle
+ * one), so the "downhill" return climbs the steep side. So the import fails
  * the check when it orders a leg differently from the reference; legs that fail on both are listed as
  * the model's. `--strict` fails on those too. Exits 1 when a check fails.
  */

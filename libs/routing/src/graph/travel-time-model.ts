@@ -54,7 +54,7 @@ export const DEFAULT_TRAVEL_TIME_MODEL: TravelTimeModel = {
   van: {
     pavedSpeedKmh: { motorway: 90, trunk: 75, primary: 60, secondary: 50, tertiary: 42, unclassified: 35, residential: 25, service: 15, track: 32 },
     surfaceFactor: { paved: 1, gravel: 0.78, dirt: 0.5 },
-    specificPowerWPerKg: 18,
+    specificPowerWPerKg: 10,
     descentSlowdownPerGrade: 2,
   },
   tricycle: {
