@@ -47,6 +47,9 @@ export function createProgram(io: CliIo, setExitCode: (code: number) => void): C
     .option('--geojson <file>', 'a FeatureCollection of roads (and nodes) in the network GeoJSON format')
     .option('--places <file>', 'places CSV (name, place, lon, lat, population): towns become stations, villages village points')
     .option('--matrix <vehicleClass>', 'afterwards, compute the travel matrix between all nodes for this vehicle class (e.g. van)')
+    .addOption(
+      new Option('--crs <system>', 'coordinate system of the files: wgs84, or gcj02 (AMap, Tencent; converted, stored as WGS 84)').choices(['wgs84', 'gcj02']).default('wgs84'),
+    )
     .action(async (options) => {
       const { runImportRoads } = await import('./import-roads.command');
       setExitCode(await runCommand('import-roads', io, () => runImportRoads(options, io)));

@@ -8,6 +8,7 @@ import { VEHICLE_CLASSES, VehicleClass } from '@rural-dispatch/routing';
 import { loadAppConfig } from '../infra/config/app-config';
 import { NetworkImportService } from '../network/import/network-import.service';
 import { TravelMatrixService } from '../network/matrix/travel-matrix.service';
+import { CoordinateSystem } from '../infra/geo/coordinate-system';
 import { CliIo } from './cli-io';
 import { CliUsageError } from './cli-usage-error';
 import { placesToNetworkNodes } from './places-csv';
@@ -30,6 +31,8 @@ export interface ImportRoadsFlags {
   geojson?: string;
   places?: string;
   matrix?: string;
+  /** Coordinate system of every position in the files (nodes, edge geometry, places). */
+  crs: CoordinateSystem;
 }
 
 /** `import-roads`: reads and checks the files first, then writes through the network import service. */
@@ -60,16 +63,21 @@ export async function runImportRoads(flags: ImportRoadsFlags, io: CliIo): Promis
     }
     const imports = app.get(NetworkImportService);
     let lastPercent = -1;
-    const roads = await imports.importRoadNetwork(county.id, source, ({ phase, doneRows, totalRows }) => {
-      const percent = totalRows ? Math.floor((100 * doneRows) / totalRows) : 100;
-      if (percent >= lastPercent + 10 || phase === 'done') {
-        lastPercent = percent;
-        log(`  ${phase.padEnd(9)} ${doneRows}/${totalRows} road segments (${percent}%)`);
-      }
-    });
+    const roads = await imports.importRoadNetwork(
+      county.id,
+      source,
+      ({ phase, doneRows, totalRows }) => {
+        const percent = totalRows ? Math.floor((100 * doneRows) / totalRows) : 100;
+        if (percent >= lastPercent + 10 || phase === 'done') {
+          lastPercent = percent;
+          log(`  ${phase.padEnd(9)} ${doneRows}/${totalRows} road segments (${percent}%)`);
+        }
+      },
+      flags.crs,
+    );
     log(`roads: ${roads.roads.created} new, ${roads.roads.updated} updated, ${roads.roads.unchanged} unchanged in ${roads.durationMs} ms; network version ${roads.networkVersion}`);
     if (places) {
-      const nodes = await imports.importFeatureCollection(county.id, places);
+      const nodes = await imports.importFeatureCollection(county.id, places, flags.crs);
       log(`places: ${nodes.nodes.created} new, ${nodes.nodes.updated} updated, ${nodes.nodes.unchanged} unchanged nodes`);
     }
     if (matrixClass !== undefined) {

@@ -5,6 +5,7 @@ import { DataSource } from 'typeorm';
 import { AppConfig } from '../../src/infra/config/app-config';
 import { databaseOptions } from '../../src/infra/database/database-options';
 import { cleanupTestConfig, createTestConfig } from '../support/test-app';
+import { toWgs84 } from '../../src/infra/geo/coordinate-system';
 import { runCliCaptured } from './cli-run';
 
 const NODES = `osm_node_id,lon,lat,srtm3_elev_m
@@ -96,6 +97,40 @@ describe('rural-dispatch import-roads and migrate', () => {
     expect(result.code).toBe(2);
     expect(result.stderr).toMatch(/bad\.csv:3.*length_m/);
     expect(await count('road_segment')).toBe(before);
+  });
+
+  it('converts GCJ-02 files (--crs gcj02) and stores WGS 84', async () => {
+    // The same valley moved into China, where GCJ-02 is offset from WGS 84 by a few hundred metres.
+    const inChina = (text: string) => text.replaceAll('1.5', '105.3').replaceAll('42.50', '34.00');
+    const { code } = await runCliCaptured([
+      'import-roads',
+      '--county',
+      '200003',
+      '--county-name',
+      'GCJ valley',
+      '--crs',
+      'gcj02',
+      '--nodes',
+      file('nodes-gcj.csv', inChina(NODES)),
+      '--edges',
+      file('edges-gcj.csv', inChina(EDGES)),
+      '--places',
+      file('places-gcj.csv', inChina(PLACES)),
+    ]);
+    expect(code).toBe(0);
+    const [road]: Array<{ lon: number; lat: number }> = await dataSource.query(
+      `SELECT ST_X(ST_StartPoint(r.geometry)) AS lon, ST_Y(ST_StartPoint(r.geometry)) AS lat FROM road_segment r JOIN county c ON c.id = r.county_id WHERE c.admin_code = '200003' AND r.external_id = '10'`,
+    );
+    const [seat]: Array<{ lon: number; lat: number }> = await dataSource.query(
+      `SELECT ST_X(n.location) AS lon, ST_Y(n.location) AS lat FROM network_node n JOIN county c ON c.id = n.county_id WHERE c.admin_code = '200003' AND n.name = 'Seat'`,
+    );
+    const [roadLon, roadLat] = toWgs84([105.3, 34.0], 'gcj02');
+    const [seatLon, seatLat] = toWgs84([105.3001, 34.0001], 'gcj02');
+    expect(Math.abs(roadLon - 105.3) + Math.abs(roadLat - 34.0)).toBeGreaterThan(0.001);
+    expect(road!.lon).toBeCloseTo(roadLon, 6);
+    expect(road!.lat).toBeCloseTo(roadLat, 6);
+    expect(seat!.lon).toBeCloseTo(seatLon, 6);
+    expect(seat!.lat).toBeCloseTo(seatLat, 6);
   });
 
   it('migrate finds the schema of a migrated database up to date', async () => {

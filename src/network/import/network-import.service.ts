@@ -48,13 +48,20 @@ export class NetworkImportService {
 
   /**
    * A road network for the CLI: the CSV parser's output, or a GeoJSON FeatureCollection of roads
-   * (and, optionally, nodes). Roads are written in batches with progress, in one transaction.
+   * (and, optionally, nodes). Roads are written in batches with progress, in one transaction;
+   * positions in GCJ-02 are converted to WGS 84 after validation, as for the API's import.
    */
-  async importRoadNetwork(countyId: string, source: ParsedRoadNetwork | FeatureCollection, onProgress?: (progress: RoadImportProgress) => void): Promise<RoadNetworkImportResult> {
+  async importRoadNetwork(
+    countyId: string,
+    source: ParsedRoadNetwork | FeatureCollection,
+    onProgress?: (progress: RoadImportProgress) => void,
+    coordinateSystem: CoordinateSystem = 'wgs84',
+  ): Promise<RoadNetworkImportResult> {
     const startedAt = Date.now();
     const result = await this.write(
       countyId,
-      (stored) => ('edges' in source ? { nodes: [], roads: roadRowsFromParsedNetwork(source) } : validateNetworkFeatureCollection(source, stored)),
+      (stored) =>
+        validatedInWgs84('edges' in source ? { nodes: [], roads: roadRowsFromParsedNetwork(source) } : validateNetworkFeatureCollection(source, stored), coordinateSystem),
       onProgress,
     );
     return { ...result, durationMs: Date.now() - startedAt };
