@@ -8,7 +8,7 @@ import { CliUsageError } from './cli-usage-error';
  */
 export function describeBadInput(error: unknown): string | null {
   if (error instanceof CliUsageError || error instanceof RoadNetworkCsvError || error instanceof SyntaxError) return error.message;
-  if (error instanceof DomainError && error.code === 'validation_failed') {
+  if (error instanceof DomainError && (error.code === 'validation_failed' || error.code === 'conflict')) {
     return (
       error.message +
       error.problems

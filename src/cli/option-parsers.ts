@@ -24,3 +24,21 @@ export function countyAdminCode(raw: string): string {
   if (!/^\d{6}$/.test(raw)) throw new InvalidArgumentError(`must be a 6-digit admin code, got "${raw}"`);
   return raw;
 }
+
+/** An IANA time zone the runtime knows, e.g. Asia/Shanghai. */
+export function timeZoneName(raw: string): string {
+  try {
+    return new Intl.DateTimeFormat('en', { timeZone: raw }).resolvedOptions().timeZone;
+  } catch {
+    throw new InvalidArgumentError(`must be an IANA time zone such as Asia/Shanghai, got "${raw}"`);
+  }
+}
+
+/** Free text of bounded length (labels, names), trimmed. */
+export function textOfLength(min: number, max: number): (raw: string) => string {
+  return (raw) => {
+    const value = raw.trim();
+    if (value.length < min || value.length > max) throw new InvalidArgumentError(`must be ${min} to ${max} characters, got ${value.length}`);
+    return value;
+  };
+}

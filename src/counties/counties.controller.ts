@@ -1,8 +1,10 @@
-import { Controller, Get, Param, ParseUUIDPipe } from '@nestjs/common';
-import { ApiBearerAuth, ApiOkResponse, ApiTags } from '@nestjs/swagger';
-import { CurrentPrincipal, Principal } from '../infra/auth/principal';
+import { Body, Controller, Get, Param, ParseUUIDPipe, Patch } from '@nestjs/common';
+import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { CurrentPrincipal, Principal, Roles } from '../infra/auth/principal';
+import { ApiProblems } from '../infra/errors/api-problems';
 import { CountiesService } from './counties.service';
 import { CountyResponse, toCountyResponse } from './county.response';
+import { UpdateCountySettingsBody } from './county-settings.dto';
 
 @ApiTags('counties')
 @ApiBearerAuth()
@@ -21,5 +23,14 @@ export class CountiesController {
   @ApiOkResponse({ type: CountyResponse })
   async get(@Param('countyId', ParseUUIDPipe) countyId: string): Promise<CountyResponse> {
     return toCountyResponse(await this.counties.get(countyId));
+  }
+
+  @Patch(':countyId')
+  @Roles('admin')
+  @ApiOperation({ summary: "Change the county's settings (the planning horizon)" })
+  @ApiOkResponse({ type: CountyResponse })
+  @ApiProblems(400, 403, 404)
+  async update(@Param('countyId', ParseUUIDPipe) countyId: string, @Body() body: UpdateCountySettingsBody): Promise<CountyResponse> {
+    return toCountyResponse(await this.counties.updateSettings(countyId, body));
   }
 }

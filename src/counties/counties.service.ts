@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import { EntityManager, IsNull, Repository } from 'typeorm';
 import { ApiKeyResolver, Principal } from '../infra/auth/principal';
-import { notFound } from '../infra/errors/domain-error';
+import { conflict, notFound } from '../infra/errors/domain-error';
 import { ApiKey, ApiKeyRole } from './api-key.entity';
 import { hashApiKey, newApiKeySecret } from './api-key-secret';
 import { County } from './county.entity';
@@ -12,7 +12,17 @@ export interface CountyInput {
   nameEn?: string | null;
   adminCode: string;
   timeZone?: string;
+  /** Only on creation (createWithAdminKey); the column's default (7) otherwise. */
+  planningHorizonDays?: number;
 }
+
+/** What an admin may change on the county itself. */
+export interface CountySettings {
+  planningHorizonDays?: number;
+}
+
+/** The largest planning horizon: a year ahead is already far beyond any platform's promise. */
+export const MAX_PLANNING_HORIZON_DAYS = 366;
 
 @Injectable()
 export class CountiesService implements ApiKeyResolver {
@@ -36,6 +46,45 @@ export class CountiesService implements ApiKeyResolver {
     return this.counties.findOne({ where: { adminCode } });
   }
 
+  /** Every county, by admin code: for the operator's command line, never the API (a key sees one county). */
+  listAll(): Promise<County[]> {
+    return this.counties.find({ order: { adminCode: 'ASC' } });
+  }
+
+  /**
+   * Creates a new county with its first admin key (the secret is returned once), in one transaction:
+   * a county never exists without a way in. A county with that admin code already: 409.
+   */
+  async createWithAdminKey(input: CountyInput, keyName: string): Promise<{ county: County; secret: string }> {
+    return this.counties.manager.transaction(async (manager) => {
+      const inserted = await manager
+        .createQueryBuilder()
+        .insert()
+        .into(County)
+        .values({
+          name: input.name,
+          nameEn: input.nameEn ?? null,
+          adminCode: input.adminCode,
+          timeZone: input.timeZone ?? 'Asia/Shanghai',
+          ...(input.planningHorizonDays === undefined ? {} : { planningHorizonDays: input.planningHorizonDays }),
+        })
+        .orIgnore()
+        .returning('id')
+        .execute();
+      if (inserted.raw.length === 0) throw conflict(`a county with admin code ${input.adminCode} already exists`);
+      const county = await manager.findOneOrFail(County, { where: { adminCode: input.adminCode } });
+      const secret = newApiKeySecret();
+      await manager.save(ApiKey, manager.create(ApiKey, apiKeyRow(county.id, keyName, 'admin', secret)));
+      return { county, secret };
+    });
+  }
+
+  async updateSettings(countyId: string, settings: CountySettings): Promise<County> {
+    const county = await this.get(countyId);
+    if (settings.planningHorizonDays !== undefined) county.planningHorizonDays = settings.planningHorizonDays;
+    return this.counties.save(county);
+  }
+
   /** Creates the county, or returns the existing one with that admin code (seeding is re-runnable). */
   async upsert(input: CountyInput): Promise<County> {
     await this.counties
@@ -55,7 +104,7 @@ export class CountiesService implements ApiKeyResolver {
     const keyHash = hashApiKey(secret);
     const existing = await this.apiKeys.findOne({ where: { keyHash } });
     if (existing) return { key: existing, secret };
-    const key = await this.apiKeys.save(this.apiKeys.create({ countyId, name, role, keyHash, keyPrefix: secret.slice(0, 12), revokedAt: null }));
+    const key = await this.apiKeys.save(this.apiKeys.create(apiKeyRow(countyId, name, role, secret)));
     return { key, secret };
   }
 
@@ -102,4 +151,9 @@ export class CountiesService implements ApiKeyResolver {
     if (rows.length === 0) throw notFound('county', countyId);
     return rows[0]!.network_version;
   }
+}
+
+/** A new key's row: only the hash and a short prefix of the secret are kept. */
+function apiKeyRow(countyId: string, name: string, role: ApiKeyRole, secret: string): Partial<ApiKey> {
+  return { countyId, name, role, keyHash: hashApiKey(secret), keyPrefix: secret.slice(0, 12), revokedAt: null };
 }

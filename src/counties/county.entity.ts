@@ -19,6 +19,13 @@ export class County {
   @Column({ type: 'varchar', length: 64, default: 'Asia/Shanghai' })
   timeZone!: string;
 
+  /**
+   * How many days ahead of the county's local today a plan may be requested (today itself is day 0).
+   * Platforms push orders a few days out at most; a date further ahead is almost always a typo.
+   */
+  @Column({ type: 'smallint', default: 7 })
+  planningHorizonDays!: number;
+
   /** Bumped by every change to nodes or roads; travel-time matrices are cached under it. */
   @Column({ type: 'integer', default: 0 })
   networkVersion!: number;

@@ -7,6 +7,7 @@ export class CountyResponse {
   @ApiProperty({ nullable: true, example: 'Xihe County', type: String }) nameEn!: string | null;
   @ApiProperty({ example: '621225', description: '6-digit administrative division code' }) adminCode!: string;
   @ApiProperty({ example: 'Asia/Shanghai' }) timeZone!: string;
+  @ApiProperty({ example: 7, description: "plans may be requested for the county's local today up to this many days ahead" }) planningHorizonDays!: number;
   @ApiProperty({ description: 'bumped by every change to nodes or roads' }) networkVersion!: number;
 }
 
@@ -17,6 +18,7 @@ export function toCountyResponse(county: County): CountyResponse {
     nameEn: county.nameEn,
     adminCode: county.adminCode,
     timeZone: county.timeZone,
+    planningHorizonDays: county.planningHorizonDays,
     networkVersion: county.networkVersion,
   };
 }

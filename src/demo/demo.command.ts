@@ -2,6 +2,7 @@ import 'reflect-metadata';
 import { NestExpressApplication } from '@nestjs/platform-express';
 import { createHttpApp } from '../app-setup';
 import { loadAppConfig } from '../infra/config/app-config';
+import { Clock } from '../infra/clock/clock';
 import { pushDemoShipments } from './push-demo-shipments';
 import { CountySummaryService } from '../fleet/county-summary.service';
 import { TravelMatrixService } from '../network/matrix/travel-matrix.service';
@@ -49,7 +50,8 @@ export async function runDemo(flags: DemoFlags): Promise<number> {
       () => app.get(TravelMatrixService).computeMatrix(countyId, undefined, 'van'),
       (result) => `${result.nodes.length} × ${result.nodes.length} by ${result.method}, ${result.unreachable.length} unreachable pairs, ${result.computationMs} ms`,
     );
-    const serviceDate = localDate(seeded.county.timeZone);
+    // Today in the county, from the one Clock the plan request checks the date against.
+    const serviceDate = app.get(Clock).today(seeded.county.timeZone);
     const pushed = await report.step(
       `pushing ${serviceDate}'s shipments through the signed platform webhook`,
       () => pushDemoShipments(baseUrlOf(app), countyId, app, { date: serviceDate }),
@@ -108,10 +110,6 @@ export async function runDemo(flags: DemoFlags): Promise<number> {
     await app.close();
   }
   return serveUntilStopped(config, report);
-}
-
-function localDate(timeZone: string): string {
-  return new Intl.DateTimeFormat('en-CA', { timeZone }).format(new Date());
 }
 
 function yuan(fen: number): string {

@@ -9,6 +9,7 @@ import { resolveHomeNode } from './home-node-reference';
 import { clockToSeconds } from '../infra/time/clock-time';
 import { VehicleClass } from '@rural-dispatch/routing';
 import { Vehicle } from './vehicle.entity';
+import { DEFAULT_VEHICLE_COSTS } from './vehicle-cost-defaults';
 
 export interface VehicleListFilter {
   vehicleClass?: VehicleClass;
@@ -32,7 +33,8 @@ export class VehiclesService {
       );
     }
     if (await this.vehicles.exist({ where: { countyId, code: input.code } })) throw conflict(`a vehicle with code ${input.code} already exists in this county`);
-    const vehicle = this.vehicles.create({ countyId, active: true, fixedCostFen: 0, costPerKmFen: 0, costPerHourFen: 0, maxDurationS: null });
+    // Costs not given take the class's defaults (never 0); given ones, explicit zeros included, win in apply().
+    const vehicle = this.vehicles.create({ countyId, active: true, ...DEFAULT_VEHICLE_COSTS[input.vehicleClass], maxDurationS: null });
     await this.apply(countyId, vehicle, input);
     return this.save(vehicle);
   }

@@ -14,6 +14,7 @@ import { PlanManifestsResponse, toRouteManifest } from './plan-manifest.response
 import { PlanRoute } from './plan-route.entity';
 import { PlanJobData, planJobId, PlanProgress } from './plan-job';
 import { Plan } from './plan.entity';
+import { ServiceDatePolicy } from './service-date-policy';
 
 export const DEFAULT_TIME_LIMIT_S = 10;
 export const DEFAULT_SEED = 1;
@@ -31,6 +32,7 @@ export class PlanRequestsService {
     private readonly shipments: PlannableShipmentsService,
     private readonly network: NetworkQueryService,
     private readonly vehicles: VehiclesService,
+    private readonly serviceDates: ServiceDatePolicy,
   ) {}
 
   /**
@@ -40,6 +42,7 @@ export class PlanRequestsService {
    */
   async request(countyId: string, input: RequestPlanDto): Promise<Plan> {
     assertCalendarDate(input.serviceDate);
+    await this.serviceDates.assertPlannable(countyId, input.serviceDate);
     let plan = await this.plans.findOne({ where: { countyId, serviceDate: input.serviceDate, wave: input.wave } });
     if (!plan) {
       await this.plans

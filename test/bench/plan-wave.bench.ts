@@ -87,7 +87,8 @@ async function main(): Promise<void> {
   await admin.query(`CREATE DATABASE ${scratch}`);
   const databaseUrl = new URL(base.databaseUrl);
   databaseUrl.pathname = `/${scratch}`;
-  const config = { ...base, databaseUrl: databaseUrl.toString(), queuePrefix: `planbench${process.pid}` };
+  // The bench plans 2026-11-30: its clock starts that morning (unless CLOCK_START says otherwise), so the date is today.
+  const config = { ...base, clockStart: base.clockStart ?? new Date('2026-11-30T06:00:00+08:00'), databaseUrl: databaseUrl.toString(), queuePrefix: `planbench${process.pid}` };
   let app: INestApplicationContext | undefined;
   try {
     await runMigrations(config.databaseUrl);

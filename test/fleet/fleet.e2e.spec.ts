@@ -1,5 +1,6 @@
 import request from 'supertest';
 import { VEHICLE_SPECS } from '../../src/demo/county/demo-fleet';
+import { DEFAULT_VEHICLE_COSTS } from '../../src/fleet/vehicle-cost-defaults';
 import { NetworkImportService } from '../../src/network/import/network-import.service';
 import { createCounty, CountyWithKey } from '../support/factories';
 import { useTestApp } from '../support/test-app';
@@ -86,5 +87,18 @@ describe('fleet: vehicles and drivers', () => {
     await post('drivers', { name: 'x', phone: '13800000009' }, viewer).expect(403);
     await request(testApp.baseUrl).get(`/v1/counties/${county.county.id}/vehicles`).set('Authorization', viewer.authorization).expect(403);
     await request(testApp.baseUrl).get(`/v1/counties/${viewer.county.id}/vehicles`).set('Authorization', viewer.authorization).expect(200);
+  });
+
+  it.each(Object.entries(DEFAULT_VEHICLE_COSTS))('gives a new %s without costs its class defaults, never 0', async (vehicleClass, costs) => {
+    const { fixedCostFen: _fixed, costPerKmFen: _perKm, costPerHourFen: _perHour, ...withoutCosts } = vehicle({ code: `NOCOST-${vehicleClass}`, vehicleClass });
+    const created = await post('vehicles', withoutCosts).expect(201);
+    expect(created.body).toMatchObject(costs);
+    for (const value of Object.values(costs)) expect(value).toBeGreaterThan(0);
+  });
+
+  it('keeps the costs it is given, an explicit 0 included, and fills only the missing ones', async () => {
+    const { costPerHourFen: _perHour, ...withoutHourly } = vehicle({ code: 'SOMECOST', vehicleClass: 'tricycle', fixedCostFen: 0, costPerKmFen: 12 });
+    const created = await post('vehicles', withoutHourly).expect(201);
+    expect(created.body).toMatchObject({ fixedCostFen: 0, costPerKmFen: 12, costPerHourFen: DEFAULT_VEHICLE_COSTS.tricycle.costPerHourFen });
   });
 });

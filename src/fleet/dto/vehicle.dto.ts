@@ -3,6 +3,7 @@ import { IsBoolean, IsIn, IsInt, IsOptional, IsUUID, Length, Matches, Max, Min }
 import { MAX_INT32, NODE_CODE } from '../../infra/validation/input-rules';
 import { END_CLOCK_TIME } from '../../infra/time/clock-time';
 import { VEHICLE_CLASSES, VehicleClass } from '@rural-dispatch/routing';
+import { describeDefaultCosts } from '../vehicle-cost-defaults';
 
 /** Every vehicle field optional: PATCH takes any subset; CreateVehicleDto makes the essentials required. */
 export class UpdateVehicleDto {
@@ -37,21 +38,30 @@ export class UpdateVehicleDto {
   @Max(MAX_INT32)
   capacityParcels?: number;
 
-  @ApiPropertyOptional({ minimum: 0, description: 'fen per day out' })
+  @ApiPropertyOptional({
+    minimum: 0,
+    description: `fen per day out; when a new vehicle omits it, its class's default (${describeDefaultCosts('fixedCostFen')}); an explicit 0 is taken as given`,
+  })
   @IsOptional()
   @IsInt()
   @Min(0)
   @Max(MAX_INT32)
   fixedCostFen?: number;
 
-  @ApiPropertyOptional({ minimum: 0, description: 'fen per km' })
+  @ApiPropertyOptional({
+    minimum: 0,
+    description: `fen per km; when a new vehicle omits it, its class's default (${describeDefaultCosts('costPerKmFen')}); an explicit 0 is taken as given`,
+  })
   @IsOptional()
   @IsInt()
   @Min(0)
   @Max(MAX_INT32)
   costPerKmFen?: number;
 
-  @ApiPropertyOptional({ minimum: 0, description: 'fen per hour' })
+  @ApiPropertyOptional({
+    minimum: 0,
+    description: `fen per hour; when a new vehicle omits it, its class's default (${describeDefaultCosts('costPerHourFen')}); an explicit 0 is taken as given`,
+  })
   @IsOptional()
   @IsInt()
   @Min(0)
