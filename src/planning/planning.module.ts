@@ -11,6 +11,8 @@ import { PlanStop } from './plan-stop.entity';
 import { Plan } from './plan.entity';
 import { PlanningInputsService } from './planning-inputs.service';
 import { PlanComputationService } from './plan-computation.service';
+import { ManifestSourceService } from './manifests/manifest-source.service';
+import { ManifestsController } from './manifests/manifests.controller';
 import { PlansController } from './plans.controller';
 import { PlanRequestsService } from './plan-requests.service';
 
@@ -24,8 +26,8 @@ import { PlanRequestsService } from './plan-requests.service';
     FleetModule,
     ShipmentsModule,
   ],
-  controllers: [PlansController],
-  providers: [PlanRequestsService, PlanComputationService, PlanningInputsService],
+  controllers: [PlansController, ManifestsController],
+  providers: [PlanRequestsService, PlanComputationService, PlanningInputsService, ManifestSourceService],
   exports: [PlanRequestsService, PlanComputationService],
 })
 export class PlanningModule {}

@@ -1,0 +1,53 @@
+import { createHash } from 'node:crypto';
+import { gzipSync } from 'node:zlib';
+import type { Request, Response } from 'express';
+import { validationFailed } from '../../infra/errors/domain-error';
+import { MANIFEST_LANGUAGES, ManifestLanguage } from './manifest-labels';
+
+/** `?format=json|csv|pdf`, the one export convention; json when omitted. */
+export const EXPORT_FORMATS = ['json', 'csv', 'pdf'] as const;
+export type ExportFormat = (typeof EXPORT_FORMATS)[number];
+
+export function parseExportQuery(format: string | undefined, lang: string | undefined): { format: ExportFormat; language: ManifestLanguage } {
+  const chosenFormat = format ?? 'json';
+  const chosenLanguage = lang ?? 'zh';
+  if (!(EXPORT_FORMATS as readonly string[]).includes(chosenFormat)) {
+    throw validationFailed(`format ${chosenFormat} is not one of ${EXPORT_FORMATS.join(', ')}`, [{ field: 'format', message: `one of ${EXPORT_FORMATS.join(', ')}` }]);
+  }
+  if (!(MANIFEST_LANGUAGES as readonly string[]).includes(chosenLanguage)) {
+    throw validationFailed(`lang ${chosenLanguage} is not one of ${MANIFEST_LANGUAGES.join(', ')}`, [{ field: 'lang', message: `one of ${MANIFEST_LANGUAGES.join(', ')}` }]);
+  }
+  return { format: chosenFormat as ExportFormat, language: chosenLanguage as ManifestLanguage };
+}
+
+/**
+ * JSON with a validator and compression: a driver's phone on a weak signal asks again with
+ * If-None-Match and gets a bodiless 304 while the manifest is unchanged, and downloads it gzipped
+ * when it changed. The ETag is weak because it names the JSON, whichever encoding carries it.
+ */
+export function sendJsonExport(request: Request, response: Response, body: unknown): void {
+  const json = JSON.stringify(body);
+  const etag = `W/"${createHash('sha256').update(json).digest('base64url').slice(0, 32)}"`;
+  response.setHeader('ETag', etag);
+  response.setHeader('Vary', 'Accept-Encoding');
+  response.setHeader('Cache-Control', 'private, no-cache');
+  const presented = (request.headers['if-none-match'] ?? '').split(',').map((tag) => tag.trim().replace(/^W\//, ''));
+  if (presented.includes(etag.slice(2)) || presented.includes('*')) {
+    response.status(304).end();
+    return;
+  }
+  response.type('application/json; charset=utf-8');
+  if (request.acceptsEncodings(['gzip', 'identity']) === 'gzip') {
+    response.setHeader('Content-Encoding', 'gzip');
+    response.send(gzipSync(json));
+  } else {
+    response.send(json);
+  }
+}
+
+/** A CSV or PDF download, named after what it holds. */
+export function sendFileExport(response: Response, format: 'csv' | 'pdf', fileName: string, body: string | Buffer): void {
+  response.type(format === 'csv' ? 'text/csv; charset=utf-8' : 'application/pdf');
+  response.setHeader('Content-Disposition', `${format === 'pdf' ? 'inline' : 'attachment'}; filename="${fileName}.${format}"`);
+  response.send(body);
+}
