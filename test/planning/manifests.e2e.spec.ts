@@ -293,6 +293,8 @@ describe('manifests a driver can carry: per route JSON/CSV/PDF, the wave PDF and
       expect(sheet.drops.map((shipment: any) => shipment.shipmentId).sort()).toEqual(delivered);
       expect(sheet.drops.every((shipment: any) => shipment.village && shipment.direction === 'inbound')).toBe(true);
       const pickedUpByTricycle = tricycleManifest.stops.flatMap((stop: any) => stop.pickups.map((shipment: any) => shipment.shipmentId)).sort();
+      // The produce the tricycle collected in T1's villages rides down on the trunk.
+      expect(pickedUpByTricycle).toEqual([pickupShipment]);
       expect(sheet.takesBack.map((shipment: any) => shipment.shipmentId).sort()).toEqual(pickedUpByTricycle);
       expect(sheet.totals.parcelsDropped).toBe(sheet.drops.reduce((sum: number, shipment: any) => sum + shipment.parcels.length, 0));
     });

@@ -1,4 +1,4 @@
-import { existsSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 
 /**
  * The Chinese font the PDFs embed (pdfkit subsets it: only the glyphs used are written). WenQuanYi
@@ -19,6 +19,17 @@ const CANDIDATES: CjkFont[] = [
 ];
 
 let found: CjkFont | undefined;
+const bytesByPath = new Map<string, Buffer>();
+
+/** The font file's bytes, read once per process: every PDF would otherwise read the 16 MB collection again. */
+export function cjkFontBytes(font: CjkFont): Buffer {
+  let bytes = bytesByPath.get(font.path);
+  if (!bytes) {
+    bytes = readFileSync(font.path);
+    bytesByPath.set(font.path, bytes);
+  }
+  return bytes;
+}
 
 export function findCjkFont(env: NodeJS.ProcessEnv = process.env): CjkFont {
   if (env.MANIFEST_FONT_PATH) {

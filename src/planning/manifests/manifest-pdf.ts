@@ -1,5 +1,5 @@
 import PDFDocument from 'pdfkit';
-import { findCjkFont } from './cjk-font';
+import { cjkFontBytes, findCjkFont } from './cjk-font';
 import { code128Widths } from './code128';
 import type { ManifestShipment, RouteDriverManifest } from './driver-manifest';
 import type { HandoverSheet, HandoverSheetsResponse } from './handover-sheet';
@@ -26,7 +26,7 @@ class ManifestDocument {
   ) {
     this.doc = new PDFDocument({ size: 'A4', margin: MARGIN, autoFirstPage: false, info: { Title: title, Creator: 'Rural Dispatch' } });
     const font = findCjkFont();
-    this.doc.registerFont('cjk', font.path, font.family);
+    this.doc.registerFont('cjk', cjkFontBytes(font), font.family);
     this.doc.on('data', (chunk: Buffer) => this.chunks.push(chunk));
     this.finished = new Promise((resolve, reject) => {
       this.doc.on('end', () => resolve(Buffer.concat(this.chunks)));
@@ -75,7 +75,7 @@ class ManifestDocument {
   }
 
   /** A titled list of shipments: one line per parcel with its barcode, contact and cash to collect. */
-  shipments(title: string, contactLabel: string, shipments: ManifestShipment[]): void {
+  shipments(title: string, contactLabel: string, shipments: ManifestShipment[], showVillage = false): void {
     const parcels = shipments.reduce((sum, shipment) => sum + shipment.parcels.length, 0);
     this.text(`${title}（${parcels} ${this.labels.parcels}）${parcels === 0 ? `：${this.labels.nothing}` : ''}`, 10);
     for (const shipment of shipments) {
@@ -83,7 +83,7 @@ class ManifestDocument {
         this.room(PARCEL_ROW_HEIGHT + 4);
         const y = this.doc.y + 2;
         this.barcode(parcel.barcode, MARGIN + 8, y);
-        const village = shipment.village ? `${shipment.village.name} · ` : '';
+        const village = showVillage && shipment.village ? `${shipment.village.name} · ` : '';
         const lines = [`${village}${contactLabel}：${shipment.contact.name}  ${shipment.contact.phone}`, `${shipment.platformShipmentId} · ${parcel.weightG} g`];
         if (parcel.cashOnDeliveryFen > 0) lines.push(`${this.labels.cod}：${formatYuan(parcel.cashOnDeliveryFen)}`);
         this.doc.fontSize(9).text(lines.join('\n'), TEXT_COLUMN, y, { width: this.doc.page.width - MARGIN - TEXT_COLUMN });
@@ -121,7 +121,7 @@ function routeSection(pdf: ManifestDocument, manifest: RouteDriverManifest): voi
     [
       `${labels.date}：${manifest.plan.serviceDate}    ${labels.wave}：${manifest.plan.wave}    ${labels.route}：${manifest.route.routeNumber}（${echelon}）`,
       `${labels.vehicle}：${manifest.vehicle.code}    ${labels.driver}：${driver}`,
-      `${labels.start}：${manifest.start.name}    ${labels.departure}：${wallClock(manifest.route.departureAt)}    ${labels.return}：${wallClock(manifest.route.returnAt)}    ${manifest.route.departureAt.slice(19)}`,
+      `${labels.start}：${manifest.start.name}    ${labels.departure}：${wallClock(manifest.route.departureAt)}    ${labels.return}：${wallClock(manifest.route.returnAt)}（UTC${manifest.route.departureAt.slice(19)}）`,
       `${labels.total}：${labels.deliveries} ${manifest.totals.parcelsToDeliver} ${labels.parcels} · ${labels.pickups} ${manifest.totals.parcelsToPickUp} ${labels.parcels} · ${labels.cod} ${formatYuan(manifest.totals.cashOnDeliveryFen)}`,
     ].join('\n'),
     10,
@@ -157,15 +157,15 @@ function handoverSection(pdf: ManifestDocument, response: HandoverSheetsResponse
   pdf.text(
     [
       `${labels.station}：${sheet.station.name}（${sheet.station.code}）`,
-      `${labels.date}：${response.plan.serviceDate}    ${labels.wave}：${response.plan.wave}    ${labels.route}：${sheet.trunk.routeNumber}（${labels.trunk}）    ${labels.eta} ${wallClock(sheet.arrivalAt)} ${sheet.arrivalAt.slice(19)}`,
+      `${labels.date}：${response.plan.serviceDate}    ${labels.wave}：${response.plan.wave}    ${labels.route}：${sheet.trunk.routeNumber}（${labels.trunk}）    ${labels.eta} ${wallClock(sheet.arrivalAt)}（UTC${sheet.arrivalAt.slice(19)}）`,
       `${labels.vehicle}：${sheet.trunk.vehicleCode}    ${labels.driver}：${driver}`,
     ].join('\n'),
     10,
   );
   pdf.rule();
-  pdf.shipments(labels.drops, labels.recipient, sheet.drops);
+  pdf.shipments(labels.drops, labels.recipient, sheet.drops, true);
   pdf.rule();
-  pdf.shipments(labels.takesBack, labels.sender, sheet.takesBack);
+  pdf.shipments(labels.takesBack, labels.sender, sheet.takesBack, true);
   pdf.rule();
   pdf.text(
     `${labels.total}：${sheet.totals.parcelsDropped} / ${sheet.totals.parcelsTakenBack} ${labels.parcels} · ${labels.cod} ${formatYuan(sheet.totals.cashOnDeliveryFen)}`,
