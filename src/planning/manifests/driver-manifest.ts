@@ -9,14 +9,7 @@ import { instantToLocalIso } from '../planner/local-time';
 import type { PlanRoute } from '../plan-route.entity';
 import type { PlanStop } from '../plan-stop.entity';
 import type { Plan } from '../plan.entity';
-
-export class ManifestPlace {
-  @ApiProperty({ format: 'uuid' }) id!: string;
-  @ApiProperty() code!: string;
-  @ApiProperty() name!: string;
-  @ApiProperty({ enum: ['county_hub', 'township_station', 'village_point'] }) tier!: string;
-  @ApiProperty({ description: 'GeoJSON position [longitude, latitude]', type: [Number] }) coordinates!: number[];
-}
+import { ManifestNode, toManifestNode } from '../plan-manifest.response';
 
 export class ManifestParcel {
   @ApiProperty({ example: 'JD0001234567-1', description: 'printed as Code 128 on the PDF' }) barcode!: string;
@@ -37,7 +30,7 @@ export class ManifestShipment {
 export class ManifestStop {
   @ApiProperty() sequence!: number;
   @ApiProperty({ enum: ['station_transfer', 'village'] }) kind!: string;
-  @ApiProperty({ type: ManifestPlace }) place!: ManifestPlace;
+  @ApiProperty({ type: ManifestNode }) place!: ManifestNode;
   @ApiProperty({ example: '2026-11-30T08:12:00+08:00', description: "ETA, county's local time with offset" }) arrivalAt!: string;
   @ApiProperty({ example: '2026-11-30T08:20:00+08:00' }) departureAt!: string;
   @ApiProperty({ type: [ManifestShipment], description: 'handed over here' }) deliveries!: ManifestShipment[];
@@ -51,7 +44,7 @@ export class RouteDriverManifest {
   @ApiProperty() route!: { id: string; routeNumber: number; echelon: string; departureAt: string; returnAt: string; distanceM: number };
   @ApiProperty() vehicle!: { id: string; code: string; vehicleClass: string };
   @ApiProperty({ nullable: true, description: "the route's driver (name, phone); null when none is assigned" }) driver!: { id: string; name: string; phone: string } | null;
-  @ApiProperty({ type: ManifestPlace }) start!: ManifestPlace;
+  @ApiProperty({ type: ManifestNode }) start!: ManifestNode;
   @ApiProperty({ type: [ManifestStop] }) stops!: ManifestStop[];
   @ApiProperty() totals!: { parcelsToDeliver: number; parcelsToPickUp: number; cashOnDeliveryFen: number };
   @ApiProperty({ description: 'true when contact phones are masked for the caller role' }) phonesMasked!: boolean;
@@ -66,10 +59,6 @@ export interface RouteManifestSource {
   driver: Driver | null;
   nodesById: Map<string, NetworkNode>;
   shipmentsById: Map<string, { shipment: Shipment; parcels: ShipmentParcel[] }>;
-}
-
-export function toManifestPlace(node: NetworkNode): ManifestPlace {
-  return { id: node.id, code: node.code, name: node.name, tier: node.tier, coordinates: node.location.coordinates };
 }
 
 function toManifestShipment(shipment: Shipment, parcels: ShipmentParcel[], nodesById: Map<string, NetworkNode>, maskPhones: boolean): ManifestShipment {
@@ -110,7 +99,7 @@ export function toRouteDriverManifest(source: RouteManifestSource, maskPhones: b
     return {
       sequence: stop.sequence,
       kind: stop.kind,
-      place: toManifestPlace(nodesById.get(stop.nodeId)!),
+      place: toManifestNode(nodesById.get(stop.nodeId)!),
       arrivalAt: local(stop.arrivalAt),
       departureAt: local(stop.departureAt),
       deliveries,
@@ -131,7 +120,7 @@ export function toRouteDriverManifest(source: RouteManifestSource, maskPhones: b
     },
     vehicle: { id: route.vehicleId, code: vehicle?.code ?? '', vehicleClass: vehicle?.vehicleClass ?? '' },
     driver: driver && { id: driver.id, name: driver.name, phone: driver.phone },
-    start: toManifestPlace(nodesById.get(route.startNodeId)!),
+    start: toManifestNode(nodesById.get(route.startNodeId)!),
     stops,
     totals: {
       parcelsToDeliver: stops.reduce((sum, stop) => sum + countParcels(stop.deliveries), 0),

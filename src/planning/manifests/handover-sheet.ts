@@ -1,11 +1,12 @@
 import { ApiProperty } from '@nestjs/swagger';
 import { notFound } from '../../infra/errors/domain-error';
 import { instantToLocalIso } from '../planner/local-time';
-import { ManifestPlace, ManifestShipment, RouteManifestSource, stopShipments, toManifestPlace } from './driver-manifest';
+import { ManifestNode, toManifestNode } from '../plan-manifest.response';
+import { ManifestShipment, RouteManifestSource, stopShipments } from './driver-manifest';
 import type { PlanManifestSource } from './manifest-source.service';
 
 export class HandoverSheet {
-  @ApiProperty({ type: ManifestPlace }) station!: ManifestPlace;
+  @ApiProperty({ type: ManifestNode }) station!: ManifestNode;
   @ApiProperty({ description: 'the trunk run that calls at the station' }) trunk!: {
     routeId: string;
     routeNumber: number;
@@ -34,7 +35,7 @@ function sheetsOfRoute(source: RouteManifestSource, maskPhones: boolean): Handov
     .map((stop) => {
       const { deliveries, pickups } = stopShipments(stop, source, maskPhones);
       return {
-        station: toManifestPlace(source.nodesById.get(stop.nodeId)!),
+        station: toManifestNode(source.nodesById.get(stop.nodeId)!),
         trunk: {
           routeId: route.id,
           routeNumber: route.routeNumber,

@@ -2,26 +2,11 @@ import { stringify } from 'csv-stringify/sync';
 import type { ManifestShipment, RouteDriverManifest } from './driver-manifest';
 import type { HandoverSheetsResponse } from './handover-sheet';
 
+/** What every row ends with: the action (delivery/pickup, drop/take_back) and the parcel; parcelRows() fills them. */
+const PARCEL_COLUMNS = ['action', 'platform_shipment_id', 'barcode', 'weight_g', 'contact_name', 'contact_phone', 'cash_on_delivery_fen'];
+
 /** One row per parcel, UTF-8 with a byte-order mark so that Excel shows the Chinese; a spreadsheet filters it by route, stop or action. Times are local with offset, money in fen. */
-const ROUTE_COLUMNS = [
-  'route_number',
-  'vehicle_code',
-  'driver_name',
-  'stop_sequence',
-  'stop_kind',
-  'place_code',
-  'place_name',
-  'longitude',
-  'latitude',
-  'eta',
-  'action',
-  'platform_shipment_id',
-  'barcode',
-  'weight_g',
-  'contact_name',
-  'contact_phone',
-  'cash_on_delivery_fen',
-];
+const ROUTE_COLUMNS = ['route_number', 'vehicle_code', 'driver_name', 'stop_sequence', 'stop_kind', 'place_code', 'place_name', 'longitude', 'latitude', 'eta', ...PARCEL_COLUMNS];
 
 const HANDOVER_COLUMNS = [
   'station_code',
