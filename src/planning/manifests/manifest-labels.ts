@@ -3,6 +3,9 @@ export const MANIFEST_LANGUAGES = ['zh', 'en'] as const;
 export type ManifestLanguage = (typeof MANIFEST_LANGUAGES)[number];
 
 const ZH = {
+  colon: '：',
+  open: '（',
+  close: '）',
   routeManifest: '配送路线单',
   handoverSheet: '乡镇交接单',
   county: '县',
@@ -40,6 +43,9 @@ const ZH = {
 export type ManifestLabels = typeof ZH;
 
 const EN: ManifestLabels = {
+  colon: ': ',
+  open: ' (',
+  close: ')',
   routeManifest: 'Route manifest',
   handoverSheet: 'Township hand-over sheet',
   county: 'County',

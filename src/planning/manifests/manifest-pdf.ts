@@ -77,15 +77,15 @@ class ManifestDocument {
   /** A titled list of shipments: one line per parcel with its barcode, contact and cash to collect. */
   shipments(title: string, contactLabel: string, shipments: ManifestShipment[], showVillage = false): void {
     const parcels = shipments.reduce((sum, shipment) => sum + shipment.parcels.length, 0);
-    this.text(`${title}（${parcels} ${this.labels.parcels}）${parcels === 0 ? `：${this.labels.nothing}` : ''}`, 10);
+    this.text(`${title}${this.labels.open}${parcels} ${this.labels.parcels}${this.labels.close}${parcels === 0 ? `${this.labels.colon}${this.labels.nothing}` : ''}`, 10);
     for (const shipment of shipments) {
       for (const parcel of shipment.parcels) {
         this.room(PARCEL_ROW_HEIGHT + 4);
         const y = this.doc.y + 2;
         this.barcode(parcel.barcode, MARGIN + 8, y);
         const village = showVillage && shipment.village ? `${shipment.village.name} · ` : '';
-        const lines = [`${village}${contactLabel}：${shipment.contact.name}  ${shipment.contact.phone}`, `${shipment.platformShipmentId} · ${parcel.weightG} g`];
-        if (parcel.cashOnDeliveryFen > 0) lines.push(`${this.labels.cod}：${formatYuan(parcel.cashOnDeliveryFen)}`);
+        const lines = [`${village}${contactLabel}${this.labels.colon}${shipment.contact.name}  ${shipment.contact.phone}`, `${shipment.platformShipmentId} · ${parcel.weightG} g`];
+        if (parcel.cashOnDeliveryFen > 0) lines.push(`${this.labels.cod}${this.labels.colon}${formatYuan(parcel.cashOnDeliveryFen)}`);
         this.doc.fontSize(9).text(lines.join('\n'), TEXT_COLUMN, y, { width: this.doc.page.width - MARGIN - TEXT_COLUMN });
         this.doc.y = y + PARCEL_ROW_HEIGHT;
       }
@@ -98,10 +98,10 @@ class ManifestDocument {
     const width = (this.doc.page.width - 2 * MARGIN) / names.length;
     const y = this.doc.y;
     names.forEach((name, index) => {
-      this.doc.fontSize(10).text(`${name}：________________`, MARGIN + index * width, y, { width, lineBreak: false });
+      this.doc.fontSize(10).text(`${name}${this.labels.colon}________________`, MARGIN + index * width, y, { width, lineBreak: false });
     });
     this.doc.y = y + 24;
-    this.doc.fontSize(10).text(`${this.labels.signedAt}：________________`, MARGIN, this.doc.y);
+    this.doc.fontSize(10).text(`${this.labels.signedAt}${this.labels.colon}________________`, MARGIN, this.doc.y);
   }
 
   finish(): Promise<Buffer> {
@@ -119,10 +119,10 @@ function routeSection(pdf: ManifestDocument, manifest: RouteDriverManifest): voi
   const driver = manifest.driver ? `${manifest.driver.name}  ${manifest.driver.phone}` : labels.noDriver;
   pdf.text(
     [
-      `${labels.date}：${manifest.plan.serviceDate}    ${labels.wave}：${manifest.plan.wave}    ${labels.route}：${manifest.route.routeNumber}（${echelon}）`,
-      `${labels.vehicle}：${manifest.vehicle.code}    ${labels.driver}：${driver}`,
-      `${labels.start}：${manifest.start.name}    ${labels.departure}：${wallClock(manifest.route.departureAt)}    ${labels.return}：${wallClock(manifest.route.returnAt)}（UTC${manifest.route.departureAt.slice(19)}）`,
-      `${labels.total}：${labels.deliveries} ${manifest.totals.parcelsToDeliver} ${labels.parcels} · ${labels.pickups} ${manifest.totals.parcelsToPickUp} ${labels.parcels} · ${labels.cod} ${formatYuan(manifest.totals.cashOnDeliveryFen)}`,
+      `${labels.date}${labels.colon}${manifest.plan.serviceDate}    ${labels.wave}${labels.colon}${manifest.plan.wave}    ${labels.route}${labels.colon}${manifest.route.routeNumber}${labels.open}${echelon}${labels.close}`,
+      `${labels.vehicle}${labels.colon}${manifest.vehicle.code}    ${labels.driver}${labels.colon}${driver}`,
+      `${labels.start}${labels.colon}${manifest.start.name}    ${labels.departure}${labels.colon}${wallClock(manifest.route.departureAt)}    ${labels.return}${labels.colon}${wallClock(manifest.route.returnAt)}${labels.open}UTC${manifest.route.departureAt.slice(19)}${labels.close}`,
+      `${labels.total}${labels.colon}${labels.deliveries} ${manifest.totals.parcelsToDeliver} ${labels.parcels} · ${labels.pickups} ${manifest.totals.parcelsToPickUp} ${labels.parcels} · ${labels.cod} ${formatYuan(manifest.totals.cashOnDeliveryFen)}`,
     ].join('\n'),
     10,
   );
@@ -131,7 +131,10 @@ function routeSection(pdf: ManifestDocument, manifest: RouteDriverManifest): voi
     pdf.room(60);
     const [longitude, latitude] = stop.place.coordinates;
     const cod = stop.cashOnDeliveryFen > 0 ? ` · ${labels.cod} ${formatYuan(stop.cashOnDeliveryFen)}` : '';
-    pdf.text(`${labels.stop} ${stop.sequence}：${stop.place.name}（${stop.place.code}） · ${labels.eta} ${wallClock(stop.arrivalAt)}${cod}`, 12);
+    pdf.text(
+      `${labels.stop} ${stop.sequence}${labels.colon}${stop.place.name}${labels.open}${stop.place.code}${labels.close} · ${labels.eta} ${wallClock(stop.arrivalAt)}${cod}`,
+      12,
+    );
     pdf.text(`${longitude!.toFixed(5)}, ${latitude!.toFixed(5)}`, 8);
     pdf.shipments(labels.deliveries, labels.recipient, stop.deliveries);
     if (stop.pickups.length > 0) pdf.shipments(labels.pickups, labels.sender, stop.pickups);
@@ -156,9 +159,9 @@ function handoverSection(pdf: ManifestDocument, response: HandoverSheetsResponse
   const driver = sheet.trunk.driver ? `${sheet.trunk.driver.name}  ${sheet.trunk.driver.phone}` : labels.noDriver;
   pdf.text(
     [
-      `${labels.station}：${sheet.station.name}（${sheet.station.code}）`,
-      `${labels.date}：${response.plan.serviceDate}    ${labels.wave}：${response.plan.wave}    ${labels.route}：${sheet.trunk.routeNumber}（${labels.trunk}）    ${labels.eta} ${wallClock(sheet.arrivalAt)}（UTC${sheet.arrivalAt.slice(19)}）`,
-      `${labels.vehicle}：${sheet.trunk.vehicleCode}    ${labels.driver}：${driver}`,
+      `${labels.station}${labels.colon}${sheet.station.name}${labels.open}${sheet.station.code}${labels.close}`,
+      `${labels.date}${labels.colon}${response.plan.serviceDate}    ${labels.wave}${labels.colon}${response.plan.wave}    ${labels.route}${labels.colon}${sheet.trunk.routeNumber}${labels.open}${labels.trunk}${labels.close}    ${labels.eta} ${wallClock(sheet.arrivalAt)}${labels.open}UTC${sheet.arrivalAt.slice(19)}${labels.close}`,
+      `${labels.vehicle}${labels.colon}${sheet.trunk.vehicleCode}    ${labels.driver}${labels.colon}${driver}`,
     ].join('\n'),
     10,
   );
@@ -168,7 +171,7 @@ function handoverSection(pdf: ManifestDocument, response: HandoverSheetsResponse
   pdf.shipments(labels.takesBack, labels.sender, sheet.takesBack, true);
   pdf.rule();
   pdf.text(
-    `${labels.total}：${sheet.totals.parcelsDropped} / ${sheet.totals.parcelsTakenBack} ${labels.parcels} · ${labels.cod} ${formatYuan(sheet.totals.cashOnDeliveryFen)}`,
+    `${labels.total}${labels.colon}${sheet.totals.parcelsDropped} / ${sheet.totals.parcelsTakenBack} ${labels.parcels} · ${labels.cod} ${formatYuan(sheet.totals.cashOnDeliveryFen)}`,
     10,
   );
   pdf.signatures([labels.driverSignature, labels.stationSignature]);
