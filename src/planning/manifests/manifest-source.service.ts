@@ -46,7 +46,7 @@ export class ManifestSourceService {
     const county = await this.counties.get(countyId);
     const stops = routes.flatMap((route) => route.stops ?? []);
     const nodeIds = new Set([...routes.map((route) => route.startNodeId), ...stops.map((stop) => stop.nodeId)]);
-    const nodes = await Promise.all([...nodeIds].map((id) => this.network.getNode(countyId, id)));
+    const nodes = await this.network.getNodes(countyId, [...nodeIds]);
     const nodesById = new Map<string, NetworkNode>(nodes.map((node) => [node.id, node]));
     const vehiclesById = new Map((await this.vehicles.list(countyId)).map((vehicle) => [vehicle.id, vehicle]));
     const drivers = await this.drivers.list(countyId);
