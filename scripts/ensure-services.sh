@@ -50,3 +50,6 @@ if ! redis_ping >/dev/null 2>&1; then
   redis_ping >/dev/null || { say "cannot reach Redis at $REDIS_URL — start it or set REDIS_URL"; exit 1; }
 fi
 say "PostgreSQL (with PostGIS available) and Redis are reachable"
+
+# The font the PDF manifests embed, and pdftotext for the tests.
+bash "$(dirname "$0")/ensure-system-packages.sh"

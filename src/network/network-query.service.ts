@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
-import { Repository } from 'typeorm';
+import { In, Repository } from 'typeorm';
 import { notFound } from '../infra/errors/domain-error';
 import { NetworkNode, NodeTier } from './network-node.entity';
 import { PLACE_NAME_SUFFIX_PATTERN, stripPlaceNameSuffix } from './place-names';
@@ -56,6 +56,22 @@ export class NetworkQueryService {
     const node = UUID.test(id) ? await this.nodes.findOne({ where: { countyId, id } }) : null;
     if (!node) throw notFound('network node', id);
     return node;
+  }
+
+  /** Several nodes in one query (in no particular order); 404 names the first id the county does not have. */
+  async getNodes(countyId: string, ids: string[]): Promise<NetworkNode[]> {
+    const wanted = [...new Set(ids)];
+    const invalid = wanted.find((id) => !UUID.test(id));
+    if (invalid !== undefined) throw notFound('network node', invalid);
+    const nodes = wanted.length === 0 ? [] : await this.nodes.find({ where: { countyId, id: In(wanted) } });
+    if (nodes.length < wanted.length) {
+      const found = new Set(nodes.map((node) => node.id));
+      throw notFound(
+        'network node',
+        wanted.find((id) => !found.has(id))!,
+      );
+    }
+    return nodes;
   }
 
   findNodeByCode(countyId: string, code: string): Promise<NetworkNode | null> {

@@ -44,7 +44,7 @@ export class PlanManifestsResponse {
   @ApiProperty({ type: [RouteManifest] }) routes!: RouteManifest[];
 }
 
-function toManifestNode(node: NetworkNode): ManifestNode {
+export function toManifestNode(node: NetworkNode): ManifestNode {
   return { id: node.id, code: node.code, name: node.name, tier: node.tier, coordinates: node.location.coordinates };
 }
 

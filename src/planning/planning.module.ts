@@ -11,6 +11,8 @@ import { PlanStop } from './plan-stop.entity';
 import { Plan } from './plan.entity';
 import { PlanningInputsService } from './planning-inputs.service';
 import { PlanComputationService } from './plan-computation.service';
+import { ManifestSourceService } from './manifests/manifest-source.service';
+import { ManifestsController } from './manifests/manifests.controller';
 import { PlansController } from './plans.controller';
 import { PlanRequestsService } from './plan-requests.service';
 import { ServiceDatePolicy } from './service-date-policy';
@@ -25,8 +27,8 @@ import { ServiceDatePolicy } from './service-date-policy';
     FleetModule,
     ShipmentsModule,
   ],
-  controllers: [PlansController],
-  providers: [PlanRequestsService, PlanComputationService, PlanningInputsService, ServiceDatePolicy],
+  controllers: [PlansController, ManifestsController],
+  providers: [PlanRequestsService, PlanComputationService, PlanningInputsService, ServiceDatePolicy, ManifestSourceService],
   exports: [PlanRequestsService, PlanComputationService],
 })
 export class PlanningModule {}

@@ -2,7 +2,6 @@ import { Body, Controller, Get, HttpCode, Param, ParseUUIDPipe, Post, Query } fr
 import { ApiAcceptedResponse, ApiBearerAuth, ApiOkResponse, ApiQuery, ApiTags } from '@nestjs/swagger';
 import { Roles, WRITE_ROLES } from '../infra/auth/principal';
 import { RequestPlanDto } from './dto/request-plan.dto';
-import { PlanManifestsResponse } from './plan-manifest.response';
 import { PlanDetailResponse, PlanResponse, toPlanResponse, toPlanRouteResponse } from './plan.response';
 import { PlanRequestsService } from './plan-requests.service';
 
@@ -34,12 +33,5 @@ export class PlansController {
   async get(@Param('countyId', ParseUUIDPipe) countyId: string, @Param('planId', ParseUUIDPipe) planId: string): Promise<PlanDetailResponse> {
     const { plan, routes } = await this.plans.getWithRoutes(countyId, planId);
     return { ...toPlanResponse(plan, this.plans.jobId(plan)), routes: routes.map(toPlanRouteResponse) };
-  }
-
-  /** Per route: the vehicle and its stops in order with the parcels to hand over or collect. */
-  @Get(':planId/manifests')
-  @ApiOkResponse({ type: PlanManifestsResponse })
-  manifests(@Param('countyId', ParseUUIDPipe) countyId: string, @Param('planId', ParseUUIDPipe) planId: string): Promise<PlanManifestsResponse> {
-    return this.plans.manifests(countyId, planId);
   }
 }

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
-import { Repository } from 'typeorm';
+import { In, Repository } from 'typeorm';
 import { notFound } from '../infra/errors/domain-error';
 import { ShipmentParcel } from './shipment-parcel.entity';
 import { ShipmentStatus } from './shipment-status';
@@ -40,6 +40,16 @@ export class ShipmentsQueryService {
     if (!shipment) throw notFound('shipment', id);
     const parcels = await this.parcels.find({ where: { shipmentId: id }, order: { barcode: 'ASC' } });
     return { shipment, parcels };
+  }
+
+  /** The shipments with their parcels (barcodes sorted), for manifests; ids of another county are left out. */
+  async withParcels(countyId: string, shipmentIds: string[]): Promise<Array<{ shipment: Shipment; parcels: ShipmentParcel[] }>> {
+    if (shipmentIds.length === 0) return [];
+    const shipments = await this.shipments.find({ where: { countyId, id: In(shipmentIds) } });
+    const parcels = await this.parcels.find({ where: { shipmentId: In(shipments.map((shipment) => shipment.id)) }, order: { barcode: 'ASC' } });
+    const byShipment = new Map<string, ShipmentParcel[]>(shipments.map((shipment) => [shipment.id, []]));
+    for (const parcel of parcels) byShipment.get(parcel.shipmentId)!.push(parcel);
+    return shipments.map((shipment) => ({ shipment, parcels: byShipment.get(shipment.id)! }));
   }
 
   countByPlatform(platformId: string): Promise<number> {

@@ -39,3 +39,12 @@ export function isKnownTimeZone(timeZone: string): boolean {
     return false;
   }
 }
+
+/** `instant` as ISO 8601 in `timeZone`'s wall-clock time with its offset, e.g. 2026-11-30T07:05:00+08:00 (what a driver reads). */
+export function instantToLocalIso(instant: Date, timeZone: string): string {
+  const offsetMs = zoneOffsetMs(instant, timeZone);
+  const wallClock = new Date(Math.floor(instant.getTime() / 1000) * 1000 + offsetMs).toISOString().slice(0, 19);
+  const offsetMinutes = Math.abs(offsetMs) / 60_000;
+  const offset = `${offsetMs < 0 ? '-' : '+'}${String(Math.floor(offsetMinutes / 60)).padStart(2, '0')}:${String(offsetMinutes % 60).padStart(2, '0')}`;
+  return `${wallClock}${offset}`;
+}

@@ -1,0 +1,92 @@
+import { createHash } from 'node:crypto';
+import { gzipSync } from 'node:zlib';
+import { applyDecorators, createParamDecorator, ExecutionContext, Get, Type } from '@nestjs/common';
+import { ApiOkResponse, ApiOperation, ApiProduces, ApiQuery } from '@nestjs/swagger';
+import type { Request, Response } from 'express';
+import { validationFailed } from '../../infra/errors/domain-error';
+import { MANIFEST_LANGUAGES, ManifestLanguage } from './manifest-labels';
+
+/** `?format=json|csv|pdf`, the one export convention; json when omitted. */
+export const EXPORT_FORMATS = ['json', 'csv', 'pdf'] as const;
+export type ExportFormat = (typeof EXPORT_FORMATS)[number];
+
+export function parseExportQuery(format: string | undefined, lang: string | undefined): { format: ExportFormat; language: ManifestLanguage } {
+  const chosenFormat = format ?? 'json';
+  const chosenLanguage = lang ?? 'zh';
+  if (!(EXPORT_FORMATS as readonly string[]).includes(chosenFormat)) {
+    throw validationFailed(`format ${chosenFormat} is not one of ${EXPORT_FORMATS.join(', ')}`, [{ field: 'format', message: `one of ${EXPORT_FORMATS.join(', ')}` }]);
+  }
+  if (!(MANIFEST_LANGUAGES as readonly string[]).includes(chosenLanguage)) {
+    throw validationFailed(`lang ${chosenLanguage} is not one of ${MANIFEST_LANGUAGES.join(', ')}`, [{ field: 'lang', message: `one of ${MANIFEST_LANGUAGES.join(', ')}` }]);
+  }
+  return { format: chosenFormat as ExportFormat, language: chosenLanguage as ManifestLanguage };
+}
+
+export interface ExportQuery {
+  format: ExportFormat;
+  language: ManifestLanguage;
+}
+
+/** `?format=` and `?lang=` of the request, checked (400 when unknown). */
+export const ExportQueryParams = createParamDecorator((_data: unknown, context: ExecutionContext): ExportQuery => {
+  const query = context.switchToHttp().getRequest<Request>().query;
+  const text = (value: unknown) => (typeof value === 'string' ? value : undefined);
+  return parseExportQuery(text(query.format), text(query.lang));
+});
+
+/** A GET that exports as JSON, CSV or PDF, with its OpenAPI description. */
+export function ExportEndpoint(path: string, summary: string, type: Type<unknown>): MethodDecorator {
+  return applyDecorators(
+    Get(path),
+    ApiOperation({ summary }),
+    ApiQuery({ name: 'format', required: false, enum: EXPORT_FORMATS }),
+    ApiQuery({ name: 'lang', required: false, enum: MANIFEST_LANGUAGES, description: 'language of the PDF (Simplified Chinese by default)' }),
+    ApiProduces('application/json', 'text/csv', 'application/pdf'),
+    ApiOkResponse({ type }),
+  );
+}
+
+/** The one export in the asked format; only the chosen one is built. */
+export async function sendExport(
+  request: Request,
+  response: Response,
+  query: ExportQuery,
+  fileName: string,
+  build: { json: () => unknown; csv: () => string | Promise<string>; pdf: () => Promise<Buffer> },
+): Promise<void> {
+  if (query.format === 'json') sendJsonExport(request, response, await build.json());
+  else if (query.format === 'csv') sendFileExport(response, 'csv', fileName, await build.csv());
+  else sendFileExport(response, 'pdf', fileName, await build.pdf());
+}
+
+/**
+ * JSON with a validator and compression: a driver's phone on a weak signal asks again with
+ * If-None-Match and gets a bodiless 304 while the manifest is unchanged, and downloads it gzipped
+ * when it changed. The ETag is weak because it names the JSON, whichever encoding carries it.
+ */
+function sendJsonExport(request: Request, response: Response, body: unknown): void {
+  const json = JSON.stringify(body);
+  const etag = `W/"${createHash('sha256').update(json).digest('base64url').slice(0, 32)}"`;
+  response.setHeader('ETag', etag);
+  response.setHeader('Vary', 'Accept-Encoding');
+  response.setHeader('Cache-Control', 'private, no-cache');
+  const presented = (request.headers['if-none-match'] ?? '').split(',').map((tag) => tag.trim().replace(/^W\//, ''));
+  if (presented.includes(etag.slice(2)) || presented.includes('*')) {
+    response.status(304).end();
+    return;
+  }
+  response.type('application/json; charset=utf-8');
+  if (request.acceptsEncodings(['gzip', 'identity']) === 'gzip') {
+    response.setHeader('Content-Encoding', 'gzip');
+    response.send(gzipSync(json));
+  } else {
+    response.send(json);
+  }
+}
+
+/** A CSV or PDF download, named after what it holds. */
+function sendFileExport(response: Response, format: 'csv' | 'pdf', fileName: string, body: string | Buffer): void {
+  response.type(format === 'csv' ? 'text/csv; charset=utf-8' : 'application/pdf');
+  response.setHeader('Content-Disposition', `${format === 'pdf' ? 'inline' : 'attachment'}; filename="${fileName}.${format}"`);
+  response.send(body);
+}
