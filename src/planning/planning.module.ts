@@ -13,6 +13,7 @@ import { PlanningInputsService } from './planning-inputs.service';
 import { PlanComputationService } from './plan-computation.service';
 import { PlansController } from './plans.controller';
 import { PlanRequestsService } from './plan-requests.service';
+import { SolverThread } from './solver-thread';
 
 /** Plans, routes, stops and manifests over HTTP; the solving itself runs in PlanningWorkerModule. */
 @Module({
@@ -25,7 +26,7 @@ import { PlanRequestsService } from './plan-requests.service';
     ShipmentsModule,
   ],
   controllers: [PlansController],
-  providers: [PlanRequestsService, PlanComputationService, PlanningInputsService],
+  providers: [PlanRequestsService, PlanComputationService, PlanningInputsService, SolverThread],
   exports: [PlanRequestsService, PlanComputationService],
 })
 export class PlanningModule {}
