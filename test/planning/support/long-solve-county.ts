@@ -7,7 +7,7 @@ import { NetworkNodesService } from '../../../src/network/network-nodes.service'
 import { Plan } from '../../../src/planning/plan.entity';
 import { PlanRequestsService } from '../../../src/planning/plan-requests.service';
 import { eventually } from '../../integrations/support/receiver';
-import { receiveAtHub } from './planning-county';
+import { createVillage, receiveAtHub } from './planning-county';
 
 /**
  * A county whose one wave is a single solve that runs to its time limit: `villageCount` villages
@@ -26,14 +26,7 @@ export async function createLongSolveCounty(app: INestApplicationContext, county
   const villageCodes: string[] = [];
   for (let index = 0; index < villageCount; index++) {
     const adminCode = `${countyCode}100${String(201 + index).padStart(3, '0')}`;
-    await nodes.create(countyId, {
-      tier: 'village_point',
-      code: adminCode,
-      adminCode,
-      parentId: station.id,
-      name: `村${index + 1}`,
-      location: point(105.15 + random() * 0.3, 33.85 + random() * 0.3),
-    });
+    await createVillage(app, countyId, station, adminCode, index + 1, [105.15 + random() * 0.3, 33.85 + random() * 0.3]);
     villageCodes.push(adminCode);
   }
   const vehicles = app.get(VehiclesService);
