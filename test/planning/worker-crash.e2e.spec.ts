@@ -64,7 +64,8 @@ describe('a worker killed in the middle of a plan', () => {
 
     // Claimed twice (the killed worker, then its replacement), written once.
     expect(completed.attempts).toBe(2);
-    expect(takenOverMs).toBeLessThanOrEqual(15_000);
+    // Lock expiry + a stalled check + the new worker's boot (seconds on a loaded machine), not the old 11-minute lock.
+    expect(takenOverMs).toBeLessThanOrEqual(30_000);
     const [{ plans }] = await db.query(`SELECT count(*)::int AS plans FROM plan WHERE county_id = $1`, [county.id]);
     expect(plans).toBe(1);
     const routes: Array<{ plan_id: string }> = await db.query(`SELECT r.plan_id FROM plan_route r JOIN plan p ON p.id = r.plan_id WHERE p.county_id = $1`, [county.id]);
