@@ -2,6 +2,11 @@ import { Inject, Injectable, Logger, OnApplicationBootstrap, OnApplicationShutdo
 import { APP_CONFIG, AppConfig, WebhookDeliveryConfig } from '../infra/config/app-config';
 import { WebhookDeliveriesService } from './webhook-deliveries.service';
 
+export type SchedulerPass = 'relay' | 'reconcile';
+
+/** Tick times kept per pass: a minute of relay ticks at the default 500 ms. */
+const RECENT_TICKS = 120;
+
 /**
  * Worker-only timers: the outbox relay (frequent) and the reconciler that rebuilds jobs Redis lost
  * (less frequent, and once at start). Each pass is safe to run in several workers at once.
@@ -17,6 +22,7 @@ export class DeliverySchedulerService implements OnApplicationBootstrap, OnAppli
   private readonly logger = new Logger(DeliverySchedulerService.name);
   private readonly timers: NodeJS.Timeout[] = [];
   private readonly running = new Set<string>();
+  private readonly recentTicks = new Map<SchedulerPass, number[]>();
 
   private readonly options: WebhookDeliveryConfig;
 
@@ -42,8 +48,20 @@ export class DeliverySchedulerService implements OnApplicationBootstrap, OnAppli
     for (const timer of this.timers) clearInterval(timer);
   }
 
-  private every(name: string, intervalMs: number, pass: () => Promise<void>): void {
+  /**
+   * When the timer of `pass` last fired (epoch ms, oldest first, the last RECENT_TICKS): a late tick
+   * means the event loop was held, so this is how a test sees that a solve runs off the loop.
+   */
+  ticks(pass: SchedulerPass): readonly number[] {
+    return this.recentTicks.get(pass) ?? [];
+  }
+
+  private every(name: SchedulerPass, intervalMs: number, pass: () => Promise<void>): void {
+    const ticks: number[] = [];
+    this.recentTicks.set(name, ticks);
     const run = () => {
+      ticks.push(Date.now());
+      if (ticks.length > RECENT_TICKS) ticks.shift();
       if (this.running.has(name)) return;
       this.running.add(name);
       pass()

@@ -1,7 +1,7 @@
 import { Injectable, Logger } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
-import { InvalidProblemError, SolverInternalError, solve } from '@rural-dispatch/routing';
+import { InvalidProblemError, SolverInternalError } from '@rural-dispatch/routing';
 import { PlannableShipmentsService } from '../shipments/plannable-shipments.service';
 import { InfeasibleSolutionError } from './planner/solution-reader';
 import { planWave } from './planner/wave-planner';
@@ -9,12 +9,13 @@ import { PlanInputError, PlanProgress } from './plan-job';
 import { writeWavePlan } from './plan-writer';
 import { Plan } from './plan.entity';
 import { PlanningInputsService } from './planning-inputs.service';
+import { SolverThread } from './solver-thread';
 
 export type PlanRunOutcome = 'completed' | 'stale';
 
 /**
  * Runs one plan, in the worker: claims it, loads network, fleet and open shipments, solves trunk
- * then last mile (CPU-bound, on the worker's thread, never the API's), and writes plan, routes,
+ * then last mile (CPU-bound, on the worker's solver thread, off its event loop), and writes plan, routes,
  * stops and the shipments' `planned` status in one transaction.
  */
 @Injectable()
@@ -25,6 +26,7 @@ export class PlanComputationService {
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly inputs: PlanningInputsService,
     private readonly shipments: PlannableShipmentsService,
+    private readonly solver: SolverThread,
   ) {}
 
   async runPlan(planId: string, reportProgress: (progress: PlanProgress) => Promise<void> = async () => {}): Promise<PlanRunOutcome> {
@@ -49,7 +51,7 @@ export class PlanComputationService {
         },
         {
           matrices: this.inputs.matrixSource(plan.countyId, plan.serviceDate, loaded.timeZone, methods),
-          solve,
+          solve: this.solver.solve,
           onStage: (stage, percent) => reportProgress({ stage, percent }),
         },
       );

@@ -16,6 +16,7 @@ import { ManifestsController } from './manifests/manifests.controller';
 import { PlansController } from './plans.controller';
 import { PlanRequestsService } from './plan-requests.service';
 import { ServiceDatePolicy } from './service-date-policy';
+import { SolverThread } from './solver-thread';
 
 /** Plans, routes, stops and manifests over HTTP; the solving itself runs in PlanningWorkerModule. */
 @Module({
@@ -28,7 +29,7 @@ import { ServiceDatePolicy } from './service-date-policy';
     ShipmentsModule,
   ],
   controllers: [PlansController, ManifestsController],
-  providers: [PlanRequestsService, PlanComputationService, PlanningInputsService, ServiceDatePolicy, ManifestSourceService],
+  providers: [PlanRequestsService, PlanComputationService, PlanningInputsService, ServiceDatePolicy, ManifestSourceService, SolverThread],
   exports: [PlanRequestsService, PlanComputationService],
 })
 export class PlanningModule {}

@@ -1,6 +1,7 @@
 import { Processor, WorkerHost } from '@nestjs/bullmq';
 import { Logger } from '@nestjs/common';
 import { Job, UnrecoverableError } from 'bullmq';
+import { loadPlanningJobConfig } from '../infra/config/app-config';
 import { QueueName } from '../infra/queue/queue-names';
 import { PlanInputError, PlanJobData } from './plan-job';
 import { PlanComputationService, PlanRunOutcome } from './plan-computation.service';
@@ -11,13 +12,19 @@ import { PlanComputationService, PlanRunOutcome } from './plan-computation.servi
  * with backoff and marks the plan failed only on the last attempt. One plan at a time per worker
  * process: the solver is CPU-bound, so more workers means more processes, not more concurrency.
  *
- * A solver run holds the event loop for up to the plan's time limit (600 s at most), and BullMQ
- * renews the job lock on a timer of that loop; the lock therefore outlasts the longest run, so a
- * busy worker is not mistaken for a dead one and its job handed to a second worker.
+ * The solve runs on the solver thread (SolverThread), so BullMQ's lock-renewal timer on this event loop
+ * keeps firing: the lock is short (PLANNING_LOCK_DURATION_MS, 30 s by default) whatever the plan's
+ * time limit, and a killed worker's job goes back to the queue once its lock expires and another
+ * worker's stalled check (every PLANNING_STALLED_INTERVAL_MS) sees it. The run then starts over:
+ * claiming a `running` plan is allowed, and only the attempt that claimed last may write it.
+ * A job that stalls a third time fails for good rather than crashing workers in a loop.
+ *
+ * The decorator is read when this file is imported, before Nest's configuration exists, hence the
+ * environment read here (with the same validation as at boot).
  */
-export const PLANNING_LOCK_DURATION_MS = 11 * 60_000;
+const { lockDurationMs, stalledIntervalMs } = loadPlanningJobConfig(process.env);
 
-@Processor(QueueName.planning, { concurrency: 1, lockDuration: PLANNING_LOCK_DURATION_MS })
+@Processor(QueueName.planning, { concurrency: 1, lockDuration: lockDurationMs, stalledInterval: stalledIntervalMs, maxStalledCount: 2 })
 export class PlanningProcessor extends WorkerHost {
   private readonly logger = new Logger(PlanningProcessor.name);
 

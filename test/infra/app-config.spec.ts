@@ -13,6 +13,7 @@ describe('application config', () => {
       concurrency: 8,
     });
     expect(config.matrixCacheBytes).toBe(256 * 1024 * 1024);
+    expect(config.planningJob).toEqual({ lockDurationMs: 30_000, stalledIntervalMs: 15_000 });
   });
 
   it('reads them from the environment', () => {
@@ -20,11 +21,13 @@ describe('application config', () => {
     expect(config.webhookDelivery.relayIntervalMs).toBe(50);
     expect(config.webhookDelivery.concurrency).toBe(2);
     expect(config.matrixCacheBytes).toBe(8 * 1024 * 1024);
+    expect(loadAppConfig({ PLANNING_LOCK_DURATION_MS: '5000', PLANNING_STALLED_INTERVAL_MS: '1000' }).planningJob).toEqual({ lockDurationMs: 5_000, stalledIntervalMs: 1_000 });
   });
 
   it('stops at boot on a bad value, naming the variable', () => {
     expect(() => loadAppConfig({ WEBHOOK_DELIVERY_CONCURRENCY: '0' })).toThrow(ConfigError);
     expect(() => loadAppConfig({ WEBHOOK_RETRY_BASE_DELAY_MS: 'soon' })).toThrow(/WEBHOOK_RETRY_BASE_DELAY_MS/);
     expect(() => loadAppConfig({ MATRIX_CACHE_BYTES: '10' })).toThrow(/MATRIX_CACHE_BYTES/);
+    expect(() => loadAppConfig({ PLANNING_LOCK_DURATION_MS: '660000' })).toThrow(/PLANNING_LOCK_DURATION_MS/);
   });
 });

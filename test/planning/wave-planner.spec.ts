@@ -2,10 +2,11 @@ import { solve } from '@rural-dispatch/routing';
 import { MAX_TRIPS } from '../../src/planning/planner/depot-trips';
 import { InfeasibleSolutionError } from '../../src/planning/planner/solution-reader';
 import { iterationBudget, planWave } from '../../src/planning/planner/wave-planner';
-import type { WaveInput, WavePlan } from '../../src/planning/planner/wave-model';
+import type { SolveFunction, WaveInput, WavePlan } from '../../src/planning/planner/wave-model';
 import { fixtureInput, gridMatrices, node, shipment, vehicle } from './support/wave-fixture';
 
-const plan = (input: WaveInput, blocked: string[] = []) => planWave(input, { matrices: gridMatrices(blocked), solve });
+const solveHere: SolveFunction = async (problem, options) => solve(problem, options);
+const plan = (input: WaveInput, blocked: string[] = []) => planWave(input, { matrices: gridMatrices(blocked), solve: solveHere });
 
 function villageStopsOf(result: WavePlan, shipmentId: string) {
   return result.routes.flatMap((route) => route.stops.filter((stop) => stop.kind === 'village' && stop.shipmentIds.includes(shipmentId)));
@@ -183,7 +184,7 @@ describe('iterationBudget', () => {
 
 describe('planWave and an infeasible solver answer', () => {
   it('refuses a solution the solver flags infeasible instead of reading its routes as a plan', async () => {
-    const flaggedInfeasible: typeof solve = (problem, options) => ({ ...solve(problem, options), feasible: false });
+    const flaggedInfeasible: SolveFunction = async (problem, options) => ({ ...solve(problem, options), feasible: false });
     const planning = planWave(fixtureInput(), { matrices: gridMatrices(), solve: flaggedInfeasible });
     await expect(planning).rejects.toThrow(InfeasibleSolutionError);
     await expect(planning).rejects.toThrow(/solution for trunk breaks a hard constraint/);

@@ -19,6 +19,18 @@ export interface AppConfig {
   matrixCacheBytes: number;
   /** Where the Clock starts (tests, benches); null: the system clock. */
   clockStart: Date | null;
+  /** How soon a planning job whose worker died is handed to another worker. */
+  planningJob: PlanningJobConfig;
+}
+
+/**
+ * The planning job's BullMQ lock, renewed every half lock while the job runs (the solve is on a
+ * thread, so the renewal timer is never held up), and how often workers look for jobs whose lock
+ * expired: a killed worker's plan is taken over within about lock + interval.
+ */
+export interface PlanningJobConfig {
+  lockDurationMs: number;
+  stalledIntervalMs: number;
 }
 
 /** Defaults retry for 25 h with delays doubling up to 1 h. */
@@ -103,6 +115,14 @@ export function loadAppConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     webhookDelivery: loadWebhookDeliveryConfig(env),
     matrixCacheBytes: integerVariable(env, 'MATRIX_CACHE_BYTES', 256 * MIB, MIB, 64 * 1024 * MIB),
     clockStart: instantVariable(env, 'CLOCK_START'),
+    planningJob: loadPlanningJobConfig(env),
+  };
+}
+
+export function loadPlanningJobConfig(env: NodeJS.ProcessEnv): PlanningJobConfig {
+  return {
+    lockDurationMs: integerVariable(env, 'PLANNING_LOCK_DURATION_MS', 30_000, 1_000, 600_000),
+    stalledIntervalMs: integerVariable(env, 'PLANNING_STALLED_INTERVAL_MS', 15_000, 500, 600_000),
   };
 }
 

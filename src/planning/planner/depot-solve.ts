@@ -30,7 +30,7 @@ export async function solveDepot(spec: DepotProblemSpec, deps: DepotSolveDepende
   }
   const built = buildDepotProblem(spec, matrices);
   const maxIterations = iterationBudget(built.problem?.jobs.length ?? 0);
-  const solution = built.problem ? deps.solve(built.problem, { seed: budget.seed, timeLimitMs: Math.max(1, Math.round(budget.timeLimitMs)), maxIterations }) : null;
+  const solution = built.problem ? await deps.solve(built.problem, { seed: budget.seed, timeLimitMs: Math.max(1, Math.round(budget.timeLimitMs)), maxIterations }) : null;
   return {
     built,
     solution,

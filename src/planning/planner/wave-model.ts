@@ -59,7 +59,8 @@ export interface NodeMatrix {
 }
 
 export type MatrixSource = (nodeIds: string[], vehicleClass: VehicleClass) => Promise<NodeMatrix>;
-export type SolveFunction = (problem: Problem, options: SolveOptions) => Solution;
+/** Asynchronous so that the service can run the solve off its event loop (on a worker thread). */
+export type SolveFunction = (problem: Problem, options: SolveOptions) => Promise<Solution>;
 
 export interface WaveInput {
   /** YYYY-MM-DD, the local date the plan runs on (opening hours depend on its weekday). */

@@ -4,6 +4,8 @@ import { AddressInfo } from 'net';
 export interface ReceivedRequest {
   headers: IncomingHttpHeaders;
   body: string;
+  /** When the request's body had arrived, epoch ms. */
+  atMs: number;
 }
 
 /** A platform's webhook endpoint on 127.0.0.1: answers with whatever `respond` says. */
@@ -17,7 +19,7 @@ export class TestReceiver {
       const chunks: Buffer[] = [];
       request.on('data', (chunk: Buffer) => chunks.push(chunk));
       request.on('end', () => {
-        const received = { headers: request.headers, body: Buffer.concat(chunks).toString('utf8') };
+        const received = { headers: request.headers, body: Buffer.concat(chunks).toString('utf8'), atMs: Date.now() };
         this.received.push(received);
         response.statusCode = this.respond(received, this.received.length - 1);
         response.end();

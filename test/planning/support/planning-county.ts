@@ -7,6 +7,7 @@ import { NetworkNodesService } from '../../../src/network/network-nodes.service'
 import { ShipmentIntakeService } from '../../../src/shipments/shipment-intake.service';
 import { ShipmentScansService } from '../../../src/shipments/shipment-scans.service';
 import { ShipmentInputDto } from '../../../src/shipments/dto/shipment-input.dto';
+import { CreateNetworkNodeDto } from '../../../src/network/dto/create-network-node.dto';
 
 export interface PlanningCounty {
   hub: NetworkNode;
@@ -40,13 +41,7 @@ export async function createPlanningCounty(app: INestApplicationContext, countyI
     const [lon, lat] = station.location.coordinates as [number, number];
     const adminCode = `${countyCode}${station.code === 'T1' ? '100' : '200'}${String(201 + index)}`;
     villages.push(
-      await nodes.create(countyId, {
-        tier: 'village_point',
-        code: adminCode,
-        adminCode,
-        parentId: station.id,
-        name: `村${index + 1}`,
-        location: point(lon + dLon, lat + dLat),
+      await createVillage(app, countyId, station, adminCode, index + 1, [lon + dLon, lat + dLat], {
         openingHours: [{ days: [1, 2, 3, 4, 5, 6, 7], open: '08:00', close: '19:00' }],
       }),
     );
@@ -79,6 +74,27 @@ export async function createPlanningCounty(app: INestApplicationContext, countyI
     shiftEnd: '19:00',
   });
   return { hub, stations: { T1, T2 }, villages, van, tricycle };
+}
+
+/** A village point under `station`, coded by its admin code and named 村<number>. */
+export function createVillage(
+  app: INestApplicationContext,
+  countyId: string,
+  station: NetworkNode,
+  adminCode: string,
+  number: number,
+  [lon, lat]: [number, number],
+  extra: Pick<CreateNetworkNodeDto, 'openingHours'> = {},
+): Promise<NetworkNode> {
+  return app.get(NetworkNodesService).create(countyId, {
+    tier: 'village_point',
+    code: adminCode,
+    adminCode,
+    parentId: station.id,
+    name: `村${number}`,
+    location: { type: 'Point', coordinates: [lon, lat] },
+    ...extra,
+  });
 }
 
 let sequence = 0;
