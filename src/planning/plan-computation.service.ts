@@ -2,20 +2,20 @@ import { Injectable, Logger } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { InvalidProblemError, SolverInternalError, solve } from '@rural-dispatch/routing';
-import { PlannableShipmentsService } from '../shipments/plannable-shipments.service';
 import { InfeasibleSolutionError } from './planner/solution-reader';
 import { planWave } from './planner/wave-planner';
 import { PlanInputError, PlanProgress } from './plan-job';
 import { writeWavePlan } from './plan-writer';
 import { Plan } from './plan.entity';
 import { PlanningInputsService } from './planning-inputs.service';
+import { appendPlanEvent, WORKER_ACTOR } from './plan-events';
 
 export type PlanRunOutcome = 'completed' | 'stale';
 
 /**
  * Runs one plan, in the worker: claims it, loads network, fleet and open shipments, solves trunk
- * then last mile (CPU-bound, on the worker's thread, never the API's), and writes plan, routes,
- * stops and the shipments' `planned` status in one transaction.
+ * then last mile (CPU-bound, on the worker's thread, never the API's), and writes plan, routes and
+ * stops in one transaction. The result is a draft: shipments become `planned` only when it is published.
  */
 @Injectable()
 export class PlanComputationService {
@@ -24,7 +24,6 @@ export class PlanComputationService {
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly inputs: PlanningInputsService,
-    private readonly shipments: PlannableShipmentsService,
   ) {}
 
   async runPlan(planId: string, reportProgress: (progress: PlanProgress) => Promise<void> = async () => {}): Promise<PlanRunOutcome> {
@@ -33,7 +32,7 @@ export class PlanComputationService {
     if (!plan) return 'stale';
     this.logger.log({ planId, countyId: plan.countyId, serviceDate: plan.serviceDate, wave: plan.wave, attempt: plan.attempts }, 'plan started');
     await reportProgress({ percent: 5, stage: 'loading' });
-    const loaded = await this.inputs.load(plan.countyId, plan.id, plan.serviceDate);
+    const loaded = await this.inputs.load(plan);
     const methods = new Set<string>();
     let wave;
     try {
@@ -67,8 +66,13 @@ export class PlanComputationService {
         throw new Error(`plan ${plan.id} changed while it was computed`);
       }
       const statistics = { runs: wave.statistics, shipmentsConsidered: loaded.shipments.length, matrixMethods: [...methods].sort() };
-      await writeWavePlan(manager, current, wave, { networkVersion: loaded.networkVersion, statistics }, loaded.timeZone);
-      await this.shipments.markPlanned(manager, plan.countyId, wave.plannedShipmentIds, plan.id);
+      await writeWavePlan(manager, current, wave, { networkVersion: loaded.networkVersion, statistics, driverIdByVehicle: loaded.driverIdByVehicle }, loaded.timeZone);
+      await appendPlanEvent(manager, {
+        planId: plan.id,
+        type: 'plan.computed',
+        actor: WORKER_ACTOR,
+        data: { attempt: plan.attempts, routes: wave.routes.length, parcels: wave.totals.parcels, unassigned: wave.unassigned.length },
+      });
     });
     await reportProgress({ percent: 100, stage: 'completed' });
     this.logger.log({ planId, routes: wave.routes.length, parcels: wave.totals.parcels, unassigned: wave.unassigned.length }, 'plan completed');
@@ -82,12 +86,15 @@ export class PlanComputationService {
   async recordFailure(planId: string, error: unknown, final: boolean): Promise<void> {
     const message = (error instanceof Error ? error.message : String(error)).slice(0, 1000);
     this.logger.warn({ planId, final, err: error }, 'plan attempt failed');
-    await this.dataSource
-      .createQueryBuilder()
-      .update(Plan)
-      .set(final ? { status: 'failed', error: message, finishedAt: new Date() } : { status: 'queued', error: message })
-      .where('id = :planId AND status = :running', { planId, running: 'running' })
-      .execute();
+    await this.dataSource.transaction(async (manager) => {
+      const result = await manager
+        .createQueryBuilder()
+        .update(Plan)
+        .set(final ? { status: 'failed', error: message, finishedAt: new Date() } : { status: 'queued', error: message })
+        .where('id = :planId AND status = :running', { planId, running: 'running' })
+        .execute();
+      if (final && result.affected) await appendPlanEvent(manager, { planId, type: 'plan.failed', actor: WORKER_ACTOR, data: { error: message } });
+    });
   }
 
   /** Takes a queued plan, or one a crashed worker left running (BullMQ re-delivers stalled jobs). */

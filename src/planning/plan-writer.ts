@@ -10,6 +10,8 @@ import { routeFigures, stopFigures } from './route-figures';
 export interface PlanOutcome {
   networkVersion: number;
   statistics: NonNullable<Plan['statistics']>;
+  /** Each route starts with the driver assigned to its vehicle, when there is one. */
+  driverIdByVehicle: ReadonlyMap<string, string>;
 }
 
 /**
@@ -25,6 +27,8 @@ export async function writeWavePlan(manager: EntityManager, plan: Plan, wave: Wa
         planId: plan.id,
         routeNumber: index + 1,
         ...routeFigures(route),
+        driverId: outcome.driverIdByVehicle.get(route.vehicleId) ?? null,
+        status: 'planned' as const,
         peakLoadWeightG: route.peakLoad.weightG,
         peakLoadVolumeCm3: route.peakLoad.volumeCm3,
         peakLoadParcels: route.peakLoad.parcels,
@@ -44,7 +48,7 @@ export async function writeWavePlan(manager: EntityManager, plan: Plan, wave: Wa
     );
   }
   await manager.update(Plan, plan.id, {
-    status: 'completed',
+    status: 'computed',
     networkVersion: outcome.networkVersion,
     totalCostFen: String(wave.totals.costFen),
     totalDistanceM: wave.totals.distanceM,

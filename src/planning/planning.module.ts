@@ -9,6 +9,11 @@ import { ShipmentsModule } from '../shipments/shipments.module';
 import { PlanRoute } from './plan-route.entity';
 import { PlanStop } from './plan-stop.entity';
 import { Plan } from './plan.entity';
+import { PlanEvent } from './plan-event.entity';
+import { IdempotencyRecord } from './idempotency-record.entity';
+import { IdempotencyService } from './idempotency.service';
+import { PlanPublishingService } from './plan-publishing.service';
+import { PlanRouteEditsService } from './plan-route-edits.service';
 import { PlanningInputsService } from './planning-inputs.service';
 import { PlanComputationService } from './plan-computation.service';
 import { PlansController } from './plans.controller';
@@ -17,7 +22,7 @@ import { PlanRequestsService } from './plan-requests.service';
 /** Plans, routes, stops and manifests over HTTP; the solving itself runs in PlanningWorkerModule. */
 @Module({
   imports: [
-    TypeOrmModule.forFeature([Plan, PlanRoute, PlanStop]),
+    TypeOrmModule.forFeature([Plan, PlanRoute, PlanStop, PlanEvent, IdempotencyRecord]),
     BullModule.registerQueue({ name: QueueName.planning }),
     CountiesModule,
     NetworkModule,
@@ -25,7 +30,7 @@ import { PlanRequestsService } from './plan-requests.service';
     ShipmentsModule,
   ],
   controllers: [PlansController],
-  providers: [PlanRequestsService, PlanComputationService, PlanningInputsService],
-  exports: [PlanRequestsService, PlanComputationService],
+  providers: [PlanRequestsService, PlanComputationService, PlanningInputsService, PlanPublishingService, PlanRouteEditsService, IdempotencyService],
+  exports: [PlanRequestsService, PlanComputationService, PlanPublishingService],
 })
 export class PlanningModule {}

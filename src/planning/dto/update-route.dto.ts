@@ -1,0 +1,15 @@
+import { ApiPropertyOptional } from '@nestjs/swagger';
+import { IsIn, IsOptional, IsUUID } from 'class-validator';
+import { ROUTE_STATUSES, RouteStatus } from '../plan-route.entity';
+
+export class UpdateRouteDto {
+  @ApiPropertyOptional({ format: 'uuid', description: "the route's driver (an active driver of the county)" })
+  @IsOptional()
+  @IsUUID()
+  driverId?: string;
+
+  @ApiPropertyOptional({ enum: ROUTE_STATUSES, description: 'planned → dispatched (plan published, driver set) → completed' })
+  @IsOptional()
+  @IsIn(ROUTE_STATUSES)
+  status?: RouteStatus;
+}
