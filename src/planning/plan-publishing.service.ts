@@ -44,8 +44,9 @@ export class PlanPublishingService {
       if (conflicts.length > 0) {
         throw new DomainError('conflict', `plan conflicts with ${conflicts.length} reservation(s) of the day's published plans (first: ${conflicts[0]!.rule})`, [], { conflicts });
       }
-      if (plan.supersedesPlanId) await this.cancelSuperseded(manager, plan, actor);
+      // Before the superseded version's kept routes join: their shipments are planned already.
       const schedules = await scheduleOf(manager, plan, county.timeZone);
+      if (plan.supersedesPlanId) await this.cancelSuperseded(manager, plan, actor);
       await this.shipments.markPlanned(manager, countyId, [...schedules.keys()], plan.id, schedules);
       Object.assign(plan, { lifecycle: 'published', publishedAt: this.clock.now() });
       await manager.save(Plan, plan);
@@ -54,15 +55,62 @@ export class PlanPublishingService {
     });
   }
 
-  /** The published version being replaced gives its shipments back before the new one takes them. */
+  /**
+   * The published version being replaced is cancelled. Its dispatched (or done) routes stay as they
+   * are, same route and stop ids, and move over to the new version (the new one was planned around
+   * them); the shipments of its other routes are given back before the new version takes its own.
+   */
   private async cancelSuperseded(manager: EntityManager, plan: Plan, actor: PlanActor): Promise<void> {
     const previous = await manager.findOne(Plan, { where: { id: plan.supersedesPlanId! }, lock: { mode: 'pessimistic_write' } });
     if (!previous || previous.lifecycle !== 'published') return;
+    const kept: Array<{ id: string }> = await manager
+      .query(
+        `UPDATE plan_route SET plan_id = $2, route_number = route_number + (SELECT coalesce(max(route_number), 0) FROM plan_route WHERE plan_id = $2)
+        WHERE plan_id = $1 AND status <> 'planned' RETURNING id`,
+        [previous.id, plan.id],
+      )
+      .then(([rows]: [Array<{ id: string }>]) => rows);
     await this.shipments.releasePlanned(manager, previous.countyId, await villageShipmentIds(manager, previous.id), previous.id);
     previous.lifecycle = 'cancelled';
     await manager.save(Plan, previous);
-    await appendPlanEvent(manager, { planId: previous.id, type: 'plan.cancelled', actor, data: { supersededBy: plan.id, version: plan.version } });
+    await appendPlanEvent(manager, {
+      planId: previous.id,
+      type: 'plan.cancelled',
+      actor,
+      data: { supersededBy: plan.id, version: plan.version, keptRouteIds: kept.map((row) => row.id) },
+    });
+    if (kept.length > 0)
+      await addKeptRoutesToTotals(
+        manager,
+        plan,
+        kept.map((row) => row.id),
+      );
   }
+}
+
+/**
+ * The plan's totals once routes kept from the superseded version have joined it: cost, distance and
+ * duration are the routes' sums; the kept routes' village parcels were not in this version's problem,
+ * so they are added to its own.
+ */
+async function addKeptRoutesToTotals(manager: EntityManager, plan: Plan, keptRouteIds: string[]): Promise<void> {
+  const [routes]: Array<{ cost: string; distance: string; duration: string; vehicles: string }> = await manager.query(
+    `SELECT sum(cost_fen) AS cost, sum(distance_m) AS distance, sum(duration_s) AS duration, count(DISTINCT vehicle_id) AS vehicles FROM plan_route WHERE plan_id = $1`,
+    [plan.id],
+  );
+  const [kept]: Array<{ parcels: string | null }> = await manager.query(
+    `SELECT sum(parcels_delivered + parcels_picked_up) AS parcels FROM plan_stop WHERE route_id = ANY($1::uuid[]) AND kind = 'village'`,
+    [keptRouteIds],
+  );
+  const parcels = (plan.parcels ?? 0) + Number(kept!.parcels ?? 0);
+  Object.assign(plan, {
+    totalCostFen: routes!.cost,
+    totalDistanceM: Number(routes!.distance),
+    totalDurationS: Number(routes!.duration),
+    parcels,
+    vehiclesUsed: Number(routes!.vehicles),
+    costPerParcelFen: parcels > 0 ? Math.round(Number(routes!.cost) / parcels) : null,
+  });
 }
 
 async function assertPublishable(manager: EntityManager, plan: Plan): Promise<void> {

@@ -117,21 +117,24 @@ export class PlanningInputsService {
   }
 
   /**
-   * One fleet per day: the routes of the day's other published or completed plans (not the version
-   * this one replaces) keep their vehicles until they return, and their shipments. Produce pickups
-   * stay `requested` until collected, so this is also what keeps them from being routed twice.
+   * One fleet per day: the routes of the day's other published or completed plans keep their
+   * vehicles until they return, and their shipments. Of the version this one replaces, only the
+   * routes already dispatched (or done) do: they stay fixed and move over to this version when it is
+   * published. Produce pickups stay `requested` until collected, so this is also what keeps them
+   * from being routed twice.
    */
   private async dayReservations(plan: Pick<Plan, 'id' | 'countyId' | 'serviceDate' | 'supersedesPlanId'>, timeZone: string): Promise<DayReservations> {
-    const excluded = [plan.id, ...(plan.supersedesPlanId ? [plan.supersedesPlanId] : [])];
-    const reservedPlans = `SELECT id FROM plan WHERE county_id = $1 AND service_date = $2 AND lifecycle IN ('published', 'completed') AND id <> ALL($3::uuid[])`;
+    const reservedRoutes = `SELECT r.id FROM plan_route r JOIN plan p ON p.id = r.plan_id
+      WHERE p.county_id = $1 AND p.service_date = $2 AND p.id <> $3
+        AND ((p.lifecycle IN ('published', 'completed') AND p.id IS DISTINCT FROM $4::uuid) OR (p.id = $4::uuid AND r.status <> 'planned'))`;
+    const parameters = [plan.countyId, plan.serviceDate, plan.id, plan.supersedesPlanId];
     const routes: Array<{ vehicle_id: string; return_at: Date }> = await this.dataSource.query(
-      `SELECT vehicle_id, max(return_at) AS return_at FROM plan_route WHERE plan_id IN (${reservedPlans}) GROUP BY vehicle_id`,
-      [plan.countyId, plan.serviceDate, excluded],
+      `SELECT vehicle_id, max(return_at) AS return_at FROM plan_route WHERE id IN (${reservedRoutes}) GROUP BY vehicle_id`,
+      parameters,
     );
     const stops: Array<{ shipment_id: string }> = await this.dataSource.query(
-      `SELECT DISTINCT unnest(s.shipment_ids) AS shipment_id FROM plan_stop s JOIN plan_route r ON r.id = s.route_id
-        WHERE r.plan_id IN (${reservedPlans}) AND s.kind = 'village'`,
-      [plan.countyId, plan.serviceDate, excluded],
+      `SELECT DISTINCT unnest(s.shipment_ids) AS shipment_id FROM plan_stop s WHERE s.route_id IN (${reservedRoutes}) AND s.kind = 'village'`,
+      parameters,
     );
     const midnightMs = localSecondsToInstant(plan.serviceDate, 0, timeZone).getTime();
     return {

@@ -210,4 +210,33 @@ describe('plan lifecycle: publish, versions, drivers, one fleet per day', () => 
     const shipmentIds = version2.routes.flatMap((route: any) => route.stops.filter((stop: any) => stop.kind === 'village').flatMap((stop: any) => stop.shipmentIds));
     for (const shipmentId of shipmentIds) expect(await statusOf(shipmentId)).toBe('planned');
   }, 120_000);
+
+  it('replans a plan with a dispatched route: the route stays fixed, with its route and stop ids, and its vehicle is not double-booked', async () => {
+    const tricycle = wave1.routes.find((route: any) => route.vehicleId === county.tricycle.id);
+    const response = await post(plansUrl()).send({ serviceDate: SERVICE_DATE, wave: 1, replan: true }).expect(202);
+    expect(response.body).toMatchObject({ version: 2, supersedesPlanId: wave1.id });
+    const version2 = await waitForPlan(response.body.id);
+    expect(
+      version2.routes.some((route: any) =>
+        route.stops.some((stop: any) => tricycle.stops.some((kept: any) => kept.shipmentIds.some((id: string) => stop.shipmentIds.includes(id)))),
+      ),
+    ).toBe(false);
+    const published = await post(`${plansUrl()}/${version2.id}/publish`).expect(200);
+    const stored = await http().get(`${plansUrl()}/${version2.id}`).set('Authorization', owner.authorization).expect(200);
+    const kept = stored.body.routes.find((route: any) => route.id === tricycle.id);
+    expect(kept).toMatchObject({ status: 'dispatched', driverId: spareDriverId, vehicleId: county.tricycle.id });
+    expect(kept.stops.map((stop: any) => [stop.sequence, stop.nodeId, stop.shipmentIds])).toEqual(
+      tricycle.stops.map((stop: any) => [stop.sequence, stop.nodeId, stop.shipmentIds]),
+    );
+    const keptStopIds: Array<{ id: string }> = await query(`SELECT id FROM plan_stop WHERE route_id = $1 ORDER BY sequence`, [tricycle.id]);
+    expect(keptStopIds).toHaveLength(tricycle.stops.length);
+    expect(published.body.totalCostFen).toBe(stored.body.routes.reduce((sum: number, route: any) => sum + route.costFen, 0));
+    for (const shipmentId of tricycle.stops.flatMap((stop: any) => stop.shipmentIds)) expect(await statusOf(shipmentId)).toBe('planned');
+    const tricycleRoutes = stored.body.routes.filter((route: any) => route.vehicleId === county.tricycle.id && route.id !== tricycle.id);
+    for (const route of tricycleRoutes) expect(Date.parse(route.departureAt)).toBeGreaterThanOrEqual(Date.parse(tricycle.returnAt));
+    const old = await http().get(`${plansUrl()}/${wave1.id}`).set('Authorization', owner.authorization).expect(200);
+    // The cancelled version keeps its other routes as history; the dispatched one has moved.
+    expect(old.body.lifecycle).toBe('cancelled');
+    expect(old.body.routes.map((route: any) => route.id)).not.toContain(tricycle.id);
+  }, 120_000);
 });
