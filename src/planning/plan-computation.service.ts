@@ -8,7 +8,9 @@ import { PlanInputError, PlanProgress } from './plan-job';
 import { writeWavePlan } from './plan-writer';
 import { Plan } from './plan.entity';
 import { PlanningInputsService } from './planning-inputs.service';
-import { appendPlanEvent, WORKER_ACTOR } from './plan-events';
+import { appendPlanEvent, SCHEDULER_ACTOR, WORKER_ACTOR } from './plan-events';
+import { PlanPublishingService } from './plan-publishing.service';
+import { DomainError } from '../infra/errors/domain-error';
 
 export type PlanRunOutcome = 'completed' | 'stale';
 
@@ -24,6 +26,7 @@ export class PlanComputationService {
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly inputs: PlanningInputsService,
+    private readonly publishing: PlanPublishingService,
   ) {}
 
   async runPlan(planId: string, reportProgress: (progress: PlanProgress) => Promise<void> = async () => {}): Promise<PlanRunOutcome> {
@@ -74,9 +77,20 @@ export class PlanComputationService {
         data: { attempt: plan.attempts, routes: wave.routes.length, parcels: wave.totals.parcels, unassigned: wave.unassigned.length },
       });
     });
+    if (plan.publishWhenComputed) await this.publishScheduled(plan);
     await reportProgress({ percent: 100, stage: 'completed' });
     this.logger.log({ planId, routes: wave.routes.length, parcels: wave.totals.parcels, unassigned: wave.unassigned.length }, 'plan completed');
     return 'completed';
+  }
+
+  /** A scheduled wave of a county that publishes automatically; a refusal (conflicts) leaves the draft for the dispatcher. */
+  private async publishScheduled(plan: Plan): Promise<void> {
+    try {
+      await this.publishing.publish(plan.countyId, plan.id, SCHEDULER_ACTOR);
+    } catch (error) {
+      if (!(error instanceof DomainError)) throw error;
+      this.logger.warn({ planId: plan.id, countyId: plan.countyId, err: error }, 'scheduled plan left a draft: publish refused');
+    }
   }
 
   /**

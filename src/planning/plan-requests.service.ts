@@ -39,17 +39,17 @@ export class PlanRequestsService {
    * `replan` recomputes: a computed or failed draft in place (drafts reserve nothing); a published
    * plan as a new draft version that supersedes it. A completed or cancelled day is not replanned.
    */
-  async request(countyId: string, input: RequestPlanDto, actor: PlanActor = SYSTEM_ACTOR): Promise<Plan> {
+  async request(countyId: string, input: RequestPlanDto, actor: PlanActor = SYSTEM_ACTOR, options: { publishWhenComputed?: boolean } = {}): Promise<Plan> {
     assertCalendarDate(input.serviceDate);
     let plan = await this.latestVersion(countyId, input.serviceDate, input.wave);
     if (!plan) {
-      plan = await this.createVersion(countyId, input, actor, null);
+      plan = await this.createVersion(countyId, input, actor, null, options.publishWhenComputed ?? false);
     } else if (input.replan && (plan.status === 'computed' || plan.status === 'failed')) {
       if (plan.lifecycle === 'draft') {
         plan = await this.reset(plan, input, actor);
         await this.queue.remove(this.jobId(plan));
       } else if (plan.lifecycle === 'published') {
-        plan = await this.createVersion(countyId, input, actor, plan);
+        plan = await this.createVersion(countyId, input, actor, plan, false);
       } else {
         throw new DomainError('illegal_transition', `wave ${plan.wave} of ${plan.serviceDate} is ${plan.lifecycle}; it is not replanned`, [], { lifecycle: plan.lifecycle });
       }
@@ -67,7 +67,7 @@ export class PlanRequestsService {
    * Inserts the next version (1 without a predecessor); a concurrent request for the same version
    * loses the unique key and gets the winner's row, so one wave never has two plans of one version.
    */
-  private async createVersion(countyId: string, input: RequestPlanDto, actor: PlanActor, supersedes: Plan | null): Promise<Plan> {
+  private async createVersion(countyId: string, input: RequestPlanDto, actor: PlanActor, supersedes: Plan | null, publishWhenComputed: boolean): Promise<Plan> {
     const version = supersedes ? supersedes.version + 1 : 1;
     await this.dataSource.transaction(async (manager) => {
       const inserted = await manager
@@ -82,6 +82,7 @@ export class PlanRequestsService {
           supersedesPlanId: supersedes?.id ?? null,
           status: 'queued',
           lifecycle: 'draft',
+          publishWhenComputed,
           seed: input.seed ?? supersedes?.seed ?? DEFAULT_SEED,
           timeLimitS: input.timeLimitS ?? supersedes?.timeLimitS ?? DEFAULT_TIME_LIMIT_S,
         })
@@ -94,7 +95,7 @@ export class PlanRequestsService {
         planId,
         type: supersedes ? 'plan.version_created' : 'plan.requested',
         actor,
-        data: { version, supersedesPlanId: supersedes?.id ?? null, seed: input.seed ?? null, timeLimitS: input.timeLimitS ?? null },
+        data: { version, supersedesPlanId: supersedes?.id ?? null, seed: input.seed ?? null, timeLimitS: input.timeLimitS ?? null, publishWhenComputed },
       });
     });
     return this.plans.findOneOrFail({ where: { countyId, serviceDate: input.serviceDate, wave: input.wave, version } });

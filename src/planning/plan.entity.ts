@@ -47,6 +47,10 @@ export class Plan extends TimestampedCountyEntity {
   @Column({ type: 'timestamptz', nullable: true })
   publishedAt!: Date | null;
 
+  /** Set by a scheduled wave of a county that publishes automatically: published once computed. */
+  @Column({ type: 'boolean', default: false })
+  publishWhenComputed!: boolean;
+
   /** The county's network version the plan was computed on; null until it runs. */
   @Column({ type: 'integer', nullable: true })
   networkVersion!: number | null;

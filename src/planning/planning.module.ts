@@ -14,6 +14,9 @@ import { IdempotencyRecord } from './idempotency-record.entity';
 import { IdempotencyService } from './idempotency.service';
 import { PlanPublishingService } from './plan-publishing.service';
 import { PlanRouteEditsService } from './plan-route-edits.service';
+import { WaveSchedule } from './wave-schedule.entity';
+import { WaveSchedulesService } from './wave-schedules.service';
+import { WaveSchedulesController } from './wave-schedules.controller';
 import { PlanningInputsService } from './planning-inputs.service';
 import { PlanComputationService } from './plan-computation.service';
 import { PlansController } from './plans.controller';
@@ -22,15 +25,15 @@ import { PlanRequestsService } from './plan-requests.service';
 /** Plans, routes, stops and manifests over HTTP; the solving itself runs in PlanningWorkerModule. */
 @Module({
   imports: [
-    TypeOrmModule.forFeature([Plan, PlanRoute, PlanStop, PlanEvent, IdempotencyRecord]),
-    BullModule.registerQueue({ name: QueueName.planning }),
+    TypeOrmModule.forFeature([Plan, PlanRoute, PlanStop, PlanEvent, IdempotencyRecord, WaveSchedule]),
+    BullModule.registerQueue({ name: QueueName.planning }, { name: QueueName.waveSchedule }),
     CountiesModule,
     NetworkModule,
     FleetModule,
     ShipmentsModule,
   ],
-  controllers: [PlansController],
-  providers: [PlanRequestsService, PlanComputationService, PlanningInputsService, PlanPublishingService, PlanRouteEditsService, IdempotencyService],
-  exports: [PlanRequestsService, PlanComputationService, PlanPublishingService],
+  controllers: [PlansController, WaveSchedulesController],
+  providers: [PlanRequestsService, PlanComputationService, PlanningInputsService, PlanPublishingService, PlanRouteEditsService, IdempotencyService, WaveSchedulesService],
+  exports: [PlanRequestsService, PlanComputationService, PlanPublishingService, WaveSchedulesService],
 })
 export class PlanningModule {}
