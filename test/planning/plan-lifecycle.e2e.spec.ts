@@ -1,13 +1,12 @@
-import { INestApplicationContext } from '@nestjs/common';
 import request from 'supertest';
 import { DataSource } from 'typeorm';
 import { CountiesService } from '../../src/counties/counties.service';
 import { DriversService } from '../../src/fleet/drivers.service';
-import { AppConfig } from '../../src/infra/config/app-config';
 import { ShipmentsQueryService } from '../../src/shipments/shipments-query.service';
-import { createCounty, CountyWithKey } from '../support/factories';
-import { cleanupTestConfig, createTestConfig, startTestApp, startTestWorker, TestApp } from '../support/test-app';
-import { createPlanningCounty, PlanningCounty, receiveAtHub } from './support/planning-county';
+import { CountyWithKey } from '../support/factories';
+import { TestApp } from '../support/test-app';
+import { PlanningCounty, receiveAtHub } from './support/planning-county';
+import { PlanningE2e, startPlanningE2e, waitForComputedPlan } from './support/planning-e2e';
 
 const SERVICE_DATE = '2026-12-03';
 
@@ -16,9 +15,8 @@ const SERVICE_DATE = '2026-12-03';
  * route statuses, the day's shared fleet, publish conflicts, Idempotency-Key and the event rows.
  */
 describe('plan lifecycle: publish, versions, drivers, one fleet per day', () => {
-  let config: AppConfig;
+  let setup: PlanningE2e;
   let api: TestApp;
-  let worker: INestApplicationContext;
   let owner: CountyWithKey;
   let county: PlanningCounty;
   let vanDriverId: string;
@@ -32,14 +30,7 @@ describe('plan lifecycle: publish, versions, drivers, one fleet per day', () => 
   const statusOf = async (shipmentId: string) => (await api.app.get(ShipmentsQueryService).get(owner.county.id, shipmentId)).shipment.status;
   const query = (sql: string, parameters: unknown[]) => api.app.get(DataSource).query(sql, parameters);
 
-  async function waitForPlan(planId: string): Promise<any> {
-    for (let attempt = 0; attempt < 600; attempt++) {
-      const response = await http().get(`${plansUrl()}/${planId}`).set('Authorization', owner.authorization).expect(200);
-      if (response.body.status === 'computed' || response.body.status === 'failed') return response.body;
-      await new Promise((resolve) => setTimeout(resolve, 100));
-    }
-    throw new Error(`plan ${planId} did not finish`);
-  }
+  const waitForPlan = (planId: string) => waitForComputedPlan(api, owner, planId);
 
   async function computeWave(wave: number, replan = false): Promise<any> {
     const response = await post(plansUrl()).send({ serviceDate: SERVICE_DATE, wave, timeLimitS: 60, replan }).expect(202);
@@ -57,12 +48,8 @@ describe('plan lifecycle: publish, versions, drivers, one fleet per day', () => 
   const apiKeyIdOf = async (key: CountyWithKey) => (await api.app.get(CountiesService).resolve(key.apiKey))!.apiKeyId;
 
   beforeAll(async () => {
-    config = await createTestConfig();
-    api = await startTestApp(config);
-    worker = await startTestWorker(config);
-    const countyCode = String(100000 + Math.floor(Math.random() * 800000));
-    owner = await createCounty(api.app, { adminCode: countyCode });
-    county = await createPlanningCounty(api.app, owner.county.id, countyCode);
+    setup = await startPlanningE2e();
+    ({ api, owner, county } = setup);
     const drivers = api.app.get(DriversService);
     vanDriverId = (await drivers.create(owner.county.id, { name: '王师傅', phone: '13800138001', vehicleId: county.van.id })).id;
     spareDriverId = (await drivers.create(owner.county.id, { name: '赵师傅', phone: '13800138002' })).id;
@@ -70,9 +57,7 @@ describe('plan lifecycle: publish, versions, drivers, one fleet per day', () => 
   }, 60_000);
 
   afterAll(async () => {
-    await worker?.close();
-    await api?.close();
-    if (config) await cleanupTestConfig(config);
+    await setup?.close();
   });
 
   it('computes a draft whose routes start with their vehicle driver', async () => {

@@ -7,6 +7,7 @@ import { ShipmentsQueryService } from '../../src/shipments/shipments-query.servi
 import { createCounty, CountyWithKey } from '../support/factories';
 import { cleanupTestConfig, createTestConfig, startTestApp, startTestWorker, TestApp } from '../support/test-app';
 import { createPlanningCounty, PlanningCounty, receiveAtHub } from './support/planning-county';
+import { waitForComputedPlan } from './support/planning-e2e';
 
 const SERVICE_DATE = '2026-11-30';
 
@@ -26,15 +27,7 @@ describe('planning: POST a wave, the worker plans it, routes and manifests come 
   const plansUrl = (countyId = owner.county.id) => `/v1/counties/${countyId}/plans`;
   const statusOf = async (shipmentId: string) => (await api.app.get(ShipmentsQueryService).get(owner.county.id, shipmentId)).shipment.status;
 
-  /** Polls the plan until the worker has finished with it (the job is done when the plan is). */
-  async function waitForPlan(planId: string): Promise<any> {
-    for (let attempt = 0; attempt < 600; attempt++) {
-      const response = await http().get(`${plansUrl()}/${planId}`).set('Authorization', owner.authorization).expect(200);
-      if (response.body.status === 'computed' || response.body.status === 'failed') return response.body;
-      await new Promise((resolve) => setTimeout(resolve, 100));
-    }
-    throw new Error(`plan ${planId} did not finish`);
-  }
+  const waitForPlan = (planId: string) => waitForComputedPlan(api, owner, planId);
 
   beforeAll(async () => {
     config = await createTestConfig();

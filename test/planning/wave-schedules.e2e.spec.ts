@@ -1,23 +1,21 @@
-import { INestApplicationContext } from '@nestjs/common';
 import { getQueueToken } from '@nestjs/bullmq';
 import { Queue } from 'bullmq';
 import request from 'supertest';
-import { AppConfig } from '../../src/infra/config/app-config';
 import { QueueName } from '../../src/infra/queue/queue-names';
 import { WaveSchedulesService } from '../../src/planning/wave-schedules.service';
 import { ShipmentsQueryService } from '../../src/shipments/shipments-query.service';
-import { createCounty, CountyWithKey } from '../support/factories';
-import { cleanupTestConfig, createTestConfig, startTestApp, startTestWorker, TestApp } from '../support/test-app';
-import { createPlanningCounty, PlanningCounty, receiveAtHub } from './support/planning-county';
+import { CountyWithKey } from '../support/factories';
+import { TestApp } from '../support/test-app';
+import { PlanningCounty, receiveAtHub } from './support/planning-county';
+import { PlanningE2e, startPlanningE2e } from './support/planning-e2e';
 
 /** 00:30 UTC is 08:30 in Asia/Shanghai: the county's today is 2026-12-05. */
 const CLOCK_START = new Date('2026-12-05T00:30:00Z');
 const TODAY = '2026-12-05';
 
 describe('scheduled waves: job schedulers per county cut-off, one plan per wave and day', () => {
-  let config: AppConfig;
+  let setup: PlanningE2e;
   let api: TestApp;
-  let worker: INestApplicationContext;
   let owner: CountyWithKey;
   let county: PlanningCounty;
 
@@ -27,19 +25,13 @@ describe('scheduled waves: job schedulers per county cut-off, one plan per wave 
   const plansOf = async () => (await http().get(`/v1/counties/${owner.county.id}/plans`).set('Authorization', owner.authorization).expect(200)).body;
 
   beforeAll(async () => {
-    config = await createTestConfig({ clockStart: CLOCK_START });
-    api = await startTestApp(config);
-    worker = await startTestWorker(config);
-    const countyCode = String(100000 + Math.floor(Math.random() * 800000));
-    owner = await createCounty(api.app, { adminCode: countyCode });
-    county = await createPlanningCounty(api.app, owner.county.id, countyCode);
+    setup = await startPlanningE2e({ clockStart: CLOCK_START });
+    ({ api, owner, county } = setup);
   }, 60_000);
 
   afterAll(async () => {
     if (owner) await put({ waves: [], autoPublish: false });
-    await worker?.close();
-    await api?.close();
-    if (config) await cleanupTestConfig(config);
+    await setup?.close();
   });
 
   it("turns the county's cut-offs into job schedulers in its time zone, and follows a change of schedule", async () => {
