@@ -11,6 +11,8 @@ export const PLAN_EVENT_TYPES = [
   'plan.completed',
   'route.driver_changed',
   'route.status_changed',
+  'route.locked',
+  'route.unlocked',
 ] as const;
 export type PlanEventType = (typeof PLAN_EVENT_TYPES)[number];
 

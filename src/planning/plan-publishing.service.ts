@@ -8,6 +8,7 @@ import { PlannableShipmentsService, ShipmentSchedule } from '../shipments/planna
 import { toZonedIso } from './planner/local-time';
 import { appendPlanEvent, PlanActor } from './plan-events';
 import { Plan } from './plan.entity';
+import { totalsWithKeptRoutes } from './plan-totals';
 
 /** A platform is promised a window around the planned arrival, not the minute. */
 export const ETA_WINDOW_BEFORE_S = 3600;
@@ -56,7 +57,7 @@ export class PlanPublishingService {
   }
 
   /**
-   * The published version being replaced is cancelled. Its dispatched (or done) routes stay as they
+   * The published version being replaced is cancelled. Its dispatched (or done) and locked routes stay as they
    * are, same route and stop ids, and move over to the new version (the new one was planned around
    * them); the shipments of its other routes are given back before the new version takes its own.
    */
@@ -66,7 +67,7 @@ export class PlanPublishingService {
     const kept: Array<{ id: string }> = await manager
       .query(
         `UPDATE plan_route SET plan_id = $2, route_number = route_number + (SELECT coalesce(max(route_number), 0) FROM plan_route WHERE plan_id = $2)
-        WHERE plan_id = $1 AND status <> 'planned' RETURNING id`,
+        WHERE plan_id = $1 AND (status <> 'planned' OR locked) RETURNING id`,
         [previous.id, plan.id],
       )
       .then(([rows]: [Array<{ id: string }>]) => rows);
@@ -79,38 +80,11 @@ export class PlanPublishingService {
       actor,
       data: { supersededBy: plan.id, version: plan.version, keptRouteIds: kept.map((row) => row.id) },
     });
-    if (kept.length > 0)
-      await addKeptRoutesToTotals(
-        manager,
-        plan,
-        kept.map((row) => row.id),
-      );
+    if (kept.length > 0) {
+      const keptRouteIds = kept.map((row) => row.id);
+      Object.assign(plan, await totalsWithKeptRoutes(manager, plan.id, plan.parcels ?? 0, keptRouteIds));
+    }
   }
-}
-
-/**
- * The plan's totals once routes kept from the superseded version have joined it: cost, distance and
- * duration are the routes' sums; the kept routes' village parcels were not in this version's problem,
- * so they are added to its own.
- */
-async function addKeptRoutesToTotals(manager: EntityManager, plan: Plan, keptRouteIds: string[]): Promise<void> {
-  const [routes]: Array<{ cost: string; distance: string; duration: string; vehicles: string }> = await manager.query(
-    `SELECT sum(cost_fen) AS cost, sum(distance_m) AS distance, sum(duration_s) AS duration, count(DISTINCT vehicle_id) AS vehicles FROM plan_route WHERE plan_id = $1`,
-    [plan.id],
-  );
-  const [kept]: Array<{ parcels: string | null }> = await manager.query(
-    `SELECT sum(parcels_delivered + parcels_picked_up) AS parcels FROM plan_stop WHERE route_id = ANY($1::uuid[]) AND kind = 'village'`,
-    [keptRouteIds],
-  );
-  const parcels = (plan.parcels ?? 0) + Number(kept!.parcels ?? 0);
-  Object.assign(plan, {
-    totalCostFen: routes!.cost,
-    totalDistanceM: Number(routes!.distance),
-    totalDurationS: Number(routes!.duration),
-    parcels,
-    vehiclesUsed: Number(routes!.vehicles),
-    costPerParcelFen: parcels > 0 ? Math.round(Number(routes!.cost) / parcels) : null,
-  });
 }
 
 async function assertPublishable(manager: EntityManager, plan: Plan): Promise<void> {

@@ -161,16 +161,16 @@ export class PlanRequestsService {
     );
   }
 
-  /** A draft back to queued with its routes dropped; it reserved nothing, so nothing is released. */
+  /** A draft back to queued with its unlocked routes dropped; it reserved nothing, so nothing is released. */
   private reset(plan: Plan, input: RequestPlanDto, actor: PlanActor): Promise<Plan> {
     return this.dataSource.transaction(async (manager) => {
-      const locked = await manager.findOneOrFail(Plan, { where: { id: plan.id }, lock: { mode: 'pessimistic_write' } });
-      if ((locked.status !== 'computed' && locked.status !== 'failed') || locked.lifecycle !== 'draft') return locked;
-      await manager.delete(PlanRoute, { planId: plan.id });
-      Object.assign(locked, {
+      const current = await manager.findOneOrFail(Plan, { where: { id: plan.id }, lock: { mode: 'pessimistic_write' } });
+      if ((current.status !== 'computed' && current.status !== 'failed') || current.lifecycle !== 'draft') return current;
+      await manager.delete(PlanRoute, { planId: plan.id, locked: false });
+      Object.assign(current, {
         status: 'queued',
-        seed: input.seed ?? locked.seed,
-        timeLimitS: input.timeLimitS ?? locked.timeLimitS,
+        seed: input.seed ?? current.seed,
+        timeLimitS: input.timeLimitS ?? current.timeLimitS,
         totalCostFen: null,
         totalDistanceM: null,
         totalDurationS: null,
@@ -183,8 +183,8 @@ export class PlanRequestsService {
         startedAt: null,
         finishedAt: null,
       });
-      await appendPlanEvent(manager, { planId: plan.id, type: 'plan.requested', actor, data: { replan: true, seed: locked.seed, timeLimitS: locked.timeLimitS } });
-      return manager.save(Plan, locked);
+      await appendPlanEvent(manager, { planId: plan.id, type: 'plan.requested', actor, data: { replan: true, seed: current.seed, timeLimitS: current.timeLimitS } });
+      return manager.save(Plan, current);
     });
   }
 }

@@ -12,7 +12,7 @@ import { Plan } from './plan.entity';
 const NEXT_ROUTE_STATUS: Record<RouteStatus, RouteStatus | null> = { planned: 'dispatched', dispatched: 'completed', completed: null };
 
 /**
- * What the operator changes on a route: its driver and its status. A cancelled or completed plan is
+ * What the operator changes on a route: its driver, its lock and its status. A cancelled or completed plan is
  * history and is not edited; a route is dispatched only from a published plan and with a driver.
  */
 @Injectable()
@@ -33,6 +33,10 @@ export class PlanRouteEditsService {
         throw new DomainError('illegal_transition', `plan is ${plan.lifecycle}; its routes are no longer edited`, [], { lifecycle: plan.lifecycle });
       }
       if (input.driverId !== undefined && input.driverId !== route.driverId) await this.changeDriver(manager, route, input.driverId, actor);
+      if (input.locked !== undefined && input.locked !== route.locked) {
+        await manager.update(PlanRoute, route.id, { locked: input.locked });
+        await appendPlanEvent(manager, { planId, routeId, type: input.locked ? 'route.locked' : 'route.unlocked', actor, data: {} });
+      }
       if (input.status !== undefined && input.status !== route.status) await this.changeStatus(manager, plan, route, input.status, actor);
       return manager.findOneOrFail(PlanRoute, { where: { id: routeId }, relations: { stops: true }, order: { stops: { sequence: 'ASC' } } });
     });

@@ -47,6 +47,10 @@ export class PlanRoute {
   @Column({ type: 'enum', enum: ROUTE_STATUSES, default: 'planned' })
   status!: RouteStatus;
 
+  /** The dispatcher keeps this route as it is: a replan plans around it, like a dispatched route. */
+  @Column({ type: 'boolean', default: false })
+  locked!: boolean;
+
   @Column({ type: 'enum', enum: ECHELONS })
   echelon!: (typeof ECHELONS)[number];
 

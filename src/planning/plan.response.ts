@@ -63,6 +63,7 @@ export class PlanRouteResponse {
   @ApiProperty({ format: 'uuid' }) vehicleId!: string;
   @ApiProperty({ type: String, nullable: true, format: 'uuid', description: "by default the vehicle's driver; required before dispatch" }) driverId!: string | null;
   @ApiProperty({ enum: ROUTE_STATUSES }) status!: RouteStatus;
+  @ApiProperty({ description: 'kept as it is (same route and stop ids) when the plan is replanned' }) locked!: boolean;
   @ApiProperty({ enum: ['trunk', 'last_mile'] }) echelon!: string;
   @ApiProperty({ format: 'uuid' }) startNodeId!: string;
   @ApiProperty() distanceM!: number;
@@ -128,6 +129,7 @@ export function toPlanRouteResponse(route: PlanRoute): PlanRouteResponse {
     ...routeFigures(route),
     driverId: route.driverId,
     status: route.status,
+    locked: route.locked,
     peakLoad: { weightG: route.peakLoadWeightG, volumeCm3: route.peakLoadVolumeCm3, parcels: route.peakLoadParcels },
     departureAt: route.departureAt.toISOString(),
     returnAt: route.returnAt.toISOString(),

@@ -119,14 +119,16 @@ export class PlanningInputsService {
   /**
    * One fleet per day: the routes of the day's other published or completed plans keep their
    * vehicles until they return, and their shipments. Of the version this one replaces, only the
-   * routes already dispatched (or done) do: they stay fixed and move over to this version when it is
-   * published. Produce pickups stay `requested` until collected, so this is also what keeps them
+   * routes already dispatched (or done) or locked do: they stay fixed and move over to this version
+   * when it is published. This plan's own locked routes (a draft replanned in place) stay too. Produce pickups stay `requested` until collected, so this is also what keeps them
    * from being routed twice.
    */
   private async dayReservations(plan: Pick<Plan, 'id' | 'countyId' | 'serviceDate' | 'supersedesPlanId'>, timeZone: string): Promise<DayReservations> {
     const reservedRoutes = `SELECT r.id FROM plan_route r JOIN plan p ON p.id = r.plan_id
-      WHERE p.county_id = $1 AND p.service_date = $2 AND p.id <> $3
-        AND ((p.lifecycle IN ('published', 'completed') AND p.id IS DISTINCT FROM $4::uuid) OR (p.id = $4::uuid AND r.status <> 'planned'))`;
+      WHERE p.county_id = $1 AND p.service_date = $2
+        AND ((p.lifecycle IN ('published', 'completed') AND p.id <> $3 AND p.id IS DISTINCT FROM $4::uuid)
+          OR (p.id = $4::uuid AND (r.status <> 'planned' OR r.locked))
+          OR (p.id = $3 AND r.locked))`;
     const parameters = [plan.countyId, plan.serviceDate, plan.id, plan.supersedesPlanId];
     const routes: Array<{ vehicle_id: string; return_at: Date }> = await this.dataSource.query(
       `SELECT vehicle_id, max(return_at) AS return_at FROM plan_route WHERE id IN (${reservedRoutes}) GROUP BY vehicle_id`,

@@ -224,4 +224,27 @@ describe('plan lifecycle: publish, versions, drivers, one fleet per day', () => 
     expect(old.body.lifecycle).toBe('cancelled');
     expect(old.body.routes.map((route: any) => route.id)).not.toContain(tricycle.id);
   }, 120_000);
+
+  it('keeps a locked route as it is when its draft is replanned in place, and plans the rest around it', async () => {
+    const [draft] = (await http().get(`${plansUrl()}?serviceDate=${SERVICE_DATE}`).set('Authorization', owner.authorization).expect(200)).body.filter(
+      (plan: any) => plan.wave === 4,
+    );
+    const before = await waitForPlan(draft.id);
+    const chosen = before.routes[0];
+    const locked = await http().patch(`${plansUrl()}/${draft.id}/routes/${chosen.id}`).set('Authorization', owner.authorization).send({ locked: true }).expect(200);
+    expect(locked.body).toMatchObject({ id: chosen.id, locked: true });
+    await post(plansUrl()).send({ serviceDate: SERVICE_DATE, wave: 4, replan: true }).expect(202);
+    const after = await waitForPlan(draft.id);
+    expect(after.attempts).toBe(2);
+    const kept = after.routes.find((route: any) => route.id === chosen.id);
+    expect(kept.stops).toEqual(chosen.stops);
+    const keptShipments = new Set(chosen.stops.flatMap((stop: any) => (stop.kind === 'village' ? stop.shipmentIds : [])));
+    for (const route of after.routes.filter((candidate: any) => candidate.id !== chosen.id)) {
+      for (const stop of route.stops.filter((candidate: any) => candidate.kind === 'village')) expect(stop.shipmentIds.some((id: string) => keptShipments.has(id))).toBe(false);
+      if (route.vehicleId === chosen.vehicleId) expect(Date.parse(route.departureAt)).toBeGreaterThanOrEqual(Date.parse(chosen.returnAt));
+    }
+    expect(Number(after.totalCostFen)).toBe(after.routes.reduce((sum: number, route: any) => sum + route.costFen, 0));
+    const events = (await http().get(`${plansUrl()}/${draft.id}/events`).set('Authorization', owner.authorization).expect(200)).body;
+    expect(events.map((event: any) => event.type)).toContain('route.locked');
+  }, 120_000);
 });

@@ -1,5 +1,5 @@
 import { ApiPropertyOptional } from '@nestjs/swagger';
-import { IsIn, IsOptional, IsUUID } from 'class-validator';
+import { IsBoolean, IsIn, IsOptional, IsUUID } from 'class-validator';
 import { ROUTE_STATUSES, RouteStatus } from '../plan-route.entity';
 
 export class UpdateRouteDto {
@@ -12,4 +12,9 @@ export class UpdateRouteDto {
   @IsOptional()
   @IsIn(ROUTE_STATUSES)
   status?: RouteStatus;
+
+  @ApiPropertyOptional({ description: 'a locked route is kept as it is (same route and stop ids) when the plan is replanned' })
+  @IsOptional()
+  @IsBoolean()
+  locked?: boolean;
 }
