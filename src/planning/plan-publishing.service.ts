@@ -5,7 +5,7 @@ import { CountiesService } from '../counties/counties.service';
 import { Clock } from '../infra/clock/clock';
 import { DomainError, notFound } from '../infra/errors/domain-error';
 import { PlannableShipmentsService, ShipmentSchedule } from '../shipments/plannable-shipments.service';
-import { toZonedIso } from './planner/local-time';
+import { instantToLocalIso } from './planner/local-time';
 import { appendPlanEvent, PlanActor } from './plan-events';
 import { Plan } from './plan.entity';
 import { totalsWithKeptRoutes } from './plan-totals';
@@ -166,7 +166,10 @@ async function scheduleOf(manager: EntityManager, plan: Plan, timeZone: string):
     const arrivalMs = new Date(row.arrival_at).getTime();
     schedules.set(row.shipment_id, {
       plannedDate: plan.serviceDate,
-      eta: { from: toZonedIso(new Date(arrivalMs - ETA_WINDOW_BEFORE_S * 1000), timeZone), to: toZonedIso(new Date(arrivalMs + ETA_WINDOW_AFTER_S * 1000), timeZone) },
+      eta: {
+        from: instantToLocalIso(new Date(arrivalMs - ETA_WINDOW_BEFORE_S * 1000), timeZone),
+        to: instantToLocalIso(new Date(arrivalMs + ETA_WINDOW_AFTER_S * 1000), timeZone),
+      },
     });
   }
   return schedules;

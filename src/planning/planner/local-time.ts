@@ -41,7 +41,7 @@ export function isKnownTimeZone(timeZone: string): boolean {
 }
 
 /** `instant` as ISO 8601 local time in `timeZone` with its offset, e.g. 2026-11-30T09:15:00+08:00. */
-export function toZonedIso(instant: Date, timeZone: string): string {
+export function instantToLocalIso(instant: Date, timeZone: string): string {
   const offsetMs = zoneOffsetMs(instant, timeZone);
   const local = new Date(Math.floor(instant.getTime() / 1000) * 1000 + offsetMs).toISOString().slice(0, 19);
   const offsetMinutes = Math.round(Math.abs(offsetMs) / 60_000);
