@@ -59,7 +59,7 @@ export async function planDemoWave(app: INestApplicationContext, countyId: strin
     let lastStage = '';
     for (;;) {
       const plan = await plans.get(countyId, requested.id);
-      if (plan.status === 'completed' || plan.status === 'failed') return summarise(plans, plan, startedAt);
+      if (plan.status === 'computed' || plan.status === 'failed') return summarise(plans, plan, startedAt);
       const progress = await plans.jobProgress(requested);
       if (progress && progress.stage !== lastStage) {
         lastStage = progress.stage;

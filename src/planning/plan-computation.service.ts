@@ -2,7 +2,6 @@ import { Injectable, Logger } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { InvalidProblemError, SolverInternalError } from '@rural-dispatch/routing';
-import { PlannableShipmentsService } from '../shipments/plannable-shipments.service';
 import { InfeasibleSolutionError } from './planner/solution-reader';
 import { planWave } from './planner/wave-planner';
 import { PlanInputError, PlanProgress } from './plan-job';
@@ -10,13 +9,16 @@ import { writeWavePlan } from './plan-writer';
 import { Plan } from './plan.entity';
 import { PlanningInputsService } from './planning-inputs.service';
 import { SolverThread } from './solver-thread';
+import { appendPlanEvent, SCHEDULER_ACTOR, WORKER_ACTOR } from './plan-events';
+import { PlanPublishingService } from './plan-publishing.service';
+import { DomainError } from '../infra/errors/domain-error';
 
 export type PlanRunOutcome = 'completed' | 'stale';
 
 /**
  * Runs one plan, in the worker: claims it, loads network, fleet and open shipments, solves trunk
- * then last mile (CPU-bound, on the worker's solver thread, off its event loop), and writes plan, routes,
- * stops and the shipments' `planned` status in one transaction.
+ * then last mile (CPU-bound, on the worker's solver thread, off its event loop), and writes plan, routes and
+ * stops in one transaction. The result is a draft: shipments become `planned` only when it is published.
  */
 @Injectable()
 export class PlanComputationService {
@@ -25,8 +27,8 @@ export class PlanComputationService {
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly inputs: PlanningInputsService,
-    private readonly shipments: PlannableShipmentsService,
     private readonly solver: SolverThread,
+    private readonly publishing: PlanPublishingService,
   ) {}
 
   async runPlan(planId: string, reportProgress: (progress: PlanProgress) => Promise<void> = async () => {}): Promise<PlanRunOutcome> {
@@ -35,7 +37,7 @@ export class PlanComputationService {
     if (!plan) return 'stale';
     this.logger.log({ planId, countyId: plan.countyId, serviceDate: plan.serviceDate, wave: plan.wave, attempt: plan.attempts }, 'plan started');
     await reportProgress({ percent: 5, stage: 'loading' });
-    const loaded = await this.inputs.load(plan.countyId, plan.id, plan.serviceDate);
+    const loaded = await this.inputs.load(plan);
     const methods = new Set<string>();
     let wave;
     try {
@@ -69,12 +71,28 @@ export class PlanComputationService {
         throw new Error(`plan ${plan.id} changed while it was computed`);
       }
       const statistics = { runs: wave.statistics, shipmentsConsidered: loaded.shipments.length, matrixMethods: [...methods].sort() };
-      await writeWavePlan(manager, current, wave, { networkVersion: loaded.networkVersion, statistics }, loaded.timeZone);
-      await this.shipments.markPlanned(manager, plan.countyId, wave.plannedShipmentIds, plan.id);
+      await writeWavePlan(manager, current, wave, { networkVersion: loaded.networkVersion, statistics, driverIdByVehicle: loaded.driverIdByVehicle }, loaded.timeZone);
+      await appendPlanEvent(manager, {
+        planId: plan.id,
+        type: 'plan.computed',
+        actor: WORKER_ACTOR,
+        data: { attempt: plan.attempts, routes: wave.routes.length, parcels: wave.totals.parcels, unassigned: wave.unassigned.length },
+      });
     });
+    if (plan.publishWhenComputed) await this.publishScheduled(plan);
     await reportProgress({ percent: 100, stage: 'completed' });
     this.logger.log({ planId, routes: wave.routes.length, parcels: wave.totals.parcels, unassigned: wave.unassigned.length }, 'plan completed');
     return 'completed';
+  }
+
+  /** A scheduled wave of a county that publishes automatically; a refusal (conflicts) leaves the draft for the dispatcher. */
+  private async publishScheduled(plan: Plan): Promise<void> {
+    try {
+      await this.publishing.publish(plan.countyId, plan.id, SCHEDULER_ACTOR);
+    } catch (error) {
+      if (!(error instanceof DomainError)) throw error;
+      this.logger.warn({ planId: plan.id, countyId: plan.countyId, err: error }, 'scheduled plan left a draft: publish refused');
+    }
   }
 
   /**
@@ -84,12 +102,15 @@ export class PlanComputationService {
   async recordFailure(planId: string, error: unknown, final: boolean): Promise<void> {
     const message = (error instanceof Error ? error.message : String(error)).slice(0, 1000);
     this.logger.warn({ planId, final, err: error }, 'plan attempt failed');
-    await this.dataSource
-      .createQueryBuilder()
-      .update(Plan)
-      .set(final ? { status: 'failed', error: message, finishedAt: new Date() } : { status: 'queued', error: message })
-      .where('id = :planId AND status = :running', { planId, running: 'running' })
-      .execute();
+    await this.dataSource.transaction(async (manager) => {
+      const result = await manager
+        .createQueryBuilder()
+        .update(Plan)
+        .set(final ? { status: 'failed', error: message, finishedAt: new Date() } : { status: 'queued', error: message })
+        .where('id = :planId AND status = :running', { planId, running: 'running' })
+        .execute();
+      if (final && result.affected) await appendPlanEvent(manager, { planId, type: 'plan.failed', actor: WORKER_ACTOR, data: { error: message } });
+    });
   }
 
   /** Takes a queued plan, or one a crashed worker left running (BullMQ re-delivers stalled jobs). */

@@ -16,9 +16,12 @@ export interface PlanJobData {
   version: 1;
 }
 
-/** BullMQ 5 refuses custom job ids with more than two ':', so the parts are joined by '-' instead. */
-export function planJobId(countyId: string, serviceDate: string, wave: number): string {
-  return `plan-${countyId}-${serviceDate}-${wave}`;
+/**
+ * One job per plan version, so a second enqueue (a restarted scheduler, a retried request) is a no-op.
+ * BullMQ 5 refuses custom job ids with more than two ':', so the parts are joined by '-' instead.
+ */
+export function planJobId(countyId: string, serviceDate: string, wave: number, version: number): string {
+  return `plan-${countyId}-${serviceDate}-${wave}-v${version}`;
 }
 
 export interface PlanProgress {

@@ -4,17 +4,18 @@ import { InjectDataSource, InjectRepository } from '@nestjs/typeorm';
 import { Queue } from 'bullmq';
 import { DataSource, Repository } from 'typeorm';
 import { VehiclesService } from '../fleet/vehicles.service';
-import { notFound, validationFailed } from '../infra/errors/domain-error';
+import { DomainError, notFound, validationFailed } from '../infra/errors/domain-error';
 import { QueueName } from '../infra/queue/queue-names';
 import { NetworkNode } from '../network/network-node.entity';
 import { NetworkQueryService } from '../network/network-query.service';
-import { PlannableShipmentsService } from '../shipments/plannable-shipments.service';
 import { RequestPlanDto } from './dto/request-plan.dto';
 import { PlanManifestsResponse, toRouteManifest } from './plan-manifest.response';
 import { PlanRoute } from './plan-route.entity';
 import { PlanJobData, planJobId, PlanProgress } from './plan-job';
 import { Plan } from './plan.entity';
 import { ServiceDatePolicy } from './service-date-policy';
+import { PlanEvent } from './plan-event.entity';
+import { appendPlanEvent, PlanActor, SYSTEM_ACTOR } from './plan-events';
 
 export const DEFAULT_TIME_LIMIT_S = 10;
 export const DEFAULT_SEED = 1;
@@ -29,47 +30,83 @@ export class PlanRequestsService {
     @InjectRepository(PlanRoute) private readonly routes: Repository<PlanRoute>,
     @InjectQueue(QueueName.planning) private readonly queue: Queue<PlanJobData>,
     @InjectDataSource() private readonly dataSource: DataSource,
-    private readonly shipments: PlannableShipmentsService,
     private readonly network: NetworkQueryService,
     private readonly vehicles: VehiclesService,
     private readonly serviceDates: ServiceDatePolicy,
   ) {}
 
   /**
-   * Creates the wave's plan and queues its job; asking again for the same wave returns the plan as
-   * it is (and re-queues it if it is still queued: the job id makes that a no-op when present).
-   * `replan` restarts a completed or failed plan.
+   * Creates the wave's plan (version 1) and queues its job; asking again for the same wave returns its
+   * latest version as it is (re-queued if still queued: the job id makes that a no-op when present).
+   * `replan` recomputes: a computed or failed draft in place (drafts reserve nothing); a published
+   * plan as a new draft version that supersedes it. A completed or cancelled day is not replanned.
    */
-  async request(countyId: string, input: RequestPlanDto): Promise<Plan> {
+  async request(countyId: string, input: RequestPlanDto, actor: PlanActor = SYSTEM_ACTOR, options: { publishWhenComputed?: boolean } = {}): Promise<Plan> {
     assertCalendarDate(input.serviceDate);
     await this.serviceDates.assertPlannable(countyId, input.serviceDate);
-    let plan = await this.plans.findOne({ where: { countyId, serviceDate: input.serviceDate, wave: input.wave } });
+    let plan = await this.latestVersion(countyId, input.serviceDate, input.wave);
     if (!plan) {
-      await this.plans
-        .createQueryBuilder()
-        .insert()
-        .values({
-          countyId,
-          serviceDate: input.serviceDate,
-          wave: input.wave,
-          status: 'queued',
-          seed: input.seed ?? DEFAULT_SEED,
-          timeLimitS: input.timeLimitS ?? DEFAULT_TIME_LIMIT_S,
-        })
-        .orIgnore()
-        .execute();
-      plan = await this.plans.findOneOrFail({ where: { countyId, serviceDate: input.serviceDate, wave: input.wave } });
-    } else if (input.replan && (plan.status === 'completed' || plan.status === 'failed')) {
-      plan = await this.reset(plan, input);
-      await this.queue.remove(planJobId(countyId, plan.serviceDate, plan.wave));
+      plan = await this.createVersion(countyId, input, actor, null, options.publishWhenComputed ?? false);
+    } else if (input.replan && (plan.status === 'computed' || plan.status === 'failed')) {
+      if (plan.lifecycle === 'draft') {
+        plan = await this.reset(plan, input, actor);
+        await this.queue.remove(this.jobId(plan));
+      } else if (plan.lifecycle === 'published') {
+        plan = await this.createVersion(countyId, input, actor, plan, false);
+      } else {
+        throw new DomainError('illegal_transition', `wave ${plan.wave} of ${plan.serviceDate} is ${plan.lifecycle}; it is not replanned`, [], { lifecycle: plan.lifecycle });
+      }
     }
     if (plan.status === 'queued') await this.enqueue(plan);
     return plan;
   }
 
+  /** The newest version of a wave, or null when the wave was never planned. */
+  latestVersion(countyId: string, serviceDate: string, wave: number): Promise<Plan | null> {
+    return this.plans.findOne({ where: { countyId, serviceDate, wave }, order: { version: 'DESC' } });
+  }
+
+  /**
+   * Inserts the next version (1 without a predecessor); a concurrent request for the same version
+   * loses the unique key and gets the winner's row, so one wave never has two plans of one version.
+   */
+  private async createVersion(countyId: string, input: RequestPlanDto, actor: PlanActor, supersedes: Plan | null, publishWhenComputed: boolean): Promise<Plan> {
+    const version = supersedes ? supersedes.version + 1 : 1;
+    await this.dataSource.transaction(async (manager) => {
+      const inserted = await manager
+        .createQueryBuilder()
+        .insert()
+        .into(Plan)
+        .values({
+          countyId,
+          serviceDate: input.serviceDate,
+          wave: input.wave,
+          version,
+          supersedesPlanId: supersedes?.id ?? null,
+          status: 'queued',
+          lifecycle: 'draft',
+          publishWhenComputed,
+          seed: input.seed ?? supersedes?.seed ?? DEFAULT_SEED,
+          timeLimitS: input.timeLimitS ?? supersedes?.timeLimitS ?? DEFAULT_TIME_LIMIT_S,
+        })
+        .orIgnore()
+        .returning(['id'])
+        .execute();
+      const planId = (inserted.raw as Array<{ id: string }>)[0]?.id;
+      if (!planId) return;
+      await appendPlanEvent(manager, {
+        planId,
+        type: supersedes ? 'plan.version_created' : 'plan.requested',
+        actor,
+        data: { version, supersedesPlanId: supersedes?.id ?? null, seed: input.seed ?? null, timeLimitS: input.timeLimitS ?? null, publishWhenComputed },
+      });
+    });
+    return this.plans.findOneOrFail({ where: { countyId, serviceDate: input.serviceDate, wave: input.wave, version } });
+  }
+
   list(countyId: string, serviceDate?: string): Promise<Plan[]> {
     if (serviceDate !== undefined) assertCalendarDate(serviceDate);
-    return this.plans.find({ where: { countyId, ...(serviceDate ? { serviceDate } : {}) }, order: { serviceDate: 'DESC', wave: 'DESC' }, take: 200 });
+    return this.plans.find({ where: { countyId, ...(serviceDate ? { serviceDate } : {}) }, order: { serviceDate: 'DESC', wave: 'DESC', version: 'DESC' }, take: 200 });
   }
 
   async get(countyId: string, planId: string): Promise<Plan> {
@@ -98,6 +135,11 @@ export class PlanRequestsService {
     };
   }
 
+  async events(countyId: string, planId: string): Promise<PlanEvent[]> {
+    await this.get(countyId, planId);
+    return this.dataSource.getRepository(PlanEvent).find({ where: { planId }, order: { id: 'ASC' } });
+  }
+
   /** What the worker last reported for the plan's job; null before its first report or once the job is gone. */
   async jobProgress(plan: Plan): Promise<PlanProgress | null> {
     const progress: unknown = (await this.queue.getJob(this.jobId(plan)))?.progress;
@@ -105,13 +147,13 @@ export class PlanRequestsService {
   }
 
   jobId(plan: Plan): string {
-    return planJobId(plan.countyId, plan.serviceDate, plan.wave);
+    return planJobId(plan.countyId, plan.serviceDate, plan.wave, plan.version);
   }
 
   private async enqueue(plan: Plan): Promise<void> {
     await this.queue.add(
       'run-plan',
-      { planId: plan.id, countyId: plan.countyId, version: 1 },
+      { planId: plan.id, countyId: plan.countyId, version: 1 as const },
       {
         jobId: this.jobId(plan),
         attempts: PLAN_JOB_ATTEMPTS,
@@ -122,26 +164,16 @@ export class PlanRequestsService {
     );
   }
 
-  /** Back to queued, routes dropped and the old plan's shipments released, in one transaction. */
-  private reset(plan: Plan, input: RequestPlanDto): Promise<Plan> {
+  /** A draft back to queued with its unlocked routes dropped; it reserved nothing, so nothing is released. */
+  private reset(plan: Plan, input: RequestPlanDto, actor: PlanActor): Promise<Plan> {
     return this.dataSource.transaction(async (manager) => {
-      const locked = await manager.findOneOrFail(Plan, { where: { id: plan.id }, lock: { mode: 'pessimistic_write' } });
-      if (locked.status !== 'completed' && locked.status !== 'failed') return locked;
-      const rows: Array<{ shipment_id: string }> = await manager.query(
-        `SELECT DISTINCT unnest(s.shipment_ids) AS shipment_id FROM plan_stop s JOIN plan_route r ON r.id = s.route_id WHERE r.plan_id = $1 AND s.kind = 'village'`,
-        [plan.id],
-      );
-      await this.shipments.releasePlanned(
-        manager,
-        plan.countyId,
-        rows.map((row) => row.shipment_id),
-        plan.id,
-      );
-      await manager.delete(PlanRoute, { planId: plan.id });
-      Object.assign(locked, {
+      const current = await manager.findOneOrFail(Plan, { where: { id: plan.id }, lock: { mode: 'pessimistic_write' } });
+      if ((current.status !== 'computed' && current.status !== 'failed') || current.lifecycle !== 'draft') return current;
+      await manager.delete(PlanRoute, { planId: plan.id, locked: false });
+      Object.assign(current, {
         status: 'queued',
-        seed: input.seed ?? locked.seed,
-        timeLimitS: input.timeLimitS ?? locked.timeLimitS,
+        seed: input.seed ?? current.seed,
+        timeLimitS: input.timeLimitS ?? current.timeLimitS,
         totalCostFen: null,
         totalDistanceM: null,
         totalDurationS: null,
@@ -154,7 +186,8 @@ export class PlanRequestsService {
         startedAt: null,
         finishedAt: null,
       });
-      return manager.save(Plan, locked);
+      await appendPlanEvent(manager, { planId: plan.id, type: 'plan.requested', actor, data: { replan: true, seed: current.seed, timeLimitS: current.timeLimitS } });
+      return manager.save(Plan, current);
     });
   }
 }

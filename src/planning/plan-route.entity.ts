@@ -1,10 +1,14 @@
 import { Column, Entity, Index, JoinColumn, ManyToOne, OneToMany, PrimaryGeneratedColumn, Unique } from 'typeorm';
+import { Driver } from '../fleet/driver.entity';
 import { Vehicle } from '../fleet/vehicle.entity';
 import { NetworkNode } from '../network/network-node.entity';
 import type { PlanStop } from './plan-stop.entity';
 import { Plan } from './plan.entity';
 
 export const ECHELONS = ['trunk', 'last_mile'] as const;
+/** Set by the operator now, by driver events once drivers report. */
+export const ROUTE_STATUSES = ['planned', 'dispatched', 'completed'] as const;
+export type RouteStatus = (typeof ROUTE_STATUSES)[number];
 
 /** One vehicle's run in a plan: from its base (hub or township station) through its stops and back. */
 @Entity()
@@ -31,6 +35,21 @@ export class PlanRoute {
   @ManyToOne(() => Vehicle, { onDelete: 'RESTRICT' })
   @JoinColumn()
   vehicle?: Vehicle;
+
+  /** Who drives it: by default the driver assigned to the vehicle; required before dispatch. */
+  @Column({ type: 'uuid', nullable: true })
+  driverId!: string | null;
+
+  @ManyToOne(() => Driver, { onDelete: 'SET NULL', nullable: true })
+  @JoinColumn()
+  driver?: Driver | null;
+
+  @Column({ type: 'enum', enum: ROUTE_STATUSES, default: 'planned' })
+  status!: RouteStatus;
+
+  /** The dispatcher keeps this route as it is: a replan plans around it, like a dispatched route. */
+  @Column({ type: 'boolean', default: false })
+  locked!: boolean;
 
   @Column({ type: 'enum', enum: ECHELONS })
   echelon!: (typeof ECHELONS)[number];

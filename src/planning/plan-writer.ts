@@ -5,26 +5,34 @@ import { PlanRoute } from './plan-route.entity';
 import { PlanStop } from './plan-stop.entity';
 import { Plan } from './plan.entity';
 import { routeFigures, stopFigures } from './route-figures';
+import { PlanTotals, totalsWithKeptRoutes } from './plan-totals';
 
 /** Everything a finished run stores on the plan row besides its routes. */
 export interface PlanOutcome {
   networkVersion: number;
   statistics: NonNullable<Plan['statistics']>;
+  /** Each route starts with the driver assigned to its vehicle, when there is one. */
+  driverIdByVehicle: ReadonlyMap<string, string>;
 }
 
 /**
  * Writes a computed wave into the plan's tables inside the caller's transaction: the plan's old
- * routes (a retry) are replaced, times become instants in the county's zone, totals land on the plan.
+ * routes (a retry) are replaced, except the locked ones, which the run planned around and which keep
+ * their ids and numbers; times become instants in the county's zone, totals land on the plan.
  */
 export async function writeWavePlan(manager: EntityManager, plan: Plan, wave: WavePlan, outcome: PlanOutcome, timeZone: string): Promise<void> {
   const at = (seconds: number) => localSecondsToInstant(plan.serviceDate, seconds, timeZone);
-  await manager.delete(PlanRoute, { planId: plan.id });
+  await manager.delete(PlanRoute, { planId: plan.id, locked: false });
+  const kept = await manager.find(PlanRoute, { where: { planId: plan.id }, select: { id: true, routeNumber: true } });
+  const firstNumber = Math.max(0, ...kept.map((route) => route.routeNumber)) + 1;
   for (const [index, route] of wave.routes.entries()) {
     const saved = await manager.save(
       manager.create(PlanRoute, {
         planId: plan.id,
-        routeNumber: index + 1,
+        routeNumber: firstNumber + index,
         ...routeFigures(route),
+        driverId: outcome.driverIdByVehicle.get(route.vehicleId) ?? null,
+        status: 'planned' as const,
         peakLoadWeightG: route.peakLoad.weightG,
         peakLoadVolumeCm3: route.peakLoad.volumeCm3,
         peakLoadParcels: route.peakLoad.parcels,
@@ -43,15 +51,26 @@ export async function writeWavePlan(manager: EntityManager, plan: Plan, wave: Wa
       })),
     );
   }
+  const totals: PlanTotals =
+    kept.length > 0
+      ? await totalsWithKeptRoutes(
+          manager,
+          plan.id,
+          wave.totals.parcels,
+          kept.map((route) => route.id),
+        )
+      : {
+          totalCostFen: String(wave.totals.costFen),
+          totalDistanceM: wave.totals.distanceM,
+          totalDurationS: wave.totals.durationS,
+          parcels: wave.totals.parcels,
+          costPerParcelFen: wave.totals.costPerParcelFen,
+          vehiclesUsed: wave.totals.vehiclesUsed,
+        };
   await manager.update(Plan, plan.id, {
-    status: 'completed',
+    status: 'computed',
     networkVersion: outcome.networkVersion,
-    totalCostFen: String(wave.totals.costFen),
-    totalDistanceM: wave.totals.distanceM,
-    totalDurationS: wave.totals.durationS,
-    parcels: wave.totals.parcels,
-    costPerParcelFen: wave.totals.costPerParcelFen,
-    vehiclesUsed: wave.totals.vehiclesUsed,
+    ...totals,
     unassigned: wave.unassigned,
     statistics: outcome.statistics,
     error: null,

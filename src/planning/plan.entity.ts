@@ -3,12 +3,23 @@ import { TimestampedCountyEntity } from '../counties/county-owned.base';
 import type { ProblemStatistics, UnassignedShipment } from './planner/wave-model';
 import type { PlanRoute } from './plan-route.entity';
 
-export const PLAN_STATUSES = ['queued', 'running', 'completed', 'failed'] as const;
+/** The computation's status: where the worker is with this version. */
+export const PLAN_STATUSES = ['queued', 'running', 'computed', 'failed'] as const;
 export type PlanStatus = (typeof PLAN_STATUSES)[number];
 
-/** One planning run: a county's open shipments for one wave of one service date, turned into routes. */
+/**
+ * The plan's life as the dispatcher sees it, apart from its computation: a draft reserves nothing;
+ * publishing reserves its vehicles' time and its shipments; a superseded or withdrawn plan is cancelled.
+ */
+export const PLAN_LIFECYCLES = ['draft', 'published', 'completed', 'cancelled'] as const;
+export type PlanLifecycle = (typeof PLAN_LIFECYCLES)[number];
+
+/**
+ * One version of one planning run: a county's open shipments for one wave of one service date,
+ * turned into routes. Replanning a published plan writes a new row with the next version.
+ */
 @Entity()
-@Unique(['countyId', 'serviceDate', 'wave'])
+@Unique(['countyId', 'serviceDate', 'wave', 'version'])
 @Index(['countyId', 'createdAt'])
 export class Plan extends TimestampedCountyEntity {
   /** Local date (county time zone), YYYY-MM-DD. */
@@ -19,8 +30,26 @@ export class Plan extends TimestampedCountyEntity {
   @Column({ type: 'smallint' })
   wave!: number;
 
+  /** 1 for the wave's first plan, +1 for each replan of a published version. */
+  @Column({ type: 'integer', default: 1 })
+  version!: number;
+
+  /** The version this one replaces (null for version 1). */
+  @Column({ type: 'uuid', nullable: true })
+  supersedesPlanId!: string | null;
+
   @Column({ type: 'enum', enum: PLAN_STATUSES, default: 'queued' })
   status!: PlanStatus;
+
+  @Column({ type: 'enum', enum: PLAN_LIFECYCLES, default: 'draft' })
+  lifecycle!: PlanLifecycle;
+
+  @Column({ type: 'timestamptz', nullable: true })
+  publishedAt!: Date | null;
+
+  /** Set by a scheduled wave of a county that publishes automatically: published once computed. */
+  @Column({ type: 'boolean', default: false })
+  publishWhenComputed!: boolean;
 
   /** The county's network version the plan was computed on; null until it runs. */
   @Column({ type: 'integer', nullable: true })

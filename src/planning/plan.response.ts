@@ -1,8 +1,8 @@
 import { ApiProperty } from '@nestjs/swagger';
 import type { UnassignedShipment } from './planner/wave-model';
-import { PlanRoute } from './plan-route.entity';
 import { PlanStop } from './plan-stop.entity';
-import { Plan, PLAN_STATUSES, PlanStatus } from './plan.entity';
+import { Plan, PLAN_LIFECYCLES, PLAN_STATUSES, PlanLifecycle, PlanStatus } from './plan.entity';
+import { PlanRoute, ROUTE_STATUSES, RouteStatus } from './plan-route.entity';
 import { routeFigures, stopFigures } from './route-figures';
 
 export class UnassignedShipmentResponse {
@@ -18,7 +18,11 @@ export class PlanResponse {
   @ApiProperty({ format: 'uuid' }) countyId!: string;
   @ApiProperty({ example: '2026-11-30' }) serviceDate!: string;
   @ApiProperty({ example: 1 }) wave!: number;
-  @ApiProperty({ enum: PLAN_STATUSES }) status!: PlanStatus;
+  @ApiProperty({ example: 1, description: 'a replan of a published plan is the next version' }) version!: number;
+  @ApiProperty({ type: String, nullable: true, format: 'uuid' }) supersedesPlanId!: string | null;
+  @ApiProperty({ enum: PLAN_STATUSES, description: "the computation's status" }) status!: PlanStatus;
+  @ApiProperty({ enum: PLAN_LIFECYCLES, description: 'draft → published → completed, or cancelled' }) lifecycle!: PlanLifecycle;
+  @ApiProperty({ type: String, nullable: true, format: 'date-time' }) publishedAt!: string | null;
   @ApiProperty({ example: 'plan-…-2026-11-30-1' }) jobId!: string;
   @ApiProperty({ type: Number, nullable: true }) networkVersion!: number | null;
   @ApiProperty() seed!: number;
@@ -57,6 +61,9 @@ export class PlanRouteResponse {
   @ApiProperty({ format: 'uuid' }) id!: string;
   @ApiProperty() routeNumber!: number;
   @ApiProperty({ format: 'uuid' }) vehicleId!: string;
+  @ApiProperty({ type: String, nullable: true, format: 'uuid', description: "by default the vehicle's driver; required before dispatch" }) driverId!: string | null;
+  @ApiProperty({ enum: ROUTE_STATUSES }) status!: RouteStatus;
+  @ApiProperty({ description: 'kept as it is (same route and stop ids) when the plan is replanned' }) locked!: boolean;
   @ApiProperty({ enum: ['trunk', 'last_mile'] }) echelon!: string;
   @ApiProperty({ format: 'uuid' }) startNodeId!: string;
   @ApiProperty() distanceM!: number;
@@ -82,7 +89,11 @@ export function toPlanResponse(plan: Plan, jobId: string): PlanResponse {
     countyId: plan.countyId,
     serviceDate: plan.serviceDate,
     wave: plan.wave,
+    version: plan.version,
+    supersedesPlanId: plan.supersedesPlanId,
     status: plan.status,
+    lifecycle: plan.lifecycle,
+    publishedAt: iso(plan.publishedAt),
     jobId,
     networkVersion: plan.networkVersion,
     seed: plan.seed,
@@ -116,6 +127,9 @@ export function toPlanRouteResponse(route: PlanRoute): PlanRouteResponse {
     id: route.id,
     routeNumber: route.routeNumber,
     ...routeFigures(route),
+    driverId: route.driverId,
+    status: route.status,
+    locked: route.locked,
     peakLoad: { weightG: route.peakLoadWeightG, volumeCm3: route.peakLoadVolumeCm3, parcels: route.peakLoadParcels },
     departureAt: route.departureAt.toISOString(),
     returnAt: route.returnAt.toISOString(),

@@ -3,6 +3,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { CountiesService } from '../counties/counties.service';
 import { VehicleClass } from '@rural-dispatch/routing';
+import { DriversService } from '../fleet/drivers.service';
 import { VehiclesService } from '../fleet/vehicles.service';
 import { TravelMatrixService } from '../network/matrix/travel-matrix.service';
 import { NetworkNode } from '../network/network-node.entity';
@@ -11,6 +12,7 @@ import { PlannableShipmentsService } from '../shipments/plannable-shipments.serv
 import { localSecondsToInstant } from './planner/local-time';
 import { NodeMatrix, WaveNode, WaveShipment, WaveVehicle } from './planner/wave-model';
 import { PlanInputError } from './plan-job';
+import { Plan } from './plan.entity';
 
 export interface LoadedPlanningInputs {
   timeZone: string;
@@ -19,6 +21,15 @@ export interface LoadedPlanningInputs {
   nodes: WaveNode[];
   vehicles: WaveVehicle[];
   shipments: WaveShipment[];
+  /** The active driver assigned to each vehicle (the route's default driver). */
+  driverIdByVehicle: Map<string, string>;
+}
+
+/** What the day's published (or completed) plans hold: vehicles until their return, and shipments. */
+interface DayReservations {
+  /** Per vehicle, the latest return of its reserved routes, in seconds after local midnight. */
+  busyUntilS: Map<string, number>;
+  shipmentIds: Set<string>;
 }
 
 /** Matrices are computed for the road closures in force at this local time of the service date. */
@@ -34,17 +45,21 @@ export class PlanningInputsService {
     private readonly counties: CountiesService,
     private readonly network: NetworkQueryService,
     private readonly vehicles: VehiclesService,
+    private readonly drivers: DriversService,
     private readonly shipments: PlannableShipmentsService,
     private readonly travelMatrices: TravelMatrixService,
     @InjectDataSource() private readonly dataSource: DataSource,
   ) {}
 
-  async load(countyId: string, planId: string, serviceDate: string): Promise<LoadedPlanningInputs> {
+  async load(plan: Pick<Plan, 'id' | 'countyId' | 'serviceDate' | 'supersedesPlanId'>): Promise<LoadedPlanningInputs> {
+    const { countyId } = plan;
     const county = await this.counties.get(countyId);
     const nodes = await this.allNodes(countyId);
     const hubs = nodes.filter((node) => node.tier === 'county_hub');
     if (hubs.length !== 1) throw new PlanInputError(`the county needs exactly one county hub to plan from, it has ${hubs.length}`);
-    const vehicles = (await this.vehicles.list(countyId, { active: true })).map((vehicle): WaveVehicle => ({
+    const reserved = await this.dayReservations(plan, county.timeZone);
+    const serviceTimeS = new Map(nodes.map((node) => [node.id, node.serviceTimeS]));
+    const fleet = (await this.vehicles.list(countyId, { active: true })).map((vehicle): WaveVehicle => ({
       id: vehicle.id,
       code: vehicle.code,
       vehicleClass: vehicle.vehicleClass,
@@ -57,10 +72,10 @@ export class PlanningInputsService {
       shiftEndS: vehicle.shiftEndS,
       maxDurationS: vehicle.maxDurationS,
     }));
-    if (vehicles.length === 0) throw new PlanInputError('the county has no active vehicle');
-    const alreadyPlannedPickups = await this.pickupsOnOtherPlans(countyId, planId, serviceDate);
+    if (fleet.length === 0) throw new PlanInputError('the county has no active vehicle');
+    const vehicles = fleet.flatMap((vehicle) => withShiftAfterReservations(vehicle, reserved.busyUntilS.get(vehicle.id), serviceTimeS.get(vehicle.homeNodeId) ?? 0));
     const shipments = (await this.shipments.listPlannable(countyId))
-      .filter((shipment) => !(shipment.direction === 'outbound_pickup' && alreadyPlannedPickups.has(shipment.id)))
+      .filter((shipment) => !reserved.shipmentIds.has(shipment.id))
       .map((shipment): WaveShipment => ({
         id: shipment.id,
         direction: shipment.direction === 'inbound' ? 'delivery' : 'pickup',
@@ -76,6 +91,7 @@ export class PlanningInputsService {
       nodes: nodes.map(toWaveNode),
       vehicles,
       shipments,
+      driverIdByVehicle: await this.driverIdByVehicle(countyId),
     };
   }
 
@@ -101,18 +117,51 @@ export class PlanningInputsService {
   }
 
   /**
-   * Produce pickups keep `requested` until collected, so another completed wave of the same day
-   * that already routes them must not route them again.
+   * One fleet per day: the routes of the day's other published or completed plans keep their
+   * vehicles until they return, and their shipments. Of the version this one replaces, only the
+   * routes already dispatched (or done) or locked do: they stay fixed and move over to this version
+   * when it is published. This plan's own locked routes (a draft replanned in place) stay too. Produce pickups stay `requested` until collected, so this is also what keeps them
+   * from being routed twice.
    */
-  private async pickupsOnOtherPlans(countyId: string, planId: string, serviceDate: string): Promise<Set<string>> {
-    const rows: Array<{ shipment_id: string }> = await this.dataSource.query(
-      `SELECT DISTINCT unnest(s.shipment_ids) AS shipment_id
-         FROM plan_stop s JOIN plan_route r ON r.id = s.route_id JOIN plan p ON p.id = r.plan_id
-        WHERE p.county_id = $1 AND p.service_date = $2 AND p.status = 'completed' AND p.id <> $3 AND s.kind = 'village'`,
-      [countyId, serviceDate, planId],
+  private async dayReservations(plan: Pick<Plan, 'id' | 'countyId' | 'serviceDate' | 'supersedesPlanId'>, timeZone: string): Promise<DayReservations> {
+    const reservedRoutes = `SELECT r.id FROM plan_route r JOIN plan p ON p.id = r.plan_id
+      WHERE p.county_id = $1 AND p.service_date = $2
+        AND ((p.lifecycle IN ('published', 'completed') AND p.id <> $3 AND p.id IS DISTINCT FROM $4::uuid)
+          OR (p.id = $4::uuid AND (r.status <> 'planned' OR r.locked))
+          OR (p.id = $3 AND r.locked))`;
+    const parameters = [plan.countyId, plan.serviceDate, plan.id, plan.supersedesPlanId];
+    const routes: Array<{ vehicle_id: string; return_at: Date }> = await this.dataSource.query(
+      `SELECT vehicle_id, max(return_at) AS return_at FROM plan_route WHERE id IN (${reservedRoutes}) GROUP BY vehicle_id`,
+      parameters,
     );
-    return new Set(rows.map((row) => row.shipment_id));
+    const stops: Array<{ shipment_id: string }> = await this.dataSource.query(
+      `SELECT DISTINCT unnest(s.shipment_ids) AS shipment_id FROM plan_stop s WHERE s.route_id IN (${reservedRoutes}) AND s.kind = 'village'`,
+      parameters,
+    );
+    const midnightMs = localSecondsToInstant(plan.serviceDate, 0, timeZone).getTime();
+    return {
+      busyUntilS: new Map(routes.map((row) => [row.vehicle_id, Math.ceil((new Date(row.return_at).getTime() - midnightMs) / 1000)])),
+      shipmentIds: new Set(stops.map((row) => row.shipment_id)),
+    };
   }
+
+  private async driverIdByVehicle(countyId: string): Promise<Map<string, string>> {
+    const byVehicle = new Map<string, string>();
+    // Sorted by id so that a vehicle with two drivers gets the same default every time.
+    const drivers = (await this.drivers.list(countyId)).filter((driver) => driver.active && driver.vehicleId !== null).sort((a, b) => a.id.localeCompare(b.id));
+    for (const driver of drivers) if (!byVehicle.has(driver.vehicleId!)) byVehicle.set(driver.vehicleId!, driver.id);
+    return byVehicle;
+  }
+}
+
+/**
+ * The vehicle as a later wave may use it: its shift starts after its last reserved return plus its
+ * base's loading time; a vehicle with no shift left is not offered at all. The library is unchanged.
+ */
+export function withShiftAfterReservations(vehicle: WaveVehicle, busyUntilS: number | undefined, loadingS: number): WaveVehicle[] {
+  if (busyUntilS === undefined) return [vehicle];
+  const shiftStartS = Math.max(vehicle.shiftStartS, busyUntilS + loadingS);
+  return shiftStartS >= vehicle.shiftEndS ? [] : [{ ...vehicle, shiftStartS }];
 }
 
 function toWaveNode(node: NetworkNode): WaveNode {

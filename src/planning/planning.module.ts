@@ -9,6 +9,14 @@ import { ShipmentsModule } from '../shipments/shipments.module';
 import { PlanRoute } from './plan-route.entity';
 import { PlanStop } from './plan-stop.entity';
 import { Plan } from './plan.entity';
+import { PlanEvent } from './plan-event.entity';
+import { IdempotencyRecord } from './idempotency-record.entity';
+import { IdempotencyService } from './idempotency.service';
+import { PlanPublishingService } from './plan-publishing.service';
+import { PlanRouteEditsService } from './plan-route-edits.service';
+import { WaveSchedule } from './wave-schedule.entity';
+import { WaveSchedulesService } from './wave-schedules.service';
+import { WaveSchedulesController } from './wave-schedules.controller';
 import { PlanningInputsService } from './planning-inputs.service';
 import { PlanComputationService } from './plan-computation.service';
 import { ManifestSourceService } from './manifests/manifest-source.service';
@@ -21,15 +29,26 @@ import { SolverThread } from './solver-thread';
 /** Plans, routes, stops and manifests over HTTP; the solving itself runs in PlanningWorkerModule. */
 @Module({
   imports: [
-    TypeOrmModule.forFeature([Plan, PlanRoute, PlanStop]),
-    BullModule.registerQueue({ name: QueueName.planning }),
+    TypeOrmModule.forFeature([Plan, PlanRoute, PlanStop, PlanEvent, IdempotencyRecord, WaveSchedule]),
+    BullModule.registerQueue({ name: QueueName.planning }, { name: QueueName.waveSchedule }),
     CountiesModule,
     NetworkModule,
     FleetModule,
     ShipmentsModule,
   ],
-  controllers: [PlansController, ManifestsController],
-  providers: [PlanRequestsService, PlanComputationService, PlanningInputsService, ServiceDatePolicy, ManifestSourceService, SolverThread],
-  exports: [PlanRequestsService, PlanComputationService],
+  controllers: [PlansController, ManifestsController, WaveSchedulesController],
+  providers: [
+    PlanRequestsService,
+    PlanComputationService,
+    PlanningInputsService,
+    ServiceDatePolicy,
+    ManifestSourceService,
+    SolverThread,
+    PlanPublishingService,
+    PlanRouteEditsService,
+    IdempotencyService,
+    WaveSchedulesService,
+  ],
+  exports: [PlanRequestsService, PlanComputationService, PlanPublishingService, WaveSchedulesService],
 })
 export class PlanningModule {}

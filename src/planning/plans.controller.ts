@@ -1,23 +1,33 @@
-import { Body, Controller, Get, HttpCode, Param, ParseUUIDPipe, Post, Query } from '@nestjs/common';
-import { ApiAcceptedResponse, ApiBearerAuth, ApiOkResponse, ApiQuery, ApiTags } from '@nestjs/swagger';
-import { Roles, WRITE_ROLES } from '../infra/auth/principal';
+import { Body, Controller, Get, Headers, HttpCode, Param, ParseUUIDPipe, Patch, Post, Query } from '@nestjs/common';
+import { ApiAcceptedResponse, ApiBearerAuth, ApiConflictResponse, ApiHeader, ApiOkResponse, ApiQuery, ApiTags } from '@nestjs/swagger';
+import { CurrentPrincipal, Principal, Roles, WRITE_ROLES } from '../infra/auth/principal';
 import { RequestPlanDto } from './dto/request-plan.dto';
-import { PlanDetailResponse, PlanResponse, toPlanResponse, toPlanRouteResponse } from './plan.response';
+import { UpdateRouteDto } from './dto/update-route.dto';
+import { IdempotencyService } from './idempotency.service';
+import { PlanEventResponse, toPlanEventResponse } from './plan-event.response';
+import { PlanPublishingService } from './plan-publishing.service';
+import { PlanRouteEditsService } from './plan-route-edits.service';
+import { PlanDetailResponse, PlanResponse, PlanRouteResponse, toPlanResponse, toPlanRouteResponse } from './plan.response';
 import { PlanRequestsService } from './plan-requests.service';
 
 @ApiTags('plans')
 @ApiBearerAuth()
 @Controller('v1/counties/:countyId/plans')
 export class PlansController {
-  constructor(private readonly plans: PlanRequestsService) {}
+  constructor(
+    private readonly plans: PlanRequestsService,
+    private readonly publishing: PlanPublishingService,
+    private readonly routeEdits: PlanRouteEditsService,
+    private readonly idempotency: IdempotencyService,
+  ) {}
 
   /** Queues the wave's planning job; the same wave again returns the existing plan. */
   @Post()
   @HttpCode(202)
   @Roles(...WRITE_ROLES)
   @ApiAcceptedResponse({ type: PlanResponse })
-  async request(@Param('countyId', ParseUUIDPipe) countyId: string, @Body() body: RequestPlanDto): Promise<PlanResponse> {
-    const plan = await this.plans.request(countyId, body);
+  async request(@Param('countyId', ParseUUIDPipe) countyId: string, @Body() body: RequestPlanDto, @CurrentPrincipal() principal: Principal): Promise<PlanResponse> {
+    const plan = await this.plans.request(countyId, body, principal.apiKeyId);
     return toPlanResponse(plan, this.plans.jobId(plan));
   }
 
@@ -33,5 +43,52 @@ export class PlansController {
   async get(@Param('countyId', ParseUUIDPipe) countyId: string, @Param('planId', ParseUUIDPipe) planId: string): Promise<PlanDetailResponse> {
     const { plan, routes } = await this.plans.getWithRoutes(countyId, planId);
     return { ...toPlanResponse(plan, this.plans.jobId(plan)), routes: routes.map(toPlanRouteResponse) };
+  }
+
+  /** A computed draft becomes the day's plan: re-checked against the day's published plans, shipments planned, platforms told. */
+  @Post(':planId/publish')
+  @HttpCode(200)
+  @Roles(...WRITE_ROLES)
+  @ApiHeader({ name: 'Idempotency-Key', required: false, description: 'same key and request: the first answer again; same key, other request: 409' })
+  @ApiOkResponse({ type: PlanResponse })
+  @ApiConflictResponse({ description: 'not a computed draft, a stale version, or conflicts with published plans (listed in `conflicts`)' })
+  publish(
+    @Param('countyId', ParseUUIDPipe) countyId: string,
+    @Param('planId', ParseUUIDPipe) planId: string,
+    @CurrentPrincipal() principal: Principal,
+    @Headers('idempotency-key') idempotencyKey?: string,
+  ): Promise<PlanResponse> {
+    const scope = `POST plans/${planId}/publish`;
+    return this.idempotency.run({ countyId, key: idempotencyKey, scope, body: {} }, async () => {
+      const plan = await this.publishing.publish(countyId, planId, principal.apiKeyId);
+      return toPlanResponse(plan, this.plans.jobId(plan));
+    });
+  }
+
+  /** The route's driver, or its status (planned → dispatched → completed). */
+  @Patch(':planId/routes/:routeId')
+  @Roles(...WRITE_ROLES)
+  @ApiHeader({ name: 'Idempotency-Key', required: false })
+  @ApiOkResponse({ type: PlanRouteResponse })
+  @ApiConflictResponse({ description: 'a transition the route or plan does not allow, or dispatch without a driver' })
+  updateRoute(
+    @Param('countyId', ParseUUIDPipe) countyId: string,
+    @Param('planId', ParseUUIDPipe) planId: string,
+    @Param('routeId', ParseUUIDPipe) routeId: string,
+    @Body() body: UpdateRouteDto,
+    @CurrentPrincipal() principal: Principal,
+    @Headers('idempotency-key') idempotencyKey?: string,
+  ): Promise<PlanRouteResponse> {
+    const scope = `PATCH plans/${planId}/routes/${routeId}`;
+    return this.idempotency.run({ countyId, key: idempotencyKey, scope, body }, async () =>
+      toPlanRouteResponse(await this.routeEdits.update(countyId, planId, routeId, body, principal.apiKeyId)),
+    );
+  }
+
+  /** Every change to the plan and its routes, oldest first, with who made it. */
+  @Get(':planId/events')
+  @ApiOkResponse({ type: [PlanEventResponse] })
+  async events(@Param('countyId', ParseUUIDPipe) countyId: string, @Param('planId', ParseUUIDPipe) planId: string): Promise<PlanEventResponse[]> {
+    return (await this.plans.events(countyId, planId)).map(toPlanEventResponse);
   }
 }

@@ -3,7 +3,8 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
 import { DomainError } from '../infra/errors/domain-error';
 import { ShipmentLifecycleService } from './shipment-lifecycle.service';
-import { ShipmentDirection } from './shipment-status';
+import { ShipmentEventsService } from './shipment-events.service';
+import { ShipmentDirection, ShipmentStatus } from './shipment-status';
 
 /** An open shipment as the planner needs it: where, which way, and how much. */
 export interface PlannableShipment {
@@ -13,6 +14,14 @@ export interface PlannableShipment {
   parcelCount: number;
   weightG: number;
   volumeCm3: number;
+}
+
+/** What a platform is told when a plan with its shipment is published. */
+export interface ShipmentSchedule {
+  /** Local service date, YYYY-MM-DD. */
+  plannedDate: string;
+  /** ISO 8601 with the county's offset. */
+  eta: { from: string; to: string };
 }
 
 /**
@@ -25,6 +34,7 @@ export class PlannableShipmentsService {
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly lifecycle: ShipmentLifecycleService,
+    private readonly events: ShipmentEventsService,
   ) {}
 
   /** Inbound shipments at the hub and produce pickups requested, with a resolved village, by id. */
@@ -52,9 +62,17 @@ export class PlannableShipmentsService {
    * Moves the inbound shipments among `shipmentIds` from at_hub to planned in the caller's
    * transaction. Pickups keep `requested` (their lifecycle has no planned state). A shipment that
    * changed meanwhile (cancelled) makes the transition throw, and the caller's transaction roll back.
+   * With `schedules`, each shipment's event carries its planned date and ETA window (pickups get a
+   * `shipment.updated` event with it), so each platform hears about its own shipments only.
    * Returns how many were marked.
    */
-  async markPlanned(manager: EntityManager, countyId: string, shipmentIds: string[], planId: string): Promise<number> {
+  async markPlanned(
+    manager: EntityManager,
+    countyId: string,
+    shipmentIds: string[],
+    planId: string,
+    schedules: ReadonlyMap<string, ShipmentSchedule> = new Map(),
+  ): Promise<number> {
     if (shipmentIds.length === 0) return 0;
     // Sorted ids, locked up front: every planner locks in the same order, so two plans cannot
     // deadlock on shipments, and a second plan waits here until the first has committed.
@@ -68,8 +86,30 @@ export class PlannableShipmentsService {
     if (taken.length > 0) {
       throw new DomainError('conflict', `${taken.length} shipment(s) left at_hub while the plan was computed (first: ${taken[0]!.id} is ${taken[0]!.status})`);
     }
-    for (const { id } of inbound) await this.lifecycle.transitionIn(manager, countyId, id, 'planned', `plan ${planId}`);
+    for (const { id } of inbound) await this.lifecycle.transitionIn(manager, countyId, id, 'planned', `plan ${planId}`, scheduleDetails(schedules.get(id)));
+    await this.announcePickups(manager, countyId, shipmentIds, planId, schedules);
     return inbound.length;
+  }
+
+  private async announcePickups(manager: EntityManager, countyId: string, shipmentIds: string[], planId: string, schedules: ReadonlyMap<string, ShipmentSchedule>): Promise<void> {
+    if (schedules.size === 0) return;
+    const pickups: Array<{ id: string; platform_id: string; status: ShipmentStatus }> = await manager.query(
+      `SELECT id, platform_id, status FROM shipment WHERE county_id = $1 AND id = ANY($2::uuid[]) AND direction = 'outbound_pickup' ORDER BY id`,
+      [countyId, shipmentIds],
+    );
+    for (const pickup of pickups) {
+      const schedule = schedules.get(pickup.id);
+      if (!schedule) continue;
+      await this.events.append(manager, {
+        countyId,
+        platformId: pickup.platform_id,
+        shipmentId: pickup.id,
+        type: 'shipment.updated',
+        fromStatus: pickup.status,
+        toStatus: pickup.status,
+        payload: { shipmentId: pickup.id, direction: 'outbound_pickup', status: pickup.status, reason: `pickup scheduled by plan ${planId}`, ...scheduleDetails(schedule) },
+      });
+    }
   }
 
   /**
@@ -86,3 +126,5 @@ export class PlannableShipmentsService {
     return planned.length;
   }
 }
+
+const scheduleDetails = (schedule: ShipmentSchedule | undefined): Record<string, unknown> => (schedule ? { plannedDate: schedule.plannedDate, eta: schedule.eta } : {});

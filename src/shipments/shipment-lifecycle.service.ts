@@ -70,10 +70,20 @@ export class ShipmentLifecycleService {
     });
   }
 
-  /** For other modules (planning, driver) that change status inside their own transaction. */
-  async transitionIn(manager: EntityManager, countyId: string, shipmentId: string, to: ShipmentStatus, reason: string | null = null): Promise<TransitionResult> {
+  /**
+   * For other modules (planning, driver) that change status inside their own transaction; `details`
+   * (e.g. the planned date and ETA window) ride along in the event the platform receives.
+   */
+  async transitionIn(
+    manager: EntityManager,
+    countyId: string,
+    shipmentId: string,
+    to: ShipmentStatus,
+    reason: string | null = null,
+    details: Record<string, unknown> = {},
+  ): Promise<TransitionResult> {
     const shipment = await this.lock(manager, { countyId, id: shipmentId });
-    return this.apply(manager, shipment, to, reason);
+    return this.apply(manager, shipment, to, reason, details);
   }
 
   transition(countyId: string, shipmentId: string, to: ShipmentStatus, reason: string | null = null): Promise<TransitionResult> {
@@ -143,7 +153,7 @@ export class ShipmentLifecycleService {
     return shipment;
   }
 
-  private async apply(manager: EntityManager, shipment: Shipment, to: ShipmentStatus, reason: string | null): Promise<TransitionResult> {
+  private async apply(manager: EntityManager, shipment: Shipment, to: ShipmentStatus, reason: string | null, details: Record<string, unknown> = {}): Promise<TransitionResult> {
     const from = shipment.status;
     if (from === to) return { shipmentId: shipment.id, status: to, previousStatus: from, changed: false };
     if (!canTransition(shipment.direction as ShipmentDirection, from, to)) {
@@ -163,7 +173,7 @@ export class ShipmentLifecycleService {
       type: 'shipment.status_changed',
       fromStatus: from,
       toStatus: to,
-      payload: eventData(shipment, from, reason),
+      payload: { ...eventData(shipment, from, reason), ...details },
     });
     return { shipmentId: shipment.id, status: to, previousStatus: from, changed: true };
   }

@@ -35,7 +35,7 @@ describe('a plan keeps the network version it was made with across OSM re-import
       const importer = testApp.app.get(OsmImportService);
       const first = await importer.importExtract(county.id, { pbfPath: extract('first.osm.pbf', FIXTURE_WAYS), demPaths: [] });
       const summary = await planDemoWave(testApp.app, county.id, '2026-12-01', { startWorker: () => startTestWorker(testApp.config), timeLimitS: 5, log: () => undefined });
-      expect(summary.status).toBe('completed');
+      expect(summary.status).toBe('computed');
       const planUrl = `/v1/counties/${county.id}/plans/${summary.planId}`;
       const before = (await request(testApp.baseUrl).get(planUrl).set('Authorization', authorization).expect(200)).body;
       expect(before.networkVersion).toBe(first.networkVersion);

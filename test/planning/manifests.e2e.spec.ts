@@ -101,11 +101,11 @@ describe('manifests a driver can carry: per route JSON/CSV/PDF, the wave PDF and
       .set('Authorization', owner.authorization)
       .send({ serviceDate: SERVICE_DATE, wave: 1, timeLimitS: 60, seed: 5 })
       .expect(202);
-    for (let attempt = 0; attempt < 600 && !['completed', 'failed'].includes(plan?.status); attempt++) {
+    for (let attempt = 0; attempt < 600 && !['computed', 'failed'].includes(plan?.status); attempt++) {
       if (attempt > 0) await new Promise((resolve) => setTimeout(resolve, 100));
       plan = (await http().get(`/v1/counties/${owner.county.id}/plans/${requested.body.id}`).set('Authorization', owner.authorization).expect(200)).body;
     }
-    expect(plan.status).toBe('completed');
+    expect(plan.status).toBe('computed');
     trunk = plan.routes.find((route: any) => route.echelon === 'trunk');
     tricycle = plan.routes.find((route: any) => route.vehicleId === county.tricycle.id);
   }, 120_000);

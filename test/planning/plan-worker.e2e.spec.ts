@@ -36,7 +36,7 @@ describe('planning worker: demo wave in-process, bad input, stale jobs', () => {
     const lines: string[] = [];
     const summary = await planDemoWave(api.app, county.id, '2026-12-01', { startWorker: () => startTestWorker(config), timeLimitS: 120, log: (line) => lines.push(line) });
     expect(summary).toMatchObject({
-      status: 'completed',
+      status: 'computed',
       error: null,
       routesByEchelon: { trunk: 1, lastMile: 1 },
       parcels: 12,

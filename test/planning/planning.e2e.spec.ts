@@ -7,6 +7,7 @@ import { ShipmentsQueryService } from '../../src/shipments/shipments-query.servi
 import { createCounty, CountyWithKey } from '../support/factories';
 import { cleanupTestConfig, createTestConfig, startTestApp, startTestWorker, TestApp } from '../support/test-app';
 import { createPlanningCounty, PlanningCounty, receiveAtHub } from './support/planning-county';
+import { waitForComputedPlan } from './support/planning-e2e';
 
 const SERVICE_DATE = '2026-11-30';
 
@@ -26,15 +27,7 @@ describe('planning: POST a wave, the worker plans it, routes and manifests come 
   const plansUrl = (countyId = owner.county.id) => `/v1/counties/${countyId}/plans`;
   const statusOf = async (shipmentId: string) => (await api.app.get(ShipmentsQueryService).get(owner.county.id, shipmentId)).shipment.status;
 
-  /** Polls the plan until the worker has finished with it (the job is done when the plan is). */
-  async function waitForPlan(planId: string): Promise<any> {
-    for (let attempt = 0; attempt < 600; attempt++) {
-      const response = await http().get(`${plansUrl()}/${planId}`).set('Authorization', owner.authorization).expect(200);
-      if (response.body.status === 'completed' || response.body.status === 'failed') return response.body;
-      await new Promise((resolve) => setTimeout(resolve, 100));
-    }
-    throw new Error(`plan ${planId} did not finish`);
-  }
+  const waitForPlan = (planId: string) => waitForComputedPlan(api, owner, planId);
 
   beforeAll(async () => {
     config = await createTestConfig();
@@ -61,18 +54,18 @@ describe('planning: POST a wave, the worker plans it, routes and manifests come 
 
   it('accepts the request with 202 and a queued plan', async () => {
     const response = await http().post(plansUrl()).set('Authorization', owner.authorization).send({ serviceDate: SERVICE_DATE, wave: 1, timeLimitS: 120, seed: 3 }).expect(202);
-    expect(response.body).toMatchObject({ serviceDate: SERVICE_DATE, wave: 1, status: 'queued', seed: 3, timeLimitS: 120 });
-    expect(response.body.jobId).toBe(`plan-${owner.county.id}-${SERVICE_DATE}-1`);
+    expect(response.body).toMatchObject({ serviceDate: SERVICE_DATE, wave: 1, version: 1, supersedesPlanId: null, status: 'queued', lifecycle: 'draft', seed: 3, timeLimitS: 120 });
+    expect(response.body.jobId).toBe(`plan-${owner.county.id}-${SERVICE_DATE}-1-v1`);
     plan = await waitForPlan(response.body.id);
-    expect(plan.status).toBe('completed');
+    expect(plan).toMatchObject({ status: 'computed', lifecycle: 'draft', publishedAt: null });
     expect(plan.error).toBeNull();
   }, 120_000);
 
-  it('puts every planned shipment on exactly one village stop and marks it planned', async () => {
+  it('puts every planned shipment on exactly one village stop; the draft reserves nothing, so they stay at_hub', async () => {
     const villageStops = plan.routes.flatMap((route: any) => route.stops.filter((stop: any) => stop.kind === 'village'));
     for (const shipmentId of deliverable) {
       expect(villageStops.filter((stop: any) => stop.shipmentIds.includes(shipmentId))).toHaveLength(1);
-      expect(await statusOf(shipmentId)).toBe('planned');
+      expect(await statusOf(shipmentId)).toBe('at_hub');
     }
     const onStops = new Set(villageStops.flatMap((stop: any) => stop.shipmentIds));
     expect(onStops.size).toBe(deliverable.length);
@@ -134,25 +127,33 @@ describe('planning: POST a wave, the worker plans it, routes and manifests come 
 
   it('returns the existing plan for a second POST of the same wave, without running it again', async () => {
     const response = await http().post(plansUrl()).set('Authorization', owner.authorization).send({ serviceDate: SERVICE_DATE, wave: 1 }).expect(202);
-    expect(response.body).toMatchObject({ id: plan.id, status: 'completed', attempts: 1 });
+    expect(response.body).toMatchObject({ id: plan.id, status: 'computed', attempts: 1 });
     const list = await http().get(`${plansUrl()}?serviceDate=${SERVICE_DATE}`).set('Authorization', owner.authorization).expect(200);
     expect(list.body.map((entry: any) => entry.id)).toEqual([plan.id]);
   });
 
-  it('replans on request: shipments released and planned again, same seed, same routes', async () => {
+  it('replans a draft in place on request: same version, same seed, same routes', async () => {
     const response = await http().post(plansUrl()).set('Authorization', owner.authorization).send({ serviceDate: SERVICE_DATE, wave: 1, replan: true }).expect(202);
-    expect(response.body).toMatchObject({ id: plan.id, status: 'queued' });
+    expect(response.body).toMatchObject({ id: plan.id, version: 1, status: 'queued', lifecycle: 'draft' });
     const again = await waitForPlan(plan.id);
-    expect(again).toMatchObject({ status: 'completed', attempts: 2, totalCostFen: plan.totalCostFen, parcels: plan.parcels });
+    expect(again).toMatchObject({ status: 'computed', attempts: 2, totalCostFen: plan.totalCostFen, parcels: plan.parcels });
     const stopsOf = (p: any) => p.routes.map((route: any) => [route.vehicleId, route.stops.map((stop: any) => stop.nodeId)]);
     expect(stopsOf(again)).toEqual(stopsOf(plan));
-    for (const shipmentId of deliverable) expect(await statusOf(shipmentId)).toBe('planned');
+    for (const shipmentId of deliverable) expect(await statusOf(shipmentId)).toBe('at_hub');
+    plan = again;
   }, 120_000);
+
+  it('publishing moves the shipments to planned', async () => {
+    const response = await http().post(`${plansUrl()}/${plan.id}/publish`).set('Authorization', owner.authorization).expect(200);
+    expect(response.body).toMatchObject({ id: plan.id, status: 'computed', lifecycle: 'published' });
+    for (const shipmentId of deliverable) expect(await statusOf(shipmentId)).toBe('planned');
+    expect(await statusOf(heavy)).toBe('at_hub');
+  });
 
   it('plans only what is still open in the next wave: the heavy shipment again, nothing twice', async () => {
     const response = await http().post(plansUrl()).set('Authorization', owner.authorization).send({ serviceDate: SERVICE_DATE, wave: 2, timeLimitS: 120 }).expect(202);
     const wave2 = await waitForPlan(response.body.id);
-    expect(wave2).toMatchObject({ status: 'completed', parcels: 0, routes: [] });
+    expect(wave2).toMatchObject({ status: 'computed', parcels: 0, routes: [] });
     expect(wave2.unassigned.map((entry: any) => [entry.shipmentId, entry.reason])).toEqual([[heavy, 'capacity']]);
   }, 120_000);
 

@@ -37,7 +37,7 @@ describe('the solver runs off the worker event loop', () => {
     const retryDueMs = first!.atMs + RETRY_DELAY_MS;
 
     const db = testApp.app.get(DataSource);
-    await eventually(async () => (await db.getRepository(Plan).findOneByOrFail({ id: plan.id })).status === 'completed', 60_000, 200);
+    await eventually(async () => (await db.getRepository(Plan).findOneByOrFail({ id: plan.id })).status === 'computed', 60_000, 200);
     const completed = await db.getRepository(Plan).findOneByOrFail({ id: plan.id });
     const solveEndMs = completed.finishedAt!.getTime();
     const relayTicks = worker.get(DeliverySchedulerService).ticks('relay');

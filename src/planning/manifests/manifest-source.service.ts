@@ -18,12 +18,9 @@ export interface PlanManifestSource {
   routes: RouteManifestSource[];
 }
 
-/**
- * The route's driver. Today that is the active driver assigned to the route's vehicle; once routes
- * carry their own driver (plan_route.driver_id), this one function changes.
- */
+/** The route's driver: the one the dispatcher set on the route (by default its vehicle's driver when the plan was computed). */
 export function routeDriver(route: PlanRoute, drivers: Driver[]): Driver | null {
-  return drivers.find((driver) => driver.active && driver.vehicleId === route.vehicleId) ?? null;
+  return route.driverId === null ? null : (drivers.find((driver) => driver.id === route.driverId) ?? null);
 }
 
 /** Loads what manifests print, through the owning modules' services, in a handful of queries per plan. */
