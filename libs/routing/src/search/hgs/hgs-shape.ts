@@ -15,12 +15,14 @@ export function whyNotHgsShaped(problem: Problem): string | null {
   if (Object.keys(problem.profiles).length !== 1) return 'several profiles';
   if ((problem.shipments ?? []).length > 0) return 'shipments';
   if (problem.jobs.length === 0) return 'no jobs';
+  if (problem.linehaulBeforeBackhaul) return 'linehaul before backhaul';
   const first = problem.vehicles[0];
   if (first.endLocation === null) return 'open routes';
   if (first.capacity.length !== 1) return 'multi-dimensional capacity';
   for (const v of problem.vehicles) {
     if (v.skills && v.skills.length > 0) return 'vehicle skills';
     if (v.maxDurationS !== undefined || v.maxDistanceM !== undefined) return 'route duration or distance limits';
+    if ((v.reloadLocations ?? []).length > 0) return 'several trips per vehicle';
     if (
       v.startLocation !== first.startLocation ||
       v.endLocation !== first.endLocation ||
@@ -40,6 +42,7 @@ export function whyNotHgsShaped(problem: Problem): string | null {
     if (job.unassignedPenaltyFen !== undefined) return 'optional jobs';
     if (job.timeWindows.length > 1) return 'several time windows';
     if (job.kind !== 'delivery') return 'pickup jobs';
+    if ((job.releaseS ?? 0) > 0) return 'release times';
   }
   return null;
 }
