@@ -22,9 +22,10 @@ export function toRouteList(instance: RichVrplibInstance, solution: Solution): R
   return { routes, printedCost: null };
 }
 
-/** The solution's cost in the benchmark's printed unit, recomputed by the independent checker. */
+/** The solution's cost in the benchmark's printed unit (HFVRP to the cent), recomputed by the independent checker. */
 function benchmarkCost(instance: RichVrplibInstance, solution: Solution): number {
-  return checkRichSolution(instance.text, toRouteList(instance, solution)).cost;
+  const cost = checkRichSolution(instance.text, toRouteList(instance, solution)).cost;
+  return instance.variant === 'HFVRP' ? Math.round(cost * 100) / 100 : cost;
 }
 
 function costText(instance: RichVrplibInstance, cost: number): string {

@@ -1,5 +1,5 @@
-import { arcCost as priceArc, fixedRouteCost } from '../../evaluation/cost-evaluator';
-import { Problem } from '../../model/problem';
+import { arcCost as priceArc, costPerMetre, fixedRouteCost } from '../../evaluation/cost-evaluator';
+import { Problem, Vehicle } from '../../model/problem';
 import { embedInPlane, PlanarEmbedding } from './embedding';
 
 /**
@@ -20,14 +20,33 @@ export interface HgsData {
   earlyS: Float64Array;
   lateS: Float64Array;
   demand: Float64Array;
+  /** Capacity of the reference vehicle (the largest): what Split cuts routes for. */
   capacity: number;
   /** Most routes a solution may use (the fleet size). */
   maxRoutes: number;
   /**
-   * Added to every non-empty route (fixed vehicle cost under the `cost` objective). The vehicle-count
-   * weight of a vehicles-first objective is left out: the genetic search ranks route counts itself.
+   * Added to every non-empty route of the reference vehicle (fixed vehicle cost under the `cost`
+   * objective). The vehicle-count weight of a vehicles-first objective is left out: the genetic
+   * search ranks route counts itself.
    */
   routeFixedCost: number;
+  /**
+   * Route slot r is vehicle r. A mixed fleet prices a route on slot r as
+   * `slotCostFactor[r] × (arc costs) + slotFixedCost[r]` with its own `slotCapacity[r]`; a
+   * homogeneous fleet has factor 1 and the reference vehicle's values in every slot.
+   */
+  slotCapacity: Float64Array;
+  slotFixedCost: Float64Array;
+  slotCostFactor: Float64Array;
+  /** Vehicle type of each slot (slots with equal capacity, fixed cost and factor share a type). */
+  slotType: Int32Array;
+  typeCount: number;
+  /** The lowest slot of each type: what a route costs on that type. */
+  typeFirstSlot: Int32Array;
+  /** The slot of the largest vehicle (0 for a homogeneous fleet). */
+  referenceSlot: number;
+  /** Whether the slots differ (then routes carry their slot through the search). */
+  heterogeneous: boolean;
   /** False for pure CVRP: time windows and shifts can never bind, so time-warp work is skipped. */
   hasTimeWindows: boolean;
   /** Granular neighbourhood: `neighbours[c]` lists the most correlated clients of client c. */
@@ -46,6 +65,7 @@ export const GRANULAR_NEIGHBOURS = 20;
 /** Builds the arrays. The problem must be validated and HGS-shaped (see hgs-shape.ts). */
 export function buildHgsData(problem: Problem, neighbourCount = GRANULAR_NEIGHBOURS): HgsData {
   const vehicle = problem.vehicles[0];
+  const fleet = describeFleet(problem);
   const matrices = problem.profiles[vehicle.profile];
   const n = problem.jobs.length;
   const stride = n + 1;
@@ -62,7 +82,7 @@ export function buildHgsData(problem: Problem, neighbourCount = GRANULAR_NEIGHBO
       const to = j === 0 ? (vehicle.endLocation ?? vehicle.startLocation) : location[j];
       const distanceM = matrices.distanceM[from * matrices.size + to];
       const durationS = matrices.durationS[from * matrices.size + to];
-      const cost = priceArc(problem.objective, vehicle, distanceM, durationS);
+      const cost = fleet.heterogeneous ? distanceM : priceArc(problem.objective, vehicle, distanceM, durationS);
       arcCost[i * stride + j] = cost;
       travelS[i * stride + j] = durationS;
       if (cost > maxArcCost) maxArcCost = cost;
@@ -101,9 +121,10 @@ export function buildHgsData(problem: Problem, neighbourCount = GRANULAR_NEIGHBO
     earlyS,
     lateS,
     demand,
-    capacity: vehicle.capacity[0],
+    capacity: fleet.slotCapacity[fleet.referenceSlot],
     maxRoutes: problem.vehicles.length,
-    routeFixedCost: fixedRouteCost(problem.objective, vehicle),
+    routeFixedCost: fleet.slotFixedCost[fleet.referenceSlot],
+    ...fleet,
     hasTimeWindows,
     neighbours: [],
     maxArcCost,
@@ -113,6 +134,35 @@ export function buildHgsData(problem: Problem, neighbourCount = GRANULAR_NEIGHBO
   };
   data.neighbours = buildNeighbours(data, Math.min(neighbourCount, n - 1));
   return data;
+}
+
+/**
+ * The route slots. A fleet whose vehicles differ only in capacity, fixed cost and cost per metre
+ * is priced on distance arcs times each slot's cost per metre (hgs-shape.ts keeps other mixed
+ * fleets away); otherwise every slot prices arcs like vehicle 0, with factor 1.
+ */
+function describeFleet(problem: Problem): Pick<HgsData, 'slotCapacity' | 'slotFixedCost' | 'slotCostFactor' | 'slotType' | 'typeCount' | 'typeFirstSlot' | 'referenceSlot' | 'heterogeneous'> {
+  const vehicles = problem.vehicles;
+  const same = (v: Vehicle): boolean =>
+    v.capacity[0] === vehicles[0].capacity[0] && fixedRouteCost(problem.objective, v) === fixedRouteCost(problem.objective, vehicles[0]) && costPerMetre(problem.objective, v) === costPerMetre(problem.objective, vehicles[0]);
+  const heterogeneous = !vehicles.every(same);
+  const slotCapacity = Float64Array.from(vehicles, (v) => v.capacity[0]);
+  const slotFixedCost = Float64Array.from(vehicles, (v) => fixedRouteCost(problem.objective, v));
+  const slotCostFactor = Float64Array.from(vehicles, (v) => (heterogeneous ? costPerMetre(problem.objective, v) : 1));
+  const slotType = new Int32Array(vehicles.length);
+  const types = new Map<string, number>();
+  const firstSlots: number[] = [];
+  let referenceSlot = 0;
+  vehicles.forEach((_, r) => {
+    const key = `${slotCapacity[r]}/${slotFixedCost[r]}/${slotCostFactor[r]}`;
+    if (!types.has(key)) {
+      types.set(key, types.size);
+      firstSlots.push(r);
+    }
+    slotType[r] = types.get(key)!;
+    if (slotCapacity[r] > slotCapacity[referenceSlot]) referenceSlot = r;
+  });
+  return { slotCapacity, slotFixedCost, slotCostFactor, slotType, typeCount: types.size, typeFirstSlot: Int32Array.from(firstSlots), referenceSlot, heterogeneous };
 }
 
 /**

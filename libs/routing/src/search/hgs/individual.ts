@@ -11,7 +11,7 @@ export class Individual {
   /** Successor / predecessor of each client (0 = depot), for the broken-pairs distance. */
   readonly successor: Int32Array;
   readonly predecessor: Int32Array;
-  /** Arc costs plus fixed route costs. */
+  /** Arc costs (at each vehicle's rate) plus fixed route costs. */
   cost = 0;
   excessLoad = 0;
   timeWarpS = 0;
@@ -20,13 +20,19 @@ export class Individual {
   proximity: Array<{ distance: number; other: Individual }> = [];
   biasedFitness = 0;
 
-  constructor(readonly data: HgsData, readonly routes: number[][], penalties: Penalties, scratch: SegmentAccumulator) {
+  /**
+   * `slots[i]` is the vehicle (route slot) of route i; a homogeneous fleet needs none: every route
+   * is priced like the reference vehicle and route i is later driven by vehicle i.
+   */
+  constructor(readonly data: HgsData, readonly routes: number[][], penalties: Penalties, scratch: SegmentAccumulator, readonly slots?: number[]) {
     this.giantTour = new Int32Array(data.n);
     this.successor = new Int32Array(data.n + 1);
     this.predecessor = new Int32Array(data.n + 1);
     let k = 0;
-    for (const route of routes) {
-      scratch.startAtDepot();
+    for (let r = 0; r < routes.length; r++) {
+      const route = routes[r];
+      const slot = slots ? slots[r] : data.referenceSlot;
+      scratch.startAtDepot(slot);
       for (let i = 0; i < route.length; i++) {
         const c = route[i];
         this.giantTour[k++] = c;
@@ -35,8 +41,8 @@ export class Individual {
         scratch.appendClient(c);
       }
       scratch.appendClient(0);
-      this.cost += scratch.cost + data.routeFixedCost;
-      this.excessLoad += Math.max(scratch.load - data.capacity, 0);
+      this.cost += data.slotCostFactor[slot] * scratch.cost + data.slotFixedCost[slot];
+      this.excessLoad += Math.max(scratch.load - data.slotCapacity[slot], 0);
       this.timeWarpS += scratch.timeWarpS;
     }
     this.updatePenalisedCost(penalties);

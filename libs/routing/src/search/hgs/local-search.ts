@@ -32,6 +32,8 @@ export class LocalSearch {
   private readonly sectors: RouteSectors;
   /** Polar angle of each client on the integer circle. */
   private readonly circleAngle: Int32Array;
+  /** Scratch: the first empty slot of each vehicle type. */
+  private readonly emptySlots: Int32Array;
 
   constructor(readonly data: HgsData, routeSlots: number, private readonly random: Random) {
     this.state = new RouteState(data, routeSlots);
@@ -53,12 +55,16 @@ export class LocalSearch {
     this.compact = new Int32Array(routeSlots);
     this.sectors = new RouteSectors(routeSlots);
     this.circleAngle = Int32Array.from(data.plane.angle, toCircle);
+    this.emptySlots = new Int32Array(data.typeCount);
   }
 
-  /** Improves `routes` under `penalties` and returns the improved routes. */
-  run(routes: ArrayLike<ArrayLike<number>>, penalties: Penalties): number[][] {
+  /**
+   * Improves `routes` (route i on slot `slots[i]`, or slot i) under `penalties` and returns the
+   * improved routes; their slots are then in `state.exportedSlots`.
+   */
+  run(routes: ArrayLike<ArrayLike<number>>, penalties: Penalties, slots?: ArrayLike<number>): number[][] {
     const state = this.state;
-    state.load(routes, penalties);
+    state.load(routes, penalties, slots);
     this.random.shuffle(this.order);
     for (let c = 1; c <= this.data.n; c++) this.random.shuffle(this.data.neighbours[c]);
     this.lastTested.fill(-1);
@@ -71,6 +77,7 @@ export class LocalSearch {
         if (this.improveAround(this.order[i], pass)) improved = true;
       }
       if (this.runSwapStar(pass)) improved = true;
+      if (this.data.heterogeneous && this.exchangeVehicles()) improved = true;
     }
     return state.exportRoutes();
   }
@@ -101,8 +108,14 @@ export class LocalSearch {
       }
     }
     if (pass > 0) {
-      const empty = state.firstEmptyRoute();
-      if (empty >= 0 && this.tryOperators(this.depotOperators, u, state.startDepot(empty))) improved = true;
+      // One empty route per vehicle type: a client may open a route on any kind of vehicle.
+      const count = state.firstEmptyRoutes(this.emptySlots);
+      for (let k = 0; k < count; k++) {
+        if (this.tryOperators(this.depotOperators, u, state.startDepot(this.emptySlots[k]))) {
+          improved = true;
+          break;
+        }
+      }
     }
     return improved;
   }
@@ -116,6 +129,37 @@ export class LocalSearch {
       }
     }
     return false;
+  }
+
+  /**
+   * Mixed fleet: moves a whole route to another vehicle, swapping with that vehicle's route or
+   * taking the first empty vehicle of another type, whenever that lowers the penalised cost (the
+   * route's clients and order stay; only the rate, fixed cost and capacity change).
+   */
+  private exchangeVehicles(): boolean {
+    const state = this.state;
+    const { slotType } = this.data;
+    let improved = false;
+    for (let a = 0; a < state.routeSlots; a++) {
+      if (state.routeSize[a] === 0) continue;
+      const count = state.firstEmptyRoutes(this.emptySlots);
+      let bestSlot = -1;
+      let bestDelta = -EPSILON;
+      const consider = (b: number): void => {
+        if (b === a || slotType[b] === slotType[a]) return;
+        const delta = state.priceOnSlot(a, b) + state.priceOnSlot(b, a) - state.routeCost[a] - state.routeCost[b];
+        if (delta < bestDelta) {
+          bestDelta = delta;
+          bestSlot = b;
+        }
+      };
+      for (let b = 0; b < state.routeSlots; b++) if (state.routeSize[b] > 0) consider(b);
+      for (let k = 0; k < count; k++) consider(this.emptySlots[k]);
+      if (bestSlot < 0) continue;
+      state.exchangeSlots(a, bestSlot, this.plan.seq1, this.plan.seq2);
+      improved = true;
+    }
+    return improved;
   }
 
   /** SWAP* between every two routes whose polar sectors overlap (as HGS-CVRP). */

@@ -26,6 +26,8 @@ export class RouteState {
   readonly whenModified: Int32Array;
   moveCount = 0;
   penalties: Penalties = { capacity: 1, timeWarp: 1 };
+  /** Slot of each route returned by the last `exportRoutes` (route slot r is vehicle r). */
+  exportedSlots: number[] = [];
   readonly acc: SegmentAccumulator;
 
   // prefix aggregates: start depot .. node (inclusive)
@@ -87,13 +89,18 @@ export class RouteState {
     return node <= this.n ? node : 0;
   }
 
-  /** Loads routes of clients; routes beyond the given ones are empty. */
-  load(routes: ArrayLike<ArrayLike<number>>, penalties: Penalties): void {
+  /**
+   * Loads routes of clients: route i on slot `slots[i]`, or on slot i when no slots are given;
+   * the other slots are empty.
+   */
+  load(routes: ArrayLike<ArrayLike<number>>, penalties: Penalties, slots?: ArrayLike<number>): void {
     if (routes.length > this.routeSlots) throw new Error(`${routes.length} routes exceed ${this.routeSlots} slots`);
     this.penalties = penalties;
+    const onSlot: Array<ArrayLike<number>> = [];
+    for (let i = 0; i < routes.length; i++) onSlot[slots ? slots[i] : i] = routes[i];
     for (let r = 0; r < this.routeSlots; r++) {
       let previous = this.startDepot(r);
-      const clients = r < routes.length ? routes[r] : NO_CLIENTS;
+      const clients = onSlot[r] ?? NO_CLIENTS;
       for (let i = 0; i < clients.length; i++) {
         const c = clients[i];
         this.next[previous] = c;
@@ -111,7 +118,7 @@ export class RouteState {
   /** Recomputes positions and prefix/suffix aggregates of one route after a change. */
   updateRoute(route: number): void {
     const d = this.data;
-    const acc = this.acc.startAtDepot();
+    const acc = this.acc.startAtDepot(route);
     const start = this.startDepot(route);
     const end = this.endDepot(route);
     let node = start;
@@ -132,7 +139,7 @@ export class RouteState {
     this.routeSize[route] = position - 2;
     this.routeLoad[route] = acc.load;
     this.routeCost[route] = acc.penalisedCost(this.penalties);
-    this.routePenaltyCost[route] = this.routeCost[route] - acc.cost - (acc.visitsClient ? d.routeFixedCost : 0);
+    this.routePenaltyCost[route] = this.routeCost[route] - d.slotCostFactor[route] * acc.cost - (acc.visitsClient ? d.slotFixedCost[route] : 0);
     // Suffixes, built backwards by prepending one node at a time to the stored suffix of its successor.
     this.bCost[end] = 0;
     this.bLoad[end] = 0;
@@ -165,7 +172,7 @@ export class RouteState {
 
   /** Starts the accumulator with the prefix of the route up to and including `node`. */
   beginWithPrefix(node: number): SegmentAccumulator {
-    return this.acc.startWith(this.fCost[node], this.fLoad[node], this.fDur[node], this.fWarp[node], this.fEarly[node], this.fLate[node], this.client(node), node <= this.n);
+    return this.acc.startWith(this.fCost[node], this.fLoad[node], this.fDur[node], this.fWarp[node], this.fEarly[node], this.fLate[node], this.client(node), node <= this.n, this.routeOf[node]);
   }
 
   /** Appends the suffix of a route from `node` (inclusive) to its end depot. */
@@ -173,11 +180,41 @@ export class RouteState {
     return this.acc.appendSegment(this.client(node), this.bCost[node], this.bLoad[node], this.bDur[node], this.bWarp[node], this.bEarly[node], this.bLate[node], 0, node <= this.n);
   }
 
-  /** Arc costs (plus fixed cost) of prefix(..`prefixEnd`) + suffix(`suffixStart`..): a lower bound. */
+  /** Arc costs (plus fixed cost) of prefix(..`prefixEnd`) + suffix(`suffixStart`..) on the prefix's slot: a lower bound. */
   prefixSuffixArcCost(prefixEnd: number, suffixStart: number): number {
     const d = this.data;
-    const fixed = prefixEnd <= this.n || suffixStart <= this.n ? d.routeFixedCost : 0;
-    return this.fCost[prefixEnd] + d.arcCost[this.client(prefixEnd) * d.stride + this.client(suffixStart)] + this.bCost[suffixStart] + fixed;
+    const slot = this.routeOf[prefixEnd];
+    const fixed = prefixEnd <= this.n || suffixStart <= this.n ? d.slotFixedCost[slot] : 0;
+    return d.slotCostFactor[slot] * (this.fCost[prefixEnd] + d.arcCost[this.client(prefixEnd) * d.stride + this.client(suffixStart)] + this.bCost[suffixStart]) + fixed;
+  }
+
+  /** What one unit of arc cost costs on `route`'s vehicle (1 unless the fleet is mixed). */
+  costFactor(route: number): number {
+    return this.data.slotCostFactor[route];
+  }
+
+  /** Penalised cost of `route`'s clients if another vehicle, `slot`, drove them (same shift, so the same time warp). */
+  priceOnSlot(route: number, slot: number): number {
+    const d = this.data;
+    const end = this.endDepot(route);
+    if (this.routeSize[route] === 0) return 0;
+    const excess = this.routeLoad[route] - d.slotCapacity[slot];
+    return d.slotCostFactor[slot] * this.fCost[end] + d.slotFixedCost[slot] + (excess > 0 ? this.penalties.capacity * excess : 0) + this.penalties.timeWarp * this.fWarp[end];
+  }
+
+  /** Swaps the clients of two route slots (a route changes vehicle); either may be empty. */
+  exchangeSlots(a: number, b: number, scratchA: Int32Array, scratchB: Int32Array): void {
+    const lengthA = this.copyBetween(this.startDepot(a), this.endDepot(a), scratchA, 0);
+    const lengthB = this.copyBetween(this.startDepot(b), this.endDepot(b), scratchB, 0);
+    this.relink(this.startDepot(a), scratchB, lengthB, this.endDepot(a));
+    this.relink(this.startDepot(b), scratchA, lengthA, this.endDepot(b));
+    this.updateRoute(a);
+    this.updateRoute(b);
+  }
+
+  /** Fixed cost a route on this slot pays when it visits a client. */
+  fixedCost(route: number): number {
+    return this.data.slotFixedCost[route];
   }
 
   /** The infeasibility penalty currently paid by a route (its penalised cost minus arc and fixed costs). */
@@ -194,9 +231,10 @@ export class RouteState {
   appendSuffixAfterPrefix(prefixEnd: number, suffixStart: number): number {
     const d = this.data;
     if (!d.hasTimeWindows) {
-      const cost = this.fCost[prefixEnd] + d.arcCost[this.client(prefixEnd) * d.stride + this.client(suffixStart)] + this.bCost[suffixStart];
-      const fixed = prefixEnd <= this.n || suffixStart <= this.n ? d.routeFixedCost : 0;
-      const excess = this.fLoad[prefixEnd] + this.bLoad[suffixStart] - d.capacity;
+      const slot = this.routeOf[prefixEnd];
+      const cost = d.slotCostFactor[slot] * (this.fCost[prefixEnd] + d.arcCost[this.client(prefixEnd) * d.stride + this.client(suffixStart)] + this.bCost[suffixStart]);
+      const fixed = prefixEnd <= this.n || suffixStart <= this.n ? d.slotFixedCost[slot] : 0;
+      const excess = this.fLoad[prefixEnd] + this.bLoad[suffixStart] - d.slotCapacity[slot];
       return cost + fixed + (excess > 0 ? this.penalties.capacity * excess : 0);
     }
     this.beginWithPrefix(prefixEnd);
@@ -221,8 +259,10 @@ export class RouteState {
         last = c;
       }
       cost += d.arcCost[last * d.stride + this.client(after)] + this.bCost[after];
-      if (length > 0 || before <= this.n || after <= this.n) cost += d.routeFixedCost;
-      const excess = load - d.capacity;
+      const slot = this.routeOf[before];
+      cost = d.slotCostFactor[slot] * cost;
+      if (length > 0 || before <= this.n || after <= this.n) cost += d.slotFixedCost[slot];
+      const excess = load - d.slotCapacity[slot];
       return excess > 0 ? cost + this.penalties.capacity * excess : cost;
     }
     const acc = this.beginWithPrefix(before);
@@ -240,7 +280,9 @@ export class RouteState {
       last = seq[i];
     }
     cost += d.arcCost[last * d.stride + this.client(after)];
-    if (length > 0 || before <= this.n || after <= this.n) cost += d.routeFixedCost;
+    const slot = this.routeOf[before];
+    cost = d.slotCostFactor[slot] * cost;
+    if (length > 0 || before <= this.n || after <= this.n) cost += d.slotFixedCost[slot];
     return cost;
   }
 
@@ -271,7 +313,7 @@ export class RouteState {
    */
   exportRoutes(): number[][] {
     const { x, y } = this.data.plane;
-    const routes: Array<{ clients: number[]; angle: number }> = [];
+    const routes: Array<{ clients: number[]; angle: number; slot: number }> = [];
     for (let r = 0; r < this.routeSlots; r++) {
       if (this.routeSize[r] === 0) continue;
       const clients: number[] = [];
@@ -283,9 +325,10 @@ export class RouteState {
         sumY += y[node];
       }
       const angle = Math.atan2(sumY / clients.length - y[0], sumX / clients.length - x[0]);
-      routes.push({ clients, angle });
+      routes.push({ clients, angle, slot: r });
     }
     routes.sort((a, b) => a.angle - b.angle);
+    this.exportedSlots = routes.map((route) => route.slot);
     return routes.map((route) => route.clients);
   }
 
@@ -293,6 +336,25 @@ export class RouteState {
   firstEmptyRoute(): number {
     for (let r = 0; r < this.routeSlots; r++) if (this.routeSize[r] === 0) return r;
     return -1;
+  }
+
+  /** The first empty slot of each vehicle type (of the one type for a homogeneous fleet), into `out`; returns how many. */
+  firstEmptyRoutes(out: Int32Array): number {
+    const { slotType, typeCount } = this.data;
+    if (typeCount === 1) {
+      out[0] = this.firstEmptyRoute();
+      return out[0] >= 0 ? 1 : 0;
+    }
+    let found = 0;
+    out.fill(-1, 0, typeCount);
+    for (let r = 0; r < this.routeSlots && found < typeCount; r++) {
+      if (this.routeSize[r] !== 0 || out[slotType[r]] >= 0) continue;
+      out[slotType[r]] = r;
+      found++;
+    }
+    let k = 0;
+    for (let t = 0; t < typeCount; t++) if (out[t] >= 0) out[k++] = out[t];
+    return k;
   }
 
   totalPenalisedCost(): number {

@@ -26,11 +26,14 @@ export class SegmentAccumulator {
   last = 0;
   /** Whether the segment visits at least one client (decides the fixed route cost). */
   visitsClient = false;
+  /** Route slot (vehicle) whose capacity, fixed cost and cost factor price the closed route. */
+  slot = 0;
 
   constructor(private readonly data: HgsData) {}
 
-  /** Starts a segment with the depot at the start of a route. */
-  startAtDepot(): this {
+  /** Starts a segment with the depot at the start of a route on `slot`. */
+  startAtDepot(slot = 0): this {
+    this.slot = slot;
     this.cost = 0;
     this.load = 0;
     this.durationS = 0;
@@ -42,8 +45,9 @@ export class SegmentAccumulator {
     return this;
   }
 
-  /** Starts from stored aggregates (a route prefix). */
-  startWith(cost: number, load: number, durationS: number, timeWarpS: number, earliestS: number, latestS: number, last: number, visitsClient: boolean): this {
+  /** Starts from stored aggregates (a route prefix on `slot`). */
+  startWith(cost: number, load: number, durationS: number, timeWarpS: number, earliestS: number, latestS: number, last: number, visitsClient: boolean, slot: number): this {
+    this.slot = slot;
     this.cost = cost;
     this.load = load;
     this.durationS = durationS;
@@ -98,11 +102,10 @@ export class SegmentAccumulator {
       const delta = this.durationS - this.timeWarpS + d.travelS[arc];
       warpS += Math.max(this.earliestS + delta - d.lateS[0], 0);
     }
-    const excess = this.load - d.capacity;
+    const excess = this.load - d.slotCapacity[this.slot];
     return (
-      this.cost +
-      d.arcCost[arc] +
-      (this.visitsClient ? d.routeFixedCost : 0) +
+      d.slotCostFactor[this.slot] * (this.cost + d.arcCost[arc]) +
+      (this.visitsClient ? d.slotFixedCost[this.slot] : 0) +
       (excess > 0 ? penalties.capacity * excess : 0) +
       penalties.timeWarp * warpS
     );
@@ -110,10 +113,11 @@ export class SegmentAccumulator {
 
   /** Penalised cost of the segment read as a whole route. */
   penalisedCost(penalties: Penalties): number {
-    const excess = this.load - this.data.capacity;
+    const d = this.data;
+    const excess = this.load - d.slotCapacity[this.slot];
     return (
-      this.cost +
-      (this.visitsClient ? this.data.routeFixedCost : 0) +
+      d.slotCostFactor[this.slot] * this.cost +
+      (this.visitsClient ? d.slotFixedCost[this.slot] : 0) +
       (excess > 0 ? penalties.capacity * excess : 0) +
       penalties.timeWarp * this.timeWarpS
     );

@@ -30,7 +30,8 @@ export class Splitter {
   }
 
   split(tour: Int32Array, penalties: Penalties, maxRoutes: number): number[][] {
-    if (!this.data.hasTimeWindows) {
+    // A mixed fleet prices each route on its cheapest vehicle type, which the linear split cannot.
+    if (!this.data.hasTimeWindows && !this.data.heterogeneous) {
       this.linearSplit(tour, penalties);
       const routes = this.extract(tour, this.predecessor);
       if (routes.length <= maxRoutes) return routes;
@@ -42,7 +43,9 @@ export class Splitter {
   }
 
   private linearSplit(tour: Int32Array, penalties: Penalties): void {
-    const { n, arcCost, stride, demand, capacity, routeFixedCost } = this.data;
+    const { n, arcCost, stride, demand, capacity, routeFixedCost, slotCostFactor, referenceSlot } = this.data;
+    // Routes are cut for the reference (largest) vehicle and priced as it would drive them.
+    const factor = slotCostFactor[referenceSlot];
     const { potential, predecessor, sumLoad, sumCost, fromDepot, toDepot, deque } = this;
     const penalty = penalties.capacity;
     // Positions are 1-based: tour[i - 1] is the i-th client.
@@ -51,9 +54,9 @@ export class Splitter {
     for (let i = 1; i <= n; i++) {
       const c = tour[i - 1];
       sumLoad[i] = sumLoad[i - 1] + demand[c];
-      sumCost[i] = i === 1 ? 0 : sumCost[i - 1] + arcCost[tour[i - 2] * stride + c];
-      fromDepot[i] = arcCost[c];
-      toDepot[i] = arcCost[c * stride];
+      sumCost[i] = i === 1 ? 0 : sumCost[i - 1] + factor * arcCost[tour[i - 2] * stride + c];
+      fromDepot[i] = factor * arcCost[c];
+      toDepot[i] = factor * arcCost[c * stride];
     }
     const propagate = (i: number, j: number): number =>
       potential[i] + fromDepot[i + 1] + sumCost[j] - sumCost[i + 1] + toDepot[j] + routeFixedCost + penalty * Math.max(sumLoad[j] - sumLoad[i] - capacity, 0);
@@ -96,11 +99,11 @@ export class Splitter {
       for (let i = 0; i < n; i++) {
         const base = potential[from + i];
         if (base === Infinity) continue;
-        acc.startAtDepot();
+        acc.startAtDepot(this.data.referenceSlot);
         for (let j = i + 1; j <= n; j++) {
           acc.appendClient(tour[j - 1]);
           if (j > i + 1 && acc.load > loadFactor * capacity) break;
-          const value = base + acc.costIfClosed(penalties);
+          const value = base + this.closedCost(penalties);
           if (value < potential[to + j]) {
             potential[to + j] = value;
             predecessor[to + j] = i;
@@ -125,6 +128,18 @@ export class Splitter {
       j = i;
     }
     return routes.reverse();
+  }
+
+  /** The accumulated route closed at the depot, on the cheapest vehicle type for a mixed fleet (availability is left to `assignVehicles`). */
+  private closedCost(penalties: Penalties): number {
+    const acc = this.acc;
+    if (!this.data.heterogeneous) return acc.costIfClosed(penalties);
+    let best = Infinity;
+    for (let t = 0; t < this.data.typeCount; t++) {
+      acc.slot = this.data.typeFirstSlot[t];
+      best = Math.min(best, acc.costIfClosed(penalties));
+    }
+    return best;
   }
 
   private extract(tour: Int32Array, predecessor: Int32Array): number[][] {

@@ -6,7 +6,9 @@ import { Problem, Route, RouteStep, Solution, SolveStatistics, SolverInternalErr
  * (waiting allowed), records loads, prices routes through the cost evaluator and checks every hard
  * constraint again, so an infeasible plan is reported as such and never passed off as feasible.
  */
-export function toSolution(problem: Problem, clientRoutes: number[][], statistics: SolveStatistics): Solution {
+export function toSolution(problem: Problem, routesInOrder: number[][], statistics: SolveStatistics, slots?: number[]): Solution {
+  // Route i runs on vehicle `slots[i]` (a mixed fleet), else on vehicle i.
+  const clientRoutes = slots ? onVehicles(problem, routesInOrder, slots) : routesInOrder;
   const routes: Route[] = [];
   let feasible = true;
   let cost = 0;
@@ -17,6 +19,7 @@ export function toSolution(problem: Problem, clientRoutes: number[][], statistic
     throw new SolverInternalError(`${clientRoutes.length} routes for ${problem.vehicles.length} vehicles`);
   }
   clientRoutes.forEach((clients, k) => {
+    if (slots && clients.length === 0) return;
     const vehicle = problem.vehicles[k];
     const matrices = problem.profiles[vehicle.profile];
     const at = (from: number, to: number): number => from * matrices.size + to;
@@ -65,4 +68,13 @@ export function toSolution(problem: Problem, clientRoutes: number[][], statistic
   const unassigned = problem.jobs.filter((_, k) => !seen[k + 1]).map((job) => ({ id: job.id, reason: 'no_vehicle' as const }));
   if (unassigned.length > 0) feasible = false;
   return { routes, unassigned, cost, distanceM, durationS, feasible, statistics };
+}
+
+function onVehicles(problem: Problem, routes: number[][], slots: number[]): number[][] {
+  const byVehicle: number[][] = problem.vehicles.map(() => []);
+  routes.forEach((clients, i) => {
+    if (byVehicle[slots[i]].length > 0) throw new SolverInternalError(`two routes on vehicle ${slots[i]}`);
+    byVehicle[slots[i]] = clients;
+  });
+  return byVehicle;
 }

@@ -69,17 +69,35 @@ export function randomProblem(random: Random, n: number, withWindows: boolean): 
 }
 
 /**
- * Penalised cost of one route computed the slow, obvious way (forward simulation: wait when early,
- * when late count the lateness as time warp and continue from the window's end).
+ * `randomProblem` with a mixed fleet of three vehicles under the `cost` objective: capacities 15,
+ * 25 and 40, fixed costs 50, 120 and 300 fen, 700, 1000 and 1800 fen per km.
+ */
+export function randomMixedFleetProblem(random: Random, n: number, withWindows: boolean): Problem {
+  const problem = randomProblem(random, n, withWindows);
+  const types = [
+    { capacity: 15, fixedCostFen: 50, costPerKmFen: 700 },
+    { capacity: 25, fixedCostFen: 120, costPerKmFen: 1000 },
+    { capacity: 40, fixedCostFen: 300, costPerKmFen: 1800 },
+  ];
+  problem.vehicles = types.map((type, k) => ({ ...problem.vehicles[0], id: `v${k}`, capacity: [type.capacity], fixedCostFen: type.fixedCostFen, costPerKmFen: type.costPerKmFen }));
+  problem.objective = 'cost';
+  return problem;
+}
+
+/**
+ * Penalised cost of one route on vehicle `vehicleIndex`, computed the slow, obvious way (forward
+ * simulation: wait when early, when late count the lateness as time warp and continue from the
+ * window's end). Under the `cost` objective the route pays its fixed cost and its rate per km.
  */
 export function referenceRouteCost(
   problem: Problem,
   clients: number[],
   penalties: { capacity: number; timeWarp: number },
+  vehicleIndex = 0,
 ): number {
   if (clients.length === 0) return 0;
   const m = problem.profiles.car;
-  const vehicle = problem.vehicles[0];
+  const vehicle = problem.vehicles[vehicleIndex];
   let time = vehicle.shift.startS;
   let location = 0;
   let distance = 0;
@@ -102,11 +120,13 @@ export function referenceRouteCost(
   time += m.durationS[location * m.size];
   distance += m.distanceM[location * m.size];
   if (time > vehicle.shift.endS) warp += time - vehicle.shift.endS;
-  return distance + penalties.capacity * Math.max(0, load - vehicle.capacity[0]) + penalties.timeWarp * warp;
+  const price = problem.objective === 'cost' ? vehicle.fixedCostFen + (vehicle.costPerKmFen * distance) / 1000 : distance;
+  return price + penalties.capacity * Math.max(0, load - vehicle.capacity[0]) + penalties.timeWarp * warp;
 }
 
-export function referenceCost(problem: Problem, routes: number[][], penalties: { capacity: number; timeWarp: number }): number {
-  return routes.reduce((total, r) => total + referenceRouteCost(problem, r, penalties), 0);
+/** Total of `referenceRouteCost`; route i runs on vehicle `slots[i]`, or on vehicle 0 when no slots are given. */
+export function referenceCost(problem: Problem, routes: number[][], penalties: { capacity: number; timeWarp: number }, slots?: number[]): number {
+  return routes.reduce((total, r, i) => total + referenceRouteCost(problem, r, penalties, slots ? slots[i] : 0), 0);
 }
 
 /** Random routes over clients 1..n, at most `maxRoutes` of them (some possibly empty). */

@@ -7,36 +7,46 @@ import { TwoOpt } from '../../../src/search/hgs/operators/two-opt';
 import { TwoOptStar } from '../../../src/search/hgs/operators/two-opt-star';
 import { RouteState } from '../../../src/search/hgs/route-state';
 import { Random } from '../../../src/random';
-import { randomProblem, randomRoutes, referenceCost } from './fixtures';
+import { randomMixedFleetProblem, randomProblem, randomRoutes, referenceCost } from './fixtures';
 
 const operators: NodeOperator[] = [new Relocate(1, false), new Relocate(2, false), new Relocate(2, true), new Swap(1, 1), new Swap(2, 1), new Swap(2, 2), new TwoOpt()];
 
 const ROUTE_SLOTS = 3;
 
+/** Route i of `randomRoutes` starts on slot (vehicle) i. */
+const LOADED_SLOTS = Array.from({ length: ROUTE_SLOTS }, (_, i) => i);
+
 /** A random instance of 4 to 10 clients with an empty route state and move plan for it. */
-function randomCase(random: Random, withWindows: boolean) {
+function randomCase(random: Random, withWindows: boolean, mixedFleet: boolean) {
   const n = 4 + random.nextInt(7);
-  const problem = randomProblem(random, n, withWindows);
+  const problem = mixedFleet ? randomMixedFleetProblem(random, n, withWindows) : randomProblem(random, n, withWindows);
   return { n, problem, state: new RouteState(buildHgsData(problem), ROUTE_SLOTS), plan: new MovePlan(n) };
 }
 
 /**
- * For random solutions on random small instances (with and without time windows), every move's
- * incremental delta must equal the difference of the recomputed costs, penalties included.
+ * For random solutions on random small instances (with and without time windows; one vehicle type,
+ * or a mixed fleet where each route slot is a vehicle with its own capacity, fixed cost and rate
+ * per km), every move's incremental delta must equal the difference of the recomputed costs,
+ * penalties included.
  */
-describe.each([false, true])('move deltas equal recomputed cost differences (time windows: %s)', (withWindows) => {
-  const random = new Random(withWindows ? 7 : 3);
+describe.each([
+  { withWindows: false, mixedFleet: false, seed: 3 },
+  { withWindows: true, mixedFleet: false, seed: 7 },
+  { withWindows: false, mixedFleet: true, seed: 11 },
+  { withWindows: true, mixedFleet: true, seed: 13 },
+])('move deltas equal recomputed cost differences (time windows: $withWindows, mixed fleet: $mixedFleet)', ({ withWindows, mixedFleet, seed }) => {
+  const random = new Random(seed);
   const penalties = { capacity: 3.5, timeWarp: 1.7 };
 
   it('node operators (relocate, swap, 2-opt) and their application', () => {
     let checked = 0;
     let exact = 0;
     for (let trial = 0; trial < 40; trial++) {
-      const { n, problem, state, plan } = randomCase(random, withWindows);
+      const { n, problem, state, plan } = randomCase(random, withWindows, mixedFleet);
       for (let sample = 0; sample < 30; sample++) {
         const routes = randomRoutes(random, n, ROUTE_SLOTS);
         state.load(routes, penalties);
-        const before = referenceCost(problem, routes, penalties);
+        const before = referenceCost(problem, routes, penalties, LOADED_SLOTS);
         expect(state.totalPenalisedCost()).toBeCloseTo(before, 6);
         const u = 1 + random.nextInt(n);
         // v: any client or any start depot
@@ -46,7 +56,7 @@ describe.each([false, true])('move deltas equal recomputed cost differences (tim
           if (!operator.plan(state, u, v, plan)) continue;
           const delta = plan.delta(state);
           plan.apply(state);
-          const after = referenceCost(problem, state.exportRoutes(), penalties);
+          const after = referenceCost(problem, state.exportRoutes(), penalties, state.exportedSlots);
           // Pruned evaluations return a lower bound that is already non-improving.
           if (delta < 0) {
             expect(delta).toBeCloseTo(after - before, 6);
@@ -67,18 +77,18 @@ describe.each([false, true])('move deltas equal recomputed cost differences (tim
     let twoOptStarChecked = 0;
     let swapStarChecked = 0;
     for (let trial = 0; trial < 40; trial++) {
-      const { n, problem, state, plan } = randomCase(random, withWindows);
+      const { n, problem, state, plan } = randomCase(random, withWindows, mixedFleet);
       const swapStar = new SwapStar(n);
       for (let sample = 0; sample < 20; sample++) {
         const routes = randomRoutes(random, n, ROUTE_SLOTS);
         state.load(routes, penalties);
-        const before = referenceCost(problem, routes, penalties);
+        const before = referenceCost(problem, routes, penalties, LOADED_SLOTS);
         const u = 1 + random.nextInt(n);
         const v = random.nextInt(2) === 0 ? 1 + random.nextInt(n) : state.startDepot(random.nextInt(ROUTE_SLOTS));
         const delta = twoOptStar.delta(state, u, v);
         if (Number.isFinite(delta) && state.routeOf[u] !== state.routeOf[v]) {
           const applied = twoOptStar.tryApply(state, u, v, plan);
-          const after = referenceCost(problem, state.exportRoutes(), penalties);
+          const after = referenceCost(problem, state.exportRoutes(), penalties, state.exportedSlots);
           if (applied) {
             expect(delta).toBeCloseTo(after - before, 6);
             twoOptStarChecked++;
@@ -88,7 +98,7 @@ describe.each([false, true])('move deltas equal recomputed cost differences (tim
         const a = state.routeOf[u];
         const b = (a + 1) % ROUTE_SLOTS;
         if (swapStar.tryApply(state, a, b, plan)) {
-          const after = referenceCost(problem, state.exportRoutes(), penalties);
+          const after = referenceCost(problem, state.exportRoutes(), penalties, state.exportedSlots);
           expect(after).toBeLessThan(before);
           expect(state.totalPenalisedCost()).toBeCloseTo(after, 6);
           swapStarChecked++;
@@ -98,5 +108,28 @@ describe.each([false, true])('move deltas equal recomputed cost differences (tim
     // Not vacuous: enough applied 2-opt* and SWAP* moves were compared with recomputed costs.
     expect(twoOptStarChecked).toBeGreaterThan(100);
     expect(swapStarChecked).toBeGreaterThan(200);
+  });
+
+  it('moving a route to another vehicle (exchanging two slots)', () => {
+    let checked = 0;
+    for (let trial = 0; trial < 40; trial++) {
+      const { problem, state, n } = randomCase(random, withWindows, mixedFleet);
+      const scratchA = new Int32Array(n);
+      const scratchB = new Int32Array(n);
+      for (let sample = 0; sample < 10; sample++) {
+        const routes = randomRoutes(random, n, ROUTE_SLOTS);
+        state.load(routes, penalties);
+        const before = referenceCost(problem, routes, penalties, LOADED_SLOTS);
+        const a = random.nextInt(ROUTE_SLOTS);
+        const b = (a + 1 + random.nextInt(ROUTE_SLOTS - 1)) % ROUTE_SLOTS;
+        const delta = state.priceOnSlot(a, b) + state.priceOnSlot(b, a) - state.routeCost[a] - state.routeCost[b];
+        state.exchangeSlots(a, b, scratchA, scratchB);
+        const after = referenceCost(problem, state.exportRoutes(), penalties, state.exportedSlots);
+        expect(delta).toBeCloseTo(after - before, 6);
+        expect(state.totalPenalisedCost()).toBeCloseTo(after, 6);
+        checked++;
+      }
+    }
+    expect(checked).toBe(400);
   });
 });
