@@ -1,4 +1,4 @@
-import { arcCost as priceArc, costPerMetre, fixedRouteCost } from '../../evaluation/cost-evaluator';
+import { arcCost as priceArc, costPerMetre, fixedRouteCost, unassignedCost } from '../../evaluation/cost-evaluator';
 import { Problem, Vehicle } from '../../model/problem';
 import { embedInPlane, PlanarEmbedding } from './embedding';
 
@@ -47,6 +47,13 @@ export interface HgsData {
   referenceSlot: number;
   /** Whether the slots differ (then routes carry their slot through the search). */
   heterogeneous: boolean;
+  /**
+   * Optional clients (prize-collecting): `optional[c]` is 1 when client c may be left out, at
+   * `skipPenalty[c]` objective units (the cost evaluator's `unassignedCost`); 0 for mandatory ones.
+   */
+  optional: Uint8Array;
+  skipPenalty: Float64Array;
+  hasOptional: boolean;
   /** False for pure CVRP: time windows and shifts can never bind, so time-warp work is skipped. */
   hasTimeWindows: boolean;
   /** Granular neighbourhood: `neighbours[c]` lists the most correlated clients of client c. */
@@ -94,6 +101,8 @@ export function buildHgsData(problem: Problem, neighbourCount = GRANULAR_NEIGHBO
   const demand = new Float64Array(stride);
   earlyS[0] = vehicle.shift.startS;
   lateS[0] = vehicle.shift.endS;
+  const optional = new Uint8Array(stride);
+  const skipPenalty = new Float64Array(stride);
   let hasTimeWindows = false;
   let maxDemand = 0;
   let longestTourS = 0;
@@ -101,6 +110,10 @@ export function buildHgsData(problem: Problem, neighbourCount = GRANULAR_NEIGHBO
     const c = k + 1;
     serviceS[c] = job.serviceS;
     demand[c] = job.amount[0];
+    if (job.unassignedPenaltyFen !== undefined) {
+      optional[c] = 1;
+      skipPenalty[c] = unassignedCost(job.unassignedPenaltyFen);
+    }
     maxDemand = Math.max(maxDemand, demand[c]);
     const window = job.timeWindows[0];
     earlyS[c] = window ? window.startS : vehicle.shift.startS;
@@ -125,6 +138,9 @@ export function buildHgsData(problem: Problem, neighbourCount = GRANULAR_NEIGHBO
     maxRoutes: problem.vehicles.length,
     routeFixedCost: fleet.slotFixedCost[fleet.referenceSlot],
     ...fleet,
+    optional,
+    skipPenalty,
+    hasOptional: optional.includes(1),
     hasTimeWindows,
     neighbours: [],
     maxArcCost,
@@ -234,6 +250,8 @@ export function restrictHgsData(parent: HgsData, clients: ArrayLike<number>, max
     arcCost,
     travelS,
     serviceS: pick(parent.serviceS),
+    optional: Uint8Array.from({ length: stride }, (_, k) => parent.optional[parentOf(k)]),
+    skipPenalty: pick(parent.skipPenalty),
     earlyS: pick(parent.earlyS),
     lateS: pick(parent.lateS),
     demand,

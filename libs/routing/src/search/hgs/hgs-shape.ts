@@ -9,8 +9,9 @@ export function isHgsShaped(problem: Problem): boolean {
  * The first reason HGS cannot solve the problem as modelled, or null when it can. HGS-shaped means:
  * one profile, vehicles on a round trip from one depot with one shift and no duration/distance caps
  * (a mixed fleet may differ in capacity, fixed cost and cost per km, unless time is priced or the
- * objective counts vehicles first), no shipments, no skills, every job a mandatory delivery with at
- * most one time window, a single capacity dimension.
+ * objective counts vehicles first), no shipments, no skills, every job a delivery (mandatory, or
+ * optional at a penalty unless vehicles count first) with at most one time window, a single
+ * capacity dimension.
  */
 export function whyNotHgsShaped(problem: Problem): string | null {
   if (Object.keys(problem.profiles).length !== 1) return 'several profiles';
@@ -42,7 +43,7 @@ export function whyNotHgsShaped(problem: Problem): string | null {
   if (mixed && problem.objective === 'cost' && first.costPerHourFen !== 0) return 'mixed fleet priced per hour';
   for (const job of problem.jobs) {
     if (job.skills && job.skills.length > 0) return 'job skills';
-    if (job.unassignedPenaltyFen !== undefined) return 'optional jobs';
+    if (job.unassignedPenaltyFen !== undefined && problem.objective === 'vehicles-then-distance') return 'optional jobs under a vehicles-first objective';
     if (job.timeWindows.length > 1) return 'several time windows';
     if (job.kind !== 'delivery') return 'pickup jobs';
     if ((job.releaseS ?? 0) > 0) return 'release times';

@@ -11,7 +11,7 @@ export class Individual {
   /** Successor / predecessor of each client (0 = depot), for the broken-pairs distance. */
   readonly successor: Int32Array;
   readonly predecessor: Int32Array;
-  /** Arc costs (at each vehicle's rate) plus fixed route costs. */
+  /** Arc costs (at each vehicle's rate) plus fixed route costs plus the penalties of left-out optional clients. */
   cost = 0;
   excessLoad = 0;
   timeWarpS = 0;
@@ -44,6 +44,17 @@ export class Individual {
       this.cost += data.slotCostFactor[slot] * scratch.cost + data.slotFixedCost[slot];
       this.excessLoad += Math.max(scratch.load - data.slotCapacity[slot], 0);
       this.timeWarpS += scratch.timeWarpS;
+    }
+    // Optional clients left out pay their penalty and close the giant tour, in client order.
+    if (data.hasOptional && k < data.n) {
+      const routed = new Uint8Array(data.n + 1);
+      for (const route of routes) for (const c of route) routed[c] = 1;
+      for (let c = 1; c <= data.n; c++) {
+        if (routed[c]) continue;
+        this.giantTour[k++] = c;
+        this.successor[c] = this.predecessor[c] = -1;
+        this.cost += data.skipPenalty[c];
+      }
     }
     this.updatePenalisedCost(penalties);
   }

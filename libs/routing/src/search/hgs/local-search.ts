@@ -84,12 +84,17 @@ export class LocalSearch {
 
   private improveAround(u: number, pass: number): boolean {
     const state = this.state;
+    if (this.data.hasOptional) {
+      if (!state.isRouted(u)) return this.insertSkipped(u, pass);
+      if (this.data.optional[u] && this.skipIfProfitable(u)) return true;
+    }
     const testedAt = this.lastTested[u];
     this.lastTested[u] = state.moveCount;
     let improved = false;
     const neighbours = this.data.neighbours[u];
     for (let k = 0; k < neighbours.length; k++) {
       const v = neighbours[k];
+      if (!state.isRouted(v)) continue;
       const changed = Math.max(state.whenModified[state.routeOf[u]], state.whenModified[state.routeOf[v]]);
       if (pass > 0 && changed <= testedAt) continue;
       if (this.tryOperators(this.operators, u, v)) {
@@ -118,6 +123,52 @@ export class LocalSearch {
       }
     }
     return improved;
+  }
+
+  /** Leaves optional client u out when its penalty is less than what serving it costs. */
+  private skipIfProfitable(u: number): boolean {
+    const state = this.state;
+    const route = state.routeOf[u];
+    const delta = state.replaceCost(state.prev[u], this.plan.seq1, 0, state.next[u]) - state.routeCost[route] + this.data.skipPenalty[u];
+    if (!(delta < -EPSILON)) return false;
+    state.removeClient(u);
+    return true;
+  }
+
+  /**
+   * Puts a left-out client back where serving it costs less than its penalty: after one of its
+   * routed neighbours, at the front of a neighbour's route, or (from the second pass) on an empty
+   * route. Priced exactly (no lower bound: the penalty is part of the gain).
+   */
+  private insertSkipped(u: number, pass: number): boolean {
+    const state = this.state;
+    const penalty = this.data.skipPenalty[u];
+    const seq = this.plan.seq1;
+    seq[0] = u;
+    const gain = (after: number): number => state.replaceCost(after, seq, 1, state.next[after]) - state.routeCost[state.routeOf[after]] - penalty;
+    const neighbours = this.data.neighbours[u];
+    for (let k = 0; k < neighbours.length; k++) {
+      const v = neighbours[k];
+      if (!state.isRouted(v)) continue;
+      for (const after of [v, state.prev[v]]) {
+        if (after !== v && state.isClient(after)) continue;
+        if (gain(after) < -EPSILON) {
+          state.insertClient(u, after);
+          return true;
+        }
+      }
+    }
+    if (pass > 0) {
+      const count = state.firstEmptyRoutes(this.emptySlots);
+      for (let k = 0; k < count; k++) {
+        const start = state.startDepot(this.emptySlots[k]);
+        if (gain(start) < -EPSILON) {
+          state.insertClient(u, start);
+          return true;
+        }
+      }
+    }
+    return false;
   }
 
   private tryOperators(operators: NodeOperator[], u: number, v: number): boolean {

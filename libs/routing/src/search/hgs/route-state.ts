@@ -28,6 +28,8 @@ export class RouteState {
   penalties: Penalties = { capacity: 1, timeWarp: 1 };
   /** Slot of each route returned by the last `exportRoutes` (route slot r is vehicle r). */
   exportedSlots: number[] = [];
+  /** Penalties of the optional clients left out of every route (their `routeOf` is -1). */
+  skippedPenalty = 0;
   readonly acc: SegmentAccumulator;
 
   // prefix aggregates: start depot .. node (inclusive)
@@ -98,6 +100,7 @@ export class RouteState {
     this.penalties = penalties;
     const onSlot: Array<ArrayLike<number>> = [];
     for (let i = 0; i < routes.length; i++) onSlot[slots ? slots[i] : i] = routes[i];
+    if (this.data.hasOptional) this.routeOf.fill(-1, 1, this.n + 1);
     for (let r = 0; r < this.routeSlots; r++) {
       let previous = this.startDepot(r);
       const clients = onSlot[r] ?? NO_CLIENTS;
@@ -113,7 +116,34 @@ export class RouteState {
       this.prev[this.startDepot(r)] = this.startDepot(r);
       this.updateRoute(r);
     }
+    this.skippedPenalty = 0;
+    if (this.data.hasOptional) for (let c = 1; c <= this.n; c++) if (this.routeOf[c] < 0) this.skippedPenalty += this.data.skipPenalty[c];
   }
+
+  /** Whether a client is on a route (optional clients may be left out). */
+  isRouted(client: number): boolean {
+    return this.routeOf[client] >= 0;
+  }
+
+  /** Takes an optional client out of its route; it then pays its penalty. */
+  removeClient(client: number): void {
+    const route = this.routeOf[client];
+    this.relink(this.prev[client], this.seqNone, 0, this.next[client]);
+    this.updateRoute(route);
+    this.routeOf[client] = -1;
+    this.skippedPenalty += this.data.skipPenalty[client];
+  }
+
+  /** Puts a left-out client on a route, right after `after`. */
+  insertClient(client: number, after: number): void {
+    this.seqOne[0] = client;
+    this.relink(after, this.seqOne, 1, this.next[after]);
+    this.updateRoute(this.routeOf[after]);
+    this.skippedPenalty -= this.data.skipPenalty[client];
+  }
+
+  private readonly seqNone = new Int32Array(0);
+  private readonly seqOne = new Int32Array(1);
 
   /** Recomputes positions and prefix/suffix aggregates of one route after a change. */
   updateRoute(route: number): void {
@@ -360,6 +390,6 @@ export class RouteState {
   totalPenalisedCost(): number {
     let total = 0;
     for (let r = 0; r < this.routeSlots; r++) total += this.routeCost[r];
-    return total;
+    return this.data.hasOptional ? total + this.skippedPenalty : total;
   }
 }

@@ -1,11 +1,15 @@
 import { HgsData } from './hgs-data';
 import { Penalties, SegmentAccumulator } from './segment';
 
+/** Predecessor mark of a Split label reached by leaving an optional client out. */
+const SKIPPED = -2;
+
 /**
  * Split (Prins 2004; linear-time version of Vidal 2016): cuts a giant tour into routes at minimum
  * penalised cost, the capacity excess priced linearly. Without time windows and without a binding
  * fleet limit the O(n) deque algorithm is used; otherwise a Bellman split over route counts that
- * prices each route with the time-warp segment arithmetic, trying routes up to 1.5x capacity.
+ * prices each route with the time-warp segment arithmetic, trying routes up to 1.5x capacity; there
+ * an optional client may also be left out between two routes at its penalty.
  */
 export class Splitter {
   private readonly potential: Float64Array;
@@ -30,8 +34,9 @@ export class Splitter {
   }
 
   split(tour: Int32Array, penalties: Penalties, maxRoutes: number): number[][] {
-    // A mixed fleet prices each route on its cheapest vehicle type, which the linear split cannot.
-    if (!this.data.hasTimeWindows && !this.data.heterogeneous) {
+    // A mixed fleet prices each route on its cheapest vehicle type, and optional clients may be
+    // skipped between routes: the linear split can do neither.
+    if (!this.data.hasTimeWindows && !this.data.heterogeneous && !this.data.hasOptional) {
       this.linearSplit(tour, penalties);
       const routes = this.extract(tour, this.predecessor);
       if (routes.length <= maxRoutes) return routes;
@@ -109,25 +114,42 @@ export class Splitter {
             predecessor[to + j] = i;
           }
         }
+        this.relaxSkip(tour, potential, predecessor, from, i);
       }
     }
+    if (limited) for (let i = 0; i < n; i++) this.relaxSkip(tour, potential, predecessor, layers * size, i);
     if (!limited) {
       if (potential[n] === Infinity) return null;
       return this.extract(tour, predecessor.subarray(0, size));
     }
     let bestLayer = -1;
-    for (let k = 1; k <= layers; k++) {
+    for (let k = this.data.hasOptional ? 0 : 1; k <= layers; k++) {
       if (potential[k * size + n] < Infinity && (bestLayer < 0 || potential[k * size + n] < potential[bestLayer * size + n])) bestLayer = k;
     }
     if (bestLayer < 0) return null;
     const routes: number[][] = [];
-    let j = n;
-    for (let k = bestLayer; k > 0; k--) {
+    for (let j = n, k = bestLayer; j > 0; ) {
       const i = predecessor[k * size + j];
+      if (i === SKIPPED) {
+        j--;
+        continue;
+      }
       routes.push(Array.from(tour.subarray(i, j)));
       j = i;
+      k--;
     }
     return routes.reverse();
+  }
+
+  /** Optional client at tour position i (0-based) left out: position i + 1 reached from i in the same layer. */
+  private relaxSkip(tour: Int32Array, potential: Float64Array, predecessor: Int32Array, layer: number, i: number): void {
+    const client = tour[i];
+    if (!this.data.optional[client]) return;
+    const value = potential[layer + i] + this.data.skipPenalty[client];
+    if (value < potential[layer + i + 1]) {
+      potential[layer + i + 1] = value;
+      predecessor[layer + i + 1] = SKIPPED;
+    }
   }
 
   /** The accumulated route closed at the depot, on the cheapest vehicle type for a mixed fleet (availability is left to `assignVehicles`). */
@@ -146,6 +168,10 @@ export class Splitter {
     const routes: number[][] = [];
     for (let j = this.data.n; j > 0; ) {
       const i = predecessor[j];
+      if (i === SKIPPED) {
+        j--;
+        continue;
+      }
       routes.push(Array.from(tour.subarray(i, j)));
       j = i;
     }

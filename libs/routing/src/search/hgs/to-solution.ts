@@ -1,5 +1,5 @@
-import { routeCost } from '../../evaluation/cost-evaluator';
-import { Problem, Route, RouteStep, Solution, SolveStatistics, SolverInternalError } from '../../model/problem';
+import { routeCost, unassignedCost } from '../../evaluation/cost-evaluator';
+import { Problem, Route, RouteStep, Solution, SolveStatistics, SolverInternalError, UnassignedTask } from '../../model/problem';
 
 /**
  * Turns client routes (client c = problem.jobs[c - 1]) into a `Solution`: schedules every stop
@@ -65,8 +65,18 @@ export function toSolution(problem: Problem, routesInOrder: number[][], statisti
     distanceM += routeDistance;
     durationS += routeDurationS;
   });
-  const unassigned = problem.jobs.filter((_, k) => !seen[k + 1]).map((job) => ({ id: job.id, reason: 'no_vehicle' as const }));
-  if (unassigned.length > 0) feasible = false;
+  // An optional job left out costs its penalty; a mandatory one left out makes the plan infeasible.
+  const unassigned: UnassignedTask[] = [];
+  problem.jobs.forEach((job, k) => {
+    if (seen[k + 1]) return;
+    if (job.unassignedPenaltyFen === undefined) {
+      unassigned.push({ id: job.id, reason: 'no_vehicle' });
+      feasible = false;
+    } else {
+      unassigned.push({ id: job.id, reason: 'not_profitable' });
+      cost += unassignedCost(job.unassignedPenaltyFen);
+    }
+  });
   return { routes, unassigned, cost, distanceM, durationS, feasible, statistics };
 }
 

@@ -84,6 +84,18 @@ export function randomMixedFleetProblem(random: Random, n: number, withWindows: 
   return problem;
 }
 
+/** Makes about half the jobs optional, each with a penalty of 0 to 150 (a prize-collecting instance). */
+export function withOptionalClients(random: Random, problem: Problem): Problem {
+  for (const job of problem.jobs) if (random.nextInt(2) === 0) job.unassignedPenaltyFen = random.nextInt(151);
+  return problem;
+}
+
+/** Penalties of the optional jobs missing from `routes`. */
+export function skippedPenalty(problem: Problem, routes: number[][]): number {
+  const routed = new Set(routes.flat());
+  return problem.jobs.reduce((total, job, k) => total + (routed.has(k + 1) ? 0 : (job.unassignedPenaltyFen ?? 0)), 0);
+}
+
 /**
  * Penalised cost of one route on vehicle `vehicleIndex`, computed the slow, obvious way (forward
  * simulation: wait when early, when late count the lateness as time warp and continue from the

@@ -7,7 +7,7 @@ import { TwoOpt } from '../../../src/search/hgs/operators/two-opt';
 import { TwoOptStar } from '../../../src/search/hgs/operators/two-opt-star';
 import { RouteState } from '../../../src/search/hgs/route-state';
 import { Random } from '../../../src/random';
-import { randomMixedFleetProblem, randomProblem, randomRoutes, referenceCost } from './fixtures';
+import { randomMixedFleetProblem, randomProblem, randomRoutes, referenceCost, skippedPenalty, withOptionalClients } from './fixtures';
 
 const operators: NodeOperator[] = [new Relocate(1, false), new Relocate(2, false), new Relocate(2, true), new Swap(1, 1), new Swap(2, 1), new Swap(2, 2), new TwoOpt()];
 
@@ -131,5 +131,55 @@ describe.each([
       }
     }
     expect(checked).toBe(400);
+  });
+});
+
+/**
+ * Prize-collecting: leaving an optional client out, or putting a left-out one back after a client
+ * or a depot, is priced from the same aggregates; the price must equal the recomputed difference,
+ * the penalties of left-out clients included.
+ */
+describe.each([false, true])('optional clients: leaving out and putting back (time windows: %s)', (withWindows) => {
+  it('prices removals and insertions exactly and keeps the total', () => {
+    const random = new Random(withWindows ? 23 : 19);
+    const penalties = { capacity: 3.5, timeWarp: 1.7 };
+    const one = new Int32Array(1);
+    let removals = 0;
+    let insertions = 0;
+    for (let trial = 0; trial < 40; trial++) {
+      const n = 4 + random.nextInt(7);
+      const problem = withOptionalClients(random, randomProblem(random, n, withWindows));
+      const state = new RouteState(buildHgsData(problem), ROUTE_SLOTS);
+      const total = (routes: number[][], slots?: number[]): number => referenceCost(problem, routes, penalties, slots) + skippedPenalty(problem, routes);
+      for (let sample = 0; sample < 20; sample++) {
+        const optional = (c: number): boolean => problem.jobs[c - 1].unassignedPenaltyFen !== undefined;
+        const routes = randomRoutes(random, n, ROUTE_SLOTS).map((route) => route.filter((c) => !optional(c) || random.nextInt(3) > 0));
+        state.load(routes, penalties);
+        const before = total(routes, LOADED_SLOTS);
+        expect(state.totalPenalisedCost()).toBeCloseTo(before, 6);
+        const u = 1 + random.nextInt(n);
+        if (state.isRouted(u) && optional(u)) {
+          const delta = state.replaceCost(state.prev[u], one, 0, state.next[u]) - state.routeCost[state.routeOf[u]] + problem.jobs[u - 1].unassignedPenaltyFen!;
+          state.removeClient(u);
+          const after = total(state.exportRoutes(), state.exportedSlots);
+          expect(delta).toBeCloseTo(after - before, 6);
+          expect(state.totalPenalisedCost()).toBeCloseTo(after, 6);
+          removals++;
+        } else if (!state.isRouted(u)) {
+          const routed = Array.from({ length: n }, (_, k) => k + 1).filter((c) => state.isRouted(c));
+          const after = random.nextInt(2) === 0 && routed.length > 0 ? routed[random.nextInt(routed.length)] : state.startDepot(random.nextInt(ROUTE_SLOTS));
+          one[0] = u;
+          const delta = state.replaceCost(after, one, 1, state.next[after]) - state.routeCost[state.routeOf[after]] - problem.jobs[u - 1].unassignedPenaltyFen!;
+          state.insertClient(u, after);
+          const recomputed = total(state.exportRoutes(), state.exportedSlots);
+          expect(delta).toBeCloseTo(recomputed - before, 6);
+          expect(state.totalPenalisedCost()).toBeCloseTo(recomputed, 6);
+          insertions++;
+        }
+      }
+    }
+    // Not vacuous: both kinds of move were priced and applied many times.
+    expect(removals).toBeGreaterThan(50);
+    expect(insertions).toBeGreaterThan(50);
   });
 });
