@@ -23,6 +23,15 @@ describe('rich VRPLIB format', () => {
     expect(format.summarize(instance, solution)).toMatchObject({ cost: verdict.cost, vehicles: 2, feasible: true });
   });
 
+  it('serves the linehaul clients before the backhaul', async () => {
+    const format = formatById('vrplib-rich');
+    const instance = format.parse(TINY_VRPB);
+    const solution = await format.solve(instance, { seed: 1, maxIterations: 50 });
+    // 0-1-2-3-0 = 3 + 4 + 3 + 4; opening with backhaul 3 or dropping 1 after it is not allowed
+    expect(format.toCvrplibText(instance, solution)).toBe('Route #1: 1 2 3\nCost: 14\n');
+    expect(format.summarize(instance, solution)).toMatchObject({ cost: 14, feasible: true });
+  });
+
   it('skips an optional client when its prize is worth less than serving it', async () => {
     const format = formatById('vrplib-rich');
     const instance = format.parse(TINY_PCVRPTW);

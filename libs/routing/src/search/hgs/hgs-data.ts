@@ -19,7 +19,11 @@ export interface HgsData {
   /** Earliest / latest start of service; index 0 holds the vehicle shift. */
   earlyS: Float64Array;
   lateS: Float64Array;
+  /** Delivery amount (linehaul), 0 for a pickup client. */
   demand: Float64Array;
+  /** Pickup amount (backhaul), 0 for a delivery client; only with linehaul before backhaul. */
+  pickup: Float64Array;
+  hasPickups: boolean;
   /** Capacity of the reference vehicle (the largest): what Split cuts routes for. */
   capacity: number;
   /** Most routes a solution may use (the fleet size). */
@@ -99,6 +103,7 @@ export function buildHgsData(problem: Problem, neighbourCount = GRANULAR_NEIGHBO
   const earlyS = new Float64Array(stride);
   const lateS = new Float64Array(stride);
   const demand = new Float64Array(stride);
+  const pickup = new Float64Array(stride);
   earlyS[0] = vehicle.shift.startS;
   lateS[0] = vehicle.shift.endS;
   const optional = new Uint8Array(stride);
@@ -109,12 +114,13 @@ export function buildHgsData(problem: Problem, neighbourCount = GRANULAR_NEIGHBO
   problem.jobs.forEach((job, k) => {
     const c = k + 1;
     serviceS[c] = job.serviceS;
-    demand[c] = job.amount[0];
+    if (job.kind === 'pickup') pickup[c] = job.amount[0];
+    else demand[c] = job.amount[0];
     if (job.unassignedPenaltyFen !== undefined) {
       optional[c] = 1;
       skipPenalty[c] = unassignedCost(job.unassignedPenaltyFen);
     }
-    maxDemand = Math.max(maxDemand, demand[c]);
+    maxDemand = Math.max(maxDemand, demand[c], pickup[c]);
     const window = job.timeWindows[0];
     earlyS[c] = window ? window.startS : vehicle.shift.startS;
     lateS[c] = window ? window.endS : vehicle.shift.endS;
@@ -134,6 +140,8 @@ export function buildHgsData(problem: Problem, neighbourCount = GRANULAR_NEIGHBO
     earlyS,
     lateS,
     demand,
+    pickup,
+    hasPickups: pickup.some((amount) => amount > 0),
     capacity: fleet.slotCapacity[fleet.referenceSlot],
     maxRoutes: problem.vehicles.length,
     routeFixedCost: fleet.slotFixedCost[fleet.referenceSlot],
@@ -148,8 +156,31 @@ export function buildHgsData(problem: Problem, neighbourCount = GRANULAR_NEIGHBO
     symmetric: isSymmetric(arcCost, stride),
     plane: embedInPlane(arcCost, stride),
   };
+  if (problem.linehaulBeforeBackhaul) forbidBackhaulFirst(data);
   data.neighbours = buildNeighbours(data, Math.min(neighbourCount, n - 1));
   return data;
+}
+
+/**
+ * Cost of an arc that breaks the backhaul order: far above any route, so the search leaves it
+ * (after PyVRP, which prices these arcs at its maximum value); the final check still refuses it.
+ */
+export const FORBIDDEN_ARC_COST = 1e9;
+
+/**
+ * Linehaul before backhaul: depot → backhaul (a trip opening with a pickup) and backhaul → linehaul
+ * arcs are forbidden. The plane and the largest arc cost were taken from the true costs first.
+ */
+function forbidBackhaulFirst(data: HgsData): void {
+  const { n, stride, arcCost, pickup } = data;
+  for (let i = 0; i <= n; i++) {
+    for (let j = 1; j <= n; j++) {
+      const opensWithPickup = i === 0 && pickup[j] > 0;
+      const linehaulAfterBackhaul = i > 0 && pickup[i] > 0 && pickup[j] === 0;
+      if (opensWithPickup || linehaulAfterBackhaul) arcCost[i * stride + j] = FORBIDDEN_ARC_COST;
+    }
+  }
+  data.symmetric = false;
 }
 
 /**
@@ -251,6 +282,7 @@ export function restrictHgsData(parent: HgsData, clients: ArrayLike<number>, max
     travelS,
     serviceS: pick(parent.serviceS),
     optional: Uint8Array.from({ length: stride }, (_, k) => parent.optional[parentOf(k)]),
+    pickup: pick(parent.pickup),
     skipPenalty: pick(parent.skipPenalty),
     earlyS: pick(parent.earlyS),
     lateS: pick(parent.lateS),

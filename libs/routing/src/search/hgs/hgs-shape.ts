@@ -9,7 +9,7 @@ export function isHgsShaped(problem: Problem): boolean {
  * The first reason HGS cannot solve the problem as modelled, or null when it can. HGS-shaped means:
  * one profile, vehicles on a round trip from one depot with one shift and no duration/distance caps
  * (a mixed fleet may differ in capacity, fixed cost and cost per km, unless time is priced or the
- * objective counts vehicles first), no shipments, no skills, every job a delivery (mandatory, or
+ * objective counts vehicles first), no shipments, no skills, every job a delivery or, with linehaul before backhaul, a pickup (mandatory, or
  * optional at a penalty unless vehicles count first) with at most one time window, a single
  * capacity dimension.
  */
@@ -17,7 +17,6 @@ export function whyNotHgsShaped(problem: Problem): string | null {
   if (Object.keys(problem.profiles).length !== 1) return 'several profiles';
   if ((problem.shipments ?? []).length > 0) return 'shipments';
   if (problem.jobs.length === 0) return 'no jobs';
-  if (problem.linehaulBeforeBackhaul) return 'linehaul before backhaul';
   const first = problem.vehicles[0];
   if (first.endLocation === null) return 'open routes';
   if (first.capacity.length !== 1) return 'multi-dimensional capacity';
@@ -45,7 +44,8 @@ export function whyNotHgsShaped(problem: Problem): string | null {
     if (job.skills && job.skills.length > 0) return 'job skills';
     if (job.unassignedPenaltyFen !== undefined && problem.objective === 'vehicles-then-distance') return 'optional jobs under a vehicles-first objective';
     if (job.timeWindows.length > 1) return 'several time windows';
-    if (job.kind !== 'delivery') return 'pickup jobs';
+    // Pickups only as backhauls: with linehaul first the load peaks at either end of a route.
+    if (job.kind !== 'delivery' && !problem.linehaulBeforeBackhaul) return 'pickup jobs without the linehaul-before-backhaul order';
     if ((job.releaseS ?? 0) > 0) return 'release times';
   }
   return null;

@@ -20,6 +20,8 @@ export class RouteState {
   readonly routeSize: Int32Array;
   readonly routeCost: Float64Array;
   readonly routeLoad: Float64Array;
+  /** Backhaul pickups of each route. */
+  readonly routePickupLoad: Float64Array;
   /** Penalty part of `routeCost` (excess load and time warp), kept for move lower bounds. */
   readonly routePenaltyCost: Float64Array;
   /** Move counter value when the route last changed (drives "skip pairs tested since"). */
@@ -35,6 +37,7 @@ export class RouteState {
   // prefix aggregates: start depot .. node (inclusive)
   private readonly fCost: Float64Array;
   private readonly fLoad: Float64Array;
+  private readonly fPick: Float64Array;
   private readonly fDur: Float64Array;
   private readonly fWarp: Float64Array;
   private readonly fEarly: Float64Array;
@@ -42,6 +45,7 @@ export class RouteState {
   // suffix aggregates: node .. end depot (inclusive)
   private readonly bCost: Float64Array;
   private readonly bLoad: Float64Array;
+  private readonly bPick: Float64Array;
   private readonly bDur: Float64Array;
   private readonly bWarp: Float64Array;
   private readonly bEarly: Float64Array;
@@ -58,16 +62,19 @@ export class RouteState {
     this.routeSize = new Int32Array(routeSlots);
     this.routeCost = new Float64Array(routeSlots);
     this.routeLoad = new Float64Array(routeSlots);
+    this.routePickupLoad = new Float64Array(routeSlots);
     this.routePenaltyCost = new Float64Array(routeSlots);
     this.whenModified = new Int32Array(routeSlots);
     this.fCost = new Float64Array(nodes);
     this.fLoad = new Float64Array(nodes);
+    this.fPick = new Float64Array(nodes);
     this.fDur = new Float64Array(nodes);
     this.fWarp = new Float64Array(nodes);
     this.fEarly = new Float64Array(nodes);
     this.fLate = new Float64Array(nodes);
     this.bCost = new Float64Array(nodes);
     this.bLoad = new Float64Array(nodes);
+    this.bPick = new Float64Array(nodes);
     this.bDur = new Float64Array(nodes);
     this.bWarp = new Float64Array(nodes);
     this.bEarly = new Float64Array(nodes);
@@ -159,6 +166,7 @@ export class RouteState {
       if (node !== start) acc.appendClient(this.client(node));
       this.fCost[node] = acc.cost;
       this.fLoad[node] = acc.load;
+      this.fPick[node] = acc.pickupLoad;
       this.fDur[node] = acc.durationS;
       this.fWarp[node] = acc.timeWarpS;
       this.fEarly[node] = acc.earliestS;
@@ -168,11 +176,13 @@ export class RouteState {
     }
     this.routeSize[route] = position - 2;
     this.routeLoad[route] = acc.load;
+    this.routePickupLoad[route] = acc.pickupLoad;
     this.routeCost[route] = acc.penalisedCost(this.penalties);
     this.routePenaltyCost[route] = this.routeCost[route] - d.slotCostFactor[route] * acc.cost - (acc.visitsClient ? d.slotFixedCost[route] : 0);
     // Suffixes, built backwards by prepending one node at a time to the stored suffix of its successor.
     this.bCost[end] = 0;
     this.bLoad[end] = 0;
+    this.bPick[end] = 0;
     this.bDur[end] = 0;
     this.bWarp[end] = 0;
     this.bEarly[end] = d.earlyS[0];
@@ -184,6 +194,7 @@ export class RouteState {
       const arc = c * d.stride + this.client(after);
       this.bCost[node] = this.bCost[after] + d.arcCost[arc];
       this.bLoad[node] = this.bLoad[after] + d.demand[c];
+      this.bPick[node] = this.bPick[after] + d.pickup[c];
       if (d.hasTimeWindows) {
         const delta = d.serviceS[c] + d.travelS[arc];
         const waitS = Math.max(this.bEarly[after] - delta - d.lateS[c], 0);
@@ -202,12 +213,12 @@ export class RouteState {
 
   /** Starts the accumulator with the prefix of the route up to and including `node`. */
   beginWithPrefix(node: number): SegmentAccumulator {
-    return this.acc.startWith(this.fCost[node], this.fLoad[node], this.fDur[node], this.fWarp[node], this.fEarly[node], this.fLate[node], this.client(node), node <= this.n, this.routeOf[node]);
+    return this.acc.startWith(this.fCost[node], this.fLoad[node], this.fPick[node], this.fDur[node], this.fWarp[node], this.fEarly[node], this.fLate[node], this.client(node), node <= this.n, this.routeOf[node]);
   }
 
   /** Appends the suffix of a route from `node` (inclusive) to its end depot. */
   appendSuffix(node: number): SegmentAccumulator {
-    return this.acc.appendSegment(this.client(node), this.bCost[node], this.bLoad[node], this.bDur[node], this.bWarp[node], this.bEarly[node], this.bLate[node], 0, node <= this.n);
+    return this.acc.appendSegment(this.client(node), this.bCost[node], this.bLoad[node], this.bPick[node], this.bDur[node], this.bWarp[node], this.bEarly[node], this.bLate[node], 0, node <= this.n);
   }
 
   /** Arc costs (plus fixed cost) of prefix(..`prefixEnd`) + suffix(`suffixStart`..) on the prefix's slot: a lower bound. */
@@ -228,7 +239,7 @@ export class RouteState {
     const d = this.data;
     const end = this.endDepot(route);
     if (this.routeSize[route] === 0) return 0;
-    const excess = this.routeLoad[route] - d.slotCapacity[slot];
+    const excess = Math.max(this.routeLoad[route] - d.slotCapacity[slot], 0) + Math.max(this.routePickupLoad[route] - d.slotCapacity[slot], 0);
     return d.slotCostFactor[slot] * this.fCost[end] + d.slotFixedCost[slot] + (excess > 0 ? this.penalties.capacity * excess : 0) + this.penalties.timeWarp * this.fWarp[end];
   }
 
@@ -260,7 +271,7 @@ export class RouteState {
   /** Penalised cost of prefix(..`prefixEnd`) followed by suffix(`suffixStart`..), possibly of two routes. */
   appendSuffixAfterPrefix(prefixEnd: number, suffixStart: number): number {
     const d = this.data;
-    if (!d.hasTimeWindows) {
+    if (!d.hasTimeWindows && !d.hasPickups) {
       const slot = this.routeOf[prefixEnd];
       const cost = d.slotCostFactor[slot] * (this.fCost[prefixEnd] + d.arcCost[this.client(prefixEnd) * d.stride + this.client(suffixStart)] + this.bCost[suffixStart]);
       const fixed = prefixEnd <= this.n || suffixStart <= this.n ? d.slotFixedCost[slot] : 0;
@@ -277,7 +288,7 @@ export class RouteState {
    */
   replaceCost(before: number, seq: Int32Array, length: number, after: number): number {
     const d = this.data;
-    if (!d.hasTimeWindows) {
+    if (!d.hasTimeWindows && !d.hasPickups) {
       // Fast path: arc costs and load only, no segment arithmetic.
       let last = this.client(before);
       let cost = this.fCost[before];

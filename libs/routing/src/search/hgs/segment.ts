@@ -18,6 +18,8 @@ export interface Penalties {
 export class SegmentAccumulator {
   cost = 0;
   load = 0;
+  /** Pickups collected on the segment (backhauls); they ride to the depot beside the deliveries. */
+  pickupLoad = 0;
   durationS = 0;
   timeWarpS = 0;
   earliestS = 0;
@@ -36,6 +38,7 @@ export class SegmentAccumulator {
     this.slot = slot;
     this.cost = 0;
     this.load = 0;
+    this.pickupLoad = 0;
     this.durationS = 0;
     this.timeWarpS = 0;
     this.earliestS = this.data.earlyS[0];
@@ -46,10 +49,11 @@ export class SegmentAccumulator {
   }
 
   /** Starts from stored aggregates (a route prefix on `slot`). */
-  startWith(cost: number, load: number, durationS: number, timeWarpS: number, earliestS: number, latestS: number, last: number, visitsClient: boolean, slot: number): this {
+  startWith(cost: number, load: number, pickupLoad: number, durationS: number, timeWarpS: number, earliestS: number, latestS: number, last: number, visitsClient: boolean, slot: number): this {
     this.slot = slot;
     this.cost = cost;
     this.load = load;
+    this.pickupLoad = pickupLoad;
     this.durationS = durationS;
     this.timeWarpS = timeWarpS;
     this.earliestS = earliestS;
@@ -65,6 +69,7 @@ export class SegmentAccumulator {
     const arc = this.last * d.stride + client;
     this.cost += d.arcCost[arc];
     this.load += d.demand[client];
+    if (d.hasPickups) this.pickupLoad += d.pickup[client];
     if (client !== 0) this.visitsClient = true;
     if (d.hasTimeWindows) this.mergeTime(d.travelS[arc], d.serviceS[client], 0, d.earlyS[client], d.lateS[client]);
     this.last = client;
@@ -72,11 +77,12 @@ export class SegmentAccumulator {
   }
 
   /** Appends a stored segment that starts at `first` and ends at `last`. */
-  appendSegment(first: number, cost: number, load: number, durationS: number, timeWarpS: number, earliestS: number, latestS: number, last: number, visitsClient: boolean): this {
+  appendSegment(first: number, cost: number, load: number, pickupLoad: number, durationS: number, timeWarpS: number, earliestS: number, latestS: number, last: number, visitsClient: boolean): this {
     const d = this.data;
     const arc = this.last * d.stride + first;
     this.cost += d.arcCost[arc] + cost;
     this.load += load;
+    this.pickupLoad += pickupLoad;
     if (visitsClient) this.visitsClient = true;
     if (d.hasTimeWindows) this.mergeTime(d.travelS[arc], durationS, timeWarpS, earliestS, latestS);
     this.last = last;
@@ -93,6 +99,17 @@ export class SegmentAccumulator {
     this.latestS = Math.min(latestS - delta, this.latestS) + warpS;
   }
 
+  /**
+   * Load above the slot's capacity (negative when under it). With backhauls the deliveries are all
+   * dropped before the first pickup (linehaul before backhaul), so the load peaks at the start or
+   * at the end of the route and each sum is checked on its own.
+   */
+  excessLoad(): number {
+    const capacity = this.data.slotCapacity[this.slot];
+    if (!this.data.hasPickups) return this.load - capacity;
+    return Math.max(this.load - capacity, 0) + Math.max(this.pickupLoad - capacity, 0);
+  }
+
   /** Penalised cost if the segment were closed by returning to the depot; leaves it unchanged. */
   costIfClosed(penalties: Penalties): number {
     const d = this.data;
@@ -102,7 +119,7 @@ export class SegmentAccumulator {
       const delta = this.durationS - this.timeWarpS + d.travelS[arc];
       warpS += Math.max(this.earliestS + delta - d.lateS[0], 0);
     }
-    const excess = this.load - d.slotCapacity[this.slot];
+    const excess = this.excessLoad();
     return (
       d.slotCostFactor[this.slot] * (this.cost + d.arcCost[arc]) +
       (this.visitsClient ? d.slotFixedCost[this.slot] : 0) +
@@ -114,7 +131,7 @@ export class SegmentAccumulator {
   /** Penalised cost of the segment read as a whole route. */
   penalisedCost(penalties: Penalties): number {
     const d = this.data;
-    const excess = this.load - d.slotCapacity[this.slot];
+    const excess = this.excessLoad();
     return (
       d.slotCostFactor[this.slot] * this.cost +
       (this.visitsClient ? d.slotFixedCost[this.slot] : 0) +

@@ -35,8 +35,8 @@ export class Splitter {
 
   split(tour: Int32Array, penalties: Penalties, maxRoutes: number): number[][] {
     // A mixed fleet prices each route on its cheapest vehicle type, and optional clients may be
-    // skipped between routes: the linear split can do neither.
-    if (!this.data.hasTimeWindows && !this.data.heterogeneous && !this.data.hasOptional) {
+    // skipped between routes, and backhauls load on the way back: the linear split can do none of these.
+    if (!this.data.hasTimeWindows && !this.data.heterogeneous && !this.data.hasOptional && !this.data.hasPickups) {
       this.linearSplit(tour, penalties);
       const routes = this.extract(tour, this.predecessor);
       if (routes.length <= maxRoutes) return routes;
@@ -107,7 +107,7 @@ export class Splitter {
         acc.startAtDepot(this.data.referenceSlot);
         for (let j = i + 1; j <= n; j++) {
           acc.appendClient(tour[j - 1]);
-          if (j > i + 1 && acc.load > loadFactor * capacity) break;
+          if (j > i + 1 && Math.max(acc.load, acc.pickupLoad) > loadFactor * capacity) break;
           const value = base + this.closedCost(penalties);
           if (value < potential[to + j]) {
             potential[to + j] = value;

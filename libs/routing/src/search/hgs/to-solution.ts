@@ -23,9 +23,11 @@ export function toSolution(problem: Problem, routesInOrder: number[][], statisti
     const vehicle = problem.vehicles[k];
     const matrices = problem.profiles[vehicle.profile];
     const at = (from: number, to: number): number => from * matrices.size + to;
+    // Deliveries are on board from the start; pickups (backhauls) ride from their stop to the end.
     let load = 0;
-    for (const c of clients) load += problem.jobs[c - 1].amount[0];
+    for (const c of clients) if (problem.jobs[c - 1].kind === 'delivery') load += problem.jobs[c - 1].amount[0];
     if (load > vehicle.capacity[0]) feasible = false;
+    if (problem.linehaulBeforeBackhaul && !linehaulFirst(problem, clients)) feasible = false;
     const steps: RouteStep[] = [];
     let time = vehicle.shift.startS;
     let location = vehicle.startLocation;
@@ -48,7 +50,8 @@ export function toSolution(problem: Problem, routesInOrder: number[][], statisti
       const window = job.timeWindows[0];
       const start = window ? Math.max(arrival, window.startS) : arrival;
       if (window && start > window.endS) feasible = false;
-      load -= job.amount[0];
+      load += job.kind === 'pickup' ? job.amount[0] : -job.amount[0];
+      if (load > vehicle.capacity[0]) feasible = false;
       time = start + job.serviceS;
       location = job.location;
       steps.push({ type: 'job', id: job.id, location, arrivalS: arrival, serviceStartS: start, departureS: time, load: [load] });
@@ -87,4 +90,15 @@ function onVehicles(problem: Problem, routes: number[][], slots: number[]): numb
     byVehicle[slots[i]] = clients;
   });
   return byVehicle;
+}
+
+/** No trip opens with a pickup, and no delivery follows a pickup. */
+function linehaulFirst(problem: Problem, clients: number[]): boolean {
+  let backhaul = false;
+  for (const c of clients) {
+    const pickup = problem.jobs[c - 1].kind === 'pickup';
+    if (!pickup && backhaul) return false;
+    if (pickup) backhaul = true;
+  }
+  return clients.length === 0 || problem.jobs[clients[0] - 1].kind === 'delivery';
 }

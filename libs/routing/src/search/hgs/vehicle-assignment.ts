@@ -13,14 +13,17 @@ export function assignVehicles(data: HgsData, routes: ArrayLike<ArrayLike<number
   for (let r = data.maxRoutes - 1; r >= 0; r--) freeSlots[data.slotType[r]].push(r);
   const cost = new Float64Array(routes.length);
   const load = new Float64Array(routes.length);
+  const pickupLoad = new Float64Array(routes.length);
   for (let i = 0; i < routes.length; i++) {
     scratch.startAtDepot(data.referenceSlot);
     for (let k = 0; k < routes[i].length; k++) scratch.appendClient(routes[i][k]);
     scratch.appendClient(0);
     cost[i] = scratch.cost;
     load[i] = scratch.load;
+    pickupLoad[i] = scratch.pickupLoad;
   }
-  const order = Array.from({ length: routes.length }, (_, i) => i).sort((a, b) => load[b] - load[a] || a - b);
+  const peak = (i: number): number => Math.max(load[i], pickupLoad[i]);
+  const order = Array.from({ length: routes.length }, (_, i) => i).sort((a, b) => peak(b) - peak(a) || a - b);
   const slots = new Array<number>(routes.length);
   for (const i of order) {
     let bestType = -1;
@@ -29,7 +32,8 @@ export function assignVehicles(data: HgsData, routes: ArrayLike<ArrayLike<number
       const free = freeSlots[t];
       if (free.length === 0) continue;
       const slot = free[free.length - 1];
-      const price = data.slotCostFactor[slot] * cost[i] + data.slotFixedCost[slot] + penalties.capacity * Math.max(load[i] - data.slotCapacity[slot], 0);
+      const excess = Math.max(load[i] - data.slotCapacity[slot], 0) + Math.max(pickupLoad[i] - data.slotCapacity[slot], 0);
+      const price = data.slotCostFactor[slot] * cost[i] + data.slotFixedCost[slot] + penalties.capacity * excess;
       if (price < bestPrice) {
         bestPrice = price;
         bestType = t;

@@ -1,4 +1,5 @@
-import { Problem } from '../../../src/model/problem';
+import { Job, Problem } from '../../../src/model/problem';
+import { FORBIDDEN_ARC_COST } from '../../../src/search/hgs/hgs-data';
 import { Random } from '../../../src/random';
 
 export interface TinyClient {
@@ -84,6 +85,13 @@ export function randomMixedFleetProblem(random: Random, n: number, withWindows: 
   return problem;
 }
 
+/** Makes about a third of the jobs pickups (backhauls), served after the deliveries (VRPB). */
+export function withBackhauls(random: Random, problem: Problem): Problem {
+  for (const job of problem.jobs) if (random.nextInt(3) === 0) job.kind = 'pickup';
+  problem.linehaulBeforeBackhaul = true;
+  return problem;
+}
+
 /** Makes about half the jobs optional, each with a penalty of 0 to 150 (a prize-collecting instance). */
 export function withOptionalClients(random: Random, problem: Problem): Problem {
   for (const job of problem.jobs) if (random.nextInt(2) === 0) job.unassignedPenaltyFen = random.nextInt(151);
@@ -114,11 +122,16 @@ export function referenceRouteCost(
   let location = 0;
   let distance = 0;
   let load = 0;
+  let pickupLoad = 0;
   let warp = 0;
+  let previousKind: Job['kind'] | null = null;
   for (const c of clients) {
     const job = problem.jobs[c - 1];
     time += m.durationS[location * m.size + job.location];
-    distance += m.distanceM[location * m.size + job.location];
+    // VRPB: opening with a pickup, or a delivery after a pickup, drives a forbidden arc.
+    const forbidden = problem.linehaulBeforeBackhaul && job.kind === 'pickup' ? previousKind === null : problem.linehaulBeforeBackhaul && previousKind === 'pickup';
+    distance += forbidden ? FORBIDDEN_ARC_COST : m.distanceM[location * m.size + job.location];
+    previousKind = job.kind;
     const window = job.timeWindows[0] ?? vehicle.shift;
     if (time < window.startS) time = window.startS;
     if (time > window.endS) {
@@ -126,14 +139,16 @@ export function referenceRouteCost(
       time = window.endS;
     }
     time += job.serviceS;
-    load += job.amount[0];
+    if (job.kind === 'pickup') pickupLoad += job.amount[0];
+    else load += job.amount[0];
     location = job.location;
   }
   time += m.durationS[location * m.size];
   distance += m.distanceM[location * m.size];
   if (time > vehicle.shift.endS) warp += time - vehicle.shift.endS;
   const price = problem.objective === 'cost' ? vehicle.fixedCostFen + (vehicle.costPerKmFen * distance) / 1000 : distance;
-  return price + penalties.capacity * Math.max(0, load - vehicle.capacity[0]) + penalties.timeWarp * warp;
+  const excess = Math.max(0, load - vehicle.capacity[0]) + Math.max(0, pickupLoad - vehicle.capacity[0]);
+  return price + penalties.capacity * excess + penalties.timeWarp * warp;
 }
 
 /** Total of `referenceRouteCost`; route i runs on vehicle `slots[i]`, or on vehicle 0 when no slots are given. */

@@ -52,3 +52,27 @@ describe('HGS on a mixed fleet', () => {
     }
   });
 });
+
+describe('HGS with backhauls', () => {
+  it('takes pickups only when linehaul comes before backhaul', () => {
+    const problem = planeProblem([0, 0], [{ x: 3, y: 0, demand: 1 }, { x: 3, y: 4, demand: 1 }], { capacity: 5 });
+    problem.jobs[1].kind = 'pickup';
+    expect(whyNotHgsShaped(problem)).toBe('pickup jobs without the linehaul-before-backhaul order');
+    expect(whyNotHgsShaped({ ...problem, linehaulBeforeBackhaul: true })).toBeNull();
+  });
+
+  it('delivers first, then collects, each load within capacity (hand-checked)', () => {
+    // deliveries 3 + 2 and pickups 4 + 1 on a vehicle of 5: one route carries 5 out and 5 back.
+    const problem = planeProblem([0, 0], [{ x: 3, y: 0, demand: 3 }, { x: 3, y: 4, demand: 2 }, { x: 0, y: 4, demand: 4 }, { x: 0, y: 1, demand: 1 }], { capacity: 5 });
+    problem.jobs[2].kind = 'pickup';
+    problem.jobs[3].kind = 'pickup';
+    problem.linehaulBeforeBackhaul = true;
+    const solution = solve(problem, { seed: 1, maxIterations: 30 });
+    expect(solution.feasible).toBe(true);
+    // 0-(3,0)-(3,4)-(0,4)-(0,1)-0: 3 + 4 + 3 + 3 + 1
+    expect(solution.cost).toBe(14);
+    const route = solution.routes[0].steps.filter((s) => s.type === 'job');
+    expect(route.map((s) => s.id)).toEqual(['j1', 'j2', 'j3', 'j4']);
+    expect(solution.routes[0].steps.map((s) => s.load[0])).toEqual([5, 2, 0, 4, 5, 5]);
+  });
+});
