@@ -58,6 +58,9 @@ export interface HgsData {
   optional: Uint8Array;
   skipPenalty: Float64Array;
   hasOptional: boolean;
+  /** Release time of each client (0 = at the start): its route leaves the depot no earlier. */
+  releaseS: Float64Array;
+  hasReleaseTimes: boolean;
   /** False for pure CVRP: time windows and shifts can never bind, so time-warp work is skipped. */
   hasTimeWindows: boolean;
   /** Granular neighbourhood: `neighbours[c]` lists the most correlated clients of client c. */
@@ -104,6 +107,7 @@ export function buildHgsData(problem: Problem, neighbourCount = GRANULAR_NEIGHBO
   const lateS = new Float64Array(stride);
   const demand = new Float64Array(stride);
   const pickup = new Float64Array(stride);
+  const releaseS = new Float64Array(stride);
   earlyS[0] = vehicle.shift.startS;
   lateS[0] = vehicle.shift.endS;
   const optional = new Uint8Array(stride);
@@ -114,6 +118,8 @@ export function buildHgsData(problem: Problem, neighbourCount = GRANULAR_NEIGHBO
   problem.jobs.forEach((job, k) => {
     const c = k + 1;
     serviceS[c] = job.serviceS;
+    releaseS[c] = job.releaseS ?? 0;
+    if (releaseS[c] > vehicle.shift.startS) hasTimeWindows = true;
     if (job.kind === 'pickup') pickup[c] = job.amount[0];
     else demand[c] = job.amount[0];
     if (job.unassignedPenaltyFen !== undefined) {
@@ -146,6 +152,8 @@ export function buildHgsData(problem: Problem, neighbourCount = GRANULAR_NEIGHBO
     maxRoutes: problem.vehicles.length,
     routeFixedCost: fleet.slotFixedCost[fleet.referenceSlot],
     ...fleet,
+    releaseS,
+    hasReleaseTimes: releaseS.some((release) => release > vehicle.shift.startS),
     optional,
     skipPenalty,
     hasOptional: optional.includes(1),
@@ -283,6 +291,7 @@ export function restrictHgsData(parent: HgsData, clients: ArrayLike<number>, max
     serviceS: pick(parent.serviceS),
     optional: Uint8Array.from({ length: stride }, (_, k) => parent.optional[parentOf(k)]),
     pickup: pick(parent.pickup),
+    releaseS: pick(parent.releaseS),
     skipPenalty: pick(parent.skipPenalty),
     earlyS: pick(parent.earlyS),
     lateS: pick(parent.lateS),

@@ -11,7 +11,7 @@ export function isHgsShaped(problem: Problem): boolean {
  * (a mixed fleet may differ in capacity, fixed cost and cost per km, unless time is priced or the
  * objective counts vehicles first), no shipments, no skills, every job a delivery or, with linehaul before backhaul, a pickup (mandatory, or
  * optional at a penalty unless vehicles count first) with at most one time window, a single
- * capacity dimension.
+ * capacity dimension. Release times are honoured (a route leaves after its last release).
  */
 export function whyNotHgsShaped(problem: Problem): string | null {
   if (Object.keys(problem.profiles).length !== 1) return 'several profiles';
@@ -46,7 +46,6 @@ export function whyNotHgsShaped(problem: Problem): string | null {
     if (job.timeWindows.length > 1) return 'several time windows';
     // Pickups only as backhauls: with linehaul first the load peaks at either end of a route.
     if (job.kind !== 'delivery' && !problem.linehaulBeforeBackhaul) return 'pickup jobs without the linehaul-before-backhaul order';
-    if ((job.releaseS ?? 0) > 0) return 'release times';
   }
   return null;
 }

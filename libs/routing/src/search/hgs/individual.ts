@@ -43,7 +43,7 @@ export class Individual {
       scratch.appendClient(0);
       this.cost += data.slotCostFactor[slot] * scratch.cost + data.slotFixedCost[slot];
       this.excessLoad += Math.max(scratch.excessLoad(), 0);
-      this.timeWarpS += scratch.timeWarpS;
+      this.timeWarpS += scratch.routeTimeWarp();
     }
     // Optional clients left out pay their penalty and close the giant tour, in client order.
     if (data.hasOptional && k < data.n) {

@@ -38,6 +38,7 @@ export class RouteState {
   private readonly fCost: Float64Array;
   private readonly fLoad: Float64Array;
   private readonly fPick: Float64Array;
+  private readonly fRelease: Float64Array;
   private readonly fDur: Float64Array;
   private readonly fWarp: Float64Array;
   private readonly fEarly: Float64Array;
@@ -46,6 +47,7 @@ export class RouteState {
   private readonly bCost: Float64Array;
   private readonly bLoad: Float64Array;
   private readonly bPick: Float64Array;
+  private readonly bRelease: Float64Array;
   private readonly bDur: Float64Array;
   private readonly bWarp: Float64Array;
   private readonly bEarly: Float64Array;
@@ -68,6 +70,7 @@ export class RouteState {
     this.fCost = new Float64Array(nodes);
     this.fLoad = new Float64Array(nodes);
     this.fPick = new Float64Array(nodes);
+    this.fRelease = new Float64Array(nodes);
     this.fDur = new Float64Array(nodes);
     this.fWarp = new Float64Array(nodes);
     this.fEarly = new Float64Array(nodes);
@@ -75,6 +78,7 @@ export class RouteState {
     this.bCost = new Float64Array(nodes);
     this.bLoad = new Float64Array(nodes);
     this.bPick = new Float64Array(nodes);
+    this.bRelease = new Float64Array(nodes);
     this.bDur = new Float64Array(nodes);
     this.bWarp = new Float64Array(nodes);
     this.bEarly = new Float64Array(nodes);
@@ -167,6 +171,7 @@ export class RouteState {
       this.fCost[node] = acc.cost;
       this.fLoad[node] = acc.load;
       this.fPick[node] = acc.pickupLoad;
+      this.fRelease[node] = acc.releaseS;
       this.fDur[node] = acc.durationS;
       this.fWarp[node] = acc.timeWarpS;
       this.fEarly[node] = acc.earliestS;
@@ -183,6 +188,7 @@ export class RouteState {
     this.bCost[end] = 0;
     this.bLoad[end] = 0;
     this.bPick[end] = 0;
+    this.bRelease[end] = 0;
     this.bDur[end] = 0;
     this.bWarp[end] = 0;
     this.bEarly[end] = d.earlyS[0];
@@ -195,6 +201,7 @@ export class RouteState {
       this.bCost[node] = this.bCost[after] + d.arcCost[arc];
       this.bLoad[node] = this.bLoad[after] + d.demand[c];
       this.bPick[node] = this.bPick[after] + d.pickup[c];
+      this.bRelease[node] = Math.max(this.bRelease[after], d.releaseS[c]);
       if (d.hasTimeWindows) {
         const delta = d.serviceS[c] + d.travelS[arc];
         const waitS = Math.max(this.bEarly[after] - delta - d.lateS[c], 0);
@@ -213,12 +220,12 @@ export class RouteState {
 
   /** Starts the accumulator with the prefix of the route up to and including `node`. */
   beginWithPrefix(node: number): SegmentAccumulator {
-    return this.acc.startWith(this.fCost[node], this.fLoad[node], this.fPick[node], this.fDur[node], this.fWarp[node], this.fEarly[node], this.fLate[node], this.client(node), node <= this.n, this.routeOf[node]);
+    return this.acc.startWith(this.fCost[node], this.fLoad[node], this.fPick[node], this.fDur[node], this.fWarp[node], this.fEarly[node], this.fLate[node], this.client(node), node <= this.n, this.routeOf[node], this.fRelease[node]);
   }
 
   /** Appends the suffix of a route from `node` (inclusive) to its end depot. */
   appendSuffix(node: number): SegmentAccumulator {
-    return this.acc.appendSegment(this.client(node), this.bCost[node], this.bLoad[node], this.bPick[node], this.bDur[node], this.bWarp[node], this.bEarly[node], this.bLate[node], 0, node <= this.n);
+    return this.acc.appendSegment(this.client(node), this.bCost[node], this.bLoad[node], this.bPick[node], this.bDur[node], this.bWarp[node], this.bEarly[node], this.bLate[node], 0, node <= this.n, this.bRelease[node]);
   }
 
   /** Arc costs (plus fixed cost) of prefix(..`prefixEnd`) + suffix(`suffixStart`..) on the prefix's slot: a lower bound. */
@@ -240,7 +247,7 @@ export class RouteState {
     const end = this.endDepot(route);
     if (this.routeSize[route] === 0) return 0;
     const excess = Math.max(this.routeLoad[route] - d.slotCapacity[slot], 0) + Math.max(this.routePickupLoad[route] - d.slotCapacity[slot], 0);
-    return d.slotCostFactor[slot] * this.fCost[end] + d.slotFixedCost[slot] + (excess > 0 ? this.penalties.capacity * excess : 0) + this.penalties.timeWarp * this.fWarp[end];
+    return d.slotCostFactor[slot] * this.fCost[end] + d.slotFixedCost[slot] + (excess > 0 ? this.penalties.capacity * excess : 0) + this.penalties.timeWarp * (this.fWarp[end] + Math.max(this.fRelease[end] - this.fLate[end], 0));
   }
 
   /** Swaps the clients of two route slots (a route changes vehicle); either may be empty. */

@@ -28,6 +28,8 @@ export class SegmentAccumulator {
   last = 0;
   /** Whether the segment visits at least one client (decides the fixed route cost). */
   visitsClient = false;
+  /** Latest release time of the segment's clients: the route cannot leave the depot before it. */
+  releaseS = 0;
   /** Route slot (vehicle) whose capacity, fixed cost and cost factor price the closed route. */
   slot = 0;
 
@@ -36,6 +38,7 @@ export class SegmentAccumulator {
   /** Starts a segment with the depot at the start of a route on `slot`. */
   startAtDepot(slot = 0): this {
     this.slot = slot;
+    this.releaseS = 0;
     this.cost = 0;
     this.load = 0;
     this.pickupLoad = 0;
@@ -49,8 +52,9 @@ export class SegmentAccumulator {
   }
 
   /** Starts from stored aggregates (a route prefix on `slot`). */
-  startWith(cost: number, load: number, pickupLoad: number, durationS: number, timeWarpS: number, earliestS: number, latestS: number, last: number, visitsClient: boolean, slot: number): this {
+  startWith(cost: number, load: number, pickupLoad: number, durationS: number, timeWarpS: number, earliestS: number, latestS: number, last: number, visitsClient: boolean, slot: number, releaseS = 0): this {
     this.slot = slot;
+    this.releaseS = releaseS;
     this.cost = cost;
     this.load = load;
     this.pickupLoad = pickupLoad;
@@ -70,6 +74,7 @@ export class SegmentAccumulator {
     this.cost += d.arcCost[arc];
     this.load += d.demand[client];
     if (d.hasPickups) this.pickupLoad += d.pickup[client];
+    if (d.hasReleaseTimes) this.releaseS = Math.max(this.releaseS, d.releaseS[client]);
     if (client !== 0) this.visitsClient = true;
     if (d.hasTimeWindows) this.mergeTime(d.travelS[arc], d.serviceS[client], 0, d.earlyS[client], d.lateS[client]);
     this.last = client;
@@ -77,12 +82,13 @@ export class SegmentAccumulator {
   }
 
   /** Appends a stored segment that starts at `first` and ends at `last`. */
-  appendSegment(first: number, cost: number, load: number, pickupLoad: number, durationS: number, timeWarpS: number, earliestS: number, latestS: number, last: number, visitsClient: boolean): this {
+  appendSegment(first: number, cost: number, load: number, pickupLoad: number, durationS: number, timeWarpS: number, earliestS: number, latestS: number, last: number, visitsClient: boolean, releaseS = 0): this {
     const d = this.data;
     const arc = this.last * d.stride + first;
     this.cost += d.arcCost[arc] + cost;
     this.load += load;
     this.pickupLoad += pickupLoad;
+    if (releaseS > this.releaseS) this.releaseS = releaseS;
     if (visitsClient) this.visitsClient = true;
     if (d.hasTimeWindows) this.mergeTime(d.travelS[arc], durationS, timeWarpS, earliestS, latestS);
     this.last = last;
@@ -117,7 +123,9 @@ export class SegmentAccumulator {
     let warpS = this.timeWarpS;
     if (d.hasTimeWindows) {
       const delta = this.durationS - this.timeWarpS + d.travelS[arc];
-      warpS += Math.max(this.earliestS + delta - d.lateS[0], 0);
+      const endWarpS = Math.max(this.earliestS + delta - d.lateS[0], 0);
+      warpS += endWarpS;
+      if (d.hasReleaseTimes) warpS += Math.max(this.releaseS - (Math.min(d.lateS[0] - delta, this.latestS) + endWarpS), 0);
     }
     const excess = this.excessLoad();
     return (
@@ -136,7 +144,16 @@ export class SegmentAccumulator {
       d.slotCostFactor[this.slot] * this.cost +
       (this.visitsClient ? d.slotFixedCost[this.slot] : 0) +
       (excess > 0 ? penalties.capacity * excess : 0) +
-      penalties.timeWarp * this.timeWarpS
+      penalties.timeWarp * (d.hasReleaseTimes ? this.routeTimeWarp() : this.timeWarpS)
     );
+  }
+
+  /**
+   * Time warp of the segment read as a whole route: with release times (as PyVRP's duration
+   * segments), leaving the depot at the latest release adds the time by which it is after the
+   * latest start that keeps the minimal time warp.
+   */
+  routeTimeWarp(): number {
+    return this.data.hasReleaseTimes ? this.timeWarpS + Math.max(this.releaseS - this.latestS, 0) : this.timeWarpS;
   }
 }

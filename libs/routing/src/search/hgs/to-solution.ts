@@ -32,6 +32,8 @@ export function toSolution(problem: Problem, routesInOrder: number[][], statisti
     let time = vehicle.shift.startS;
     let location = vehicle.startLocation;
     let routeDistance = 0;
+    // Released parcels: the route leaves once the last of them has reached the depot.
+    for (const c of clients) time = Math.max(time, problem.jobs[c - 1].releaseS ?? 0);
     steps.push({ type: 'start', location, arrivalS: time, serviceStartS: time, departureS: time, load: [load] });
     // Leave as late as the first window allows, so waiting at the depot does not count as duration.
     if (clients.length > 0) {

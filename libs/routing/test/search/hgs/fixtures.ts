@@ -85,6 +85,12 @@ export function randomMixedFleetProblem(random: Random, n: number, withWindows: 
   return problem;
 }
 
+/** Gives about a third of the jobs a release time in [0, 200): their route leaves no earlier. */
+export function withReleaseTimes(random: Random, problem: Problem): Problem {
+  for (const job of problem.jobs) if (random.nextInt(3) === 0) job.releaseS = random.nextInt(200);
+  return problem;
+}
+
 /** Makes about a third of the jobs pickups (backhauls), served after the deliveries (VRPB). */
 export function withBackhauls(random: Random, problem: Problem): Problem {
   for (const job of problem.jobs) if (random.nextInt(3) === 0) job.kind = 'pickup';
@@ -118,12 +124,17 @@ export function referenceRouteCost(
   if (clients.length === 0) return 0;
   const m = problem.profiles.car;
   const vehicle = problem.vehicles[vehicleIndex];
-  let time = vehicle.shift.startS;
+  // The route leaves at its last release (late departures count as time warp at the depot).
+  let time = Math.max(vehicle.shift.startS, ...clients.map((c) => problem.jobs[c - 1].releaseS ?? 0));
+  let warp = 0;
+  if (time > vehicle.shift.endS) {
+    warp += time - vehicle.shift.endS;
+    time = vehicle.shift.endS;
+  }
   let location = 0;
   let distance = 0;
   let load = 0;
   let pickupLoad = 0;
-  let warp = 0;
   let previousKind: Job['kind'] | null = null;
   for (const c of clients) {
     const job = problem.jobs[c - 1];

@@ -76,3 +76,18 @@ describe('HGS with backhauls', () => {
     expect(solution.routes[0].steps.map((s) => s.load[0])).toEqual([5, 2, 0, 4, 5, 5]);
   });
 });
+
+describe('HGS with release times', () => {
+  it('lets a route leave only once its parcels have reached the depot (hand-checked)', () => {
+    // A at (10,0) must be served by 50; B at (0,10) reaches the depot at 100: one route cannot
+    // serve both, so each gets its own (10 + 10 twice).
+    const problem = planeProblem([0, 0], [{ x: 10, y: 0, demand: 1, window: [0, 50] }, { x: 0, y: 10, demand: 1 }], { capacity: 5, vehicles: 2, horizon: 1000 });
+    problem.jobs[1].releaseS = 100;
+    expect(whyNotHgsShaped(problem)).toBeNull();
+    const solution = solve(problem, { seed: 1, maxIterations: 20 });
+    expect(solution.feasible).toBe(true);
+    expect(solution.cost).toBe(40);
+    const withB = solution.routes.find((r) => r.steps.some((s) => s.id === 'j2'))!;
+    expect(withB.steps.map((s) => [s.type, s.arrivalS])).toEqual([['start', 100], ['job', 110], ['end', 120]]);
+  });
+});
