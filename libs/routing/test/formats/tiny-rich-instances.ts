@@ -1,5 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { TINY_VRP } from '../parsers/tiny-instances';
 
 /** A published instance or solution copied into `fixtures/rich` (see its README). */
 export const richFixture = (file: string): string => readFileSync(join(__dirname, 'fixtures', 'rich', file), 'utf8');
@@ -8,17 +9,8 @@ export const richFixture = (file: string): string => readFileSync(join(__dirname
  * Tiny PyVRP-dialect instances with hand-checked costs. Nodes: depot (node 1) at (0,0), clients
  * 1..3 (nodes 2..4) at (3,0), (3,4), (0,4): arcs of 3, 4 and 5 (×10 under DIMACS), demand 4 each.
  */
-const NODES = `NODE_COORD_SECTION
-1 0 0
-2 3 0
-3 3 4
-4 0 4
-DEMAND_SECTION
-1 0
-2 4
-3 4
-4 4
-`;
+/** The plain CVRPLIB tiny instance's coordinates and demands, shared by every variant below. */
+const NODES = TINY_VRP.slice(TINY_VRP.indexOf('NODE_COORD_SECTION'), TINY_VRP.indexOf('DEPOT_SECTION'));
 
 export const TINY_HFVRP = `NAME: tiny-hf
 TYPE: HFVRP
