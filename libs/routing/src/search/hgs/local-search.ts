@@ -114,7 +114,7 @@ export class LocalSearch {
     }
     if (pass > 0) {
       // One empty route per vehicle type: a client may open a route on any kind of vehicle.
-      const count = state.firstEmptyRoutes(this.emptySlots);
+      const count = this.firstEmptySlotPerType();
       for (let k = 0; k < count; k++) {
         if (this.tryOperators(this.depotOperators, u, state.startDepot(this.emptySlots[k]))) {
           improved = true;
@@ -159,7 +159,7 @@ export class LocalSearch {
       }
     }
     if (pass > 0) {
-      const count = state.firstEmptyRoutes(this.emptySlots);
+      const count = this.firstEmptySlotPerType();
       for (let k = 0; k < count; k++) {
         const start = state.startDepot(this.emptySlots[k]);
         if (gain(start) < -EPSILON) {
@@ -169,6 +169,27 @@ export class LocalSearch {
       }
     }
     return false;
+  }
+
+  /** Fills `emptySlots` with the first empty slot of each vehicle type (the one type of a homogeneous fleet); returns how many. */
+  private firstEmptySlotPerType(): number {
+    const state = this.state;
+    const out = this.emptySlots;
+    const { slotType, typeCount } = this.data;
+    if (typeCount === 1) {
+      out[0] = state.firstEmptyRoute();
+      return out[0] >= 0 ? 1 : 0;
+    }
+    let found = 0;
+    out.fill(-1);
+    for (let r = 0; r < state.routeSlots && found < typeCount; r++) {
+      if (state.routeSize[r] !== 0 || out[slotType[r]] >= 0) continue;
+      out[slotType[r]] = r;
+      found++;
+    }
+    let k = 0;
+    for (let t = 0; t < typeCount; t++) if (out[t] >= 0) out[k++] = out[t];
+    return k;
   }
 
   private tryOperators(operators: NodeOperator[], u: number, v: number): boolean {
@@ -193,7 +214,7 @@ export class LocalSearch {
     let improved = false;
     for (let a = 0; a < state.routeSlots; a++) {
       if (state.routeSize[a] === 0) continue;
-      const count = state.firstEmptyRoutes(this.emptySlots);
+      const count = this.firstEmptySlotPerType();
       let bestSlot = -1;
       let bestDelta = -EPSILON;
       const consider = (b: number): void => {

@@ -386,25 +386,6 @@ export class RouteState {
     return -1;
   }
 
-  /** The first empty slot of each vehicle type (of the one type for a homogeneous fleet), into `out`; returns how many. */
-  firstEmptyRoutes(out: Int32Array): number {
-    const { slotType, typeCount } = this.data;
-    if (typeCount === 1) {
-      out[0] = this.firstEmptyRoute();
-      return out[0] >= 0 ? 1 : 0;
-    }
-    let found = 0;
-    out.fill(-1, 0, typeCount);
-    for (let r = 0; r < this.routeSlots && found < typeCount; r++) {
-      if (this.routeSize[r] !== 0 || out[slotType[r]] >= 0) continue;
-      out[slotType[r]] = r;
-      found++;
-    }
-    let k = 0;
-    for (let t = 0; t < typeCount; t++) if (out[t] >= 0) out[k++] = out[t];
-    return k;
-  }
-
   totalPenalisedCost(): number {
     let total = 0;
     for (let r = 0; r < this.routeSlots; r++) total += this.routeCost[r];
