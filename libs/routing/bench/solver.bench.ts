@@ -175,16 +175,18 @@ async function main(): Promise<void> {
     writeFileSync(solutionPath, solutionText);
     let feasible: boolean;
     let verdict: string;
+    // A verifier NO says whether the solver admitted it (no feasible solution found in time) or claimed feasibility (a bug).
+    const admitted = summary.feasible ? 'solver claimed feasible' : 'solver: infeasible';
     if (format.verify) {
       const v = format.verify(text, solutionText);
       feasible = v.feasible;
-      verdict = v.feasible ? 'yes' : `NO: ${v.message}`;
+      verdict = v.feasible ? 'yes' : `NO (${admitted}): ${v.message}`;
     } else {
       const run = spawnSync(process.execPath, [verifier, file, solutionPath, '--json'], { encoding: 'utf8' });
       try {
         const result = JSON.parse(run.stdout) as { feasible: boolean; errors: string[] };
         feasible = result.feasible;
-        verdict = result.feasible ? 'yes' : `NO: ${result.errors.slice(0, 2).join('; ')}`;
+        verdict = result.feasible ? 'yes' : `NO (${admitted}): ${result.errors.slice(0, 2).join('; ')}`;
       } catch {
         feasible = false;
         verdict = `verifier failed: ${run.stderr.trim().split('\n')[0]}`;
