@@ -150,12 +150,12 @@ export class LocalSearch {
     for (let k = 0; k < neighbours.length; k++) {
       const v = neighbours[k];
       if (!state.isRouted(v)) continue;
-      for (const after of [v, state.prev[v]]) {
-        if (after !== v && state.isClient(after)) continue;
-        if (gain(after) < -EPSILON) {
-          state.insertClient(u, after);
-          return true;
-        }
+      // after v, or before v when v opens its route
+      const before = state.prev[v];
+      const after = gain(v) < -EPSILON ? v : !state.isClient(before) && gain(before) < -EPSILON ? before : -1;
+      if (after >= 0) {
+        state.insertClient(u, after);
+        return true;
       }
     }
     if (pass > 0) {
