@@ -10,6 +10,9 @@ import { TwoOptStar } from './operators/two-opt-star';
 import { RouteState } from './route-state';
 import { Penalties } from './segment';
 
+/** Most left-out clients a new route is opened through at once (`openRouteThrough`). */
+const OPENING_CHAIN = 8;
+
 /**
  * Granular local search (Vidal 2022 style): for every client u in random order and every v among
  * its correlated neighbours, try the node operators in turn and apply the first improving one; then
@@ -138,7 +141,8 @@ export class LocalSearch {
   /**
    * Puts a left-out client back where serving it costs less than its penalty: after one of its
    * routed neighbours, at the front of a neighbour's route, or (from the second pass) on an empty
-   * route. Priced exactly (no lower bound: the penalty is part of the gain).
+   * route, with its nearest left-out neighbours if they pay for it together. Priced exactly (no
+   * lower bound: the penalty is part of the gain).
    */
   private insertSkipped(u: number, pass: number): boolean {
     const state = this.state;
@@ -161,14 +165,46 @@ export class LocalSearch {
     if (pass > 0) {
       const count = this.firstEmptySlotPerType();
       for (let k = 0; k < count; k++) {
-        const start = state.startDepot(this.emptySlots[k]);
-        if (gain(start) < -EPSILON) {
-          state.insertClient(u, start);
-          return true;
-        }
+        if (this.openRouteThrough(u, state.startDepot(this.emptySlots[k]))) return true;
       }
     }
     return false;
+  }
+
+  /**
+   * Opens a route on an empty vehicle through u and the left-out clients nearest to it, one after
+   * the other (each time the cheapest arc to a left-out neighbour of the last one, up to
+   * `OPENING_CHAIN` clients): a cluster of optional clients may pay for a route that none pays
+   * for alone. Takes the chain length of greatest gain, priced exactly; false when none gains.
+   */
+  private openRouteThrough(u: number, start: number): boolean {
+    const state = this.state;
+    const { arcCost, stride, skipPenalty, neighbours } = this.data;
+    const seq = this.plan.seq2;
+    const end = state.next[start];
+    const route = state.routeOf[start];
+    let length = 0;
+    let penalties = 0;
+    let bestLength = 0;
+    let bestGain = -EPSILON;
+    for (let c = u; c > 0 && length < OPENING_CHAIN; ) {
+      seq[length++] = c;
+      penalties += skipPenalty[c];
+      const gain = state.replaceCost(start, seq, length, end) - state.routeCost[route] - penalties;
+      if (gain < bestGain) {
+        bestGain = gain;
+        bestLength = length;
+      }
+      let next = 0;
+      for (const v of neighbours[c]) {
+        if (state.isRouted(v) || seq.subarray(0, length).includes(v)) continue;
+        if (next === 0 || arcCost[c * stride + v] < arcCost[c * stride + next]) next = v;
+      }
+      c = next;
+    }
+    if (bestLength === 0) return false;
+    state.insertClients(seq, bestLength, start);
+    return true;
   }
 
   /** Fills `emptySlots` with the first empty slot of each vehicle type (the one type of a homogeneous fleet); returns how many. */

@@ -148,9 +148,14 @@ export class RouteState {
   /** Puts a left-out client on a route, right after `after`. */
   insertClient(client: number, after: number): void {
     this.seqOne[0] = client;
-    this.relink(after, this.seqOne, 1, this.next[after]);
+    this.insertClients(this.seqOne, 1, after);
+  }
+
+  /** Puts left-out clients `seq[0..length)` on a route, in that order, right after `after`. */
+  insertClients(seq: Int32Array, length: number, after: number): void {
+    this.relink(after, seq, length, this.next[after]);
     this.updateRoute(this.routeOf[after]);
-    this.skippedPenalty -= this.data.skipPenalty[client];
+    for (let i = 0; i < length; i++) this.skippedPenalty -= this.data.skipPenalty[seq[i]];
   }
 
   private readonly seqNone = new Int32Array(0);
