@@ -65,7 +65,7 @@ const FLAGS = {
   seed: { value: 'N', help: 'random seed (default 1)' },
   threads: { value: 'T', help: 'solver threads, 1 to 64 (default 1)' },
   instances: { value: 'a,b', help: 'only these instances (file names without extension)' },
-  clock: { value: 'wall|cpu', help: 'what the time limit counts: wall clock, or this process\'s CPU time (default wall)' },
+  clock: { value: 'wall|cpu', help: "what the time limit counts: wall clock, or this process's CPU time (default wall)" },
 } as const;
 
 const USAGE = [
@@ -165,7 +165,17 @@ async function main(): Promise<void> {
     } catch (error) {
       // A model no engine solves yet is refused by name: record it and go on with the set.
       if (!(error instanceof InvalidProblemError)) throw error;
-      rows.push({ instance, size, cost: NaN, bks: bks.get(instance)?.bks ?? null, bksVehicles: null, vehicles: 0, secondsToBest: 0, verdict: `not solved: ${error.message}`, feasible: false });
+      rows.push({
+        instance,
+        size,
+        cost: NaN,
+        bks: bks.get(instance)?.bks ?? null,
+        bksVehicles: null,
+        vehicles: 0,
+        secondsToBest: 0,
+        verdict: `not solved: ${error.message}`,
+        feasible: false,
+      });
       process.stderr.write(`not solved: ${error.message}\n`);
       continue;
     }
@@ -242,7 +252,14 @@ function renderSection(setName: string, spec: SetSpec, rows: Row[], command: str
     // A distance gap between solutions with different vehicle counts means nothing: bracket it.
     const comparable = !spec.hierarchical || r.bksVehicles === null || r.vehicles === r.bksVehicles;
     const gapText = gap === null ? '-' : comparable ? gap.toFixed(2) : `(${gap.toFixed(2)}, other fleet)`;
-    const cells = [r.instance, String(r.size), Number.isNaN(r.cost) ? '-' : String(r.cost), r.bks === null ? '-' : String(r.bks), Number.isNaN(r.cost) ? '-' : gapText, String(r.vehicles)];
+    const cells = [
+      r.instance,
+      String(r.size),
+      Number.isNaN(r.cost) ? '-' : String(r.cost),
+      r.bks === null ? '-' : String(r.bks),
+      Number.isNaN(r.cost) ? '-' : gapText,
+      String(r.vehicles),
+    ];
     if (spec.hierarchical) cells.push(r.bksVehicles === null ? '-' : String(r.bksVehicles));
     cells.push(r.secondsToBest.toFixed(1), r.verdict);
     lines.push(`| ${cells.join(' | ')} |`);

@@ -13,8 +13,7 @@ export interface SolveArgs {
 /** A usage error naming the flag; the command prints it and exits with code 2. */
 export class UsageError extends Error {}
 
-export const SOLVE_USAGE =
-  'usage: solve FILE [--time-limit S] [--seed N] [--threads T] [--format cvrplib|json] [--max-iterations N] [--clock wall|cpu]';
+export const SOLVE_USAGE = 'usage: solve FILE [--time-limit S] [--seed N] [--threads T] [--format cvrplib|json] [--max-iterations N] [--clock wall|cpu]';
 
 export function parseSolveArgs(argv: string[]): SolveArgs {
   let file: string | undefined;
@@ -55,7 +54,15 @@ export function parseSolveArgs(argv: string[]): SolveArgs {
     }
   }
   if (file === undefined) throw new UsageError('missing FILE');
-  return { file, seed: args.seed ?? 1, threads: args.threads ?? 1, output: args.output ?? 'cvrplib', timeLimitS: args.timeLimitS, maxIterations: args.maxIterations, clock: args.clock ?? 'wall' };
+  return {
+    file,
+    seed: args.seed ?? 1,
+    threads: args.threads ?? 1,
+    output: args.output ?? 'cvrplib',
+    timeLimitS: args.timeLimitS,
+    maxIterations: args.maxIterations,
+    clock: args.clock ?? 'wall',
+  };
 }
 
 function positiveNumber(flag: string, value: string): number {

@@ -50,7 +50,9 @@ export async function runSolveCommand(argv: string[], io: SolveCommandIo): Promi
     };
     const solution = await format.solve(instance, options);
     const summary = format.summarize(instance, solution);
-    io.stderr(`done: cost ${summary.cost}, ${summary.vehicles} vehicles, ${summary.feasible ? 'feasible' : 'INFEASIBLE'}, ${summary.iterations} iterations in ${(summary.runtimeMs / 1000).toFixed(1)}s\n`);
+    io.stderr(
+      `done: cost ${summary.cost}, ${summary.vehicles} vehicles, ${summary.feasible ? 'feasible' : 'INFEASIBLE'}, ${summary.iterations} iterations in ${(summary.runtimeMs / 1000).toFixed(1)}s\n`,
+    );
     io.stdout(args.output === 'json' ? JSON.stringify(format.toJson(instance, solution), null, 2) + '\n' : format.toCvrplibText(instance, solution));
     return summary.feasible ? 0 : 1;
   } catch (error) {

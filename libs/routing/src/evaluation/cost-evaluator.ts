@@ -37,17 +37,12 @@ export function costPerSecond(objective: Objective, vehicle: Vehicle): number {
 
 /** Unrounded variable cost of one arc (or of any path, from its total distance and duration). */
 export function arcCost(objective: Objective, vehicle: Vehicle, distanceM: number, durationS: number): number {
-  return objective === 'cost'
-    ? (vehicle.costPerKmFen * distanceM) / 1000 + (vehicle.costPerHourFen * durationS) / 3600
-    : distanceM;
+  return objective === 'cost' ? (vehicle.costPerKmFen * distanceM) / 1000 + (vehicle.costPerHourFen * durationS) / 3600 : distanceM;
 }
 
 /** Cost of one non-empty route driven by `vehicle`. An empty route costs nothing. */
 export function routeCost(objective: Objective, vehicle: Vehicle, distanceM: number, durationS: number): number {
-  const variable =
-    objective === 'cost'
-      ? Math.round((vehicle.costPerKmFen * distanceM) / 1000) + Math.round((vehicle.costPerHourFen * durationS) / 3600)
-      : distanceM;
+  const variable = objective === 'cost' ? Math.round((vehicle.costPerKmFen * distanceM) / 1000) + Math.round((vehicle.costPerHourFen * durationS) / 3600) : distanceM;
   return vehicleCountWeight(objective) + fixedRouteCost(objective, vehicle) + variable;
 }
 

@@ -37,7 +37,10 @@ export const liLimFormat: InstanceFormat<LiLimInstance, Solution> = {
   id: 'lilim',
   description: 'Li & Lim PDPTW (.txt: "vehicles capacity speed" then 9-field task rows)',
   detect(text) {
-    const lines = text.trim().split(/\r?\n/, 3).map((line) => line.trim().split(/\s+/));
+    const lines = text
+      .trim()
+      .split(/\r?\n/, 3)
+      .map((line) => line.trim().split(/\s+/));
     if (lines.length < 2 || lines[0].length !== 3 || !lines[0].every((x) => /^\d+(\.\d+)?$/.test(x))) return 0;
     return lines[1].length === 9 ? 3 : 0;
   },

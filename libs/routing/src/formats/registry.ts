@@ -24,7 +24,9 @@ export function detectFormat(text: string, fileName: string): AnyInstanceFormat 
     }
   }
   if (!best) {
-    const known = registeredFormats().map((f) => f.id).join(', ');
+    const known = registeredFormats()
+      .map((f) => f.id)
+      .join(', ');
     throw new InvalidProblemError(`unrecognised instance format (known: ${known})`, fileName);
   }
   return best;

@@ -65,7 +65,7 @@ export function toVroomOutput(instance: VroomInstance, solution: Solution): unkn
 /** VROOM's JSON problem format (https://github.com/VROOM-Project/vroom/blob/master/docs/API.md). */
 export const vroomJsonFormat: InstanceFormat<VroomInstance, Solution> = {
   id: 'vroom-json',
-  description: "VROOM JSON problem (vehicles, jobs, shipments, matrices)",
+  description: 'VROOM JSON problem (vehicles, jobs, shipments, matrices)',
   detect(text, fileName) {
     const head = text.trimStart();
     if (!head.startsWith('{')) return 0;

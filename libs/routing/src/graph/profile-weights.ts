@@ -21,11 +21,7 @@ export interface ProfileWeights {
   searchKey: Float64Array;
 }
 
-export function buildProfileWeights(
-  graph: RoadGraph,
-  vehicleClass: VehicleClass,
-  model: TravelTimeModel = DEFAULT_TRAVEL_TIME_MODEL,
-): ProfileWeights {
+export function buildProfileWeights(graph: RoadGraph, vehicleClass: VehicleClass, model: TravelTimeModel = DEFAULT_TRAVEL_TIME_MODEL): ProfileWeights {
   const profile = model[vehicleClass];
   const durationS = new Int32Array(graph.arcCount);
   const distanceM = new Int32Array(graph.arcCount);

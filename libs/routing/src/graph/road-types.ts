@@ -3,17 +3,7 @@
  * feature properties (docs/network-geojson.md), so the service passes stored segments through unchanged.
  */
 
-export const ROAD_CLASSES = [
-  'motorway',
-  'trunk',
-  'primary',
-  'secondary',
-  'tertiary',
-  'unclassified',
-  'residential',
-  'service',
-  'track',
-] as const;
+export const ROAD_CLASSES = ['motorway', 'trunk', 'primary', 'secondary', 'tertiary', 'unclassified', 'residential', 'service', 'track'] as const;
 export type RoadClass = (typeof ROAD_CLASSES)[number];
 
 export const SURFACES = ['paved', 'gravel', 'dirt', 'unknown'] as const;

@@ -17,7 +17,10 @@ export class VertexSnapper {
   private readonly cellVertices: Int32Array;
 
   /** `candidates` are the vertices a point may snap to; it must not be empty. */
-  constructor(private readonly graph: RoadGraph, candidates: ArrayLike<number>) {
+  constructor(
+    private readonly graph: RoadGraph,
+    candidates: ArrayLike<number>,
+  ) {
     if (candidates.length === 0) throw new RangeError('VertexSnapper needs at least one candidate vertex');
     let minLat = Infinity;
     let maxLat = -Infinity;

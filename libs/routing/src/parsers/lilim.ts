@@ -71,7 +71,10 @@ export function parseLiLim(text: string, fileName = 'lilim'): LiLimInstance {
     }
     const deliveryRow = rows[delivery].numbers;
     if (deliveryRow[3] !== -demand || deliveryRow[7] !== id) {
-      throw new InvalidProblemError(`delivery ${deliveryId} does not match pickup ${id} (demand ${deliveryRow[3]}, pickup sibling ${deliveryRow[7]})`, `line ${rows[delivery].line}`);
+      throw new InvalidProblemError(
+        `delivery ${deliveryId} does not match pickup ${id} (demand ${deliveryRow[3]}, pickup sibling ${deliveryRow[7]})`,
+        `line ${rows[delivery].line}`,
+      );
     }
     paired.add(delivery);
     const pickup = locationOf.get(id)!;
@@ -90,7 +93,10 @@ export function parseLiLim(text: string, fileName = 'lilim'): LiLimInstance {
 
   const depot = rows[0].numbers;
   const vehicles = benchmarkFleet(vehicleCount, capacity, window(depot));
-  const name = fileName.split('/').pop()!.replace(/\.[^.]+$/, '');
+  const name = fileName
+    .split('/')
+    .pop()!
+    .replace(/\.[^.]+$/, '');
   const problem: Problem = {
     name,
     profiles: { euclidean: euclideanMatrices(coordinates, speed) },

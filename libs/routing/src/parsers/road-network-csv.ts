@@ -137,7 +137,7 @@ function parseEdges(table: CsvTable, file: string, nodes: Omit<ParsedRoadNetwork
     let to = vertexAt(c.to);
     const highway = cell.text(c.highway);
     const roadClass = roadClassFromOsmHighway(highway) ?? cell.fail(c.highway, `'${highway}' is not a drivable road class`);
-    const direction = c.oneway === null ? 0 : onewayDirection(cell.text(c.oneway)) ?? cell.fail(c.oneway, `'${cell.text(c.oneway)}' is not 1, -1 or 0`);
+    const direction = c.oneway === null ? 0 : (onewayDirection(cell.text(c.oneway)) ?? cell.fail(c.oneway, `'${cell.text(c.oneway)}' is not 1, -1 or 0`));
     let climbM = c.climb === null || cell.text(c.climb) === '' ? 0 : cell.numberIn(c.climb, 0, Infinity);
     let descentM = c.descent === null || cell.text(c.descent) === '' ? 0 : cell.numberIn(c.descent, 0, Infinity);
     let geometry = c.geometry === null || cell.text(c.geometry) === '' ? straightLine(nodes, from, to) : parseGeometry(cell, c.geometry);
@@ -171,11 +171,17 @@ function parseEdges(table: CsvTable, file: string, nodes: Omit<ParsedRoadNetwork
 
 function onewayDirection(value: string): 1 | -1 | 0 | null {
   switch (value.trim().toLowerCase()) {
-    case '1': case 'yes': case 'true':
+    case '1':
+    case 'yes':
+    case 'true':
       return 1;
-    case '-1': case 'reverse':
+    case '-1':
+    case 'reverse':
       return -1;
-    case '0': case 'no': case 'false': case '':
+    case '0':
+    case 'no':
+    case 'false':
+    case '':
       return 0;
     default:
       return null;
@@ -184,7 +190,10 @@ function onewayDirection(value: string): 1 | -1 | 0 | null {
 
 function straightLine(nodes: Omit<ParsedRoadNetwork, 'edges'>, from: number, to: number): Array<[number, number]> {
   const { lon, lat } = nodes.vertices;
-  return [[lon[from], lat[from]], [lon[to], lat[to]]];
+  return [
+    [lon[from], lat[from]],
+    [lon[to], lat[to]],
+  ];
 }
 
 /** "lon,lat;lon,lat" or WKT "LINESTRING(lon lat, lon lat)". */

@@ -162,14 +162,15 @@ export function parseVroomJson(text: string, fileName = 'vroom.json'): VroomInst
   jobs.forEach((job, i) => (job.amount = pad(job.amount, `jobs[${i}].${job.kind}`)));
   shipments.forEach((shipment, i) => (shipment.amount = pad(shipment.amount, `shipments[${i}].amount`)));
 
-  const profiles = locations.hasMatrices
-    ? matricesFromInput(input, vehicleDrafts, locations.size)
-    : coordinatesProfiles(vehicleDrafts, locations, warnings);
+  const profiles = locations.hasMatrices ? matricesFromInput(input, vehicleDrafts, locations.size) : coordinatesProfiles(vehicleDrafts, locations, warnings);
   vehicleDrafts.forEach((v, i) => {
     if (!profiles[v.profile]) throw new InvalidProblemError(`no matrices for profile "${v.profile}"`, `vehicles[${i}].profile`);
   });
 
-  const name = fileName.split('/').pop()!.replace(/\.[^.]+$/, '');
+  const name = fileName
+    .split('/')
+    .pop()!
+    .replace(/\.[^.]+$/, '');
   const problem: Problem = { name, profiles, vehicles: vehicleDrafts, jobs, shipments, objective: 'cost', distanceScale: 1 };
   return { name, problem, vehicleIds, jobIds, shipmentIds, coordinates: locations.coordinates, warnings };
 }
@@ -245,9 +246,7 @@ function matricesFromInput(input: JsonObject, vehicles: Vehicle[], usedSize: num
 
 function coordinatesProfiles(vehicles: Vehicle[], locations: LocationTable, warnings: string[]): Record<string, ProfileMatrices> {
   const matrices = coordinateMatrices(locations.coordinates as Array<[number, number]>);
-  warnings.push(
-    'no matrices given: travel distances are great-circle distance × 1.3 circuity and durations assume 40 km/h (no routing engine is used)',
-  );
+  warnings.push('no matrices given: travel distances are great-circle distance × 1.3 circuity and durations assume 40 km/h (no routing engine is used)');
   const result: Record<string, ProfileMatrices> = {};
   for (const v of vehicles) result[v.profile] = matrices;
   return result;

@@ -133,7 +133,8 @@ function readVehicles(file: VrplibText, clients: number, shift: TimeWindow, real
   const unitCost = perVehicle('VEHICLES_UNIT_DISTANCE_COST_SECTION', 1);
   const reloadDepot = perVehicle('VEHICLES_RELOAD_DEPOT_SECTION', 0);
   return capacity.map((cap, k) => {
-    if (reloadDepot[k] > 1) throw new InvalidProblemError(`vehicle ${k + 1} reloads at node ${reloadDepot[k]}; only the depot (node 1) is supported`, 'VEHICLES_RELOAD_DEPOT_SECTION');
+    if (reloadDepot[k] > 1)
+      throw new InvalidProblemError(`vehicle ${k + 1} reloads at node ${reloadDepot[k]}; only the depot (node 1) is supported`, 'VEHICLES_RELOAD_DEPOT_SECTION');
     const vehicle: Vehicle = {
       id: `vehicle-${k + 1}`,
       startLocation: 0,
@@ -152,7 +153,10 @@ function readVehicles(file: VrplibText, clients: number, shift: TimeWindow, real
 
 /** Per-node sections, read by node id (1-based in the file, 0-based here). */
 class NodeTable {
-  constructor(private readonly file: VrplibText, private readonly dimension: number) {}
+  constructor(
+    private readonly file: VrplibText,
+    private readonly dimension: number,
+  ) {}
 
   /** Field `field` of every node; a missing node is an error when `fallback` is null. */
   column(name: string, field: number, fallback: number | null): number[] {
@@ -181,7 +185,8 @@ class NodeTable {
     const early = this.column('TIME_WINDOW_SECTION', 1, null);
     const late = this.column('TIME_WINDOW_SECTION', 2, null);
     return early.map((start, k) => {
-      if (start < 0 || late[k] < start) throw new InvalidProblemError(`node ${k + 1} window [${start}, ${late[k]}] must have 0 <= early <= late`, this.where('TIME_WINDOW_SECTION', k));
+      if (start < 0 || late[k] < start)
+        throw new InvalidProblemError(`node ${k + 1} window [${start}, ${late[k]}] must have 0 <= early <= late`, this.where('TIME_WINDOW_SECTION', k));
       return { startS: scale(start), endS: scale(late[k]) };
     });
   }

@@ -2,7 +2,11 @@ import { fallbackMatrix } from '../../src/graph/fallback-matrix';
 
 describe('fallback matrix', () => {
   // 0.01 degree of longitude on the equator is 6,371,008.8 m × 0.01 × π / 180 = 1,111.95 m.
-  const points = [{ lon: 0, lat: 0 }, { lon: 0.01, lat: 0 }, { lon: 0.02, lat: 0 }];
+  const points = [
+    { lon: 0, lat: 0 },
+    { lon: 0.01, lat: 0 },
+    { lon: 0.02, lat: 0 },
+  ];
 
   it('multiplies the great-circle distance by the mountain circuity 1.6 and drives it at the class speed', () => {
     const matrix = fallbackMatrix(points, 'van');

@@ -3,10 +3,17 @@ import { RoadNetworkInputError } from '../../src/graph/road-types';
 
 const vertices = { lon: Float64Array.of(105, 105.01, 105.02), lat: Float64Array.of(34, 34, 34) };
 const edge = (overrides: Partial<RoadEdgeInput>): RoadEdgeInput => ({
-  from: 0, to: 1, lengthM: 900, roadClass: 'tertiary', surface: 'paved', climbM: 0, descentM: 0, oneWay: false, ...overrides,
+  from: 0,
+  to: 1,
+  lengthM: 900,
+  roadClass: 'tertiary',
+  surface: 'paved',
+  climbM: 0,
+  descentM: 0,
+  oneWay: false,
+  ...overrides,
 });
-const arcsOf = (graph: ReturnType<typeof buildRoadGraph>, v: number): number[] =>
-  Array.from(graph.arcHead.slice(graph.arcOffset[v], graph.arcOffset[v + 1]));
+const arcsOf = (graph: ReturnType<typeof buildRoadGraph>, v: number): number[] => Array.from(graph.arcHead.slice(graph.arcOffset[v], graph.arcOffset[v + 1]));
 
 describe('road graph', () => {
   it('gives two-way edges an arc each way and one-way edges one arc', () => {
@@ -40,7 +47,10 @@ describe('road graph', () => {
   });
 
   it('treats closure periods as half-open', () => {
-    const closures = [{ startMs: 1000, endMs: 2000 }, { startMs: 5000, endMs: 6000 }];
+    const closures = [
+      { startMs: 1000, endMs: 2000 },
+      { startMs: 5000, endMs: 6000 },
+    ];
     expect(isClosedAt(closures, 999)).toBe(false);
     expect(isClosedAt(closures, 1000)).toBe(true);
     expect(isClosedAt(closures, 1999)).toBe(true);

@@ -29,8 +29,22 @@ describe('road network CSV', () => {
     expect(network.vertexIds).toEqual(['101', '102', '103']);
     expect(network.vertices.elevationM[1]).toBe(1041);
     const [link, track, street] = network.edges;
-    expect(link).toMatchObject({ id: '900', fromId: '101', toId: '102', lengthM: 190.5, roadClass: 'primary', surface: 'paved', oneWay: true, climbM: 10.5, name: 'Avinguda "Meritxell"' });
-    expect(link.geometry).toEqual([[1.521, 42.507], [1.522, 42.5075], [1.523, 42.508]]);
+    expect(link).toMatchObject({
+      id: '900',
+      fromId: '101',
+      toId: '102',
+      lengthM: 190.5,
+      roadClass: 'primary',
+      surface: 'paved',
+      oneWay: true,
+      climbM: 10.5,
+      name: 'Avinguda "Meritxell"',
+    });
+    expect(link.geometry).toEqual([
+      [1.521, 42.507],
+      [1.522, 42.5075],
+      [1.523, 42.508],
+    ]);
     // oneway -1: stored the way it is driven, 103 -> 102, climb and descent swapped, geometry reversed.
     expect(track).toMatchObject({ id: '900-2', fromId: '103', toId: '102', roadClass: 'track', surface: 'dirt', oneWay: true, climbM: 0, descentM: 59.2 });
     expect(track.geometry[0]).toEqual([1.525, 42.51]);
@@ -43,7 +57,14 @@ describe('road network CSV', () => {
     const network = parseRoadNetworkCsv({ nodesCsv: plainNodes, edgesCsv: edges });
     expect(Number.isNaN(network.vertices.elevationM[1])).toBe(true);
     expect(network.edges[0]).toMatchObject({ id: 'line-2', roadClass: 'tertiary', surface: 'gravel', climbM: 12, descentM: 3, oneWay: false });
-    expect(network.edges[1]).toMatchObject({ surface: 'unknown', climbM: 0, geometry: [[105.2, 34], [105.1, 34]] });
+    expect(network.edges[1]).toMatchObject({
+      surface: 'unknown',
+      climbM: 0,
+      geometry: [
+        [105.2, 34],
+        [105.1, 34],
+      ],
+    });
   });
 
   it.each([

@@ -38,7 +38,14 @@ describe('snapping', () => {
 
   it('snaps to the component of the anchor point when one is named', () => {
     const graph = buildRoadGraph(chainWithFragment());
-    const result = snapPoints(graph, [{ lon: 105.2003, lat: 34.2001 }, { lon: 105.0, lat: 34.0 }], { anchorPointIndex: 0 });
+    const result = snapPoints(
+      graph,
+      [
+        { lon: 105.2003, lat: 34.2001 },
+        { lon: 105.0, lat: 34.0 },
+      ],
+      { anchorPointIndex: 0 },
+    );
     expect(result.componentVertexCount).toBe(2);
     expect(result.points.map((point) => point.vertex)).toEqual([5, 5]);
   });
@@ -46,7 +53,10 @@ describe('snapping', () => {
   it('adds off-road access at the documented 10 km/h to both ends of each leg', () => {
     const graph = buildRoadGraph(chainInput(5));
     // 0.001 degree of latitude north of vertices 0 and 2: 111 m off the road.
-    const points = [{ lon: graph.lon[0], lat: 34.001 }, { lon: graph.lon[2], lat: 34.001 }];
+    const points = [
+      { lon: graph.lon[0], lat: 34.001 },
+      { lon: graph.lon[2], lat: 34.001 },
+    ];
     const { snap, byVehicleClass } = computeNetworkMatrices(graph, points, ['van']);
     expect(snap.points).toEqual([
       { vertex: 0, accessDistanceM: 111, accessDurationS: 40 },

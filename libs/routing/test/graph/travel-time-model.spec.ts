@@ -4,8 +4,7 @@ import { ROAD_CLASSES, SURFACES, VehicleClass } from '../../src/graph/road-types
 import { DEFAULT_TRAVEL_TIME_MODEL, edgeDurationS, edgeSpeedKmh, EdgeTravelInput } from '../../src/graph/travel-time-model';
 
 const flatPrimary: EdgeTravelInput = { lengthM: 1000, roadClass: 'primary', surface: 'paved', climbM: 0, descentM: 0 };
-const speed = (vehicleClass: VehicleClass, edge: Partial<EdgeTravelInput>): number =>
-  edgeSpeedKmh(DEFAULT_TRAVEL_TIME_MODEL[vehicleClass], { ...flatPrimary, ...edge }) as number;
+const speed = (vehicleClass: VehicleClass, edge: Partial<EdgeTravelInput>): number => edgeSpeedKmh(DEFAULT_TRAVEL_TIME_MODEL[vehicleClass], { ...flatPrimary, ...edge }) as number;
 
 describe('travel-time model', () => {
   it('gives the documented flat speeds', () => {

@@ -2,7 +2,11 @@ import { validateProblem } from '../../src/model/validate-problem';
 import { job, problem, vehicle } from '../search/alns/tiny-problems';
 import { errorOf } from '../support/invalid-problem';
 
-const line: Array<[number, number]> = [[0, 0], [10, 0], [20, 0]];
+const line: Array<[number, number]> = [
+  [0, 0],
+  [10, 0],
+  [20, 0],
+];
 
 describe('problem validation of the rich model', () => {
   it('accepts release times within the shift, reload locations and the backhaul order', () => {

@@ -42,7 +42,10 @@ describe('Li & Lim parser', () => {
     const solution = solveWithAlns(instance.problem, { seed: 1, maxIterations: 100 });
     expect(solution.feasible).toBe(true);
     const text = liLimSolutionText(instance, solution);
-    const tasks = text.split('\n').filter((l) => l.startsWith('Route')).flatMap((l) => l.split(':')[1].trim().split(' ').map(Number));
+    const tasks = text
+      .split('\n')
+      .filter((l) => l.startsWith('Route'))
+      .flatMap((l) => l.split(':')[1].trim().split(' ').map(Number));
     expect(tasks.sort()).toEqual([1, 2, 3, 4]);
     expect(text).toMatch(/^Cost \d+\.\d{3}$/m);
   });

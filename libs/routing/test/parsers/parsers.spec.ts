@@ -7,7 +7,11 @@ describe('CVRPLIB parser', () => {
   it('reads coordinates, demands and rounds Euclidean arcs', () => {
     const { problem, name } = parseCvrplib(TINY_VRP);
     expect(name).toBe('tiny');
-    expect(problem.jobs.map((j) => [j.id, j.amount[0]])).toEqual([['1', 4], ['2', 4], ['3', 4]]);
+    expect(problem.jobs.map((j) => [j.id, j.amount[0]])).toEqual([
+      ['1', 4],
+      ['2', 4],
+      ['3', 4],
+    ]);
     const m = problem.profiles.euclidean;
     expect(m.distanceM[0 * 4 + 2]).toBe(5);
     expect(problem.vehicles[0].capacity).toEqual([10]);

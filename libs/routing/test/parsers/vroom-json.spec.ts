@@ -14,19 +14,33 @@ const distances = durations.map((row) => row.map((x) => x * 10));
 
 /** A fresh deep copy each time, so a test that mutates it cannot leak into the next. */
 function input(overrides: Record<string, unknown> = {}): Record<string, unknown> {
-  return JSON.parse(JSON.stringify({
-    vehicles: [
-      { id: 7, start_index: 0, end_index: 0, capacity: [4, 2], skills: [1], time_window: [0, 5000], costs: { fixed: 100, per_hour: 3600, per_km: 50 } },
-      { id: 8, start_index: 3, capacity: [4, 2], max_travel_time: 900, max_distance: 8000 },
-    ],
-    jobs: [
-      { id: 1, location_index: 1, service: 30, setup: 5, delivery: [1, 0], skills: [1], priority: 10, time_windows: [[0, 100], [300, 400]] },
-      { id: 2, location_index: 2, pickup: [2, 1] },
-    ],
-    shipments: [{ pickup: { id: 11, location_index: 3, service: 10 }, delivery: { id: 12, location_index: 1, time_windows: [[0, 4000]] }, amount: [1, 1] }],
-    matrices: { car: { durations, distances } },
-    ...overrides,
-  }));
+  return JSON.parse(
+    JSON.stringify({
+      vehicles: [
+        { id: 7, start_index: 0, end_index: 0, capacity: [4, 2], skills: [1], time_window: [0, 5000], costs: { fixed: 100, per_hour: 3600, per_km: 50 } },
+        { id: 8, start_index: 3, capacity: [4, 2], max_travel_time: 900, max_distance: 8000 },
+      ],
+      jobs: [
+        {
+          id: 1,
+          location_index: 1,
+          service: 30,
+          setup: 5,
+          delivery: [1, 0],
+          skills: [1],
+          priority: 10,
+          time_windows: [
+            [0, 100],
+            [300, 400],
+          ],
+        },
+        { id: 2, location_index: 2, pickup: [2, 1] },
+      ],
+      shipments: [{ pickup: { id: 11, location_index: 3, service: 10 }, delivery: { id: 12, location_index: 1, time_windows: [[0, 4000]] }, amount: [1, 1] }],
+      matrices: { car: { durations, distances } },
+      ...overrides,
+    }),
+  );
 }
 
 function errorAt(json: unknown): string | undefined {
@@ -48,9 +62,29 @@ describe('VROOM JSON parser', () => {
     expect(jobIds).toEqual([1, 2]);
     expect(shipmentIds).toEqual([{ pickup: 11, delivery: 12 }]);
     const [first, second] = problem.vehicles;
-    expect(first).toMatchObject({ id: '7', startLocation: 0, endLocation: 0, capacity: [4, 2], skills: ['1'], fixedCostFen: 100, costPerKmFen: 50, costPerHourFen: 3600, profile: 'car', shift: { startS: 0, endS: 5000 } });
+    expect(first).toMatchObject({
+      id: '7',
+      startLocation: 0,
+      endLocation: 0,
+      capacity: [4, 2],
+      skills: ['1'],
+      fixedCostFen: 100,
+      costPerKmFen: 50,
+      costPerHourFen: 3600,
+      profile: 'car',
+      shift: { startS: 0, endS: 5000 },
+    });
     expect(second).toMatchObject({ endLocation: null, maxDurationS: 900, maxDistanceM: 8000, costPerHourFen: 3600, costPerKmFen: 0 });
-    expect(problem.jobs[0]).toMatchObject({ kind: 'delivery', serviceS: 35, amount: [1, 0], priority: 10, timeWindows: [{ startS: 0, endS: 100 }, { startS: 300, endS: 400 }] });
+    expect(problem.jobs[0]).toMatchObject({
+      kind: 'delivery',
+      serviceS: 35,
+      amount: [1, 0],
+      priority: 10,
+      timeWindows: [
+        { startS: 0, endS: 100 },
+        { startS: 300, endS: 400 },
+      ],
+    });
     expect(problem.jobs[1]).toMatchObject({ kind: 'pickup', amount: [2, 1] });
     expect(problem.shipments[0]).toMatchObject({ pickup: { location: 3, serviceS: 10 }, delivery: { location: 1 }, amount: [1, 1] });
     expect(problem.profiles.car.size).toBe(4);
@@ -81,7 +115,10 @@ describe('VROOM JSON parser', () => {
   it('builds great-circle x 1.3 matrices at 40 km/h from coordinates alone, with a warning', () => {
     const json = {
       vehicles: [{ id: 1, start: [104.9, 34.0], end: [104.9, 34.0] }],
-      jobs: [{ id: 1, location: [105.0, 34.1] }, { id: 2, location: [104.9, 34.0] }],
+      jobs: [
+        { id: 1, location: [105.0, 34.1] },
+        { id: 2, location: [104.9, 34.0] },
+      ],
     };
     const { problem, warnings } = parseVroomJson(JSON.stringify(json));
     expect(warnings.join()).toMatch(/1\.3.*40 km\/h/);
@@ -93,7 +130,15 @@ describe('VROOM JSON parser', () => {
   });
 
   it.each([
-    ['a job time window ending before it starts', (j: any) => (j.jobs[1].time_windows = [[0, 10], [30, 20]]), 'jobs[1].time_windows[1]'],
+    [
+      'a job time window ending before it starts',
+      (j: any) =>
+        (j.jobs[1].time_windows = [
+          [0, 10],
+          [30, 20],
+        ]),
+      'jobs[1].time_windows[1]',
+    ],
     ['a negative service', (j: any) => (j.jobs[0].service = -1), 'jobs[0].service'],
     ['a job without location_index', (j: any) => delete j.jobs[1].location_index, 'jobs[1].location_index'],
     ['a duplicate job id', (j: any) => (j.jobs[1].id = 1), 'jobs[1].id'],

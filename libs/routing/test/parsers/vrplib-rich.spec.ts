@@ -28,7 +28,10 @@ describe('PyVRP VRPLIB dialect reader', () => {
     expect(variant).toBe('HFVRP');
     expect(problem.objective).toBe('cost');
     expect(problem.distanceScale).toBe(1000);
-    expect(problem.vehicles.map((v) => [v.capacity, v.fixedCostFen, v.costPerKmFen])).toEqual([[[5], 100, 100], [[10], 300, 150]]);
+    expect(problem.vehicles.map((v) => [v.capacity, v.fixedCostFen, v.costPerKmFen])).toEqual([
+      [[5], 100, 100],
+      [[10], 300, 150],
+    ]);
     expect(problem.profiles.euclidean.distanceM[2]).toBe(5000);
     // vehicle 2 on 0-2-3-0: 300 + 150 x 12
     expect(modelCost(problem, [[], [2, 3]])).toBe(2100);
@@ -37,7 +40,11 @@ describe('PyVRP VRPLIB dialect reader', () => {
   it('reads backhauls as pickup jobs, linehaul first, one vehicle per client when VEHICLES is absent', () => {
     const { problem } = parseVrplibRich(TINY_VRPB);
     expect(problem.linehaulBeforeBackhaul).toBe(true);
-    expect(problem.jobs.map((j) => [j.id, j.kind, j.amount[0]])).toEqual([['1', 'delivery', 4], ['2', 'delivery', 4], ['3', 'pickup', 3]]);
+    expect(problem.jobs.map((j) => [j.id, j.kind, j.amount[0]])).toEqual([
+      ['1', 'delivery', 4],
+      ['2', 'delivery', 4],
+      ['3', 'pickup', 3],
+    ]);
     expect(problem.vehicles).toHaveLength(3);
     expect(problem.objective).toBe('distance');
   });
@@ -68,7 +75,12 @@ describe('PyVRP VRPLIB dialect reader', () => {
       expect(Math.abs(modelCost(problem, solution.routes) - checked * 100)).toBeLessThanOrEqual(routes / 2);
     } else if (variant === 'MTVRPTWR') {
       // a reload splits the route into trips: each trip is priced from the depot and back
-      const trips = solution.routes.flatMap((route) => route.join(' ').split(' 0 ').map((trip) => (trip ? trip.split(' ').map(Number) : [])));
+      const trips = solution.routes.flatMap((route) =>
+        route
+          .join(' ')
+          .split(' 0 ')
+          .map((trip) => (trip ? trip.split(' ').map(Number) : [])),
+      );
       const m = problem.profiles.euclidean;
       const distance = trips.reduce((sum, trip) => sum + [0, ...trip, 0].reduce((d, c, i, path) => (i === 0 ? 0 : d + m.distanceM[path[i - 1] * m.size + c]), 0), 0);
       expect(distance).toBe(checked);

@@ -72,11 +72,7 @@ export function compileInstance(problem: Problem): AlnsInstance {
   const requestCount = jobs.length + shipments.length;
   const stopCount = jobs.length + 2 * shipments.length;
   const vehicleCount = vehicles.length;
-  const dimensions = Math.max(
-    vehicles[0]?.capacity.length ?? 0,
-    jobs[0]?.amount.length ?? 0,
-    shipments[0]?.amount.length ?? 0,
-  );
+  const dimensions = Math.max(vehicles[0]?.capacity.length ?? 0, jobs[0]?.amount.length ?? 0, shipments[0]?.amount.length ?? 0);
 
   const requestFirstStop = new Int32Array(requestCount);
   const requestIsShipment = new Uint8Array(requestCount);
@@ -93,13 +89,7 @@ export function compileInstance(problem: Problem): AlnsInstance {
 
   const requestSkills: Array<string[] | undefined> = [];
   let stop = 0;
-  const addRequest = (
-    request: number,
-    amount: number[],
-    penalty: number | undefined,
-    priority: number | undefined,
-    skills: string[] | undefined,
-  ): void => {
+  const addRequest = (request: number, amount: number[], penalty: number | undefined, priority: number | undefined, skills: string[] | undefined): void => {
     requestFirstStop[request] = stop;
     requestMandatory[request] = penalty === undefined ? 1 : 0;
     requestPenalty[request] = penalty === undefined ? MANDATORY_UNASSIGNED_PENALTY : penalty;

@@ -35,12 +35,7 @@ export interface SearchState {
   largestArcCost: number;
 }
 
-export function createSearchState(
-  context: OperatorContext,
-  budget: SearchBudget,
-  tracker: BestTracker,
-  largestArcCost: number,
-): SearchState {
+export function createSearchState(context: OperatorContext, budget: SearchBudget, tracker: BestTracker, largestArcCost: number): SearchState {
   return {
     context,
     budget,
@@ -128,4 +123,3 @@ export function runAlns(current: AlnsSolution, state: SearchState, phase: Search
   context.noiseAmplitude = 0;
   return phaseBest;
 }
-

@@ -1,10 +1,4 @@
-import {
-  AlnsInstance,
-  ROLE_DELIVERY_JOB,
-  earliestServiceStart,
-  travelM,
-  travelS,
-} from './alns-instance';
+import { AlnsInstance, ROLE_DELIVERY_JOB, earliestServiceStart, travelM, travelS } from './alns-instance';
 import { RouteState } from './route-state';
 
 /** Where a request goes into a route and what it adds to the objective. */
@@ -105,15 +99,8 @@ function shipmentInsertion(instance: AlnsInstance, route: RouteState, request: n
     // Delivery right after the pickup.
     {
       const to = locations[p + 1];
-      const deliveryStart = earliestServiceStart(
-        instance,
-        delivery,
-        pickupDeparture + travelS(instance, v, pickupLocation, deliveryLocation),
-      );
-      if (
-        deliveryStart !== Infinity &&
-        deliveryStart + deliveryServiceS + travelS(instance, v, deliveryLocation, to) <= route.latestStartS[p + 1]
-      ) {
+      const deliveryStart = earliestServiceStart(instance, delivery, pickupDeparture + travelS(instance, v, pickupLocation, deliveryLocation));
+      if (deliveryStart !== Infinity && deliveryStart + deliveryServiceS + travelS(instance, v, deliveryLocation, to) <= route.latestStartS[p + 1]) {
         const addedM = pickupAddedM + travelM(instance, v, pickupLocation, deliveryLocation) + travelM(instance, v, deliveryLocation, to);
         const addedS = pickupAddedS + travelS(instance, v, pickupLocation, deliveryLocation) + travelS(instance, v, deliveryLocation, to);
         takeIfCheaper(route, request, p, p, addedM, addedS, best);
@@ -134,14 +121,9 @@ function shipmentInsertion(instance: AlnsInstance, route: RouteState, request: n
       const departure = start + instance.stopServiceS[stop];
       const to = locations[k + 1];
       const deliveryStart = earliestServiceStart(instance, delivery, departure + travelS(instance, v, locations[k], deliveryLocation));
-      if (
-        deliveryStart !== Infinity &&
-        deliveryStart + deliveryServiceS + travelS(instance, v, deliveryLocation, to) <= route.latestStartS[k + 1]
-      ) {
-        const deliveryAddedM =
-          travelM(instance, v, locations[k], deliveryLocation) + travelM(instance, v, deliveryLocation, to) - travelM(instance, v, locations[k], to);
-        const deliveryAddedS =
-          travelS(instance, v, locations[k], deliveryLocation) + travelS(instance, v, deliveryLocation, to) - travelS(instance, v, locations[k], to);
+      if (deliveryStart !== Infinity && deliveryStart + deliveryServiceS + travelS(instance, v, deliveryLocation, to) <= route.latestStartS[k + 1]) {
+        const deliveryAddedM = travelM(instance, v, locations[k], deliveryLocation) + travelM(instance, v, deliveryLocation, to) - travelM(instance, v, locations[k], to);
+        const deliveryAddedS = travelS(instance, v, locations[k], deliveryLocation) + travelS(instance, v, deliveryLocation, to) - travelS(instance, v, locations[k], to);
         takeIfCheaper(route, request, p, k, pickupAddedM + pickupToNextM + deliveryAddedM, pickupAddedS + pickupToNextS + deliveryAddedS, best);
       }
       time = departure + travelS(instance, v, locations[k], to);

@@ -19,8 +19,7 @@ export function buildRelatedness(instance: AlnsInstance): (a: number, b: number)
   const firstOpenS = new Float64Array(requestCount);
   const lastOpenS = new Float64Array(requestCount);
   const amount = new Float64Array(requestCount);
-  const opensAt = (stop: number): number =>
-    instance.twOffset[stop] === instance.twOffset[stop + 1] ? 0 : instance.twStartS[instance.twOffset[stop]];
+  const opensAt = (stop: number): number => (instance.twOffset[stop] === instance.twOffset[stop + 1] ? 0 : instance.twStartS[instance.twOffset[stop]]);
   let maxOpenS = 1;
   let maxAmount = 1;
   for (let r = 0; r < requestCount; r++) {
@@ -40,14 +39,8 @@ export function buildRelatedness(instance: AlnsInstance): (a: number, b: number)
     for (const a of used) for (const b of used) maxDistance = Math.max(maxDistance, distance[a * size + b]);
   }
   return (a: number, b: number): number => {
-    const distanceTerm = distance
-      ? distance[firstLocation[a] * size + firstLocation[b]] + distance[lastLocation[a] * size + lastLocation[b]]
-      : 0;
+    const distanceTerm = distance ? distance[firstLocation[a] * size + firstLocation[b]] + distance[lastLocation[a] * size + lastLocation[b]] : 0;
     const timeTerm = Math.abs(firstOpenS[a] - firstOpenS[b]) + Math.abs(lastOpenS[a] - lastOpenS[b]);
-    return (
-      (DISTANCE_WEIGHT * distanceTerm) / maxDistance +
-      (TIME_WEIGHT * timeTerm) / maxOpenS +
-      (SIZE_WEIGHT * Math.abs(amount[a] - amount[b])) / maxAmount
-    );
+    return (DISTANCE_WEIGHT * distanceTerm) / maxDistance + (TIME_WEIGHT * timeTerm) / maxOpenS + (SIZE_WEIGHT * Math.abs(amount[a] - amount[b])) / maxAmount;
   };
 }

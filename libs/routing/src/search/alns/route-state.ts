@@ -1,13 +1,5 @@
 import { routeCost } from '../../evaluation/cost-evaluator';
-import {
-  AlnsInstance,
-  ROLE_DELIVERY_JOB,
-  ROLE_SHIPMENT_DELIVERY,
-  earliestServiceStart,
-  latestServiceStart,
-  travelM,
-  travelS,
-} from './alns-instance';
+import { AlnsInstance, ROLE_DELIVERY_JOB, ROLE_SHIPMENT_DELIVERY, earliestServiceStart, latestServiceStart, travelM, travelS } from './alns-instance';
 
 /**
  * One vehicle's route and the arrays that make insertion checks O(1).
@@ -102,8 +94,7 @@ export class RouteState {
     this.latestStartS[n + 1] = instance.vehicleShiftEndS[v];
     for (let k = n; k >= 1; k--) {
       const stop = this.stops[k - 1];
-      const bound =
-        this.latestStartS[k + 1] - travelS(instance, v, locations[k], locations[k + 1]) - instance.stopServiceS[stop];
+      const bound = this.latestStartS[k + 1] - travelS(instance, v, locations[k], locations[k + 1]) - instance.stopServiceS[stop];
       this.latestStartS[k] = latestServiceStart(instance, stop, bound);
     }
     this.latestStartS[0] = this.latestStartS[1] - travelS(instance, v, locations[0], locations[1]);
@@ -147,10 +138,7 @@ export class RouteState {
       feasible = false;
     }
     this.feasible = feasible;
-    this.cost =
-      n === 0
-        ? 0
-        : routeCost(instance.problem.objective, instance.problem.vehicles[v], this.distanceM, this.durationS);
+    this.cost = n === 0 ? 0 : routeCost(instance.problem.objective, instance.problem.vehicles[v], this.distanceM, this.durationS);
   }
 
   /**

@@ -14,7 +14,10 @@ export class FleetMinimiser {
   limit: number;
   private reducing: boolean;
 
-  constructor(private readonly fleetSize: number, hierarchical: boolean) {
+  constructor(
+    private readonly fleetSize: number,
+    hierarchical: boolean,
+  ) {
     this.limit = fleetSize;
     this.reducing = hierarchical;
   }

@@ -71,7 +71,11 @@ export class HybridGeneticSearch {
   private readonly penaltyInterval: number;
   private readonly decomposes: boolean;
 
-  constructor(private readonly data: HgsData, private readonly options: HgsRunOptions, private readonly params: HgsParams = DEFAULT_HGS_PARAMS) {
+  constructor(
+    private readonly data: HgsData,
+    private readonly options: HgsRunOptions,
+    private readonly params: HgsParams = DEFAULT_HGS_PARAMS,
+  ) {
     this.random = new Random(options.seed);
     this.scratch = new SegmentAccumulator(data);
     this.splitter = new Splitter(data);

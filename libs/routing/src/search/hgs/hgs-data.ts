@@ -196,10 +196,14 @@ function forbidBackhaulFirst(data: HgsData): void {
  * is priced on distance arcs times each slot's cost per metre (hgs-shape.ts keeps other mixed
  * fleets away); otherwise every slot prices arcs like vehicle 0, with factor 1.
  */
-function describeFleet(problem: Problem): Pick<HgsData, 'slotCapacity' | 'slotFixedCost' | 'slotCostFactor' | 'slotType' | 'typeCount' | 'typeFirstSlot' | 'referenceSlot' | 'heterogeneous'> {
+function describeFleet(
+  problem: Problem,
+): Pick<HgsData, 'slotCapacity' | 'slotFixedCost' | 'slotCostFactor' | 'slotType' | 'typeCount' | 'typeFirstSlot' | 'referenceSlot' | 'heterogeneous'> {
   const vehicles = problem.vehicles;
   const same = (v: Vehicle): boolean =>
-    v.capacity[0] === vehicles[0].capacity[0] && fixedRouteCost(problem.objective, v) === fixedRouteCost(problem.objective, vehicles[0]) && costPerMetre(problem.objective, v) === costPerMetre(problem.objective, vehicles[0]);
+    v.capacity[0] === vehicles[0].capacity[0] &&
+    fixedRouteCost(problem.objective, v) === fixedRouteCost(problem.objective, vehicles[0]) &&
+    costPerMetre(problem.objective, v) === costPerMetre(problem.objective, vehicles[0]);
   const heterogeneous = !vehicles.every(same);
   const slotCapacity = Float64Array.from(vehicles, (v) => v.capacity[0]);
   const slotFixedCost = Float64Array.from(vehicles, (v) => fixedRouteCost(problem.objective, v));

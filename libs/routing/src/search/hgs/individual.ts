@@ -24,7 +24,13 @@ export class Individual {
    * `slots[i]` is the vehicle (route slot) of route i; a homogeneous fleet needs none: every route
    * is priced like the reference vehicle and route i is later driven by vehicle i.
    */
-  constructor(readonly data: HgsData, readonly routes: number[][], penalties: Penalties, scratch: SegmentAccumulator, readonly slots?: number[]) {
+  constructor(
+    readonly data: HgsData,
+    readonly routes: number[][],
+    penalties: Penalties,
+    scratch: SegmentAccumulator,
+    readonly slots?: number[],
+  ) {
     this.giantTour = new Int32Array(data.n);
     this.successor = new Int32Array(data.n + 1);
     this.predecessor = new Int32Array(data.n + 1);

@@ -38,7 +38,11 @@ export class LocalSearch {
   /** Scratch: the first empty slot of each vehicle type. */
   private readonly emptySlots: Int32Array;
 
-  constructor(readonly data: HgsData, routeSlots: number, private readonly random: Random) {
+  constructor(
+    readonly data: HgsData,
+    routeSlots: number,
+    private readonly random: Random,
+  ) {
     this.state = new RouteState(data, routeSlots);
     this.plan = new MovePlan(data.n);
     const relocate = new Relocate(1, false);
@@ -187,7 +191,7 @@ export class LocalSearch {
     let penalties = 0;
     let bestLength = 0;
     let bestGain = -EPSILON;
-    for (let c = u; c > 0 && length < OPENING_CHAIN; ) {
+    for (let c = u; c > 0 && length < OPENING_CHAIN;) {
       seq[length++] = c;
       penalties += skipPenalty[c];
       const gain = state.replaceCost(start, seq, length, end) - state.routeCost[route] - penalties;

@@ -23,13 +23,15 @@ export async function solveWithHgsThreads(problem: Problem, options: SolveOption
   if (!existsSync(workerFile)) return solveWithHgs(problem, options); // running from TypeScript sources
   const seed = options.seed ?? 1;
   const { onProgress, ...plain } = options;
-  const workers = Array.from({ length: threads - 1 }, (_, k) =>
-    new Promise<Solution>((resolve, reject) => {
-      const worker = new Worker(workerFile, { workerData: { problem, options: { ...plain, seed: deriveSeed(seed, k + 1) } } });
-      worker.once('message', (solution: Solution) => resolve(solution));
-      worker.once('error', reject);
-      worker.once('exit', (code) => code !== 0 && reject(new Error(`HGS worker exited with ${code}`)));
-    }),
+  const workers = Array.from(
+    { length: threads - 1 },
+    (_, k) =>
+      new Promise<Solution>((resolve, reject) => {
+        const worker = new Worker(workerFile, { workerData: { problem, options: { ...plain, seed: deriveSeed(seed, k + 1) } } });
+        worker.once('message', (solution: Solution) => resolve(solution));
+        worker.once('error', reject);
+        worker.once('exit', (code) => code !== 0 && reject(new Error(`HGS worker exited with ${code}`)));
+      }),
   );
   // Let the workers start before this thread blocks on its own search.
   await new Promise((resolve) => setImmediate(resolve));

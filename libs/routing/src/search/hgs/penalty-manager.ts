@@ -18,17 +18,23 @@ export class PenaltyManager {
   private samples = 0;
 
   /** `initial` continues from known penalties (a decomposed part starts from its parent's). */
-  constructor(data: HgsData, private readonly params: HgsParams, initial?: Penalties) {
+  constructor(
+    data: HgsData,
+    private readonly params: HgsParams,
+    initial?: Penalties,
+  ) {
     let arcTotal = 0;
     let travelTotal = 0;
     for (let i = 0; i < data.arcCost.length; i++) {
       arcTotal += data.arcCost[i];
       travelTotal += data.travelS[i];
     }
-    this.current = initial ? { ...initial } : {
-      capacity: clamp(data.maxArcCost / Math.max(1, data.maxDemand)),
-      timeWarp: clamp(travelTotal > 0 ? arcTotal / travelTotal : 1),
-    };
+    this.current = initial
+      ? { ...initial }
+      : {
+          capacity: clamp(data.maxArcCost / Math.max(1, data.maxDemand)),
+          timeWarp: clamp(travelTotal > 0 ? arcTotal / travelTotal : 1),
+        };
   }
 
   record(individual: Individual): void {

@@ -84,7 +84,10 @@ export class Population {
   readonly feasible: SubPopulation;
   readonly infeasible: SubPopulation;
 
-  constructor(params: HgsParams, private readonly random: Random) {
+  constructor(
+    params: HgsParams,
+    private readonly random: Random,
+  ) {
     this.feasible = new SubPopulation(params);
     this.infeasible = new SubPopulation(params);
   }

@@ -53,7 +53,10 @@ export class RouteState {
   private readonly bEarly: Float64Array;
   private readonly bLate: Float64Array;
 
-  constructor(readonly data: HgsData, routeSlots: number) {
+  constructor(
+    readonly data: HgsData,
+    routeSlots: number,
+  ) {
     this.n = data.n;
     this.routeSlots = routeSlots;
     const nodes = data.n + 1 + 2 * routeSlots;
@@ -225,12 +228,36 @@ export class RouteState {
 
   /** Starts the accumulator with the prefix of the route up to and including `node`. */
   beginWithPrefix(node: number): SegmentAccumulator {
-    return this.acc.startWith(this.fCost[node], this.fLoad[node], this.fPick[node], this.fDur[node], this.fWarp[node], this.fEarly[node], this.fLate[node], this.client(node), node <= this.n, this.routeOf[node], this.fRelease[node]);
+    return this.acc.startWith(
+      this.fCost[node],
+      this.fLoad[node],
+      this.fPick[node],
+      this.fDur[node],
+      this.fWarp[node],
+      this.fEarly[node],
+      this.fLate[node],
+      this.client(node),
+      node <= this.n,
+      this.routeOf[node],
+      this.fRelease[node],
+    );
   }
 
   /** Appends the suffix of a route from `node` (inclusive) to its end depot. */
   appendSuffix(node: number): SegmentAccumulator {
-    return this.acc.appendSegment(this.client(node), this.bCost[node], this.bLoad[node], this.bPick[node], this.bDur[node], this.bWarp[node], this.bEarly[node], this.bLate[node], 0, node <= this.n, this.bRelease[node]);
+    return this.acc.appendSegment(
+      this.client(node),
+      this.bCost[node],
+      this.bLoad[node],
+      this.bPick[node],
+      this.bDur[node],
+      this.bWarp[node],
+      this.bEarly[node],
+      this.bLate[node],
+      0,
+      node <= this.n,
+      this.bRelease[node],
+    );
   }
 
   /** Arc costs (plus fixed cost) of prefix(..`prefixEnd`) + suffix(`suffixStart`..) on the prefix's slot: a lower bound. */
@@ -252,7 +279,12 @@ export class RouteState {
     const end = this.endDepot(route);
     if (this.routeSize[route] === 0) return 0;
     const excess = Math.max(this.routeLoad[route] - d.slotCapacity[slot], 0) + Math.max(this.routePickupLoad[route] - d.slotCapacity[slot], 0);
-    return d.slotCostFactor[slot] * this.fCost[end] + d.slotFixedCost[slot] + (excess > 0 ? this.penalties.capacity * excess : 0) + this.penalties.timeWarp * (this.fWarp[end] + Math.max(this.fRelease[end] - this.fLate[end], 0));
+    return (
+      d.slotCostFactor[slot] * this.fCost[end] +
+      d.slotFixedCost[slot] +
+      (excess > 0 ? this.penalties.capacity * excess : 0) +
+      this.penalties.timeWarp * (this.fWarp[end] + Math.max(this.fRelease[end] - this.fLate[end], 0))
+    );
   }
 
   /** Swaps the clients of two route slots (a route changes vehicle); either may be empty. */

@@ -52,7 +52,19 @@ export class SegmentAccumulator {
   }
 
   /** Starts from stored aggregates (a route prefix on `slot`). */
-  startWith(cost: number, load: number, pickupLoad: number, durationS: number, timeWarpS: number, earliestS: number, latestS: number, last: number, visitsClient: boolean, slot: number, releaseS = 0): this {
+  startWith(
+    cost: number,
+    load: number,
+    pickupLoad: number,
+    durationS: number,
+    timeWarpS: number,
+    earliestS: number,
+    latestS: number,
+    last: number,
+    visitsClient: boolean,
+    slot: number,
+    releaseS = 0,
+  ): this {
     this.slot = slot;
     this.releaseS = releaseS;
     this.cost = cost;
@@ -82,7 +94,19 @@ export class SegmentAccumulator {
   }
 
   /** Appends a stored segment that starts at `first` and ends at `last`. */
-  appendSegment(first: number, cost: number, load: number, pickupLoad: number, durationS: number, timeWarpS: number, earliestS: number, latestS: number, last: number, visitsClient: boolean, releaseS = 0): this {
+  appendSegment(
+    first: number,
+    cost: number,
+    load: number,
+    pickupLoad: number,
+    durationS: number,
+    timeWarpS: number,
+    earliestS: number,
+    latestS: number,
+    last: number,
+    visitsClient: boolean,
+    releaseS = 0,
+  ): this {
     const d = this.data;
     const arc = this.last * d.stride + first;
     this.cost += d.arcCost[arc] + cost;

@@ -128,7 +128,7 @@ export class Splitter {
     }
     if (bestLayer < 0) return null;
     const routes: number[][] = [];
-    for (let j = n, k = bestLayer; j > 0; ) {
+    for (let j = n, k = bestLayer; j > 0;) {
       const i = predecessor[k * size + j];
       if (i === SKIPPED) {
         j--;
@@ -166,7 +166,7 @@ export class Splitter {
 
   private extract(tour: Int32Array, predecessor: Int32Array): number[][] {
     const routes: number[][] = [];
-    for (let j = this.data.n; j > 0; ) {
+    for (let j = this.data.n; j > 0;) {
       const i = predecessor[j];
       if (i === SKIPPED) {
         j--;

@@ -79,8 +79,7 @@ class RouteImprover {
     const satellites = this.context.problem.satellites;
     const excess = (s: number, load: number): number => Math.max(0, load - (satellites[s].capacity ?? Infinity));
     const handling = ((satellites[to].handlingCost ?? 0) - (satellites[from].handlingCost ?? 0)) * demand;
-    const excessChange =
-      excess(from, this.loads[from] - demand) - excess(from, this.loads[from]) + excess(to, this.loads[to] + demand) - excess(to, this.loads[to]);
+    const excessChange = excess(from, this.loads[from] - demand) - excess(from, this.loads[from]) + excess(to, this.loads[to] + demand) - excess(to, this.loads[to]);
     return handling + this.penalty * excessChange;
   }
 
@@ -147,8 +146,14 @@ class RouteImprover {
           const toPrev = context.nodeAt(to, j - 1);
           const toNext = context.nodeAt(to, j + 1);
           const distanceDelta =
-            context.arc(prev, other) + context.arc(other, next) - context.arc(prev, node) - context.arc(node, next) +
-            context.arc(toPrev, node) + context.arc(node, toNext) - context.arc(toPrev, other) - context.arc(other, toNext);
+            context.arc(prev, other) +
+            context.arc(other, next) -
+            context.arc(prev, node) -
+            context.arc(node, next) +
+            context.arc(toPrev, node) +
+            context.arc(node, toNext) -
+            context.arc(toPrev, other) -
+            context.arc(other, toNext);
           const gain =
             this.rate * distanceDelta +
             this.overloadCost(from.load, from.load - demand + otherDemand) +

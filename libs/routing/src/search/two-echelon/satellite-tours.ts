@@ -128,8 +128,7 @@ export class SatelliteTours {
       improved = false;
       for (let i = 0; i < order.length - 1; i++) {
         for (let j = i + 1; j < order.length; j++) {
-          const delta =
-            this.arc(node(i - 1), node(j)) + this.arc(node(i), node(j + 1)) - this.arc(node(i - 1), node(i)) - this.arc(node(j), node(j + 1));
+          const delta = this.arc(node(i - 1), node(j)) + this.arc(node(i), node(j + 1)) - this.arc(node(i - 1), node(i)) - this.arc(node(j), node(j + 1));
           if (delta < 0) {
             order.splice(i, j - i + 1, ...order.slice(i, j + 1).reverse());
             improved = true;

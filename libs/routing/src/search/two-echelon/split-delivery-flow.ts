@@ -7,12 +7,7 @@ import { SolverInternalError } from '../../model/problem';
  * a flow short of the total load is a bug. Graphs are tiny (trucks + satellites), so a plain
  * breadth-first augmenting-path search is enough.
  */
-export function splitDeliveries(
-  routeSatellites: readonly number[][],
-  loads: ArrayLike<number>,
-  satelliteCount: number,
-  truckCapacity: number,
-): number[][] {
+export function splitDeliveries(routeSatellites: readonly number[][], loads: ArrayLike<number>, satelliteCount: number, truckCapacity: number): number[][] {
   const trucks = routeSatellites.length;
   const size = trucks + satelliteCount + 2;
   const source = size - 2;

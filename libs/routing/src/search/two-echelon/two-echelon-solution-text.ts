@@ -33,20 +33,26 @@ export function parseTwoEchelonSolutionText(text: string): TwoEchelonCheckInput 
     if (!line) return;
     let match = line.match(/^First-level route #\d+:\s*(.*)$/i);
     if (match) {
-      const stops = match[1].split(/\s+/).filter(Boolean).map((token) => {
-        const stop = token.match(/^S(\d+)\((\d+)\)$/);
-        if (!stop) throw new InvalidProblemError(`first-level stop "${token}" is not S<k>(<quantity>)`, where);
-        return { satellite: Number(stop[1]) - 1, quantity: Number(stop[2]) };
-      });
+      const stops = match[1]
+        .split(/\s+/)
+        .filter(Boolean)
+        .map((token) => {
+          const stop = token.match(/^S(\d+)\((\d+)\)$/);
+          if (!stop) throw new InvalidProblemError(`first-level stop "${token}" is not S<k>(<quantity>)`, where);
+          return { satellite: Number(stop[1]) - 1, quantity: Number(stop[2]) };
+        });
       firstLevelRoutes.push({ stops });
       return;
     }
     match = line.match(/^Second-level route #\d+:\s*S(\d+):\s*(.*)$/i);
     if (match) {
-      const customers = match[2].split(/\s+/).filter(Boolean).map((token) => {
-        if (!/^\d+$/.test(token)) throw new InvalidProblemError(`customer "${token}" is not a number`, where);
-        return Number(token) - 1;
-      });
+      const customers = match[2]
+        .split(/\s+/)
+        .filter(Boolean)
+        .map((token) => {
+          if (!/^\d+$/.test(token)) throw new InvalidProblemError(`customer "${token}" is not a number`, where);
+          return Number(token) - 1;
+        });
       secondLevelRoutes.push({ satellite: Number(match[1]) - 1, customers });
       return;
     }

@@ -45,7 +45,11 @@ export function solveTwoEchelon(problem: TwoEchelonProblem, options: TwoEchelonS
     random,
   });
   let current = SearchState.empty(context);
-  REPAIR_OPERATORS[1].operator(current, Array.from({ length: customerCount }, (_, c) => c), settings(-1, 0));
+  REPAIR_OPERATORS[1].operator(
+    current,
+    Array.from({ length: customerCount }, (_, c) => c),
+    settings(-1, 0),
+  );
   improveRoutes(current, penalty);
   let currentValue = current.penalizedCost(penalty);
   let best: SearchState | undefined;
@@ -94,8 +98,7 @@ export function solveTwoEchelon(problem: TwoEchelonProblem, options: TwoEchelonS
       score = 2;
     }
     const accept =
-      value.penalized < currentValue.penalized ||
-      (Number.isFinite(value.penalized) && random.nextFloat() < Math.exp((currentValue.penalized - value.penalized) / temperature));
+      value.penalized < currentValue.penalized || (Number.isFinite(value.penalized) && random.nextFloat() < Math.exp((currentValue.penalized - value.penalized) / temperature));
     if (accept) {
       if (score === 0) score = 1;
       current = candidate;

@@ -73,10 +73,7 @@ export function validateTwoEchelonProblem(problem: TwoEchelonProblem): void {
   problem.customers.forEach((customer, c) => {
     requireInteger(customer.demand, `customers[${c}].demand`, 0);
     if (customer.demand > problem.secondLevel.capacity) {
-      throw new InvalidProblemError(
-        `demand ${customer.demand} exceeds the second-level capacity ${problem.secondLevel.capacity}`,
-        `customers[${c}].demand`,
-      );
+      throw new InvalidProblemError(`demand ${customer.demand} exceeds the second-level capacity ${problem.secondLevel.capacity}`, `customers[${c}].demand`);
     }
     totalDemand += customer.demand;
   });

@@ -95,9 +95,17 @@ describe('insertion evaluator (O(1) checks) against brute force with the indepen
 
   it('finds the cheapest slot for a job on a line and refuses a closed window', () => {
     // depot 0 at x=0, stops at x=10, 20, 30; route 0 -> 10 -> 30 -> 0.
-    const p = problem([[0, 0], [10, 0], [20, 0], [30, 0]], {
-      jobs: [job('a', 1), job('b', 3), job('c', 2), job('late', 2, { timeWindows: [{ startS: 0, endS: 5 }] })],
-    });
+    const p = problem(
+      [
+        [0, 0],
+        [10, 0],
+        [20, 0],
+        [30, 0],
+      ],
+      {
+        jobs: [job('a', 1), job('b', 3), job('c', 2), job('late', 2, { timeWindows: [{ startS: 0, endS: 5 }] })],
+      },
+    );
     const instance = compileInstance(p);
     const route = new RouteState(instance, 0);
     route.stops = [0, 1];
@@ -111,11 +119,19 @@ describe('insertion evaluator (O(1) checks) against brute force with the indepen
 
   it('keeps a shipment within capacity between pickup and delivery', () => {
     // Capacity 2. A pickup job of 2 at x=10 fills the van to the end; the shipment (1 unit) fits only before it.
-    const p = problem([[0, 0], [10, 0], [5, 0], [8, 0]], {
-      vehicles: [vehicle({ capacity: [2] })],
-      jobs: [job('full', 1, { kind: 'pickup', amount: [2] })],
-      shipments: [shipment('s', 2, 3)],
-    });
+    const p = problem(
+      [
+        [0, 0],
+        [10, 0],
+        [5, 0],
+        [8, 0],
+      ],
+      {
+        vehicles: [vehicle({ capacity: [2] })],
+        jobs: [job('full', 1, { kind: 'pickup', amount: [2] })],
+        shipments: [shipment('s', 2, 3)],
+      },
+    );
     const instance = compileInstance(p);
     const route = new RouteState(instance, 0);
     route.stops = [0];

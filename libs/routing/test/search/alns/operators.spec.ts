@@ -21,7 +21,14 @@ function contextFor(p: Problem, seed = 3): { solution: AlnsSolution; context: Op
 }
 
 /** Two clusters on a line: a, b near x=10; c, d near x=100; plus one outlier e at x=200. */
-const points: Array<[number, number]> = [[0, 0], [10, 0], [12, 0], [100, 0], [102, 0], [200, 0]];
+const points: Array<[number, number]> = [
+  [0, 0],
+  [10, 0],
+  [12, 0],
+  [100, 0],
+  [102, 0],
+  [200, 0],
+];
 const clustered = (): Problem =>
   problem(points, {
     vehicles: [vehicle({ id: 'v1' }), vehicle({ id: 'v2' })],

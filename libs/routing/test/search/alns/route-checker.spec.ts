@@ -1,7 +1,12 @@
 import { checkRoute } from '../../../src/search/alns/route-checker';
 import { job, problem, shipment, vehicle } from './tiny-problems';
 
-const line: Array<[number, number]> = [[0, 0], [10, 0], [20, 0], [30, 0]];
+const line: Array<[number, number]> = [
+  [0, 0],
+  [10, 0],
+  [20, 0],
+  [30, 0],
+];
 
 describe('independent route checker', () => {
   it('computes the schedule, loads, distance, duration and cost of a feasible route', () => {
@@ -10,7 +15,10 @@ describe('independent route checker', () => {
       objective: 'cost',
       jobs: [job('a', 1, { serviceS: 5, amount: [2] }), job('b', 2, { kind: 'pickup', amount: [3], timeWindows: [{ startS: 40, endS: 50 }] })],
     });
-    const { route, violations } = checkRoute(p, 0, [{ kind: 'job', index: 0 }, { kind: 'job', index: 1 }]);
+    const { route, violations } = checkRoute(p, 0, [
+      { kind: 'job', index: 0 },
+      { kind: 'job', index: 1 },
+    ]);
     expect(violations).toEqual([]);
     expect(route.steps.map((s) => [s.type, s.arrivalS, s.serviceStartS, s.departureS, s.load[0]])).toEqual([
       ['start', 0, 0, 0, 2],

@@ -27,7 +27,13 @@ function reasonOf(solution: Solution, id: string): string | undefined {
 }
 
 describe('solveWithAlns', () => {
-  const line: Array<[number, number]> = [[0, 0], [10, 0], [20, 0], [30, 0], [40, 0]];
+  const line: Array<[number, number]> = [
+    [0, 0],
+    [10, 0],
+    [20, 0],
+    [30, 0],
+    [40, 0],
+  ];
 
   it('serves every job of a tiny line instance in the obvious order', () => {
     const p = problem(line, { jobs: [job('a', 3), job('b', 1), job('c', 4), job('d', 2)] });
@@ -97,7 +103,15 @@ describe('solveWithAlns', () => {
   it('uses the vehicle whose skills match and honours a second time window', () => {
     const p = problem(line, {
       vehicles: [vehicle({ id: 'plain' }), vehicle({ id: 'cold', skills: ['cold'] })],
-      jobs: [job('fish', 2, { skills: ['cold'], timeWindows: [{ startS: 0, endS: 5 }, { startS: 100, endS: 120 }] })],
+      jobs: [
+        job('fish', 2, {
+          skills: ['cold'],
+          timeWindows: [
+            { startS: 0, endS: 5 },
+            { startS: 100, endS: 120 },
+          ],
+        }),
+      ],
     });
     const solution = solveWithAlns(p, FAST);
     expect(solution.routes.map((r) => r.vehicleId)).toEqual(['cold']);

@@ -78,7 +78,9 @@ export function randomProblem(seed: number): Problem {
   };
   const jobs: Job[] = [];
   for (let i = 1; i <= 5; i++) {
-    jobs.push(job(`j${i}`, i, { kind: rng.nextFloat() < 0.5 ? 'delivery' : 'pickup', serviceS: rng.nextInt(15), timeWindows: window(), amount: [1 + rng.nextInt(4), rng.nextInt(3)] }));
+    jobs.push(
+      job(`j${i}`, i, { kind: rng.nextFloat() < 0.5 ? 'delivery' : 'pickup', serviceS: rng.nextInt(15), timeWindows: window(), amount: [1 + rng.nextInt(4), rng.nextInt(3)] }),
+    );
   }
   const shipments: Shipment[] = [];
   for (let i = 6; i + 1 <= count; i += 2) {

@@ -88,8 +88,7 @@ describe('route-based decomposition', () => {
     decompositionIterations: 10,
   };
   // Fresh data per run: local search reorders the neighbour lists it is given.
-  const run = (helpers?: SubproblemHelpers) =>
-    new HybridGeneticSearch(buildHgsData(problem), { seed: 11, maxIterations: 20, hierarchical: false, helpers }, params).run().best;
+  const run = (helpers?: SubproblemHelpers) => new HybridGeneticSearch(buildHgsData(problem), { seed: 11, maxIterations: 20, hierarchical: false, helpers }, params).run().best;
   let alone: Individual;
   beforeAll(() => {
     alone = run();

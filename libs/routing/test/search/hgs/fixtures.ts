@@ -115,12 +115,7 @@ export function skippedPenalty(problem: Problem, routes: number[][]): number {
  * simulation: wait when early, when late count the lateness as time warp and continue from the
  * window's end). Under the `cost` objective the route pays its fixed cost and its rate per km.
  */
-export function referenceRouteCost(
-  problem: Problem,
-  clients: number[],
-  penalties: { capacity: number; timeWarp: number },
-  vehicleIndex = 0,
-): number {
+export function referenceRouteCost(problem: Problem, clients: number[], penalties: { capacity: number; timeWarp: number }, vehicleIndex = 0): number {
   if (clients.length === 0) return 0;
   const m = problem.profiles.car;
   const vehicle = problem.vehicles[vehicleIndex];

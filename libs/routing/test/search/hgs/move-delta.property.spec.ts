@@ -46,105 +46,108 @@ describe.each([
   { withWindows: true, mixedFleet: true, backhauls: true, seed: 31 },
   { withWindows: true, mixedFleet: false, releases: true, seed: 37 },
   { withWindows: false, mixedFleet: true, releases: true, seed: 41 },
-])('move deltas equal recomputed cost differences (time windows: $withWindows, mixed fleet: $mixedFleet, backhauls: $backhauls, release times: $releases)', ({ withWindows, mixedFleet, backhauls = false, releases = false, seed }) => {
-  const random = new Random(seed);
-  const penalties = { capacity: 3.5, timeWarp: 1.7 };
+])(
+  'move deltas equal recomputed cost differences (time windows: $withWindows, mixed fleet: $mixedFleet, backhauls: $backhauls, release times: $releases)',
+  ({ withWindows, mixedFleet, backhauls = false, releases = false, seed }) => {
+    const random = new Random(seed);
+    const penalties = { capacity: 3.5, timeWarp: 1.7 };
 
-  it('node operators (relocate, swap, 2-opt) and their application', () => {
-    let checked = 0;
-    let exact = 0;
-    for (let trial = 0; trial < 40; trial++) {
-      const { n, problem, state, plan } = randomCase(random, withWindows, mixedFleet, backhauls, releases);
-      for (let sample = 0; sample < 30; sample++) {
-        const routes = randomRoutes(random, n, ROUTE_SLOTS);
-        state.load(routes, penalties);
-        const before = referenceCost(problem, routes, penalties, LOADED_SLOTS);
-        expect(state.totalPenalisedCost()).toBeCloseTo(before, digits(before));
-        const u = 1 + random.nextInt(n);
-        // v: any client or any start depot
-        const v = random.nextInt(2) === 0 ? 1 + random.nextInt(n) : state.startDepot(random.nextInt(ROUTE_SLOTS));
-        for (const operator of operators) {
+    it('node operators (relocate, swap, 2-opt) and their application', () => {
+      let checked = 0;
+      let exact = 0;
+      for (let trial = 0; trial < 40; trial++) {
+        const { n, problem, state, plan } = randomCase(random, withWindows, mixedFleet, backhauls, releases);
+        for (let sample = 0; sample < 30; sample++) {
+          const routes = randomRoutes(random, n, ROUTE_SLOTS);
           state.load(routes, penalties);
-          if (!operator.plan(state, u, v, plan)) continue;
-          const delta = plan.delta(state);
-          plan.apply(state);
+          const before = referenceCost(problem, routes, penalties, LOADED_SLOTS);
+          expect(state.totalPenalisedCost()).toBeCloseTo(before, digits(before));
+          const u = 1 + random.nextInt(n);
+          // v: any client or any start depot
+          const v = random.nextInt(2) === 0 ? 1 + random.nextInt(n) : state.startDepot(random.nextInt(ROUTE_SLOTS));
+          for (const operator of operators) {
+            state.load(routes, penalties);
+            if (!operator.plan(state, u, v, plan)) continue;
+            const delta = plan.delta(state);
+            plan.apply(state);
+            const after = referenceCost(problem, state.exportRoutes(), penalties, state.exportedSlots);
+            // Pruned evaluations return a lower bound that is already non-improving.
+            if (delta < 0) {
+              expect(delta).toBeCloseTo(after - before, digits(before));
+              exact++;
+            } else expect(after - before).toBeGreaterThanOrEqual(-1e-6);
+            expect(state.totalPenalisedCost()).toBeCloseTo(after, digits(after));
+            checked++;
+          }
+        }
+      }
+      // Not vacuous: many moves applied and recomputed, and many of them priced exactly (improving).
+      expect(checked).toBeGreaterThan(1000);
+      expect(exact).toBeGreaterThan(500);
+    });
+
+    it('2-opt* and SWAP* deltas', () => {
+      const twoOptStar = new TwoOptStar();
+      let twoOptStarChecked = 0;
+      let swapStarChecked = 0;
+      for (let trial = 0; trial < 40; trial++) {
+        const { n, problem, state, plan } = randomCase(random, withWindows, mixedFleet, backhauls, releases);
+        const swapStar = new SwapStar(n);
+        for (let sample = 0; sample < 20; sample++) {
+          const routes = randomRoutes(random, n, ROUTE_SLOTS);
+          state.load(routes, penalties);
+          const before = referenceCost(problem, routes, penalties, LOADED_SLOTS);
+          const u = 1 + random.nextInt(n);
+          const v = random.nextInt(2) === 0 ? 1 + random.nextInt(n) : state.startDepot(random.nextInt(ROUTE_SLOTS));
+          const delta = twoOptStar.delta(state, u, v);
+          if (Number.isFinite(delta) && state.routeOf[u] !== state.routeOf[v]) {
+            const applied = twoOptStar.tryApply(state, u, v, plan);
+            const after = referenceCost(problem, state.exportRoutes(), penalties, state.exportedSlots);
+            if (applied) {
+              expect(delta).toBeCloseTo(after - before, digits(before));
+              twoOptStarChecked++;
+            }
+          }
+          state.load(routes, penalties);
+          const a = state.routeOf[u];
+          const b = (a + 1) % ROUTE_SLOTS;
+          if (swapStar.tryApply(state, a, b, plan)) {
+            const after = referenceCost(problem, state.exportRoutes(), penalties, state.exportedSlots);
+            expect(after).toBeLessThan(before);
+            expect(state.totalPenalisedCost()).toBeCloseTo(after, digits(after));
+            swapStarChecked++;
+          }
+        }
+      }
+      // Not vacuous: enough applied 2-opt* and SWAP* moves were compared with recomputed costs.
+      expect(twoOptStarChecked).toBeGreaterThan(100);
+      expect(swapStarChecked).toBeGreaterThan(200);
+    });
+
+    it('moving a route to another vehicle (exchanging two slots)', () => {
+      let checked = 0;
+      for (let trial = 0; trial < 40; trial++) {
+        const { problem, state, n } = randomCase(random, withWindows, mixedFleet, backhauls, releases);
+        const scratchA = new Int32Array(n);
+        const scratchB = new Int32Array(n);
+        for (let sample = 0; sample < 10; sample++) {
+          const routes = randomRoutes(random, n, ROUTE_SLOTS);
+          state.load(routes, penalties);
+          const before = referenceCost(problem, routes, penalties, LOADED_SLOTS);
+          const a = random.nextInt(ROUTE_SLOTS);
+          const b = (a + 1 + random.nextInt(ROUTE_SLOTS - 1)) % ROUTE_SLOTS;
+          const delta = state.priceOnSlot(a, b) + state.priceOnSlot(b, a) - state.routeCost[a] - state.routeCost[b];
+          state.exchangeSlots(a, b, scratchA, scratchB);
           const after = referenceCost(problem, state.exportRoutes(), penalties, state.exportedSlots);
-          // Pruned evaluations return a lower bound that is already non-improving.
-          if (delta < 0) {
-            expect(delta).toBeCloseTo(after - before, digits(before));
-            exact++;
-          } else expect(after - before).toBeGreaterThanOrEqual(-1e-6);
+          expect(delta).toBeCloseTo(after - before, digits(before));
           expect(state.totalPenalisedCost()).toBeCloseTo(after, digits(after));
           checked++;
         }
       }
-    }
-    // Not vacuous: many moves applied and recomputed, and many of them priced exactly (improving).
-    expect(checked).toBeGreaterThan(1000);
-    expect(exact).toBeGreaterThan(500);
-  });
-
-  it('2-opt* and SWAP* deltas', () => {
-    const twoOptStar = new TwoOptStar();
-    let twoOptStarChecked = 0;
-    let swapStarChecked = 0;
-    for (let trial = 0; trial < 40; trial++) {
-      const { n, problem, state, plan } = randomCase(random, withWindows, mixedFleet, backhauls, releases);
-      const swapStar = new SwapStar(n);
-      for (let sample = 0; sample < 20; sample++) {
-        const routes = randomRoutes(random, n, ROUTE_SLOTS);
-        state.load(routes, penalties);
-        const before = referenceCost(problem, routes, penalties, LOADED_SLOTS);
-        const u = 1 + random.nextInt(n);
-        const v = random.nextInt(2) === 0 ? 1 + random.nextInt(n) : state.startDepot(random.nextInt(ROUTE_SLOTS));
-        const delta = twoOptStar.delta(state, u, v);
-        if (Number.isFinite(delta) && state.routeOf[u] !== state.routeOf[v]) {
-          const applied = twoOptStar.tryApply(state, u, v, plan);
-          const after = referenceCost(problem, state.exportRoutes(), penalties, state.exportedSlots);
-          if (applied) {
-            expect(delta).toBeCloseTo(after - before, digits(before));
-            twoOptStarChecked++;
-          }
-        }
-        state.load(routes, penalties);
-        const a = state.routeOf[u];
-        const b = (a + 1) % ROUTE_SLOTS;
-        if (swapStar.tryApply(state, a, b, plan)) {
-          const after = referenceCost(problem, state.exportRoutes(), penalties, state.exportedSlots);
-          expect(after).toBeLessThan(before);
-          expect(state.totalPenalisedCost()).toBeCloseTo(after, digits(after));
-          swapStarChecked++;
-        }
-      }
-    }
-    // Not vacuous: enough applied 2-opt* and SWAP* moves were compared with recomputed costs.
-    expect(twoOptStarChecked).toBeGreaterThan(100);
-    expect(swapStarChecked).toBeGreaterThan(200);
-  });
-
-  it('moving a route to another vehicle (exchanging two slots)', () => {
-    let checked = 0;
-    for (let trial = 0; trial < 40; trial++) {
-      const { problem, state, n } = randomCase(random, withWindows, mixedFleet, backhauls, releases);
-      const scratchA = new Int32Array(n);
-      const scratchB = new Int32Array(n);
-      for (let sample = 0; sample < 10; sample++) {
-        const routes = randomRoutes(random, n, ROUTE_SLOTS);
-        state.load(routes, penalties);
-        const before = referenceCost(problem, routes, penalties, LOADED_SLOTS);
-        const a = random.nextInt(ROUTE_SLOTS);
-        const b = (a + 1 + random.nextInt(ROUTE_SLOTS - 1)) % ROUTE_SLOTS;
-        const delta = state.priceOnSlot(a, b) + state.priceOnSlot(b, a) - state.routeCost[a] - state.routeCost[b];
-        state.exchangeSlots(a, b, scratchA, scratchB);
-        const after = referenceCost(problem, state.exportRoutes(), penalties, state.exportedSlots);
-        expect(delta).toBeCloseTo(after - before, digits(before));
-        expect(state.totalPenalisedCost()).toBeCloseTo(after, digits(after));
-        checked++;
-      }
-    }
-    expect(checked).toBe(400);
-  });
-});
+      expect(checked).toBe(400);
+    });
+  },
+);
 
 /**
  * Prize-collecting: leaving an optional client out, or putting a left-out one back after a client

@@ -15,7 +15,15 @@ import { planeProblem } from './fixtures';
  * Arcs: d01 = 3, d02 = 5, d03 = 4, d12 = 4, d13 = 5, d23 = 3.
  * [1,2,3] = 3+4+3+4 = 14; [1,3] = 3+5+4 = 12; [2] = 10; [1,2] = 3+4+5 = 12; [3] = 8; [1,3,2] = 16.
  */
-const square = planeProblem([0, 0], [{ x: 3, y: 0, demand: 1 }, { x: 3, y: 4, demand: 1 }, { x: 0, y: 4, demand: 1 }], { capacity: 10, vehicles: 3 });
+const square = planeProblem(
+  [0, 0],
+  [
+    { x: 3, y: 0, demand: 1 },
+    { x: 3, y: 4, demand: 1 },
+    { x: 0, y: 4, demand: 1 },
+  ],
+  { capacity: 10, vehicles: 3 },
+);
 const noPenalty = { capacity: 1, timeWarp: 1 };
 
 /** Routes as a set: export order follows polar angles, which these checks do not care about. */
@@ -89,7 +97,14 @@ describe('moves on the square', () => {
 describe('segment concatenation with time windows', () => {
   // Client 1 (3,0) window [10,20]; client 2 (3,4) window [0,12]. Route [1,2]: arrive 1 at 3, wait
   // until 10, arrive 2 at 14: 2 s of time warp. Distance 3 + 4 + 5 = 12.
-  const problem = planeProblem([0, 0], [{ x: 3, y: 0, demand: 4, window: [10, 20] }, { x: 3, y: 4, demand: 4, window: [0, 12] }], { capacity: 5, horizon: 100 });
+  const problem = planeProblem(
+    [0, 0],
+    [
+      { x: 3, y: 0, demand: 4, window: [10, 20] },
+      { x: 3, y: 4, demand: 4, window: [0, 12] },
+    ],
+    { capacity: 5, horizon: 100 },
+  );
 
   it('prices distance, time warp and excess load', () => {
     const acc = new SegmentAccumulator(buildHgsData(problem));

@@ -7,7 +7,16 @@ import { planeProblem } from './fixtures';
 
 /** The square 0-(3,0)-(3,4)-(0,4) plus a far client at (100,0); clients 3 and 4 optional. */
 function square() {
-  const problem = planeProblem([0, 0], [{ x: 3, y: 0, demand: 1 }, { x: 3, y: 4, demand: 1 }, { x: 0, y: 4, demand: 1 }, { x: 100, y: 0, demand: 1 }], { capacity: 10, vehicles: 2 });
+  const problem = planeProblem(
+    [0, 0],
+    [
+      { x: 3, y: 0, demand: 1 },
+      { x: 3, y: 4, demand: 1 },
+      { x: 0, y: 4, demand: 1 },
+      { x: 100, y: 0, demand: 1 },
+    ],
+    { capacity: 10, vehicles: 2 },
+  );
   problem.jobs[2].unassignedPenaltyFen = 50;
   problem.jobs[3].unassignedPenaltyFen = 50;
   return problem;
@@ -34,7 +43,17 @@ describe('local search with optional clients', () => {
     // Mandatory client 1 at (0,10) fills its vehicle; optional clients 2..5 at (10,0), (10,1), (11,1),
     // (11,0), 7 each. Alone each would cost at least 20 against 7; together
     // 0-(10,0)-(11,0)-(11,1)-(10,1)-0 is 10 + 1 + 1 + 1 + 10 = 23 < 28 (rounded arcs).
-    const problem = planeProblem([0, 0], [{ x: 0, y: 10, demand: 10 }, { x: 10, y: 0, demand: 1 }, { x: 10, y: 1, demand: 1 }, { x: 11, y: 1, demand: 1 }, { x: 11, y: 0, demand: 1 }], { capacity: 10, vehicles: 3 });
+    const problem = planeProblem(
+      [0, 0],
+      [
+        { x: 0, y: 10, demand: 10 },
+        { x: 10, y: 0, demand: 1 },
+        { x: 10, y: 1, demand: 1 },
+        { x: 11, y: 1, demand: 1 },
+        { x: 11, y: 0, demand: 1 },
+      ],
+      { capacity: 10, vehicles: 3 },
+    );
     for (const job of problem.jobs.slice(1)) job.unassignedPenaltyFen = 7;
     const search = new LocalSearch(buildHgsData(problem), 3, new Random(1));
     const routes = search.run([[1]], { capacity: 10, timeWarp: 10 });

@@ -10,7 +10,15 @@ import { planeProblem, randomMixedFleetProblem } from './fixtures';
  * fen/m). Distances are in metres (the plane's units x 1000 below).
  */
 function square(): Problem {
-  const problem = planeProblem([0, 0], [{ x: 3000, y: 0, demand: 4 }, { x: 3000, y: 4000, demand: 4 }, { x: 0, y: 4000, demand: 4 }], { capacity: 5, vehicles: 2 });
+  const problem = planeProblem(
+    [0, 0],
+    [
+      { x: 3000, y: 0, demand: 4 },
+      { x: 3000, y: 4000, demand: 4 },
+      { x: 0, y: 4000, demand: 4 },
+    ],
+    { capacity: 5, vehicles: 2 },
+  );
   problem.objective = 'cost';
   problem.vehicles[0] = { ...problem.vehicles[0], capacity: [5], fixedCostFen: 100, costPerKmFen: 100 };
   problem.vehicles[1] = { ...problem.vehicles[1], capacity: [10], fixedCostFen: 300, costPerKmFen: 150 };
@@ -34,7 +42,15 @@ describe('HGS on a mixed fleet', () => {
     const solution = solve(square(), { seed: 1, maxIterations: 50 });
     expect(solution.feasible).toBe(true);
     expect(solution.cost).toBe(700 + 2100);
-    const byVehicle = Object.fromEntries(solution.routes.map((r) => [r.vehicleId, r.steps.filter((s) => s.type === 'job').map((s) => s.id).sort()]));
+    const byVehicle = Object.fromEntries(
+      solution.routes.map((r) => [
+        r.vehicleId,
+        r.steps
+          .filter((s) => s.type === 'job')
+          .map((s) => s.id)
+          .sort(),
+      ]),
+    );
     expect(byVehicle).toEqual({ v0: ['j1'], v1: ['j2', 'j3'] });
     expect(solution.routes.map((r) => r.costFen).sort((x, y) => x - y)).toEqual([700, 2100]);
   });
@@ -55,7 +71,14 @@ describe('HGS on a mixed fleet', () => {
 
 describe('HGS with backhauls', () => {
   it('takes pickups only when linehaul comes before backhaul', () => {
-    const problem = planeProblem([0, 0], [{ x: 3, y: 0, demand: 1 }, { x: 3, y: 4, demand: 1 }], { capacity: 5 });
+    const problem = planeProblem(
+      [0, 0],
+      [
+        { x: 3, y: 0, demand: 1 },
+        { x: 3, y: 4, demand: 1 },
+      ],
+      { capacity: 5 },
+    );
     problem.jobs[1].kind = 'pickup';
     expect(whyNotHgsShaped(problem)).toBe('pickup jobs without the linehaul-before-backhaul order');
     expect(whyNotHgsShaped({ ...problem, linehaulBeforeBackhaul: true })).toBeNull();
@@ -63,7 +86,16 @@ describe('HGS with backhauls', () => {
 
   it('delivers first, then collects, each load within capacity (hand-checked)', () => {
     // deliveries 3 + 2 and pickups 4 + 1 on a vehicle of 5: one route carries 5 out and 5 back.
-    const problem = planeProblem([0, 0], [{ x: 3, y: 0, demand: 3 }, { x: 3, y: 4, demand: 2 }, { x: 0, y: 4, demand: 4 }, { x: 0, y: 1, demand: 1 }], { capacity: 5 });
+    const problem = planeProblem(
+      [0, 0],
+      [
+        { x: 3, y: 0, demand: 3 },
+        { x: 3, y: 4, demand: 2 },
+        { x: 0, y: 4, demand: 4 },
+        { x: 0, y: 1, demand: 1 },
+      ],
+      { capacity: 5 },
+    );
     problem.jobs[2].kind = 'pickup';
     problem.jobs[3].kind = 'pickup';
     problem.linehaulBeforeBackhaul = true;
@@ -81,13 +113,24 @@ describe('HGS with release times', () => {
   it('lets a route leave only once its parcels have reached the depot (hand-checked)', () => {
     // A at (10,0) must be served by 50; B at (0,10) reaches the depot at 100: one route cannot
     // serve both, so each gets its own (10 + 10 twice).
-    const problem = planeProblem([0, 0], [{ x: 10, y: 0, demand: 1, window: [0, 50] }, { x: 0, y: 10, demand: 1 }], { capacity: 5, vehicles: 2, horizon: 1000 });
+    const problem = planeProblem(
+      [0, 0],
+      [
+        { x: 10, y: 0, demand: 1, window: [0, 50] },
+        { x: 0, y: 10, demand: 1 },
+      ],
+      { capacity: 5, vehicles: 2, horizon: 1000 },
+    );
     problem.jobs[1].releaseS = 100;
     expect(whyNotHgsShaped(problem)).toBeNull();
     const solution = solve(problem, { seed: 1, maxIterations: 20 });
     expect(solution.feasible).toBe(true);
     expect(solution.cost).toBe(40);
     const withB = solution.routes.find((r) => r.steps.some((s) => s.id === 'j2'))!;
-    expect(withB.steps.map((s) => [s.type, s.arrivalS])).toEqual([['start', 100], ['job', 110], ['end', 120]]);
+    expect(withB.steps.map((s) => [s.type, s.arrivalS])).toEqual([
+      ['start', 100],
+      ['job', 110],
+      ['end', 120],
+    ]);
   });
 });

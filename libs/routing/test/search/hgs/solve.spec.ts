@@ -21,7 +21,15 @@ function checkFeasible(problem: Problem, solution: Solution): void {
 
 describe('HGS solve', () => {
   it('solves the square optimally (one route of length 14)', () => {
-    const problem = planeProblem([0, 0], [{ x: 3, y: 0, demand: 1 }, { x: 3, y: 4, demand: 1 }, { x: 0, y: 4, demand: 1 }], { capacity: 10 });
+    const problem = planeProblem(
+      [0, 0],
+      [
+        { x: 3, y: 0, demand: 1 },
+        { x: 3, y: 4, demand: 1 },
+        { x: 0, y: 4, demand: 1 },
+      ],
+      { capacity: 10 },
+    );
     const solution = solve(problem, { seed: 1, maxIterations: 20 });
     checkFeasible(problem, solution);
     expect(solution.cost).toBe(14);
@@ -49,14 +57,26 @@ describe('HGS solve', () => {
 
   it('vehicles first: uses the fewest routes the windows allow', () => {
     // Four clients on a line, all reachable in one tour; distance alone would still pick one route.
-    const problem = planeProblem([0, 0], [0, 1, 2, 3].map((k) => ({ x: 10 + k, y: 0, demand: 1, window: [0, 1000] as [number, number] })), { capacity: 10, objective: 'vehicles-then-distance' });
+    const problem = planeProblem(
+      [0, 0],
+      [0, 1, 2, 3].map((k) => ({ x: 10 + k, y: 0, demand: 1, window: [0, 1000] as [number, number] })),
+      { capacity: 10, objective: 'vehicles-then-distance' },
+    );
     const solution = solve(problem, { seed: 3, maxIterations: 50 });
     checkFeasible(problem, solution);
     expect(solution.routes.filter((r) => r.steps.length > 2)).toHaveLength(1);
   });
 
   it('prices the cost objective through the cost evaluator (fixed + per km + per hour)', () => {
-    const problem = planeProblem([0, 0], [{ x: 3000, y: 0, demand: 1 }, { x: 3000, y: 4000, demand: 1 }, { x: 0, y: 4000, demand: 1 }], { capacity: 10, objective: 'cost' });
+    const problem = planeProblem(
+      [0, 0],
+      [
+        { x: 3000, y: 0, demand: 1 },
+        { x: 3000, y: 4000, demand: 1 },
+        { x: 0, y: 4000, demand: 1 },
+      ],
+      { capacity: 10, objective: 'cost' },
+    );
     problem.vehicles.forEach((v) => Object.assign(v, { fixedCostFen: 500, costPerKmFen: 100, costPerHourFen: 3600 }));
     const solution = solve(problem, { seed: 2, maxIterations: 20 });
     checkFeasible(problem, solution);
@@ -67,7 +87,14 @@ describe('HGS solve', () => {
 
   it('reports an infeasible plan as infeasible', () => {
     // One vehicle of capacity 5 cannot carry 8.
-    const problem = planeProblem([0, 0], [{ x: 3, y: 0, demand: 4 }, { x: 3, y: 4, demand: 4 }], { capacity: 5, vehicles: 1 });
+    const problem = planeProblem(
+      [0, 0],
+      [
+        { x: 3, y: 0, demand: 4 },
+        { x: 3, y: 4, demand: 4 },
+      ],
+      { capacity: 5, vehicles: 1 },
+    );
     const solution = solve(problem, { seed: 1, maxIterations: 20 });
     expect(solution.feasible).toBe(false);
   });

@@ -87,10 +87,20 @@ describe('Split', () => {
       const routes = new Splitter(data).split(Int32Array.from(tour), { capacity: 0.1, timeWarp: 1 }, limit);
       expect(routes.length).toBeLessThanOrEqual(limit);
       expect(routes.flat()).toEqual(tour);
-      const best = bruteForce(tour, (r) => referenceCost(problem, r, { capacity: 0.1, timeWarp: 1 }), limit, (r) => r.length === 1 || r.reduce((s, c) => s + problem.jobs[c - 1].amount[0], 0) <= 1.5 * data.capacity);
+      const best = bruteForce(
+        tour,
+        (r) => referenceCost(problem, r, { capacity: 0.1, timeWarp: 1 }),
+        limit,
+        (r) => r.length === 1 || r.reduce((s, c) => s + problem.jobs[c - 1].amount[0], 0) <= 1.5 * data.capacity,
+      );
       // Never worse than the best split of bounded routes, never better than the best split at all.
       const cost = referenceCost(problem, routes, { capacity: 0.1, timeWarp: 1 });
-      const unbounded = bruteForce(tour, (r) => referenceCost(problem, r, { capacity: 0.1, timeWarp: 1 }), limit, () => true);
+      const unbounded = bruteForce(
+        tour,
+        (r) => referenceCost(problem, r, { capacity: 0.1, timeWarp: 1 }),
+        limit,
+        () => true,
+      );
       if (Number.isFinite(best)) expect(cost).toBeLessThanOrEqual(best + 1e-6);
       expect(cost).toBeGreaterThanOrEqual(unbounded - 1e-6);
     }

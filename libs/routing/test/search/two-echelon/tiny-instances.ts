@@ -83,10 +83,20 @@ export function bruteForceOptimum(problem: TwoEchelonProblem): number {
       used.add(s);
       perSatellite[s]++;
       if (perSatellite[s] > (problem.satellites[s].maxVehicles ?? Infinity)) feasible = false;
-      cost += problem.secondLevel.fixedCost + bestPath(1 + s, members.map((c) => 1 + satellites + c));
+      cost +=
+        problem.secondLevel.fixedCost +
+        bestPath(
+          1 + s,
+          members.map((c) => 1 + satellites + c),
+        );
     }
     if (!feasible) continue;
-    cost += problem.firstLevel.fixedCost + bestPath(0, [...used].map((s) => 1 + s));
+    cost +=
+      problem.firstLevel.fixedCost +
+      bestPath(
+        0,
+        [...used].map((s) => 1 + s),
+      );
     best = Math.min(best, cost);
   }
   return best;

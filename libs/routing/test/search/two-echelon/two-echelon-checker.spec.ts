@@ -7,7 +7,14 @@ import { tinyProblem, TWO_SATELLITES_FOUR_CUSTOMERS } from './tiny-instances';
  */
 const problem = tinyProblem(TWO_SATELLITES_FOUR_CUSTOMERS, [1, 1, 1, 1]);
 const valid = (): TwoEchelonCheckInput => ({
-  firstLevelRoutes: [{ stops: [{ satellite: 0, quantity: 2 }, { satellite: 1, quantity: 2 }] }],
+  firstLevelRoutes: [
+    {
+      stops: [
+        { satellite: 0, quantity: 2 },
+        { satellite: 1, quantity: 2 },
+      ],
+    },
+  ],
   secondLevelRoutes: [
     { satellite: 0, customers: [0, 1] },
     { satellite: 1, customers: [2, 3] },
@@ -28,13 +35,43 @@ describe('checkTwoEchelonSolution', () => {
   });
 
   const cases: Array<[string, (input: TwoEchelonCheckInput) => TwoEchelonCheckInput, RegExp]> = [
-    ['a customer left out', (s) => ({ ...s, secondLevelRoutes: [{ satellite: 0, customers: [0, 1] }, { satellite: 1, customers: [2] }] }), /customer 4 .* not served/],
-    ['a customer served twice', (s) => ({ ...s, secondLevelRoutes: [{ satellite: 0, customers: [0, 1] }, { satellite: 1, customers: [2, 3, 0] }] }), /customer 1 .* served 2 times/],
+    [
+      'a customer left out',
+      (s) => ({
+        ...s,
+        secondLevelRoutes: [
+          { satellite: 0, customers: [0, 1] },
+          { satellite: 1, customers: [2] },
+        ],
+      }),
+      /customer 4 .* not served/,
+    ],
+    [
+      'a customer served twice',
+      (s) => ({
+        ...s,
+        secondLevelRoutes: [
+          { satellite: 0, customers: [0, 1] },
+          { satellite: 1, customers: [2, 3, 0] },
+        ],
+      }),
+      /customer 1 .* served 2 times/,
+    ],
     [
       'a second-level route over capacity',
       (s) => ({
-        firstLevelRoutes: [{ stops: [{ satellite: 0, quantity: 3 }, { satellite: 1, quantity: 1 }] }],
-        secondLevelRoutes: [{ satellite: 0, customers: [0, 1, 2] }, { satellite: 1, customers: [3] }],
+        firstLevelRoutes: [
+          {
+            stops: [
+              { satellite: 0, quantity: 3 },
+              { satellite: 1, quantity: 1 },
+            ],
+          },
+        ],
+        secondLevelRoutes: [
+          { satellite: 0, customers: [0, 1, 2] },
+          { satellite: 1, customers: [3] },
+        ],
         cost: s.cost,
       }),
       /second-level route 1: load 3 exceeds capacity 2/,
@@ -47,7 +84,21 @@ describe('checkTwoEchelonSolution', () => {
       },
       /first-level route 1: load 4 exceeds capacity 3/,
     ],
-    ['trucks delivering less than the satellite sends out', (s) => ({ ...s, firstLevelRoutes: [{ stops: [{ satellite: 0, quantity: 1 }, { satellite: 1, quantity: 2 }] }] }), /satellite 1: trucks deliver 1 but its routes carry 2/],
+    [
+      'trucks delivering less than the satellite sends out',
+      (s) => ({
+        ...s,
+        firstLevelRoutes: [
+          {
+            stops: [
+              { satellite: 0, quantity: 1 },
+              { satellite: 1, quantity: 2 },
+            ],
+          },
+        ],
+      }),
+      /satellite 1: trucks deliver 1 but its routes carry 2/,
+    ],
     [
       'too many trucks',
       (s) => ({ ...s, firstLevelRoutes: [{ stops: [{ satellite: 0, quantity: 2 }] }, { stops: [{ satellite: 1, quantity: 2 }] }], cost: undefined }),
@@ -57,13 +108,33 @@ describe('checkTwoEchelonSolution', () => {
       'too many second-level vehicles',
       (s) => ({
         ...s,
-        secondLevelRoutes: [{ satellite: 0, customers: [0] }, { satellite: 0, customers: [1] }, { satellite: 1, customers: [2, 3] }],
+        secondLevelRoutes: [
+          { satellite: 0, customers: [0] },
+          { satellite: 0, customers: [1] },
+          { satellite: 1, customers: [2, 3] },
+        ],
         cost: undefined,
       }),
       /3 second-level vehicles exceed the fleet of 2/,
     ],
     ['a wrong cost', (s) => ({ ...s, cost: 5000 }), /reported cost 5000 differs from recomputed 5366/],
-    ['a zero split quantity', (s) => ({ ...s, firstLevelRoutes: [{ stops: [{ satellite: 0, quantity: 2 }, { satellite: 1, quantity: 2 }, { satellite: 0, quantity: 0 }] }], cost: undefined }), /quantity 0 .* positive integer/],
+    [
+      'a zero split quantity',
+      (s) => ({
+        ...s,
+        firstLevelRoutes: [
+          {
+            stops: [
+              { satellite: 0, quantity: 2 },
+              { satellite: 1, quantity: 2 },
+              { satellite: 0, quantity: 0 },
+            ],
+          },
+        ],
+        cost: undefined,
+      }),
+      /quantity 0 .* positive integer/,
+    ],
   ];
 
   it.each(cases)('catches %s', (_name, breakIt, message) => {
@@ -79,12 +150,20 @@ describe('checkTwoEchelonSolution', () => {
       satellites: [{ id: 'S1', maxVehicles: 1, capacity: 2 }, { id: 'S2' }],
     });
     const result = checkTwoEchelonSolution(limited, {
-      firstLevelRoutes: [{ stops: [{ satellite: 0, quantity: 3 }, { satellite: 1, quantity: 1 }] }],
-      secondLevelRoutes: [{ satellite: 0, customers: [0, 1] }, { satellite: 0, customers: [2] }, { satellite: 1, customers: [3] }],
+      firstLevelRoutes: [
+        {
+          stops: [
+            { satellite: 0, quantity: 3 },
+            { satellite: 1, quantity: 1 },
+          ],
+        },
+      ],
+      secondLevelRoutes: [
+        { satellite: 0, customers: [0, 1] },
+        { satellite: 0, customers: [2] },
+        { satellite: 1, customers: [3] },
+      ],
     });
-    expect(result.violations).toEqual([
-      'satellite 1: 2 second-level vehicles exceed its limit 1',
-      'satellite 1: load 3 exceeds its capacity 2',
-    ]);
+    expect(result.violations).toEqual(['satellite 1: 2 second-level vehicles exceed its limit 1', 'satellite 1: load 3 exceeds its capacity 2']);
   });
 });

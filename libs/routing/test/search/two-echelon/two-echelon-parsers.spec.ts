@@ -24,7 +24,10 @@ describe('Perboli 2E-CVRP parser (Sets 2-4)', () => {
     expect(instance.problem.firstLevel).toMatchObject({ capacity: 15000, maxVehicles: 3 });
     expect(instance.problem.secondLevel).toMatchObject({ capacity: 6000, maxVehicles: 4 });
     expect(instance.coordinates.depot).toEqual([145, 215]);
-    expect(instance.coordinates.satellites).toEqual([[146, 246], [147, 193]]);
+    expect(instance.coordinates.satellites).toEqual([
+      [146, 246],
+      [147, 193],
+    ]);
     expect(instance.problem.customers[0]).toEqual({ id: '1', demand: 1100 });
     expect(instance.problem.customers.reduce((sum, c) => sum + c.demand, 0)).toBe(22500);
   });
@@ -39,7 +42,10 @@ describe('Perboli 2E-CVRP parser (Sets 2-4)', () => {
   it('reads Set 4 NODE_WEIGHT_DEMAND_SECTION with vehicles per satellite', () => {
     const instance = parsePerboli2ECvrp(fixture('Instance50-1.dat'));
     expect(instance.problem.customers).toHaveLength(50);
-    expect(instance.problem.satellites).toEqual([{ id: 'S1', maxVehicles: 4 }, { id: 'S2', maxVehicles: 4 }]);
+    expect(instance.problem.satellites).toEqual([
+      { id: 'S1', maxVehicles: 4 },
+      { id: 'S2', maxVehicles: 4 },
+    ]);
     expect(instance.coordinates.depot).toEqual([43, 175]);
     expect(instance.coordinates.satellites[1]).toEqual([32.91, -2.5]);
   });
@@ -60,9 +66,7 @@ describe('Perboli 2E-CVRP parser (Sets 2-4)', () => {
     expect(errorOf(() => parsePerboli2ECvrp(withLine(fixture('E-n22-k4-s6-17.dat'), 42, '2 -700'))).message).toBe(
       'line 42: field demand must be a non-negative integer (got -700)',
     );
-    expect(errorOf(() => parsePerboli2ECvrp(withLine(fixture('E-n22-k4-s6-17.dat'), 5, 'SATELLITES : 3'))).message).toBe(
-      'line 5: SATELLITES says 3 but the file lists 2',
-    );
+    expect(errorOf(() => parsePerboli2ECvrp(withLine(fixture('E-n22-k4-s6-17.dat'), 5, 'SATELLITES : 3'))).message).toBe('line 5: SATELLITES says 3 but the file lists 2');
     expect(errorOf(() => parsePerboli2ECvrp(withLine(fixture('Instance50-1.dat'), 20, 'x 5 64 41 997 -1'))).where).toBe('line 20');
   });
 });
@@ -89,12 +93,8 @@ describe('Hemmelmayr 2E-CVRP parser (Sets 5-6)', () => {
   it('names the line and field of bad input', () => {
     const base = fixture('A-n51-4.dat');
     expect(errorOf(() => parseHemmelmayr2ECvrp(withLine(base, 6, '50,50,160,1'))).message).toMatch(/^line 6: city freighters line must be/);
-    expect(errorOf(() => parseHemmelmayr2ECvrp(withLine(base, 12, '37,52,7   49,x,30'))).message).toBe(
-      'line 12: field customer 2 must be a non-negative number (got "x")',
-    );
-    expect(errorOf(() => parseHemmelmayr2ECvrp(withLine(base, 12, '37,52,7.5'))).message).toBe(
-      'line 12: customer entry 1: field demand must be a non-negative integer (got 7.5)',
-    );
+    expect(errorOf(() => parseHemmelmayr2ECvrp(withLine(base, 12, '37,52,7   49,x,30'))).message).toBe('line 12: field customer 2 must be a non-negative number (got "x")');
+    expect(errorOf(() => parseHemmelmayr2ECvrp(withLine(base, 12, '37,52,7.5'))).message).toBe('line 12: customer entry 1: field demand must be a non-negative integer (got 7.5)');
   });
 });
 

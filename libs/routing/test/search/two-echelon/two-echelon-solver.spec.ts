@@ -21,8 +21,16 @@ describe('solveTwoEchelon', () => {
     // The second satellite sits far from the depot: driving the truck there costs more than the detour.
     const coordinates = {
       depot: [0, 0] as [number, number],
-      satellites: [[5, 0], [5, 40]] as Array<[number, number]>,
-      customers: [[6, 1], [7, 0], [6, 3], [4, 4]] as Array<[number, number]>,
+      satellites: [
+        [5, 0],
+        [5, 40],
+      ] as Array<[number, number]>,
+      customers: [
+        [6, 1],
+        [7, 0],
+        [6, 3],
+        [4, 4],
+      ] as Array<[number, number]>,
     };
     const problem = tinyProblem(coordinates, [1, 1, 1, 1]);
     const solution = solveTwoEchelon(problem, { seed: 1, maxIterations: 200 });
@@ -43,13 +51,28 @@ describe('solveTwoEchelon', () => {
   it('respects per-satellite vehicle limits and splits truck deliveries when no truck can take a satellite whole', () => {
     const coordinates = {
       depot: [0, 0] as [number, number],
-      satellites: [[10, 0], [0, 10], [-10, 0]] as Array<[number, number]>,
-      customers: [[11, 0], [12, 0], [0, 11], [0, 12], [-11, 0], [-12, 0]] as Array<[number, number]>,
+      satellites: [
+        [10, 0],
+        [0, 10],
+        [-10, 0],
+      ] as Array<[number, number]>,
+      customers: [
+        [11, 0],
+        [12, 0],
+        [0, 11],
+        [0, 12],
+        [-11, 0],
+        [-12, 0],
+      ] as Array<[number, number]>,
     };
     const problem = tinyProblem(coordinates, [5, 5, 5, 5, 5, 5], {
       firstLevel: { capacity: 15, maxVehicles: 2, costPerDistance: 1, fixedCost: 0 },
       secondLevel: { capacity: 10, maxVehicles: 3, costPerDistance: 1, fixedCost: 0 },
-      satellites: [{ id: 'S1', maxVehicles: 1 }, { id: 'S2', maxVehicles: 1 }, { id: 'S3', maxVehicles: 1 }],
+      satellites: [
+        { id: 'S1', maxVehicles: 1 },
+        { id: 'S2', maxVehicles: 1 },
+        { id: 'S3', maxVehicles: 1 },
+      ],
     });
     const solution = solveTwoEchelon(problem, { seed: 3, maxIterations: 300 });
     expect(solution.feasible).toBe(true);
@@ -67,10 +90,14 @@ describe('solveTwoEchelon', () => {
     const random = new Random(5);
     const point = (): [number, number] => [random.nextInt(100), random.nextInt(100)];
     const coordinates = { depot: point(), satellites: Array.from({ length: 14 }, point), customers: Array.from({ length: 40 }, point) };
-    const problem = tinyProblem(coordinates, Array.from({ length: 40 }, () => 1 + random.nextInt(5)), {
-      firstLevel: { capacity: 30, maxVehicles: 6, costPerDistance: 1, fixedCost: 0 },
-      secondLevel: { capacity: 15, maxVehicles: 14, costPerDistance: 1, fixedCost: 0 },
-    });
+    const problem = tinyProblem(
+      coordinates,
+      Array.from({ length: 40 }, () => 1 + random.nextInt(5)),
+      {
+        firstLevel: { capacity: 30, maxVehicles: 6, costPerDistance: 1, fixedCost: 0 },
+        secondLevel: { capacity: 15, maxVehicles: 14, costPerDistance: 1, fixedCost: 0 },
+      },
+    );
     const solution = solveTwoEchelon(problem, { seed: 1, maxIterations: 100 });
     expect(solution.feasible).toBe(true);
     expect(checkTwoEchelonSolution(problem, solution)).toMatchObject({ feasible: true, cost: solution.cost });

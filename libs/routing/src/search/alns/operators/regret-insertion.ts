@@ -103,9 +103,7 @@ function insertWithRegret(solution: AlnsSolution, context: OperatorContext, k: n
       let regret = 0;
       for (let i = 1; i < k; i++) regret += (best[i] === Infinity ? MISSING_OPTION_COST : best[i]) - best[0];
       const priority = instance.requestPriority[request];
-      const better =
-        priority > chosenPriority ||
-        (priority === chosenPriority && (regret > chosenRegret || (regret === chosenRegret && best[0] < chosenCost)));
+      const better = priority > chosenPriority || (priority === chosenPriority && (regret > chosenRegret || (regret === chosenRegret && best[0] < chosenCost)));
       if (better) {
         chosen = request;
         chosenVehicle = bestVehicle[0];

@@ -12,7 +12,10 @@ export class Relocate implements NodeOperator {
   private cachedRemoval = 0;
   private cachedState: RouteState | null = null;
 
-  constructor(private readonly chainLength: 1 | 2, private readonly reversed: boolean) {
+  constructor(
+    private readonly chainLength: 1 | 2,
+    private readonly reversed: boolean,
+  ) {
     this.name = `relocate-${chainLength}${reversed ? '-reversed' : ''}`;
   }
 
@@ -30,8 +33,7 @@ export class Relocate implements NodeOperator {
         const before = prev[u];
         const after = next[last];
         this.cachedRemoval =
-          state.arc(before, after) - state.arc(before, u) - state.arc(last, after) +
-          (this.chainLength === 2 ? state.arc(chainStart, chainEnd) - state.arc(u, last) : 0);
+          state.arc(before, after) - state.arc(before, u) - state.arc(last, after) + (this.chainLength === 2 ? state.arc(chainStart, chainEnd) - state.arc(u, last) : 0);
         this.cachedU = u;
         this.cachedStamp = state.moveCount;
         this.cachedState = state;

@@ -8,7 +8,10 @@ import { EPSILON, MovePlan, NodeOperator } from './move-plan';
 export class Swap implements NodeOperator {
   readonly name: string;
 
-  constructor(private readonly lengthU: 1 | 2, private readonly lengthV: 1 | 2) {
+  constructor(
+    private readonly lengthU: 1 | 2,
+    private readonly lengthV: 1 | 2,
+  ) {
     this.name = `swap-${lengthU}-${lengthV}`;
   }
 
@@ -24,8 +27,14 @@ export class Swap implements NodeOperator {
         ? // each route at its own vehicle's rate
           state.costFactor(routeOf[u]) * (state.arc(prev[u], v) + state.arc(lastV, next[lastU]) - state.arc(prev[u], u) - state.arc(lastU, next[lastU])) +
           state.costFactor(routeOf[v]) * (state.arc(prev[v], u) + state.arc(lastU, next[lastV]) - state.arc(prev[v], v) - state.arc(lastV, next[lastV]))
-        : state.arc(prev[u], v) + state.arc(lastV, next[lastU]) - state.arc(prev[u], u) - state.arc(lastU, next[lastU]) +
-          state.arc(prev[v], u) + state.arc(lastU, next[lastV]) - state.arc(prev[v], v) - state.arc(lastV, next[lastV]);
+        : state.arc(prev[u], v) +
+          state.arc(lastV, next[lastU]) -
+          state.arc(prev[u], u) -
+          state.arc(lastU, next[lastU]) +
+          state.arc(prev[v], u) +
+          state.arc(lastU, next[lastV]) -
+          state.arc(prev[v], v) -
+          state.arc(lastV, next[lastV]);
       const penalties = state.routePenalty(routeOf[u]) + (routeOf[u] !== routeOf[v] ? state.routePenalty(routeOf[v]) : 0);
       if (arcDelta - penalties >= -EPSILON) return false;
     }
