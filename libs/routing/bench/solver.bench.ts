@@ -3,7 +3,7 @@
  * independent verifier, compares with the best known values and writes a markdown table into
  * docs/benchmarks.md (the section of that set only).
  *
- *   npm run bench:solver -- --set cvrp_x|solomon|lilim|2ecvrp --time-limit S [--dir PATH] [--seed N]
+ *   npm run bench:solver -- --set cvrp_x|solomon|lilim|2ecvrp|homberger|rich_hfvrp|rich_vrpb|rich_mtvrptwr|rich_pcvrptw --time-limit S [--dir PATH] [--seed N]
  *                           [--threads T] [--instances a,b] [--clock wall|cpu]      (--help lists them)
  */
 import { spawnSync } from 'node:child_process';
@@ -12,6 +12,7 @@ import { existsSync, mkdtempSync, readdirSync, readFileSync, statSync, writeFile
 import { basename, dirname, join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { detectFormat } from '../src/formats/registry';
+import { InvalidProblemError } from '../src/model/problem';
 
 interface SetSpec {
   folder: string;
@@ -26,6 +27,12 @@ const SETS: Record<string, SetSpec> = {
   solomon: { folder: 'solomon', extension: /\.txt$/, bksSets: ['solomon'], hierarchical: true },
   lilim: { folder: 'lilim_pdptw', extension: /\.txt$/, bksSets: ['lilim_pdptw'], hierarchical: true },
   '2ecvrp': { folder: '2ecvrp', extension: /\.dat$/, bksSets: ['2ecvrp_set2', '2ecvrp_set3', '2ecvrp_set4', '2ecvrp_set5', '2ecvrp_set6'], hierarchical: false },
+  homberger: { folder: 'homberger', extension: /\.txt$/, bksSets: ['homberger'], hierarchical: true },
+  // PyVRP's VRPLIB dialect: the format's independent checker verifies (the shared verifier does not read it).
+  rich_hfvrp: { folder: 'rich/HFVRP', extension: /\.vrp$/, bksSets: ['rich_hfvrp'], hierarchical: false },
+  rich_vrpb: { folder: 'rich/VRPB', extension: /\.vrp$/, bksSets: ['rich_vrpb'], hierarchical: false },
+  rich_mtvrptwr: { folder: 'rich/MTVRPTWR', extension: /\.vrp$/, bksSets: ['rich_mtvrptwr'], hierarchical: false },
+  rich_pcvrptw: { folder: 'rich/PCVRPTW', extension: /\.vrp$/, bksSets: ['rich_pcvrptw'], hierarchical: false },
 };
 
 interface Row {
@@ -52,7 +59,7 @@ function repoRoot(): string {
 
 /** The flags, with the placeholder and help line `--help` prints. */
 const FLAGS = {
-  set: { value: 'NAME', help: 'instance set: cvrp_x | solomon | lilim | 2ecvrp (default cvrp_x)' },
+  set: { value: 'NAME', help: `instance set: ${Object.keys(SETS).join(' | ')} (default cvrp_x)` },
   'time-limit': { value: 'S', help: 'seconds per instance, 0.1 to 3600 (default 10)' },
   dir: { value: 'PATH', help: 'benchmark folder, relative to the repository root (default ../shared/benchmarks)' },
   seed: { value: 'N', help: 'random seed (default 1)' },
@@ -152,23 +159,44 @@ async function main(): Promise<void> {
     const parsed = format.parse(text, basename(file));
     const { size } = format.describe(parsed);
     process.stderr.write(`${instance} (${format.id}, ${size} tasks) ... `);
-    const solution = await format.solve(parsed, { seed, threads, timeLimitMs: timeLimitS * 1000, clock });
+    let solution: unknown;
+    try {
+      solution = await format.solve(parsed, { seed, threads, timeLimitMs: timeLimitS * 1000, clock });
+    } catch (error) {
+      // A model no engine solves yet is refused by name: record it and go on with the set.
+      if (!(error instanceof InvalidProblemError)) throw error;
+      rows.push({
+        instance,
+        size,
+        cost: NaN,
+        bks: bks.get(instance)?.bks ?? null,
+        bksVehicles: null,
+        vehicles: 0,
+        secondsToBest: 0,
+        verdict: `not solved: ${error.message}`,
+        feasible: false,
+      });
+      process.stderr.write(`not solved: ${error.message}\n`);
+      continue;
+    }
     const summary = format.summarize(parsed, solution);
     const solutionText = format.toCvrplibText(parsed, solution);
     const solutionPath = join(work, `${instance}.sol`);
     writeFileSync(solutionPath, solutionText);
     let feasible: boolean;
     let verdict: string;
+    // A verifier NO says whether the solver admitted it (no feasible solution found in time) or claimed feasibility (a bug).
+    const admitted = summary.feasible ? 'solver claimed feasible' : 'solver: infeasible';
     if (format.verify) {
       const v = format.verify(text, solutionText);
       feasible = v.feasible;
-      verdict = v.feasible ? 'yes' : `NO: ${v.message}`;
+      verdict = v.feasible ? 'yes' : `NO (${admitted}): ${v.message}`;
     } else {
       const run = spawnSync(process.execPath, [verifier, file, solutionPath, '--json'], { encoding: 'utf8' });
       try {
         const result = JSON.parse(run.stdout) as { feasible: boolean; errors: string[] };
         feasible = result.feasible;
-        verdict = result.feasible ? 'yes' : `NO: ${result.errors.slice(0, 2).join('; ')}`;
+        verdict = result.feasible ? 'yes' : `NO (${admitted}): ${result.errors.slice(0, 2).join('; ')}`;
       } catch {
         feasible = false;
         verdict = `verifier failed: ${run.stderr.trim().split('\n')[0]}`;
@@ -224,7 +252,14 @@ function renderSection(setName: string, spec: SetSpec, rows: Row[], command: str
     // A distance gap between solutions with different vehicle counts means nothing: bracket it.
     const comparable = !spec.hierarchical || r.bksVehicles === null || r.vehicles === r.bksVehicles;
     const gapText = gap === null ? '-' : comparable ? gap.toFixed(2) : `(${gap.toFixed(2)}, other fleet)`;
-    const cells = [r.instance, String(r.size), String(r.cost), r.bks === null ? '-' : String(r.bks), gapText, String(r.vehicles)];
+    const cells = [
+      r.instance,
+      String(r.size),
+      Number.isNaN(r.cost) ? '-' : String(r.cost),
+      r.bks === null ? '-' : String(r.bks),
+      Number.isNaN(r.cost) ? '-' : gapText,
+      String(r.vehicles),
+    ];
     if (spec.hierarchical) cells.push(r.bksVehicles === null ? '-' : String(r.bksVehicles));
     cells.push(r.secondsToBest.toFixed(1), r.verdict);
     lines.push(`| ${cells.join(' | ')} |`);

@@ -7,6 +7,8 @@ export { isHgsShaped, whyNotHgsShaped } from './search/hgs/hgs-shape';
 export { Random, deriveSeed } from './random';
 export { parseCvrplib } from './parsers/cvrplib';
 export { parseSolomon } from './parsers/solomon';
+export { parseVrplibRich } from './parsers/vrplib-rich';
+export type { RichVariant, RichVrplibInstance } from './parsers/vrplib-rich';
 export { detectFormat, formatById, registeredFormats } from './formats/registry';
 export type { AnyInstanceFormat, InstanceFormat, SolutionSummary, VerifyVerdict } from './formats/registry';
 export * from './graph';

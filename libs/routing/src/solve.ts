@@ -1,4 +1,4 @@
-import { Problem, Solution, SolveOptions } from './model/problem';
+import { InvalidProblemError, Problem, Solution, SolveOptions } from './model/problem';
 import { validateProblem } from './model/validate-problem';
 import { isHgsShaped } from './search/hgs/hgs-shape';
 import { solveWithHgs } from './search/hgs/solve-hgs';
@@ -22,7 +22,21 @@ function solveWithAlns(problem: Problem, options: SolveOptions): Solution {
 export function solve(problem: Problem, options: SolveOptions = {}): Solution {
   validateProblem(problem);
   if (isHgsShaped(problem)) return solveWithHgs(problem, options);
+  refuseWhatNoEngineSolves(problem);
   return solveWithAlns(problem, options);
+}
+
+/**
+ * The model holds more than the engines solve yet (issue 14 brings them to HGS): rather than return
+ * routes that silently ignore a constraint, refuse the problem and name the field.
+ */
+function refuseWhatNoEngineSolves(problem: Problem): void {
+  const unsupported = 'is not solved by any engine yet';
+  if (problem.linehaulBeforeBackhaul) throw new InvalidProblemError(unsupported, 'linehaulBeforeBackhaul');
+  const reloading = problem.vehicles.findIndex((v) => (v.reloadLocations ?? []).length > 0);
+  if (reloading >= 0) throw new InvalidProblemError(unsupported, `vehicles[${reloading}].reloadLocations`);
+  const released = problem.jobs.findIndex((job) => (job.releaseS ?? 0) > 0);
+  if (released >= 0) throw new InvalidProblemError(unsupported, `jobs[${released}].releaseS`);
 }
 
 /**

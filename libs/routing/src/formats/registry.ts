@@ -7,6 +7,7 @@ import './solomon-format';
 import './two-echelon-format';
 import './lilim-format';
 import './vroom-json-format';
+import './vrplib-rich-format';
 
 export { registeredFormats } from './format';
 export type { AnyInstanceFormat, InstanceFormat, SolutionSummary, VerifyVerdict } from './format';

@@ -38,6 +38,11 @@ export interface Vehicle {
   maxDurationS?: number;
   maxDistanceM?: number;
   skills?: string[];
+  /**
+   * Locations where the vehicle may end one trip and start the next (multi-trip): it unloads the
+   * pickups, loads the next trip's deliveries, and capacity applies per trip. Absent: one trip.
+   */
+  reloadLocations?: number[];
 }
 
 export type JobKind = 'delivery' | 'pickup';
@@ -62,6 +67,11 @@ export interface Job {
    * unassigned mandatory job makes the solution infeasible (reported, never hidden).
    */
   unassignedPenaltyFen?: number;
+  /**
+   * When the job's goods reach the depot (a parcel arriving at the hub): the trip that carries it
+   * leaves its start or reload location no earlier. Seconds from the horizon origin; 0 by default.
+   */
+  releaseS?: number;
 }
 
 export interface ShipmentStop {
@@ -97,6 +107,12 @@ export interface Problem {
   shipments: Shipment[];
   objective: Objective;
   /**
+   * Backhauls (VRPB): on every trip all delivery jobs (linehaul) come before any pickup job
+   * (backhaul), and a trip does not open with a pickup, so produce is never loaded under parcels
+   * still to be dropped.
+   */
+  linehaulBeforeBackhaul?: boolean;
+  /**
    * Benchmark instances with real-valued Euclidean distances are scaled by this factor before
    * rounding to integers (e.g. 1000 for Solomon); reports divide by it. 1 for the product.
    */
@@ -106,7 +122,8 @@ export interface Problem {
 export type UnassignedReason = 'capacity' | 'time_window' | 'skills' | 'no_vehicle' | 'max_duration' | 'max_distance' | 'not_profitable';
 
 export interface RouteStep {
-  type: 'start' | 'job' | 'pickup' | 'delivery' | 'end';
+  /** `reload`: back at a reload location between two trips (multi-trip vehicles). */
+  type: 'start' | 'job' | 'pickup' | 'delivery' | 'reload' | 'end';
   /** Job or shipment id for job steps. */
   id?: string;
   location: number;

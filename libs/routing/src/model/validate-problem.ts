@@ -39,7 +39,9 @@ export function validateProblem(problem: Problem): void {
     checkWindow(v.shift, `${field}.shift`);
     if (v.maxDurationS !== undefined) checkNonNegativeInteger(v.maxDurationS, `${field}.maxDurationS`);
     if (v.maxDistanceM !== undefined) checkNonNegativeInteger(v.maxDistanceM, `${field}.maxDistanceM`);
+    (v.reloadLocations ?? []).forEach((location, r) => checkLocation(location, profile.size, `${field}.reloadLocations[${r}]`));
   });
+  const depotClosesS = Math.max(...problem.vehicles.map((v) => v.shift.endS));
   const size = Math.min(...profileNames.map((n) => problem.profiles[n].size));
   const taskIds = new Set<string>();
   problem.jobs.forEach((job, k) => {
@@ -52,6 +54,11 @@ export function validateProblem(problem: Problem): void {
     checkAmount(job.amount, dimensions, `${field}.amount`);
     checkWindows(job.timeWindows, `${field}.timeWindows`);
     if (job.unassignedPenaltyFen !== undefined) checkNonNegativeInteger(job.unassignedPenaltyFen, `${field}.unassignedPenaltyFen`);
+    if (job.releaseS !== undefined) {
+      checkNonNegativeInteger(job.releaseS, `${field}.releaseS`);
+      // Released after every shift has ended, the job could never leave the depot.
+      if (job.releaseS > depotClosesS) throw new InvalidProblemError(`release time ${job.releaseS} is after the last shift ends at ${depotClosesS}`, `${field}.releaseS`);
+    }
   });
   (problem.shipments ?? []).forEach((s, k) => {
     const field = `shipments[${k}]`;

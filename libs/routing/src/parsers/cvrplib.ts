@@ -1,5 +1,6 @@
 import { benchmarkFleet } from './benchmark-fleet';
 import { InvalidProblemError, Problem } from '../model/problem';
+import { readVrplibText, VrplibSpecification } from './vrplib-text';
 
 /** A CVRPLIB (TSPLIB-style, EUC_2D) instance: the problem plus what reports need. */
 export interface CvrplibInstance {
@@ -9,7 +10,7 @@ export interface CvrplibInstance {
   coordinates: Array<[number, number]>;
 }
 
-type Section = 'header' | 'coord' | 'demand' | 'depot';
+const SECTIONS = new Set(['NODE_COORD_SECTION', 'DEMAND_SECTION', 'DEPOT_SECTION']);
 
 /**
  * Parses a CVRPLIB `.vrp` file. Customers keep the CVRPLIB solution numbering: job id `c` is file
@@ -17,49 +18,28 @@ type Section = 'header' | 'coord' | 'demand' | 'depot';
  * as one vehicle per customer. Arc lengths are `nint(euclidean)` as in CVRPLIB.
  */
 export function parseCvrplib(text: string): CvrplibInstance {
-  const header = new Map<string, { value: string; line: number }>();
+  const file = readVrplibText(text);
+  for (const [name, section] of file.sections) {
+    if (!SECTIONS.has(name)) throw new InvalidProblemError(`unsupported section ${name}`, `line ${section.line}`);
+  }
+  const header = file.specifications;
   const coords = new Map<number, [number, number]>();
   const demands = new Map<number, number>();
-  const depots: number[] = [];
-  let section: Section = 'header';
-  const lines = text.split(/\r?\n/);
-  for (let index = 0; index < lines.length; index++) {
-    const lineNo = index + 1;
-    const line = lines[index].trim();
-    if (!line) continue;
-    if (/^EOF\b/.test(line)) break;
-    const sectionMatch = line.match(/^([A-Z_]+_SECTION)\b/);
-    if (sectionMatch) {
-      const name = sectionMatch[1];
-      if (name === 'NODE_COORD_SECTION') section = 'coord';
-      else if (name === 'DEMAND_SECTION') section = 'demand';
-      else if (name === 'DEPOT_SECTION') section = 'depot';
-      else throw new InvalidProblemError(`unsupported section ${name}`, `line ${lineNo}`);
-      continue;
-    }
-    const keyValue = line.match(/^([A-Z_]+)\s*:\s*(.*)$/);
-    if (keyValue && section === 'header') {
-      header.set(keyValue[1], { value: keyValue[2].trim().replace(/^"|"$/g, ''), line: lineNo });
-      continue;
-    }
-    const parts = line.split(/\s+/);
-    const numbers = parts.map(Number);
-    const bad = numbers.findIndex((x) => !Number.isFinite(x));
-    if (section === 'header' || bad >= 0) {
-      throw new InvalidProblemError(`cannot read "${line}"${bad >= 0 ? ` (field ${bad + 1} is not a number)` : ''}`, `line ${lineNo}`);
-    }
-    if (section === 'coord') {
-      if (numbers.length !== 3) throw new InvalidProblemError('NODE_COORD_SECTION rows are "id x y"', `line ${lineNo}`);
-      coords.set(numbers[0], [numbers[1], numbers[2]]);
-    } else if (section === 'demand') {
-      if (numbers.length !== 2 || !Number.isInteger(numbers[1]) || numbers[1] < 0) {
-        throw new InvalidProblemError('DEMAND_SECTION rows are "id demand" with a non-negative integer demand', `line ${lineNo}`);
-      }
-      demands.set(numbers[0], numbers[1]);
-    } else if (numbers[0] !== -1) {
-      depots.push(numbers[0]);
-    }
+  const rows = (name: string): Array<{ numbers: number[]; lineNo: number }> => {
+    const section = file.sections.get(name);
+    return section ? section.rows.map((numbers, k) => ({ numbers, lineNo: section.rowLines[k] })) : [];
+  };
+  for (const { numbers, lineNo } of rows('NODE_COORD_SECTION')) {
+    if (numbers.length !== 3) throw new InvalidProblemError('NODE_COORD_SECTION rows are "id x y"', `line ${lineNo}`);
+    coords.set(numbers[0], [numbers[1], numbers[2]]);
   }
+  for (const { numbers, lineNo } of rows('DEMAND_SECTION')) {
+    if (numbers.length !== 2 || !Number.isInteger(numbers[1]) || numbers[1] < 0) {
+      throw new InvalidProblemError('DEMAND_SECTION rows are "id demand" with a non-negative integer demand', `line ${lineNo}`);
+    }
+    demands.set(numbers[0], numbers[1]);
+  }
+  const depots = rows('DEPOT_SECTION').map(({ numbers }) => numbers[0]);
   const dimension = requireInteger(header, 'DIMENSION');
   const capacity = requireInteger(header, 'CAPACITY');
   const edgeType = header.get('EDGE_WEIGHT_TYPE');
@@ -106,7 +86,7 @@ export function parseCvrplib(text: string): CvrplibInstance {
   return { name, problem, coordinates };
 }
 
-function requireInteger(header: Map<string, { value: string; line: number }>, key: string): number {
+function requireInteger(header: Map<string, VrplibSpecification>, key: string): number {
   const entry = header.get(key);
   if (!entry) throw new InvalidProblemError(`missing ${key}`, key);
   const value = Number(entry.value);

@@ -12,6 +12,7 @@ import { PenaltyManager } from './penalty-manager';
 import { Population } from './population';
 import { Penalties, SegmentAccumulator } from './segment';
 import { Splitter } from './split';
+import { assignVehicles } from './vehicle-assignment';
 import { epochMs, SubproblemHelpers, SubproblemRequest } from './subproblem-helpers';
 
 /** From this many clients on, the initial population uses nearest-neighbour tours only. */
@@ -150,16 +151,23 @@ export class HybridGeneticSearch {
     return this.educateRoutesAndAdd(this.splitter.split(tour, this.penalties.current, this.fleet.limit));
   }
 
-  /** Local search + insertion (+ repair); returns whether the best solution improved. */
+  /**
+   * Local search + insertion (+ repair); returns whether the best solution improved. A mixed fleet
+   * first puts the routes on vehicles (`assignVehicles`); the local search may then move clients
+   * between vehicles, and the individual keeps each route's vehicle.
+   */
   private educateRoutesAndAdd(start: ArrayLike<ArrayLike<number>>): boolean {
     const penalties = this.penalties.current;
-    const routes = this.localSearch.run(start, penalties);
-    const individual = new Individual(this.data, routes, penalties, this.scratch);
+    const mixed = this.data.heterogeneous;
+    const routes = this.localSearch.run(start, penalties, mixed ? assignVehicles(this.data, start, penalties, this.scratch) : undefined);
+    const slots = mixed ? this.localSearch.state.exportedSlots : undefined;
+    const individual = new Individual(this.data, routes, penalties, this.scratch, slots);
     this.penalties.record(individual);
     this.population.add(individual);
     let improved = this.considerBest(individual);
     if (!individual.feasible && this.random.nextFloat() < this.params.repairProbability) {
-      const repaired = new Individual(this.data, this.localSearch.run(routes, this.penalties.boosted(10)), penalties, this.scratch);
+      const repairedRoutes = this.localSearch.run(routes, this.penalties.boosted(10), slots);
+      const repaired = new Individual(this.data, repairedRoutes, penalties, this.scratch, mixed ? this.localSearch.state.exportedSlots : undefined);
       if (repaired.feasible) {
         this.population.add(repaired);
         if (this.considerBest(repaired)) improved = true;
@@ -178,7 +186,8 @@ export class HybridGeneticSearch {
    * decomposition.ts), then educates the result as a whole so the seams between parts get repaired.
    */
   private decompose(): void {
-    if (this.best === null || !this.best.feasible) return;
+    // Parts are solved as homogeneous sub-fleets; a mixed fleet is not decomposed (yet).
+    if (this.best === null || !this.best.feasible || this.data.heterogeneous) return;
     const { routes, improved } = improveByDecomposition(this.data, this.best.routes, this.params.decompositionClients, this.random, (parts) => this.solveParts(parts));
     if (improved) this.educateRoutesAndAdd(routes);
   }

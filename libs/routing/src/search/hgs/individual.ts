@@ -11,7 +11,7 @@ export class Individual {
   /** Successor / predecessor of each client (0 = depot), for the broken-pairs distance. */
   readonly successor: Int32Array;
   readonly predecessor: Int32Array;
-  /** Arc costs plus fixed route costs. */
+  /** Arc costs (at each vehicle's rate) plus fixed route costs plus the penalties of left-out optional clients. */
   cost = 0;
   excessLoad = 0;
   timeWarpS = 0;
@@ -20,18 +20,25 @@ export class Individual {
   proximity: Array<{ distance: number; other: Individual }> = [];
   biasedFitness = 0;
 
+  /**
+   * `slots[i]` is the vehicle (route slot) of route i; a homogeneous fleet needs none: every route
+   * is priced like the reference vehicle and route i is later driven by vehicle i.
+   */
   constructor(
     readonly data: HgsData,
     readonly routes: number[][],
     penalties: Penalties,
     scratch: SegmentAccumulator,
+    readonly slots?: number[],
   ) {
     this.giantTour = new Int32Array(data.n);
     this.successor = new Int32Array(data.n + 1);
     this.predecessor = new Int32Array(data.n + 1);
     let k = 0;
-    for (const route of routes) {
-      scratch.startAtDepot();
+    for (let r = 0; r < routes.length; r++) {
+      const route = routes[r];
+      const slot = slots ? slots[r] : data.referenceSlot;
+      scratch.startAtDepot(slot);
       for (let i = 0; i < route.length; i++) {
         const c = route[i];
         this.giantTour[k++] = c;
@@ -40,9 +47,20 @@ export class Individual {
         scratch.appendClient(c);
       }
       scratch.appendClient(0);
-      this.cost += scratch.cost + data.routeFixedCost;
-      this.excessLoad += Math.max(scratch.load - data.capacity, 0);
-      this.timeWarpS += scratch.timeWarpS;
+      this.cost += data.slotCostFactor[slot] * scratch.cost + data.slotFixedCost[slot];
+      this.excessLoad += Math.max(scratch.excessLoad(), 0);
+      this.timeWarpS += scratch.routeTimeWarp();
+    }
+    // Optional clients left out pay their penalty and close the giant tour, in client order.
+    if (data.hasOptional && k < data.n) {
+      const routed = new Uint8Array(data.n + 1);
+      for (const route of routes) for (const c of route) routed[c] = 1;
+      for (let c = 1; c <= data.n; c++) {
+        if (routed[c]) continue;
+        this.giantTour[k++] = c;
+        this.successor[c] = this.predecessor[c] = -1;
+        this.cost += data.skipPenalty[c];
+      }
     }
     this.updatePenalisedCost(penalties);
   }

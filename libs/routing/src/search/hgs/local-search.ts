@@ -10,6 +10,9 @@ import { TwoOptStar } from './operators/two-opt-star';
 import { RouteState } from './route-state';
 import { Penalties } from './segment';
 
+/** Most left-out clients a new route is opened through at once (`openRouteThrough`). */
+const OPENING_CHAIN = 8;
+
 /**
  * Granular local search (Vidal 2022 style): for every client u in random order and every v among
  * its correlated neighbours, try the node operators in turn and apply the first improving one; then
@@ -32,6 +35,8 @@ export class LocalSearch {
   private readonly sectors: RouteSectors;
   /** Polar angle of each client on the integer circle. */
   private readonly circleAngle: Int32Array;
+  /** Scratch: the first empty slot of each vehicle type. */
+  private readonly emptySlots: Int32Array;
 
   constructor(
     readonly data: HgsData,
@@ -57,12 +62,16 @@ export class LocalSearch {
     this.compact = new Int32Array(routeSlots);
     this.sectors = new RouteSectors(routeSlots);
     this.circleAngle = Int32Array.from(data.plane.angle, toCircle);
+    this.emptySlots = new Int32Array(data.typeCount);
   }
 
-  /** Improves `routes` under `penalties` and returns the improved routes. */
-  run(routes: ArrayLike<ArrayLike<number>>, penalties: Penalties): number[][] {
+  /**
+   * Improves `routes` (route i on slot `slots[i]`, or slot i) under `penalties` and returns the
+   * improved routes; their slots are then in `state.exportedSlots`.
+   */
+  run(routes: ArrayLike<ArrayLike<number>>, penalties: Penalties, slots?: ArrayLike<number>): number[][] {
     const state = this.state;
-    state.load(routes, penalties);
+    state.load(routes, penalties, slots);
     this.random.shuffle(this.order);
     for (let c = 1; c <= this.data.n; c++) this.random.shuffle(this.data.neighbours[c]);
     this.lastTested.fill(-1);
@@ -75,18 +84,24 @@ export class LocalSearch {
         if (this.improveAround(this.order[i], pass)) improved = true;
       }
       if (this.runSwapStar(pass)) improved = true;
+      if (this.data.heterogeneous && this.exchangeVehicles()) improved = true;
     }
     return state.exportRoutes();
   }
 
   private improveAround(u: number, pass: number): boolean {
     const state = this.state;
+    if (this.data.hasOptional) {
+      if (!state.isRouted(u)) return this.insertSkipped(u, pass);
+      if (this.data.optional[u] && this.skipIfProfitable(u)) return true;
+    }
     const testedAt = this.lastTested[u];
     this.lastTested[u] = state.moveCount;
     let improved = false;
     const neighbours = this.data.neighbours[u];
     for (let k = 0; k < neighbours.length; k++) {
       const v = neighbours[k];
+      if (!state.isRouted(v)) continue;
       const changed = Math.max(state.whenModified[state.routeOf[u]], state.whenModified[state.routeOf[v]]);
       if (pass > 0 && changed <= testedAt) continue;
       if (this.tryOperators(this.operators, u, v)) {
@@ -105,10 +120,116 @@ export class LocalSearch {
       }
     }
     if (pass > 0) {
-      const empty = state.firstEmptyRoute();
-      if (empty >= 0 && this.tryOperators(this.depotOperators, u, state.startDepot(empty))) improved = true;
+      // One empty route per vehicle type: a client may open a route on any kind of vehicle.
+      const count = this.firstEmptySlotPerType();
+      for (let k = 0; k < count; k++) {
+        if (this.tryOperators(this.depotOperators, u, state.startDepot(this.emptySlots[k]))) {
+          improved = true;
+          break;
+        }
+      }
     }
     return improved;
+  }
+
+  /** Leaves optional client u out when its penalty is less than what serving it costs. */
+  private skipIfProfitable(u: number): boolean {
+    const state = this.state;
+    const route = state.routeOf[u];
+    const delta = state.replaceCost(state.prev[u], this.plan.seq1, 0, state.next[u]) - state.routeCost[route] + this.data.skipPenalty[u];
+    if (!(delta < -EPSILON)) return false;
+    state.removeClient(u);
+    return true;
+  }
+
+  /**
+   * Puts a left-out client back where serving it costs less than its penalty: after one of its
+   * routed neighbours, at the front of a neighbour's route, or (from the second pass) on an empty
+   * route, with its nearest left-out neighbours if they pay for it together. Priced exactly (no
+   * lower bound: the penalty is part of the gain).
+   */
+  private insertSkipped(u: number, pass: number): boolean {
+    const state = this.state;
+    const penalty = this.data.skipPenalty[u];
+    const seq = this.plan.seq1;
+    seq[0] = u;
+    const gain = (after: number): number => state.replaceCost(after, seq, 1, state.next[after]) - state.routeCost[state.routeOf[after]] - penalty;
+    const neighbours = this.data.neighbours[u];
+    for (let k = 0; k < neighbours.length; k++) {
+      const v = neighbours[k];
+      if (!state.isRouted(v)) continue;
+      // after v, or before v when v opens its route
+      const before = state.prev[v];
+      const after = gain(v) < -EPSILON ? v : !state.isClient(before) && gain(before) < -EPSILON ? before : -1;
+      if (after >= 0) {
+        state.insertClient(u, after);
+        return true;
+      }
+    }
+    if (pass > 0) {
+      const count = this.firstEmptySlotPerType();
+      for (let k = 0; k < count; k++) {
+        if (this.openRouteThrough(u, state.startDepot(this.emptySlots[k]))) return true;
+      }
+    }
+    return false;
+  }
+
+  /**
+   * Opens a route on an empty vehicle through u and the left-out clients nearest to it, one after
+   * the other (each time the cheapest arc to a left-out neighbour of the last one, up to
+   * `OPENING_CHAIN` clients): a cluster of optional clients may pay for a route that none pays
+   * for alone. Takes the chain length of greatest gain, priced exactly; false when none gains.
+   */
+  private openRouteThrough(u: number, start: number): boolean {
+    const state = this.state;
+    const { arcCost, stride, skipPenalty, neighbours } = this.data;
+    const seq = this.plan.seq2;
+    const end = state.next[start];
+    const route = state.routeOf[start];
+    let length = 0;
+    let penalties = 0;
+    let bestLength = 0;
+    let bestGain = -EPSILON;
+    for (let c = u; c > 0 && length < OPENING_CHAIN;) {
+      seq[length++] = c;
+      penalties += skipPenalty[c];
+      const gain = state.replaceCost(start, seq, length, end) - state.routeCost[route] - penalties;
+      if (gain < bestGain) {
+        bestGain = gain;
+        bestLength = length;
+      }
+      let next = 0;
+      for (const v of neighbours[c]) {
+        if (state.isRouted(v) || seq.subarray(0, length).includes(v)) continue;
+        if (next === 0 || arcCost[c * stride + v] < arcCost[c * stride + next]) next = v;
+      }
+      c = next;
+    }
+    if (bestLength === 0) return false;
+    state.insertClients(seq, bestLength, start);
+    return true;
+  }
+
+  /** Fills `emptySlots` with the first empty slot of each vehicle type (the one type of a homogeneous fleet); returns how many. */
+  private firstEmptySlotPerType(): number {
+    const state = this.state;
+    const out = this.emptySlots;
+    const { slotType, typeCount } = this.data;
+    if (typeCount === 1) {
+      out[0] = state.firstEmptyRoute();
+      return out[0] >= 0 ? 1 : 0;
+    }
+    let found = 0;
+    out.fill(-1);
+    for (let r = 0; r < state.routeSlots && found < typeCount; r++) {
+      if (state.routeSize[r] !== 0 || out[slotType[r]] >= 0) continue;
+      out[slotType[r]] = r;
+      found++;
+    }
+    let k = 0;
+    for (let t = 0; t < typeCount; t++) if (out[t] >= 0) out[k++] = out[t];
+    return k;
   }
 
   private tryOperators(operators: NodeOperator[], u: number, v: number): boolean {
@@ -120,6 +241,37 @@ export class LocalSearch {
       }
     }
     return false;
+  }
+
+  /**
+   * Mixed fleet: moves a whole route to another vehicle, swapping with that vehicle's route or
+   * taking the first empty vehicle of another type, whenever that lowers the penalised cost (the
+   * route's clients and order stay; only the rate, fixed cost and capacity change).
+   */
+  private exchangeVehicles(): boolean {
+    const state = this.state;
+    const { slotType } = this.data;
+    let improved = false;
+    for (let a = 0; a < state.routeSlots; a++) {
+      if (state.routeSize[a] === 0) continue;
+      const count = this.firstEmptySlotPerType();
+      let bestSlot = -1;
+      let bestDelta = -EPSILON;
+      const consider = (b: number): void => {
+        if (b === a || slotType[b] === slotType[a]) return;
+        const delta = state.priceOnSlot(a, b) + state.priceOnSlot(b, a) - state.routeCost[a] - state.routeCost[b];
+        if (delta < bestDelta) {
+          bestDelta = delta;
+          bestSlot = b;
+        }
+      };
+      for (let b = 0; b < state.routeSlots; b++) if (state.routeSize[b] > 0) consider(b);
+      for (let k = 0; k < count; k++) consider(this.emptySlots[k]);
+      if (bestSlot < 0) continue;
+      state.exchangeSlots(a, bestSlot, this.plan.seq1, this.plan.seq2);
+      improved = true;
+    }
+    return improved;
   }
 
   /** SWAP* between every two routes whose polar sectors overlap (as HGS-CVRP). */

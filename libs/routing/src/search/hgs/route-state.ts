@@ -20,17 +20,25 @@ export class RouteState {
   readonly routeSize: Int32Array;
   readonly routeCost: Float64Array;
   readonly routeLoad: Float64Array;
+  /** Backhaul pickups of each route. */
+  readonly routePickupLoad: Float64Array;
   /** Penalty part of `routeCost` (excess load and time warp), kept for move lower bounds. */
   readonly routePenaltyCost: Float64Array;
   /** Move counter value when the route last changed (drives "skip pairs tested since"). */
   readonly whenModified: Int32Array;
   moveCount = 0;
   penalties: Penalties = { capacity: 1, timeWarp: 1 };
+  /** Slot of each route returned by the last `exportRoutes` (route slot r is vehicle r). */
+  exportedSlots: number[] = [];
+  /** Penalties of the optional clients left out of every route (their `routeOf` is -1). */
+  skippedPenalty = 0;
   readonly acc: SegmentAccumulator;
 
   // prefix aggregates: start depot .. node (inclusive)
   private readonly fCost: Float64Array;
   private readonly fLoad: Float64Array;
+  private readonly fPick: Float64Array;
+  private readonly fRelease: Float64Array;
   private readonly fDur: Float64Array;
   private readonly fWarp: Float64Array;
   private readonly fEarly: Float64Array;
@@ -38,6 +46,8 @@ export class RouteState {
   // suffix aggregates: node .. end depot (inclusive)
   private readonly bCost: Float64Array;
   private readonly bLoad: Float64Array;
+  private readonly bPick: Float64Array;
+  private readonly bRelease: Float64Array;
   private readonly bDur: Float64Array;
   private readonly bWarp: Float64Array;
   private readonly bEarly: Float64Array;
@@ -57,16 +67,21 @@ export class RouteState {
     this.routeSize = new Int32Array(routeSlots);
     this.routeCost = new Float64Array(routeSlots);
     this.routeLoad = new Float64Array(routeSlots);
+    this.routePickupLoad = new Float64Array(routeSlots);
     this.routePenaltyCost = new Float64Array(routeSlots);
     this.whenModified = new Int32Array(routeSlots);
     this.fCost = new Float64Array(nodes);
     this.fLoad = new Float64Array(nodes);
+    this.fPick = new Float64Array(nodes);
+    this.fRelease = new Float64Array(nodes);
     this.fDur = new Float64Array(nodes);
     this.fWarp = new Float64Array(nodes);
     this.fEarly = new Float64Array(nodes);
     this.fLate = new Float64Array(nodes);
     this.bCost = new Float64Array(nodes);
     this.bLoad = new Float64Array(nodes);
+    this.bPick = new Float64Array(nodes);
+    this.bRelease = new Float64Array(nodes);
     this.bDur = new Float64Array(nodes);
     this.bWarp = new Float64Array(nodes);
     this.bEarly = new Float64Array(nodes);
@@ -90,13 +105,19 @@ export class RouteState {
     return node <= this.n ? node : 0;
   }
 
-  /** Loads routes of clients; routes beyond the given ones are empty. */
-  load(routes: ArrayLike<ArrayLike<number>>, penalties: Penalties): void {
+  /**
+   * Loads routes of clients: route i on slot `slots[i]`, or on slot i when no slots are given;
+   * the other slots are empty.
+   */
+  load(routes: ArrayLike<ArrayLike<number>>, penalties: Penalties, slots?: ArrayLike<number>): void {
     if (routes.length > this.routeSlots) throw new Error(`${routes.length} routes exceed ${this.routeSlots} slots`);
     this.penalties = penalties;
+    const onSlot: Array<ArrayLike<number>> = [];
+    for (let i = 0; i < routes.length; i++) onSlot[slots ? slots[i] : i] = routes[i];
+    if (this.data.hasOptional) this.routeOf.fill(-1, 1, this.n + 1);
     for (let r = 0; r < this.routeSlots; r++) {
       let previous = this.startDepot(r);
-      const clients = r < routes.length ? routes[r] : NO_CLIENTS;
+      const clients = onSlot[r] ?? NO_CLIENTS;
       for (let i = 0; i < clients.length; i++) {
         const c = clients[i];
         this.next[previous] = c;
@@ -109,12 +130,44 @@ export class RouteState {
       this.prev[this.startDepot(r)] = this.startDepot(r);
       this.updateRoute(r);
     }
+    this.skippedPenalty = 0;
+    if (this.data.hasOptional) for (let c = 1; c <= this.n; c++) if (this.routeOf[c] < 0) this.skippedPenalty += this.data.skipPenalty[c];
   }
+
+  /** Whether a client is on a route (optional clients may be left out). */
+  isRouted(client: number): boolean {
+    return this.routeOf[client] >= 0;
+  }
+
+  /** Takes an optional client out of its route; it then pays its penalty. */
+  removeClient(client: number): void {
+    const route = this.routeOf[client];
+    this.relink(this.prev[client], this.seqNone, 0, this.next[client]);
+    this.updateRoute(route);
+    this.routeOf[client] = -1;
+    this.skippedPenalty += this.data.skipPenalty[client];
+  }
+
+  /** Puts a left-out client on a route, right after `after`. */
+  insertClient(client: number, after: number): void {
+    this.seqOne[0] = client;
+    this.insertClients(this.seqOne, 1, after);
+  }
+
+  /** Puts left-out clients `seq[0..length)` on a route, in that order, right after `after`. */
+  insertClients(seq: Int32Array, length: number, after: number): void {
+    this.relink(after, seq, length, this.next[after]);
+    this.updateRoute(this.routeOf[after]);
+    for (let i = 0; i < length; i++) this.skippedPenalty -= this.data.skipPenalty[seq[i]];
+  }
+
+  private readonly seqNone = new Int32Array(0);
+  private readonly seqOne = new Int32Array(1);
 
   /** Recomputes positions and prefix/suffix aggregates of one route after a change. */
   updateRoute(route: number): void {
     const d = this.data;
-    const acc = this.acc.startAtDepot();
+    const acc = this.acc.startAtDepot(route);
     const start = this.startDepot(route);
     const end = this.endDepot(route);
     let node = start;
@@ -125,6 +178,8 @@ export class RouteState {
       if (node !== start) acc.appendClient(this.client(node));
       this.fCost[node] = acc.cost;
       this.fLoad[node] = acc.load;
+      this.fPick[node] = acc.pickupLoad;
+      this.fRelease[node] = acc.releaseS;
       this.fDur[node] = acc.durationS;
       this.fWarp[node] = acc.timeWarpS;
       this.fEarly[node] = acc.earliestS;
@@ -134,11 +189,14 @@ export class RouteState {
     }
     this.routeSize[route] = position - 2;
     this.routeLoad[route] = acc.load;
+    this.routePickupLoad[route] = acc.pickupLoad;
     this.routeCost[route] = acc.penalisedCost(this.penalties);
-    this.routePenaltyCost[route] = this.routeCost[route] - acc.cost - (acc.visitsClient ? d.routeFixedCost : 0);
+    this.routePenaltyCost[route] = this.routeCost[route] - d.slotCostFactor[route] * acc.cost - (acc.visitsClient ? d.slotFixedCost[route] : 0);
     // Suffixes, built backwards by prepending one node at a time to the stored suffix of its successor.
     this.bCost[end] = 0;
     this.bLoad[end] = 0;
+    this.bPick[end] = 0;
+    this.bRelease[end] = 0;
     this.bDur[end] = 0;
     this.bWarp[end] = 0;
     this.bEarly[end] = d.earlyS[0];
@@ -150,6 +208,8 @@ export class RouteState {
       const arc = c * d.stride + this.client(after);
       this.bCost[node] = this.bCost[after] + d.arcCost[arc];
       this.bLoad[node] = this.bLoad[after] + d.demand[c];
+      this.bPick[node] = this.bPick[after] + d.pickup[c];
+      this.bRelease[node] = Math.max(this.bRelease[after], d.releaseS[c]);
       if (d.hasTimeWindows) {
         const delta = d.serviceS[c] + d.travelS[arc];
         const waitS = Math.max(this.bEarly[after] - delta - d.lateS[c], 0);
@@ -168,19 +228,78 @@ export class RouteState {
 
   /** Starts the accumulator with the prefix of the route up to and including `node`. */
   beginWithPrefix(node: number): SegmentAccumulator {
-    return this.acc.startWith(this.fCost[node], this.fLoad[node], this.fDur[node], this.fWarp[node], this.fEarly[node], this.fLate[node], this.client(node), node <= this.n);
+    return this.acc.startWith(
+      this.fCost[node],
+      this.fLoad[node],
+      this.fPick[node],
+      this.fDur[node],
+      this.fWarp[node],
+      this.fEarly[node],
+      this.fLate[node],
+      this.client(node),
+      node <= this.n,
+      this.routeOf[node],
+      this.fRelease[node],
+    );
   }
 
   /** Appends the suffix of a route from `node` (inclusive) to its end depot. */
   appendSuffix(node: number): SegmentAccumulator {
-    return this.acc.appendSegment(this.client(node), this.bCost[node], this.bLoad[node], this.bDur[node], this.bWarp[node], this.bEarly[node], this.bLate[node], 0, node <= this.n);
+    return this.acc.appendSegment(
+      this.client(node),
+      this.bCost[node],
+      this.bLoad[node],
+      this.bPick[node],
+      this.bDur[node],
+      this.bWarp[node],
+      this.bEarly[node],
+      this.bLate[node],
+      0,
+      node <= this.n,
+      this.bRelease[node],
+    );
   }
 
-  /** Arc costs (plus fixed cost) of prefix(..`prefixEnd`) + suffix(`suffixStart`..): a lower bound. */
+  /** Arc costs (plus fixed cost) of prefix(..`prefixEnd`) + suffix(`suffixStart`..) on the prefix's slot: a lower bound. */
   prefixSuffixArcCost(prefixEnd: number, suffixStart: number): number {
     const d = this.data;
-    const fixed = prefixEnd <= this.n || suffixStart <= this.n ? d.routeFixedCost : 0;
-    return this.fCost[prefixEnd] + d.arcCost[this.client(prefixEnd) * d.stride + this.client(suffixStart)] + this.bCost[suffixStart] + fixed;
+    const slot = this.routeOf[prefixEnd];
+    const fixed = prefixEnd <= this.n || suffixStart <= this.n ? d.slotFixedCost[slot] : 0;
+    return d.slotCostFactor[slot] * (this.fCost[prefixEnd] + d.arcCost[this.client(prefixEnd) * d.stride + this.client(suffixStart)] + this.bCost[suffixStart]) + fixed;
+  }
+
+  /** What one unit of arc cost costs on `route`'s vehicle (1 unless the fleet is mixed). */
+  costFactor(route: number): number {
+    return this.data.slotCostFactor[route];
+  }
+
+  /** Penalised cost of `route`'s clients if another vehicle, `slot`, drove them (same shift, so the same time warp). */
+  priceOnSlot(route: number, slot: number): number {
+    const d = this.data;
+    const end = this.endDepot(route);
+    if (this.routeSize[route] === 0) return 0;
+    const excess = Math.max(this.routeLoad[route] - d.slotCapacity[slot], 0) + Math.max(this.routePickupLoad[route] - d.slotCapacity[slot], 0);
+    return (
+      d.slotCostFactor[slot] * this.fCost[end] +
+      d.slotFixedCost[slot] +
+      (excess > 0 ? this.penalties.capacity * excess : 0) +
+      this.penalties.timeWarp * (this.fWarp[end] + Math.max(this.fRelease[end] - this.fLate[end], 0))
+    );
+  }
+
+  /** Swaps the clients of two route slots (a route changes vehicle); either may be empty. */
+  exchangeSlots(a: number, b: number, scratchA: Int32Array, scratchB: Int32Array): void {
+    const lengthA = this.copyBetween(this.startDepot(a), this.endDepot(a), scratchA, 0);
+    const lengthB = this.copyBetween(this.startDepot(b), this.endDepot(b), scratchB, 0);
+    this.relink(this.startDepot(a), scratchB, lengthB, this.endDepot(a));
+    this.relink(this.startDepot(b), scratchA, lengthA, this.endDepot(b));
+    this.updateRoute(a);
+    this.updateRoute(b);
+  }
+
+  /** Fixed cost a route on this slot pays when it visits a client. */
+  fixedCost(route: number): number {
+    return this.data.slotFixedCost[route];
   }
 
   /** The infeasibility penalty currently paid by a route (its penalised cost minus arc and fixed costs). */
@@ -196,10 +315,11 @@ export class RouteState {
   /** Penalised cost of prefix(..`prefixEnd`) followed by suffix(`suffixStart`..), possibly of two routes. */
   appendSuffixAfterPrefix(prefixEnd: number, suffixStart: number): number {
     const d = this.data;
-    if (!d.hasTimeWindows) {
-      const cost = this.fCost[prefixEnd] + d.arcCost[this.client(prefixEnd) * d.stride + this.client(suffixStart)] + this.bCost[suffixStart];
-      const fixed = prefixEnd <= this.n || suffixStart <= this.n ? d.routeFixedCost : 0;
-      const excess = this.fLoad[prefixEnd] + this.bLoad[suffixStart] - d.capacity;
+    if (!d.hasTimeWindows && !d.hasPickups) {
+      const slot = this.routeOf[prefixEnd];
+      const cost = d.slotCostFactor[slot] * (this.fCost[prefixEnd] + d.arcCost[this.client(prefixEnd) * d.stride + this.client(suffixStart)] + this.bCost[suffixStart]);
+      const fixed = prefixEnd <= this.n || suffixStart <= this.n ? d.slotFixedCost[slot] : 0;
+      const excess = this.fLoad[prefixEnd] + this.bLoad[suffixStart] - d.slotCapacity[slot];
       return cost + fixed + (excess > 0 ? this.penalties.capacity * excess : 0);
     }
     this.beginWithPrefix(prefixEnd);
@@ -212,7 +332,7 @@ export class RouteState {
    */
   replaceCost(before: number, seq: Int32Array, length: number, after: number): number {
     const d = this.data;
-    if (!d.hasTimeWindows) {
+    if (!d.hasTimeWindows && !d.hasPickups) {
       // Fast path: arc costs and load only, no segment arithmetic.
       let last = this.client(before);
       let cost = this.fCost[before];
@@ -224,8 +344,10 @@ export class RouteState {
         last = c;
       }
       cost += d.arcCost[last * d.stride + this.client(after)] + this.bCost[after];
-      if (length > 0 || before <= this.n || after <= this.n) cost += d.routeFixedCost;
-      const excess = load - d.capacity;
+      const slot = this.routeOf[before];
+      cost = d.slotCostFactor[slot] * cost;
+      if (length > 0 || before <= this.n || after <= this.n) cost += d.slotFixedCost[slot];
+      const excess = load - d.slotCapacity[slot];
       return excess > 0 ? cost + this.penalties.capacity * excess : cost;
     }
     const acc = this.beginWithPrefix(before);
@@ -243,7 +365,9 @@ export class RouteState {
       last = seq[i];
     }
     cost += d.arcCost[last * d.stride + this.client(after)];
-    if (length > 0 || before <= this.n || after <= this.n) cost += d.routeFixedCost;
+    const slot = this.routeOf[before];
+    cost = d.slotCostFactor[slot] * cost;
+    if (length > 0 || before <= this.n || after <= this.n) cost += d.slotFixedCost[slot];
     return cost;
   }
 
@@ -274,7 +398,7 @@ export class RouteState {
    */
   exportRoutes(): number[][] {
     const { x, y } = this.data.plane;
-    const routes: Array<{ clients: number[]; angle: number }> = [];
+    const routes: Array<{ clients: number[]; angle: number; slot: number }> = [];
     for (let r = 0; r < this.routeSlots; r++) {
       if (this.routeSize[r] === 0) continue;
       const clients: number[] = [];
@@ -286,9 +410,10 @@ export class RouteState {
         sumY += y[node];
       }
       const angle = Math.atan2(sumY / clients.length - y[0], sumX / clients.length - x[0]);
-      routes.push({ clients, angle });
+      routes.push({ clients, angle, slot: r });
     }
     routes.sort((a, b) => a.angle - b.angle);
+    this.exportedSlots = routes.map((route) => route.slot);
     return routes.map((route) => route.clients);
   }
 
@@ -301,6 +426,6 @@ export class RouteState {
   totalPenalisedCost(): number {
     let total = 0;
     for (let r = 0; r < this.routeSlots; r++) total += this.routeCost[r];
-    return total;
+    return this.data.hasOptional ? total + this.skippedPenalty : total;
   }
 }

@@ -24,12 +24,17 @@ export function solveWithHgs(problem: Problem, options: SolveOptions, helpers?: 
     now: options.clock === 'cpu' && (options.threads ?? 1) <= 1 ? processCpuMs : undefined,
   });
   const result = search.run();
-  return toSolution(problem, result.best.routes, {
-    iterations: result.iterations,
-    runtimeMs: Math.round(result.runtimeMs),
-    timeToBestMs: Math.round(result.timeToBestMs),
-    trajectory: result.trajectory,
-  });
+  return toSolution(
+    problem,
+    result.best.routes,
+    {
+      iterations: result.iterations,
+      runtimeMs: Math.round(result.runtimeMs),
+      timeToBestMs: Math.round(result.timeToBestMs),
+      trajectory: result.trajectory,
+    },
+    result.best.slots,
+  );
 }
 
 /** CPU time of this process in milliseconds (user + system). */

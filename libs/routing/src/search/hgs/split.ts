@@ -1,11 +1,15 @@
 import { HgsData } from './hgs-data';
 import { Penalties, SegmentAccumulator } from './segment';
 
+/** Predecessor mark of a Split label reached by leaving an optional client out. */
+const SKIPPED = -2;
+
 /**
  * Split (Prins 2004; linear-time version of Vidal 2016): cuts a giant tour into routes at minimum
  * penalised cost, the capacity excess priced linearly. Without time windows and without a binding
  * fleet limit the O(n) deque algorithm is used; otherwise a Bellman split over route counts that
- * prices each route with the time-warp segment arithmetic, trying routes up to 1.5x capacity.
+ * prices each route with the time-warp segment arithmetic, trying routes up to 1.5x capacity; there
+ * an optional client may also be left out between two routes at its penalty.
  */
 export class Splitter {
   private readonly potential: Float64Array;
@@ -30,7 +34,9 @@ export class Splitter {
   }
 
   split(tour: Int32Array, penalties: Penalties, maxRoutes: number): number[][] {
-    if (!this.data.hasTimeWindows) {
+    // A mixed fleet prices each route on its cheapest vehicle type, and optional clients may be
+    // skipped between routes, and backhauls load on the way back: the linear split can do none of these.
+    if (!this.data.hasTimeWindows && !this.data.heterogeneous && !this.data.hasOptional && !this.data.hasPickups) {
       this.linearSplit(tour, penalties);
       const routes = this.extract(tour, this.predecessor);
       if (routes.length <= maxRoutes) return routes;
@@ -42,7 +48,9 @@ export class Splitter {
   }
 
   private linearSplit(tour: Int32Array, penalties: Penalties): void {
-    const { n, arcCost, stride, demand, capacity, routeFixedCost } = this.data;
+    const { n, arcCost, stride, demand, capacity, routeFixedCost, slotCostFactor, referenceSlot } = this.data;
+    // Routes are cut for the reference (largest) vehicle and priced as it would drive them.
+    const factor = slotCostFactor[referenceSlot];
     const { potential, predecessor, sumLoad, sumCost, fromDepot, toDepot, deque } = this;
     const penalty = penalties.capacity;
     // Positions are 1-based: tour[i - 1] is the i-th client.
@@ -51,9 +59,9 @@ export class Splitter {
     for (let i = 1; i <= n; i++) {
       const c = tour[i - 1];
       sumLoad[i] = sumLoad[i - 1] + demand[c];
-      sumCost[i] = i === 1 ? 0 : sumCost[i - 1] + arcCost[tour[i - 2] * stride + c];
-      fromDepot[i] = arcCost[c];
-      toDepot[i] = arcCost[c * stride];
+      sumCost[i] = i === 1 ? 0 : sumCost[i - 1] + factor * arcCost[tour[i - 2] * stride + c];
+      fromDepot[i] = factor * arcCost[c];
+      toDepot[i] = factor * arcCost[c * stride];
     }
     const propagate = (i: number, j: number): number =>
       potential[i] + fromDepot[i + 1] + sumCost[j] - sumCost[i + 1] + toDepot[j] + routeFixedCost + penalty * Math.max(sumLoad[j] - sumLoad[i] - capacity, 0);
@@ -96,41 +104,74 @@ export class Splitter {
       for (let i = 0; i < n; i++) {
         const base = potential[from + i];
         if (base === Infinity) continue;
-        acc.startAtDepot();
+        acc.startAtDepot(this.data.referenceSlot);
         for (let j = i + 1; j <= n; j++) {
           acc.appendClient(tour[j - 1]);
-          if (j > i + 1 && acc.load > loadFactor * capacity) break;
-          const value = base + acc.costIfClosed(penalties);
+          if (j > i + 1 && Math.max(acc.load, acc.pickupLoad) > loadFactor * capacity) break;
+          const value = base + this.closedCost(penalties);
           if (value < potential[to + j]) {
             potential[to + j] = value;
             predecessor[to + j] = i;
           }
         }
+        this.relaxSkip(tour, potential, predecessor, from, i);
       }
     }
+    if (limited) for (let i = 0; i < n; i++) this.relaxSkip(tour, potential, predecessor, layers * size, i);
     if (!limited) {
       if (potential[n] === Infinity) return null;
       return this.extract(tour, predecessor.subarray(0, size));
     }
     let bestLayer = -1;
-    for (let k = 1; k <= layers; k++) {
+    for (let k = this.data.hasOptional ? 0 : 1; k <= layers; k++) {
       if (potential[k * size + n] < Infinity && (bestLayer < 0 || potential[k * size + n] < potential[bestLayer * size + n])) bestLayer = k;
     }
     if (bestLayer < 0) return null;
     const routes: number[][] = [];
-    let j = n;
-    for (let k = bestLayer; k > 0; k--) {
+    for (let j = n, k = bestLayer; j > 0;) {
       const i = predecessor[k * size + j];
+      if (i === SKIPPED) {
+        j--;
+        continue;
+      }
       routes.push(Array.from(tour.subarray(i, j)));
       j = i;
+      k--;
     }
     return routes.reverse();
+  }
+
+  /** Optional client at tour position i (0-based) left out: position i + 1 reached from i in the same layer. */
+  private relaxSkip(tour: Int32Array, potential: Float64Array, predecessor: Int32Array, layer: number, i: number): void {
+    const client = tour[i];
+    if (!this.data.optional[client]) return;
+    const value = potential[layer + i] + this.data.skipPenalty[client];
+    if (value < potential[layer + i + 1]) {
+      potential[layer + i + 1] = value;
+      predecessor[layer + i + 1] = SKIPPED;
+    }
+  }
+
+  /** The accumulated route closed at the depot, on the cheapest vehicle type for a mixed fleet (availability is left to `assignVehicles`). */
+  private closedCost(penalties: Penalties): number {
+    const acc = this.acc;
+    if (!this.data.heterogeneous) return acc.costIfClosed(penalties);
+    let best = Infinity;
+    for (let t = 0; t < this.data.typeCount; t++) {
+      acc.slot = this.data.typeFirstSlot[t];
+      best = Math.min(best, acc.costIfClosed(penalties));
+    }
+    return best;
   }
 
   private extract(tour: Int32Array, predecessor: Int32Array): number[][] {
     const routes: number[][] = [];
     for (let j = this.data.n; j > 0;) {
       const i = predecessor[j];
+      if (i === SKIPPED) {
+        j--;
+        continue;
+      }
       routes.push(Array.from(tour.subarray(i, j)));
       j = i;
     }

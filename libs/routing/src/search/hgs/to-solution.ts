@@ -1,12 +1,14 @@
-import { routeCost } from '../../evaluation/cost-evaluator';
-import { Problem, Route, RouteStep, Solution, SolveStatistics, SolverInternalError } from '../../model/problem';
+import { routeCost, unassignedCost } from '../../evaluation/cost-evaluator';
+import { Problem, Route, RouteStep, Solution, SolveStatistics, SolverInternalError, UnassignedTask } from '../../model/problem';
 
 /**
  * Turns client routes (client c = problem.jobs[c - 1]) into a `Solution`: schedules every stop
  * (waiting allowed), records loads, prices routes through the cost evaluator and checks every hard
  * constraint again, so an infeasible plan is reported as such and never passed off as feasible.
  */
-export function toSolution(problem: Problem, clientRoutes: number[][], statistics: SolveStatistics): Solution {
+export function toSolution(problem: Problem, routesInOrder: number[][], statistics: SolveStatistics, slots?: number[]): Solution {
+  // Route i runs on vehicle `slots[i]` (a mixed fleet), else on vehicle i.
+  const clientRoutes = slots ? onVehicles(problem, routesInOrder, slots) : routesInOrder;
   const routes: Route[] = [];
   let feasible = true;
   let cost = 0;
@@ -17,16 +19,21 @@ export function toSolution(problem: Problem, clientRoutes: number[][], statistic
     throw new SolverInternalError(`${clientRoutes.length} routes for ${problem.vehicles.length} vehicles`);
   }
   clientRoutes.forEach((clients, k) => {
+    if (slots && clients.length === 0) return;
     const vehicle = problem.vehicles[k];
     const matrices = problem.profiles[vehicle.profile];
     const at = (from: number, to: number): number => from * matrices.size + to;
+    // Deliveries are on board from the start; pickups (backhauls) ride from their stop to the end.
     let load = 0;
-    for (const c of clients) load += problem.jobs[c - 1].amount[0];
+    for (const c of clients) if (problem.jobs[c - 1].kind === 'delivery') load += problem.jobs[c - 1].amount[0];
     if (load > vehicle.capacity[0]) feasible = false;
+    if (problem.linehaulBeforeBackhaul && !linehaulFirst(problem, clients)) feasible = false;
     const steps: RouteStep[] = [];
     let time = vehicle.shift.startS;
     let location = vehicle.startLocation;
     let routeDistance = 0;
+    // Released parcels: the route leaves once the last of them has reached the depot.
+    for (const c of clients) time = Math.max(time, problem.jobs[c - 1].releaseS ?? 0);
     steps.push({ type: 'start', location, arrivalS: time, serviceStartS: time, departureS: time, load: [load] });
     // Leave as late as the first window allows, so waiting at the depot does not count as duration.
     if (clients.length > 0) {
@@ -45,7 +52,8 @@ export function toSolution(problem: Problem, clientRoutes: number[][], statistic
       const window = job.timeWindows[0];
       const start = window ? Math.max(arrival, window.startS) : arrival;
       if (window && start > window.endS) feasible = false;
-      load -= job.amount[0];
+      load += job.kind === 'pickup' ? job.amount[0] : -job.amount[0];
+      if (load > vehicle.capacity[0]) feasible = false;
       time = start + job.serviceS;
       location = job.location;
       steps.push({ type: 'job', id: job.id, location, arrivalS: arrival, serviceStartS: start, departureS: time, load: [load] });
@@ -62,7 +70,37 @@ export function toSolution(problem: Problem, clientRoutes: number[][], statistic
     distanceM += routeDistance;
     durationS += routeDurationS;
   });
-  const unassigned = problem.jobs.filter((_, k) => !seen[k + 1]).map((job) => ({ id: job.id, reason: 'no_vehicle' as const }));
-  if (unassigned.length > 0) feasible = false;
+  // An optional job left out costs its penalty; a mandatory one left out makes the plan infeasible.
+  const unassigned: UnassignedTask[] = [];
+  problem.jobs.forEach((job, k) => {
+    if (seen[k + 1]) return;
+    if (job.unassignedPenaltyFen === undefined) {
+      unassigned.push({ id: job.id, reason: 'no_vehicle' });
+      feasible = false;
+    } else {
+      unassigned.push({ id: job.id, reason: 'not_profitable' });
+      cost += unassignedCost(job.unassignedPenaltyFen);
+    }
+  });
   return { routes, unassigned, cost, distanceM, durationS, feasible, statistics };
+}
+
+function onVehicles(problem: Problem, routes: number[][], slots: number[]): number[][] {
+  const byVehicle: number[][] = problem.vehicles.map(() => []);
+  routes.forEach((clients, i) => {
+    if (byVehicle[slots[i]].length > 0) throw new SolverInternalError(`two routes on vehicle ${slots[i]}`);
+    byVehicle[slots[i]] = clients;
+  });
+  return byVehicle;
+}
+
+/** No trip opens with a pickup, and no delivery follows a pickup. */
+function linehaulFirst(problem: Problem, clients: number[]): boolean {
+  let backhaul = false;
+  for (const c of clients) {
+    const pickup = problem.jobs[c - 1].kind === 'pickup';
+    if (!pickup && backhaul) return false;
+    if (pickup) backhaul = true;
+  }
+  return clients.length === 0 || problem.jobs[clients[0] - 1].kind === 'delivery';
 }

@@ -7,96 +7,194 @@ import { TwoOpt } from '../../../src/search/hgs/operators/two-opt';
 import { TwoOptStar } from '../../../src/search/hgs/operators/two-opt-star';
 import { RouteState } from '../../../src/search/hgs/route-state';
 import { Random } from '../../../src/random';
-import { randomProblem, randomRoutes, referenceCost } from './fixtures';
+import { randomMixedFleetProblem, randomProblem, randomRoutes, referenceCost, skippedPenalty, withBackhauls, withOptionalClients, withReleaseTimes } from './fixtures';
 
 const operators: NodeOperator[] = [new Relocate(1, false), new Relocate(2, false), new Relocate(2, true), new Swap(1, 1), new Swap(2, 1), new Swap(2, 2), new TwoOpt()];
 
 const ROUTE_SLOTS = 3;
 
+/**
+ * Decimal digits a comparison can hold: 6, except around a forbidden backhaul arc (1e9, times a
+ * vehicle's rate), where doubles keep about 1e-7 of absolute precision and 3 digits are asked.
+ */
+const digits = (magnitude: number): number => (Math.abs(magnitude) >= 1e8 ? 3 : 6);
+
+/** Route i of `randomRoutes` starts on slot (vehicle) i. */
+const LOADED_SLOTS = Array.from({ length: ROUTE_SLOTS }, (_, i) => i);
+
 /** A random instance of 4 to 10 clients with an empty route state and move plan for it. */
-function randomCase(random: Random, withWindows: boolean) {
+function randomCase(random: Random, withWindows: boolean, mixedFleet: boolean, backhauls = false, releases = false) {
   const n = 4 + random.nextInt(7);
-  const problem = randomProblem(random, n, withWindows);
+  const problem = mixedFleet ? randomMixedFleetProblem(random, n, withWindows) : randomProblem(random, n, withWindows);
+  if (backhauls) withBackhauls(random, problem);
+  if (releases) withReleaseTimes(random, problem);
   return { n, problem, state: new RouteState(buildHgsData(problem), ROUTE_SLOTS), plan: new MovePlan(n) };
 }
 
 /**
- * For random solutions on random small instances (with and without time windows), every move's
- * incremental delta must equal the difference of the recomputed costs, penalties included.
+ * For random solutions on random small instances (with and without time windows; one vehicle type,
+ * or a mixed fleet where each route slot is a vehicle with its own capacity, fixed cost and rate
+ * per km), every move's incremental delta must equal the difference of the recomputed costs,
+ * penalties included.
  */
-describe.each([false, true])('move deltas equal recomputed cost differences (time windows: %s)', (withWindows) => {
-  const random = new Random(withWindows ? 7 : 3);
-  const penalties = { capacity: 3.5, timeWarp: 1.7 };
+describe.each([
+  { withWindows: false, mixedFleet: false, backhauls: false, seed: 3 },
+  { withWindows: true, mixedFleet: false, backhauls: false, seed: 7 },
+  { withWindows: false, mixedFleet: true, backhauls: false, seed: 11 },
+  { withWindows: true, mixedFleet: true, backhauls: false, seed: 13 },
+  { withWindows: false, mixedFleet: false, backhauls: true, seed: 29 },
+  { withWindows: true, mixedFleet: true, backhauls: true, seed: 31 },
+  { withWindows: true, mixedFleet: false, releases: true, seed: 37 },
+  { withWindows: false, mixedFleet: true, releases: true, seed: 41 },
+])(
+  'move deltas equal recomputed cost differences (time windows: $withWindows, mixed fleet: $mixedFleet, backhauls: $backhauls, release times: $releases)',
+  ({ withWindows, mixedFleet, backhauls = false, releases = false, seed }) => {
+    const random = new Random(seed);
+    const penalties = { capacity: 3.5, timeWarp: 1.7 };
 
-  it('node operators (relocate, swap, 2-opt) and their application', () => {
-    let checked = 0;
-    let exact = 0;
-    for (let trial = 0; trial < 40; trial++) {
-      const { n, problem, state, plan } = randomCase(random, withWindows);
-      for (let sample = 0; sample < 30; sample++) {
-        const routes = randomRoutes(random, n, ROUTE_SLOTS);
-        state.load(routes, penalties);
-        const before = referenceCost(problem, routes, penalties);
-        expect(state.totalPenalisedCost()).toBeCloseTo(before, 6);
-        const u = 1 + random.nextInt(n);
-        // v: any client or any start depot
-        const v = random.nextInt(2) === 0 ? 1 + random.nextInt(n) : state.startDepot(random.nextInt(ROUTE_SLOTS));
-        for (const operator of operators) {
+    it('node operators (relocate, swap, 2-opt) and their application', () => {
+      let checked = 0;
+      let exact = 0;
+      for (let trial = 0; trial < 40; trial++) {
+        const { n, problem, state, plan } = randomCase(random, withWindows, mixedFleet, backhauls, releases);
+        for (let sample = 0; sample < 30; sample++) {
+          const routes = randomRoutes(random, n, ROUTE_SLOTS);
           state.load(routes, penalties);
-          if (!operator.plan(state, u, v, plan)) continue;
-          const delta = plan.delta(state);
-          plan.apply(state);
-          const after = referenceCost(problem, state.exportRoutes(), penalties);
-          // Pruned evaluations return a lower bound that is already non-improving.
-          if (delta < 0) {
-            expect(delta).toBeCloseTo(after - before, 6);
-            exact++;
-          } else expect(after - before).toBeGreaterThanOrEqual(-1e-6);
-          expect(state.totalPenalisedCost()).toBeCloseTo(after, 6);
+          const before = referenceCost(problem, routes, penalties, LOADED_SLOTS);
+          expect(state.totalPenalisedCost()).toBeCloseTo(before, digits(before));
+          const u = 1 + random.nextInt(n);
+          // v: any client or any start depot
+          const v = random.nextInt(2) === 0 ? 1 + random.nextInt(n) : state.startDepot(random.nextInt(ROUTE_SLOTS));
+          for (const operator of operators) {
+            state.load(routes, penalties);
+            if (!operator.plan(state, u, v, plan)) continue;
+            const delta = plan.delta(state);
+            plan.apply(state);
+            const after = referenceCost(problem, state.exportRoutes(), penalties, state.exportedSlots);
+            // Pruned evaluations return a lower bound that is already non-improving.
+            if (delta < 0) {
+              expect(delta).toBeCloseTo(after - before, digits(before));
+              exact++;
+            } else expect(after - before).toBeGreaterThanOrEqual(-1e-6);
+            expect(state.totalPenalisedCost()).toBeCloseTo(after, digits(after));
+            checked++;
+          }
+        }
+      }
+      // Not vacuous: many moves applied and recomputed, and many of them priced exactly (improving).
+      expect(checked).toBeGreaterThan(1000);
+      expect(exact).toBeGreaterThan(500);
+    });
+
+    it('2-opt* and SWAP* deltas', () => {
+      const twoOptStar = new TwoOptStar();
+      let twoOptStarChecked = 0;
+      let swapStarChecked = 0;
+      for (let trial = 0; trial < 40; trial++) {
+        const { n, problem, state, plan } = randomCase(random, withWindows, mixedFleet, backhauls, releases);
+        const swapStar = new SwapStar(n);
+        for (let sample = 0; sample < 20; sample++) {
+          const routes = randomRoutes(random, n, ROUTE_SLOTS);
+          state.load(routes, penalties);
+          const before = referenceCost(problem, routes, penalties, LOADED_SLOTS);
+          const u = 1 + random.nextInt(n);
+          const v = random.nextInt(2) === 0 ? 1 + random.nextInt(n) : state.startDepot(random.nextInt(ROUTE_SLOTS));
+          const delta = twoOptStar.delta(state, u, v);
+          if (Number.isFinite(delta) && state.routeOf[u] !== state.routeOf[v]) {
+            const applied = twoOptStar.tryApply(state, u, v, plan);
+            const after = referenceCost(problem, state.exportRoutes(), penalties, state.exportedSlots);
+            if (applied) {
+              expect(delta).toBeCloseTo(after - before, digits(before));
+              twoOptStarChecked++;
+            }
+          }
+          state.load(routes, penalties);
+          const a = state.routeOf[u];
+          const b = (a + 1) % ROUTE_SLOTS;
+          if (swapStar.tryApply(state, a, b, plan)) {
+            const after = referenceCost(problem, state.exportRoutes(), penalties, state.exportedSlots);
+            expect(after).toBeLessThan(before);
+            expect(state.totalPenalisedCost()).toBeCloseTo(after, digits(after));
+            swapStarChecked++;
+          }
+        }
+      }
+      // Not vacuous: enough applied 2-opt* and SWAP* moves were compared with recomputed costs.
+      expect(twoOptStarChecked).toBeGreaterThan(100);
+      expect(swapStarChecked).toBeGreaterThan(200);
+    });
+
+    it('moving a route to another vehicle (exchanging two slots)', () => {
+      let checked = 0;
+      for (let trial = 0; trial < 40; trial++) {
+        const { problem, state, n } = randomCase(random, withWindows, mixedFleet, backhauls, releases);
+        const scratchA = new Int32Array(n);
+        const scratchB = new Int32Array(n);
+        for (let sample = 0; sample < 10; sample++) {
+          const routes = randomRoutes(random, n, ROUTE_SLOTS);
+          state.load(routes, penalties);
+          const before = referenceCost(problem, routes, penalties, LOADED_SLOTS);
+          const a = random.nextInt(ROUTE_SLOTS);
+          const b = (a + 1 + random.nextInt(ROUTE_SLOTS - 1)) % ROUTE_SLOTS;
+          const delta = state.priceOnSlot(a, b) + state.priceOnSlot(b, a) - state.routeCost[a] - state.routeCost[b];
+          state.exchangeSlots(a, b, scratchA, scratchB);
+          const after = referenceCost(problem, state.exportRoutes(), penalties, state.exportedSlots);
+          expect(delta).toBeCloseTo(after - before, digits(before));
+          expect(state.totalPenalisedCost()).toBeCloseTo(after, digits(after));
           checked++;
         }
       }
-    }
-    // Not vacuous: many moves applied and recomputed, and many of them priced exactly (improving).
-    expect(checked).toBeGreaterThan(1000);
-    expect(exact).toBeGreaterThan(500);
-  });
+      expect(checked).toBe(400);
+    });
+  },
+);
 
-  it('2-opt* and SWAP* deltas', () => {
-    const twoOptStar = new TwoOptStar();
-    let twoOptStarChecked = 0;
-    let swapStarChecked = 0;
+/**
+ * Prize-collecting: leaving an optional client out, or putting a left-out one back after a client
+ * or a depot, is priced from the same aggregates; the price must equal the recomputed difference,
+ * the penalties of left-out clients included.
+ */
+describe.each([false, true])('optional clients: leaving out and putting back (time windows: %s)', (withWindows) => {
+  it('prices removals and insertions exactly and keeps the total', () => {
+    const random = new Random(withWindows ? 23 : 19);
+    const penalties = { capacity: 3.5, timeWarp: 1.7 };
+    const one = new Int32Array(1);
+    let removals = 0;
+    let insertions = 0;
     for (let trial = 0; trial < 40; trial++) {
-      const { n, problem, state, plan } = randomCase(random, withWindows);
-      const swapStar = new SwapStar(n);
+      const n = 4 + random.nextInt(7);
+      const problem = withOptionalClients(random, randomProblem(random, n, withWindows));
+      const state = new RouteState(buildHgsData(problem), ROUTE_SLOTS);
+      const total = (routes: number[][], slots?: number[]): number => referenceCost(problem, routes, penalties, slots) + skippedPenalty(problem, routes);
       for (let sample = 0; sample < 20; sample++) {
-        const routes = randomRoutes(random, n, ROUTE_SLOTS);
+        const optional = (c: number): boolean => problem.jobs[c - 1].unassignedPenaltyFen !== undefined;
+        const routes = randomRoutes(random, n, ROUTE_SLOTS).map((route) => route.filter((c) => !optional(c) || random.nextInt(3) > 0));
         state.load(routes, penalties);
-        const before = referenceCost(problem, routes, penalties);
+        const before = total(routes, LOADED_SLOTS);
+        expect(state.totalPenalisedCost()).toBeCloseTo(before, 6);
         const u = 1 + random.nextInt(n);
-        const v = random.nextInt(2) === 0 ? 1 + random.nextInt(n) : state.startDepot(random.nextInt(ROUTE_SLOTS));
-        const delta = twoOptStar.delta(state, u, v);
-        if (Number.isFinite(delta) && state.routeOf[u] !== state.routeOf[v]) {
-          const applied = twoOptStar.tryApply(state, u, v, plan);
-          const after = referenceCost(problem, state.exportRoutes(), penalties);
-          if (applied) {
-            expect(delta).toBeCloseTo(after - before, 6);
-            twoOptStarChecked++;
-          }
-        }
-        state.load(routes, penalties);
-        const a = state.routeOf[u];
-        const b = (a + 1) % ROUTE_SLOTS;
-        if (swapStar.tryApply(state, a, b, plan)) {
-          const after = referenceCost(problem, state.exportRoutes(), penalties);
-          expect(after).toBeLessThan(before);
+        if (state.isRouted(u) && optional(u)) {
+          const delta = state.replaceCost(state.prev[u], one, 0, state.next[u]) - state.routeCost[state.routeOf[u]] + problem.jobs[u - 1].unassignedPenaltyFen!;
+          state.removeClient(u);
+          const after = total(state.exportRoutes(), state.exportedSlots);
+          expect(delta).toBeCloseTo(after - before, 6);
           expect(state.totalPenalisedCost()).toBeCloseTo(after, 6);
-          swapStarChecked++;
+          removals++;
+        } else if (!state.isRouted(u)) {
+          const routed = Array.from({ length: n }, (_, k) => k + 1).filter((c) => state.isRouted(c));
+          const after = random.nextInt(2) === 0 && routed.length > 0 ? routed[random.nextInt(routed.length)] : state.startDepot(random.nextInt(ROUTE_SLOTS));
+          one[0] = u;
+          const delta = state.replaceCost(after, one, 1, state.next[after]) - state.routeCost[state.routeOf[after]] - problem.jobs[u - 1].unassignedPenaltyFen!;
+          state.insertClient(u, after);
+          const recomputed = total(state.exportRoutes(), state.exportedSlots);
+          expect(delta).toBeCloseTo(recomputed - before, 6);
+          expect(state.totalPenalisedCost()).toBeCloseTo(recomputed, 6);
+          insertions++;
         }
       }
     }
-    // Not vacuous: enough applied 2-opt* and SWAP* moves were compared with recomputed costs.
-    expect(twoOptStarChecked).toBeGreaterThan(100);
-    expect(swapStarChecked).toBeGreaterThan(200);
+    // Not vacuous: both kinds of move were priced and applied many times.
+    expect(removals).toBeGreaterThan(50);
+    expect(insertions).toBeGreaterThan(50);
   });
 });

@@ -1,7 +1,7 @@
 import { buildHgsData } from '../../../src/search/hgs/hgs-data';
 import { Splitter } from '../../../src/search/hgs/split';
 import { Random } from '../../../src/random';
-import { randomProblem, referenceCost } from './fixtures';
+import { randomProblem, referenceCost, skippedPenalty, withOptionalClients } from './fixtures';
 
 /** Every way of cutting `tour` into consecutive routes, optionally at most `maxRoutes`. */
 function bruteForce(tour: number[], cost: (routes: number[][]) => number, maxRoutes: number, allowed: (route: number[]) => boolean): number {
@@ -38,6 +38,41 @@ describe('Split', () => {
       const best = bruteForce(tour, (r) => referenceCost(problem, r, penalties), n, allowed);
       expect(referenceCost(problem, routes, penalties)).toBeCloseTo(best, 6);
     }
+  });
+
+  it('leaves optional clients out between routes when their penalty is cheaper (brute force)', () => {
+    const random = new Random(17);
+    let skipped = 0;
+    for (let trial = 0; trial < 60; trial++) {
+      const n = 2 + random.nextInt(6);
+      const problem = withOptionalClients(random, randomProblem(random, n, trial % 2 === 1));
+      const data = buildHgsData(problem);
+      const tour = Array.from({ length: n }, (_, i) => i + 1);
+      random.shuffle(tour);
+      const routes = new Splitter(data).split(Int32Array.from(tour), penalties, n);
+      const load = (r: number[]): number => r.reduce((sum, c) => sum + problem.jobs[c - 1].amount[0], 0);
+      const total = (r: number[][]): number => referenceCost(problem, r, penalties) + skippedPenalty(problem, r);
+      // Every cut of the tour into routes and left-out optional clients, routes up to 1.5x capacity.
+      let best = Infinity;
+      const search = (i: number, done: number[][], open: boolean): void => {
+        if (i === n) {
+          best = Math.min(best, total(done));
+          return;
+        }
+        const c = tour[i];
+        if (problem.jobs[c - 1].unassignedPenaltyFen !== undefined) search(i + 1, done, false);
+        search(i + 1, [...done, [c]], true);
+        if (open) {
+          const last = [...done[done.length - 1], c];
+          if (load(last) <= 1.5 * data.capacity) search(i + 1, [...done.slice(0, -1), last], true);
+        }
+      };
+      search(0, [], false);
+      expect(routes.flat().every((c, k, all) => k === 0 || tour.indexOf(all[k - 1]) < tour.indexOf(c))).toBe(true);
+      expect(total(routes)).toBeCloseTo(best, 6);
+      skipped += n - routes.flat().length;
+    }
+    expect(skipped).toBeGreaterThan(20);
   });
 
   it('respects a fleet limit (Bellman split over route counts)', () => {

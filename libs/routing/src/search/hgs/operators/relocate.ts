@@ -38,9 +38,20 @@ export class Relocate implements NodeOperator {
         this.cachedStamp = state.moveCount;
         this.cachedState = state;
       }
-      const arcDelta = this.cachedRemoval + state.arc(v, chainStart) + state.arc(chainEnd, next[v]) - state.arc(v, next[v]);
       const penalties = state.routePenalty(routeOf[u]) + (routeOf[u] !== routeOf[v] ? state.routePenalty(routeOf[v]) : 0);
-      if (arcDelta - penalties >= -EPSILON) return false;
+      if (state.data.heterogeneous) {
+        // Each route at its own vehicle's rate; emptying a route saves its fixed cost, opening one pays it.
+        const ru = routeOf[u];
+        const rv = routeOf[v];
+        const insertion = state.arc(v, chainStart) + state.arc(chainEnd, next[v]) - state.arc(v, next[v]);
+        let bound = state.costFactor(ru) * this.cachedRemoval + state.costFactor(rv) * insertion;
+        if (ru !== rv && state.routeSize[ru] === this.chainLength) bound -= state.fixedCost(ru);
+        if (ru !== rv && state.routeSize[rv] === 0) bound += state.fixedCost(rv);
+        if (bound - penalties >= -EPSILON) return false;
+      } else {
+        const arcDelta = this.cachedRemoval + state.arc(v, chainStart) + state.arc(chainEnd, next[v]) - state.arc(v, next[v]);
+        if (arcDelta - penalties >= -EPSILON) return false;
+      }
     }
     if (routeOf[u] !== routeOf[v]) {
       plan.edits = 2;

@@ -41,12 +41,17 @@ export class SwapStar {
     if (state.routeSize[routeA] === 0 || state.routeSize[routeB] === 0) return false;
     this.preprocess(state, routeA, routeB);
     this.preprocess(state, routeB, routeA);
-    const { demand, capacity } = state.data;
+    const { demand, slotCapacity } = state.data;
     const penalty = state.penalties.capacity;
+    // Each route on its own vehicle: its capacity, and its rate per unit of arc cost.
+    const capacityA = slotCapacity[routeA];
+    const capacityB = slotCapacity[routeB];
+    const factorA = state.costFactor(routeA);
+    const factorB = state.costFactor(routeB);
     const loadA = state.routeLoad[routeA];
     const loadB = state.routeLoad[routeB];
-    const excessA = Math.max(loadA - capacity, 0);
-    const excessB = Math.max(loadB - capacity, 0);
+    const excessA = Math.max(loadA - capacityA, 0);
+    const excessB = Math.max(loadB - capacityB, 0);
     let best = -EPSILON;
     let bestU = -1;
     let bestV = -1;
@@ -56,15 +61,15 @@ export class SwapStar {
     const endB = state.endDepot(routeB);
     for (let u = state.next[state.startDepot(routeA)]; u !== endA; u = state.next[u]) {
       for (let v = state.next[state.startDepot(routeB)]; v !== endB; v = state.next[v]) {
-        const penaltyA = penalty * (Math.max(loadA - demand[u] + demand[v] - capacity, 0) - excessA);
-        const penaltyB = penalty * (Math.max(loadB - demand[v] + demand[u] - capacity, 0) - excessB);
-        const base = penaltyA + penaltyB + this.removalDelta[u] + this.removalDelta[v];
+        const penaltyA = penalty * (Math.max(loadA - demand[u] + demand[v] - capacityA, 0) - excessA);
+        const penaltyB = penalty * (Math.max(loadB - demand[v] + demand[u] - capacityB, 0) - excessB);
+        const base = penaltyA + penaltyB + factorA * this.removalDelta[u] + factorB * this.removalDelta[v];
         if (base >= 0) continue;
         this.bestInsertion(state, v, u);
         const costV = this.foundCost;
         const afterV = this.foundAfter;
         this.bestInsertion(state, u, v);
-        const total = base + costV + this.foundCost;
+        const total = base + factorA * costV + factorB * this.foundCost;
         if (total < best) {
           best = total;
           bestU = u;

@@ -23,15 +23,18 @@ export class Swap implements NodeOperator {
     if (!state.isClient(lastU) || !state.isClient(lastV)) return false;
     if (next[lastU] !== v && next[lastV] !== u) {
       // Arc-cost change minus every penalty the touched routes pay: a lower bound of the delta.
-      const arcDelta =
-        state.arc(prev[u], v) +
-        state.arc(lastV, next[lastU]) -
-        state.arc(prev[u], u) -
-        state.arc(lastU, next[lastU]) +
-        state.arc(prev[v], u) +
-        state.arc(lastU, next[lastV]) -
-        state.arc(prev[v], v) -
-        state.arc(lastV, next[lastV]);
+      const arcDelta = state.data.heterogeneous
+        ? // each route at its own vehicle's rate
+          state.costFactor(routeOf[u]) * (state.arc(prev[u], v) + state.arc(lastV, next[lastU]) - state.arc(prev[u], u) - state.arc(lastU, next[lastU])) +
+          state.costFactor(routeOf[v]) * (state.arc(prev[v], u) + state.arc(lastU, next[lastV]) - state.arc(prev[v], v) - state.arc(lastV, next[lastV]))
+        : state.arc(prev[u], v) +
+          state.arc(lastV, next[lastU]) -
+          state.arc(prev[u], u) -
+          state.arc(lastU, next[lastU]) +
+          state.arc(prev[v], u) +
+          state.arc(lastU, next[lastV]) -
+          state.arc(prev[v], v) -
+          state.arc(lastV, next[lastV]);
       const penalties = state.routePenalty(routeOf[u]) + (routeOf[u] !== routeOf[v] ? state.routePenalty(routeOf[v]) : 0);
       if (arcDelta - penalties >= -EPSILON) return false;
     }
