@@ -74,7 +74,7 @@ export class PlanningInputsService {
     }));
     if (fleet.length === 0) throw new PlanInputError('the county has no active vehicle');
     const vehicles = fleet.flatMap((vehicle) => withShiftAfterReservations(vehicle, reserved.busyUntilS.get(vehicle.id), serviceTimeS.get(vehicle.homeNodeId) ?? 0));
-    const shipments = (await this.shipments.listPlannable(countyId))
+    const shipments = (await this.shipments.listPlannable(countyId, await this.supersededShipmentIds(plan.supersedesPlanId)))
       .filter((shipment) => !reserved.shipmentIds.has(shipment.id))
       .map((shipment): WaveShipment => ({
         id: shipment.id,
@@ -143,6 +143,16 @@ export class PlanningInputsService {
       busyUntilS: new Map(routes.map((row) => [row.vehicle_id, Math.ceil((new Date(row.return_at).getTime() - midnightMs) / 1000)])),
       shipmentIds: new Set(stops.map((row) => row.shipment_id)),
     };
+  }
+
+  /** The shipments on the village stops of the version this plan replaces (its fixed routes' are reserved above). */
+  private async supersededShipmentIds(supersedesPlanId: string | null): Promise<string[]> {
+    if (supersedesPlanId === null) return [];
+    const rows: Array<{ shipment_id: string }> = await this.dataSource.query(
+      `SELECT DISTINCT unnest(s.shipment_ids) AS shipment_id FROM plan_stop s JOIN plan_route r ON r.id = s.route_id WHERE r.plan_id = $1 AND s.kind = 'village'`,
+      [supersedesPlanId],
+    );
+    return rows.map((row) => row.shipment_id);
   }
 
   private async driverIdByVehicle(countyId: string): Promise<Map<string, string>> {

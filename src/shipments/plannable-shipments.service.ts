@@ -37,16 +37,22 @@ export class PlannableShipmentsService {
     private readonly events: ShipmentEventsService,
   ) {}
 
-  /** Inbound shipments at the hub and produce pickups requested, with a resolved village, by id. */
-  async listPlannable(countyId: string): Promise<PlannableShipment[]> {
+  /**
+   * Inbound shipments at the hub and produce pickups requested, with a resolved village, by id; and
+   * the inbound shipments of `replannedIds` that are `planned` (a published version being replanned:
+   * its shipments are the new version's to route again, and are given back only when it is published).
+   */
+  async listPlannable(countyId: string, replannedIds: readonly string[] = []): Promise<PlannableShipment[]> {
     const rows: Array<{ id: string; direction: ShipmentDirection; village_node_id: string; parcel_count: number; total_weight_g: number; total_volume_cm3: number }> =
       await this.dataSource.query(
         `SELECT id, direction, village_node_id, parcel_count, total_weight_g, total_volume_cm3
            FROM shipment
           WHERE county_id = $1 AND village_node_id IS NOT NULL
-            AND ((direction = 'inbound' AND status = 'at_hub') OR (direction = 'outbound_pickup' AND status = 'requested'))
+            AND ((direction = 'inbound' AND status = 'at_hub')
+              OR (direction = 'outbound_pickup' AND status = 'requested')
+              OR (direction = 'inbound' AND status = 'planned' AND id = ANY($2::uuid[])))
           ORDER BY id`,
-        [countyId],
+        [countyId, replannedIds],
       );
     return rows.map((row) => ({
       id: row.id,

@@ -182,6 +182,11 @@ describe('plan lifecycle: publish, versions, drivers, one fleet per day', () => 
     const [published] = (await http().get(`${plansUrl()}?serviceDate=${SERVICE_DATE}`).set('Authorization', owner.authorization).expect(200)).body.filter(
       (plan: any) => plan.wave === 3,
     );
+    const publishedDetail = (await http().get(`${plansUrl()}/${published.id}`).set('Authorization', owner.authorization).expect(200)).body;
+    const villageShipments = (plan: any): string[] =>
+      plan.routes.flatMap((route: any) => route.stops.filter((stop: any) => stop.kind === 'village').flatMap((stop: any) => stop.shipmentIds));
+    const publishedShipmentIds = villageShipments(publishedDetail);
+    expect(publishedShipmentIds.length).toBeGreaterThan(0);
     const response = await post(plansUrl()).send({ serviceDate: SERVICE_DATE, wave: 3, replan: true }).expect(202);
     expect(response.body).toMatchObject({ version: 2, supersedesPlanId: published.id, lifecycle: 'draft' });
     expect(response.body.id).not.toBe(published.id);
@@ -192,8 +197,10 @@ describe('plan lifecycle: publish, versions, drivers, one fleet per day', () => 
     const old = await http().get(`${plansUrl()}/${published.id}`).set('Authorization', owner.authorization).expect(200);
     expect(old.body.lifecycle).toBe('cancelled');
     await post(`${plansUrl()}/${published.id}/publish`).expect(409);
-    const shipmentIds = version2.routes.flatMap((route: any) => route.stops.filter((stop: any) => stop.kind === 'village').flatMap((stop: any) => stop.shipmentIds));
+    const shipmentIds = villageShipments(version2);
     for (const shipmentId of shipmentIds) expect(await statusOf(shipmentId)).toBe('planned');
+    // The new version routes the old one's shipments again: none of them is dropped by the replan.
+    for (const shipmentId of publishedShipmentIds) expect(shipmentIds).toContain(shipmentId);
   }, 120_000);
 
   it('replans a plan with a dispatched route: the route stays fixed, with its route and stop ids, and its vehicle is not double-booked', async () => {
