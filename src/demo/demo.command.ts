@@ -7,6 +7,8 @@ import { pushDemoShipments } from './push-demo-shipments';
 import { CountySummaryService } from '../fleet/county-summary.service';
 import { TravelMatrixService } from '../network/matrix/travel-matrix.service';
 import { planDemoWave } from './demo-plan';
+import { PlanPublishingService } from '../planning/plan-publishing.service';
+import { SYSTEM_ACTOR } from '../planning/plan-events';
 import { startInProcessWorker } from './in-process-worker';
 import { scanInEverythingReceived } from './demo-hub-arrival';
 import { migrateDatabase } from '../cli/migrate.command';
@@ -70,6 +72,15 @@ export async function runDemo(flags: DemoFlags): Promise<number> {
       seed,
       log: (line) => report.line(`  ${line}`),
     });
+    // The operator's next step: publishing makes the draft the day's plan (shipments planned, each platform told its ETAs).
+    const lifecycle =
+      plan.status === 'computed'
+        ? await report.step(
+            "publishing the plan (re-checked against the day's published plans; platforms get their ETAs through the outbox)",
+            async () => (await app.get(PlanPublishingService).publish(countyId, plan.planId, SYSTEM_ACTOR)).lifecycle,
+            (result) => result,
+          )
+        : 'draft';
     const summary = await app.get(CountySummaryService).summarize(countyId);
 
     report.line();
@@ -88,7 +99,7 @@ export async function runDemo(flags: DemoFlags): Promise<number> {
       ['shipments', `${pushed.total} pushed for ${serviceDate}, ${pushed.needsAttention} need attention, ${arrival.shipmentsAtHub} at the hub before planning`],
       [
         'plan',
-        `${plan.status}${plan.error ? ` (${plan.error})` : ''}: ${plan.routesByEchelon.trunk} trunk + ${plan.routesByEchelon.lastMile} last-mile routes, ${plan.vehiclesUsed} vehicles, ${plan.parcels} parcels, ${plan.distanceKm.toFixed(1)} km`,
+        `${plan.status}, ${lifecycle}${plan.error ? ` (${plan.error})` : ''}: ${plan.routesByEchelon.trunk} trunk + ${plan.routesByEchelon.lastMile} last-mile routes, ${plan.vehiclesUsed} vehicles, ${plan.parcels} parcels, ${plan.distanceKm.toFixed(1)} km`,
       ],
       [
         'cost',
@@ -102,6 +113,10 @@ export async function runDemo(flags: DemoFlags): Promise<number> {
       ['API + worker', 'npm run demo -- --serve   (or: npm start & npm run worker)'],
       ['API docs', `http://localhost:${config.port}/docs`],
       ['the plan', `curl -H "Authorization: Bearer $KEY" http://localhost:${config.port}/v1/counties/${countyId}/plans/${plan.planId}/manifests`],
+      [
+        'printed manifests',
+        `curl -o wave-1.pdf -H "Authorization: Bearer $KEY" "http://localhost:${config.port}/v1/counties/${countyId}/plans/${plan.planId}/manifests?format=pdf"`,
+      ],
       ['network GeoJSON', `curl -H "Authorization: Bearer $KEY" http://localhost:${config.port}/v1/counties/${countyId}/network`],
       ['data credits', seeded.attribution.join(' · ')],
     ]);
