@@ -92,7 +92,7 @@ async function assertPublishable(manager: EntityManager, plan: Plan): Promise<vo
     throw new DomainError('illegal_transition', `plan is ${plan.lifecycle}; only a draft can be published`, [], { lifecycle: plan.lifecycle });
   }
   if (plan.status !== 'computed') {
-    throw new DomainError('illegal_transition', `plan is ${plan.status}; only a computed plan can be published`, [], { status: plan.status });
+    throw new DomainError('illegal_transition', `plan is ${plan.status}; only a computed plan can be published`, [], { currentStatus: plan.status });
   }
   const latest: Array<{ version: number }> = await manager.query(`SELECT max(version) AS version FROM plan WHERE county_id = $1 AND service_date = $2 AND wave = $3`, [
     plan.countyId,

@@ -43,7 +43,7 @@ export class PlanRouteEditsService {
   }
 
   private async changeDriver(manager: EntityManager, route: PlanRoute, driverId: string, actor: PlanActor): Promise<void> {
-    if (route.status === 'completed') throw new DomainError('illegal_transition', 'route is completed; its driver can no longer change', [], { status: route.status });
+    if (route.status === 'completed') throw new DomainError('illegal_transition', 'route is completed; its driver can no longer change', [], { currentStatus: route.status });
     await manager.update(PlanRoute, route.id, { driverId });
     await appendPlanEvent(manager, { planId: route.planId, routeId: route.id, type: 'route.driver_changed', actor, data: { from: route.driverId, to: driverId } });
     route.driverId = driverId;

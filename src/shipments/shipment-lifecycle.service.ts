@@ -50,7 +50,7 @@ export class ShipmentLifecycleService {
     return this.dataSource.transaction(async (manager) => {
       const shipment = await this.lock(manager, { countyId, id: shipmentId });
       if (!EDITABLE_STATUSES.includes(shipment.status)) {
-        throw new DomainError('illegal_transition', `shipment is ${shipment.status}; its destination can no longer change`, [], { status: shipment.status });
+        throw new DomainError('illegal_transition', `shipment is ${shipment.status}; its destination can no longer change`, [], { currentStatus: shipment.status });
       }
       Object.assign(shipment, { villageNodeId: village.id, needsAttention: false, attentionReason: null, version: shipment.version + 1 });
       await manager.query(
@@ -105,7 +105,7 @@ export class ShipmentLifecycleService {
       const shipment = await this.lock(manager, { countyId, platformId, platformShipmentId: input.id });
       if (shipment.contentHash === normalized.content_hash) return { shipmentId: shipment.id, changed: false, needsAttention: shipment.needsAttention };
       if (!EDITABLE_STATUSES.includes(shipment.status)) {
-        throw new DomainError('illegal_transition', `shipment ${input.id} is ${shipment.status}; it can no longer be updated`, [], { status: shipment.status });
+        throw new DomainError('illegal_transition', `shipment ${input.id} is ${shipment.status}; it can no longer be updated`, [], { currentStatus: shipment.status });
       }
       if (shipment.direction !== normalized.direction) throw new DomainError('conflict', 'an update cannot change the direction of a shipment');
       Object.assign(shipment, {

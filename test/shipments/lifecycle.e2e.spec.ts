@@ -107,6 +107,15 @@ describe('shipment lifecycle, scans and county isolation', () => {
     expect(history.body.map((event: { type: string }) => event.type)).toEqual(['shipment.created', 'shipment.updated']);
   });
 
+  it("answers 409 problem+json, not 500, when the destination of a cancelled shipment is changed (issue 12: a domain error's extra `status` once overwrote the HTTP status)", async () => {
+    const { shipmentId, input } = await pushOne({ destination: { villageCode: '999999999997' } });
+    await platform.push({ type: 'cancel', shipment: { id: input.id, reason: 'buyer cancelled' } }).expect(200);
+    const path = `/v1/counties/${county.county.id}/shipments/${shipmentId}/destination`;
+    const refused = await api().post(path).set('Authorization', county.authorization).send({ villageNodeId: villages[1]!.id }).expect(409);
+    expect(refused.headers['content-type']).toMatch(/application\/problem\+json/);
+    expect(refused.body).toMatchObject({ status: 409, code: 'illegal_transition', currentStatus: 'cancelled' });
+  });
+
   it("keeps one county's key out of another county's shipments", async () => {
     const { shipmentId } = await pushOne();
     const base = `/v1/counties/${county.county.id}/shipments`;

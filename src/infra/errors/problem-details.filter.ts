@@ -43,14 +43,16 @@ export class ProblemDetailsFilter implements ExceptionFilter {
     const response = http.getResponse<Response>();
     let problem: ProblemDetails;
     if (exception instanceof DomainError) {
+      // Extensions first: a domain error's extras never overwrite the problem's own members (an
+      // `extra.status` of "cancelled" once became the HTTP status, and a 500 that platforms retry).
       problem = {
+        ...exception.extra,
         type: TYPE_BASE + exception.code,
         title: exception.code.replace(/_/g, ' '),
         status: HTTP_STATUS_BY_CODE[exception.code],
         detail: exception.message,
         code: exception.code,
         ...(exception.problems.length ? { errors: exception.problems } : {}),
-        ...exception.extra,
       };
     } else if (exception instanceof HttpException) {
       problem = fromHttpException(exception);
