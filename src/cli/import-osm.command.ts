@@ -1,12 +1,9 @@
-import 'reflect-metadata';
-import { NestFactory } from '@nestjs/core';
-import { AppModule } from '../app.module';
 import { CountiesService } from '../counties/counties.service';
-import { loadAppConfig } from '../infra/config/app-config';
 import { validationFailed } from '../infra/errors/domain-error';
 import { CoordinateSystem } from '../infra/geo/coordinate-system';
 import { OsmImportProgress, OsmImportReport, OsmImportService } from '../network/osm/osm-import.service';
 import { CliIo } from './cli-io';
+import { withServiceContext } from './service-context';
 
 /** One line per tenth of a step, so a long import shows it is moving without flooding the terminal. */
 export function progressPrinter(log: (line: string) => void): (progress: OsmImportProgress) => void {
@@ -54,9 +51,7 @@ export interface ImportOsmFlags {
 export async function runImportOsm(flags: ImportOsmFlags, io: CliIo): Promise<number> {
   const code = flags.county;
   const log = (line: string) => io.stdout(`${line}\n`);
-  const config = loadAppConfig({ ...process.env, LOG_LEVEL: process.env.LOG_LEVEL ?? 'error' });
-  const app = await NestFactory.createApplicationContext(AppModule.forRoot(config), { bufferLogs: true });
-  try {
+  return withServiceContext(async (app) => {
     const county = await app.get(CountiesService).findByAdminCode(code);
     if (!county)
       throw validationFailed(`no county with code ${code}; create it first (rural-dispatch import-roads --county-name, or the API); nothing was written`, [
@@ -77,7 +72,5 @@ export async function runImportOsm(flags: ImportOsmFlags, io: CliIo): Promise<nu
     );
     describeOsmImport(report).forEach(log);
     return 0;
-  } finally {
-    await app.close();
-  }
+  });
 }

@@ -1,15 +1,12 @@
-import 'reflect-metadata';
-import { NestFactory } from '@nestjs/core';
 import * as fs from 'fs';
 import { parseRoadNetworkCsv } from '../network/import/road-network-csv';
-import { AppModule } from '../app.module';
 import { CountiesService } from '../counties/counties.service';
 import { VEHICLE_CLASSES, VehicleClass } from '@rural-dispatch/routing';
-import { loadAppConfig } from '../infra/config/app-config';
 import { NetworkImportService } from '../network/import/network-import.service';
 import { TravelMatrixService } from '../network/matrix/travel-matrix.service';
 import { CoordinateSystem } from '../infra/geo/coordinate-system';
 import { CliIo } from './cli-io';
+import { withServiceContext } from './service-context';
 import { CliUsageError } from './cli-usage-error';
 import { placesToNetworkNodes } from './places-csv';
 
@@ -51,9 +48,7 @@ export async function runImportRoads(flags: ImportRoadsFlags, io: CliIo): Promis
     : JSON.parse(readText(flags.geojson!, 'geojson'));
   const places = flags.places ? placesToNetworkNodes(readText(flags.places, 'places'), flags.places) : null;
 
-  const config = loadAppConfig({ ...process.env, LOG_LEVEL: process.env.LOG_LEVEL ?? 'error' });
-  const app = await NestFactory.createApplicationContext(AppModule.forRoot(config), { bufferLogs: true });
-  try {
+  return withServiceContext(async (app) => {
     const counties = app.get(CountiesService);
     let county = await counties.findByAdminCode(code);
     if (!county) {
@@ -87,9 +82,7 @@ export async function runImportRoads(flags: ImportRoadsFlags, io: CliIo): Promis
       );
     }
     return 0;
-  } finally {
-    await app.close();
-  }
+  });
 }
 
 function isVehicleClass(value: string): value is VehicleClass {

@@ -8,8 +8,8 @@ import { DemoVillage, generateDemoShipments } from './demo-shipment-generator';
 export const DEMO_PLATFORM_NAME = 'Demo e-commerce platform';
 
 export interface DemoPushOptions {
-  /** Local date (YYYY-MM-DD) the shipments belong to; defaults to today in Asia/Shanghai. */
-  date?: string;
+  /** Local date (YYYY-MM-DD) the shipments belong to: the caller's today, from the Clock. */
+  date: string;
   count?: number;
   seed?: number;
   batchSize?: number;
@@ -51,12 +51,11 @@ async function loadVillages(network: NetworkQueryService, countyId: string): Pro
  * Pushes the demo county's shipments through the real signed webhook, exactly as a platform would.
  * Registers the demo platform once; re-running the same day only produces duplicates.
  */
-export async function pushDemoShipments(baseUrl: string, countyId: string, app: INestApplicationContext, options: DemoPushOptions = {}): Promise<DemoPushResult> {
+export async function pushDemoShipments(baseUrl: string, countyId: string, app: INestApplicationContext, options: DemoPushOptions): Promise<DemoPushResult> {
   const { platform } = await app.get(PlatformsService).ensure(countyId, DEMO_PLATFORM_NAME);
   const villages = await loadVillages(app.get(NetworkQueryService), countyId);
   if (villages.length === 0) throw new Error(`county ${countyId} has no village points; seed the network first`);
-  const date = options.date ?? new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Shanghai' }).format(new Date());
-  const shipments = generateDemoShipments(villages, { date, count: options.count ?? 400, seed: options.seed ?? 20_261_129 });
+  const shipments = generateDemoShipments(villages, { date: options.date, count: options.count ?? 400, seed: options.seed ?? 20_261_129 });
   const result: DemoPushResult = { platformId: platform.id, total: shipments.length, accepted: 0, duplicates: 0, needsAttention: 0 };
   const batchSize = options.batchSize ?? 100;
   for (let start = 0; start < shipments.length; start += batchSize) {
