@@ -13,6 +13,8 @@ export const PLAN_EVENT_TYPES = [
   'route.status_changed',
   'route.locked',
   'route.unlocked',
+  'route.stop_moved',
+  'route.stops_reordered',
 ] as const;
 export type PlanEventType = (typeof PLAN_EVENT_TYPES)[number];
 

@@ -9,6 +9,7 @@ import { instantToLocalIso } from './planner/local-time';
 import { appendPlanEvent, PlanActor } from './plan-events';
 import { Plan } from './plan.entity';
 import { totalsWithKeptRoutes } from './plan-totals';
+import { assertCurrentPlan } from './plan-staleness';
 
 /** A platform is promised a window around the planned arrival, not the minute. */
 export const ETA_WINDOW_BEFORE_S = 3600;
@@ -32,7 +33,8 @@ export class PlanPublishingService {
     private readonly clock: Clock,
   ) {}
 
-  async publish(countyId: string, planId: string, actor: PlanActor): Promise<Plan> {
+  /** With `expectedRevision`, only the revision the dispatcher reviewed is published (409 `stale_version` otherwise). */
+  async publish(countyId: string, planId: string, actor: PlanActor, expectedRevision?: number): Promise<Plan> {
     const county = await this.counties.get(countyId);
     return this.dataSource.transaction(async (manager) => {
       const found = await manager.findOne(Plan, { where: { countyId, id: planId } });
@@ -40,7 +42,7 @@ export class PlanPublishingService {
       // One publish at a time per county day, so two drafts cannot both pass the re-check.
       await manager.query('SELECT pg_advisory_xact_lock(hashtext($1))', [`plan-publish:${countyId}:${found.serviceDate}`]);
       const plan = await manager.findOneOrFail(Plan, { where: { id: planId }, lock: { mode: 'pessimistic_write' } });
-      await assertPublishable(manager, plan);
+      await assertPublishable(manager, plan, expectedRevision);
       const conflicts = await findPublishConflicts(manager, plan);
       if (conflicts.length > 0) {
         throw new DomainError('conflict', `plan conflicts with ${conflicts.length} reservation(s) of the day's published plans (first: ${conflicts[0]!.rule})`, [], { conflicts });
@@ -52,7 +54,8 @@ export class PlanPublishingService {
       Object.assign(plan, { lifecycle: 'published', publishedAt: this.clock.now() });
       await manager.save(Plan, plan);
       await appendPlanEvent(manager, { planId, type: 'plan.published', actor, data: { version: plan.version, shipments: schedules.size } });
-      return plan;
+      // Read back: the event moved the revision on.
+      return manager.findOneOrFail(Plan, { where: { id: planId } });
     });
   }
 
@@ -87,22 +90,14 @@ export class PlanPublishingService {
   }
 }
 
-async function assertPublishable(manager: EntityManager, plan: Plan): Promise<void> {
+async function assertPublishable(manager: EntityManager, plan: Plan, expectedRevision: number | undefined): Promise<void> {
   if (plan.lifecycle !== 'draft') {
     throw new DomainError('illegal_transition', `plan is ${plan.lifecycle}; only a draft can be published`, [], { lifecycle: plan.lifecycle });
   }
   if (plan.status !== 'computed') {
     throw new DomainError('illegal_transition', `plan is ${plan.status}; only a computed plan can be published`, [], { currentStatus: plan.status });
   }
-  const latest: Array<{ version: number }> = await manager.query(`SELECT max(version) AS version FROM plan WHERE county_id = $1 AND service_date = $2 AND wave = $3`, [
-    plan.countyId,
-    plan.serviceDate,
-    plan.wave,
-  ]);
-  const latestVersion = Number(latest[0]?.version ?? plan.version);
-  if (latestVersion > plan.version) {
-    throw new DomainError('conflict', `plan version ${plan.version} is stale: wave ${plan.wave} has version ${latestVersion}`, [], { version: plan.version, latestVersion });
-  }
+  await assertCurrentPlan(manager, plan, expectedRevision);
 }
 
 /** The day's other published or completed plans, leaving out the version this one replaces. */
@@ -161,16 +156,17 @@ async function scheduleOf(manager: EntityManager, plan: Plan, timeZone: string):
       WHERE r.plan_id = $1 AND s.kind = 'village' ORDER BY 1`,
     [plan.id],
   );
-  const schedules = new Map<string, ShipmentSchedule>();
-  for (const row of rows) {
-    const arrivalMs = new Date(row.arrival_at).getTime();
-    schedules.set(row.shipment_id, {
-      plannedDate: plan.serviceDate,
-      eta: {
-        from: instantToLocalIso(new Date(arrivalMs - ETA_WINDOW_BEFORE_S * 1000), timeZone),
-        to: instantToLocalIso(new Date(arrivalMs + ETA_WINDOW_AFTER_S * 1000), timeZone),
-      },
-    });
-  }
-  return schedules;
+  return new Map(rows.map((row) => [row.shipment_id, shipmentSchedule(plan.serviceDate, new Date(row.arrival_at), timeZone)]));
+}
+
+/** What a platform is promised for a shipment on a stop: the service date and a window around the stop's arrival, in local time. */
+export function shipmentSchedule(plannedDate: string, arrivalAt: Date, timeZone: string): ShipmentSchedule {
+  const arrivalMs = arrivalAt.getTime();
+  return {
+    plannedDate,
+    eta: {
+      from: instantToLocalIso(new Date(arrivalMs - ETA_WINDOW_BEFORE_S * 1000), timeZone),
+      to: instantToLocalIso(new Date(arrivalMs + ETA_WINDOW_AFTER_S * 1000), timeZone),
+    },
+  };
 }

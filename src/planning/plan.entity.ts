@@ -34,6 +34,14 @@ export class Plan extends TimestampedCountyEntity {
   @Column({ type: 'integer', default: 1 })
   version!: number;
 
+  /**
+   * Goes up by one with every change to the plan or its routes (each plan_event row, appendPlanEvent
+   * bumps it): an edit or publish made with `expectedRevision` is refused when it has moved on.
+   * Only that SQL writes it (`update: false`), so saving a plan loaded earlier cannot set it back.
+   */
+  @Column({ type: 'integer', default: 0, update: false })
+  revision!: number;
+
   /** The version this one replaces (null for version 1). */
   @Column({ type: 'uuid', nullable: true })
   supersedesPlanId!: string | null;

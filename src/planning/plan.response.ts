@@ -20,6 +20,8 @@ export class PlanResponse {
   @ApiProperty({ example: 1 }) wave!: number;
   @ApiProperty({ example: 1, description: 'a replan of a published plan is the next version' }) version!: number;
   @ApiProperty({ type: String, nullable: true, format: 'uuid' }) supersedesPlanId!: string | null;
+  @ApiProperty({ example: 4, description: 'goes up with every change to the plan or its routes; send it as expectedRevision to edit or publish only what you read' })
+  revision!: number;
   @ApiProperty({ enum: PLAN_STATUSES, description: "the computation's status" }) status!: PlanStatus;
   @ApiProperty({ enum: PLAN_LIFECYCLES, description: 'draft → published → completed, or cancelled' }) lifecycle!: PlanLifecycle;
   @ApiProperty({ type: String, nullable: true, format: 'date-time' }) publishedAt!: string | null;
@@ -91,6 +93,7 @@ export function toPlanResponse(plan: Plan, jobId: string): PlanResponse {
     wave: plan.wave,
     version: plan.version,
     supersedesPlanId: plan.supersedesPlanId,
+    revision: plan.revision,
     status: plan.status,
     lifecycle: plan.lifecycle,
     publishedAt: iso(plan.publishedAt),

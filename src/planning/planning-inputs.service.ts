@@ -12,6 +12,8 @@ import { PlannableShipmentsService } from '../shipments/plannable-shipments.serv
 import { localSecondsToInstant } from './planner/local-time';
 import { NodeMatrix, WaveNode, WaveShipment, WaveVehicle } from './planner/wave-model';
 import { PlanInputError } from './plan-job';
+import { ROUTES_RESERVED_BY_OTHER_PLANS } from './day-reservations';
+import { Vehicle } from '../fleet/vehicle.entity';
 import { Plan } from './plan.entity';
 
 export interface LoadedPlanningInputs {
@@ -59,19 +61,7 @@ export class PlanningInputsService {
     if (hubs.length !== 1) throw new PlanInputError(`the county needs exactly one county hub to plan from, it has ${hubs.length}`);
     const reserved = await this.dayReservations(plan, county.timeZone);
     const serviceTimeS = new Map(nodes.map((node) => [node.id, node.serviceTimeS]));
-    const fleet = (await this.vehicles.list(countyId, { active: true })).map((vehicle): WaveVehicle => ({
-      id: vehicle.id,
-      code: vehicle.code,
-      vehicleClass: vehicle.vehicleClass,
-      homeNodeId: vehicle.homeNodeId,
-      capacity: { weightG: vehicle.capacityWeightG, volumeCm3: vehicle.capacityVolumeCm3, parcels: vehicle.capacityParcels },
-      fixedCostFen: vehicle.fixedCostFen,
-      costPerKmFen: vehicle.costPerKmFen,
-      costPerHourFen: vehicle.costPerHourFen,
-      shiftStartS: vehicle.shiftStartS,
-      shiftEndS: vehicle.shiftEndS,
-      maxDurationS: vehicle.maxDurationS,
-    }));
+    const fleet = (await this.vehicles.list(countyId, { active: true })).map(toWaveVehicle);
     if (fleet.length === 0) throw new PlanInputError('the county has no active vehicle');
     const vehicles = fleet.flatMap((vehicle) => withShiftAfterReservations(vehicle, reserved.busyUntilS.get(vehicle.id), serviceTimeS.get(vehicle.homeNodeId) ?? 0));
     const shipments = (await this.shipments.listPlannable(countyId, await this.supersededShipmentIds(plan.supersedesPlanId)))
@@ -124,11 +114,7 @@ export class PlanningInputsService {
    * from being routed twice.
    */
   private async dayReservations(plan: Pick<Plan, 'id' | 'countyId' | 'serviceDate' | 'supersedesPlanId'>, timeZone: string): Promise<DayReservations> {
-    const reservedRoutes = `SELECT r.id FROM plan_route r JOIN plan p ON p.id = r.plan_id
-      WHERE p.county_id = $1 AND p.service_date = $2
-        AND ((p.lifecycle IN ('published', 'completed') AND p.id <> $3 AND p.id IS DISTINCT FROM $4::uuid)
-          OR (p.id = $4::uuid AND (r.status <> 'planned' OR r.locked))
-          OR (p.id = $3 AND r.locked))`;
+    const reservedRoutes = `SELECT r.id FROM plan_route r JOIN plan p ON p.id = r.plan_id WHERE ${ROUTES_RESERVED_BY_OTHER_PLANS} OR (p.id = $3 AND r.locked)`;
     const parameters = [plan.countyId, plan.serviceDate, plan.id, plan.supersedesPlanId];
     const routes: Array<{ vehicle_id: string; return_at: Date }> = await this.dataSource.query(
       `SELECT vehicle_id, max(return_at) AS return_at FROM plan_route WHERE id IN (${reservedRoutes}) GROUP BY vehicle_id`,
@@ -174,7 +160,24 @@ export function withShiftAfterReservations(vehicle: WaveVehicle, busyUntilS: num
   return shiftStartS >= vehicle.shiftEndS ? [] : [{ ...vehicle, shiftStartS }];
 }
 
-function toWaveNode(node: NetworkNode): WaveNode {
+/** A fleet vehicle as the planner sees it (also what a hand edit is priced with). */
+export function toWaveVehicle(vehicle: Vehicle): WaveVehicle {
+  return {
+    id: vehicle.id,
+    code: vehicle.code,
+    vehicleClass: vehicle.vehicleClass,
+    homeNodeId: vehicle.homeNodeId,
+    capacity: { weightG: vehicle.capacityWeightG, volumeCm3: vehicle.capacityVolumeCm3, parcels: vehicle.capacityParcels },
+    fixedCostFen: vehicle.fixedCostFen,
+    costPerKmFen: vehicle.costPerKmFen,
+    costPerHourFen: vehicle.costPerHourFen,
+    shiftStartS: vehicle.shiftStartS,
+    shiftEndS: vehicle.shiftEndS,
+    maxDurationS: vehicle.maxDurationS,
+  };
+}
+
+export function toWaveNode(node: NetworkNode): WaveNode {
   return {
     id: node.id,
     code: node.code,

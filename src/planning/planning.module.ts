@@ -22,6 +22,8 @@ import { PlanComputationService } from './plan-computation.service';
 import { ManifestSourceService } from './manifests/manifest-source.service';
 import { ManifestsController } from './manifests/manifests.controller';
 import { PlansController } from './plans.controller';
+import { PlanStopEditsController } from './plan-stop-edits.controller';
+import { PlanStopEditsService } from './plan-stop-edits.service';
 import { PlanRequestsService } from './plan-requests.service';
 import { ServiceDatePolicy } from './service-date-policy';
 import { SolverThread } from './solver-thread';
@@ -36,7 +38,7 @@ import { SolverThread } from './solver-thread';
     FleetModule,
     ShipmentsModule,
   ],
-  controllers: [PlansController, ManifestsController, WaveSchedulesController],
+  controllers: [PlansController, PlanStopEditsController, ManifestsController, WaveSchedulesController],
   providers: [
     PlanRequestsService,
     PlanComputationService,
@@ -46,6 +48,7 @@ import { SolverThread } from './solver-thread';
     SolverThread,
     PlanPublishingService,
     PlanRouteEditsService,
+    PlanStopEditsService,
     IdempotencyService,
     WaveSchedulesService,
   ],

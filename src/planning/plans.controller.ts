@@ -2,6 +2,7 @@ import { Body, Controller, Get, Headers, HttpCode, Param, ParseUUIDPipe, Patch, 
 import { ApiAcceptedResponse, ApiBearerAuth, ApiConflictResponse, ApiHeader, ApiOkResponse, ApiQuery, ApiTags } from '@nestjs/swagger';
 import { CurrentPrincipal, Principal, Roles, WRITE_ROLES } from '../infra/auth/principal';
 import { RequestPlanDto } from './dto/request-plan.dto';
+import { ExpectedRevisionDto } from './dto/stop-edit.dto';
 import { UpdateRouteDto } from './dto/update-route.dto';
 import { IdempotencyService } from './idempotency.service';
 import { PlanEventResponse, toPlanEventResponse } from './plan-event.response';
@@ -49,18 +50,25 @@ export class PlansController {
   @Post(':planId/publish')
   @HttpCode(200)
   @Roles(...WRITE_ROLES)
-  @ApiHeader({ name: 'Idempotency-Key', required: false, description: 'same key and request: the first answer again; same key, other request: 409' })
+  @ApiHeader({
+    name: 'Idempotency-Key',
+    required: false,
+    description: 'same key and request: the first answer again; same key, other request: 409; same key while the first still runs: 409 idempotency_in_progress',
+  })
   @ApiOkResponse({ type: PlanResponse })
-  @ApiConflictResponse({ description: 'not a computed draft, a stale version, or conflicts with published plans (listed in `conflicts`)' })
+  @ApiConflictResponse({
+    description: 'not a computed draft; stale_version (a newer version of the wave, or `expectedRevision` behind); or conflicts with published plans (listed in `conflicts`)',
+  })
   publish(
     @Param('countyId', ParseUUIDPipe) countyId: string,
     @Param('planId', ParseUUIDPipe) planId: string,
+    @Body() body: ExpectedRevisionDto,
     @CurrentPrincipal() principal: Principal,
     @Headers('idempotency-key') idempotencyKey?: string,
   ): Promise<PlanResponse> {
     const scope = `POST plans/${planId}/publish`;
-    return this.idempotency.run({ countyId, key: idempotencyKey, scope, body: {} }, async () => {
-      const plan = await this.publishing.publish(countyId, planId, principal.apiKeyId);
+    return this.idempotency.run({ countyId, key: idempotencyKey, scope, body }, async () => {
+      const plan = await this.publishing.publish(countyId, planId, principal.apiKeyId, body.expectedRevision);
       return toPlanResponse(plan, this.plans.jobId(plan));
     });
   }

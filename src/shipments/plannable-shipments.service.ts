@@ -98,24 +98,47 @@ export class PlannableShipmentsService {
   }
 
   private async announcePickups(manager: EntityManager, countyId: string, shipmentIds: string[], planId: string, schedules: ReadonlyMap<string, ShipmentSchedule>): Promise<void> {
-    if (schedules.size === 0) return;
-    const pickups: Array<{ id: string; platform_id: string; status: ShipmentStatus }> = await manager.query(
-      `SELECT id, platform_id, status FROM shipment WHERE county_id = $1 AND id = ANY($2::uuid[]) AND direction = 'outbound_pickup' ORDER BY id`,
-      [countyId, shipmentIds],
+    await this.announceSchedules(manager, countyId, shipmentIds, `pickup scheduled by plan ${planId}`, schedules, 'outbound_pickup');
+  }
+
+  /**
+   * A published plan's hand edit moved these shipments' stops: each platform is told the new ETA of
+   * its own shipments by a `shipment.updated` event (status unchanged) with the planned date and the
+   * ETA window, as publishing told it the first one. Returns how many were announced.
+   */
+  announceRescheduled(manager: EntityManager, countyId: string, planId: string, schedules: ReadonlyMap<string, ShipmentSchedule>): Promise<number> {
+    return this.announceSchedules(manager, countyId, [...schedules.keys()], `rescheduled by an edit of plan ${planId}`, schedules, null);
+  }
+
+  private async announceSchedules(
+    manager: EntityManager,
+    countyId: string,
+    shipmentIds: string[],
+    reason: string,
+    schedules: ReadonlyMap<string, ShipmentSchedule>,
+    onlyDirection: ShipmentDirection | null,
+  ): Promise<number> {
+    if (schedules.size === 0 || shipmentIds.length === 0) return 0;
+    const shipments: Array<{ id: string; platform_id: string; direction: ShipmentDirection; status: ShipmentStatus }> = await manager.query(
+      `SELECT id, platform_id, direction, status FROM shipment WHERE county_id = $1 AND id = ANY($2::uuid[]) AND ($3::text IS NULL OR direction::text = $3) ORDER BY id`,
+      [countyId, shipmentIds, onlyDirection],
     );
-    for (const pickup of pickups) {
-      const schedule = schedules.get(pickup.id);
+    let announced = 0;
+    for (const shipment of shipments) {
+      const schedule = schedules.get(shipment.id);
       if (!schedule) continue;
       await this.events.append(manager, {
         countyId,
-        platformId: pickup.platform_id,
-        shipmentId: pickup.id,
+        platformId: shipment.platform_id,
+        shipmentId: shipment.id,
         type: 'shipment.updated',
-        fromStatus: pickup.status,
-        toStatus: pickup.status,
-        payload: { shipmentId: pickup.id, direction: 'outbound_pickup', status: pickup.status, reason: `pickup scheduled by plan ${planId}`, ...scheduleDetails(schedule) },
+        fromStatus: shipment.status,
+        toStatus: shipment.status,
+        payload: { shipmentId: shipment.id, direction: shipment.direction, status: shipment.status, reason, ...scheduleDetails(schedule) },
       });
+      announced++;
     }
+    return announced;
   }
 
   /**

@@ -18,7 +18,7 @@ const DESCRIPTIONS: Record<number, string> = {
   401: 'unauthenticated: missing/unknown key, or a bad/stale webhook signature',
   403: 'forbidden: the key lacks the role, or belongs to another county',
   404: 'not_found',
-  409: 'conflict (same id, different content) or illegal_transition',
+  409: 'conflict (same id, different content), illegal_transition, stale_version (a newer version or revision exists) or idempotency_in_progress (the same Idempotency-Key is still running)',
   413: 'payload_too_large: body over the configured limit',
 };
 

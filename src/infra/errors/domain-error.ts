@@ -3,7 +3,19 @@
  * the CLI; the global filter maps each code to a problem+json response at the edge.
  */
 export type DomainErrorCode =
-  'validation_failed' | 'malformed_body' | 'not_found' | 'conflict' | 'unauthenticated' | 'forbidden' | 'payload_too_large' | 'illegal_transition' | 'unavailable';
+  | 'validation_failed'
+  | 'malformed_body'
+  | 'not_found'
+  | 'conflict'
+  | 'unauthenticated'
+  | 'forbidden'
+  | 'payload_too_large'
+  | 'illegal_transition'
+  /** The request was made against a version or revision that is no longer the current one. */
+  | 'stale_version'
+  /** A request with the same Idempotency-Key is still running; retry later for its answer. */
+  | 'idempotency_in_progress'
+  | 'unavailable';
 
 export const HTTP_STATUS_BY_CODE: Record<DomainErrorCode, number> = {
   validation_failed: 400,
@@ -13,6 +25,8 @@ export const HTTP_STATUS_BY_CODE: Record<DomainErrorCode, number> = {
   not_found: 404,
   conflict: 409,
   illegal_transition: 409,
+  stale_version: 409,
+  idempotency_in_progress: 409,
   payload_too_large: 413,
   unavailable: 503,
 };
