@@ -45,6 +45,7 @@ export class PlanResponse {
 }
 
 export class PlanStopResponse {
+  @ApiProperty({ format: 'uuid', description: 'kept when an edit moves the stop to another route or place' }) id!: string;
   @ApiProperty() sequence!: number;
   @ApiProperty({ format: 'uuid' }) nodeId!: string;
   @ApiProperty({ enum: ['station_transfer', 'village'] }) kind!: string;
@@ -119,6 +120,7 @@ export function toPlanResponse(plan: Plan, jobId: string): PlanResponse {
 
 export function toPlanStopResponse(stop: PlanStop): PlanStopResponse {
   return {
+    id: stop.id,
     ...stopFigures(stop),
     arrivalAt: stop.arrivalAt.toISOString(),
     departureAt: stop.departureAt.toISOString(),
