@@ -5,7 +5,7 @@ import { existsSync } from 'fs';
 import { join, resolve } from 'path';
 import { DataSource } from 'typeorm';
 import { AppModule } from '../../src/app.module';
-import { loadAppConfig } from '../../src/infra/config/app-config';
+import { AppConfig, loadAppConfig } from '../../src/infra/config/app-config';
 import { ensureDatabase, runMigrations } from '../../src/infra/database/migrate';
 
 /** The repository's root, from its compiled location (dist/test/support) or its source (test/support). */
@@ -27,24 +27,35 @@ export function andorraDataDirectory(): string {
 }
 
 /**
- * The service in this process on a throwaway database (next to DATABASE_URL's, migrated here and
- * dropped afterwards), for checks and benchmarks that must not touch a developer's data.
+ * A configuration of its own on a throwaway database (next to DATABASE_URL's, migrated here and
+ * dropped afterwards) and a BullMQ prefix of its own, for checks and benchmarks that must not touch a
+ * developer's data or queues.
  */
-export async function withScratchApp<T>(prefix: string, work: (app: INestApplicationContext) => Promise<T>): Promise<T> {
+export async function withScratchConfig<T>(prefix: string, work: (config: AppConfig) => Promise<T>, overrides: Partial<AppConfig> = {}): Promise<T> {
   const base = loadAppConfig({ ...process.env, LOG_LEVEL: 'silent' });
   const databaseUrl = new URL(base.databaseUrl);
   databaseUrl.pathname = `/${prefix}_${randomBytes(4).toString('hex')}`;
   await ensureDatabase(databaseUrl.toString());
-  await runMigrations(databaseUrl.toString());
-  const app = await NestFactory.createApplicationContext(AppModule.forRoot({ ...base, databaseUrl: databaseUrl.toString(), queuePrefix: prefix }), { logger: false });
   try {
-    return await work(app);
+    await runMigrations(databaseUrl.toString());
+    return await work({ ...base, queuePrefix: prefix, ...overrides, databaseUrl: databaseUrl.toString() });
   } finally {
-    await app.close();
     const admin = new URL(databaseUrl);
     admin.pathname = '/postgres';
     const dataSource = await new DataSource({ type: 'postgres', url: admin.toString() }).initialize();
     await dataSource.query(`DROP DATABASE IF EXISTS ${databaseUrl.pathname.slice(1)} WITH (FORCE)`);
     await dataSource.destroy();
   }
+}
+
+/** The service in this process (no HTTP) on a scratch configuration (`withScratchConfig`). */
+export function withScratchApp<T>(prefix: string, work: (app: INestApplicationContext) => Promise<T>): Promise<T> {
+  return withScratchConfig(prefix, async (config) => {
+    const app = await NestFactory.createApplicationContext(AppModule.forRoot(config), { logger: false });
+    try {
+      return await work(app);
+    } finally {
+      await app.close();
+    }
+  });
 }
