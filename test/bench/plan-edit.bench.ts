@@ -8,7 +8,8 @@
  * the depot has one, 3 times in 4). The time is from sending the request to the whole answer, as the
  * dispatcher's console sees it; refused moves (409: capacity, time window, shift ...) are answers too
  * and are reported apart. The first move is reported apart as well: it builds the county's road graph
- * in the API process (the worker built its own).
+ * in the API process (the worker built its own). Also the process's CPU time per move (the API runs in
+ * this process), a figure that a loaded machine does not inflate as it does wall time.
  */
 import 'reflect-metadata';
 import { performance } from 'perf_hooks';
@@ -97,6 +98,8 @@ async function main(): Promise<void> {
         const timesMs: { accepted: number[]; refused: number[] } = { accepted: [], refused: [] };
         const refusedByRule = new Map<string, number>();
         let firstMs = 0;
+        // The API runs in this process: its CPU time per move (plus the client's small share) does not grow with the machine's load as wall time does.
+        const cpuMs: number[] = [];
         for (let move = 0; move < options.moves; move++) {
           const editable = [...routes.values()].filter((route) => route.status === 'planned' && !route.locked && route.stops.length > 0);
           const from = editable[random.nextInt(editable.length)]!;
@@ -104,6 +107,7 @@ async function main(): Promise<void> {
           const siblings = [...routes.values()].filter((route) => route.startNodeId === from.startNodeId && route.id !== from.id && route.status === 'planned' && !route.locked);
           const to = siblings.length > 0 && random.nextFloat() < 0.75 ? siblings[random.nextInt(siblings.length)]! : from;
           const places = to === from ? from.stops.length : to.stops.length + 1;
+          const cpuBefore = process.cpuUsage();
           const startedAt = performance.now();
           const response = await api('POST', `${plansUrl}/${plan.id}/routes/${from.id}/stops/${stop.id}/move`, {
             toRouteId: to.id,
@@ -111,6 +115,8 @@ async function main(): Promise<void> {
             expectedRevision: revision,
           });
           const elapsedMs = performance.now() - startedAt;
+          const cpu = process.cpuUsage(cpuBefore);
+          if (move > 0) cpuMs.push((cpu.user + cpu.system) / 1000);
           if (move === 0) firstMs = elapsedMs;
           else if (response.status === 200) timesMs.accepted.push(elapsedMs);
           else timesMs.refused.push(elapsedMs);
@@ -134,6 +140,7 @@ async function main(): Promise<void> {
           accepted: summary(timesMs.accepted),
           refused: summary(timesMs.refused),
           refusedByRule: Object.fromEntries(refusedByRule),
+          cpuPerMove: summary(cpuMs),
         };
         if (options.json) console.log(JSON.stringify(figures, null, 2));
         else {
@@ -147,6 +154,8 @@ async function main(): Promise<void> {
             if (stats) console.log(`${name.padEnd(26)} n=${String(stats.count).padStart(3)}  p50 ${stats.p50Ms} ms  p95 ${stats.p95Ms} ms  max ${stats.maxMs} ms`);
           }
           console.log(`refused by first rule: ${JSON.stringify(figures.refusedByRule)}`);
+          const cpu = figures.cpuPerMove!;
+          console.log(`CPU time of this process per move (API and client): p50 ${cpu.p50Ms} ms  p95 ${cpu.p95Ms} ms  max ${cpu.maxMs} ms`);
         }
       } finally {
         await app.close();
