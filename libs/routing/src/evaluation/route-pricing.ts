@@ -138,7 +138,7 @@ function priceRoute(problem: Problem, vehicle: Vehicle, visits: Visit[]): Priced
 }
 
 /** Earliest service start at or after `arrivalS` inside one of the windows (any time if none); null when every window has closed. */
-function startWithin(windows: TimeWindow[], arrivalS: number): number | null {
+export function startWithin(windows: TimeWindow[], arrivalS: number): number | null {
   if (windows.length === 0) return arrivalS;
   for (const window of windows) if (arrivalS <= window.endS) return Math.max(arrivalS, window.startS);
   return null;

@@ -1,5 +1,6 @@
 import { routeCost } from '../../evaluation/cost-evaluator';
-import { Problem, Route, RouteStep, TimeWindow } from '../../model/problem';
+import { startWithin } from '../../evaluation/route-pricing';
+import { Problem, Route, RouteStep } from '../../model/problem';
 
 /** One visit of a route, in terms of the input problem: a job, or one end of a shipment. */
 export interface TaskVisit {
@@ -99,11 +100,4 @@ export function checkRoute(problem: Problem, vehicleIndex: number, visits: TaskV
   }
   const costFen = visits.length === 0 ? 0 : routeCost(problem.objective, vehicle, distanceM, durationS);
   return { route: { vehicleId: vehicle.id, steps, distanceM, durationS, costFen }, violations };
-}
-
-/** Earliest service start at or after `arrivalS` inside one of the windows (any time if none). */
-function startWithin(windows: TimeWindow[], arrivalS: number): number | null {
-  if (windows.length === 0) return arrivalS;
-  for (const window of windows) if (arrivalS <= window.endS) return Math.max(arrivalS, window.startS);
-  return null;
 }
