@@ -191,6 +191,27 @@ describe('plan stop edits: move, re-order, refusals, revisions and idempotency',
     expect(early.stops[0].nodeId).toBe(earlyVillageId);
   });
 
+  it('documents both edits in the OpenAPI document, and refuses them to a viewer (403, nothing written)', async () => {
+    const { body } = await http().get('/docs-json').expect(200);
+    const move = body.paths['/v1/counties/{countyId}/plans/{planId}/routes/{routeId}/stops/{stopId}/move'].post;
+    const order = body.paths['/v1/counties/{countyId}/plans/{planId}/routes/{routeId}/stop-order'].put;
+    for (const operation of [move, order]) {
+      expect(operation.responses['200'].content['application/json'].schema.$ref).toMatch(/PlanEditResponse$/);
+      expect(operation.responses['409'].description).toMatch(/capacity/);
+      expect(operation.parameters.map((parameter: any) => parameter.name)).toContain('Idempotency-Key');
+    }
+    const { secret } = await api.app.get(CountiesService).createApiKey(owner.county.id, 'viewer', 'viewer');
+    const [route] = vanRoutes(plan);
+    await expectRefusedWritingNothing(
+      () =>
+        http()
+          .put(orderUrl(plan.id, route.id))
+          .set('Authorization', `Bearer ${secret}`)
+          .send({ stopIds: route.stops.map((stop: any) => stop.id) }),
+      403,
+    );
+  });
+
   it('refuses a move that overloads the target route, naming capacity and its dimension, writing nothing', async () => {
     const [from, to] = vanRoutes(plan);
     const body = await expectRefusedWritingNothing(() => auth(http().post(moveUrl(plan.id, from.id, from.stops[1].id))).send({ toRouteId: to.id, position: 1 }));
