@@ -98,7 +98,8 @@ export class PlanStopEditsService {
   ): Promise<EditPricingContext> {
     const changed = planRoutes.filter((route) => stopsByRoute.has(route.id));
     const vehicleIds = [...new Set(changed.map((route) => route.vehicleId))];
-    const nodeIds = new Set(planRoutes.flatMap((route) => [route.startNodeId, ...(route.stops ?? []).map((stop) => stop.nodeId)]));
+    // Only the changed routes' depots and stops are priced: their nodes are all that is read.
+    const nodeIds = new Set(changed.flatMap((route) => [route.startNodeId, ...stopsByRoute.get(route.id)!.map((stop) => stop.nodeId)]));
     const nodes = await this.network.getNodes(plan.countyId, [...nodeIds]);
     const vehicles = await Promise.all(vehicleIds.map((id) => this.vehicles.get(plan.countyId, id)));
     const midnightMs = localSecondsToInstant(plan.serviceDate, 0, timeZone).getTime();
