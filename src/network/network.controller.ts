@@ -16,6 +16,7 @@ import {
   TravelMatrixResponse,
 } from './network.responses';
 import { OperatorApi } from '../infra/auth/operator-api.decorator';
+import { LargeBody } from '../infra/http/large-body.decorator';
 
 const FEATURE_COLLECTION_SCHEMA = {
   type: 'object',
@@ -37,6 +38,7 @@ export class NetworkController {
   @Post('import')
   @HttpCode(200)
   @Roles(...WRITE_ROLES)
+  @LargeBody()
   @ApiBody({ schema: FEATURE_COLLECTION_SCHEMA })
   @ApiOkResponse({ type: NetworkImportResponse, description: 'counts per kind; importing the same file twice changes nothing' })
   @ApiBadRequestResponse({ description: 'malformed JSON or an invalid feature; `errors` names each feature path; nothing is written' })
