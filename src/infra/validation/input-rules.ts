@@ -1,3 +1,5 @@
+import { ValidateBy, ValidationOptions } from 'class-validator';
+
 /**
  * Formats that more than one module's input must follow (network import and DTOs, fleet DTOs), kept
  * here so that a module checking a reference to another module's data need not import that module.
@@ -34,4 +36,18 @@ export const PLAUSIBLE_INSTANT_RULE = 'must be between 2000-01-01 and 2099-12-31
 export function isPlausibleInstant(text: string): boolean {
   const ms = Date.parse(text);
   return !Number.isNaN(ms) && ms >= EARLIEST_INSTANT.getTime() && ms < LATEST_INSTANT.getTime();
+}
+
+/** class-validator check of the same rule, for DTOs. */
+export function IsPlausibleInstant(options?: ValidationOptions): PropertyDecorator {
+  return ValidateBy(
+    {
+      name: 'isPlausibleInstant',
+      validator: {
+        validate: (value: unknown) => typeof value === 'string' && isPlausibleInstant(value),
+        defaultMessage: (args) => `${args?.property ?? 'instant'} ${PLAUSIBLE_INSTANT_RULE}`,
+      },
+    },
+    options,
+  );
 }
