@@ -21,28 +21,32 @@ import { setRateLimitHeaders, sharedLimiter } from './rate-limits.service';
 export class SignInAttemptsService {
   private readonly limiter: RateLimiterRedis;
   private readonly rule: RateLimitRule;
+  private readonly blockS: number;
 
   constructor(redis: RequestRedis, @Inject(APP_CONFIG) config: AppConfig) {
     const { blockS, ...rule } = config.rateLimits.failedSignIns;
     this.rule = rule;
-    this.limiter = sharedLimiter(redis, 'sign-in', rule, blockS);
+    this.blockS = blockS;
+    this.limiter = sharedLimiter(redis, 'sign-in', rule);
   }
 
   /** Refuses (429 with Retry-After) while the account is locked. */
   async assertAllowed(account: string, response?: Response): Promise<void> {
     const state = await this.limiter.get(account);
-    if (state && state.consumedPoints > this.rule.points) this.refuse(state, response);
+    if (state && state.consumedPoints >= this.rule.points) this.refuse(state, response);
   }
 
   /** Counts a failure; the one that reaches the limit locks the account and is answered with a 429 already. */
   async recordFailure(account: string, response?: Response): Promise<void> {
+    let state: RateLimiterRes;
     try {
-      const state = await this.limiter.consume(account);
-      if (response) setRateLimitHeaders(response, this.rule, state, false);
+      state = await this.limiter.consume(account);
     } catch (rejection) {
       if (!(rejection instanceof RateLimiterRes)) throw rejection;
-      this.refuse(rejection, response);
+      return this.refuse(rejection, response);
     }
+    if (state.consumedPoints >= this.rule.points) this.refuse(await this.limiter.block(account, this.blockS), response);
+    if (response) setRateLimitHeaders(response, this.rule, state, false);
   }
 
   /** A successful sign-in clears the account's failures. */

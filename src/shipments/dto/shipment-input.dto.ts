@@ -105,7 +105,7 @@ export const shipmentInputSchema = z
       .string()
       .regex(ISO_8601_WITH_OFFSET, 'must be an ISO 8601 date-time with offset')
       .refine((value) => !Number.isNaN(Date.parse(value)), 'is not a real date')
-      .refine(isPlausibleInstant, PLAUSIBLE_INSTANT_RULE)
+      .refine((value) => Number.isNaN(Date.parse(value)) || isPlausibleInstant(value), PLAUSIBLE_INSTANT_RULE)
       .optional()
       .meta({ example: '2026-12-01T18:00:00+08:00' }),
     contact: contact.meta({ description: 'recipient (inbound) or sender (pickup)' }),
