@@ -1,9 +1,8 @@
 import { Inject, Injectable, Logger } from '@nestjs/common';
 import { APP_CONFIG, AppConfig } from '../infra/config/app-config';
 import { ShipmentEventsService } from '../shipments/shipment-events.service';
-import { PlatformsService } from './platforms.service';
+import { PlatformsService, SUBSCRIPTION_DEACTIVATED } from './platforms.service';
 import { describeDeliveryError, safePost } from './safe-http';
-import { SUBSCRIPTION_DEACTIVATED } from './platforms.service';
 import { AttemptOutcome, WebhookDeliveriesService } from './webhook-deliveries.service';
 import { signedHeaders } from './webhook-signature';
 

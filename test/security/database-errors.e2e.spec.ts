@@ -1,5 +1,4 @@
-import { createServer, Server, Socket, connect } from 'node:net';
-import { AddressInfo } from 'node:net';
+import { AddressInfo, connect, createServer, Server, Socket } from 'node:net';
 import request from 'supertest';
 import { DataSource, QueryFailedError } from 'typeorm';
 import { loggableError } from '../../src/infra/logging/loggable-error';

@@ -108,7 +108,11 @@ describe('hostile input (issue 12, items 2, 3 and 7)', () => {
 
     it('keeps each route to its own limit: 300 KB is too much for a vehicle, not for a network import', async () => {
       const padding = 'x'.repeat(300 * 1024);
-      const vehicle = await request(testApp.baseUrl).post(`/v1/counties/${county.county.id}/vehicles`).set('Authorization', county.authorization).send({ code: padding }).expect(413);
+      const vehicle = await request(testApp.baseUrl)
+        .post(`/v1/counties/${county.county.id}/vehicles`)
+        .set('Authorization', county.authorization)
+        .send({ code: padding })
+        .expect(413);
       expect(vehicle.body.code).toBe('payload_too_large');
       const network = await request(testApp.baseUrl)
         .post(`/v1/counties/${county.county.id}/network/import`)

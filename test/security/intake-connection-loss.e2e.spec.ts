@@ -70,12 +70,16 @@ describe('PostgreSQL terminating the connections of an intake in flight', () => 
     // The issue cut 0.5 s in; on a loaded machine the batch reaches its insert later, so wait for the
     // insert to be running and cut then: the busy connections of the database, less this test's own.
     let terminated: Array<{ pid: number }> = [];
-    await eventually(async () => {
-      terminated = await db.query(`SELECT pid FROM pg_stat_activity WHERE datname = $1 AND pid <> pg_backend_pid() AND state <> 'idle' AND query LIKE '%INSERT INTO shipment%'`, [
-        database,
-      ]);
-      return terminated.length > 0;
-    }, 60_000, 20);
+    await eventually(
+      async () => {
+        terminated = await db.query(`SELECT pid FROM pg_stat_activity WHERE datname = $1 AND pid <> pg_backend_pid() AND state <> 'idle' AND query LIKE '%INSERT INTO shipment%'`, [
+          database,
+        ]);
+        return terminated.length > 0;
+      },
+      60_000,
+      20,
+    );
     for (const { pid } of terminated) await db.query('SELECT pg_terminate_backend($1)', [pid]);
     const answer = await push;
     console.log('intake connection loss:', JSON.stringify({ terminated: terminated.length, status: answer.status }));

@@ -19,7 +19,9 @@ describe('travel matrices from the API', () => {
     county = await createCounty(testApp.app, { role: 'viewer' });
     const network = smallNetwork();
     // 500 more village points around the small network: 506 nodes, over the API's 500.
-    extraCodes.forEach((code, index) => network.features.push(nodeFeature(code, 'village_point', [105.0 + (index % 25) * 0.002, 33.98 + Math.floor(index / 25) * 0.002], { parent: 'T1' })));
+    extraCodes.forEach((code, index) =>
+      network.features.push(nodeFeature(code, 'village_point', [105.0 + (index % 25) * 0.002, 33.98 + Math.floor(index / 25) * 0.002], { parent: 'T1' })),
+    );
     await testApp.app.get(NetworkImportService).importFeatureCollection(county.county.id, network);
   });
 

@@ -83,7 +83,11 @@ describe('webhook hardening', () => {
   it('shows the credentials of a subscription URL to admins only', async () => {
     const url = 'https://hook-user:hook-pass@8.8.8.8/hooks/rd?token=abc123&v=2';
     const subscriptions = `/v1/counties/${county.county.id}/platforms/${platform.id}/subscriptions`;
-    await request(testApp.baseUrl).post(subscriptions).set('Authorization', county.authorization).send({ url, eventTypes: ['shipment.created'] }).expect(201);
+    await request(testApp.baseUrl)
+      .post(subscriptions)
+      .set('Authorization', county.authorization)
+      .send({ url, eventTypes: ['shipment.created'] })
+      .expect(201);
     const { secret } = await testApp.app.get(CountiesService).createApiKey(county.county.id, 'a viewer', 'viewer');
     const seen = await request(testApp.baseUrl).get(subscriptions).set('Authorization', `Bearer ${secret}`).expect(200);
     const shown = JSON.stringify(seen.body);
@@ -102,7 +106,10 @@ describe('webhook hardening', () => {
     const rotating = await startTestApp({ ...testApp.config, port: 0, secretKeys: [newKey, oldKey] });
     try {
       const body = JSON.stringify({ shipments: [shipmentInput({ destination: { villageCode: villages[2]!.adminCode } })] });
-      const pushed = await request(rotating.baseUrl).post(`/v1/webhooks/${platform.id}/shipments`).set(signedHeaders(platform.secret, 'msg_rotating', body)).send(body);
+      const pushed = await request(rotating.baseUrl)
+        .post(`/v1/webhooks/${platform.id}/shipments`)
+        .set(signedHeaders(platform.secret, 'msg_rotating', body))
+        .send(body);
       expect(pushed.status).toBe(200);
       // Step 2: reseal; then the old key can go.
       expect(await rotating.app.get(PlatformsService).resealSecrets()).toMatchObject({ resealed: expect.any(Number) });
@@ -114,7 +121,10 @@ describe('webhook hardening', () => {
     const rotated = await startTestApp({ ...testApp.config, port: 0, secretKeys: [newKey] });
     try {
       const body = JSON.stringify({ shipments: [shipmentInput({ destination: { villageCode: villages[3]!.adminCode } })] });
-      const pushed = await request(rotated.baseUrl).post(`/v1/webhooks/${platform.id}/shipments`).set(signedHeaders(platform.secret, 'msg_rotated', body)).send(body);
+      const pushed = await request(rotated.baseUrl)
+        .post(`/v1/webhooks/${platform.id}/shipments`)
+        .set(signedHeaders(platform.secret, 'msg_rotated', body))
+        .send(body);
       expect(pushed.status).toBe(200);
     } finally {
       await rotated.close();

@@ -189,7 +189,9 @@ function secretKeysVariable(env: NodeJS.ProcessEnv): Buffer[] {
 /** The API and the worker seal and open webhook secrets: without a key they must not start. */
 export function requireSecretKey(config: AppConfig): void {
   if (config.secretKeys.length === 0) {
-    throw new ConfigError('WEBHOOK_SECRET_KEY is not set: the platforms\' webhook secrets are stored sealed with it (32 random bytes in base64: openssl rand -base64 32; see docs/security.md)');
+    throw new ConfigError(
+      "WEBHOOK_SECRET_KEY is not set: the platforms' webhook secrets are stored sealed with it (32 random bytes in base64: openssl rand -base64 32; see docs/security.md)",
+    );
   }
 }
 

@@ -68,11 +68,23 @@ export class ProblemDetailsFilter implements ExceptionFilter {
       // The request may well succeed later: a 503 that clients (platforms) retry, never a 500.
       this.logger.warn({ err: exception, path: request.path }, 'a dependency is unavailable');
       response.setHeader('Retry-After', String(RETRY_AFTER_S));
-      problem = { type: TYPE_BASE + 'unavailable', title: 'unavailable', status: 503, detail: 'the service cannot reach its database or queue right now; retry later', code: 'unavailable' };
+      problem = {
+        type: TYPE_BASE + 'unavailable',
+        title: 'unavailable',
+        status: 503,
+        detail: 'the service cannot reach its database or queue right now; retry later',
+        code: 'unavailable',
+      };
     } else if (isDataException(exception)) {
       // Validation should have refused this value; logged (without the value) so the gap is seen.
       this.logger.warn({ err: exception, path: request.path }, 'a value passed validation but not the database');
-      problem = { type: TYPE_BASE + 'validation_failed', title: 'validation failed', status: 400, detail: 'a value is out of the range the service can store', code: 'validation_failed' };
+      problem = {
+        type: TYPE_BASE + 'validation_failed',
+        title: 'validation failed',
+        status: 400,
+        detail: 'a value is out of the range the service can store',
+        code: 'validation_failed',
+      };
     } else {
       this.logger.error({ err: exception, path: request.path }, 'unhandled error');
       problem = { type: TYPE_BASE + 'internal', title: 'internal error', status: 500, detail: 'internal error', code: 'internal' };

@@ -62,10 +62,15 @@ export class RateLimitsService {
     } catch (rejection) {
       if (!(rejection instanceof RateLimiterRes)) throw rejection;
       setRateLimitHeaders(response, rule, rejection, true);
-      throw new DomainError('rate_limited', `too many requests for this ${SCOPE_NAMES[scope]}: at most ${rule.points} per ${rule.durationS} s; retry after the Retry-After seconds`, [], {
-        limit: rule.points,
-        windowS: rule.durationS,
-      });
+      throw new DomainError(
+        'rate_limited',
+        `too many requests for this ${SCOPE_NAMES[scope]}: at most ${rule.points} per ${rule.durationS} s; retry after the Retry-After seconds`,
+        [],
+        {
+          limit: rule.points,
+          windowS: rule.durationS,
+        },
+      );
     }
     setRateLimitHeaders(response, rule, state, false);
   }

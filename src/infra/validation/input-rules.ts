@@ -17,6 +17,7 @@ export const MAX_INT32 = 2_147_483_647;
  * runs (src/infra/http/json-body.ts): U+0000 (text and jsonb refuse it) and UTF-16 surrogates that
  * are not part of a pair (they have no UTF-8 form). Either reached the database as a 500 before.
  */
+// eslint-disable-next-line no-control-regex -- U+0000 is exactly what this rule looks for
 const UNSTORABLE_TEXT = /\u0000|[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/;
 export const STORABLE_TEXT_RULE = 'must not contain U+0000 or an unpaired UTF-16 surrogate (\\ud800-\\udfff)';
 

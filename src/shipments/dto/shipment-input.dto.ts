@@ -116,7 +116,10 @@ export const shipmentInputSchema = z
       .max(MAX_PARCELS_PER_SHIPMENT)
       // Each side may be up to 100,000 units, but the volumes are stored as integers: 100,000 cm
       // sides once overflowed the shipment's total and failed in PostgreSQL with a 500.
-      .refine((parcels) => parcels.reduce((total, item) => total + parcelVolumeCm3(item.dimensions), 0) <= MAX_INT32, `the parcels' volumes must add up to at most ${MAX_INT32} cm³`),
+      .refine(
+        (parcels) => parcels.reduce((total, item) => total + parcelVolumeCm3(item.dimensions), 0) <= MAX_INT32,
+        `the parcels' volumes must add up to at most ${MAX_INT32} cm³`,
+      ),
   })
   .meta({ id: 'ShipmentInput' });
 
