@@ -5,32 +5,35 @@ import { CountiesService } from '../../src/counties/counties.service';
 import { PlatformsService } from '../../src/integrations/platforms.service';
 import { signedHeaders } from '../../src/integrations/webhook-signature';
 import { createCounty, CountyWithKey } from '../support/factories';
-import { cleanupTestConfig, createTestConfig, startTestApp, TestApp } from '../support/test-app';
+import { startTestApp, TestApp, useTestApp } from '../support/test-app';
 import { createPlatform, shipmentInput, TestPlatform } from '../shipments/support/platform-client';
 import { createVillages, TestVillage } from '../shipments/support/village-factory';
 
 /** Issue 12, item 6, the inbound side and the subscriptions: replays, private targets, credentials in URLs, secrets at rest. */
 describe('webhook hardening', () => {
-  let testApp: TestApp;
+  const oldKey = randomBytes(32);
+  // As in production: private targets refused (the test config allows them for the delivery tests).
+  const testApp = useTestApp({ allowPrivateWebhookTargets: false, secretKeys: [oldKey] });
   let county: CountyWithKey;
   let platform: TestPlatform;
   let villages: TestVillage[];
   let db: DataSource;
-  const oldKey = randomBytes(32);
 
   beforeAll(async () => {
-    // As in production: private targets refused (the test config allows them for the delivery tests).
-    testApp = await startTestApp(await createTestConfig({ allowPrivateWebhookTargets: false, secretKeys: [oldKey] }));
     db = testApp.app.get(DataSource);
     county = await createCounty(testApp.app);
     villages = await createVillages(testApp.app, county.county.id, county.county.adminCode);
     platform = await createPlatform(testApp.app, testApp.baseUrl, county.county.id);
   });
 
-  afterAll(async () => {
-    await testApp.close();
-    await cleanupTestConfig(testApp.config);
-  });
+  /** One signed shipment to `village`, through another API process on the same database. */
+  const pushThrough = (app: TestApp, webhookId: string, village: TestVillage) => {
+    const body = JSON.stringify({ shipments: [shipmentInput({ destination: { villageCode: village.adminCode } })] });
+    return request(app.baseUrl)
+      .post(`/v1/webhooks/${platform.id}/shipments`)
+      .set(signedHeaders(platform.secret, webhookId, body))
+      .send(body);
+  };
 
   const send = (headers: Record<string, string>, body: string) => request(testApp.baseUrl).post(`/v1/webhooks/${platform.id}/shipments`).set(headers).send(body);
 
@@ -105,12 +108,7 @@ describe('webhook hardening', () => {
     const newKey = randomBytes(32);
     const rotating = await startTestApp({ ...testApp.config, port: 0, secretKeys: [newKey, oldKey] });
     try {
-      const body = JSON.stringify({ shipments: [shipmentInput({ destination: { villageCode: villages[2]!.adminCode } })] });
-      const pushed = await request(rotating.baseUrl)
-        .post(`/v1/webhooks/${platform.id}/shipments`)
-        .set(signedHeaders(platform.secret, 'msg_rotating', body))
-        .send(body);
-      expect(pushed.status).toBe(200);
+      expect((await pushThrough(rotating, 'msg_rotating', villages[2]!)).status).toBe(200);
       // Step 2: reseal; then the old key can go.
       expect(await rotating.app.get(PlatformsService).resealSecrets()).toMatchObject({ resealed: expect.any(Number) });
     } finally {
@@ -120,12 +118,7 @@ describe('webhook hardening', () => {
     expect(resealed.sealed_webhook_secret).not.toBe(row.sealed_webhook_secret);
     const rotated = await startTestApp({ ...testApp.config, port: 0, secretKeys: [newKey] });
     try {
-      const body = JSON.stringify({ shipments: [shipmentInput({ destination: { villageCode: villages[3]!.adminCode } })] });
-      const pushed = await request(rotated.baseUrl)
-        .post(`/v1/webhooks/${platform.id}/shipments`)
-        .set(signedHeaders(platform.secret, 'msg_rotated', body))
-        .send(body);
-      expect(pushed.status).toBe(200);
+      expect((await pushThrough(rotated, 'msg_rotated', villages[3]!)).status).toBe(200);
     } finally {
       await rotated.close();
     }
