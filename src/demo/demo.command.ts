@@ -111,7 +111,7 @@ export async function runDemo(flags: DemoFlags): Promise<number> {
     report.line('Where to look next');
     report.table([
       ['admin API key', seeded.apiKeyFromEnvironment ? '(from DEMO_API_KEY)' : seeded.apiKey],
-      ['API + worker', 'npm run demo -- --serve   (or: npm start & npm run worker)'],
+      ['API + worker', 'npm run demo -- --serve   (or: export WEBHOOK_SECRET_KEY=$(cat .webhook-secret-key); npm start & npm run worker)'],
       ['API docs', `http://localhost:${config.port}/docs`],
       ['the plan', `curl -H "Authorization: Bearer $KEY" http://localhost:${config.port}/v1/counties/${countyId}/plans/${plan.planId}/manifests`],
       [
