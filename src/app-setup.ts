@@ -2,16 +2,16 @@ import { ValidationPipe } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { NestExpressApplication } from '@nestjs/platform-express';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
+import helmet from 'helmet';
 import { Logger } from 'nestjs-pino';
 import { AppModule } from './app.module';
 import { AppConfig } from './infra/config/app-config';
-import { jsonBodyParser } from './infra/http/json-body-parser';
 import { validationExceptionFactory } from './infra/errors/validation-exception.factory';
 import { intakeOpenApiSchemas } from './shipments/dto/intake-openapi';
 
 /** The HTTP application exactly as main.ts serves it; the e2e tests and the demo build it the same way. */
 export async function createHttpApp(config: AppConfig): Promise<NestExpressApplication> {
-  // Our own JSON parser (below) keeps the raw body for signatures and names its errors.
+  // No body parser here: bodies are read after authentication, per route (JsonBodyInterceptor, the webhook guard).
   const app = await NestFactory.create<NestExpressApplication>(AppModule.forRoot(config), { bufferLogs: true, bodyParser: false });
   configureApp(app, config);
   return app;
@@ -19,7 +19,15 @@ export async function createHttpApp(config: AppConfig): Promise<NestExpressAppli
 
 function configureApp(app: NestExpressApplication, config: AppConfig): void {
   app.useLogger(app.get(Logger));
-  app.use(jsonBodyParser(config.bodyLimitBytes));
+  app.disable('x-powered-by');
+  app.set('trust proxy', config.trustProxy);
+  app.use(
+    helmet({
+      // Helmet's policy, less upgrade-insecure-requests: a county's API on plain http (a lab, a LAN)
+      // would otherwise have browsers fetch Swagger UI's scripts over https and show a blank /docs.
+      contentSecurityPolicy: { directives: { upgradeInsecureRequests: null } },
+    }),
+  );
   app.useGlobalPipes(new ValidationPipe({ whitelist: true, forbidNonWhitelisted: true, transform: true, exceptionFactory: validationExceptionFactory }));
   app.enableShutdownHooks();
   const document = SwaggerModule.createDocument(

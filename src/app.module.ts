@@ -1,5 +1,5 @@
 import { DynamicModule, Module } from '@nestjs/common';
-import { APP_FILTER, APP_GUARD } from '@nestjs/core';
+import { APP_FILTER, APP_GUARD, APP_INTERCEPTOR } from '@nestjs/core';
 import { CountiesModule } from './counties/counties.module';
 import { FleetModule } from './fleet/fleet.module';
 import { NetworkModule } from './network/network.module';
@@ -14,6 +14,10 @@ import { DatabaseModule } from './infra/database/database.module';
 import { ProblemDetailsFilter } from './infra/errors/problem-details.filter';
 import { LoggingModule } from './infra/logging/logging.module';
 import { QueueModule } from './infra/queue/queue.module';
+import { JsonBodyInterceptor } from './infra/http/json-body.interceptor';
+import { ClientAddressGuard } from './infra/rate-limit/client-address.guard';
+import { RateLimitModule } from './infra/rate-limit/rate-limit.module';
+import { RequestRedisModule } from './infra/redis/redis.module';
 
 /** Domain modules served over HTTP. Each owns its tables; add a module here and in WorkerModule if it has processors. */
 export const API_DOMAIN_MODULES = [CountiesModule, HealthModule, NetworkModule, FleetModule, ShipmentsModule, IntegrationsModule, PlanningModule];
@@ -23,9 +27,21 @@ export class AppModule {
   static forRoot(config: AppConfig): DynamicModule {
     return {
       module: AppModule,
-      imports: [ConfigModule.forRoot(config), LoggingModule.forRoot(config), DatabaseModule.forRoot(config), QueueModule.forRoot(config), ...API_DOMAIN_MODULES],
+      imports: [
+        ConfigModule.forRoot(config),
+        LoggingModule.forRoot(config),
+        DatabaseModule.forRoot(config),
+        QueueModule.forRoot(config),
+        RequestRedisModule.forRoot(),
+        RateLimitModule,
+        ...API_DOMAIN_MODULES,
+      ],
+      // In this order for every request: the client address's budget, the key (and its budget), then
+      // the body is read; nothing of an unauthenticated request is parsed.
       providers: [
+        { provide: APP_GUARD, useClass: ClientAddressGuard },
         { provide: APP_GUARD, useClass: ApiKeyGuard },
+        { provide: APP_INTERCEPTOR, useClass: JsonBodyInterceptor },
         { provide: APP_FILTER, useClass: ProblemDetailsFilter },
       ],
     };

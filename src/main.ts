@@ -1,9 +1,10 @@
 import 'reflect-metadata';
 import { createHttpApp } from './app-setup';
-import { loadAppConfig } from './infra/config/app-config';
+import { loadAppConfig, requireSecretKey } from './infra/config/app-config';
 
 async function bootstrap(): Promise<void> {
   const config = loadAppConfig();
+  requireSecretKey(config);
   const app = await createHttpApp(config);
   await app.listen(config.port, '0.0.0.0');
 }

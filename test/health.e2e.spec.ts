@@ -5,8 +5,12 @@ import { createCounty } from './support/factories';
 describe('health, auth and errors', () => {
   const testApp = useTestApp();
 
-  it('reports PostgreSQL, PostGIS and Redis up', async () => {
-    const response = await request(testApp.baseUrl).get('/health').expect(200);
+  it('reports PostgreSQL, PostGIS and Redis up: the details to an operator key only', async () => {
+    const anonymous = await request(testApp.baseUrl).get('/health').expect(200);
+    // A load balancer learns up or down; versions and error texts are for the county's operators.
+    expect(anonymous.body).toEqual({ status: 'ok' });
+    const viewer = await createCounty(testApp.app, { role: 'viewer' });
+    const response = await request(testApp.baseUrl).get('/health').set('Authorization', viewer.authorization).expect(200);
     expect(response.body.status).toBe('ok');
     expect(response.body.details.postgres.status).toBe('up');
     expect(response.body.details.postgis).toMatchObject({ status: 'up' });

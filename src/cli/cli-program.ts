@@ -72,6 +72,16 @@ export function createProgram(io: CliIo, setExitCode: (code: number) => void): C
     });
 
   program
+    .command('secrets')
+    .description('webhook secrets at rest (docs/security.md)')
+    .command('reseal')
+    .description('seal every platform webhook secret with WEBHOOK_SECRET_KEY (after a key rotation, or an upgrade from plaintext storage)')
+    .action(async () => {
+      const { runSecretsReseal } = await import('./secrets.command');
+      setExitCode(await runCommand('secrets reseal', io, () => runSecretsReseal(io)));
+    });
+
+  program
     .command('import-roads')
     .description('import a road network (CSV nodes + edges, or GeoJSON) into a county, with progress')
     .requiredOption('--county <adminCode>', "the county's 6-digit admin code", countyAdminCode)

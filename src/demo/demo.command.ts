@@ -1,7 +1,7 @@
 import 'reflect-metadata';
 import { NestExpressApplication } from '@nestjs/platform-express';
 import { createHttpApp } from '../app-setup';
-import { loadAppConfig } from '../infra/config/app-config';
+import { loadAppConfig, requireSecretKey } from '../infra/config/app-config';
 import { Clock } from '../infra/clock/clock';
 import { pushDemoShipments } from './push-demo-shipments';
 import { CountySummaryService } from '../fleet/county-summary.service';
@@ -29,6 +29,7 @@ export async function runDemo(flags: DemoFlags): Promise<number> {
   const planTimeLimitS = flags.planTimeLimit;
   // Quiet service logs: the demo prints its own summary; LOG_LEVEL still wins when set.
   const config = loadAppConfig({ ...process.env, LOG_LEVEL: process.env.LOG_LEVEL ?? 'error' });
+  requireSecretKey(config);
   const report = new DemoReport();
   report.line(`Rural Dispatch demo — database ${redactUrl(config.databaseUrl)}, Redis ${redactUrl(config.redisUrl)}`);
 
@@ -110,7 +111,7 @@ export async function runDemo(flags: DemoFlags): Promise<number> {
     report.line('Where to look next');
     report.table([
       ['admin API key', seeded.apiKeyFromEnvironment ? '(from DEMO_API_KEY)' : seeded.apiKey],
-      ['API + worker', 'npm run demo -- --serve   (or: npm start & npm run worker)'],
+      ['API + worker', 'npm run demo -- --serve   (or: export WEBHOOK_SECRET_KEY=$(cat .webhook-secret-key); npm start & npm run worker)'],
       ['API docs', `http://localhost:${config.port}/docs`],
       ['the plan', `curl -H "Authorization: Bearer $KEY" http://localhost:${config.port}/v1/counties/${countyId}/plans/${plan.planId}/manifests`],
       [

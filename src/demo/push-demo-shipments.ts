@@ -52,7 +52,7 @@ async function loadVillages(network: NetworkQueryService, countyId: string): Pro
  * Registers the demo platform once; re-running the same day only produces duplicates.
  */
 export async function pushDemoShipments(baseUrl: string, countyId: string, app: INestApplicationContext, options: DemoPushOptions): Promise<DemoPushResult> {
-  const { platform } = await app.get(PlatformsService).ensure(countyId, DEMO_PLATFORM_NAME);
+  const { platform, webhookSecret } = await app.get(PlatformsService).ensure(countyId, DEMO_PLATFORM_NAME);
   const villages = await loadVillages(app.get(NetworkQueryService), countyId);
   if (villages.length === 0) throw new Error(`county ${countyId} has no village points; seed the network first`);
   const shipments = generateDemoShipments(villages, { date: options.date, count: options.count ?? 400, seed: options.seed ?? 20_261_129 });
@@ -62,7 +62,7 @@ export async function pushDemoShipments(baseUrl: string, countyId: string, app: 
     const body = JSON.stringify({ shipments: shipments.slice(start, start + batchSize) });
     const response = await fetch(`${baseUrl.replace(/\/$/, '')}/v1/webhooks/${platform.id}/shipments`, {
       method: 'POST',
-      headers: signedHeaders(platform.webhookSecret, `msg_${randomUUID()}`, body),
+      headers: signedHeaders(webhookSecret, `msg_${randomUUID()}`, body),
       body,
     });
     if (!response.ok) throw new Error(`demo push failed: HTTP ${response.status} ${await response.text()}`);

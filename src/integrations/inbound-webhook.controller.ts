@@ -3,19 +3,14 @@ import { ApiBody, ApiHeader, ApiOkResponse, ApiOperation, ApiParam, ApiTags } fr
 import { Public } from '../infra/auth/principal';
 import { ApiProblems } from '../infra/errors/api-problems';
 import { WEBHOOK_BODY_SCHEMA_REF } from '../shipments/dto/intake-openapi';
-import { parseWebhookBody } from '../shipments/dto/webhook-body.dto';
-import { ShipmentIntakeService } from '../shipments/shipment-intake.service';
-import { ShipmentLifecycleService } from '../shipments/shipment-lifecycle.service';
+import { InboundWebhookService } from './inbound-webhook.service';
 import { IntakeResponse } from './integrations.responses';
 import { SignedRequest, WebhookSignatureGuard } from './webhook-signature.guard';
 
 @ApiTags('platform webhooks')
 @Controller('v1/webhooks')
 export class InboundWebhookController {
-  constructor(
-    private readonly intake: ShipmentIntakeService,
-    private readonly lifecycle: ShipmentLifecycleService,
-  ) {}
+  constructor(private readonly inbound: InboundWebhookService) {}
 
   @Post(':platformId/shipments')
   @Public()
@@ -24,7 +19,9 @@ export class InboundWebhookController {
   @ApiOperation({
     summary: 'Push shipments: a batch {shipments: [1..500]} or one event {type: create|update|cancel, shipment}',
     description:
-      'Answers after the shipments and their outbox rows are committed. Idempotent on (platform, shipment id): a repeat returns the same shipment ids with duplicate=true; the same id with other content is 409.',
+      'Answers after the shipments and their outbox rows are committed. Idempotent on (platform, shipment id): a repeat returns the same shipment ids with duplicate=true; the same id with other content is 409. ' +
+      'A webhook-id is applied once: the same webhook-id again within the signature window is 409 (reason replayed_webhook_id); a request that failed releases its id for a retry. ' +
+      'The signature is checked on the raw body before it is parsed; the body may be up to BODY_LIMIT_BYTES.',
   })
   @ApiParam({ name: 'platformId', format: 'uuid' })
   @ApiHeader({ name: 'webhook-id', required: true, description: 'unique id of this message (any string up to 100 characters)' })
@@ -36,13 +33,8 @@ export class InboundWebhookController {
   })
   @ApiBody({ schema: { $ref: WEBHOOK_BODY_SCHEMA_REF } })
   @ApiOkResponse({ type: IntakeResponse })
-  @ApiProblems(400, 401, 404, 409, 413)
-  async receive(@Req() request: SignedRequest, @Body() body: unknown): Promise<unknown> {
-    const platform = request.platform!;
-    const command = parseWebhookBody(body);
-    const source = { countyId: platform.countyId, platformId: platform.id };
-    if (command.type === 'create') return this.intake.create(source, command.shipments);
-    if (command.type === 'update') return this.lifecycle.updateByPlatform(source.countyId, source.platformId, command.shipment);
-    return this.lifecycle.cancelByPlatform(source.countyId, source.platformId, command.cancel.id, command.cancel.reason ?? null);
+  @ApiProblems(400, 401, 404, 409, 413, 429, 503)
+  receive(@Req() request: SignedRequest, @Body() body: unknown): Promise<unknown> {
+    return this.inbound.receive(request.platform!, request.webhookId!, body);
   }
 }

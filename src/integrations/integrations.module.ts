@@ -7,6 +7,7 @@ import { ShipmentsModule } from '../shipments/shipments.module';
 import { DeliveriesController } from './deliveries.controller';
 import { DeliveryQueueService } from './delivery-queue.service';
 import { InboundWebhookController } from './inbound-webhook.controller';
+import { InboundWebhookService } from './inbound-webhook.service';
 import { Platform } from './platform.entity';
 import { PlatformsController } from './platforms.controller';
 import { PlatformsService } from './platforms.service';
@@ -30,7 +31,7 @@ const SHARED_IMPORTS = [
 @Module({
   imports: SHARED_IMPORTS,
   controllers: [InboundWebhookController, PlatformsController, DeliveriesController],
-  providers: [...SHARED_PROVIDERS, WebhookSignatureGuard],
+  providers: [...SHARED_PROVIDERS, WebhookSignatureGuard, InboundWebhookService],
   exports: [PlatformsService],
 })
 export class IntegrationsModule {}

@@ -46,7 +46,7 @@ export class SubscribeBody {
 
 export class SubscriptionResponse {
   @ApiProperty({ format: 'uuid' }) id!: string;
-  @ApiProperty() url!: string;
+  @ApiProperty({ description: 'credentials in it (user info, query values) are shown as *** to roles other than admin' }) url!: string;
   @ApiProperty({ isArray: true, enum: SHIPMENT_EVENT_TYPES }) eventTypes!: string[];
   @ApiProperty() active!: boolean;
   @ApiProperty({ nullable: true, type: String, description: 'set when a delivery exhausted its retries' }) failingSince!: string | null;

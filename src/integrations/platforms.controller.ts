@@ -1,6 +1,6 @@
 import { Body, Controller, Delete, Get, HttpCode, Param, ParseUUIDPipe, Post } from '@nestjs/common';
 import { ApiBearerAuth, ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
-import { Roles } from '../infra/auth/principal';
+import { CurrentPrincipal, Principal, Roles } from '../infra/auth/principal';
 import { ApiProblems } from '../infra/errors/api-problems';
 import { PlatformCredentialsResponse, PlatformResponse, RegisterPlatformBody, SubscribeBody, SubscriptionResponse } from './integrations.responses';
 import { Platform } from './platform.entity';
@@ -15,9 +15,22 @@ const toPlatformResponse = (platform: Platform): PlatformResponse => ({
   createdAt: platform.createdAt.toISOString(),
 });
 
-const toSubscriptionResponse = (subscription: WebhookSubscription): SubscriptionResponse => ({
+/**
+ * A subscription URL may carry credentials (`https://user:pass@…`, `?token=…`): only an admin, who
+ * set them, sees them; other roles get the URL with the user info and every query value masked.
+ */
+export function urlForRole(url: string, role: Principal['role']): string {
+  if (role === 'admin') return url;
+  const masked = new URL(url);
+  if (masked.username) masked.username = '***';
+  if (masked.password) masked.password = '***';
+  for (const key of [...masked.searchParams.keys()]) masked.searchParams.set(key, '***');
+  return masked.toString();
+}
+
+const toSubscriptionResponse = (subscription: WebhookSubscription, role: Principal['role']): SubscriptionResponse => ({
   id: subscription.id,
-  url: subscription.url,
+  url: urlForRole(subscription.url, role),
   eventTypes: subscription.eventTypes,
   active: subscription.active,
   failingSince: subscription.failingSince?.toISOString() ?? null,
@@ -37,8 +50,8 @@ export class PlatformsController {
   @ApiCreatedResponse({ type: PlatformCredentialsResponse })
   @ApiProblems(409)
   async register(@Param('countyId', ParseUUIDPipe) countyId: string, @Body() body: RegisterPlatformBody): Promise<PlatformCredentialsResponse> {
-    const { platform, apiKeySecret } = await this.platforms.register(countyId, body.name);
-    return { ...toPlatformResponse(platform), webhookSecret: platform.webhookSecret, apiKey: apiKeySecret };
+    const { platform, webhookSecret, apiKeySecret } = await this.platforms.register(countyId, body.name);
+    return { ...toPlatformResponse(platform), webhookSecret, apiKey: apiKeySecret };
   }
 
   @Get()
@@ -54,8 +67,8 @@ export class PlatformsController {
   @ApiOkResponse({ type: PlatformCredentialsResponse })
   @ApiProblems(404)
   async rotate(@Param('countyId', ParseUUIDPipe) countyId: string, @Param('platformId', ParseUUIDPipe) platformId: string): Promise<PlatformCredentialsResponse> {
-    const platform = await this.platforms.rotateSecret(countyId, platformId);
-    return { ...toPlatformResponse(platform), webhookSecret: platform.webhookSecret, apiKey: null };
+    const { platform, webhookSecret } = await this.platforms.rotateSecret(countyId, platformId);
+    return { ...toPlatformResponse(platform), webhookSecret, apiKey: null };
   }
 
   @Post(':platformId/subscriptions')
@@ -68,13 +81,17 @@ export class PlatformsController {
     @Param('platformId', ParseUUIDPipe) platformId: string,
     @Body() body: SubscribeBody,
   ): Promise<SubscriptionResponse> {
-    return toSubscriptionResponse(await this.platforms.subscribe(countyId, platformId, body.url, body.eventTypes));
+    return toSubscriptionResponse(await this.platforms.subscribe(countyId, platformId, body.url, body.eventTypes), 'admin');
   }
 
   @Get(':platformId/subscriptions')
   @ApiOkResponse({ type: [SubscriptionResponse] })
-  async subscriptions(@Param('countyId', ParseUUIDPipe) countyId: string, @Param('platformId', ParseUUIDPipe) platformId: string): Promise<SubscriptionResponse[]> {
-    return (await this.platforms.listSubscriptions(countyId, platformId)).map(toSubscriptionResponse);
+  async subscriptions(
+    @Param('countyId', ParseUUIDPipe) countyId: string,
+    @Param('platformId', ParseUUIDPipe) platformId: string,
+    @CurrentPrincipal() principal: Principal,
+  ): Promise<SubscriptionResponse[]> {
+    return (await this.platforms.listSubscriptions(countyId, platformId)).map((subscription) => toSubscriptionResponse(subscription, principal.role));
   }
 
   @Delete(':platformId/subscriptions/:subscriptionId')

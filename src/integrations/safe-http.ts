@@ -1,52 +1,19 @@
 import { lookup as dnsLookup, LookupAddress } from 'dns';
 import * as http from 'http';
 import * as https from 'https';
-import { BlockList, isIP } from 'net';
-
-/** Loopback, private, link-local, CGNAT, multicast and reserved ranges: never webhook targets. */
-const BLOCKED = new BlockList();
-for (const [network, prefix] of [
-  ['0.0.0.0', 8],
-  ['10.0.0.0', 8],
-  ['100.64.0.0', 10],
-  ['127.0.0.0', 8],
-  ['169.254.0.0', 16],
-  ['172.16.0.0', 12],
-  ['192.0.0.0', 24],
-  ['192.168.0.0', 16],
-  ['198.18.0.0', 15],
-  ['224.0.0.0', 4],
-  ['240.0.0.0', 4],
-] as const)
-  BLOCKED.addSubnet(network, prefix, 'ipv4');
-for (const [network, prefix] of [
-  ['::', 128],
-  ['::1', 128],
-  ['fc00::', 7],
-  ['fe80::', 10],
-  ['ff00::', 8],
-  ['64:ff9b::', 96],
-] as const) {
-  BLOCKED.addSubnet(network, prefix, 'ipv6');
-}
-
-export function isBlockedAddress(address: string): boolean {
-  const mapped = /^::ffff:(\d+\.\d+\.\d+\.\d+)$/i.exec(address);
-  if (mapped) return BLOCKED.check(mapped[1]!, 'ipv4');
-  const family = isIP(address);
-  return family === 0 ? true : BLOCKED.check(address, family === 4 ? 'ipv4' : 'ipv6');
-}
-
-export class BlockedTargetError extends Error {}
+import { isIP } from 'net';
+import { BLOCKED_TARGET_MESSAGE, BlockedTargetError, isPublicUnicast } from './webhook-target';
 
 export interface PostResult {
   statusCode: number;
   durationMs: number;
 }
 
+export class DeliveryTimeoutError extends Error {}
+
 /**
- * POSTs with a DNS lookup that refuses private targets. The check runs inside the connection's own
- * lookup, so the address checked is the address connected to (no rebinding between check and use).
+ * POSTs with a DNS lookup that refuses non-public targets. The check runs inside the connection's
+ * own lookup, so the address checked is the address connected to (no rebinding between check and use).
  */
 export function safePost(url: string, headers: Record<string, string>, body: string, options: { timeoutMs: number; allowPrivate: boolean }): Promise<PostResult> {
   const target = new URL(url);
@@ -54,14 +21,12 @@ export function safePost(url: string, headers: Record<string, string>, body: str
   if (!client) return Promise.reject(new BlockedTargetError(`unsupported scheme ${target.protocol}`));
   // Node connects to a literal IP without calling `lookup`, so literals are checked here.
   const literal = target.hostname.replace(/^\[|\]$/g, '');
-  if (isIP(literal) && isBlockedAddress(literal) && !options.allowPrivate) {
-    return Promise.reject(new BlockedTargetError(`${literal} is a private or loopback address`));
-  }
+  if (isIP(literal) && !options.allowPrivate && !isPublicUnicast(literal)) return Promise.reject(new BlockedTargetError(BLOCKED_TARGET_MESSAGE));
   const lookup = (hostname: string, lookupOptions: object, callback: (error: Error | null, address: string | LookupAddress[], family?: number) => void) => {
     dnsLookup(hostname, { ...lookupOptions, all: true }, (error, addresses: LookupAddress[]) => {
       if (error) return callback(error, '');
-      const blocked = addresses.find((entry) => isBlockedAddress(entry.address));
-      if (blocked && !options.allowPrivate) return callback(new BlockedTargetError(`${hostname} resolves to a private or loopback address (${blocked.address})`), '');
+      // Every address must pass, not only the first: the connection may fall through to any of them.
+      if (!options.allowPrivate && !addresses.every((entry) => isPublicUnicast(entry.address))) return callback(new BlockedTargetError(BLOCKED_TARGET_MESSAGE), '');
       const wantsAll = (lookupOptions as { all?: boolean }).all;
       return wantsAll ? callback(null, addresses) : callback(null, addresses[0]!.address, addresses[0]!.family);
     });
@@ -82,8 +47,35 @@ export function safePost(url: string, headers: Record<string, string>, body: str
         response.on('error', reject);
       },
     );
-    request.on('timeout', () => request.destroy(new Error(`no response within ${options.timeoutMs} ms`)));
+    request.on('timeout', () => request.destroy(new DeliveryTimeoutError(`no response within ${options.timeoutMs} ms`)));
     request.on('error', reject);
     request.end(body);
   });
+}
+
+const ERRNO_TEXT: Record<string, string> = {
+  ECONNREFUSED: 'connection refused',
+  ECONNRESET: 'connection reset',
+  ETIMEDOUT: 'connection timed out',
+  EHOSTUNREACH: 'host unreachable',
+  ENETUNREACH: 'network unreachable',
+  ENOTFOUND: 'the host name does not resolve',
+  EAI_AGAIN: 'DNS lookup failed (temporary)',
+  EPIPE: 'connection closed while sending',
+};
+
+/**
+ * What a failed attempt records as its error, shown to the county's operators and platforms: the
+ * kind of failure, never an address or a resolved name (Node's own messages quote them, e.g.
+ * `connect ECONNREFUSED 10.0.3.7:443`, which would map the internal network for whoever reads it).
+ */
+export function describeDeliveryError(error: unknown): string {
+  if (error instanceof BlockedTargetError || error instanceof DeliveryTimeoutError) return error.message;
+  const code = (error as { code?: unknown } | null)?.code;
+  if (typeof code === 'string') {
+    if (ERRNO_TEXT[code]) return ERRNO_TEXT[code];
+    if (/CERT|TLS|SSL|SELF_SIGNED|UNABLE_TO_VERIFY/.test(code)) return `TLS handshake failed (${code})`;
+    return `request failed (${code})`;
+  }
+  return 'request failed';
 }

@@ -122,6 +122,11 @@ export class WebhookDeliveriesService {
     return delayMs;
   }
 
+  /** Ends a pending delivery without an attempt (its subscription was deactivated). */
+  async stop(deliveryId: string, reason: string): Promise<void> {
+    await this.deliveries.update({ id: deliveryId, status: 'pending' }, { status: 'failed', lastError: reason, nextAttemptAt: new Date() });
+  }
+
   list(countyId: string, status: DeliveryStatus | undefined, limit: number): Promise<WebhookDelivery[]> {
     return this.deliveries.find({ where: { countyId, ...(status ? { status } : {}) }, order: { createdAt: 'DESC' }, take: limit });
   }

@@ -1,8 +1,8 @@
 import { Inject, Injectable, Logger } from '@nestjs/common';
 import { APP_CONFIG, AppConfig } from '../infra/config/app-config';
 import { ShipmentEventsService } from '../shipments/shipment-events.service';
-import { PlatformsService } from './platforms.service';
-import { safePost } from './safe-http';
+import { PlatformsService, SUBSCRIPTION_DEACTIVATED } from './platforms.service';
+import { describeDeliveryError, safePost } from './safe-http';
 import { AttemptOutcome, WebhookDeliveriesService } from './webhook-deliveries.service';
 import { signedHeaders } from './webhook-signature';
 
@@ -24,10 +24,15 @@ export class WebhookDispatcherService {
     // Stale job: delivered, failed, or gone since it was queued.
     if (!loaded || loaded.delivery.status !== 'pending') return null;
     const { delivery, subscription } = loaded;
+    // Deactivated since the job was queued: nothing more is owed, so no attempt and no retry.
+    if (!subscription.active) {
+      await this.deliveries.stop(delivery.id, SUBSCRIPTION_DEACTIVATED);
+      return null;
+    }
     const [envelope, credentials] = await Promise.all([this.events.envelope(delivery.eventId), this.platforms.credentials(subscription.platformId)]);
     let outcome: AttemptOutcome;
-    if (!envelope || !credentials || !subscription.active) {
-      outcome = { statusCode: null, durationMs: 0, error: !subscription.active ? 'subscription deactivated' : 'event or platform no longer exists' };
+    if (!envelope || !credentials) {
+      outcome = { statusCode: null, durationMs: 0, error: 'event or platform no longer exists' };
     } else {
       const { platformId: _platformId, ...publicEnvelope } = envelope;
       const body = JSON.stringify(publicEnvelope);
@@ -39,7 +44,7 @@ export class WebhookDispatcherService {
         });
         outcome = { statusCode: result.statusCode, durationMs: result.durationMs, error: result.statusCode >= 300 ? `HTTP ${result.statusCode}` : null };
       } catch (error) {
-        outcome = { statusCode: null, durationMs: Date.now() - started, error: error instanceof Error ? error.message : String(error) };
+        outcome = { statusCode: null, durationMs: Date.now() - started, error: describeDeliveryError(error) };
       }
     }
     const retryInMs = await this.deliveries.recordAttempt(delivery, outcome);

@@ -31,28 +31,41 @@ export const SIGNATURE_TOLERANCE_S = 300;
 
 export type SignatureCheck = 'ok' | 'missing_headers' | 'bad_timestamp' | 'stale_timestamp' | 'bad_signature';
 
-/**
- * Accepts when any `v1,` signature in the header matches any active secret. Comparison is
- * constant-time over equal-length digests, so timing does not leak how much of a guess was right.
- */
-export function verifyWebhook(
-  secrets: string[],
-  headers: { id?: string; timestamp?: string; signature?: string },
-  rawBody: Buffer,
-  nowS = Math.floor(Date.now() / 1000),
-): SignatureCheck {
+export interface WebhookHeaders {
+  id?: string;
+  timestamp?: string;
+  signature?: string;
+}
+
+/** What can be checked before the body is read: the three headers are there and the timestamp is fresh. */
+export function checkWebhookHeaders(headers: WebhookHeaders, nowS = Math.floor(Date.now() / 1000)): Exclude<SignatureCheck, 'bad_signature'> {
   if (!headers.id || !headers.timestamp || !headers.signature) return 'missing_headers';
   if (!/^\d{1,12}$/.test(headers.timestamp)) return 'bad_timestamp';
   if (Math.abs(nowS - Number(headers.timestamp)) > SIGNATURE_TOLERANCE_S) return 'stale_timestamp';
-  const offered = headers.signature
+  return 'ok';
+}
+
+/**
+ * True when any `v1,` signature in the header matches any active secret. Comparison is
+ * constant-time over equal-length digests, so timing does not leak how much of a guess was right.
+ */
+export function signatureMatches(secrets: string[], headers: WebhookHeaders, rawBody: Buffer): boolean {
+  const offered = (headers.signature ?? '')
     .split(' ')
     .filter((part) => part.startsWith('v1,'))
     .map((part) => Buffer.from(part.slice(3), 'base64'));
   for (const secret of secrets) {
-    const expected = Buffer.from(signWebhook(secret, headers.id, headers.timestamp, rawBody).slice(3), 'base64');
+    const expected = Buffer.from(signWebhook(secret, headers.id ?? '', headers.timestamp ?? '', rawBody).slice(3), 'base64');
     for (const candidate of offered) {
-      if (candidate.length === expected.length && timingSafeEqual(candidate, expected)) return 'ok';
+      if (candidate.length === expected.length && timingSafeEqual(candidate, expected)) return true;
     }
   }
-  return 'bad_signature';
+  return false;
+}
+
+/** Both checks at once, for a receiver that already holds the body (tests, integrators' examples). */
+export function verifyWebhook(secrets: string[], headers: WebhookHeaders, rawBody: Buffer, nowS = Math.floor(Date.now() / 1000)): SignatureCheck {
+  const check = checkWebhookHeaders(headers, nowS);
+  if (check !== 'ok') return check;
+  return signatureMatches(secrets, headers, rawBody) ? 'ok' : 'bad_signature';
 }

@@ -1,7 +1,7 @@
 import { Body, Controller, Get, HttpCode, Param, ParseUUIDPipe, Post, Query } from '@nestjs/common';
 import { ApiBadRequestResponse, ApiBody, ApiOkResponse, ApiPayloadTooLargeResponse } from '@nestjs/swagger';
 import { Roles, WRITE_ROLES } from '../infra/auth/principal';
-import { MatrixRequestDto } from './dto/matrix-request.dto';
+import { MAX_API_MATRIX_NODES, MatrixRequestDto } from './dto/matrix-request.dto';
 import { NearestVillageQueryDto, NetworkImportQueryDto } from './dto/network-queries.dto';
 import { NetworkImportService } from './import/network-import.service';
 import { TravelMatrixService } from './matrix/travel-matrix.service';
@@ -16,6 +16,7 @@ import {
   TravelMatrixResponse,
 } from './network.responses';
 import { OperatorApi } from '../infra/auth/operator-api.decorator';
+import { LargeBody } from '../infra/http/large-body.decorator';
 
 const FEATURE_COLLECTION_SCHEMA = {
   type: 'object',
@@ -37,6 +38,7 @@ export class NetworkController {
   @Post('import')
   @HttpCode(200)
   @Roles(...WRITE_ROLES)
+  @LargeBody()
   @ApiBody({ schema: FEATURE_COLLECTION_SCHEMA })
   @ApiOkResponse({ type: NetworkImportResponse, description: 'counts per kind; importing the same file twice changes nothing' })
   @ApiBadRequestResponse({ description: 'malformed JSON or an invalid feature; `errors` names each feature path; nothing is written' })
@@ -63,6 +65,7 @@ export class NetworkController {
   @ApiOkResponse({ type: TravelMatrixResponse })
   @ApiBadRequestResponse({ description: 'unknown node code, vehicle class or departure time' })
   async matrix(@Param('countyId', ParseUUIDPipe) countyId: string, @Body() body: MatrixRequestDto): Promise<TravelMatrixResponse> {
-    return toTravelMatrixResponse(await this.matrices.computeMatrix(countyId, body.nodeCodes, body.vehicleClass, body.at ? new Date(body.at) : undefined));
+    const at = body.at ? new Date(body.at) : undefined;
+    return toTravelMatrixResponse(await this.matrices.computeMatrix(countyId, body.nodeCodes, body.vehicleClass, at, { maxNodes: MAX_API_MATRIX_NODES }));
   }
 }

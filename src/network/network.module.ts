@@ -4,6 +4,7 @@ import { TypeOrmModule } from '@nestjs/typeorm';
 import { CountiesModule } from '../counties/counties.module';
 import { QueueName } from '../infra/queue/queue-names';
 import { NetworkImportService } from './import/network-import.service';
+import { MatrixThread } from './matrix/matrix-thread';
 import { TravelMatrixService } from './matrix/travel-matrix.service';
 import { OsmImportFile, OsmImportJob } from './osm/jobs/osm-import-job.entity';
 import { OsmImportJobsService } from './osm/jobs/osm-import-jobs.service';
@@ -35,6 +36,7 @@ import { RoadSegment } from './road-segment.entity';
     NetworkExportService,
     NetworkSummaryService,
     TravelMatrixService,
+    MatrixThread,
     NetworkSnappingService,
     OsmImportService,
     OsmImportJobsService,

@@ -1,7 +1,6 @@
-import { existsSync } from 'node:fs';
-import { join } from 'node:path';
 import { Worker } from 'node:worker_threads';
 import { Injectable, OnModuleDestroy } from '@nestjs/common';
+import { startLibraryThread } from '../infra/threads/library-thread';
 import { InvalidProblemError, Problem, Solution, SolveOptions, SolverInternalError } from '@rural-dispatch/routing';
 import { SolverThreadReply, SolverThreadRequest } from './solver-thread-messages';
 
@@ -9,30 +8,6 @@ interface PendingSolve {
   resolve(solution: Solution): void;
   reject(error: Error): void;
 }
-
-/**
- * Under ts-jest there is no compiled entry: the thread registers a TypeScript transpiler for `.ts`
- * files and maps the library's package name to its sources (jest's moduleNameMapper does not reach
- * worker threads), then loads the TypeScript entry.
- */
-const TYPESCRIPT_BOOTSTRAP = `
-const { readFileSync } = require('node:fs');
-const Module = require('node:module');
-const { workerData } = require('node:worker_threads');
-const ts = require(workerData.typescript);
-require.extensions['.ts'] = (module, filename) => {
-  const { outputText } = ts.transpileModule(readFileSync(filename, 'utf8'), {
-    compilerOptions: { module: ts.ModuleKind.CommonJS, target: ts.ScriptTarget.ES2022, esModuleInterop: true },
-    fileName: filename,
-  });
-  module._compile(outputText, filename);
-};
-const resolveFilename = Module._resolveFilename;
-Module._resolveFilename = function (request, ...rest) {
-  return resolveFilename.call(this, request === '@rural-dispatch/routing' ? workerData.routing : request, ...rest);
-};
-require(workerData.entry);
-`;
 
 /**
  * Runs planning solves on one worker thread per process, so a solve (up to the plan's time limit,
@@ -75,17 +50,7 @@ export class SolverThread implements OnModuleDestroy {
 
   private started(): Worker {
     if (this.worker) return this.worker;
-    const compiled = join(__dirname, 'solver-thread.worker.js');
-    const worker = existsSync(compiled)
-      ? new Worker(compiled)
-      : new Worker(TYPESCRIPT_BOOTSTRAP, {
-          eval: true,
-          workerData: {
-            typescript: require.resolve('typescript'),
-            routing: join(__dirname, '../../libs/routing/src/index.ts'),
-            entry: join(__dirname, 'solver-thread.worker.ts'),
-          },
-        });
+    const worker = startLibraryThread(__dirname, 'solver-thread.worker');
     worker.on('message', (reply: SolverThreadReply) => this.settle(reply));
     worker.on('error', (error) => this.lost(worker, error));
     worker.on('exit', (code) => this.lost(worker, new Error(`the solver thread exited with code ${code}`)));

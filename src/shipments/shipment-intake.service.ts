@@ -2,8 +2,9 @@ import { Injectable, Logger } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import type { Pool } from 'pg';
-import { uniqueViolation } from '../infra/database/unique-violation';
+import { isDependencyUnavailable } from '../infra/errors/dependency-errors';
 import { conflict, DomainError } from '../infra/errors/domain-error';
+import { barcodeConflict } from './barcode-conflict';
 import { DestinationResolverService } from './destination-resolver.service';
 import { ShipmentInputDto } from './dto/shipment-input.dto';
 import { EXISTING_SHIPMENTS_SQL, INSERT_SHIPMENTS_SQL } from './intake-sql';
@@ -105,7 +106,14 @@ export class ShipmentIntakeService {
       } catch (error) {
         // Two batches sharing ids in different transactions may still deadlock on the unique index; retry.
         if ((error as { code?: string }).code === '40P01' && attempt < DEADLOCK_RETRIES) continue;
-        throw this.translate(error);
+        const barcodes = await barcodeConflict(
+          error,
+          this.dataSource,
+          source.countyId,
+          rows.flatMap((row) => row.parcels.map((parcel) => parcel.barcode)),
+        );
+        if (barcodes) this.logger.warn({ countyId: source.countyId, platformId: source.platformId }, 'parcel barcode collision');
+        throw barcodes ?? error;
       }
     }
   }
@@ -113,6 +121,12 @@ export class ShipmentIntakeService {
   private async insertOnce(source: IntakeSource, rows: NormalizedShipment[]): Promise<ShipmentRow[]> {
     // The pg pool TypeORM already holds: a plain checkout, no QueryRunner bookkeeping per request.
     const client = await (this.dataSource.driver as unknown as { master: Pool }).master.connect();
+    // A checked-out client has no listener of the pool's: without this one, PostgreSQL closing the
+    // connection (a restart, pg_terminate_backend) emits an unhandled 'error' and ends the process.
+    // The query in flight fails on its own; the broken client is destroyed on release, not pooled.
+    let broken: Error | undefined;
+    const onError = (error: Error) => (broken = error);
+    client.on('error', onError);
     // One shipment is one statement, atomic on its own: no BEGIN/COMMIT round trips. A conflict then
     // has written nothing either (the row already existed), so the answer is the same as in a batch.
     const explicitTransaction = rows.length > 1;
@@ -146,19 +160,15 @@ export class ShipmentIntakeService {
       if (explicitTransaction) await client.query('COMMIT');
       return [...inserted.rows, ...existing];
     } catch (error) {
-      if (explicitTransaction && !(error instanceof DomainError)) await client.query('ROLLBACK').catch(() => undefined);
+      // Terminated by the server (57P01 and kin): the socket is about to close; do not pool the client.
+      if (isDependencyUnavailable(error)) broken ??= error as Error;
+      if (explicitTransaction && !(error instanceof DomainError) && !broken) {
+        await client.query('ROLLBACK').catch((rollbackError: Error) => (broken = rollbackError));
+      }
       throw error;
     } finally {
-      client.release();
+      client.off('error', onError);
+      client.release(broken);
     }
-  }
-
-  private translate(error: unknown): unknown {
-    const violation = uniqueViolation(error);
-    if (violation?.constraint?.startsWith('UQ_')) {
-      this.logger.warn({ constraint: violation.constraint }, 'parcel barcode collision');
-      return conflict(`a parcel barcode is already used by another shipment in this county (${violation.detail ?? ''})`);
-    }
-    return error;
   }
 }

@@ -3,6 +3,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
 import { NetworkQueryService } from '../network/network-query.service';
 import { DomainError, notFound } from '../infra/errors/domain-error';
+import { barcodeConflict } from './barcode-conflict';
 import { DestinationResolverService } from './destination-resolver.service';
 import { ShipmentInputDto } from './dto/shipment-input.dto';
 import { ShipmentEventsService } from './shipment-events.service';
@@ -101,7 +102,8 @@ export class ShipmentLifecycleService {
   async updateByPlatform(countyId: string, platformId: string, input: ShipmentInputDto): Promise<{ shipmentId: string; changed: boolean; needsAttention: boolean }> {
     const normalized = normalizeShipment(input);
     const resolution = await this.resolver.resolve(countyId, normalized.destination);
-    return this.dataSource.transaction(async (manager) => {
+    const barcodes = normalized.parcels.map((parcel) => parcel.barcode);
+    const update = this.dataSource.transaction(async (manager) => {
       const shipment = await this.lock(manager, { countyId, platformId, platformShipmentId: input.id });
       if (shipment.contentHash === normalized.content_hash) return { shipmentId: shipment.id, changed: false, needsAttention: shipment.needsAttention };
       if (!EDITABLE_STATUSES.includes(shipment.status)) {
@@ -144,6 +146,10 @@ export class ShipmentLifecycleService {
         payload: eventData(shipment, shipment.status),
       });
       return { shipmentId: shipment.id, changed: true, needsAttention: shipment.needsAttention };
+    });
+    // A new barcode that another shipment holds: a 409 naming it, not the database's text.
+    return update.catch(async (error: unknown) => {
+      throw (await barcodeConflict(error, this.dataSource, countyId, barcodes)) ?? error;
     });
   }
 

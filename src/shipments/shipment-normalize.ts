@@ -1,5 +1,5 @@
 import { createHash } from 'crypto';
-import { ShipmentInputDto } from './dto/shipment-input.dto';
+import { parcelVolumeCm3, ShipmentInputDto, sideMm } from './dto/shipment-input.dto';
 import { DestinationInput } from './shipment.entity';
 import { INITIAL_STATUS, ShipmentDirection, ShipmentStatus } from './shipment-status';
 
@@ -44,18 +44,16 @@ export function contentHash(input: ShipmentInputDto): string {
   return createHash('sha256').update(JSON.stringify(input)).digest('hex');
 }
 
-const MM_PER_UNIT = { mm: 1, cm: 10 } as const;
-
 export function normalizeShipment(input: ShipmentInputDto): NormalizedShipment {
   const direction = input.direction ?? 'inbound';
   const parcels = input.parcels.map((parcel): NormalizedParcel => {
-    const scale = MM_PER_UNIT[parcel.dimensions.unit];
+    const { length, width, height, unit } = parcel.dimensions;
     return {
       barcode: parcel.barcode,
       weight_g: parcel.weightG,
-      length_mm: parcel.dimensions.length * scale,
-      width_mm: parcel.dimensions.width * scale,
-      height_mm: parcel.dimensions.height * scale,
+      length_mm: sideMm(length, unit),
+      width_mm: sideMm(width, unit),
+      height_mm: sideMm(height, unit),
       declared_value_fen: parcel.declaredValueFen ?? 0,
       cash_on_delivery_fen: parcel.cashOnDeliveryFen ?? 0,
     };
@@ -77,8 +75,7 @@ export function normalizeShipment(input: ShipmentInputDto): NormalizedShipment {
     },
     parcel_count: parcels.length,
     total_weight_g: sum((parcel) => parcel.weight_g),
-    // mm³ → cm³, rounded up so a parcel never looks smaller than it is.
-    total_volume_cm3: sum((parcel) => Math.ceil((parcel.length_mm * parcel.width_mm * parcel.height_mm) / 1000)),
+    total_volume_cm3: input.parcels.reduce((total, parcel) => total + parcelVolumeCm3(parcel.dimensions), 0),
     declared_value_fen: sum((parcel) => parcel.declared_value_fen),
     cash_on_delivery_fen: sum((parcel) => parcel.cash_on_delivery_fen),
     parcels,

@@ -12,6 +12,7 @@ import { createProgram } from '../../src/cli/cli-program';
 interface Service {
   command?: string[];
   restart?: string;
+  ports?: string[];
   environment?: Record<string, string>;
   healthcheck?: { test: string[] };
   depends_on?: Record<string, { condition: string }>;
@@ -41,6 +42,28 @@ describe('docker-compose.yml', () => {
     }
     expect(services.api!.healthcheck!.test.join(' ')).toContain('http://127.0.0.1:3000/health');
     expect(services.worker!.healthcheck!.test.join(' ')).toContain('ping()');
+  });
+
+  it('restarts the long-running services unless stopped (issue 12, item 1)', () => {
+    for (const name of ['postgres', 'redis', 'api', 'worker']) expect({ name, restart: services[name]!.restart }).toEqual({ name, restart: 'unless-stopped' });
+  });
+
+  it('keeps PostgreSQL and Redis unpublished and behind passwords from .env, and the API on the loopback unless told (issue 12, item 8)', () => {
+    for (const name of ['postgres', 'redis']) expect({ name, ports: services[name]!.ports }).toEqual({ name, ports: undefined });
+    const postgres = services.postgres!.environment!;
+    expect(postgres.POSTGRES_HOST_AUTH_METHOD).toBeUndefined();
+    // `:?` makes compose refuse to start without the variable.
+    expect(postgres.POSTGRES_PASSWORD).toMatch(/^\$\{POSTGRES_PASSWORD:\?/);
+    expect(services.redis!.environment!.REDIS_PASSWORD).toMatch(/^\$\{REDIS_PASSWORD:\?/);
+    expect(services.redis!.command!.join(' ')).toContain('--requirepass "$$REDIS_PASSWORD"');
+    const app = services.api!.environment!;
+    expect(new URL(app.DATABASE_URL!.replace('${POSTGRES_PASSWORD}', 'p')).password).toBe('p');
+    expect(new URL(app.REDIS_URL!.replace('${REDIS_PASSWORD}', 'p')).password).toBe('p');
+    expect(app.WEBHOOK_SECRET_KEY).toMatch(/^\$\{WEBHOOK_SECRET_KEY:\?/);
+    expect(services.api!.ports).toEqual(['${API_BIND:-127.0.0.1}:3000:3000']);
+    // Every variable the file requires is listed in .env.example.
+    const example = readFileSync(join(__dirname, '..', '..', '.env.example'), 'utf8');
+    for (const variable of ['POSTGRES_PASSWORD', 'REDIS_PASSWORD', 'WEBHOOK_SECRET_KEY']) expect(example).toMatch(new RegExp(`^${variable}=`, 'm'));
   });
 
   it('runs migrate after PostgreSQL is healthy, the bootstrap after migrate, and the API and worker on healthy Redis', () => {

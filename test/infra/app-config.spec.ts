@@ -1,4 +1,6 @@
-import { ConfigError, loadAppConfig } from '../../src/infra/config/app-config';
+import { randomBytes } from 'crypto';
+import { ConfigError, loadAppConfig, requireSecretKey } from '../../src/infra/config/app-config';
+import { SecretBox } from '../../src/infra/crypto/secret-box';
 
 describe('application config', () => {
   it('gives webhook delivery timings and the matrix cache budget their defaults', () => {
@@ -29,5 +31,40 @@ describe('application config', () => {
     expect(() => loadAppConfig({ WEBHOOK_RETRY_BASE_DELAY_MS: 'soon' })).toThrow(/WEBHOOK_RETRY_BASE_DELAY_MS/);
     expect(() => loadAppConfig({ MATRIX_CACHE_BYTES: '10' })).toThrow(/MATRIX_CACHE_BYTES/);
     expect(() => loadAppConfig({ PLANNING_LOCK_DURATION_MS: '660000' })).toThrow(/PLANNING_LOCK_DURATION_MS/);
+  });
+
+  it('reads the rate limits and the proxy trust (issue 12)', () => {
+    const defaults = loadAppConfig({});
+    expect(defaults.rateLimits).toEqual({
+      perIp: { points: 12_000, durationS: 60 },
+      perKey: { points: 6_000, durationS: 60 },
+      perPlatform: { points: 30_000, durationS: 60 },
+      failedSignIns: { points: 5, durationS: 900, blockS: 900 },
+    });
+    expect(defaults.trustProxy).toBe(false);
+    expect(loadAppConfig({ RATE_LIMIT_PER_KEY_PER_MINUTE: '60', TRUST_PROXY: '1' })).toMatchObject({ rateLimits: { perKey: { points: 60 } }, trustProxy: 1 });
+    expect(loadAppConfig({ TRUST_PROXY: 'loopback, 10.0.0.0/8' }).trustProxy).toBe('loopback, 10.0.0.0/8');
+    expect(() => loadAppConfig({ RATE_LIMIT_PER_IP_PER_MINUTE: '0' })).toThrow(/RATE_LIMIT_PER_IP_PER_MINUTE/);
+    expect(() => loadAppConfig({ TRUST_PROXY: '$(reboot)' })).toThrow(/TRUST_PROXY/);
+  });
+
+  it('takes the webhook secret keys as 32 bytes of base64, the first sealing and all opening', () => {
+    const [current, previous] = [randomBytes(32).toString('base64'), randomBytes(32).toString('base64')];
+    const config = loadAppConfig({ WEBHOOK_SECRET_KEY: current, WEBHOOK_SECRET_PREVIOUS_KEYS: previous });
+    expect(config.secretKeys.map((key) => key.toString('base64'))).toEqual([current, previous]);
+    expect(() => requireSecretKey(loadAppConfig({}))).toThrow(/WEBHOOK_SECRET_KEY is not set/);
+    expect(() => loadAppConfig({ WEBHOOK_SECRET_KEY: 'c2hvcnQ=' })).toThrow(/WEBHOOK_SECRET_KEY must be 32 random bytes/);
+    expect(() => loadAppConfig({ WEBHOOK_SECRET_PREVIOUS_KEYS: previous })).toThrow(/needs WEBHOOK_SECRET_KEY/);
+    // Sealed under the previous key, opened by a box that has both, and reported as not current.
+    const old = new SecretBox(loadAppConfig({ WEBHOOK_SECRET_KEY: previous }));
+    const both = new SecretBox(config);
+    const sealed = old.seal('whsec_example');
+    expect(sealed).not.toContain('whsec_example');
+    expect(both.open(sealed)).toBe('whsec_example');
+    expect(both.isCurrent(sealed)).toBe(false);
+    expect(both.isCurrent(both.seal('whsec_example'))).toBe(true);
+    // A value stored before sealing opens as itself, until `secrets reseal`.
+    expect(both.open('whsec_legacy')).toBe('whsec_legacy');
+    expect(() => new SecretBox(loadAppConfig({ WEBHOOK_SECRET_KEY: current })).open(sealed)).toThrow(/not among WEBHOOK_SECRET_KEY/);
   });
 });

@@ -1,7 +1,9 @@
 import { CanActivate, ExecutionContext, Inject, Injectable } from '@nestjs/common';
 import { Reflector } from '@nestjs/core';
+import type { Response } from 'express';
 import { DomainError } from '../errors/domain-error';
-import { API_KEY_RESOLVER, ApiKeyResolver, IS_PUBLIC, OPERATOR_ROLES, OperatorRole, Principal, ROLES } from './principal';
+import { RateLimitsService } from '../rate-limit/rate-limits.service';
+import { API_KEY_RESOLVER, ApiKeyResolver, IDENTIFIES_CALLER, IS_PUBLIC, OPERATOR_ROLES, OperatorRole, Principal, ROLES } from './principal';
 
 interface GuardedRequest {
   headers: Record<string, string | string[] | undefined>;
@@ -13,23 +15,29 @@ interface GuardedRequest {
 /**
  * Every route needs `Authorization: Bearer <key>` unless marked @Public(). A key only ever sees its
  * own county: a `countyId` path parameter that is not the key's county is refused before any handler runs.
+ * It runs before the body is read (JsonBodyInterceptor), so an unauthenticated body is never parsed.
  */
 @Injectable()
 export class ApiKeyGuard implements CanActivate {
   constructor(
     private readonly reflector: Reflector,
     @Inject(API_KEY_RESOLVER) private readonly resolver: ApiKeyResolver,
+    private readonly limits: RateLimitsService,
   ) {}
 
   async canActivate(context: ExecutionContext): Promise<boolean> {
     const targets = [context.getHandler(), context.getClass()];
-    if (this.reflector.getAllAndOverride<boolean>(IS_PUBLIC, targets)) return true;
     const request = context.switchToHttp().getRequest<GuardedRequest>();
-    const header = request.headers.authorization;
-    const match = typeof header === 'string' ? /^Bearer\s+(\S+)$/i.exec(header) : null;
+    const match = bearerKey(request);
+    if (this.reflector.getAllAndOverride<boolean>(IS_PUBLIC, targets)) {
+      if (match && this.reflector.getAllAndOverride<boolean>(IDENTIFIES_CALLER, targets)) request.principal = (await this.resolver.resolve(match)) ?? undefined;
+      return true;
+    }
     if (!match) throw new DomainError('unauthenticated', 'missing or malformed Authorization header; expected "Bearer <api key>"');
-    const principal = await this.resolver.resolve(match[1]!);
+    const principal = await this.resolver.resolve(match);
     if (!principal) throw new DomainError('unauthenticated', 'unknown or revoked API key');
+    // Counted once the key is known to be valid: a flood of made-up keys is the client address's budget, not a real key's.
+    await this.limits.consume('key', principal.apiKeyId, context.switchToHttp().getResponse<Response>());
     const roles = this.reflector.getAllAndOverride<OperatorRole[] | undefined>(ROLES, targets) ?? OPERATOR_ROLES;
     if (!roles.includes(principal.role)) {
       throw new DomainError('forbidden', `this action needs one of the roles ${roles.join(', ')}; the key has ${principal.role}`);
@@ -42,4 +50,9 @@ export class ApiKeyGuard implements CanActivate {
     request.countyId = principal.countyId;
     return true;
   }
+}
+
+function bearerKey(request: GuardedRequest): string | null {
+  const header = request.headers.authorization;
+  return typeof header === 'string' ? (/^Bearer\s+(\S+)$/i.exec(header)?.[1] ?? null) : null;
 }

@@ -1,4 +1,4 @@
-import { createParamDecorator, ExecutionContext, SetMetadata } from '@nestjs/common';
+import { applyDecorators, createParamDecorator, ExecutionContext, SetMetadata } from '@nestjs/common';
 
 export type OperatorRole = 'admin' | 'dispatcher' | 'viewer' | 'platform';
 
@@ -19,6 +19,13 @@ export const API_KEY_RESOLVER = Symbol('API_KEY_RESOLVER');
 export const IS_PUBLIC = 'auth:public';
 /** The route needs no operator key (health, docs, or its own scheme such as signed webhooks). */
 export const Public = () => SetMetadata(IS_PUBLIC, true);
+
+export const IDENTIFIES_CALLER = 'auth:identifies-caller';
+/**
+ * A public route that says more to a caller with a valid operator key (health details): the key is
+ * resolved when one is sent, and a missing or unknown key is simply an anonymous caller.
+ */
+export const PublicWithOptionalKey = () => applyDecorators(SetMetadata(IS_PUBLIC, true), SetMetadata(IDENTIFIES_CALLER, true));
 
 export const ROLES = 'auth:roles';
 /** Roles allowed on the route; without it every operator role may call (read access), platform keys may not. */

@@ -21,6 +21,33 @@ export interface AppConfig {
   clockStart: Date | null;
   /** How soon a planning job whose worker died is handed to another worker. */
   planningJob: PlanningJobConfig;
+  /** Request budgets, shared by every API process through Redis (docs/security.md). */
+  rateLimits: RateLimitConfig;
+  /** Express's `trust proxy`: which hops' X-Forwarded-For to believe for the client address; false when clients connect directly. */
+  trustProxy: boolean | number | string;
+  /**
+   * Keys (32 bytes each) that seal the platforms' webhook secrets at rest: the first seals, all open.
+   * Empty when WEBHOOK_SECRET_KEY is unset: the API and the worker refuse to start then (the CLI's
+   * commands that never touch a secret still run).
+   */
+  secretKeys: Buffer[];
+}
+
+/** `points` requests per `durationS` seconds. */
+export interface RateLimitRule {
+  points: number;
+  durationS: number;
+}
+
+export interface RateLimitConfig {
+  /** Per client address, before authentication; loose, because township drivers share carrier NAT addresses. */
+  perIp: RateLimitRule;
+  /** Per operator API key, after authentication. */
+  perKey: RateLimitRule;
+  /** Per platform on the signed webhook, after the signature is verified. */
+  perPlatform: RateLimitRule;
+  /** Failed sign-ins per account; past it the account is locked for `blockS`. */
+  failedSignIns: RateLimitRule & { blockS: number };
 }
 
 /**
@@ -116,7 +143,56 @@ export function loadAppConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     matrixCacheBytes: integerVariable(env, 'MATRIX_CACHE_BYTES', 256 * MIB, MIB, 64 * 1024 * MIB),
     clockStart: instantVariable(env, 'CLOCK_START'),
     planningJob: loadPlanningJobConfig(env),
+    rateLimits: loadRateLimitConfig(env),
+    trustProxy: trustProxyVariable(env),
+    secretKeys: secretKeysVariable(env),
   };
+}
+
+const MAX_RATE = 1_000_000_000;
+
+function loadRateLimitConfig(env: NodeJS.ProcessEnv): RateLimitConfig {
+  return {
+    perIp: { points: integerVariable(env, 'RATE_LIMIT_PER_IP_PER_MINUTE', 12_000, 1, MAX_RATE), durationS: 60 },
+    perKey: { points: integerVariable(env, 'RATE_LIMIT_PER_KEY_PER_MINUTE', 6_000, 1, MAX_RATE), durationS: 60 },
+    perPlatform: { points: integerVariable(env, 'RATE_LIMIT_PER_PLATFORM_PER_MINUTE', 30_000, 1, MAX_RATE), durationS: 60 },
+    failedSignIns: { points: integerVariable(env, 'SIGN_IN_FAILURES_PER_15_MINUTES', 5, 1, 1000), durationS: 15 * 60, blockS: 15 * 60 },
+  };
+}
+
+function trustProxyVariable(env: NodeJS.ProcessEnv): boolean | number | string {
+  const raw = env.TRUST_PROXY;
+  if (raw === undefined || raw === '' || raw === 'false') return false;
+  if (raw === 'true') return true;
+  if (/^\d{1,2}$/.test(raw)) return Number(raw);
+  // Express takes names (loopback, linklocal, uniquelocal) and addresses or CIDR ranges, comma-separated.
+  if (/^[0-9A-Za-z.:/, ]+$/.test(raw)) return raw;
+  throw new ConfigError(`TRUST_PROXY must be false, true, a hop count, or addresses/ranges/loopback, got ${JSON.stringify(raw)}`);
+}
+
+/** WEBHOOK_SECRET_KEY (base64, 32 bytes) seals; WEBHOOK_SECRET_PREVIOUS_KEYS (comma-separated) only open, during a rotation. */
+function secretKeysVariable(env: NodeJS.ProcessEnv): Buffer[] {
+  const current = (env.WEBHOOK_SECRET_KEY ?? '').trim();
+  const previous = (env.WEBHOOK_SECRET_PREVIOUS_KEYS ?? '').split(',').map((key) => key.trim());
+  if (current === '' && previous.some((key) => key !== '')) throw new ConfigError('WEBHOOK_SECRET_PREVIOUS_KEYS needs WEBHOOK_SECRET_KEY, the key that seals from now on');
+  return [current, ...previous]
+    .filter((key) => key !== '')
+    .map((key, index) => {
+      const bytes = Buffer.from(key, 'base64');
+      if (bytes.length !== 32 || bytes.toString('base64') !== key) {
+        throw new ConfigError(`${index === 0 ? 'WEBHOOK_SECRET_KEY' : 'WEBHOOK_SECRET_PREVIOUS_KEYS'} must be 32 random bytes in base64 (e.g. from: openssl rand -base64 32)`);
+      }
+      return bytes;
+    });
+}
+
+/** The API and the worker seal and open webhook secrets: without a key they must not start. */
+export function requireSecretKey(config: AppConfig): void {
+  if (config.secretKeys.length === 0) {
+    throw new ConfigError(
+      "WEBHOOK_SECRET_KEY is not set: the platforms' webhook secrets are stored sealed with it (32 random bytes in base64: openssl rand -base64 32; see docs/security.md)",
+    );
+  }
 }
 
 export function loadPlanningJobConfig(env: NodeJS.ProcessEnv): PlanningJobConfig {

@@ -20,7 +20,9 @@ export function databaseOptions(databaseUrl: string): DataSourceOptions {
     uuidExtension: 'pgcrypto',
     synchronize: false,
     migrationsRun: false,
-    logging: ['error'],
+    // TypeORM's console logger prints a failed query with its parameters (names, phone numbers); the
+    // global filter and the workers log failures themselves, through loggableError.
+    logging: false,
     extra: { max: 20, application_name: 'rural-dispatch' },
   };
 }

@@ -15,6 +15,7 @@ export type DomainErrorCode =
   | 'stale_version'
   /** A request with the same Idempotency-Key is still running; retry later for its answer. */
   | 'idempotency_in_progress'
+  | 'rate_limited'
   | 'unavailable';
 
 export const HTTP_STATUS_BY_CODE: Record<DomainErrorCode, number> = {
@@ -28,6 +29,7 @@ export const HTTP_STATUS_BY_CODE: Record<DomainErrorCode, number> = {
   stale_version: 409,
   idempotency_in_progress: 409,
   payload_too_large: 413,
+  rate_limited: 429,
   unavailable: 503,
 };
 

@@ -1,6 +1,10 @@
 import { ArgumentsHost, Catch, ExceptionFilter, HttpException, Logger } from '@nestjs/common';
 import type { Request, Response } from 'express';
+import { isDataException, isDependencyUnavailable } from './dependency-errors';
 import { DomainError, HTTP_STATUS_BY_CODE } from './domain-error';
+
+/** Seconds a client is asked to wait before retrying a 503. */
+const RETRY_AFTER_S = 5;
 
 /** RFC 7807 body; `errors` lists field-level problems when there are several. */
 export interface ProblemDetails {
@@ -60,8 +64,29 @@ export class ProblemDetailsFilter implements ExceptionFilter {
       const status = exception.status;
       const code = status === 413 ? 'payload_too_large' : 'malformed_body';
       problem = { type: TYPE_BASE + code, title: code.replace(/_/g, ' '), status, detail: exception.message, code };
+    } else if (isDependencyUnavailable(exception)) {
+      // The request may well succeed later: a 503 that clients (platforms) retry, never a 500.
+      this.logger.warn({ err: exception, path: request.path }, 'a dependency is unavailable');
+      response.setHeader('Retry-After', String(RETRY_AFTER_S));
+      problem = {
+        type: TYPE_BASE + 'unavailable',
+        title: 'unavailable',
+        status: 503,
+        detail: 'the service cannot reach its database or queue right now; retry later',
+        code: 'unavailable',
+      };
+    } else if (isDataException(exception)) {
+      // Validation should have refused this value; logged (without the value) so the gap is seen.
+      this.logger.warn({ err: exception, path: request.path }, 'a value passed validation but not the database');
+      problem = {
+        type: TYPE_BASE + 'validation_failed',
+        title: 'validation failed',
+        status: 400,
+        detail: 'a value is out of the range the service can store',
+        code: 'validation_failed',
+      };
     } else {
-      this.logger.error({ err: exception, path: request.url }, 'unhandled error');
+      this.logger.error({ err: exception, path: request.path }, 'unhandled error');
       problem = { type: TYPE_BASE + 'internal', title: 'internal error', status: 500, detail: 'internal error', code: 'internal' };
     }
     response

@@ -8,6 +8,7 @@ import { APP_CONFIG, AppConfig } from '../../infra/config/app-config';
 import { validationFailed } from '../../infra/errors/domain-error';
 import { NodeTier } from '../network-node.entity';
 import { byteBudgetCache } from './byte-budget-cache';
+import { MatrixThread } from './matrix-thread';
 import { buildGraphWithClosures, closedEdgesAt, loadStoredRoadNetwork, StoredRoadNetwork } from './stored-road-network';
 
 export type MatrixMethod = 'road_network' | 'great_circle_fallback';
@@ -40,6 +41,15 @@ type CachedMatrix = Omit<TravelMatrix, 'cached'>;
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
+/** Road matrices over more nodes than this are computed on the matrix thread; smaller ones take a few milliseconds in place. */
+const THREAD_FROM_NODES = 64;
+
+/** What an outside caller (the API) may ask for; the planner and the CLI pass none. */
+export interface MatrixRequestLimits {
+  /** Most nodes in one matrix: its size grows with the square (2,000 nodes once gave a 46 MB response). */
+  maxNodes: number;
+}
+
 /**
  * Travel-time and distance matrices between network nodes, for the API, the planner and the CLI.
  * Road data is loaded once per (county, network version); matrices are cached per (county, version,
@@ -56,46 +66,57 @@ export class TravelMatrixService {
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly counties: CountiesService,
+    private readonly thread: MatrixThread,
     @Inject(APP_CONFIG) config: AppConfig,
   ) {
     this.cache = byteBudgetCache<StoredRoadNetwork | RoadGraph | CachedMatrix>(config.matrixCacheBytes);
   }
 
-  /** `nodeRefs` are node ids or codes (mixed is fine); omitted or empty means every node of the county. */
-  computeMatrix(countyId: string, nodeRefs: readonly string[] | undefined, vehicleClass: VehicleClass, at: Date = new Date()): Promise<TravelMatrix> {
+  /**
+   * `nodeRefs` are node ids or codes (mixed is fine); omitted or empty means every node of the county.
+   * With `limits` (the API), the size is capped and a node named twice is refused.
+   */
+  async computeMatrix(
+    countyId: string,
+    nodeRefs: readonly string[] | undefined,
+    vehicleClass: VehicleClass,
+    at: Date = new Date(),
+    limits?: MatrixRequestLimits,
+  ): Promise<TravelMatrix> {
     // Repeatable read: the version, the nodes and the roads come from one snapshot, so nothing newer is cached under an older version.
-    return this.dataSource.transaction('REPEATABLE READ', async (manager) => {
-      const networkVersion = await this.counties.networkVersion(manager, countyId);
-      const nodes = await this.resolveNodes(manager, countyId, nodeRefs);
-      const network = await this.storedNetwork(manager, countyId, networkVersion);
-      const closed = closedEdgesAt(network, at.getTime());
-      const key = `${countyId}:${networkVersion}:${vehicleClass}:${closed.join(',')}:${nodes.map((node) => node.id).join(',')}`;
-      const hit = this.cache.get(`matrix:${key}`) as CachedMatrix | undefined;
-      if (hit) return { ...hit, cached: true };
-      const startedAt = performance.now();
-      const method: MatrixMethod = network.edges.length > 0 ? 'road_network' : 'great_circle_fallback';
-      const matrix =
-        method === 'road_network'
-          ? this.roadMatrix(`${countyId}:${networkVersion}:${closed.join(',')}`, network, closed, nodes, vehicleClass)
-          : fallbackMatrix(nodes, vehicleClass);
-      const result = {
-        method,
-        vehicleClass,
-        networkVersion,
-        nodes,
-        durationS: matrix.durationS,
-        distanceM: matrix.distanceM,
-        unreachable: matrix.unreachable.map((pair) => ({ fromIndex: pair.sourceIndex, toIndex: pair.targetIndex })),
-        closedSegmentCount: closed.length,
-        computationMs: Math.round(performance.now() - startedAt),
-      };
-      this.cache.set(`matrix:${key}`, result);
-      this.logger.log({ countyId, method, vehicleClass, size: nodes.length, computationMs: result.computationMs }, 'travel matrix computed');
-      return { ...result, cached: false };
+    const { networkVersion, nodes, network } = await this.dataSource.transaction('REPEATABLE READ', async (manager) => {
+      const version = await this.counties.networkVersion(manager, countyId);
+      const resolved = await this.resolveNodes(manager, countyId, nodeRefs);
+      if (limits) checkRequestedNodes(resolved, nodeRefs, limits);
+      return { networkVersion: version, nodes: resolved, network: await this.storedNetwork(manager, countyId, version) };
     });
+    const closed = closedEdgesAt(network, at.getTime());
+    const key = `${countyId}:${networkVersion}:${vehicleClass}:${closed.join(',')}:${nodes.map((node) => node.id).join(',')}`;
+    const hit = this.cache.get(`matrix:${key}`) as CachedMatrix | undefined;
+    if (hit) return { ...hit, cached: true };
+    const startedAt = performance.now();
+    const method: MatrixMethod = network.edges.length > 0 ? 'road_network' : 'great_circle_fallback';
+    const matrix =
+      method === 'road_network'
+        ? await this.roadMatrix(`${countyId}:${networkVersion}:${closed.join(',')}`, network, closed, nodes, vehicleClass)
+        : fallbackMatrix(nodes, vehicleClass);
+    const result = {
+      method,
+      vehicleClass,
+      networkVersion,
+      nodes,
+      durationS: matrix.durationS,
+      distanceM: matrix.distanceM,
+      unreachable: matrix.unreachable.map((pair) => ({ fromIndex: pair.sourceIndex, toIndex: pair.targetIndex })),
+      closedSegmentCount: closed.length,
+      computationMs: Math.round(performance.now() - startedAt),
+    };
+    this.cache.set(`matrix:${key}`, result);
+    this.logger.log({ countyId, method, vehicleClass, size: nodes.length, computationMs: result.computationMs }, 'travel matrix computed');
+    return { ...result, cached: false };
   }
 
-  private roadMatrix(graphKey: string, network: StoredRoadNetwork, closed: number[], nodes: MatrixNode[], vehicleClass: VehicleClass): RoadMatrix {
+  private async roadMatrix(graphKey: string, network: StoredRoadNetwork, closed: number[], nodes: MatrixNode[], vehicleClass: VehicleClass): Promise<RoadMatrix> {
     let graph = this.cache.get(`graph:${graphKey}`) as RoadGraph | undefined;
     if (!graph) {
       graph = buildGraphWithClosures(network, closed);
@@ -103,7 +124,12 @@ export class TravelMatrixService {
     }
     // Snap to the hub's component, so every node joins the part of the network the hub can reach.
     const hubIndex = nodes.findIndex((node) => node.tier === 'county_hub');
-    const { byVehicleClass } = computeNetworkMatrices(graph, nodes, [vehicleClass], hubIndex >= 0 ? { anchorPointIndex: hubIndex } : {});
+    const anchorPointIndex = hubIndex >= 0 ? hubIndex : undefined;
+    if (nodes.length > THREAD_FROM_NODES) {
+      const points = nodes.map((node) => ({ lon: node.lon, lat: node.lat }));
+      return this.thread.compute(graphKey, graph, points, vehicleClass, anchorPointIndex);
+    }
+    const { byVehicleClass } = computeNetworkMatrices(graph, nodes, [vehicleClass], anchorPointIndex !== undefined ? { anchorPointIndex } : {});
     return byVehicleClass[vehicleClass]!;
   }
 
@@ -145,4 +171,20 @@ export class TravelMatrixService {
     }
     return nodes;
   }
+}
+
+/** The API's limits: a size it can answer, and each node once (the same code twice, or a code and its id). */
+function checkRequestedNodes(nodes: MatrixNode[], nodeRefs: readonly string[] | undefined, limits: MatrixRequestLimits): void {
+  if (nodes.length > limits.maxNodes) {
+    throw validationFailed(`a matrix covers at most ${limits.maxNodes} nodes; this one would have ${nodes.length}`, [
+      { field: 'nodeCodes', message: nodeRefs?.length ? `at most ${limits.maxNodes} nodes` : `the county has ${nodes.length} nodes: name at most ${limits.maxNodes} in nodeCodes` },
+    ]);
+  }
+  const firstIndex = new Map<string, number>();
+  const repeated = nodes.flatMap((node, index) => {
+    const first = firstIndex.get(node.id);
+    if (first === undefined) firstIndex.set(node.id, index);
+    return first === undefined ? [] : [{ field: `nodeCodes[${index}]`, message: `${nodeRefs?.[index] ?? node.code} is the same node as nodeCodes[${first}]` }];
+  });
+  if (repeated.length > 0) throw validationFailed(`a node appears more than once in nodeCodes: ${repeated.map((problem) => problem.field).join(', ')}`, repeated);
 }

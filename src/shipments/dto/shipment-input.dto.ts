@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { COORDINATE_SYSTEMS, toWgs84 } from '../../infra/geo/coordinate-system';
+import { isPlausibleInstant, MAX_INT32, PLAUSIBLE_INSTANT_RULE } from '../../infra/validation/input-rules';
 import { normalizePhoneNumber, PHONE_NUMBER_RULE } from '../../infra/validation/phone-number';
 import { SHIPMENT_DIRECTIONS } from '../shipment-status';
 
@@ -28,6 +29,17 @@ const dimensions = z.strictObject({
   height: integer(1, 100_000).meta({ example: 15 }),
   unit: z.enum(['mm', 'cm']),
 });
+
+const MM_PER_UNIT = { mm: 1, cm: 10 } as const;
+
+/** A side in millimetres. */
+export const sideMm = (value: number, unit: keyof typeof MM_PER_UNIT) => value * MM_PER_UNIT[unit];
+
+/** A parcel's volume in cm³, rounded up so a parcel never looks smaller than it is. */
+export function parcelVolumeCm3(dimensions: { length: number; width: number; height: number; unit: keyof typeof MM_PER_UNIT }): number {
+  const { length, width, height, unit } = dimensions;
+  return Math.ceil((sideMm(length, unit) * sideMm(width, unit) * sideMm(height, unit)) / 1000);
+}
 
 const parcel = z.strictObject({
   barcode: z
@@ -93,11 +105,21 @@ export const shipmentInputSchema = z
       .string()
       .regex(ISO_8601_WITH_OFFSET, 'must be an ISO 8601 date-time with offset')
       .refine((value) => !Number.isNaN(Date.parse(value)), 'is not a real date')
+      .refine((value) => Number.isNaN(Date.parse(value)) || isPlausibleInstant(value), PLAUSIBLE_INSTANT_RULE)
       .optional()
       .meta({ example: '2026-12-01T18:00:00+08:00' }),
     contact: contact.meta({ description: 'recipient (inbound) or sender (pickup)' }),
     destination,
-    parcels: z.array(parcel).min(1).max(MAX_PARCELS_PER_SHIPMENT),
+    parcels: z
+      .array(parcel)
+      .min(1)
+      .max(MAX_PARCELS_PER_SHIPMENT)
+      // Each side may be up to 100,000 units, but the volumes are stored as integers: 100,000 cm
+      // sides once overflowed the shipment's total and failed in PostgreSQL with a 500.
+      .refine(
+        (parcels) => parcels.reduce((total, item) => total + parcelVolumeCm3(item.dimensions), 0) <= MAX_INT32,
+        `the parcels' volumes must add up to at most ${MAX_INT32} cm³`,
+      ),
   })
   .meta({ id: 'ShipmentInput' });
 

@@ -14,15 +14,15 @@ export interface TestPlatform {
 }
 
 export async function createPlatform(app: INestApplicationContext, baseUrl: string, countyId: string, name = `platform-${randomUUID().slice(0, 8)}`): Promise<TestPlatform> {
-  const { platform, apiKeySecret } = await app.get(PlatformsService).ensure(countyId, name);
+  const { platform, webhookSecret, apiKeySecret } = await app.get(PlatformsService).ensure(countyId, name);
   return {
     id: platform.id,
     countyId,
-    secret: platform.webhookSecret,
+    secret: webhookSecret,
     apiKey: apiKeySecret,
     push: (body, options = {}) => {
       const text = typeof body === 'string' ? body : JSON.stringify(body);
-      const headers = signedHeaders(options.secret ?? platform.webhookSecret, `msg_${randomUUID()}`, text, options.timestampS);
+      const headers = signedHeaders(options.secret ?? webhookSecret, `msg_${randomUUID()}`, text, options.timestampS);
       return request(baseUrl)
         .post(`/v1/webhooks/${options.platformId ?? platform.id}/shipments`)
         .set(headers)
