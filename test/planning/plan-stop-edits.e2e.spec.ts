@@ -3,7 +3,6 @@ import { DataSource } from 'typeorm';
 import { CountiesService } from '../../src/counties/counties.service';
 import { DriversService } from '../../src/fleet/drivers.service';
 import { VehiclesService } from '../../src/fleet/vehicles.service';
-import { Vehicle } from '../../src/fleet/vehicle.entity';
 import { TravelMatrixService } from '../../src/network/matrix/travel-matrix.service';
 import { NetworkNodesService } from '../../src/network/network-nodes.service';
 import { NetworkQueryService } from '../../src/network/network-query.service';
@@ -33,7 +32,6 @@ describe('plan stop edits: move, re-order, refusals, revisions and idempotency',
   let api: TestApp;
   let owner: CountyWithKey;
   let county: PlanningCounty;
-  let tricycle2: Vehicle;
   let plan: any;
   let earlyVillageId: string;
 
@@ -146,7 +144,7 @@ describe('plan stop edits: move, re-order, refusals, revisions and idempotency',
     await vehicles.update(countyId, county.tricycle.id, { capacityParcels: 2 });
     const vanFields = { vehicleClass: 'van' as const, homeNodeId: county.hub.id, capacityWeightG: 800_000, capacityVolumeCm3: 6_000_000, capacityParcels: 8 };
     await vehicles.create(countyId, { code: 'VAN-2', ...vanFields, fixedCostFen: 8_000, costPerKmFen: 90, costPerHourFen: 2_500, shiftStart: '07:00', shiftEnd: '19:00' });
-    tricycle2 = await vehicles.create(countyId, {
+    await vehicles.create(countyId, {
       code: 'TRI-2',
       vehicleClass: 'tricycle',
       homeNodeId: county.stations.T1.id,

@@ -41,7 +41,11 @@ type CachedMatrix = Omit<TravelMatrix, 'cached'>;
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
-/** Road matrices over more nodes than this are computed on the matrix thread; smaller ones take a few milliseconds in place. */
+/**
+ * An API request's road matrix over more nodes than this is computed on the matrix thread; smaller
+ * ones take a few milliseconds in place. The planner (in a worker, whose solves have their own
+ * thread) and the CLI compute in place, as they always did.
+ */
 const THREAD_FROM_NODES = 64;
 
 /** What an outside caller (the API) may ask for; the planner and the CLI pass none. */
@@ -98,7 +102,7 @@ export class TravelMatrixService {
     const method: MatrixMethod = network.edges.length > 0 ? 'road_network' : 'great_circle_fallback';
     const matrix =
       method === 'road_network'
-        ? await this.roadMatrix(`${countyId}:${networkVersion}:${closed.join(',')}`, network, closed, nodes, vehicleClass)
+        ? await this.roadMatrix(`${countyId}:${networkVersion}:${closed.join(',')}`, network, closed, nodes, vehicleClass, limits !== undefined)
         : fallbackMatrix(nodes, vehicleClass);
     const result = {
       method,
@@ -116,7 +120,14 @@ export class TravelMatrixService {
     return { ...result, cached: false };
   }
 
-  private async roadMatrix(graphKey: string, network: StoredRoadNetwork, closed: number[], nodes: MatrixNode[], vehicleClass: VehicleClass): Promise<RoadMatrix> {
+  private async roadMatrix(
+    graphKey: string,
+    network: StoredRoadNetwork,
+    closed: number[],
+    nodes: MatrixNode[],
+    vehicleClass: VehicleClass,
+    forRequest: boolean,
+  ): Promise<RoadMatrix> {
     let graph = this.cache.get(`graph:${graphKey}`) as RoadGraph | undefined;
     if (!graph) {
       graph = buildGraphWithClosures(network, closed);
@@ -125,7 +136,7 @@ export class TravelMatrixService {
     // Snap to the hub's component, so every node joins the part of the network the hub can reach.
     const hubIndex = nodes.findIndex((node) => node.tier === 'county_hub');
     const anchorPointIndex = hubIndex >= 0 ? hubIndex : undefined;
-    if (nodes.length > THREAD_FROM_NODES) {
+    if (forRequest && nodes.length > THREAD_FROM_NODES) {
       const points = nodes.map((node) => ({ lon: node.lon, lat: node.lat }));
       return this.thread.compute(graphKey, graph, points, vehicleClass, anchorPointIndex);
     }

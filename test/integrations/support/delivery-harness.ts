@@ -21,7 +21,8 @@ export interface DeliveryHarness {
 
 /**
  * Registers the hooks that start everything outbound-delivery tests need, with `env` (delivery
- * timings in milliseconds, as the environment would give them) in the app's config, and stop it all afterwards.
+ * timings in milliseconds, and ALLOW_PRIVATE_WEBHOOK_TARGETS, as the environment would give them) in
+ * the app's config, and stop it all afterwards.
  */
 export function useDeliveryHarness(env: Record<string, string>): DeliveryHarness {
   const harness = {
@@ -38,8 +39,10 @@ export function useDeliveryHarness(env: Record<string, string>): DeliveryHarness
   } as DeliveryHarness;
 
   beforeAll(async () => {
-    const { webhookDelivery } = loadAppConfig({ ...process.env, ...env });
-    harness.testApp = await startTestApp(await createTestConfig({ webhookDelivery }));
+    const loaded = loadAppConfig({ ...process.env, ...env });
+    // Test configurations allow private targets (the receiver is on 127.0.0.1) unless `env` says otherwise.
+    const targets = 'ALLOW_PRIVATE_WEBHOOK_TARGETS' in env ? { allowPrivateWebhookTargets: loaded.allowPrivateWebhookTargets } : {};
+    harness.testApp = await startTestApp(await createTestConfig({ webhookDelivery: loaded.webhookDelivery, ...targets }));
     harness.worker = await startTestWorker(harness.testApp.config);
     harness.county = await createCounty(harness.testApp.app);
     harness.platform = await createPlatform(harness.testApp.app, harness.testApp.baseUrl, harness.county.county.id);
