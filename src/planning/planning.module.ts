@@ -25,6 +25,7 @@ import { PlansController } from './plans.controller';
 import { PlanRequestsService } from './plan-requests.service';
 import { ServiceDatePolicy } from './service-date-policy';
 import { SolverThread } from './solver-thread';
+import { DriverRoutesService } from './driver-routes.service';
 
 /** Plans, routes, stops and manifests over HTTP; the solving itself runs in PlanningWorkerModule. */
 @Module({
@@ -48,7 +49,8 @@ import { SolverThread } from './solver-thread';
     PlanRouteEditsService,
     IdempotencyService,
     WaveSchedulesService,
+    DriverRoutesService,
   ],
-  exports: [PlanRequestsService, PlanComputationService, PlanPublishingService, WaveSchedulesService],
+  exports: [PlanRequestsService, PlanComputationService, PlanPublishingService, WaveSchedulesService, ManifestSourceService, DriverRoutesService],
 })
 export class PlanningModule {}

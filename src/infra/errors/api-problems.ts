@@ -20,6 +20,8 @@ const DESCRIPTIONS: Record<number, string> = {
   404: 'not_found',
   409: 'conflict (same id, different content) or illegal_transition',
   413: 'payload_too_large: body over the configured limit',
+  415: 'unsupported_media_type: a Content-Type the endpoint does not take',
+  429: 'rate_limited: too many attempts; retry after `retryAfterS` seconds',
 };
 
 /** Documents the listed problem+json responses of an endpoint. */

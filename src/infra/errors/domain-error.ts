@@ -3,7 +3,17 @@
  * the CLI; the global filter maps each code to a problem+json response at the edge.
  */
 export type DomainErrorCode =
-  'validation_failed' | 'malformed_body' | 'not_found' | 'conflict' | 'unauthenticated' | 'forbidden' | 'payload_too_large' | 'illegal_transition' | 'unavailable';
+  | 'validation_failed'
+  | 'malformed_body'
+  | 'not_found'
+  | 'conflict'
+  | 'unauthenticated'
+  | 'forbidden'
+  | 'payload_too_large'
+  | 'unsupported_media_type'
+  | 'illegal_transition'
+  | 'rate_limited'
+  | 'unavailable';
 
 export const HTTP_STATUS_BY_CODE: Record<DomainErrorCode, number> = {
   validation_failed: 400,
@@ -14,6 +24,8 @@ export const HTTP_STATUS_BY_CODE: Record<DomainErrorCode, number> = {
   conflict: 409,
   illegal_transition: 409,
   payload_too_large: 413,
+  unsupported_media_type: 415,
+  rate_limited: 429,
   unavailable: 503,
 };
 

@@ -59,14 +59,31 @@ export async function sendExport(
   else sendFileExport(response, 'pdf', fileName, await build.pdf());
 }
 
+/** A JSON body with its ETag, and its gzip made on first need and kept: prepared once, it can be sent many times. */
+export interface PreparedJson {
+  etag: string;
+  json: string;
+  gzip(): Buffer;
+}
+
+/** The ETag of a JSON body is weak because it names the JSON, whichever encoding carries it. */
+export function prepareJson(body: unknown): PreparedJson {
+  const json = JSON.stringify(body);
+  let gzipped: Buffer | undefined;
+  return { etag: `W/"${createHash('sha256').update(json).digest('base64url').slice(0, 32)}"`, json, gzip: () => (gzipped ??= gzipSync(json)) };
+}
+
 /**
  * JSON with a validator and compression: a driver's phone on a weak signal asks again with
  * If-None-Match and gets a bodiless 304 while the manifest is unchanged, and downloads it gzipped
- * when it changed. The ETag is weak because it names the JSON, whichever encoding carries it.
+ * when it changed.
  */
 function sendJsonExport(request: Request, response: Response, body: unknown): void {
-  const json = JSON.stringify(body);
-  const etag = `W/"${createHash('sha256').update(json).digest('base64url').slice(0, 32)}"`;
+  sendPreparedJson(request, response, prepareJson(body));
+}
+
+export function sendPreparedJson(request: Request, response: Response, prepared: PreparedJson): void {
+  const { etag, json, gzip } = prepared;
   response.setHeader('ETag', etag);
   response.setHeader('Vary', 'Accept-Encoding');
   response.setHeader('Cache-Control', 'private, no-cache');
@@ -78,7 +95,7 @@ function sendJsonExport(request: Request, response: Response, body: unknown): vo
   response.type('application/json; charset=utf-8');
   if (request.acceptsEncodings(['gzip', 'identity']) === 'gzip') {
     response.setHeader('Content-Encoding', 'gzip');
-    response.send(gzipSync(json));
+    response.send(gzip());
   } else {
     response.send(json);
   }
