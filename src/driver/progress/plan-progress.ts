@@ -1,7 +1,7 @@
 import { instantToLocalIso } from '../../planning/planner/local-time';
 import type { RouteContext, RouteStopContext } from '../../planning/driver-routes.service';
 import type { ReportedParcel } from '../../shipments/parcel-reports.service';
-import { isLater } from '../events/status-rule';
+import { isLater, stageOf } from '../events/status-rule';
 import { ParcelOutcome, parcelOutcomes } from '../events/parcel-outcomes';
 import type { StoredDriverEvent } from '../events/stored-events.service';
 import { PlanProgressResponse, RouteProgressResponse, StopProgressResponse } from './plan-progress.response';
@@ -122,9 +122,13 @@ function stopProgressOf(
   const departed = first(events, (event) => event.type === 'departed' && event.stopId === stop.id);
   const parcels = stop.shipmentIds.flatMap((id) => parcelsByShipment.get(id) ?? []);
   const outcomeOf = (parcel: ReportedParcel) => outcomes.get(parcel.parcelId);
-  const handled = parcels.filter((parcel) => ['picked_up', 'at_township', 'at_hub'].includes(outcomeOf(parcel)?.status ?? '')).length;
-  const delivered = parcels.filter((parcel) => outcomeOf(parcel)?.status === 'delivered').length;
-  const failedParcels = parcels.filter((parcel) => outcomeOf(parcel)?.failed).length;
+  const stage = (parcel: ReportedParcel) => stageOf(parcel.direction, outcomeOf(parcel)?.status ?? 'planned');
+  // At a township station the trunk hands parcels over (stage 2 on) and takes produce back; at a village
+  // parcels are delivered or fail, and produce is collected.
+  const atStation = stop.kind === 'station_transfer';
+  const handled = parcels.filter((parcel) => (atStation ? stage(parcel) >= 2 : parcel.direction === 'outbound_pickup' && stage(parcel) >= 1)).length;
+  const delivered = atStation ? 0 : parcels.filter((parcel) => outcomeOf(parcel)?.status === 'delivered').length;
+  const failedParcels = atStation ? 0 : parcels.filter((parcel) => outcomeOf(parcel)?.failed).length;
   const allHandled = parcels.length > 0 && delivered + failedParcels + handled >= parcels.length;
   const plannedMs = stop.arrivalAt.getTime();
   const expectedMs = arrived ? arrived.occurredAtMs : plannedMs + delayS * 1000;
