@@ -78,5 +78,6 @@ function judgeParcelEvent(event: DriverEventInput, occurredAt: Date, route: Rout
 
 /** The whole-minute correction of a phone's clock from the batch's sentAt. */
 export function clockOffsetS(serverNow: Date, sentAt: Date): number {
-  return Math.round((serverNow.getTime() - sentAt.getTime()) / 60_000) * 60;
+  // `+ 0` turns a -0 (a phone a few milliseconds ahead) into 0.
+  return Math.round((serverNow.getTime() - sentAt.getTime()) / 60_000) * 60 + 0;
 }
