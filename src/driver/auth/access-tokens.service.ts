@@ -40,7 +40,7 @@ export class AccessTokensService {
       iat,
       exp,
     };
-    const token = this.jwt.sign(claims, { secret: await this.keys.signingSecret(), algorithm: ACCESS_TOKEN_ALGORITHM, noTimestamp: true });
+    const token = this.jwt.sign(claims, { secret: await this.keys.signingSecret(), algorithm: ACCESS_TOKEN_ALGORITHM });
     return { token, expiresAt: new Date(exp * 1000) };
   }
 
