@@ -241,6 +241,35 @@ describe('the driver day: runs, offline events, lifecycle, progress, proofs and 
     });
   });
 
+  describe('a disabled phone', () => {
+    it('still syncs what it recorded before it was disabled, and nothing after', async () => {
+      const spare = await day.signIn(day.drivers.tricycle, 'old-phone-0001');
+      const device = (await day.http().get(`/v1/counties/${day.owner.county.id}/drivers/${day.drivers.tricycle.id}/devices`).set('Authorization', day.owner.authorization).expect(200)).body.find(
+        (entry: any) => entry.clientDeviceId === 'old-phone-0001',
+      );
+      const disabled = (
+        await day
+          .http()
+          .patch(`/v1/counties/${day.owner.county.id}/drivers/${day.drivers.tricycle.id}/devices/${device.id}`)
+          .set('Authorization', day.owner.authorization)
+          .send({ enabled: false })
+          .expect(200)
+      ).body;
+      const syncOnly = (await day.http().post('/v1/driver/token').send({ refreshToken: spare.refreshToken, deviceId: 'old-phone-0001' }).expect(200)).body;
+      expect(syncOnly.scope).toBe('sync');
+      const oldPhone = new Phone(day, syncOnly);
+      oldPhone.adoptClock(tricycle);
+      await oldPhone.get(`/v1/driver/runs?date=${SERVICE_DATE}`).expect(403);
+      await new Promise((resolve) => setTimeout(resolve, 1_500));
+      const stop = tricycleRun.manifest.stops[1];
+      const before = oldPhone.event(time('11:00'), { id: randomUUID(), type: 'arrived', routeId: tricycleRun.routeId, stopId: stop.id });
+      const after = oldPhone.event(oldPhone.serverNowMs() - 200, { id: randomUUID(), type: 'departed', routeId: tricycleRun.routeId, stopId: stop.id });
+      expect(after.trueMs).toBeGreaterThan(Date.parse(disabled.disabledAt));
+      const response = await oldPhone.send([before, after]).expect(200);
+      expect(response.body.results.map((result: any) => result.reason ?? result.outcome)).toEqual(['accepted', 'device_disabled']);
+    });
+  });
+
   describe('what the county centre sees', () => {
     it('progress: stops done, late or failed, parcels on board, the last position and revised ETAs', async () => {
       const body = await progress();
