@@ -98,6 +98,8 @@ export class DriverModule implements NestModule {
 
   /** Proof uploads are raw bytes, not JSON: read them up to the proof limit (a larger body is a 413 before any handler). */
   configure(consumer: MiddlewareConsumer): void {
-    consumer.apply(raw({ type: Object.keys(PROOF_CONTENT_TYPES), limit: this.config.driverApp.proofMaxBytes })).forRoutes({ path: 'v1/driver/proofs/:sha256', method: RequestMethod.PUT });
+    consumer
+      .apply(raw({ type: Object.keys(PROOF_CONTENT_TYPES), limit: this.config.driverApp.proofMaxBytes }))
+      .forRoutes({ path: 'v1/driver/proofs/:sha256', method: RequestMethod.PUT });
   }
 }

@@ -4,8 +4,7 @@ import { DataSource, EntityManager, In, Repository } from 'typeorm';
 import { NetworkQueryService } from '../network/network-query.service';
 import { PlanActor } from './plan-events';
 import { PlanRoute, RouteStatus } from './plan-route.entity';
-import { PlanLifecycle } from './plan.entity';
-import { Plan } from './plan.entity';
+import { Plan, PlanLifecycle } from './plan.entity';
 import { NEXT_ROUTE_STATUS, writeRouteStatus } from './route-status';
 
 /** A driver's run of the day and the revision of its plan: the plan's latest event, which every change to a route appends. */
@@ -83,7 +82,11 @@ export class DriverRoutesService {
 
   /** The routes of one plan (including routes a superseded version handed over), by route number. */
   async routesOfPlan(countyId: string, planId: string): Promise<RouteContext[]> {
-    const routes = await this.routes.find({ where: { planId, plan: { countyId } }, relations: { stops: true, plan: true }, order: { routeNumber: 'ASC', stops: { sequence: 'ASC' } } });
+    const routes = await this.routes.find({
+      where: { planId, plan: { countyId } },
+      relations: { stops: true, plan: true },
+      order: { routeNumber: 'ASC', stops: { sequence: 'ASC' } },
+    });
     return [...(await this.toContexts(countyId, routes)).values()];
   }
 

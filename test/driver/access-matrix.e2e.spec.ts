@@ -39,7 +39,8 @@ describe('driver access matrix', () => {
       )
     )[0];
   const driverOf = (name: string): Driver => day.drivers[name as 'van' | 'tricycle' | 'spare'];
-  const barcodesOf = (runs: any[]) => runs.flatMap((run) => run.manifest.stops.flatMap((stop: any) => stop.deliveries.flatMap((shipment: any) => shipment.parcels.map((parcel: any) => parcel.barcode))));
+  const barcodesOf = (runs: any[]) =>
+    runs.flatMap((run) => run.manifest.stops.flatMap((stop: any) => stop.deliveries.flatMap((shipment: any) => shipment.parcels.map((parcel: any) => parcel.barcode))));
 
   beforeAll(async () => {
     day = await startDriverDay({ clockStart: EVENING });
@@ -56,7 +57,13 @@ describe('driver access matrix', () => {
       // Each driver's own proof: the same picture with a byte of its own.
       const bytes = Buffer.concat([PNG, Buffer.from(name)]);
       proofOf[name] = createHash('sha256').update(bytes).digest('hex');
-      await day.http().put(`/v1/driver/proofs/${proofOf[name]}`).set('Authorization', `Bearer ${sessions[name]!.accessToken}`).set('Content-Type', 'image/png').send(bytes).expect(201);
+      await day
+        .http()
+        .put(`/v1/driver/proofs/${proofOf[name]}`)
+        .set('Authorization', `Bearer ${sessions[name]!.accessToken}`)
+        .set('Content-Type', 'image/png')
+        .send(bytes)
+        .expect(201);
     }
     secret = (await day.query('SELECT secret FROM driver_token_key'))[0].secret;
     const [, payload] = sessions.van!.accessToken.split('.');
@@ -83,7 +90,9 @@ describe('driver access matrix', () => {
         for (const run of runsOf[otherName]!) {
           await phone.get(`/v1/driver/runs/${run.routeId}/manifest`).expect(404);
           await phone.get(`/v1/driver/runs/${run.routeId}/manifest?format=pdf`).expect(404);
-          const onTheirRoute = barcodesOf([run]).map((barcode) => phone.event(beijing(SERVICE_DATE, '10:00'), { id: randomUUID(), type: 'delivered', routeId: run.routeId, barcode }));
+          const onTheirRoute = barcodesOf([run]).map((barcode) =>
+            phone.event(beijing(SERVICE_DATE, '10:00'), { id: randomUUID(), type: 'delivered', routeId: run.routeId, barcode }),
+          );
           const departure = phone.event(beijing(SERVICE_DATE, '09:00'), { id: randomUUID(), type: 'departed', routeId: run.routeId });
           const refused = (await phone.send([departure, ...onTheirRoute]).expect(200)).body;
           expect(refused.results.every((result: any) => result.reason === 'route_not_yours')).toBe(true);
@@ -117,7 +126,12 @@ describe('driver access matrix', () => {
       expect(runs.headers['content-type']).toMatch(/application\/problem\+json/);
       const run = runsOf.van![0];
       const event = { id: randomUUID(), type: 'departed', routeId: run.routeId, recordedAt: '2026-11-30T09:00:00+08:00' };
-      await day.http().post('/v1/driver/events').set('Authorization', `Bearer ${token}`).send({ sentAt: '2026-11-30T18:00:00+08:00', events: [event] }).expect(401);
+      await day
+        .http()
+        .post('/v1/driver/events')
+        .set('Authorization', `Bearer ${token}`)
+        .send({ sentAt: '2026-11-30T18:00:00+08:00', events: [event] })
+        .expect(401);
       await day.http().put(`/v1/driver/proofs/${proofOf.van}`).set('Authorization', `Bearer ${token}`).set('Content-Type', 'image/png').send(PNG).expect(401);
       await day.http().get('/v1/driver/me').set('Authorization', `Bearer ${token}`).expect(401);
       expect(await writes()).toEqual(before);
@@ -126,7 +140,9 @@ describe('driver access matrix', () => {
     it('refuses an expired token', async () => {
       // Signed with the real secret, all claims right, but ten minutes past its end.
       const issuedAt = Number(claims.iat) - 1200;
-      const token = forge({ alg: 'HS256', typ: 'JWT' }, { ...claims, iat: issuedAt, exp: issuedAt + 600 }, (input) => createHmac('sha256', secret).update(input).digest('base64url'));
+      const token = forge({ alg: 'HS256', typ: 'JWT' }, { ...claims, iat: issuedAt, exp: issuedAt + 600 }, (input) =>
+        createHmac('sha256', secret).update(input).digest('base64url'),
+      );
       await refusedEverywhere(token);
       // The same token unexpired is taken: the refusal above is the expiry, not the forging.
       const fresh = forge({ alg: 'HS256', typ: 'JWT' }, claims, (input) => createHmac('sha256', secret).update(input).digest('base64url'));
@@ -170,7 +186,13 @@ describe('driver access matrix', () => {
       const before = await writes();
       const driverToken = `Bearer ${sessions.van!.accessToken}`;
       const county = `/v1/counties/${day.owner.county.id}`;
-      for (const path of [`${county}/plans`, `${county}/plans/${day.plan.id}/progress`, `${county}/cash-on-delivery?date=${SERVICE_DATE}`, `${county}/proofs/${proofOf.van}`, `${county}/drivers/${day.drivers.van.id}/devices`]) {
+      for (const path of [
+        `${county}/plans`,
+        `${county}/plans/${day.plan.id}/progress`,
+        `${county}/cash-on-delivery?date=${SERVICE_DATE}`,
+        `${county}/proofs/${proofOf.van}`,
+        `${county}/drivers/${day.drivers.van.id}/devices`,
+      ]) {
         await day.http().get(path).set('Authorization', driverToken).expect(401);
       }
       await day.http().put(`${county}/drivers/${day.drivers.van.id}/pin`).set('Authorization', driverToken).send({ pin: '000000' }).expect(401);

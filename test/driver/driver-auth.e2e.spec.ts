@@ -55,7 +55,10 @@ describe('driver sign-in and sessions', () => {
       .expect(200);
     expect(response.body).toMatchObject({ tokenType: 'Bearer', scope: 'driver', syncUntil: null, driver: { id: driver.id, name: '张师傅', countyId: owner.county.id } });
     expect(response.body.refreshToken).toMatch(/^rdr_/);
-    const [header, payload] = response.body.accessToken.split('.').slice(0, 2).map((part: string) => JSON.parse(Buffer.from(part, 'base64url').toString('utf8')));
+    const [header, payload] = response.body.accessToken
+      .split('.')
+      .slice(0, 2)
+      .map((part: string) => JSON.parse(Buffer.from(part, 'base64url').toString('utf8')));
     expect(header).toEqual({ alg: 'HS256', typ: 'JWT' });
     expect(payload.exp - payload.iat).toBe(600);
     expect(Date.parse(response.body.refreshTokenExpiresAt) - Date.parse(response.body.accessTokenExpiresAt)).toBeGreaterThan(29 * 24 * 3600_000);
@@ -65,8 +68,12 @@ describe('driver sign-in and sessions', () => {
   it('answers a wrong PIN, an unknown phone and an unknown county alike', async () => {
     const answers = await Promise.all([
       signIn(driver, '999999'),
-      http().post('/v1/driver/sign-in').send({ county: countyCode, phone: '13900000000', pin: '246810', device: { id: 'phone-A-0001' } }),
-      http().post('/v1/driver/sign-in').send({ county: '000000', phone: driver.phone, pin: '246810', device: { id: 'phone-A-0001' } }),
+      http()
+        .post('/v1/driver/sign-in')
+        .send({ county: countyCode, phone: '13900000000', pin: '246810', device: { id: 'phone-A-0001' } }),
+      http()
+        .post('/v1/driver/sign-in')
+        .send({ county: '000000', phone: driver.phone, pin: '246810', device: { id: 'phone-A-0001' } }),
       signIn(other, '246810'),
     ]);
     for (const answer of answers) {
@@ -138,13 +145,21 @@ describe('driver sign-in and sessions', () => {
     const phone = devices.find((device: any) => device.clientDeviceId === 'phone-C-0001');
     expect(phone).toMatchObject({ enabled: true, activeSessions: 1, platform: 'android 13' });
     expect(devices.map((device: any) => device.clientDeviceId)).toEqual(expect.arrayContaining(['phone-A-0001', 'phone-C-0001']));
-    const disabled = await http().patch(`${operatorUrl(driver, 'devices')}/${phone.id}`).set('Authorization', owner.authorization).send({ enabled: false }).expect(200);
+    const disabled = await http()
+      .patch(`${operatorUrl(driver, 'devices')}/${phone.id}`)
+      .set('Authorization', owner.authorization)
+      .send({ enabled: false })
+      .expect(200);
     expect(disabled.body).toMatchObject({ enabled: false, disabledAt: expect.any(String) });
     await signIn(driver, '135790', 'phone-C-0001').expect(403);
     const syncOnly = (await refresh(session.refreshToken, 'phone-C-0001').expect(200)).body;
     expect(syncOnly).toMatchObject({ scope: 'sync', syncUntil: disabled.body.disabledAt });
     await me(syncOnly.accessToken).expect(403);
-    await http().patch(`${operatorUrl(driver, 'devices')}/${phone.id}`).set('Authorization', owner.authorization).send({ enabled: true }).expect(200);
+    await http()
+      .patch(`${operatorUrl(driver, 'devices')}/${phone.id}`)
+      .set('Authorization', owner.authorization)
+      .send({ enabled: true })
+      .expect(200);
     await signIn(driver, '135790', 'phone-C-0001').expect(200);
   });
 

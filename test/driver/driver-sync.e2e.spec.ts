@@ -108,7 +108,9 @@ describe('the driver day: runs, offline events, lifecycle, progress, proofs and 
       const departed = await van.send([van.event(time('07:00'), { id: randomUUID(), type: 'departed', routeId: vanRun.routeId })]).expect(200);
       expect(departed.body).toMatchObject({ accepted: 1, rejected: 0, clockOffsetS: 300 });
       expect(await statusOf(codShipment)).toBe('in_transit');
-      const handOver = barcodes.map((barcode, index) => van.event(time('08:00') + index, { id: randomUUID(), type: 'handed_to_station', routeId: vanRun.routeId, stopId: station.id, barcode }));
+      const handOver = barcodes.map((barcode, index) =>
+        van.event(time('08:00') + index, { id: randomUUID(), type: 'handed_to_station', routeId: vanRun.routeId, stopId: station.id, barcode }),
+      );
       expect((await van.send(handOver).expect(200)).body.accepted).toBe(barcodes.length);
       expect(await statusOf(codShipment)).toBe('at_township');
       await tricycle.send([tricycle.event(time('09:10'), { id: randomUUID(), type: 'departed', routeId: tricycleRun.routeId })]).expect(200);
@@ -123,10 +125,24 @@ describe('the driver day: runs, offline events, lifecycle, progress, proofs and 
 
     it('delivers a shipment when its last parcel is delivered; a repeat is a duplicate; a failure after it does not undo it', async () => {
       const stop = stopWith(tricycleRun, 'CODT1-1');
-      const first = tricycle.event(time('09:40'), { id: randomUUID(), type: 'delivered', routeId: tricycleRun.routeId, stopId: stop.id, barcode: 'CODT1-1', cashCollectedFen: 12_550 });
+      const first = tricycle.event(time('09:40'), {
+        id: randomUUID(),
+        type: 'delivered',
+        routeId: tricycleRun.routeId,
+        stopId: stop.id,
+        barcode: 'CODT1-1',
+        cashCollectedFen: 12_550,
+      });
       expect((await tricycle.send([first]).expect(200)).body.accepted).toBe(1);
       expect(await statusOf(day.shipments.codT1)).toBe('out_for_delivery');
-      const second = tricycle.event(time('09:41'), { id: randomUUID(), type: 'delivered', routeId: tricycleRun.routeId, stopId: stop.id, barcode: 'CODT1-2', cashCollectedFen: 2_500 });
+      const second = tricycle.event(time('09:41'), {
+        id: randomUUID(),
+        type: 'delivered',
+        routeId: tricycleRun.routeId,
+        stopId: stop.id,
+        barcode: 'CODT1-2',
+        cashCollectedFen: 2_500,
+      });
       const late = tricycle.event(time('09:50'), { id: randomUUID(), type: 'failed', routeId: tricycleRun.routeId, barcode: 'CODT1-2', reasonCode: 'refused' });
       const response = await tricycle.send([second, first, late, second]).expect(200);
       expect(response.body.results.map((result: any) => result.outcome)).toEqual(['accepted', 'duplicate', 'accepted', 'duplicate']);
@@ -174,12 +190,7 @@ describe('the driver day: runs, offline events, lifecycle, progress, proofs and 
     });
 
     it('refuses a batch without its envelope, writing nothing', async () => {
-      const response = await day
-        .http()
-        .post('/v1/driver/events')
-        .set('Authorization', `Bearer ${tricycle.tokens.accessToken}`)
-        .send({ events: [] })
-        .expect(400);
+      const response = await day.http().post('/v1/driver/events').set('Authorization', `Bearer ${tricycle.tokens.accessToken}`).send({ events: [] }).expect(400);
       expect(response.headers['content-type']).toMatch(/application\/problem\+json/);
       expect(response.body.errors.map((problem: any) => problem.field)).toEqual(expect.arrayContaining(['sentAt', 'events']));
     });
@@ -211,7 +222,14 @@ describe('the driver day: runs, offline events, lifecycle, progress, proofs and 
       const bare = van.event(time('09:00'), { id: randomUUID(), type: 'delivered', routeId: vanRun.routeId, stopId: stop.id, barcode: 'CODT2-1' });
       expect((await van.send([bare]).expect(200)).body.results[0]).toMatchObject({ outcome: 'rejected', reason: 'proof_missing' });
       const hash = sha256(PNG);
-      const withPhoto = van.event(time('09:00'), { id: randomUUID(), type: 'delivered', routeId: vanRun.routeId, stopId: stop.id, barcode: 'CODT2-1', proof: { kind: 'signature', sha256: hash } });
+      const withPhoto = van.event(time('09:00'), {
+        id: randomUUID(),
+        type: 'delivered',
+        routeId: vanRun.routeId,
+        stopId: stop.id,
+        barcode: 'CODT2-1',
+        proof: { kind: 'signature', sha256: hash },
+      });
       expect((await van.send([withPhoto]).expect(200)).body.accepted).toBe(1);
       expect(await statusOf(day.shipments.codT2)).toBe('delivered');
       const auth = `Bearer ${van.tokens.accessToken}`;
@@ -222,8 +240,20 @@ describe('the driver day: runs, offline events, lifecycle, progress, proofs and 
       expect(Buffer.compare(back.body as Buffer, PNG)).toBe(0);
       const other = Buffer.concat([PNG, Buffer.from([0])]);
       await day.http().put(`/v1/driver/proofs/${hash}`).set('Authorization', auth).set('Content-Type', 'image/png').send(other).expect(400);
-      await day.http().put(`/v1/driver/proofs/${sha256(Buffer.from('GIF89a'))}`).set('Authorization', auth).set('Content-Type', 'image/gif').send(Buffer.from('GIF89a')).expect(415);
-      await day.http().put(`/v1/driver/proofs/${sha256(Buffer.from('not a png'))}`).set('Authorization', auth).set('Content-Type', 'image/png').send(Buffer.from('not a png')).expect(415);
+      await day
+        .http()
+        .put(`/v1/driver/proofs/${sha256(Buffer.from('GIF89a'))}`)
+        .set('Authorization', auth)
+        .set('Content-Type', 'image/gif')
+        .send(Buffer.from('GIF89a'))
+        .expect(415);
+      await day
+        .http()
+        .put(`/v1/driver/proofs/${sha256(Buffer.from('not a png'))}`)
+        .set('Authorization', auth)
+        .set('Content-Type', 'image/png')
+        .send(Buffer.from('not a png'))
+        .expect(415);
       const county = await operator(`/v1/counties/${day.owner.county.id}/proofs/${hash}`).responseType('blob').expect(200);
       expect(county.headers['content-type']).toBe('image/png');
     });
@@ -234,7 +264,14 @@ describe('the driver day: runs, offline events, lifecycle, progress, proofs and 
       const stop = stopWith(vanRun, 'CODT2-1');
       const wrong = String((Number(code) + 1) % 1_000_000).padStart(6, '0');
       const events = [wrong, code].map((value) =>
-        van.event(time('09:05'), { id: randomUUID(), type: 'delivered', routeId: vanRun.routeId, stopId: stop.id, barcode: 'CODT2-1', proof: { kind: 'recipient_code', code: value } }),
+        van.event(time('09:05'), {
+          id: randomUUID(),
+          type: 'delivered',
+          routeId: vanRun.routeId,
+          stopId: stop.id,
+          barcode: 'CODT2-1',
+          proof: { kind: 'recipient_code', code: value },
+        }),
       );
       const response = await van.send(events).expect(200);
       expect(response.body.results.map((result: any) => result.reason ?? result.outcome)).toEqual(['recipient_code_wrong', 'accepted']);
@@ -244,9 +281,9 @@ describe('the driver day: runs, offline events, lifecycle, progress, proofs and 
   describe('a disabled phone', () => {
     it('still syncs what it recorded before it was disabled, and nothing after', async () => {
       const spare = await day.signIn(day.drivers.tricycle, 'old-phone-0001');
-      const device = (await day.http().get(`/v1/counties/${day.owner.county.id}/drivers/${day.drivers.tricycle.id}/devices`).set('Authorization', day.owner.authorization).expect(200)).body.find(
-        (entry: any) => entry.clientDeviceId === 'old-phone-0001',
-      );
+      const device = (
+        await day.http().get(`/v1/counties/${day.owner.county.id}/drivers/${day.drivers.tricycle.id}/devices`).set('Authorization', day.owner.authorization).expect(200)
+      ).body.find((entry: any) => entry.clientDeviceId === 'old-phone-0001');
       const disabled = (
         await day
           .http()
@@ -293,7 +330,13 @@ describe('the driver day: runs, offline events, lifecycle, progress, proofs and 
       const csv = await operator(`/v1/counties/${day.owner.county.id}/cash-on-delivery?date=${SERVICE_DATE}&format=csv`).expect(200);
       expect(csv.headers['content-type']).toMatch(/^text\/csv/);
       const rows = parse(csv.text.replace(/^\uFEFF/, ''), { columns: true });
-      expect(rows.find((row: any) => row.barcode === 'CODT1-2')).toMatchObject({ driver_name: '刘师傅', cash_on_delivery_fen: '3000', outcome: 'delivered', collected_fen: '2500', difference_fen: '-500' });
+      expect(rows.find((row: any) => row.barcode === 'CODT1-2')).toMatchObject({
+        driver_name: '刘师傅',
+        cash_on_delivery_fen: '3000',
+        outcome: 'delivered',
+        collected_fen: '2500',
+        difference_fen: '-500',
+      });
       await operator(`/v1/counties/${day.owner.county.id}/cash-on-delivery?date=${SERVICE_DATE}&format=pdf`).expect(400);
     });
 

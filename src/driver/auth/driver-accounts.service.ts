@@ -45,25 +45,27 @@ export class DriverAccountsService {
       await pinMatches(null, pin);
       throw new DomainError('unauthenticated', WRONG_CREDENTIALS);
     }
-    return this.dataSource.transaction(async (manager) => {
-      const account = await this.lockAccount(manager, driver);
-      const now = this.clock.now();
-      if (account.lockedUntil && account.lockedUntil > now) throw this.lockedOut(account.lockedUntil);
-      if (!(await pinMatches(account.pinHash, pin))) {
-        const failures = account.failedAttempts + 1;
-        const locks = failures >= this.config.driverApp.signInMaxFailures;
-        const lockedUntil = locks ? new Date(now.getTime() + this.config.driverApp.lockoutS * 1000) : account.lockedUntil;
-        await manager.update(DriverAccount, account.driverId, { failedAttempts: locks ? 0 : failures, lockedUntil });
-        // The transaction must commit the count: the error is returned, not thrown, out of it.
-        return locks ? this.lockedOut(lockedUntil!) : new DomainError('unauthenticated', WRONG_CREDENTIALS);
-      }
-      this.assertEnabled(account, driver);
-      if (account.failedAttempts > 0 || account.lockedUntil) await manager.update(DriverAccount, account.driverId, { failedAttempts: 0, lockedUntil: null });
-      return driver;
-    }).then((outcome) => {
-      if (outcome instanceof DomainError) throw outcome;
-      return outcome;
-    });
+    return this.dataSource
+      .transaction(async (manager) => {
+        const account = await this.lockAccount(manager, driver);
+        const now = this.clock.now();
+        if (account.lockedUntil && account.lockedUntil > now) throw this.lockedOut(account.lockedUntil);
+        if (!(await pinMatches(account.pinHash, pin))) {
+          const failures = account.failedAttempts + 1;
+          const locks = failures >= this.config.driverApp.signInMaxFailures;
+          const lockedUntil = locks ? new Date(now.getTime() + this.config.driverApp.lockoutS * 1000) : account.lockedUntil;
+          await manager.update(DriverAccount, account.driverId, { failedAttempts: locks ? 0 : failures, lockedUntil });
+          // The transaction must commit the count: the error is returned, not thrown, out of it.
+          return locks ? this.lockedOut(lockedUntil!) : new DomainError('unauthenticated', WRONG_CREDENTIALS);
+        }
+        this.assertEnabled(account, driver);
+        if (account.failedAttempts > 0 || account.lockedUntil) await manager.update(DriverAccount, account.driverId, { failedAttempts: 0, lockedUntil: null });
+        return driver;
+      })
+      .then((outcome) => {
+        if (outcome instanceof DomainError) throw outcome;
+        return outcome;
+      });
   }
 
   /** An operator sets the PIN; it also lifts a lockout. */

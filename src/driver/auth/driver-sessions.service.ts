@@ -110,9 +110,7 @@ export class DriverSessionsService {
 
   /** Ends the caller's family: its refresh tokens stop working (its access token runs out within minutes). */
   async signOut(familyId: string): Promise<void> {
-    await this.dataSource
-      .getRepository(DriverRefreshToken)
-      .update({ familyId, revokedAt: IsNull() }, { revokedAt: this.clock.now(), revokeReason: 'signed_out' });
+    await this.dataSource.getRepository(DriverRefreshToken).update({ familyId, revokedAt: IsNull() }, { revokedAt: this.clock.now(), revokeReason: 'signed_out' });
   }
 
   /** The access token is signed at the refresh row's issue time: the same row always gives the same token. */

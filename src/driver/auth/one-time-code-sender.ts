@@ -23,7 +23,10 @@ export class LoggingCodeSender implements OneTimeCodeSender {
   private readonly logger = new Logger(LoggingCodeSender.name);
 
   async send(message: OneTimeCodeMessage): Promise<void> {
-    this.logger.warn({ countyId: message.countyId, driverId: message.driverId, code: message.code, expiresAt: message.expiresAt.toISOString() }, 'driver sign-in code (no SMS gateway configured)');
+    this.logger.warn(
+      { countyId: message.countyId, driverId: message.driverId, code: message.code, expiresAt: message.expiresAt.toISOString() },
+      'driver sign-in code (no SMS gateway configured)',
+    );
   }
 }
 

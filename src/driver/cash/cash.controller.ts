@@ -13,7 +13,7 @@ export class CashController {
   constructor(private readonly cash: CashService) {}
 
   @Get()
-  @ApiOperation({ summary: "Cash on delivery per driver for a day, reconciled against the manifests; ?format=csv gives one row per parcel" })
+  @ApiOperation({ summary: 'Cash on delivery per driver for a day, reconciled against the manifests; ?format=csv gives one row per parcel' })
   @ApiQuery({ name: 'date', required: true, example: '2026-11-30' })
   @ApiQuery({ name: 'format', required: false, enum: ['json', 'csv'], description: 'the export convention; no PDF for this report' })
   @ApiProduces('application/json', 'text/csv')
@@ -26,7 +26,8 @@ export class CashController {
     @Res() response: Response,
   ): Promise<void> {
     if (date === undefined) throw validationFailed('date is required', [{ field: 'date', message: 'required, YYYY-MM-DD' }]);
-    if (format !== undefined && format !== 'json' && format !== 'csv') throw validationFailed(`format ${format} is not one of json, csv`, [{ field: 'format', message: 'one of json, csv' }]);
+    if (format !== undefined && format !== 'json' && format !== 'csv')
+      throw validationFailed(`format ${format} is not one of json, csv`, [{ field: 'format', message: 'one of json, csv' }]);
     const reconciliation = await this.cash.reconcile(countyId, date);
     if (format === 'csv') {
       response.type('text/csv; charset=utf-8');

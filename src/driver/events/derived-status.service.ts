@@ -78,13 +78,21 @@ export class DerivedStatusService {
   }
 
   private async evidenceOf(manager: EntityManager, shipmentIds: string[]): Promise<Map<string, ReportEvidence[]>> {
-    const rows: Array<{ shipment_id: string; parcel_id: string | null; implied_status: ShipmentStatus; event_id: string; occurred_at: Date; route_id: string; type: string; reason_code: string | null }> =
-      await manager.query(
-        `SELECT l.shipment_id, l.parcel_id, l.implied_status, e.id AS event_id, e.occurred_at, e.route_id, e.type, e.reason_code
+    const rows: Array<{
+      shipment_id: string;
+      parcel_id: string | null;
+      implied_status: ShipmentStatus;
+      event_id: string;
+      occurred_at: Date;
+      route_id: string;
+      type: string;
+      reason_code: string | null;
+    }> = await manager.query(
+      `SELECT l.shipment_id, l.parcel_id, l.implied_status, e.id AS event_id, e.occurred_at, e.route_id, e.type, e.reason_code
            FROM driver_event_shipment l JOIN driver_event e ON e.id = l.event_id
           WHERE l.shipment_id = ANY($1::uuid[]) AND l.implied_status IS NOT NULL`,
-        [shipmentIds],
-      );
+      [shipmentIds],
+    );
     const byShipment = new Map<string, ReportEvidence[]>();
     for (const row of rows) {
       const entries = byShipment.get(row.shipment_id) ?? [];

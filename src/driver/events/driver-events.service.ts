@@ -58,7 +58,16 @@ export class DriverEventsService {
     envelope.data.events.forEach((raw, index) => {
       const parsed = driverEventSchema.safeParse(raw);
       if (parsed.success) candidates.push({ index, event: parsed.data, contentHash: createHash('sha256').update(canonicalJson(parsed.data)).digest('hex') });
-      else results.push({ index, id: idOf(raw), outcome: 'rejected', reason: 'invalid', message: problemsOf(parsed.error, ['events', index]).map((p) => `${p.field}: ${p.message}`).join('; ') });
+      else
+        results.push({
+          index,
+          id: idOf(raw),
+          outcome: 'rejected',
+          reason: 'invalid',
+          message: problemsOf(parsed.error, ['events', index])
+            .map((p) => `${p.field}: ${p.message}`)
+            .join('; '),
+        });
     });
     const context = await this.judgeContext(driver, candidates, sentAt, receivedAt);
     const fresh = await this.screenRepeats(candidates, driver.driverId, results);
@@ -84,7 +93,10 @@ export class DriverEventsService {
       statusChanges,
       results,
     };
-    this.logger.log({ countyId: driver.countyId, driverId: driver.driverId, accepted: response.accepted, duplicates: response.duplicates, rejected: response.rejected, statusChanges }, 'driver events synced');
+    this.logger.log(
+      { countyId: driver.countyId, driverId: driver.driverId, accepted: response.accepted, duplicates: response.duplicates, rejected: response.rejected, statusChanges },
+      'driver events synced',
+    );
     return response;
   }
 
@@ -111,12 +123,17 @@ export class DriverEventsService {
 
   private async judgeContext(driver: DriverPrincipal, candidates: Candidate[], sentAt: Date, receivedAt: Date): Promise<JudgeContext> {
     const events = candidates.map((candidate) => candidate.event);
-    const routes = await this.routes.contexts(driver.countyId, events.map((event) => event.routeId));
+    const routes = await this.routes.contexts(
+      driver.countyId,
+      events.map((event) => event.routeId),
+    );
     const barcodes = [...new Set(events.flatMap((event) => (event.barcode === undefined ? [] : [event.barcode])))];
     const parcels = new Map((await this.parcels.parcelsByBarcode(driver.countyId, barcodes)).map((parcel) => [parcel.barcode, parcel]));
     const departing = events.filter((event) => event.type === 'departed' && event.stopId === undefined).map((event) => routes.get(event.routeId));
     const carried = departing.flatMap((route) => (route && route.driverId === driver.driverId ? route.stops.flatMap((stop) => stop.shipmentIds) : []));
-    const directions = new Map([...(await this.parcels.parcelsOf(driver.countyId, [...new Set(carried)])).entries()].flatMap(([id, list]) => (list[0] ? [[id, list[0].direction] as const] : [])));
+    const directions = new Map(
+      [...(await this.parcels.parcelsOf(driver.countyId, [...new Set(carried)])).entries()].flatMap(([id, list]) => (list[0] ? [[id, list[0].direction] as const] : [])),
+    );
     const codeShipments = events.filter((event) => event.proof?.kind === 'recipient_code').flatMap((event) => parcels.get(event.barcode ?? '')?.shipmentId ?? []);
     const recipientCodes = new Map(await Promise.all([...new Set(codeShipments)].map(async (id) => [id, await this.recipientCodes.codeFor(id)] as const)));
     return {

@@ -53,6 +53,10 @@ export type DriverEventInput = z.output<typeof driverEventSchema>;
 export const eventBatchSchema = z
   .strictObject({
     sentAt: instant('2026-11-30T17:40:00+08:00').meta({ description: "the phone's clock when it sends the batch: corrects a phone clock that is off" }),
-    events: z.array(z.unknown()).min(1).max(MAX_EVENTS_PER_BATCH).meta({ description: `1..${MAX_EVENTS_PER_BATCH} DriverEvent` }),
+    events: z
+      .array(z.unknown())
+      .min(1)
+      .max(MAX_EVENTS_PER_BATCH)
+      .meta({ description: `1..${MAX_EVENTS_PER_BATCH} DriverEvent` }),
   })
   .meta({ id: 'DriverEventBatch' });

@@ -42,7 +42,8 @@ export function judgeEvent(event: DriverEventInput, context: JudgeContext): Verd
   const recordedAt = new Date(event.recordedAt);
   if (recordedAt.getTime() > context.sentAt.getTime()) return reject('recorded_after_sync', 'recordedAt is later than the batch’s sentAt');
   const occurredAt = new Date(recordedAt.getTime() + context.clockOffsetS * 1000);
-  if (context.disabledAt && occurredAt > context.disabledAt) return reject('device_disabled', `recorded after this device or driver was disabled (${context.disabledAt.toISOString()})`);
+  if (context.disabledAt && occurredAt > context.disabledAt)
+    return reject('device_disabled', `recorded after this device or driver was disabled (${context.disabledAt.toISOString()})`);
   if (STOP_EVENT_TYPES.includes(event.type)) {
     if (event.barcode !== undefined) return reject('invalid', `${event.type} names a stop, not a parcel: leave barcode out`);
     const links = event.type === 'departed' && event.stopId === undefined ? departureLinks(route, context.directions) : [];

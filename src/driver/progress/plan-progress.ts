@@ -37,7 +37,15 @@ export function planProgress(input: ProgressInput): PlanProgressResponse {
   const local = (ms: number) => instantToLocalIso(new Date(ms), input.timeZone);
   const directions = new Map([...input.parcelsByShipment.values()].flat().map((parcel) => [parcel.parcelId, parcel.direction]));
   const outcomes = parcelOutcomes(input.events, directions);
-  const routes = input.routes.map((route) => routeProgress(route, input.events.filter((event) => event.routeId === route.id), outcomes, input.parcelsByShipment, local));
+  const routes = input.routes.map((route) =>
+    routeProgress(
+      route,
+      input.events.filter((event) => event.routeId === route.id),
+      outcomes,
+      input.parcelsByShipment,
+      local,
+    ),
+  );
   const sum = (pick: (route: RouteProgressResponse) => number) => routes.reduce((total, route) => total + pick(route), 0);
   return {
     planId: input.plan.id,

@@ -40,7 +40,8 @@ export class ProofsService {
     if (bytes.length > this.config.driverApp.proofMaxBytes) throw new DomainError('payload_too_large', `a proof may be at most ${this.config.driverApp.proofMaxBytes} bytes`);
     if (!looksRight(bytes)) throw new DomainError('unsupported_media_type', `the bytes are not a ${type} file`);
     const actual = createHash('sha256').update(bytes).digest('hex');
-    if (actual !== sha256) throw validationFailed(`the body's SHA-256 is ${actual}, not the ${sha256} named in the path`, [{ field: 'sha256', message: 'does not match the body' }]);
+    if (actual !== sha256)
+      throw validationFailed(`the body's SHA-256 is ${actual}, not the ${sha256} named in the path`, [{ field: 'sha256', message: 'does not match the body' }]);
     await this.storage.put(storageKey(driver.countyId, sha256), bytes);
     const inserted: unknown[] = await this.dataSource.query(
       `INSERT INTO driver_proof (driver_id, sha256, county_id, content_type, size_bytes) VALUES ($1, $2, $3, $4, $5) ON CONFLICT DO NOTHING RETURNING sha256`,
