@@ -3,7 +3,7 @@ import { JwtService } from '@nestjs/jwt';
 import { APP_CONFIG, AppConfig } from '../../infra/config/app-config';
 import { Clock } from '../../infra/clock/clock';
 import { DomainError } from '../../infra/errors/domain-error';
-import { ACCESS_TOKEN_ALGORITHM, ACCESS_TOKEN_AUDIENCE, ACCESS_TOKEN_ISSUER, DriverAccessClaims, DriverPrincipal } from './access-tokens';
+import { accessTokenJwtOptions, ACCESS_TOKEN_AUDIENCE, ACCESS_TOKEN_ISSUER, DriverAccessClaims, DriverPrincipal } from './access-tokens';
 import { TokenKeysService } from './token-keys.service';
 
 export type AccessTokenSubject = Pick<DriverAccessClaims, 'sub' | 'cty' | 'dev' | 'fam' | 'scp' | 'snc' | 'jti'>;
@@ -15,7 +15,7 @@ export type AccessTokenSubject = Pick<DriverAccessClaims, 'sub' | 'cty' | 'dev' 
  */
 @Injectable()
 export class AccessTokensService {
-  private readonly jwt = new JwtService({});
+  private jwt?: Promise<JwtService>;
 
   constructor(
     private readonly keys: TokenKeysService,
@@ -40,21 +40,21 @@ export class AccessTokensService {
       iat,
       exp,
     };
-    const token = this.jwt.sign(claims, { secret: await this.keys.signingSecret(), algorithm: ACCESS_TOKEN_ALGORITHM });
+    const token = (await this.service()).sign(claims);
     return { token, expiresAt: new Date(exp * 1000) };
+  }
+
+  /** One JWT service with the key and the pinned algorithm, issuer and audience, made once the key is loaded. */
+  private service(): Promise<JwtService> {
+    this.jwt ??= this.keys.signingKey().then((key) => new JwtService(accessTokenJwtOptions(key)));
+    return this.jwt;
   }
 
   /** The caller, or 401 for anything but an unexpired HS256 token of ours with every claim in place. */
   async verify(token: string): Promise<DriverPrincipal> {
     let claims: DriverAccessClaims;
     try {
-      claims = this.jwt.verify<DriverAccessClaims>(token, {
-        secret: await this.keys.signingSecret(),
-        algorithms: [ACCESS_TOKEN_ALGORITHM],
-        issuer: ACCESS_TOKEN_ISSUER,
-        audience: ACCESS_TOKEN_AUDIENCE,
-        clockTimestamp: Math.floor(this.clock.now().getTime() / 1000),
-      });
+      claims = (await this.service()).verify<DriverAccessClaims>(token, { clockTimestamp: Math.floor(this.clock.now().getTime() / 1000) });
     } catch (error) {
       const reason = (error as Error).name === 'TokenExpiredError' ? 'the access token has expired; refresh it' : 'the access token is not valid';
       throw new DomainError('unauthenticated', reason);

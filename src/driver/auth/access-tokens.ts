@@ -1,3 +1,6 @@
+import type { KeyObject } from 'node:crypto';
+import type { JwtModuleOptions } from '@nestjs/jwt';
+
 /** Claims of a driver's access token; `scp` is what it may do. */
 export interface DriverAccessClaims {
   sub: string;
@@ -33,3 +36,12 @@ export const ACCESS_TOKEN_ISSUER = 'rural-dispatch';
 export const ACCESS_TOKEN_AUDIENCE = 'rural-dispatch-driver';
 /** Pinned: a token naming any other algorithm (none, RS256, HS512 ...) is refused before its signature is looked at. */
 export const ACCESS_TOKEN_ALGORITHM = 'HS256';
+
+/** The JWT settings of drivers' access tokens: the key, and on every check the algorithm, issuer and audience. */
+export function accessTokenJwtOptions(key: KeyObject): JwtModuleOptions {
+  return {
+    secret: key,
+    signOptions: { algorithm: ACCESS_TOKEN_ALGORITHM },
+    verifyOptions: { algorithms: [ACCESS_TOKEN_ALGORITHM], issuer: ACCESS_TOKEN_ISSUER, audience: ACCESS_TOKEN_AUDIENCE },
+  };
+}

@@ -1,4 +1,4 @@
-import { createHmac, randomBytes } from 'node:crypto';
+import { createHmac, createSecretKey, KeyObject, randomBytes } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
@@ -9,6 +9,7 @@ const KEY_ID = 1;
 @Injectable()
 export class TokenKeysService {
   private secret?: Promise<Buffer>;
+  private key?: Promise<KeyObject>;
 
   constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
 
@@ -18,6 +19,15 @@ export class TokenKeysService {
       throw error;
     });
     return this.secret;
+  }
+
+  /**
+   * The secret as a key object, made once: given raw bytes, the JWT library would first try to read them
+   * as a public key on every verification (an exception per request).
+   */
+  signingKey(): Promise<KeyObject> {
+    this.key ??= this.signingSecret().then((secret) => createSecretKey(secret));
+    return this.key;
   }
 
   /** HMAC-SHA256 of `value` under the secret, for one `purpose` (so values of one purpose never match another's). */

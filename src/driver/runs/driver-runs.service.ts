@@ -3,7 +3,7 @@ import { LRUCache } from 'lru-cache';
 import { CountiesService } from '../../counties/counties.service';
 import { Clock } from '../../infra/clock/clock';
 import { notFound, validationFailed } from '../../infra/errors/domain-error';
-import { DriverRoutesService } from '../../planning/driver-routes.service';
+import { DriverRoutesService, DriverRunRef } from '../../planning/driver-routes.service';
 import { RouteDriverManifest, toRouteDriverManifest } from '../../planning/manifests/driver-manifest';
 import { PreparedJson, prepareJson } from '../../planning/manifests/export-response';
 import { ManifestSourceService, PlanManifestSource } from '../../planning/manifests/manifest-source.service';
@@ -14,7 +14,8 @@ import { DriverPrincipal } from '../auth/access-tokens';
  * before dispatch) shows within this long; everything a plan event records shows at once.
  */
 export const RUNS_CACHE_TTL_MS = 60_000;
-const RUNS_CACHE_MAX_BYTES = 64 * 1024 * 1024;
+/** A day's runs of a driver are tens of kilobytes: a few thousand drivers' days fit in some tens of megabytes. */
+const RUNS_CACHE_MAX_ENTRIES = 2_000;
 
 /**
  * A driver's runs of a day, each with the operators' driver manifest (the same shape, built by the same
@@ -23,11 +24,8 @@ const RUNS_CACHE_MAX_BYTES = 64 * 1024 * 1024;
  */
 @Injectable()
 export class DriverRunsService {
-  private readonly cache = new LRUCache<string, PreparedJson>({
-    maxSize: RUNS_CACHE_MAX_BYTES,
-    sizeCalculation: (prepared) => prepared.json.length * 2,
-    ttl: RUNS_CACHE_TTL_MS,
-  });
+  /** Builds in flight are shared: sixteen phones asking at once for a day not yet cached cost one build, not sixteen. */
+  private readonly cache = new LRUCache<string, Promise<PreparedJson>>({ max: RUNS_CACHE_MAX_ENTRIES, ttl: RUNS_CACHE_TTL_MS });
 
   constructor(
     private readonly routes: DriverRoutesService,
@@ -41,8 +39,16 @@ export class DriverRunsService {
     assertDate(serviceDate);
     const refs = await this.routes.runsOf(driver.countyId, driver.driverId, serviceDate);
     const key = `${driver.driverId}|${serviceDate}|${refs.map((ref) => `${ref.routeId}@${ref.revision}`).join(',')}`;
-    const cached = this.cache.get(key);
-    if (cached) return cached;
+    let prepared = this.cache.get(key);
+    if (!prepared) {
+      prepared = this.build(driver, serviceDate, refs);
+      this.cache.set(key, prepared);
+      prepared.catch(() => this.cache.delete(key));
+    }
+    return prepared;
+  }
+
+  private async build(driver: DriverPrincipal, serviceDate: string, refs: DriverRunRef[]): Promise<PreparedJson> {
     const runs = [];
     for (const ref of refs) {
       const source = (await this.sources.forPlan(driver.countyId, ref.planId, ref.routeId)).routes[0]!;
@@ -50,7 +56,6 @@ export class DriverRunsService {
     }
     const prepared = prepareJson({ serviceDate, driverId: driver.driverId, runs });
     prepared.gzip();
-    this.cache.set(key, prepared);
     return prepared;
   }
 
