@@ -92,6 +92,7 @@ import { DriverRunsService } from './runs/driver-runs.service';
     },
     { provide: PROOF_STORAGE, useFactory: (config: AppConfig) => new DiskProofStorage(path.resolve(config.driverApp.proofStorageDir)), inject: [APP_CONFIG] },
   ],
+  exports: [DriverAccountsService],
 })
 export class DriverModule implements NestModule {
   constructor(@Inject(APP_CONFIG) private readonly config: AppConfig) {}
