@@ -4,6 +4,7 @@ import { CountiesModule } from './counties/counties.module';
 import { FleetModule } from './fleet/fleet.module';
 import { NetworkModule } from './network/network.module';
 import { PlanningModule } from './planning/planning.module';
+import { DriverModule } from './driver/driver.module';
 import { HealthModule } from './health/health.module';
 import { IntegrationsModule } from './integrations/integrations.module';
 import { ShipmentsModule } from './shipments/shipments.module';
@@ -20,7 +21,7 @@ import { RateLimitModule } from './infra/rate-limit/rate-limit.module';
 import { RequestRedisModule } from './infra/redis/redis.module';
 
 /** Domain modules served over HTTP. Each owns its tables; add a module here and in WorkerModule if it has processors. */
-export const API_DOMAIN_MODULES = [CountiesModule, HealthModule, NetworkModule, FleetModule, ShipmentsModule, IntegrationsModule, PlanningModule];
+export const API_DOMAIN_MODULES = [CountiesModule, HealthModule, NetworkModule, FleetModule, ShipmentsModule, IntegrationsModule, PlanningModule, DriverModule];
 
 @Module({})
 export class AppModule {

@@ -15,6 +15,7 @@ import { migrateDatabase } from '../cli/migrate.command';
 import { DemoReport } from './demo-report';
 import { seedDemoCounty } from './seed-demo-county';
 import { serveUntilStopped } from './serve';
+import { demoDriverCurls } from './demo-driver';
 
 /** Flags of `demo`, as the command table parses them (with their defaults). */
 export interface DemoFlags {
@@ -121,6 +122,11 @@ export async function runDemo(flags: DemoFlags): Promise<number> {
       ['network GeoJSON', `curl -H "Authorization: Bearer $KEY" http://localhost:${config.port}/v1/counties/${countyId}/network`],
       ['data credits', seeded.attribution.join(' · ')],
     ]);
+    if (lifecycle === 'published') {
+      report.line();
+      report.line('The driver app, as curl (paste into bash while the API runs: npm run demo -- --serve, or npm start)');
+      for (const line of await demoDriverCurls(app, countyId, plan.planId, `http://localhost:${config.port}`, process.env.DEMO_DRIVER_PIN)) report.line(`  ${line}`);
+    }
     if (!flags.serve) return 0;
   } finally {
     await app.close();

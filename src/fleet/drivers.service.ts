@@ -64,6 +64,12 @@ export class DriversService {
     return driver;
   }
 
+  /** The driver with this phone number (in any notation) in the county, or null. */
+  findByPhone(countyId: string, phone: string): Promise<Driver | null> {
+    const stored = normalizePhoneNumber(phone);
+    return stored === null ? Promise.resolve(null) : this.drivers.findOne({ where: { countyId, phone: stored } });
+  }
+
   list(countyId: string): Promise<Driver[]> {
     return this.drivers.find({ where: { countyId }, order: { name: 'ASC', id: 'ASC' } });
   }

@@ -7,9 +7,7 @@ import { UpdateRouteDto } from './dto/update-route.dto';
 import { appendPlanEvent, PlanActor } from './plan-events';
 import { PlanRoute, RouteStatus } from './plan-route.entity';
 import { Plan } from './plan.entity';
-
-/** The operator moves a route on by hand until drivers report themselves. */
-const NEXT_ROUTE_STATUS: Record<RouteStatus, RouteStatus | null> = { planned: 'dispatched', dispatched: 'completed', completed: null };
+import { NEXT_ROUTE_STATUS, writeRouteStatus } from './route-status';
 
 /**
  * What the operator changes on a route: its driver, its lock and its status. A cancelled or completed plan is
@@ -58,23 +56,7 @@ export class PlanRouteEditsService {
     }
     if (to === 'dispatched' && route.driverId === null)
       throw new DomainError('conflict', 'route has no driver; set driverId before dispatching it', [], { rule: 'driver_required' });
-    await manager.update(PlanRoute, route.id, { status: to });
-    await appendPlanEvent(manager, { planId: plan.id, routeId: route.id, type: 'route.status_changed', actor, data: { from: route.status, to } });
-    route.status = to;
-    await this.completePlanWhenAllRoutesAre(manager, plan, actor);
-  }
-
-  /** The plan's day is done when its last route is. */
-  private async completePlanWhenAllRoutesAre(manager: EntityManager, plan: Plan, actor: PlanActor): Promise<void> {
-    const open = await manager.count(PlanRoute, {
-      where: [
-        { planId: plan.id, status: 'planned' },
-        { planId: plan.id, status: 'dispatched' },
-      ],
-    });
-    if (open > 0) return;
-    await manager.update(Plan, plan.id, { lifecycle: 'completed' });
-    await appendPlanEvent(manager, { planId: plan.id, type: 'plan.completed', actor, data: {} });
+    await writeRouteStatus(manager, plan, route, to, actor);
   }
 
   private async assertActiveDriver(countyId: string, driverId: string): Promise<void> {

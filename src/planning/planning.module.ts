@@ -27,6 +27,7 @@ import { PlanStopEditsService } from './plan-stop-edits.service';
 import { PlanRequestsService } from './plan-requests.service';
 import { ServiceDatePolicy } from './service-date-policy';
 import { SolverThread } from './solver-thread';
+import { DriverRoutesService } from './driver-routes.service';
 
 /** Plans, routes, stops and manifests over HTTP; the solving itself runs in PlanningWorkerModule. */
 @Module({
@@ -51,7 +52,8 @@ import { SolverThread } from './solver-thread';
     PlanStopEditsService,
     IdempotencyService,
     WaveSchedulesService,
+    DriverRoutesService,
   ],
-  exports: [PlanRequestsService, PlanComputationService, PlanPublishingService, WaveSchedulesService],
+  exports: [PlanRequestsService, PlanComputationService, PlanPublishingService, WaveSchedulesService, ManifestSourceService, DriverRoutesService],
 })
 export class PlanningModule {}

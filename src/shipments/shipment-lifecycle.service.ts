@@ -8,7 +8,7 @@ import { DestinationResolverService } from './destination-resolver.service';
 import { ShipmentInputDto } from './dto/shipment-input.dto';
 import { ShipmentEventsService } from './shipment-events.service';
 import { normalizeShipment } from './shipment-normalize';
-import { allowedNextStatuses, canTransition, EDITABLE_STATUSES, ShipmentDirection, ShipmentStatus } from './shipment-status';
+import { allowedNextStatuses, canReach, canTransition, EDITABLE_STATUSES, ShipmentDirection, ShipmentStatus } from './shipment-status';
 import { Shipment } from './shipment.entity';
 
 export interface TransitionResult {
@@ -87,6 +87,22 @@ export class ShipmentLifecycleService {
     return this.apply(manager, shipment, to, reason, details);
   }
 
+  /**
+   * Like transitionIn, but `to` may be any status ahead on the state machine (canReach), reached in one
+   * change with one event: for the driver module, whose statuses are derived from a day of reports.
+   */
+  async advanceIn(
+    manager: EntityManager,
+    countyId: string,
+    shipmentId: string,
+    to: ShipmentStatus,
+    reason: string | null,
+    details: Record<string, unknown> = {},
+  ): Promise<TransitionResult> {
+    const shipment = await this.lock(manager, { countyId, id: shipmentId });
+    return this.apply(manager, shipment, to, reason, details, canReach);
+  }
+
   transition(countyId: string, shipmentId: string, to: ShipmentStatus, reason: string | null = null): Promise<TransitionResult> {
     return this.dataSource.transaction((manager) => this.transitionIn(manager, countyId, shipmentId, to, reason));
   }
@@ -159,10 +175,17 @@ export class ShipmentLifecycleService {
     return shipment;
   }
 
-  private async apply(manager: EntityManager, shipment: Shipment, to: ShipmentStatus, reason: string | null, details: Record<string, unknown> = {}): Promise<TransitionResult> {
+  private async apply(
+    manager: EntityManager,
+    shipment: Shipment,
+    to: ShipmentStatus,
+    reason: string | null,
+    details: Record<string, unknown> = {},
+    allowed: typeof canTransition = canTransition,
+  ): Promise<TransitionResult> {
     const from = shipment.status;
     if (from === to) return { shipmentId: shipment.id, status: to, previousStatus: from, changed: false };
-    if (!canTransition(shipment.direction as ShipmentDirection, from, to)) {
+    if (!allowed(shipment.direction as ShipmentDirection, from, to)) {
       const allowed = allowedNextStatuses(shipment.direction, from);
       throw new DomainError('illegal_transition', `a ${shipment.direction} shipment cannot go from ${from} to ${to}; allowed: ${allowed.join(', ') || 'none (final)'}`, [], {
         from,

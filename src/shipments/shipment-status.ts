@@ -49,3 +49,24 @@ export function canTransition(direction: ShipmentDirection, from: ShipmentStatus
 export function allowedNextStatuses(direction: ShipmentDirection, from: ShipmentStatus): ShipmentStatus[] {
   return [...((direction === 'inbound' ? INBOUND_TRANSITIONS : PICKUP_TRANSITIONS)[from] ?? [])];
 }
+
+/**
+ * Whether `to` lies ahead of `from` on some path of the state machine. Driver reports may skip
+ * statuses nobody saw: the hub's van takes a parcel straight from planned to out_for_delivery, and a
+ * driver offline all day syncs planned → delivered at once; the platform hears one change, not four.
+ */
+export function canReach(direction: ShipmentDirection, from: ShipmentStatus, to: ShipmentStatus): boolean {
+  const table = direction === 'inbound' ? INBOUND_TRANSITIONS : PICKUP_TRANSITIONS;
+  const seen = new Set<ShipmentStatus>([from]);
+  const queue: ShipmentStatus[] = [from];
+  while (queue.length > 0) {
+    for (const next of table[queue.shift()!] ?? []) {
+      if (next === to) return true;
+      if (!seen.has(next)) {
+        seen.add(next);
+        queue.push(next);
+      }
+    }
+  }
+  return false;
+}

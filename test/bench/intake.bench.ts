@@ -4,17 +4,15 @@
  * Usage: npm run bench:intake [-- --duration 10 --connections 16]
  * Prints throughput and p50/p99 latency; nothing is asserted (timings belong here, not in tests).
  */
-import { ChildProcess, spawn } from 'child_process';
-import { readFileSync } from 'fs';
+import { ChildProcess } from 'child_process';
 import { randomBytes, randomUUID } from 'crypto';
-import { AddressInfo, createServer } from 'net';
-import * as path from 'path';
 import { DataSource } from 'typeorm';
 import { databaseOptions } from '../../src/infra/database/database-options';
 import { signedHeaders, newWebhookSecret } from '../../src/integrations/webhook-signature';
 import { SecretBox } from '../../src/infra/crypto/secret-box';
 import { integerBetween } from '../../src/cli/option-parsers';
 import { benchCommand } from './bench-command';
+import { BENCH_SECRET_KEY, createBenchDatabase, freePort, processCpuMs, startApi, stopChild } from './bench-server';
 
 // autocannon ships no types; the part used here is small.
 // eslint-disable-next-line @typescript-eslint/no-require-imports
@@ -35,34 +33,7 @@ const options = benchCommand('bench:intake', 'webhook intake throughput and late
   .parse()
   .opts<{ duration: number; connections: number }>();
 
-const ADMIN_URL = process.env.BENCH_DATABASE_ADMIN_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
-/** Seals the bench platform's secret in its throwaway database. */
-const BENCH_SECRET_KEY = randomBytes(32).toString('base64');
 const VILLAGE_COUNT = 50;
-
-async function freePort(): Promise<number> {
-  const server = createServer();
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const port = (server.address() as AddressInfo).port;
-  await new Promise((resolve) => server.close(resolve));
-  return port;
-}
-
-async function createDatabase(): Promise<{ url: string; drop: () => Promise<void> }> {
-  const name = `rd_bench_intake_${randomBytes(4).toString('hex')}`;
-  const admin = new DataSource({ type: 'postgres', url: ADMIN_URL });
-  await admin.initialize();
-  await admin.query(`CREATE DATABASE ${name}`);
-  const url = new URL(ADMIN_URL);
-  url.pathname = `/${name}`;
-  return {
-    url: url.toString(),
-    drop: async () => {
-      await admin.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
-      await admin.destroy();
-    },
-  };
-}
 
 /** County, villages, a platform with its key: written directly, the API is what is being measured. */
 async function seed(databaseUrl: string): Promise<{ platformId: string; secret: string; villageCodes: string[] }> {
@@ -100,36 +71,6 @@ async function seed(databaseUrl: string): Promise<{ platformId: string; secret: 
   }
 }
 
-async function startApi(databaseUrl: string, port: number): Promise<ChildProcess> {
-  // BENCH_API_NODE_ARGS passes flags to the API process, e.g. "--cpu-prof --cpu-prof-dir=/tmp/prof".
-  const nodeArgs = (process.env.BENCH_API_NODE_ARGS ?? '').split(' ').filter(Boolean);
-  const child = spawn(process.execPath, [...nodeArgs, path.join(__dirname, '..', '..', 'src', 'main.js')], {
-    env: {
-      ...process.env,
-      DATABASE_URL: databaseUrl,
-      PORT: String(port),
-      LOG_LEVEL: 'warn',
-      QUEUE_PREFIX: `bench${randomBytes(3).toString('hex')}`,
-      WEBHOOK_SECRET_KEY: BENCH_SECRET_KEY,
-      // One platform from one address is the whole load here: its budgets (still counted in Redis on
-      // every request) are raised above what the bench sends, or it would measure 429s.
-      RATE_LIMIT_PER_IP_PER_MINUTE: '100000000',
-      RATE_LIMIT_PER_PLATFORM_PER_MINUTE: '100000000',
-    },
-    stdio: ['ignore', 'ignore', 'inherit'],
-  });
-  for (let attempt = 0; attempt < 100; attempt++) {
-    try {
-      if ((await fetch(`http://127.0.0.1:${port}/health`)).ok) return child;
-    } catch {
-      // not listening yet
-    }
-    await new Promise((resolve) => setTimeout(resolve, 200));
-  }
-  child.kill();
-  throw new Error('API did not become healthy within 20 s');
-}
-
 let sequence = 0;
 function shipment(villageCodes: string[]) {
   sequence += 1;
@@ -140,16 +81,6 @@ function shipment(villageCodes: string[]) {
     destination: { villageCode: villageCodes[sequence % villageCodes.length] },
     parcels: [{ barcode: `${id}-1`, weightG: 800 + (sequence % 5000), dimensions: { length: 30, width: 20, height: 10, unit: 'cm' }, declaredValueFen: 5900 }],
   };
-}
-
-/** CPU time (user + system) the API process has used, ms; Linux only. Load-independent cost per request. */
-function processCpuMs(pid: number | undefined): number | null {
-  try {
-    const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1]!.split(' ');
-    return ((Number(fields[11]) + Number(fields[12])) * 1000) / 100;
-  } catch {
-    return null;
-  }
 }
 
 async function run(label: string, api: ChildProcess, url: string, secret: string, makeBody: () => unknown, shipmentsPerRequest: number, duration = options.duration) {
@@ -179,7 +110,7 @@ async function run(label: string, api: ChildProcess, url: string, secret: string
 }
 
 async function main(): Promise<void> {
-  const database = await createDatabase();
+  const database = await createBenchDatabase('intake');
   let api: ChildProcess | undefined;
   try {
     const { platformId, secret, villageCodes } = await seed(database.url);
@@ -191,12 +122,7 @@ async function main(): Promise<void> {
     await run('single pushes', api, url, secret, () => ({ type: 'create', shipment: shipment(villageCodes) }), 1);
     await run('batches of 100', api, url, secret, () => ({ shipments: Array.from({ length: 100 }, () => shipment(villageCodes)) }), 100);
   } finally {
-    // Let the API close its connections before the database is dropped under it.
-    if (api && api.exitCode === null) {
-      const exited = new Promise((resolve) => api!.once('exit', resolve));
-      api.kill('SIGTERM');
-      await exited;
-    }
+    await stopChild(api);
     await database.drop();
   }
 }

@@ -53,6 +53,7 @@ function syntheticManifest(): RouteDriverManifest {
     const deliveries = Array.from({ length: options.parcels }, (_, index) => shipment(i, index, 'inbound', village));
     const pickups = i % 5 === 4 ? [shipment(i, 90, 'outbound_pickup', village)] : [];
     return {
+      id: `stop-${i + 1}`,
       sequence: i + 1,
       kind: 'village',
       place: { id: `node-${i}`, code, name: village.name, tier: 'village_point', coordinates: [105.3 + i * 0.01, 34.0 + i * 0.005] },

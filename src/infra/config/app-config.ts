@@ -31,6 +31,26 @@ export interface AppConfig {
    * commands that never touch a secret still run).
    */
   secretKeys: Buffer[];
+  /** Drivers' sign-in, tokens and proof uploads. */
+  driverApp: DriverAppConfig;
+}
+
+/**
+ * A driver's access token is short (it is checked without a database read); the refresh token is long
+ * and slides with use, since a phone may stay offline all day; one retry of a refresh whose answer was
+ * lost is honoured for `refreshGraceS`. Sign-in locks the account after `signInMaxFailures` wrong PINs.
+ */
+export interface DriverAppConfig {
+  accessTokenTtlS: number;
+  refreshTokenTtlS: number;
+  refreshGraceS: number;
+  signInMaxFailures: number;
+  lockoutS: number;
+  /** Where proof photos and signatures are written (the disk store; an S3-compatible store can replace it). */
+  proofStorageDir: string;
+  proofMaxBytes: number;
+  /** Where one-time sign-in codes are POSTed (an SMS gateway's adapter); null: they are written to the log. */
+  codeWebhookUrl: string | null;
 }
 
 /** `points` requests per `durationS` seconds. */
@@ -146,6 +166,20 @@ export function loadAppConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     rateLimits: loadRateLimitConfig(env),
     trustProxy: trustProxyVariable(env),
     secretKeys: secretKeysVariable(env),
+    driverApp: loadDriverAppConfig(env),
+  };
+}
+
+function loadDriverAppConfig(env: NodeJS.ProcessEnv): DriverAppConfig {
+  return {
+    accessTokenTtlS: integerVariable(env, 'DRIVER_ACCESS_TOKEN_TTL_S', 600, 30, 3600),
+    refreshTokenTtlS: integerVariable(env, 'DRIVER_REFRESH_TOKEN_TTL_S', 30 * 24 * 3600, 3600, 365 * 24 * 3600),
+    refreshGraceS: integerVariable(env, 'DRIVER_REFRESH_GRACE_S', 60, 0, 600),
+    signInMaxFailures: integerVariable(env, 'DRIVER_SIGN_IN_MAX_FAILURES', 5, 1, 100),
+    lockoutS: integerVariable(env, 'DRIVER_LOCKOUT_S', 15 * 60, 1, 24 * 3600),
+    proofStorageDir: env.PROOF_STORAGE_DIR || 'data/proofs',
+    proofMaxBytes: integerVariable(env, 'PROOF_MAX_BYTES', 5 * MIB, 1024, 100 * MIB),
+    codeWebhookUrl: env.DRIVER_CODE_WEBHOOK_URL ? urlVariable(env, 'DRIVER_CODE_WEBHOOK_URL', '', ['http:', 'https:']) : null,
   };
 }
 

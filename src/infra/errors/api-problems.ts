@@ -20,6 +20,7 @@ const DESCRIPTIONS: Record<number, string> = {
   404: 'not_found',
   409: 'conflict (same id, different content), illegal_transition, stale_version (a newer version or revision exists) or idempotency_in_progress (the same Idempotency-Key is still running)',
   413: "payload_too_large: body over the route's limit",
+  415: 'unsupported_media_type: a Content-Type the endpoint does not take',
   429: 'rate_limited: over a request budget (RateLimit-* headers; Retry-After)',
   503: 'unavailable: the database or queue cannot be reached; retry after Retry-After',
 };

@@ -10,6 +10,7 @@ export type DomainErrorCode =
   | 'unauthenticated'
   | 'forbidden'
   | 'payload_too_large'
+  | 'unsupported_media_type'
   | 'illegal_transition'
   /** The request was made against a version or revision that is no longer the current one. */
   | 'stale_version'
@@ -29,6 +30,7 @@ export const HTTP_STATUS_BY_CODE: Record<DomainErrorCode, number> = {
   stale_version: 409,
   idempotency_in_progress: 409,
   payload_too_large: 413,
+  unsupported_media_type: 415,
   rate_limited: 429,
   unavailable: 503,
 };

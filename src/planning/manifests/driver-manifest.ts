@@ -28,6 +28,7 @@ export class ManifestShipment {
 }
 
 export class ManifestStop {
+  @ApiProperty({ format: 'uuid', description: "the stop's id, which a driver's reports name; it stays when a dispatched route's plan is revised" }) id!: string;
   @ApiProperty() sequence!: number;
   @ApiProperty({ enum: ['station_transfer', 'village'] }) kind!: string;
   @ApiProperty({ type: ManifestNode }) place!: ManifestNode;
@@ -97,6 +98,7 @@ export function toRouteDriverManifest(source: RouteManifestSource, maskPhones: b
   const stops: ManifestStop[] = (route.stops ?? []).map((stop) => {
     const { deliveries, pickups } = stopShipments(stop, source, maskPhones);
     return {
+      id: stop.id,
       sequence: stop.sequence,
       kind: stop.kind,
       place: toManifestNode(nodesById.get(stop.nodeId)!),

@@ -59,29 +59,43 @@ export async function sendExport(
   else sendFileExport(response, 'pdf', fileName, await build.pdf());
 }
 
+/** A JSON body with its ETag, and its gzip made on first need and kept: prepared once, it can be sent many times. */
+export interface PreparedJson {
+  etag: string;
+  json: string;
+  gzip(): Buffer;
+}
+
+/** The ETag of a JSON body is weak because it names the JSON, whichever encoding carries it. */
+export function prepareJson(body: unknown): PreparedJson {
+  const json = JSON.stringify(body);
+  let gzipped: Buffer | undefined;
+  return { etag: `W/"${createHash('sha256').update(json).digest('base64url').slice(0, 32)}"`, json, gzip: () => (gzipped ??= gzipSync(json)) };
+}
+
 /**
  * JSON with a validator and compression: a driver's phone on a weak signal asks again with
  * If-None-Match and gets a bodiless 304 while the manifest is unchanged, and downloads it gzipped
- * when it changed. The ETag is weak because it names the JSON, whichever encoding carries it.
+ * when it changed.
  */
 function sendJsonExport(request: Request, response: Response, body: unknown): void {
-  const json = JSON.stringify(body);
-  const etag = `W/"${createHash('sha256').update(json).digest('base64url').slice(0, 32)}"`;
-  response.setHeader('ETag', etag);
-  response.setHeader('Vary', 'Accept-Encoding');
-  response.setHeader('Cache-Control', 'private, no-cache');
+  sendPreparedJson(request, response, prepareJson(body));
+}
+
+export function sendPreparedJson(request: Request, response: Response, prepared: PreparedJson): void {
+  const { etag, json } = prepared;
+  const headers: Record<string, string> = { ETag: etag, Vary: 'Accept-Encoding', 'Cache-Control': 'private, no-cache' };
   const presented = (request.headers['if-none-match'] ?? '').split(',').map((tag) => tag.trim().replace(/^W\//, ''));
   if (presented.includes(etag.slice(2)) || presented.includes('*')) {
-    response.status(304).end();
+    response.writeHead(304, headers).end();
     return;
   }
-  response.type('application/json; charset=utf-8');
-  if (request.acceptsEncodings(['gzip', 'identity']) === 'gzip') {
-    response.setHeader('Content-Encoding', 'gzip');
-    response.send(gzipSync(json));
-  } else {
-    response.send(json);
-  }
+  // Written straight to the socket: the body is ready, and this is the path a whole county's phones poll.
+  const gzip = request.acceptsEncodings(['gzip', 'identity']) === 'gzip';
+  const body = gzip ? prepared.gzip() : Buffer.from(json);
+  response
+    .writeHead(200, { ...headers, 'Content-Type': 'application/json; charset=utf-8', 'Content-Length': String(body.length), ...(gzip ? { 'Content-Encoding': 'gzip' } : {}) })
+    .end(body);
 }
 
 /** A CSV or PDF download, named after what it holds. */

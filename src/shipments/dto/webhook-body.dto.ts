@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { DomainError, FieldProblem } from '../../infra/errors/domain-error';
+import { problemsOf } from '../../infra/validation/zod-problems';
 import { CancelInputDto, cancelInputSchema, ShipmentInputDto, shipmentInputSchema } from './shipment-input.dto';
 
 export const MAX_BATCH_SHIPMENTS = 500;
@@ -17,19 +18,6 @@ export const webhookBodySchema = z.union([batchBody, shipmentEventBody, cancelEv
 });
 
 export type WebhookCommand = { type: 'create'; shipments: ShipmentInputDto[] } | { type: 'update'; shipment: ShipmentInputDto } | { type: 'cancel'; cancel: CancelInputDto };
-
-/** `shipments[3].parcels[0].weightG`, the field paths every validation error in the API uses. */
-function fieldPath(path: ReadonlyArray<PropertyKey>): string {
-  return path.reduce<string>((field, key) => (typeof key === 'number' ? `${field}[${key}]` : field ? `${field}.${String(key)}` : String(key)), '') || 'body';
-}
-
-function problemsOf(error: z.ZodError): FieldProblem[] {
-  return error.issues.flatMap((issue) =>
-    issue.code === 'unrecognized_keys'
-      ? issue.keys.map((key) => ({ field: fieldPath([...issue.path, key]), message: `property ${key} should not exist` }))
-      : [{ field: fieldPath(issue.path), message: issue.message }],
-  );
-}
 
 function fail(problems: FieldProblem[]): never {
   const detail = problems

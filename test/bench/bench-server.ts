@@ -1,0 +1,96 @@
+import { ChildProcess, spawn } from 'child_process';
+import { randomBytes } from 'crypto';
+import { readFileSync } from 'fs';
+import { AddressInfo, createServer } from 'net';
+import * as path from 'path';
+import { DataSource } from 'typeorm';
+
+/** What the benches that drive a server need: a free port, a database of their own, the API as a child process, its CPU time. */
+
+const ADMIN_URL = process.env.BENCH_DATABASE_ADMIN_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
+
+export async function freePort(): Promise<number> {
+  const server = createServer();
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const port = (server.address() as AddressInfo).port;
+  await new Promise((resolve) => server.close(resolve));
+  return port;
+}
+
+/** A new empty database `rd_bench_<name>_<random>` (never the default one), dropped by `drop()`. */
+export async function createBenchDatabase(name: string): Promise<{ url: string; drop: () => Promise<void> }> {
+  const database = `rd_bench_${name}_${randomBytes(4).toString('hex')}`;
+  const admin = new DataSource({ type: 'postgres', url: ADMIN_URL });
+  await admin.initialize();
+  await admin.query(`CREATE DATABASE ${database}`);
+  const url = new URL(ADMIN_URL);
+  url.pathname = `/${database}`;
+  return {
+    url: url.toString(),
+    drop: async () => {
+      await admin.query(`DROP DATABASE IF EXISTS ${database} WITH (FORCE)`);
+      await admin.destroy();
+    },
+  };
+}
+
+/** Starts a compiled script as a child process and waits until `healthUrl` answers 2xx. */
+export async function startServer(script: string, env: NodeJS.ProcessEnv, healthUrl: string): Promise<ChildProcess> {
+  // BENCH_API_NODE_ARGS passes flags to the server process, e.g. "--cpu-prof --cpu-prof-dir=/tmp/prof".
+  const nodeArgs = (process.env.BENCH_API_NODE_ARGS ?? '').split(' ').filter(Boolean);
+  const child = spawn(process.execPath, [...nodeArgs, script], { env: { ...process.env, ...env }, stdio: ['ignore', 'ignore', 'inherit'] });
+  for (let attempt = 0; attempt < 100; attempt++) {
+    try {
+      if ((await fetch(healthUrl)).ok) return child;
+    } catch {
+      // not listening yet
+    }
+    await new Promise((resolve) => setTimeout(resolve, 200));
+  }
+  child.kill();
+  throw new Error(`${path.basename(script)} did not become healthy within 20 s`);
+}
+
+/** Seals the secrets a bench writes into its throwaway database; the API it starts opens them with it. */
+export const BENCH_SECRET_KEY = randomBytes(32).toString('base64');
+
+/**
+ * The real API (dist/src/main.js) on `port`, with quiet logs and a BullMQ prefix of its own. The load
+ * comes from one address and one client, so its rate budgets (still counted in Redis on every request)
+ * are raised above what a bench sends, or it would measure 429s.
+ */
+export function startApi(databaseUrl: string, port: number, env: NodeJS.ProcessEnv = {}): Promise<ChildProcess> {
+  return startServer(
+    path.join(__dirname, '..', '..', 'src', 'main.js'),
+    {
+      DATABASE_URL: databaseUrl,
+      PORT: String(port),
+      LOG_LEVEL: 'warn',
+      QUEUE_PREFIX: `bench${randomBytes(3).toString('hex')}`,
+      WEBHOOK_SECRET_KEY: BENCH_SECRET_KEY,
+      RATE_LIMIT_PER_IP_PER_MINUTE: '100000000',
+      RATE_LIMIT_PER_KEY_PER_MINUTE: '100000000',
+      RATE_LIMIT_PER_PLATFORM_PER_MINUTE: '100000000',
+      ...env,
+    },
+    `http://127.0.0.1:${port}/health`,
+  );
+}
+
+/** Ends a child and waits for it, so that the database is not dropped under open connections. */
+export async function stopChild(child: ChildProcess | undefined): Promise<void> {
+  if (!child || child.exitCode !== null) return;
+  const exited = new Promise((resolve) => child.once('exit', resolve));
+  child.kill('SIGTERM');
+  await exited;
+}
+
+/** CPU time (user + system) a process has used, ms; Linux only. Load-independent cost per request. */
+export function processCpuMs(pid: number | undefined): number | null {
+  try {
+    const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1]!.split(' ');
+    return ((Number(fields[11]) + Number(fields[12])) * 1000) / 100;
+  } catch {
+    return null;
+  }
+}
