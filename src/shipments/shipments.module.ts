@@ -13,6 +13,7 @@ import { Shipment } from './shipment.entity';
 import { ShipmentsController } from './shipments.controller';
 import { ShipmentsQueryService } from './shipments-query.service';
 import { PlannableShipmentsService } from './plannable-shipments.service';
+import { ShipmentFactsService } from './shipment-facts.service';
 
 const SERVICES = [
   DestinationResolverService,
@@ -22,6 +23,7 @@ const SERVICES = [
   ShipmentScansService,
   ShipmentsQueryService,
   PlannableShipmentsService,
+  ShipmentFactsService,
 ];
 
 /** Shipments: intake, lifecycle, events and the outbox. Other modules use the exported services. */
