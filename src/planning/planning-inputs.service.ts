@@ -4,6 +4,7 @@ import { DataSource } from 'typeorm';
 import { CountiesService } from '../counties/counties.service';
 import { VehicleClass } from '@rural-dispatch/routing';
 import { DriversService } from '../fleet/drivers.service';
+import { Vehicle } from '../fleet/vehicle.entity';
 import { VehiclesService } from '../fleet/vehicles.service';
 import { TravelMatrixService } from '../network/matrix/travel-matrix.service';
 import { NetworkNode } from '../network/network-node.entity';
@@ -20,6 +21,8 @@ export interface LoadedPlanningInputs {
   hubNodeId: string;
   nodes: WaveNode[];
   vehicles: WaveVehicle[];
+  /** The active vehicles as configured, before the day's reservations moved their shifts (the baseline's vehicle types). */
+  fleet: WaveVehicle[];
   shipments: WaveShipment[];
   /** The active driver assigned to each vehicle (the route's default driver). */
   driverIdByVehicle: Map<string, string>;
@@ -59,19 +62,7 @@ export class PlanningInputsService {
     if (hubs.length !== 1) throw new PlanInputError(`the county needs exactly one county hub to plan from, it has ${hubs.length}`);
     const reserved = await this.dayReservations(plan, county.timeZone);
     const serviceTimeS = new Map(nodes.map((node) => [node.id, node.serviceTimeS]));
-    const fleet = (await this.vehicles.list(countyId, { active: true })).map((vehicle): WaveVehicle => ({
-      id: vehicle.id,
-      code: vehicle.code,
-      vehicleClass: vehicle.vehicleClass,
-      homeNodeId: vehicle.homeNodeId,
-      capacity: { weightG: vehicle.capacityWeightG, volumeCm3: vehicle.capacityVolumeCm3, parcels: vehicle.capacityParcels },
-      fixedCostFen: vehicle.fixedCostFen,
-      costPerKmFen: vehicle.costPerKmFen,
-      costPerHourFen: vehicle.costPerHourFen,
-      shiftStartS: vehicle.shiftStartS,
-      shiftEndS: vehicle.shiftEndS,
-      maxDurationS: vehicle.maxDurationS,
-    }));
+    const fleet = (await this.vehicles.list(countyId, { active: true })).map(toWaveVehicle);
     if (fleet.length === 0) throw new PlanInputError('the county has no active vehicle');
     const vehicles = fleet.flatMap((vehicle) => withShiftAfterReservations(vehicle, reserved.busyUntilS.get(vehicle.id), serviceTimeS.get(vehicle.homeNodeId) ?? 0));
     const shipments = (await this.shipments.listPlannable(countyId, await this.supersededShipmentIds(plan.supersedesPlanId)))
@@ -90,6 +81,7 @@ export class PlanningInputsService {
       hubNodeId: hubs[0]!.id,
       nodes: nodes.map(toWaveNode),
       vehicles,
+      fleet,
       shipments,
       driverIdByVehicle: await this.driverIdByVehicle(countyId),
     };
@@ -172,6 +164,22 @@ export function withShiftAfterReservations(vehicle: WaveVehicle, busyUntilS: num
   if (busyUntilS === undefined) return [vehicle];
   const shiftStartS = Math.max(vehicle.shiftStartS, busyUntilS + loadingS);
   return shiftStartS >= vehicle.shiftEndS ? [] : [{ ...vehicle, shiftStartS }];
+}
+
+function toWaveVehicle(vehicle: Vehicle): WaveVehicle {
+  return {
+    id: vehicle.id,
+    code: vehicle.code,
+    vehicleClass: vehicle.vehicleClass,
+    homeNodeId: vehicle.homeNodeId,
+    capacity: { weightG: vehicle.capacityWeightG, volumeCm3: vehicle.capacityVolumeCm3, parcels: vehicle.capacityParcels },
+    fixedCostFen: vehicle.fixedCostFen,
+    costPerKmFen: vehicle.costPerKmFen,
+    costPerHourFen: vehicle.costPerHourFen,
+    shiftStartS: vehicle.shiftStartS,
+    shiftEndS: vehicle.shiftEndS,
+    maxDurationS: vehicle.maxDurationS,
+  };
 }
 
 function toWaveNode(node: NetworkNode): WaveNode {

@@ -1,0 +1,54 @@
+import { EntityManager } from 'typeorm';
+import { localSecondsToInstant } from '../planner/local-time';
+import { Plan } from '../plan.entity';
+import { BaselinePlan } from './baseline-model';
+import { BaselineRoute } from './baseline-route.entity';
+import { BaselineStop } from './baseline-stop.entity';
+
+/** Replaces the plan's baseline routes and stops inside the caller's transaction (the one that writes the plan). */
+export async function writeBaseline(manager: EntityManager, plan: Pick<Plan, 'id' | 'serviceDate'>, baseline: BaselinePlan, timeZone: string): Promise<void> {
+  const at = (seconds: number) => localSecondsToInstant(plan.serviceDate, seconds, timeZone);
+  await manager.delete(BaselineRoute, { planId: plan.id });
+  for (const [index, route] of baseline.routes.entries()) {
+    const saved = await manager.save(
+      manager.create(BaselineRoute, {
+        planId: plan.id,
+        platformId: route.platformId,
+        routeNumber: index + 1,
+        vehicleClass: route.vehicleClass,
+        templateVehicleId: route.templateVehicleId,
+        capacityWeightG: route.capacity.weightG,
+        capacityVolumeCm3: route.capacity.volumeCm3,
+        capacityParcels: route.capacity.parcels,
+        startNodeId: route.startNodeId,
+        distanceM: route.distanceM,
+        durationS: route.durationS,
+        costFen: route.costFen,
+        parcelsDelivered: route.parcelsDelivered,
+        parcelsPickedUp: route.parcelsPickedUp,
+        peakLoadWeightG: route.peakLoad.weightG,
+        peakLoadVolumeCm3: route.peakLoad.volumeCm3,
+        peakLoadParcels: route.peakLoad.parcels,
+        departureAt: at(route.departureS),
+        returnAt: at(route.returnS),
+      }),
+    );
+    await manager.insert(
+      BaselineStop,
+      route.stops.map((stop) => ({
+        routeId: saved.id,
+        sequence: stop.sequence,
+        nodeId: stop.nodeId,
+        arrivalAt: at(stop.arrivalS),
+        departureAt: at(stop.departureS),
+        parcelsDelivered: stop.parcelsDelivered,
+        parcelsPickedUp: stop.parcelsPickedUp,
+        weightDeliveredG: stop.weightDeliveredG,
+        weightPickedUpG: stop.weightPickedUpG,
+        volumeDeliveredCm3: stop.volumeDeliveredCm3,
+        volumePickedUpCm3: stop.volumePickedUpCm3,
+        shipmentIds: stop.shipmentIds,
+      })),
+    );
+  }
+}
