@@ -64,7 +64,8 @@ export class PlanComputationService {
       // The planner reports 10-90 % of its own run; here it is the first 60 % of the job.
       wave = await planWave(input, { ...solving, onStage: (stage, percent) => reportProgress({ stage, percent: Math.round(percent * 0.65) }) });
       // Then the same day without the co-delivery centre, with the same total solver time.
-      const onCarrier = (position: number, carriers: number) => reportProgress({ stage: `baseline:${position + 1}/${carriers}`, percent: 60 + Math.round((25 * position) / carriers) });
+      const onCarrier = (position: number, carriers: number) =>
+        reportProgress({ stage: `baseline:${position + 1}/${carriers}`, percent: 60 + Math.round((25 * position) / carriers) });
       baseline = await planBaseline(await this.baselineInputs.inputFor(plan, loaded, wave), { ...solving, onCarrier });
       await reportProgress({ percent: 87, stage: 'remedies' });
       remedies = await findRemedies(input, wave, solving, plan.timeLimitS * 1000);

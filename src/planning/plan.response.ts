@@ -85,7 +85,11 @@ export class PlanDetailResponse extends PlanResponse {
   @ApiProperty({ type: [PlanRouteResponse] }) routes!: PlanRouteResponse[];
   @ApiProperty({ type: PlanFiguresResponse, nullable: true, description: 'per tier and in total, beside the baseline; from the stored routes; null until computed' })
   figures!: PlanFigures | null;
-  @ApiProperty({ type: [OpenShipmentRemedyResponse], nullable: true, description: 'when shipments are left open for lack of vehicles or time: what would serve them, re-solved and priced' })
+  @ApiProperty({
+    type: [OpenShipmentRemedyResponse],
+    nullable: true,
+    description: 'when shipments are left open for lack of vehicles or time: what would serve them, re-solved and priced',
+  })
   remedies!: OpenShipmentRemedy[] | null;
   @ApiProperty({ type: [BaselineUnassignedResponse], description: 'shipments their carrier could not serve on its own in the baseline' })
   baselineUnassigned!: BaselineUnassigned[];

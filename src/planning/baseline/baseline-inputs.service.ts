@@ -25,17 +25,15 @@ export class BaselineInputsService {
       [plan.id],
     );
     const riding = [...new Set([...wave.plannedShipmentIds, ...kept.map((row) => row.shipment_id)])];
-    const shipments = (await this.facts.factsOf(plan.countyId, riding)).map(
-      (facts): BaselineShipment => ({
-        id: facts.id,
-        platformId: facts.platformId,
-        direction: facts.direction === 'inbound' ? 'delivery' : 'pickup',
-        villageNodeId: facts.villageNodeId!,
-        weightG: facts.weightG,
-        volumeCm3: facts.volumeCm3,
-        parcelCount: facts.parcelCount,
-      }),
-    );
+    const shipments = (await this.facts.factsOf(plan.countyId, riding)).map((facts): BaselineShipment => ({
+      id: facts.id,
+      platformId: facts.platformId,
+      direction: facts.direction === 'inbound' ? 'delivery' : 'pickup',
+      villageNodeId: facts.villageNodeId!,
+      weightG: facts.weightG,
+      volumeCm3: facts.volumeCm3,
+      parcelCount: facts.parcelCount,
+    }));
     return {
       serviceDate: plan.serviceDate,
       hubNodeId: loaded.hubNodeId,

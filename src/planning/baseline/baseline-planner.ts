@@ -3,7 +3,7 @@ import { readRoutes, unassignedTasks } from '../planner/solution-reader';
 import { directionTasks } from '../planner/wave-planner';
 import { groupShipments, largestCapacity, WaveTask } from '../planner/wave-tasks';
 import { WaveVehicle } from '../planner/wave-model';
-import { BaselineInput, BaselinePlan, BaselinePlannedRoute, BaselineShipment } from './baseline-model';
+import { BaselineInput, BaselinePlan, BaselineShipment } from './baseline-model';
 
 export interface BaselinePlannerDependencies extends DepotSolveDependencies {
   /** Called before each carrier's solve with the carrier's position (0-based) and the number of carriers. */
@@ -72,7 +72,18 @@ export function distinctVehicleTypes(vehicles: WaveVehicle[]): WaveVehicle[] {
   const byType = new Map<string, WaveVehicle>();
   for (const vehicle of [...vehicles].sort((a, b) => (a.code < b.code ? -1 : a.code > b.code ? 1 : 0))) {
     const { vehicleClass, capacity, fixedCostFen, costPerKmFen, costPerHourFen, shiftStartS, shiftEndS, maxDurationS } = vehicle;
-    const key = JSON.stringify([vehicleClass, capacity.weightG, capacity.volumeCm3, capacity.parcels, fixedCostFen, costPerKmFen, costPerHourFen, shiftStartS, shiftEndS, maxDurationS]);
+    const key = JSON.stringify([
+      vehicleClass,
+      capacity.weightG,
+      capacity.volumeCm3,
+      capacity.parcels,
+      fixedCostFen,
+      costPerKmFen,
+      costPerHourFen,
+      shiftStartS,
+      shiftEndS,
+      maxDurationS,
+    ]);
     if (!byType.has(key)) byType.set(key, vehicle);
   }
   return [...byType.values()];

@@ -157,7 +157,11 @@ export function scenarioFigures(rows: ScenarioRows, shipments: ReadonlyMap<strin
     tiers: { trunk: tier(inTier('trunk'), tierParcels(inTier('trunk'))), lastMile: tier(inTier('last_mile'), tierParcels(inTier('last_mile'))) },
     handling,
     total: tier(rows.routes, villageParcels, handling.costFen),
-    routeLoadFactors: rows.routes.map((route) => ({ routeId: route.id, tier: route.tier, ...loadFactor(route.peakLoadWeightG, route.capacityWeightG, route.peakLoadParcels, route.capacityParcels) })),
+    routeLoadFactors: rows.routes.map((route) => ({
+      routeId: route.id,
+      tier: route.tier,
+      ...loadFactor(route.peakLoadWeightG, route.capacityWeightG, route.peakLoadParcels, route.capacityParcels),
+    })),
     parcelsLate: parcelsOf(late),
     parcelsLeftOpen: parcelsOf(rows.leftOpenShipmentIds),
     parcelsDeferred: rows.deferredParcels,

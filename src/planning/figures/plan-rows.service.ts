@@ -57,20 +57,18 @@ export class PlanRowsService {
         stops: route.stops ?? [],
       };
     });
-    const baselineRoutes = baseline.map(
-      (route): FigureRoute => ({
-        id: route.id,
-        tier: 'last_mile',
-        costFen: route.costFen,
-        distanceM: route.distanceM,
-        durationS: route.durationS,
-        peakLoadWeightG: route.peakLoadWeightG,
-        peakLoadParcels: route.peakLoadParcels,
-        capacityWeightG: route.capacityWeightG,
-        capacityParcels: route.capacityParcels,
-        stops: (route.stops ?? []).map((stop) => ({ ...stop, kind: 'village' as const })),
-      }),
-    );
+    const baselineRoutes = baseline.map((route): FigureRoute => ({
+      id: route.id,
+      tier: 'last_mile',
+      costFen: route.costFen,
+      distanceM: route.distanceM,
+      durationS: route.durationS,
+      peakLoadWeightG: route.peakLoadWeightG,
+      peakLoadParcels: route.peakLoadParcels,
+      capacityWeightG: route.capacityWeightG,
+      capacityParcels: route.capacityParcels,
+      stops: (route.stops ?? []).map((stop) => ({ ...stop, kind: 'village' as const })),
+    }));
     const leftOpen = plan.unassigned.map((entry) => entry.shipmentId);
     const baselineLeftOpen = plan.baselineUnassigned.map((entry) => entry.shipmentId);
     const onStops = [...consolidatedRoutes, ...baselineRoutes].flatMap((route) => route.stops.filter((stop) => stop.kind === 'village').flatMap((stop) => stop.shipmentIds));

@@ -33,20 +33,32 @@ export interface SettlementShares {
 export function shareCost(totalCostFen: number, carriers: readonly CarrierStandAlone[]): SettlementShares {
   if (!Number.isSafeInteger(totalCostFen) || totalCostFen < 0) throw new RangeError(`the total cost must be a whole number of fen, not ${totalCostFen}`);
   for (const carrier of carriers) {
-    if (!Number.isSafeInteger(carrier.standAloneCostFen) || carrier.standAloneCostFen < 0) throw new RangeError(`stand-alone cost of ${carrier.platformId} must be a whole number of fen`);
+    if (!Number.isSafeInteger(carrier.standAloneCostFen) || carrier.standAloneCostFen < 0)
+      throw new RangeError(`stand-alone cost of ${carrier.platformId} must be a whole number of fen`);
   }
   const sorted = [...carriers].sort((a, b) => (a.platformId < b.platformId ? -1 : a.platformId > b.platformId ? 1 : 0));
   const standAloneTotalFen = sorted.reduce((total, carrier) => total + carrier.standAloneCostFen, 0);
   if (totalCostFen >= standAloneTotalFen) {
     // Capped: everyone pays its stand-alone cost (possibly 0), the centre the rest.
-    return { totalCostFen, standAloneTotalFen, shares: sorted.map((carrier) => ({ ...carrier, shareFen: carrier.standAloneCostFen })), centreShareFen: totalCostFen - standAloneTotalFen };
+    return {
+      totalCostFen,
+      standAloneTotalFen,
+      shares: sorted.map((carrier) => ({ ...carrier, shareFen: carrier.standAloneCostFen })),
+      centreShareFen: totalCostFen - standAloneTotalFen,
+    };
   }
   // total < stand-alone total, so every exact share is below the carrier's cap, and floor + 1 is at most the cap.
   const total = BigInt(totalCostFen);
   const divisor = BigInt(standAloneTotalFen);
-  const exact = sorted.map((carrier) => ({ carrier, floor: (total * BigInt(carrier.standAloneCostFen)) / divisor, remainder: (total * BigInt(carrier.standAloneCostFen)) % divisor }));
+  const exact = sorted.map((carrier) => ({
+    carrier,
+    floor: (total * BigInt(carrier.standAloneCostFen)) / divisor,
+    remainder: (total * BigInt(carrier.standAloneCostFen)) % divisor,
+  }));
   let leftOver = total - exact.reduce((sum, entry) => sum + entry.floor, 0n);
-  const byRemainder = exact.map((entry, index) => ({ index, remainder: entry.remainder })).sort((a, b) => (a.remainder === b.remainder ? a.index - b.index : a.remainder > b.remainder ? -1 : 1));
+  const byRemainder = exact
+    .map((entry, index) => ({ index, remainder: entry.remainder }))
+    .sort((a, b) => (a.remainder === b.remainder ? a.index - b.index : a.remainder > b.remainder ? -1 : 1));
   const extra = new Set<number>();
   for (const { index } of byRemainder) {
     if (leftOver === 0n) break;

@@ -20,7 +20,12 @@ import { SettlementService } from './settlement.service';
 export class SettlementController {
   constructor(private readonly settlement: SettlementService) {}
 
-  @ExportEndpoint('plans/:planId/settlement', "One plan's cost shared among the carriers whose parcels rode, each capped at its stand-alone cost", PlanSettlementResponse, DATA_EXPORT_FORMATS)
+  @ExportEndpoint(
+    'plans/:planId/settlement',
+    "One plan's cost shared among the carriers whose parcels rode, each capped at its stand-alone cost",
+    PlanSettlementResponse,
+    DATA_EXPORT_FORMATS,
+  )
   @ApiProblems(409)
   async plan(
     @Param('countyId', ParseUUIDPipe) countyId: string,
@@ -37,7 +42,12 @@ export class SettlementController {
     });
   }
 
-  @ExportEndpoint('settlement', "The county's settlement over the plans in force (published or completed) from `from` to `to`, local dates included", CountySettlementResponse, DATA_EXPORT_FORMATS)
+  @ExportEndpoint(
+    'settlement',
+    "The county's settlement over the plans in force (published or completed) from `from` to `to`, local dates included",
+    CountySettlementResponse,
+    DATA_EXPORT_FORMATS,
+  )
   @ApiQuery({ name: 'from', required: true, example: '2026-11-01' })
   @ApiQuery({ name: 'to', required: true, example: '2026-11-30' })
   async county(

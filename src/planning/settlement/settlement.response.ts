@@ -23,7 +23,8 @@ export class PlanSettlementResponse {
   @ApiProperty({ description: "fen: the consolidated plan's routes plus handling; the carriers' shares and the centre's add up to it exactly" }) totalCostFen!: number;
   @ApiProperty({ description: "fen: every carrier's stand-alone cost together" }) standAloneTotalFen!: number;
   @ApiProperty({ description: 'fen: what the county centre bears because no carrier pays more than on its own (0 on a day that saves)' }) centreShareFen!: number;
-  @ApiProperty({ type: [SettlementLineResponse], description: "one line per carrier whose parcels rode; a platform's key sees its own line only" }) lines!: SettlementLineResponse[];
+  @ApiProperty({ type: [SettlementLineResponse], description: "one line per carrier whose parcels rode; a platform's key sees its own line only" })
+  lines!: SettlementLineResponse[];
 }
 
 export class CountySettlementResponse {

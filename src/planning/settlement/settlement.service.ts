@@ -128,6 +128,7 @@ function checkRange(from: string | undefined, to: string | undefined): { from: s
   if (problems.length > 0) throw validationFailed('from and to must be dates YYYY-MM-DD', problems);
   if (from! > to!) throw validationFailed(`from ${from} is after to ${to}`, [{ field: 'from', message: 'must not be after to' }]);
   const days = daysInclusive(from!, to!);
-  if (days > MAX_SETTLEMENT_DAYS) throw validationFailed(`from ${from} to ${to} is ${days} days`, [{ field: 'to', message: `at most ${MAX_SETTLEMENT_DAYS} days from from, both included` }]);
+  if (days > MAX_SETTLEMENT_DAYS)
+    throw validationFailed(`from ${from} to ${to} is ${days} days`, [{ field: 'to', message: `at most ${MAX_SETTLEMENT_DAYS} days from from, both included` }]);
   return { from: from!, to: to! };
 }
