@@ -72,8 +72,9 @@ export class OpenShipmentRemedyResponse {
   @ApiProperty() servedShipments!: number;
   @ApiProperty() servedParcels!: number;
   @ApiProperty({ description: 'shipments the plan serves that the re-solve leaves open' }) newlyOpenShipments!: number;
-  @ApiProperty({ description: "fen: the re-solve's route cost minus the plan's" }) extraCostFen!: number;
-  @ApiProperty({ type: Number, nullable: true }) extraCostPerServedParcelFen!: number | null;
+  @ApiProperty() newlyOpenParcels!: number;
+  @ApiProperty({ description: "fen: the re-solve's route cost minus the plan's (two heuristic solves: may be negative)" }) extraCostFen!: number;
+  @ApiProperty({ type: Number, nullable: true, description: 'fen per parcel served in net (served less newly open)' }) extraCostPerServedParcelFen!: number | null;
 }
 
 export class BaselineUnassignedResponse {

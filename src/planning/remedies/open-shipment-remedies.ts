@@ -27,19 +27,23 @@ export async function findRemedies(input: WaveInput, plan: WavePlan, deps: WaveP
   const quiet: WavePlannerDependencies = { matrices: deps.matrices, solve: deps.solve };
   const remedies: OpenShipmentRemedy[] = [];
 
+  const parcelsOf = (ids: string[]) => ids.reduce((total, id) => total + shipmentsById.get(id)!.parcelCount, 0);
   const price = (change: RemedyChange, resolved: WavePlan, extraCostFen: number): OpenShipmentRemedy => {
     const planned = new Set(resolved.plannedShipmentIds);
     const served = [...openIds].filter((id) => planned.has(id));
-    const servedParcels = served.reduce((total, id) => total + shipmentsById.get(id)!.parcelCount, 0);
+    // The follow-on wave plans the open shipments only: it cannot drop any of the plan's.
+    const dropped = change === 'second_trunk_trip' ? [] : plan.plannedShipmentIds.filter((id) => !planned.has(id));
+    const netParcels = parcelsOf(served) - parcelsOf(dropped);
     return {
       change,
       description: DESCRIPTIONS[change],
       openShipments: openIds.size,
       servedShipments: served.length,
-      servedParcels,
-      newlyOpenShipments: change === 'second_trunk_trip' ? 0 : plan.plannedShipmentIds.filter((id) => !planned.has(id)).length,
+      servedParcels: parcelsOf(served),
+      newlyOpenShipments: dropped.length,
+      newlyOpenParcels: parcelsOf(dropped),
       extraCostFen,
-      extraCostPerServedParcelFen: servedParcels > 0 ? Math.round(extraCostFen / servedParcels) : null,
+      extraCostPerServedParcelFen: netParcels > 0 ? Math.round(extraCostFen / netParcels) : null,
     };
   };
   const resolve = (change: RemedyChange, changed: Partial<WaveInput>) => planWave({ ...input, ...changed, timeLimitMs: timeLimitMs * TIME_SHARES[change] }, quiet);
@@ -61,7 +65,9 @@ export async function findRemedies(input: WaveInput, plan: WavePlan, deps: WaveP
     vehicles: vehiclesAfterTheirRoutes(input, plan),
     shipments: input.shipments.filter((shipment) => openIds.has(shipment.id)),
   });
-  remedies.push(price('second_trunk_trip', followOn, followOn.totals.costFen));
+  // Routes of the follow-on wave that end up carrying nothing (a trunk drop whose last mile cannot go) would not run.
+  const carrying = followOn.routes.filter((route) => route.stops.some((stop) => stop.shipmentIds.length > 0));
+  remedies.push(price('second_trunk_trip', followOn, carrying.reduce((total, route) => total + route.costFen, 0)));
   return remedies;
 }
 

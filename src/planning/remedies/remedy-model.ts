@@ -11,10 +11,14 @@ export interface OpenShipmentRemedy {
   /** Of those, how many the re-solve with the change serves, and their parcels. */
   servedShipments: number;
   servedParcels: number;
-  /** Shipments the plan serves that the re-solve with the change leaves open (a heuristic may trade one village for another). */
+  /** Shipments the plan serves that the re-solve with the change leaves open (a heuristic may trade one village for another), and their parcels. */
   newlyOpenShipments: number;
-  /** What the change adds to the day's route cost: the re-solve's cost minus the plan's, in fen. */
+  newlyOpenParcels: number;
+  /**
+   * What the change adds to the day's route cost: the re-solve's cost minus the plan's, in fen. Both
+   * are heuristic solves, so it can be negative when the re-solve finds a cheaper day besides.
+   */
   extraCostFen: number;
-  /** `extraCostFen` per parcel served by the change; null when it serves none. */
+  /** `extraCostFen` per parcel the change serves in net (served less newly open); null when it serves none in net. */
   extraCostPerServedParcelFen: number | null;
 }

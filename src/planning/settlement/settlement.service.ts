@@ -27,8 +27,8 @@ export class SettlementService {
     private readonly platforms: PlatformsService,
   ) {}
 
-  /** Any computed plan, a draft too (what it would cost each carrier if published). */
-  async forPlan(countyId: string, planId: string, viewer: Principal): Promise<PlanSettlementResponse> {
+  /** Any computed plan, a draft too (what it would cost each carrier if published); without a viewer, every line (the demo, the benches). */
+  async forPlan(countyId: string, planId: string, viewer?: Principal): Promise<PlanSettlementResponse> {
     const onlyPlatformId = await this.viewerPlatform(viewer);
     const plan = await this.plans.findOne({ where: { countyId, id: planId } });
     if (!plan) throw notFound('plan', planId);
@@ -74,8 +74,8 @@ export class SettlementService {
   }
 
   /** Null for an operator key (every line); the platform's id for a platform key, which must have one. */
-  private async viewerPlatform(viewer: Principal): Promise<string | null> {
-    if (viewer.role !== 'platform') return null;
+  private async viewerPlatform(viewer: Principal | undefined): Promise<string | null> {
+    if (viewer?.role !== 'platform') return null;
     const platform = await this.platforms.findByApiKey(viewer.apiKeyId);
     if (!platform || platform.countyId !== viewer.countyId) throw new DomainError('forbidden', 'this platform key has no platform in this county');
     return platform.id;
