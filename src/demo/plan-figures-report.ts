@@ -24,7 +24,10 @@ export function figureRows(figures: PlanFigures): ReportRows {
       '中转操作 handling',
       `${yuan(consolidated.handling.costFen)}: ${consolidated.handling.hubSortParcels} 件 sorted at the hub × ${yuan(handlingCosts.hubSortFenPerParcel)}, ${consolidated.handling.townshipHandoverParcels} 件 handed over at stations × ${yuan(handlingCosts.townshipHandoverFenPerParcel)}`,
     ],
-    ['共配合计 consolidated', `${tierLine(consolidated.total)}; late ${consolidated.parcelsLate}, left open ${consolidated.parcelsLeftOpen}, deferred ${consolidated.parcelsDeferred}`],
+    [
+      '共配合计 consolidated',
+      `${tierLine(consolidated.total)}; late ${consolidated.parcelsLate}, left open ${consolidated.parcelsLeftOpen}, deferred ${consolidated.parcelsDeferred}`,
+    ],
     ['各自配送 baseline', `${tierLine(baseline.total)}; late ${baseline.parcelsLate}, left open ${baseline.parcelsLeftOpen} (each carrier alone from the hub)`],
     ['节省 saving', `${percent(figures.savingPercent)} per parcel (handling ${sensitivity})`],
   ];

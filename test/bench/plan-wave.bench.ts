@@ -45,7 +45,12 @@ const options = benchCommand('bench:plan-wave', 'plan one wave of the Xihe demo 
 
 type BenchShipment = Record<string, unknown> & { id: string; direction: string; parcels: Array<{ barcode: string }> };
 
-async function pushShipments(app: INestApplicationContext, countyId: string, villages: NetworkNode[], demand: { perVillage: number; parcels?: number; platforms: number; seed: number }) {
+async function pushShipments(
+  app: INestApplicationContext,
+  countyId: string,
+  villages: NetworkNode[],
+  demand: { perVillage: number; parcels?: number; platforms: number; seed: number },
+) {
   let state = demand.seed >>> 0 || 1;
   const random = () => (state = (Math.imul(state, 1103515245) + 12345) >>> 0) / 2 ** 32;
   const inputs: BenchShipment[] = [];
@@ -57,7 +62,14 @@ async function pushShipments(app: INestApplicationContext, countyId: string, vil
   const inbound = (village: NetworkNode, k: number): BenchShipment => {
     const id = `BENCH${village.code}-${k}`;
     const parcels = Array.from({ length: 1 + Math.floor(random() * 3) }, (_, p) => parcel(`${id}-${p}`, 300 + Math.floor(random() * 6000), [30, 20, 15]));
-    return { id, direction: 'inbound', serviceLevel: 'standard', contact: { name: '王', phone: '13800138000' }, destination: { villageCode: village.adminCode ?? village.code }, parcels };
+    return {
+      id,
+      direction: 'inbound',
+      serviceLevel: 'standard',
+      contact: { name: '王', phone: '13800138000' },
+      destination: { villageCode: village.adminCode ?? village.code },
+      parcels,
+    };
   };
   const shipmentsAt = new Map<NetworkNode, number>();
   const next = (village: NetworkNode) => {
@@ -66,7 +78,7 @@ async function pushShipments(app: INestApplicationContext, countyId: string, vil
     return inbound(village, k);
   };
   if (demand.parcels !== undefined) {
-    for (let parcels = 0; parcels < demand.parcels; ) {
+    for (let parcels = 0; parcels < demand.parcels;) {
       const shipment = next(villages[Math.floor(random() * villages.length)]!);
       inputs.push(shipment);
       parcels += shipment.parcels.length;

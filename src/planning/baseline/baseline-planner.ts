@@ -2,7 +2,7 @@ import { DepotSolveDependencies, solveDepot } from '../planner/depot-solve';
 import { readRoutes, unassignedTasks } from '../planner/solution-reader';
 import { directionTasks } from '../planner/wave-planner';
 import { groupShipments, largestCapacity, WaveTask } from '../planner/wave-tasks';
-import { WaveVehicle } from '../planner/wave-model';
+import { addLoad, EMPTY_LOAD, Load, WaveVehicle } from '../planner/wave-model';
 import { BaselineInput, BaselinePlan, BaselineShipment } from './baseline-model';
 
 export interface BaselinePlannerDependencies extends DepotSolveDependencies {
@@ -11,10 +11,24 @@ export interface BaselinePlannerDependencies extends DepotSolveDependencies {
 }
 
 /**
- * Most vehicles of one type a carrier is offered. Unused copies cost nothing (the solver offers one
- * empty route per type), so this only bounds the problem's size: no carrier runs 120 vans in a county.
+ * Most vehicles of one type a carrier is offered: no carrier runs 120 vans in one county. Unused
+ * copies cost nothing (the solver offers one empty route per type), but each makes the search slower,
+ * so a carrier starts with about what it needs (`initialCopies`) and gets twice as many whenever the
+ * solver leaves work for want of a vehicle.
  */
 export const MAX_COPIES_PER_TYPE = 120;
+
+/**
+ * About what a carrier needs of each type: its whole load twice over in the smallest type, or a
+ * vehicle per eight villages (a van's day on mountain roads), whichever is more.
+ */
+export function initialCopies(tasks: WaveTask[], types: WaveVehicle[]): number {
+  const load = tasks.reduce((total, task) => addLoad(total, task.load), EMPTY_LOAD);
+  const loadsOf = (capacity: Load) => Math.max(load.weightG / capacity.weightG, load.volumeCm3 / capacity.volumeCm3, load.parcels / capacity.parcels);
+  const byLoad = Math.ceil(2 * Math.max(0, ...types.map((type) => loadsOf(type.capacity))));
+  const byVillages = Math.ceil(new Set(tasks.map((task) => task.nodeId)).size / 8);
+  return Math.min(tasks.length, MAX_COPIES_PER_TYPE, Math.max(2, byLoad, byVillages));
+}
 
 /**
  * The unconsolidated baseline: the same day as the carriers would run it without the county
@@ -40,17 +54,26 @@ export async function planBaseline(input: BaselineInput, deps: BaselinePlannerDe
     await deps.onCarrier?.(position, byCarrier.length);
     const tasks: WaveTask[] = [];
     for (const [villageId, atVillage] of groupShipments(shipments, (shipment) => shipment.villageNodeId)) tasks.push(...directionTasks(villageId, 'village', atVillage, chunk));
-    const fleet = carrierFleet(vehicleTypes, Math.min(tasks.length, MAX_COPIES_PER_TYPE));
     const stops = stopsOf(shipments);
-    const result = await solveDepot(
-      { name: `baseline:${platformId}`, serviceDate: input.serviceDate, depotNodeId: input.hubNodeId, vehicles: fleet.vehicles, tasks, nodesById },
-      deps,
-      // Time an earlier carrier's run left unused (it stopped on its iteration budget) passes on to the others.
-      { seed: input.seed + position, timeLimitMs: stopsLeft > 0 ? (remainingMs * stops) / stopsLeft : 0 },
-    );
+    // Time an earlier carrier's run left unused (it stopped on its iteration budget) passes on to the others.
+    const timeLimitMs = stopsLeft > 0 ? (remainingMs * stops) / stopsLeft : 0;
+    let copies = initialCopies(tasks, vehicleTypes);
+    let fleet, result;
+    for (;;) {
+      fleet = carrierFleet(vehicleTypes, copies);
+      result = await solveDepot(
+        { name: `baseline:${platformId}`, serviceDate: input.serviceDate, depotNodeId: input.hubNodeId, vehicles: fleet.vehicles, tasks, nodesById },
+        deps,
+        { seed: input.seed + position, timeLimitMs },
+      );
+      remainingMs -= result.statistics.runtimeMs;
+      plan.statistics.push(result.statistics);
+      const most = Math.min(tasks.length, MAX_COPIES_PER_TYPE);
+      const short = unassignedTasks(result.built, result.solution).some((entry) => entry.reason === 'no_vehicle');
+      if (!short || copies >= most) break;
+      copies = Math.min(most, 2 * copies);
+    }
     stopsLeft -= stops;
-    remainingMs -= result.statistics.runtimeMs;
-    plan.statistics.push(result.statistics);
     const routes = result.solution ? readRoutes(result.built, result.solution, () => 'last_mile') : [];
     for (const route of routes) {
       const template = fleet.templateOf.get(route.vehicleId)!;

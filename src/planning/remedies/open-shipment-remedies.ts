@@ -67,7 +67,13 @@ export async function findRemedies(input: WaveInput, plan: WavePlan, deps: WaveP
   });
   // Routes of the follow-on wave that end up carrying nothing (a trunk drop whose last mile cannot go) would not run.
   const carrying = followOn.routes.filter((route) => route.stops.some((stop) => stop.shipmentIds.length > 0));
-  remedies.push(price('second_trunk_trip', followOn, carrying.reduce((total, route) => total + route.costFen, 0)));
+  remedies.push(
+    price(
+      'second_trunk_trip',
+      followOn,
+      carrying.reduce((total, route) => total + route.costFen, 0),
+    ),
+  );
   return remedies;
 }
 
