@@ -18,8 +18,8 @@ export const VEHICLE_SPECS: Record<VehicleClass, VehicleSpec> = {
     fixedCostFen: 8_000,
     costPerKmFen: 130,
     costPerHourFen: 2_500,
-    shiftStart: '06:30',
-    shiftEnd: '17:30',
+    shiftStart: '06:00',
+    shiftEnd: '17:00',
     maxDurationS: 36_000,
   },
   // Mini van (微面), petrol, 800 kg payload, about 4.3 m³ of cargo space.
@@ -31,8 +31,8 @@ export const VEHICLE_SPECS: Record<VehicleClass, VehicleSpec> = {
     fixedCostFen: 4_500,
     costPerKmFen: 75,
     costPerHourFen: 2_200,
-    shiftStart: '06:30',
-    shiftEnd: '17:30',
+    shiftStart: '06:00',
+    shiftEnd: '17:00',
     maxDurationS: 36_000,
   },
   // Electric express tricycle with a closed box: last mile from a township station.
@@ -70,9 +70,9 @@ export const VEHICLE_SPECS: Record<VehicleClass, VehicleSpec> = {
  */
 export const FLEET_RULE = {
   hubTrucks: 2,
-  hubVans: 5,
+  hubVans: 7,
   /** One tricycle per this many villages of the township (rounded up). */
-  villagesPerTricycle: 12,
+  villagesPerTricycle: 10,
   /** A township with at least this many villages gets a motorcycle besides its tricycles. */
   motorcycleMinVillages: 20,
 } as const;
