@@ -21,6 +21,9 @@ import { DomainError } from '../infra/errors/domain-error';
 
 export type PlanRunOutcome = 'completed' | 'stale';
 
+/** The remedies' re-solves together get this share of the plan's time budget (they run only when something is left open). */
+const REMEDIES_TIME_SHARE = 0.5;
+
 /**
  * Runs one plan, in the worker: claims it, loads network, fleet and open shipments, solves trunk
  * then last mile (CPU-bound, on the worker's solver thread, off its event loop), then the same day's
@@ -68,7 +71,7 @@ export class PlanComputationService {
         reportProgress({ stage: `baseline:${position + 1}/${carriers}`, percent: 60 + Math.round((25 * position) / carriers) });
       baseline = await planBaseline(await this.baselineInputs.inputFor(plan, loaded, wave), { ...solving, onCarrier });
       await reportProgress({ percent: 87, stage: 'remedies' });
-      remedies = await findRemedies(input, wave, solving, plan.timeLimitS * 1000);
+      remedies = await findRemedies(input, wave, solving, plan.timeLimitS * 1000 * REMEDIES_TIME_SHARE);
     } catch (error) {
       // The same input would be refused again: not worth a retry.
       if (error instanceof InvalidProblemError || error instanceof SolverInternalError || error instanceof InfeasibleSolutionError || error instanceof RangeError) {

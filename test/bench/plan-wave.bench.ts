@@ -152,7 +152,9 @@ async function main(): Promise<void> {
     const worker = await startInProcessWorker(config);
     let summary;
     try {
-      summary = await planDemoWave(app, county.id, '2026-11-30', { timeLimitS, seed });
+      const startedAt = Date.now();
+      const log = (line: string) => console.log(`${((Date.now() - startedAt) / 1000).toFixed(1).padStart(6)} s ${line}`);
+      summary = await planDemoWave(app, county.id, '2026-11-30', { timeLimitS, seed, log });
     } finally {
       await worker.close();
     }
