@@ -1,19 +1,17 @@
 import { EntityManager } from 'typeorm';
 import { localSecondsToInstant } from '../planner/local-time';
 import { Plan } from '../plan.entity';
+import { insertRows } from '../insert-rows';
 import { BaselinePlan } from './baseline-model';
 import { BaselineRoute } from './baseline-route.entity';
 import { BaselineStop } from './baseline-stop.entity';
-
-const ROWS_PER_INSERT = 2_000;
 
 /** Replaces the plan's baseline routes and stops inside the caller's transaction (the one that writes the plan). */
 export async function writeBaseline(manager: EntityManager, plan: Pick<Plan, 'id' | 'serviceDate'>, baseline: BaselinePlan, timeZone: string): Promise<void> {
   const at = (seconds: number) => localSecondsToInstant(plan.serviceDate, seconds, timeZone);
   await manager.delete(BaselineRoute, { planId: plan.id });
-  if (baseline.routes.length === 0) return;
-  // A few statements whatever the size (a county day has hundreds of baseline stops), each under PostgreSQL's 65,535 parameters.
-  const inserted = await manager.insert(
+  const routeIds = await insertRows(
+    manager,
     BaselineRoute,
     baseline.routes.map((route, index) => ({
       planId: plan.id,
@@ -37,7 +35,6 @@ export async function writeBaseline(manager: EntityManager, plan: Pick<Plan, 'id
       returnAt: at(route.returnS),
     })),
   );
-  const routeIds = (inserted.identifiers as Array<{ id: string }>).map((identifier) => identifier.id);
   const stops = baseline.routes.flatMap((route, index) =>
     route.stops.map((stop) => ({
       routeId: routeIds[index]!,
@@ -54,5 +51,5 @@ export async function writeBaseline(manager: EntityManager, plan: Pick<Plan, 'id
       shipmentIds: stop.shipmentIds,
     })),
   );
-  for (let start = 0; start < stops.length; start += ROWS_PER_INSERT) await manager.insert(BaselineStop, stops.slice(start, start + ROWS_PER_INSERT));
+  await insertRows(manager, BaselineStop, stops);
 }
