@@ -7,6 +7,7 @@ import { Plan } from './plan.entity';
 import { routeFigures, stopFigures } from './route-figures';
 import { PlanTotals, totalsWithKeptRoutes } from './plan-totals';
 import { insertRows } from './insert-rows';
+import { routeFigureColumns, stopFigureColumns } from './route-columns';
 
 /** Everything a finished run stores on the plan row besides its routes. */
 export interface PlanOutcome {
@@ -33,21 +34,16 @@ export async function writeWavePlan(manager: EntityManager, plan: Plan, wave: Wa
       planId: plan.id,
       routeNumber: firstNumber + index,
       ...routeFigures(route),
+      ...routeFigureColumns(route, at),
       driverId: outcome.driverIdByVehicle.get(route.vehicleId) ?? null,
       status: 'planned' as const,
-      peakLoadWeightG: route.peakLoad.weightG,
-      peakLoadVolumeCm3: route.peakLoad.volumeCm3,
-      peakLoadParcels: route.peakLoad.parcels,
-      departureAt: at(route.departureS),
-      returnAt: at(route.returnS),
     })),
   );
   const stops = wave.routes.flatMap((route, index) =>
     route.stops.map((stop) => ({
       routeId: routeIds[index]!,
       ...stopFigures(stop),
-      arrivalAt: at(stop.arrivalS),
-      departureAt: at(stop.departureS),
+      ...stopFigureColumns(stop, at),
     })),
   );
   await insertRows(manager, PlanStop, stops);

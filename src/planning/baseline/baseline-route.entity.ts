@@ -2,6 +2,7 @@ import { Column, Entity, Index, JoinColumn, ManyToOne, OneToMany, PrimaryGenerat
 import { NetworkNode } from '../../network/network-node.entity';
 import type { BaselineStop } from './baseline-stop.entity';
 import { Plan } from '../plan.entity';
+import { RouteFigureColumns } from '../route-columns';
 
 /**
  * One route of a plan's unconsolidated baseline: the same day as one carrier (platform) would run it
@@ -12,7 +13,7 @@ import { Plan } from '../plan.entity';
 @Entity({ name: 'plan_baseline_route' })
 @Unique(['planId', 'routeNumber'])
 @Index(['planId', 'platformId'])
-export class BaselineRoute {
+export class BaselineRoute extends RouteFigureColumns {
   @PrimaryGeneratedColumn('uuid')
   id!: string;
 
@@ -53,36 +54,6 @@ export class BaselineRoute {
   @ManyToOne(() => NetworkNode, { onDelete: 'RESTRICT' })
   @JoinColumn()
   startNode?: NetworkNode;
-
-  @Column({ type: 'integer' })
-  distanceM!: number;
-
-  @Column({ type: 'integer' })
-  durationS!: number;
-
-  @Column({ type: 'integer' })
-  costFen!: number;
-
-  @Column({ type: 'integer' })
-  parcelsDelivered!: number;
-
-  @Column({ type: 'integer' })
-  parcelsPickedUp!: number;
-
-  @Column({ type: 'integer' })
-  peakLoadWeightG!: number;
-
-  @Column({ type: 'integer' })
-  peakLoadVolumeCm3!: number;
-
-  @Column({ type: 'integer' })
-  peakLoadParcels!: number;
-
-  @Column({ type: 'timestamptz' })
-  departureAt!: Date;
-
-  @Column({ type: 'timestamptz' })
-  returnAt!: Date;
 
   @OneToMany('BaselineStop', 'route')
   stops?: BaselineStop[];

@@ -1,11 +1,12 @@
 import { Column, Entity, JoinColumn, ManyToOne, PrimaryGeneratedColumn, Unique } from 'typeorm';
 import { NetworkNode } from '../../network/network-node.entity';
 import { BaselineRoute } from './baseline-route.entity';
+import { StopFigureColumns } from '../route-columns';
 
-/** A baseline route's visit to one village: the carrier's own parcels handed over or collected there. */
+/** A baseline route's visit to one village: the carrier's own parcels handed over or collected there (`shipmentIds`: its own, sorted). */
 @Entity({ name: 'plan_baseline_stop' })
 @Unique(['routeId', 'sequence'])
-export class BaselineStop {
+export class BaselineStop extends StopFigureColumns {
   @PrimaryGeneratedColumn('uuid')
   id!: string;
 
@@ -25,32 +26,4 @@ export class BaselineStop {
   @ManyToOne(() => NetworkNode, { onDelete: 'RESTRICT' })
   @JoinColumn()
   node?: NetworkNode;
-
-  @Column({ type: 'timestamptz' })
-  arrivalAt!: Date;
-
-  @Column({ type: 'timestamptz' })
-  departureAt!: Date;
-
-  @Column({ type: 'integer' })
-  parcelsDelivered!: number;
-
-  @Column({ type: 'integer' })
-  parcelsPickedUp!: number;
-
-  @Column({ type: 'integer' })
-  weightDeliveredG!: number;
-
-  @Column({ type: 'integer' })
-  weightPickedUpG!: number;
-
-  @Column({ type: 'integer' })
-  volumeDeliveredCm3!: number;
-
-  @Column({ type: 'integer' })
-  volumePickedUpCm3!: number;
-
-  /** The carrier's shipments dropped or collected here, sorted. */
-  @Column({ type: 'uuid', array: true })
-  shipmentIds!: string[];
 }

@@ -2,6 +2,7 @@ import { EntityManager } from 'typeorm';
 import { localSecondsToInstant } from '../planner/local-time';
 import { Plan } from '../plan.entity';
 import { insertRows } from '../insert-rows';
+import { routeFigureColumns, stopFigureColumns } from '../route-columns';
 import { BaselinePlan } from './baseline-model';
 import { BaselineRoute } from './baseline-route.entity';
 import { BaselineStop } from './baseline-stop.entity';
@@ -23,16 +24,7 @@ export async function writeBaseline(manager: EntityManager, plan: Pick<Plan, 'id
       capacityVolumeCm3: route.capacity.volumeCm3,
       capacityParcels: route.capacity.parcels,
       startNodeId: route.startNodeId,
-      distanceM: route.distanceM,
-      durationS: route.durationS,
-      costFen: route.costFen,
-      parcelsDelivered: route.parcelsDelivered,
-      parcelsPickedUp: route.parcelsPickedUp,
-      peakLoadWeightG: route.peakLoad.weightG,
-      peakLoadVolumeCm3: route.peakLoad.volumeCm3,
-      peakLoadParcels: route.peakLoad.parcels,
-      departureAt: at(route.departureS),
-      returnAt: at(route.returnS),
+      ...routeFigureColumns(route, at),
     })),
   );
   const stops = baseline.routes.flatMap((route, index) =>
@@ -40,15 +32,7 @@ export async function writeBaseline(manager: EntityManager, plan: Pick<Plan, 'id
       routeId: routeIds[index]!,
       sequence: stop.sequence,
       nodeId: stop.nodeId,
-      arrivalAt: at(stop.arrivalS),
-      departureAt: at(stop.departureS),
-      parcelsDelivered: stop.parcelsDelivered,
-      parcelsPickedUp: stop.parcelsPickedUp,
-      weightDeliveredG: stop.weightDeliveredG,
-      weightPickedUpG: stop.weightPickedUpG,
-      volumeDeliveredCm3: stop.volumeDeliveredCm3,
-      volumePickedUpCm3: stop.volumePickedUpCm3,
-      shipmentIds: stop.shipmentIds,
+      ...stopFigureColumns(stop, at),
     })),
   );
   await insertRows(manager, BaselineStop, stops);
