@@ -182,6 +182,8 @@ export class PlanRequestsService {
         costPerParcelFen: null,
         vehiclesUsed: null,
         unassigned: [],
+        baselineUnassigned: [],
+        remedies: null,
         statistics: null,
         error: null,
         startedAt: null,
