@@ -27,7 +27,7 @@ export class CountiesController {
 
   @Patch(':countyId')
   @Roles('admin')
-  @ApiOperation({ summary: "Change the county's settings (the planning horizon)" })
+  @ApiOperation({ summary: "Change the county's settings (the planning horizon, the handling costs per parcel)" })
   @ApiOkResponse({ type: CountyResponse })
   @ApiProblems(400, 403, 404)
   async update(@Param('countyId', ParseUUIDPipe) countyId: string, @Body() body: UpdateCountySettingsBody): Promise<CountyResponse> {

@@ -19,6 +19,8 @@ export interface CountyInput {
 /** What an admin may change on the county itself. */
 export interface CountySettings {
   planningHorizonDays?: number;
+  hubSortFenPerParcel?: number;
+  townshipHandoverFenPerParcel?: number;
 }
 
 /** The largest planning horizon: a year ahead is already far beyond any platform's promise. */
@@ -82,6 +84,8 @@ export class CountiesService implements ApiKeyResolver {
   async updateSettings(countyId: string, settings: CountySettings): Promise<County> {
     const county = await this.get(countyId);
     if (settings.planningHorizonDays !== undefined) county.planningHorizonDays = settings.planningHorizonDays;
+    if (settings.hubSortFenPerParcel !== undefined) county.hubSortFenPerParcel = settings.hubSortFenPerParcel;
+    if (settings.townshipHandoverFenPerParcel !== undefined) county.townshipHandoverFenPerParcel = settings.townshipHandoverFenPerParcel;
     return this.counties.save(county);
   }
 

@@ -1,6 +1,7 @@
 import { ApiPropertyOptional } from '@nestjs/swagger';
 import { IsInt, IsOptional, Max, Min } from 'class-validator';
 import { MAX_PLANNING_HORIZON_DAYS } from './counties.service';
+import { DEFAULT_HANDLING_COSTS, MAX_HANDLING_FEN_PER_PARCEL } from './handling-costs';
 
 /** PATCH /v1/counties/{countyId}: the county's own settings (admins). */
 export class UpdateCountySettingsBody {
@@ -15,4 +16,28 @@ export class UpdateCountySettingsBody {
   @Min(0)
   @Max(MAX_PLANNING_HORIZON_DAYS)
   planningHorizonDays?: number;
+
+  @ApiPropertyOptional({
+    minimum: 0,
+    maximum: MAX_HANDLING_FEN_PER_PARCEL,
+    default: DEFAULT_HANDLING_COSTS.hubSortFenPerParcel,
+    description: 'fen per parcel for sorting at the county hub, charged to the consolidated plan (not to the unconsolidated baseline); applies to plans computed afterwards',
+  })
+  @IsOptional()
+  @IsInt()
+  @Min(0)
+  @Max(MAX_HANDLING_FEN_PER_PARCEL)
+  hubSortFenPerParcel?: number;
+
+  @ApiPropertyOptional({
+    minimum: 0,
+    maximum: MAX_HANDLING_FEN_PER_PARCEL,
+    default: DEFAULT_HANDLING_COSTS.townshipHandoverFenPerParcel,
+    description: 'fen per parcel handed over at a township station (trunk drop or pickup hand-back), charged to the consolidated plan; applies to plans computed afterwards',
+  })
+  @IsOptional()
+  @IsInt()
+  @Min(0)
+  @Max(MAX_HANDLING_FEN_PER_PARCEL)
+  townshipHandoverFenPerParcel?: number;
 }

@@ -1,4 +1,5 @@
 import { Column, CreateDateColumn, Entity, PrimaryGeneratedColumn, UpdateDateColumn } from 'typeorm';
+import { DEFAULT_HANDLING_COSTS } from './handling-costs';
 
 /** The tenant: one county is one planning unit and one data boundary. */
 @Entity()
@@ -25,6 +26,18 @@ export class County {
    */
   @Column({ type: 'smallint', default: 7 })
   planningHorizonDays!: number;
+
+  /**
+   * What the county co-delivery centre pays per parcel at each transfer that a carrier delivering on
+   * its own would not make: sorting at the hub, and the hand-over at a township station. The
+   * consolidated plan is charged them, so that its comparison with the unconsolidated baseline is
+   * fair (docs/planning.md, "Handling cost").
+   */
+  @Column({ type: 'integer', default: DEFAULT_HANDLING_COSTS.hubSortFenPerParcel })
+  hubSortFenPerParcel!: number;
+
+  @Column({ type: 'integer', default: DEFAULT_HANDLING_COSTS.townshipHandoverFenPerParcel })
+  townshipHandoverFenPerParcel!: number;
 
   /** Bumped by every change to nodes or roads; travel-time matrices are cached under it. */
   @Column({ type: 'integer', default: 0 })

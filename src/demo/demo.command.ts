@@ -16,6 +16,10 @@ import { DemoReport } from './demo-report';
 import { seedDemoCounty } from './seed-demo-county';
 import { serveUntilStopped } from './serve';
 import { demoDriverCurls } from './demo-driver';
+import { PlanRequestsService } from '../planning/plan-requests.service';
+import { PlanRowsService } from '../planning/figures/plan-rows.service';
+import { SettlementService } from '../planning/settlement/settlement.service';
+import { figureRows, remedyRows, settlementRows } from './plan-figures-report';
 
 /** Flags of `demo`, as the command table parses them (with their defaults). */
 export interface DemoFlags {
@@ -108,6 +112,19 @@ export async function runDemo(flags: DemoFlags): Promise<number> {
         `${yuan(plan.costFen)} in all, ${plan.costPerParcelFen === null ? 'n/a' : yuan(plan.costPerParcelFen)} per parcel; ${plan.unassigned} stops left for the next wave ${JSON.stringify(plan.unassignedByReason)}`,
       ],
     ]);
+    const planned = await app.get(PlanRequestsService).get(countyId, plan.planId);
+    const figures = await app.get(PlanRowsService).figures(planned);
+    if (figures) {
+      report.line();
+      report.line('成本指标 Figures (from the stored routes; the baseline: the same parcels, each platform alone from the hub)');
+      report.table(figureRows(figures));
+      if (planned.remedies) {
+        report.line('未能配送的补救 What would serve the shipments left open (re-solved and priced)');
+        report.table(remedyRows(planned.remedies));
+      }
+      report.line('结算 Settlement (each platform pays in proportion to its stand-alone cost, never more)');
+      report.table(settlementRows(await app.get(SettlementService).forPlan(countyId, plan.planId)));
+    }
     report.line();
     report.line('Where to look next');
     report.table([
@@ -115,6 +132,11 @@ export async function runDemo(flags: DemoFlags): Promise<number> {
       ['API + worker', 'npm run demo -- --serve   (or: export WEBHOOK_SECRET_KEY=$(cat .webhook-secret-key); npm start & npm run worker)'],
       ['API docs', `http://localhost:${config.port}/docs`],
       ['the plan', `curl -H "Authorization: Bearer $KEY" http://localhost:${config.port}/v1/counties/${countyId}/plans/${plan.planId}/manifests`],
+      [
+        'figures, baseline',
+        `curl -H "Authorization: Bearer $KEY" http://localhost:${config.port}/v1/counties/${countyId}/plans/${plan.planId}   (figures; …/baseline for its routes)`,
+      ],
+      ['settlement (csv)', `curl -H "Authorization: Bearer $KEY" "http://localhost:${config.port}/v1/counties/${countyId}/plans/${plan.planId}/settlement?format=csv"`],
       [
         'printed manifests',
         `curl -o wave-1.pdf -H "Authorization: Bearer $KEY" "http://localhost:${config.port}/v1/counties/${countyId}/plans/${plan.planId}/manifests?format=pdf"`,

@@ -5,7 +5,18 @@ import { PlatformsService } from '../integrations/platforms.service';
 import { signedHeaders } from '../integrations/webhook-signature';
 import { DemoVillage, generateDemoShipments } from './demo-shipment-generator';
 
-export const DEMO_PLATFORM_NAME = 'Demo e-commerce platform';
+/**
+ * The demo's day comes from five platforms (e-commerce sites and carriers), shipment by shipment in
+ * turn, so that every carrier has parcels all over the county: the baseline plans each one's own
+ * routes and the settlement shares the day's cost among them.
+ */
+export const DEMO_PLATFORM_NAMES = [
+  '示范电商甲 Demo shop A',
+  '示范电商乙 Demo shop B',
+  '示范快递丙 Demo express C',
+  '示范快递丁 Demo express D',
+  '示范物流戊 Demo logistics E',
+] as const;
 
 export interface DemoPushOptions {
   /** Local date (YYYY-MM-DD) the shipments belong to: the caller's today, from the Clock. */
@@ -16,7 +27,7 @@ export interface DemoPushOptions {
 }
 
 export interface DemoPushResult {
-  platformId: string;
+  platformIds: string[];
   total: number;
   accepted: number;
   duplicates: number;
@@ -48,28 +59,32 @@ async function loadVillages(network: NetworkQueryService, countyId: string): Pro
 }
 
 /**
- * Pushes the demo county's shipments through the real signed webhook, exactly as a platform would.
- * Registers the demo platform once; re-running the same day only produces duplicates.
+ * Pushes the demo county's shipments through the real signed webhook, exactly as the platforms would.
+ * Registers the demo platforms once; re-running the same day only produces duplicates.
  */
 export async function pushDemoShipments(baseUrl: string, countyId: string, app: INestApplicationContext, options: DemoPushOptions): Promise<DemoPushResult> {
-  const { platform, webhookSecret } = await app.get(PlatformsService).ensure(countyId, DEMO_PLATFORM_NAME);
+  const platforms = [];
+  for (const name of DEMO_PLATFORM_NAMES) platforms.push(await app.get(PlatformsService).ensure(countyId, name));
   const villages = await loadVillages(app.get(NetworkQueryService), countyId);
   if (villages.length === 0) throw new Error(`county ${countyId} has no village points; seed the network first`);
   const shipments = generateDemoShipments(villages, { date: options.date, count: options.count ?? 400, seed: options.seed ?? 20_261_129 });
-  const result: DemoPushResult = { platformId: platform.id, total: shipments.length, accepted: 0, duplicates: 0, needsAttention: 0 };
+  const result: DemoPushResult = { platformIds: platforms.map(({ platform }) => platform.id), total: shipments.length, accepted: 0, duplicates: 0, needsAttention: 0 };
   const batchSize = options.batchSize ?? 100;
-  for (let start = 0; start < shipments.length; start += batchSize) {
-    const body = JSON.stringify({ shipments: shipments.slice(start, start + batchSize) });
-    const response = await fetch(`${baseUrl.replace(/\/$/, '')}/v1/webhooks/${platform.id}/shipments`, {
-      method: 'POST',
-      headers: signedHeaders(webhookSecret, `msg_${randomUUID()}`, body),
-      body,
-    });
-    if (!response.ok) throw new Error(`demo push failed: HTTP ${response.status} ${await response.text()}`);
-    const answer = (await response.json()) as { accepted: number; duplicates: number; needsAttention: number };
-    result.accepted += answer.accepted;
-    result.duplicates += answer.duplicates;
-    result.needsAttention += answer.needsAttention;
+  for (const [position, { platform, webhookSecret }] of platforms.entries()) {
+    const own = shipments.filter((_shipment, index) => index % platforms.length === position);
+    for (let start = 0; start < own.length; start += batchSize) {
+      const body = JSON.stringify({ shipments: own.slice(start, start + batchSize) });
+      const response = await fetch(`${baseUrl.replace(/\/$/, '')}/v1/webhooks/${platform.id}/shipments`, {
+        method: 'POST',
+        headers: signedHeaders(webhookSecret, `msg_${randomUUID()}`, body),
+        body,
+      });
+      if (!response.ok) throw new Error(`demo push failed: HTTP ${response.status} ${await response.text()}`);
+      const answer = (await response.json()) as { accepted: number; duplicates: number; needsAttention: number };
+      result.accepted += answer.accepted;
+      result.duplicates += answer.duplicates;
+      result.needsAttention += answer.needsAttention;
+    }
   }
   return result;
 }

@@ -4,6 +4,12 @@ import { DataSource } from 'typeorm';
 import { InvalidProblemError, SolverInternalError } from '@rural-dispatch/routing';
 import { InfeasibleSolutionError } from './planner/solution-reader';
 import { planWave } from './planner/wave-planner';
+import { WaveInput } from './planner/wave-model';
+import { planBaseline } from './baseline/baseline-planner';
+import { BaselineInputsService } from './baseline/baseline-inputs.service';
+import { writeBaseline } from './baseline/baseline-writer';
+import { findRemedies } from './remedies/open-shipment-remedies';
+import { CountiesService } from '../counties/counties.service';
 import { PlanInputError, PlanProgress } from './plan-job';
 import { writeWavePlan } from './plan-writer';
 import { Plan } from './plan.entity';
@@ -15,10 +21,14 @@ import { DomainError } from '../infra/errors/domain-error';
 
 export type PlanRunOutcome = 'completed' | 'stale';
 
+/** The remedies' re-solves together get this share of the plan's time budget (they run only when something is left open). */
+const REMEDIES_TIME_SHARE = 0.5;
+
 /**
  * Runs one plan, in the worker: claims it, loads network, fleet and open shipments, solves trunk
- * then last mile (CPU-bound, on the worker's solver thread, off its event loop), and writes plan, routes and
- * stops in one transaction. The result is a draft: shipments become `planned` only when it is published.
+ * then last mile (CPU-bound, on the worker's solver thread, off its event loop), then the same day's
+ * unconsolidated baseline and, when shipments are left open for lack of vehicles or time, what would
+ * serve them; and writes plan, routes, stops and baseline in one transaction. The result is a draft: shipments become `planned` only when it is published.
  */
 @Injectable()
 export class PlanComputationService {
@@ -29,6 +39,8 @@ export class PlanComputationService {
     private readonly inputs: PlanningInputsService,
     private readonly solver: SolverThread,
     private readonly publishing: PlanPublishingService,
+    private readonly baselineInputs: BaselineInputsService,
+    private readonly counties: CountiesService,
   ) {}
 
   async runPlan(planId: string, reportProgress: (progress: PlanProgress) => Promise<void> = async () => {}): Promise<PlanRunOutcome> {
@@ -38,25 +50,28 @@ export class PlanComputationService {
     this.logger.log({ planId, countyId: plan.countyId, serviceDate: plan.serviceDate, wave: plan.wave, attempt: plan.attempts }, 'plan started');
     await reportProgress({ percent: 5, stage: 'loading' });
     const loaded = await this.inputs.load(plan);
+    const { hubSortFenPerParcel, townshipHandoverFenPerParcel } = await this.counties.get(plan.countyId);
     const methods = new Set<string>();
-    let wave;
+    let wave, baseline, remedies;
     try {
-      wave = await planWave(
-        {
-          serviceDate: plan.serviceDate,
-          hubNodeId: loaded.hubNodeId,
-          nodes: loaded.nodes,
-          vehicles: loaded.vehicles,
-          shipments: loaded.shipments,
-          seed: plan.seed,
-          timeLimitMs: plan.timeLimitS * 1000,
-        },
-        {
-          matrices: this.inputs.matrixSource(plan.countyId, plan.serviceDate, loaded.timeZone, methods),
-          solve: this.solver.solve,
-          onStage: (stage, percent) => reportProgress({ stage, percent }),
-        },
-      );
+      const input: WaveInput = {
+        serviceDate: plan.serviceDate,
+        hubNodeId: loaded.hubNodeId,
+        nodes: loaded.nodes,
+        vehicles: loaded.vehicles,
+        shipments: loaded.shipments,
+        seed: plan.seed,
+        timeLimitMs: plan.timeLimitS * 1000,
+      };
+      const solving = { matrices: this.inputs.matrixSource(plan.countyId, plan.serviceDate, loaded.timeZone, methods), solve: this.solver.solve };
+      // The planner reports 10-90 % of its own run; here it is the first 60 % of the job.
+      wave = await planWave(input, { ...solving, onStage: (stage, percent) => reportProgress({ stage, percent: Math.round(percent * 0.65) }) });
+      // Then the same day without the co-delivery centre, with the same total solver time.
+      const onCarrier = (position: number, carriers: number) =>
+        reportProgress({ stage: `baseline:${position + 1}/${carriers}`, percent: 60 + Math.round((25 * position) / carriers) });
+      baseline = await planBaseline(await this.baselineInputs.inputFor(plan, loaded, wave), { ...solving, onCarrier });
+      await reportProgress({ percent: 87, stage: 'remedies' });
+      remedies = await findRemedies(input, wave, solving, plan.timeLimitS * 1000 * REMEDIES_TIME_SHARE);
     } catch (error) {
       // The same input would be refused again: not worth a retry.
       if (error instanceof InvalidProblemError || error instanceof SolverInternalError || error instanceof InfeasibleSolutionError || error instanceof RangeError) {
@@ -70,13 +85,15 @@ export class PlanComputationService {
       if (!current || current.status !== 'running' || current.attempts !== plan.attempts) {
         throw new Error(`plan ${plan.id} changed while it was computed`);
       }
-      const statistics = { runs: wave.statistics, shipmentsConsidered: loaded.shipments.length, matrixMethods: [...methods].sort() };
+      const statistics = { runs: wave.statistics, shipmentsConsidered: loaded.shipments.length, matrixMethods: [...methods].sort(), baselineRuns: baseline.statistics };
       await writeWavePlan(manager, current, wave, { networkVersion: loaded.networkVersion, statistics, driverIdByVehicle: loaded.driverIdByVehicle }, loaded.timeZone);
+      await writeBaseline(manager, current, baseline, loaded.timeZone);
+      await manager.update(Plan, plan.id, { hubSortFenPerParcel, townshipHandoverFenPerParcel, baselineUnassigned: baseline.unassigned, remedies });
       await appendPlanEvent(manager, {
         planId: plan.id,
         type: 'plan.computed',
         actor: WORKER_ACTOR,
-        data: { attempt: plan.attempts, routes: wave.routes.length, parcels: wave.totals.parcels, unassigned: wave.unassigned.length },
+        data: { attempt: plan.attempts, routes: wave.routes.length, parcels: wave.totals.parcels, unassigned: wave.unassigned.length, baselineRoutes: baseline.routes.length },
       });
     });
     if (plan.publishWhenComputed) await this.publishScheduled(plan);

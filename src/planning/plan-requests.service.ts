@@ -16,6 +16,7 @@ import { Plan } from './plan.entity';
 import { ServiceDatePolicy } from './service-date-policy';
 import { PlanEvent } from './plan-event.entity';
 import { appendPlanEvent, PlanActor, SYSTEM_ACTOR } from './plan-events';
+import { isCalendarDate } from '../infra/time/calendar-date';
 
 export const DEFAULT_TIME_LIMIT_S = 10;
 export const DEFAULT_SEED = 1;
@@ -181,6 +182,8 @@ export class PlanRequestsService {
         costPerParcelFen: null,
         vehiclesUsed: null,
         unassigned: [],
+        baselineUnassigned: [],
+        remedies: null,
         statistics: null,
         error: null,
         startedAt: null,
@@ -193,9 +196,7 @@ export class PlanRequestsService {
 }
 
 function assertCalendarDate(value: string): void {
-  const [year, month, day] = value.split('-').map(Number) as [number, number, number];
-  const date = new Date(Date.UTC(year, month - 1, day));
-  if (!/^\d{4}-\d{2}-\d{2}$/.test(value) || date.getUTCFullYear() !== year || date.getUTCMonth() !== month - 1 || date.getUTCDate() !== day) {
+  if (!isCalendarDate(value)) {
     throw validationFailed(`serviceDate ${value} is not a calendar date`, [{ field: 'serviceDate', message: 'must be a real date, YYYY-MM-DD' }]);
   }
 }

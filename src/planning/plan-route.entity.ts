@@ -4,6 +4,7 @@ import { Vehicle } from '../fleet/vehicle.entity';
 import { NetworkNode } from '../network/network-node.entity';
 import type { PlanStop } from './plan-stop.entity';
 import { Plan } from './plan.entity';
+import { RouteFigureColumns } from './route-columns';
 
 export const ECHELONS = ['trunk', 'last_mile'] as const;
 /** Set by the operator now, by driver events once drivers report. */
@@ -14,7 +15,7 @@ export type RouteStatus = (typeof ROUTE_STATUSES)[number];
 @Entity()
 @Unique(['planId', 'routeNumber'])
 @Index(['vehicleId'])
-export class PlanRoute {
+export class PlanRoute extends RouteFigureColumns {
   @PrimaryGeneratedColumn('uuid')
   id!: string;
 
@@ -60,37 +61,6 @@ export class PlanRoute {
   @ManyToOne(() => NetworkNode, { onDelete: 'RESTRICT' })
   @JoinColumn()
   startNode?: NetworkNode;
-
-  @Column({ type: 'integer' })
-  distanceM!: number;
-
-  @Column({ type: 'integer' })
-  durationS!: number;
-
-  @Column({ type: 'integer' })
-  costFen!: number;
-
-  @Column({ type: 'integer' })
-  parcelsDelivered!: number;
-
-  @Column({ type: 'integer' })
-  parcelsPickedUp!: number;
-
-  /** Largest load on board at any point of the route. */
-  @Column({ type: 'integer' })
-  peakLoadWeightG!: number;
-
-  @Column({ type: 'integer' })
-  peakLoadVolumeCm3!: number;
-
-  @Column({ type: 'integer' })
-  peakLoadParcels!: number;
-
-  @Column({ type: 'timestamptz' })
-  departureAt!: Date;
-
-  @Column({ type: 'timestamptz' })
-  returnAt!: Date;
 
   @OneToMany('PlanStop', 'route')
   stops?: PlanStop[];

@@ -1,6 +1,7 @@
 import { Column, Entity, Index, JoinColumn, ManyToOne, PrimaryGeneratedColumn, Unique } from 'typeorm';
 import { NetworkNode } from '../network/network-node.entity';
 import { PlanRoute } from './plan-route.entity';
+import { StopFigureColumns } from './route-columns';
 
 export const STOP_KINDS = ['station_transfer', 'village'] as const;
 
@@ -8,7 +9,7 @@ export const STOP_KINDS = ['station_transfer', 'village'] as const;
 @Entity()
 @Unique(['routeId', 'sequence'])
 @Index(['nodeId'])
-export class PlanStop {
+export class PlanStop extends StopFigureColumns {
   @PrimaryGeneratedColumn('uuid')
   id!: string;
 
@@ -33,32 +34,4 @@ export class PlanStop {
   /** A township station where the trunk hands over (and takes back) whole batches, or a village point. */
   @Column({ type: 'enum', enum: STOP_KINDS })
   kind!: (typeof STOP_KINDS)[number];
-
-  @Column({ type: 'timestamptz' })
-  arrivalAt!: Date;
-
-  @Column({ type: 'timestamptz' })
-  departureAt!: Date;
-
-  @Column({ type: 'integer' })
-  parcelsDelivered!: number;
-
-  @Column({ type: 'integer' })
-  parcelsPickedUp!: number;
-
-  @Column({ type: 'integer' })
-  weightDeliveredG!: number;
-
-  @Column({ type: 'integer' })
-  weightPickedUpG!: number;
-
-  @Column({ type: 'integer' })
-  volumeDeliveredCm3!: number;
-
-  @Column({ type: 'integer' })
-  volumePickedUpCm3!: number;
-
-  /** Shipments dropped or collected here, sorted. */
-  @Column({ type: 'uuid', array: true })
-  shipmentIds!: string[];
 }

@@ -6,6 +6,8 @@ import { PlanStop } from './plan-stop.entity';
 import { Plan } from './plan.entity';
 import { routeFigures, stopFigures } from './route-figures';
 import { PlanTotals, totalsWithKeptRoutes } from './plan-totals';
+import { insertRows } from './insert-rows';
+import { routeFigureColumns, stopFigureColumns } from './route-columns';
 
 /** Everything a finished run stores on the plan row besides its routes. */
 export interface PlanOutcome {
@@ -25,32 +27,26 @@ export async function writeWavePlan(manager: EntityManager, plan: Plan, wave: Wa
   await manager.delete(PlanRoute, { planId: plan.id, locked: false });
   const kept = await manager.find(PlanRoute, { where: { planId: plan.id }, select: { id: true, routeNumber: true } });
   const firstNumber = Math.max(0, ...kept.map((route) => route.routeNumber)) + 1;
-  for (const [index, route] of wave.routes.entries()) {
-    const saved = await manager.save(
-      manager.create(PlanRoute, {
-        planId: plan.id,
-        routeNumber: firstNumber + index,
-        ...routeFigures(route),
-        driverId: outcome.driverIdByVehicle.get(route.vehicleId) ?? null,
-        status: 'planned' as const,
-        peakLoadWeightG: route.peakLoad.weightG,
-        peakLoadVolumeCm3: route.peakLoad.volumeCm3,
-        peakLoadParcels: route.peakLoad.parcels,
-        departureAt: at(route.departureS),
-        returnAt: at(route.returnS),
-      }),
-    );
-    if (route.stops.length === 0) continue;
-    await manager.insert(
-      PlanStop,
-      route.stops.map((stop) => ({
-        routeId: saved.id,
-        ...stopFigures(stop),
-        arrivalAt: at(stop.arrivalS),
-        departureAt: at(stop.departureS),
-      })),
-    );
-  }
+  const routeIds = await insertRows(
+    manager,
+    PlanRoute,
+    wave.routes.map((route, index) => ({
+      planId: plan.id,
+      routeNumber: firstNumber + index,
+      ...routeFigures(route),
+      ...routeFigureColumns(route, at),
+      driverId: outcome.driverIdByVehicle.get(route.vehicleId) ?? null,
+      status: 'planned' as const,
+    })),
+  );
+  const stops = wave.routes.flatMap((route, index) =>
+    route.stops.map((stop) => ({
+      routeId: routeIds[index]!,
+      ...stopFigures(stop),
+      ...stopFigureColumns(stop, at),
+    })),
+  );
+  await insertRows(manager, PlanStop, stops);
   const totals: PlanTotals =
     kept.length > 0
       ? await totalsWithKeptRoutes(

@@ -2,6 +2,8 @@ import { Column, Entity, Index, OneToMany, Unique } from 'typeorm';
 import { TimestampedCountyEntity } from '../counties/county-owned.base';
 import type { ProblemStatistics, UnassignedShipment } from './planner/wave-model';
 import type { PlanRoute } from './plan-route.entity';
+import type { BaselineUnassigned } from './baseline/baseline-model';
+import type { OpenShipmentRemedy } from './remedies/remedy-model';
 
 /** The computation's status: where the worker is with this version. */
 export const PLAN_STATUSES = ['queued', 'running', 'computed', 'failed'] as const;
@@ -96,7 +98,25 @@ export class Plan extends TimestampedCountyEntity {
   unassigned!: UnassignedShipment[];
 
   @Column({ type: 'jsonb', nullable: true })
-  statistics!: { runs: ProblemStatistics[]; shipmentsConsidered: number; matrixMethods: string[] } | null;
+  statistics!: { runs: ProblemStatistics[]; shipmentsConsidered: number; matrixMethods: string[]; baselineRuns?: ProblemStatistics[] } | null;
+
+  /**
+   * The county's handling costs per parcel when the plan was computed: the plan's figures and
+   * settlement keep them, so a later change of the county's tariff does not rewrite a past day.
+   */
+  @Column({ type: 'integer', nullable: true })
+  hubSortFenPerParcel!: number | null;
+
+  @Column({ type: 'integer', nullable: true })
+  townshipHandoverFenPerParcel!: number | null;
+
+  /** Shipments of the plan that their carrier could not serve on its own in the baseline, with the reason. */
+  @Column({ type: 'jsonb', default: () => "'[]'" })
+  baselineUnassigned!: BaselineUnassigned[];
+
+  /** When shipments are left open for lack of vehicles or time: what would serve them, re-solved and priced; null otherwise. */
+  @Column({ type: 'jsonb', nullable: true })
+  remedies!: OpenShipmentRemedy[] | null;
 
   @Column({ type: 'varchar', length: 1000, nullable: true })
   error!: string | null;

@@ -4,6 +4,10 @@ import { PlanStop } from './plan-stop.entity';
 import { Plan, PLAN_LIFECYCLES, PLAN_STATUSES, PlanLifecycle, PlanStatus } from './plan.entity';
 import { PlanRoute, ROUTE_STATUSES, RouteStatus } from './plan-route.entity';
 import { routeFigures, stopFigures } from './route-figures';
+import { BaselineUnassignedResponse, OpenShipmentRemedyResponse, PlanFiguresResponse } from './figures/plan-figures.response';
+import type { PlanFigures } from './figures/plan-figures';
+import type { OpenShipmentRemedy } from './remedies/remedy-model';
+import type { BaselineUnassigned } from './baseline/baseline-model';
 
 export class UnassignedShipmentResponse {
   @ApiProperty({ format: 'uuid' }) shipmentId!: string;
@@ -82,6 +86,16 @@ export class PlanRouteResponse {
 
 export class PlanDetailResponse extends PlanResponse {
   @ApiProperty({ type: [PlanRouteResponse] }) routes!: PlanRouteResponse[];
+  @ApiProperty({ type: PlanFiguresResponse, nullable: true, description: 'per tier and in total, beside the baseline; from the stored routes; null until computed' })
+  figures!: PlanFigures | null;
+  @ApiProperty({
+    type: [OpenShipmentRemedyResponse],
+    nullable: true,
+    description: 'when shipments are left open for lack of vehicles or time: what would serve them, re-solved and priced',
+  })
+  remedies!: OpenShipmentRemedy[] | null;
+  @ApiProperty({ type: [BaselineUnassignedResponse], description: 'shipments their carrier could not serve on its own in the baseline' })
+  baselineUnassigned!: BaselineUnassigned[];
 }
 
 const iso = (date: Date | null) => (date ? date.toISOString() : null);

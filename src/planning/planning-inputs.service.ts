@@ -4,6 +4,7 @@ import { DataSource } from 'typeorm';
 import { CountiesService } from '../counties/counties.service';
 import { VehicleClass } from '@rural-dispatch/routing';
 import { DriversService } from '../fleet/drivers.service';
+import { Vehicle } from '../fleet/vehicle.entity';
 import { VehiclesService } from '../fleet/vehicles.service';
 import { TravelMatrixService } from '../network/matrix/travel-matrix.service';
 import { NetworkNode } from '../network/network-node.entity';
@@ -22,6 +23,8 @@ export interface LoadedPlanningInputs {
   hubNodeId: string;
   nodes: WaveNode[];
   vehicles: WaveVehicle[];
+  /** The active vehicles as configured, before the day's reservations moved their shifts (the baseline's vehicle types). */
+  fleet: WaveVehicle[];
   shipments: WaveShipment[];
   /** The active driver assigned to each vehicle (the route's default driver). */
   driverIdByVehicle: Map<string, string>;
@@ -80,6 +83,7 @@ export class PlanningInputsService {
       hubNodeId: hubs[0]!.id,
       nodes: nodes.map(toWaveNode),
       vehicles,
+      fleet,
       shipments,
       driverIdByVehicle: await this.driverIdByVehicle(countyId),
     };

@@ -28,18 +28,27 @@ import { PlanRequestsService } from './plan-requests.service';
 import { ServiceDatePolicy } from './service-date-policy';
 import { SolverThread } from './solver-thread';
 import { DriverRoutesService } from './driver-routes.service';
+import { BaselineRoute } from './baseline/baseline-route.entity';
+import { BaselineStop } from './baseline/baseline-stop.entity';
+import { BaselineInputsService } from './baseline/baseline-inputs.service';
+import { PlanRowsService } from './figures/plan-rows.service';
+import { SettlementController } from './settlement/settlement.controller';
+import { BaselineController } from './baseline/baseline.controller';
+import { SettlementService } from './settlement/settlement.service';
+import { IntegrationsModule } from '../integrations/integrations.module';
 
 /** Plans, routes, stops and manifests over HTTP; the solving itself runs in PlanningWorkerModule. */
 @Module({
   imports: [
-    TypeOrmModule.forFeature([Plan, PlanRoute, PlanStop, PlanEvent, IdempotencyRecord, WaveSchedule]),
+    TypeOrmModule.forFeature([Plan, PlanRoute, PlanStop, PlanEvent, IdempotencyRecord, WaveSchedule, BaselineRoute, BaselineStop]),
     BullModule.registerQueue({ name: QueueName.planning }, { name: QueueName.waveSchedule }),
     CountiesModule,
     NetworkModule,
     FleetModule,
     ShipmentsModule,
+    IntegrationsModule,
   ],
-  controllers: [PlansController, PlanStopEditsController, ManifestsController, WaveSchedulesController],
+  controllers: [PlansController, PlanStopEditsController, ManifestsController, WaveSchedulesController, SettlementController, BaselineController],
   providers: [
     PlanRequestsService,
     PlanComputationService,
@@ -53,6 +62,9 @@ import { DriverRoutesService } from './driver-routes.service';
     IdempotencyService,
     WaveSchedulesService,
     DriverRoutesService,
+    BaselineInputsService,
+    PlanRowsService,
+    SettlementService,
   ],
   exports: [PlanRequestsService, PlanComputationService, PlanPublishingService, WaveSchedulesService, ManifestSourceService, DriverRoutesService],
 })

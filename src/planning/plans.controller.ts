@@ -10,6 +10,7 @@ import { PlanPublishingService } from './plan-publishing.service';
 import { PlanRouteEditsService } from './plan-route-edits.service';
 import { PlanDetailResponse, PlanResponse, PlanRouteResponse, toPlanResponse, toPlanRouteResponse } from './plan.response';
 import { PlanRequestsService } from './plan-requests.service';
+import { PlanRowsService } from './figures/plan-rows.service';
 
 @ApiTags('plans')
 @ApiBearerAuth()
@@ -20,6 +21,7 @@ export class PlansController {
     private readonly publishing: PlanPublishingService,
     private readonly routeEdits: PlanRouteEditsService,
     private readonly idempotency: IdempotencyService,
+    private readonly rows: PlanRowsService,
   ) {}
 
   /** Queues the wave's planning job; the same wave again returns the existing plan. */
@@ -43,7 +45,13 @@ export class PlansController {
   @ApiOkResponse({ type: PlanDetailResponse })
   async get(@Param('countyId', ParseUUIDPipe) countyId: string, @Param('planId', ParseUUIDPipe) planId: string): Promise<PlanDetailResponse> {
     const { plan, routes } = await this.plans.getWithRoutes(countyId, planId);
-    return { ...toPlanResponse(plan, this.plans.jobId(plan)), routes: routes.map(toPlanRouteResponse) };
+    return {
+      ...toPlanResponse(plan, this.plans.jobId(plan)),
+      routes: routes.map(toPlanRouteResponse),
+      figures: await this.rows.figures(plan),
+      remedies: plan.remedies,
+      baselineUnassigned: plan.baselineUnassigned,
+    };
   }
 
   /** A computed draft becomes the day's plan: re-checked against the day's published plans, shipments planned, platforms told. */

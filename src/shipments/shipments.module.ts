@@ -14,6 +14,7 @@ import { ShipmentsController } from './shipments.controller';
 import { ShipmentsQueryService } from './shipments-query.service';
 import { PlannableShipmentsService } from './plannable-shipments.service';
 import { ParcelReportsService } from './parcel-reports.service';
+import { ShipmentFactsService } from './shipment-facts.service';
 
 const SERVICES = [
   DestinationResolverService,
@@ -24,6 +25,7 @@ const SERVICES = [
   ShipmentsQueryService,
   PlannableShipmentsService,
   ParcelReportsService,
+  ShipmentFactsService,
 ];
 
 /** Shipments: intake, lifecycle, events and the outbox. Other modules use the exported services. */

@@ -1,10 +1,14 @@
 /**
  * Planning benchmark on the Xihe demo county (synthetic roads). Run:
- *   npm run -s build && node dist/test/bench/plan-wave.bench.js [--per-village N] [--time-limit S] [--seed N]
+ *   npm run bench plan-wave -- [--parcels N | --per-village N] [--platforms K] [--time-limit S] [--seed N]
  * Needs the local PostgreSQL + Redis (DATABASE_URL's server, REDIS_URL). It migrates a scratch
- * database, seeds Xihe, pushes seeded-random inbound shipments (0..2N per village, 1-3 parcels of
- * 0.3-6.3 kg) and produce pickups (15 % of villages, 5-20 kg), scans the inbound ones in at the hub,
- * plans wave 1 through the queue with an in-process worker, prints the summary, and drops the database.
+ * database, seeds Xihe, pushes seeded-random inbound shipments (1-3 parcels of 0.3-6.3 kg each; with
+ * --parcels, to random villages until N parcels; else 0..2N per village) from K platforms, and produce
+ * pickups (15 % of villages, 5-20 kg), scans the inbound ones in at the hub, plans wave 1 through the
+ * queue with an in-process worker (the consolidated plan, its unconsolidated baseline and, when
+ * something is left open, the remedies), prints the wall time, the figures beside the baseline, the
+ * saving at handling cost × 0.5, × 1, × 2 and the settlement, and drops the database.
+ * Without --time-limit the plan has the default time budget.
  */
 import 'reflect-metadata';
 import { INestApplicationContext } from '@nestjs/common';
@@ -19,37 +23,71 @@ import { NetworkNode } from '../../src/network/network-node.entity';
 import { NetworkQueryService } from '../../src/network/network-query.service';
 import { planDemoWave } from '../../src/demo/demo-plan';
 import { startInProcessWorker } from '../../src/demo/in-process-worker';
-import { PlanRequestsService } from '../../src/planning/plan-requests.service';
+import { DEFAULT_TIME_LIMIT_S, PlanRequestsService } from '../../src/planning/plan-requests.service';
+import { PlanRowsService } from '../../src/planning/figures/plan-rows.service';
+import { SettlementService } from '../../src/planning/settlement/settlement.service';
+import type { ProblemStatistics } from '../../src/planning/planner/wave-model';
+import { figureRows, remedyRows, ReportRows, settlementRows } from '../../src/demo/plan-figures-report';
 import { ShipmentInputDto } from '../../src/shipments/dto/shipment-input.dto';
 import { ShipmentIntakeService } from '../../src/shipments/shipment-intake.service';
 import { ShipmentScansService } from '../../src/shipments/shipment-scans.service';
 import { integerBetween } from '../../src/cli/option-parsers';
 import { benchCommand } from './bench-command';
 
-const options = benchCommand('bench:plan-wave', 'plan one wave of the Xihe demo county through the queue')
+const options = benchCommand('bench:plan-wave', 'plan one wave of the Xihe demo county through the queue, with its baseline, figures and settlement')
   .option('--per-village <n>', 'up to 2N inbound shipments per village', integerBetween(0), 2)
-  .option('--time-limit <s>', 'solver seconds', integerBetween(1), 60)
+  .option('--parcels <n>', 'inbound parcels in all, to random villages (instead of --per-village)', integerBetween(1))
+  .option('--platforms <k>', 'platforms the shipments come from', integerBetween(1, 20), 5)
+  .option('--time-limit <s>', "solver seconds (default: the plan's default budget)", integerBetween(1))
   .option('--seed <n>', 'seed of the shipments', integerBetween(0), 1)
   .parse()
-  .opts<{ perVillage: number; timeLimit: number; seed: number }>();
+  .opts<{ perVillage: number; parcels?: number; platforms: number; timeLimit?: number; seed: number }>();
 
-async function pushShipments(app: INestApplicationContext, countyId: string, villages: NetworkNode[], perVillage: number, seed: number) {
-  let state = seed >>> 0 || 1;
+type BenchShipment = Record<string, unknown> & { id: string; direction: string; parcels: Array<{ barcode: string }> };
+
+async function pushShipments(
+  app: INestApplicationContext,
+  countyId: string,
+  villages: NetworkNode[],
+  demand: { perVillage: number; parcels?: number; platforms: number; seed: number },
+) {
+  let state = demand.seed >>> 0 || 1;
   const random = () => (state = (Math.imul(state, 1103515245) + 12345) >>> 0) / 2 ** 32;
-  const inputs: Array<Record<string, unknown> & { id: string; direction: string; parcels: Array<{ barcode: string }> }> = [];
+  const inputs: BenchShipment[] = [];
   const parcel = (barcode: string, weightG: number, size: [number, number, number]) => ({
     barcode,
     weightG,
     dimensions: { length: size[0], width: size[1], height: size[2], unit: 'cm' },
   });
+  const inbound = (village: NetworkNode, k: number): BenchShipment => {
+    const id = `BENCH${village.code}-${k}`;
+    const parcels = Array.from({ length: 1 + Math.floor(random() * 3) }, (_, p) => parcel(`${id}-${p}`, 300 + Math.floor(random() * 6000), [30, 20, 15]));
+    return {
+      id,
+      direction: 'inbound',
+      serviceLevel: 'standard',
+      contact: { name: '王', phone: '13800138000' },
+      destination: { villageCode: village.adminCode ?? village.code },
+      parcels,
+    };
+  };
+  const shipmentsAt = new Map<NetworkNode, number>();
+  const next = (village: NetworkNode) => {
+    const k = shipmentsAt.get(village) ?? 0;
+    shipmentsAt.set(village, k + 1);
+    return inbound(village, k);
+  };
+  if (demand.parcels !== undefined) {
+    for (let parcels = 0; parcels < demand.parcels;) {
+      const shipment = next(villages[Math.floor(random() * villages.length)]!);
+      inputs.push(shipment);
+      parcels += shipment.parcels.length;
+    }
+  }
   for (const village of villages) {
     const destination = { villageCode: village.adminCode ?? village.code };
-    const count = Math.floor(random() * (2 * perVillage + 1));
-    for (let k = 0; k < count; k++) {
-      const id = `BENCH${village.code}-${k}`;
-      const parcels = Array.from({ length: 1 + Math.floor(random() * 3) }, (_, p) => parcel(`${id}-${p}`, 300 + Math.floor(random() * 6000), [30, 20, 15]));
-      inputs.push({ id, direction: 'inbound', serviceLevel: 'standard', contact: { name: '王', phone: '13800138000' }, destination, parcels });
-    }
+    const count = demand.parcels === undefined ? Math.floor(random() * (2 * demand.perVillage + 1)) : 0;
+    for (let k = 0; k < count; k++) inputs.push(next(village));
     if (random() < 0.15) {
       const id = `BENCHP${village.code}`;
       inputs.push({
@@ -62,10 +100,15 @@ async function pushShipments(app: INestApplicationContext, countyId: string, vil
       });
     }
   }
-  const { platform } = await app.get(PlatformsService).ensure(countyId, 'bench-platform');
-  for (let i = 0; i < inputs.length; i += 200) {
-    const chunk = inputs.slice(i, i + 200) as unknown as ShipmentInputDto[];
-    await app.get(ShipmentIntakeService).create({ countyId, platformId: platform.id }, chunk);
+  // Each shipment comes from one of the platforms, at random: every carrier has parcels all over the county.
+  const platforms = [];
+  for (let k = 1; k <= demand.platforms; k++) platforms.push((await app.get(PlatformsService).ensure(countyId, `bench-platform-${k}`)).platform);
+  const byPlatform = new Map(platforms.map((platform) => [platform.id, [] as BenchShipment[]]));
+  for (const input of inputs) byPlatform.get(platforms[Math.floor(random() * platforms.length)]!.id)!.push(input);
+  for (const [platformId, shipments] of byPlatform) {
+    for (let i = 0; i < shipments.length; i += 200) {
+      await app.get(ShipmentIntakeService).create({ countyId, platformId }, shipments.slice(i, i + 200) as unknown as ShipmentInputDto[]);
+    }
   }
   const barcodes = inputs.filter((input) => input.direction === 'inbound').flatMap((input) => input.parcels.map((p) => p.barcode));
   for (let i = 0; i < barcodes.length; i += 500) await app.get(ShipmentScansService).scanIn(countyId, barcodes.slice(i, i + 500));
@@ -77,7 +120,7 @@ async function pushShipments(app: INestApplicationContext, countyId: string, vil
 }
 
 async function main(): Promise<void> {
-  const { perVillage, timeLimit: timeLimitS, seed } = options;
+  const { timeLimit: timeLimitS, seed } = options;
   const base = loadAppConfig({ ...process.env, LOG_LEVEL: process.env.LOG_LEVEL ?? 'error' });
   const scratch = `rd_plan_bench_${process.pid}`;
   const adminUrl = new URL(base.databaseUrl);
@@ -101,15 +144,49 @@ async function main(): Promise<void> {
       villages.push(...page.items);
       cursor = page.nextCursor ?? undefined;
     } while (cursor);
-    const pushed = await pushShipments(app, county.id, villages, perVillage, seed);
-    console.log(`Xihe: ${villages.length} villages; ${pushed.shipments} shipments (${pushed.pickups} pickups), ${pushed.parcels} parcels; time limit ${timeLimitS} s`);
-    const summary = await planDemoWave(app, county.id, '2026-11-30', { startWorker: () => startInProcessWorker(config), timeLimitS, seed });
-    console.log(JSON.stringify(summary, null, 2));
+    const pushed = await pushShipments(app, county.id, villages, options);
+    console.log(
+      `Xihe: ${villages.length} villages; ${pushed.shipments} shipments (${pushed.pickups} pickups), ${pushed.parcels} parcels from ${options.platforms} platforms; time limit ${timeLimitS ?? `default (${DEFAULT_TIME_LIMIT_S})`} s`,
+    );
+    // The worker is started (and its solver thread warmed) before the clock starts: the wall time is the plan's.
+    const worker = await startInProcessWorker(config);
+    let summary;
+    try {
+      const startedAt = Date.now();
+      const log = (line: string) => console.log(`${((Date.now() - startedAt) / 1000).toFixed(1).padStart(6)} s ${line}`);
+      summary = await planDemoWave(app, county.id, '2026-11-30', { timeLimitS, seed, log });
+    } finally {
+      await worker.close();
+    }
     const plan = await app.get(PlanRequestsService).get(county.id, summary.planId);
-    for (const run of plan.statistics?.runs ?? []) {
-      console.log(
-        `  ${run.name.padEnd(28)} jobs ${String(run.jobs).padStart(3)}  routes ${run.routes}  iterations ${run.iterations}/${run.maxIterations}  ${run.runtimeMs} ms${run.replayable ? '  replayable' : ''}`,
-      );
+    const printRuns = (title: string, runs: ProblemStatistics[]) => {
+      console.log(title);
+      for (const run of runs) {
+        console.log(
+          `  ${run.name.slice(0, 46).padEnd(46)} jobs ${String(run.jobs).padStart(3)}  routes ${String(run.routes).padStart(2)}  open ${String(run.unassignedJobs).padStart(2)}  iterations ${run.iterations}/${run.maxIterations}  ${run.runtimeMs} ms${run.replayable ? '  replayable' : ''}`,
+        );
+      }
+    };
+    const solverS = (runs: ProblemStatistics[]) => (runs.reduce((total, run) => total + run.runtimeMs, 0) / 1000).toFixed(1);
+    printRuns(`consolidated solver runs (${solverS(plan.statistics?.runs ?? [])} s)`, plan.statistics?.runs ?? []);
+    printRuns(`baseline solver runs, one per carrier (${solverS(plan.statistics?.baselineRuns ?? [])} s)`, plan.statistics?.baselineRuns ?? []);
+    const print = (rows: ReportRows) => {
+      const width = Math.max(0, ...rows.map(([label]) => label.length));
+      for (const [label, value] of rows) console.log(`  ${label.padEnd(width)}  ${value}`);
+    };
+    console.log(
+      `plan ${summary.status}${summary.error ? ` (${summary.error})` : ''}: wall time ${(summary.elapsedMs / 1000).toFixed(1)} s from request to computed plan (consolidated + baseline${plan.remedies ? ' + remedies' : ''})`,
+    );
+    console.log(`  left open: ${summary.unassigned} shipments ${JSON.stringify(summary.unassignedByReason)}; baseline left open: ${plan.baselineUnassigned.length}`);
+    const figures = await app.get(PlanRowsService).figures(plan);
+    if (figures) print(figureRows(figures));
+    if (plan.remedies) {
+      console.log('what would serve the shipments left open');
+      print(remedyRows(plan.remedies));
+    }
+    if (plan.status === 'computed') {
+      console.log('settlement (proportional to stand-alone cost, capped)');
+      print(settlementRows(await app.get(SettlementService).forPlan(county.id, plan.id)));
     }
   } finally {
     await app?.close();

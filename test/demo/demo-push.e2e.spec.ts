@@ -13,7 +13,8 @@ describe('pushDemoShipments', () => {
     const first = await pushDemoShipments(testApp.baseUrl, county.id, testApp.app, { date: '2026-11-29', count: 250 });
     expect(first).toMatchObject({ total: 250, accepted: 250, duplicates: 0 });
     const again = await pushDemoShipments(testApp.baseUrl, county.id, testApp.app, { date: '2026-11-29', count: 250 });
-    expect(again).toMatchObject({ platformId: first.platformId, accepted: 0, duplicates: 250, needsAttention: first.needsAttention });
+    expect(again).toMatchObject({ platformIds: first.platformIds, accepted: 0, duplicates: 250, needsAttention: first.needsAttention });
+    expect(first.platformIds).toHaveLength(5);
 
     const db = testApp.app.get(DataSource);
     const mix: Array<{ direction: string; resolved_by: string | null; n: number }> = await db.query(
@@ -22,6 +23,8 @@ describe('pushDemoShipments', () => {
     );
     const total = (predicate: (row: { direction: string; resolved_by: string | null }) => boolean) => mix.filter(predicate).reduce((sum, row) => sum + row.n, 0);
     expect(total(() => true)).toBe(250);
+    const perPlatform: Array<{ n: number }> = await db.query('SELECT count(*)::int AS n FROM shipment WHERE county_id = $1 GROUP BY platform_id', [county.id]);
+    expect(perPlatform.map((row) => row.n)).toEqual([50, 50, 50, 50, 50]);
     expect(total((row) => row.direction === 'outbound_pickup')).toBeGreaterThan(0);
     for (const method of ['admin_code', 'coordinate', 'name']) expect(total((row) => row.resolved_by === method)).toBeGreaterThan(0);
   }, 60_000);

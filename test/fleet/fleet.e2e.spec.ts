@@ -20,7 +20,7 @@ describe('fleet: vehicles and drivers', () => {
 
   it('creates a vehicle with its home node by code and its shift in seconds from midnight', async () => {
     const created = await post('vehicles', vehicle()).expect(201);
-    expect(created.body).toMatchObject({ code: '甘K·10001', vehicleClass: 'van', shiftStart: '06:30', shiftEnd: '17:30', shiftStartS: 23_400, shiftEndS: 63_000 });
+    expect(created.body).toMatchObject({ code: '甘K·10001', vehicleClass: 'van', shiftStart: '06:00', shiftEnd: '17:00', shiftStartS: 21_600, shiftEndS: 61_200 });
     const hub = await request(testApp.baseUrl).get(`/v1/counties/${county.county.id}/nodes`).query({ tier: 'county_hub' }).set('Authorization', county.authorization);
     expect(created.body.homeNodeId).toBe(hub.body.items[0].id);
     const fetched = await request(testApp.baseUrl).get(`/v1/counties/${county.county.id}/vehicles/${created.body.id}`).set('Authorization', county.authorization).expect(200);

@@ -18,8 +18,8 @@ export const VEHICLE_SPECS: Record<VehicleClass, VehicleSpec> = {
     fixedCostFen: 8_000,
     costPerKmFen: 130,
     costPerHourFen: 2_500,
-    shiftStart: '06:30',
-    shiftEnd: '17:30',
+    shiftStart: '06:00',
+    shiftEnd: '17:00',
     maxDurationS: 36_000,
   },
   // Mini van (微面), petrol, 800 kg payload, about 4.3 m³ of cargo space.
@@ -31,8 +31,8 @@ export const VEHICLE_SPECS: Record<VehicleClass, VehicleSpec> = {
     fixedCostFen: 4_500,
     costPerKmFen: 75,
     costPerHourFen: 2_200,
-    shiftStart: '06:30',
-    shiftEnd: '17:30',
+    shiftStart: '06:00',
+    shiftEnd: '17:00',
     maxDurationS: 36_000,
   },
   // Electric express tricycle with a closed box: last mile from a township station.
@@ -63,10 +63,17 @@ export const VEHICLE_SPECS: Record<VehicleClass, VehicleSpec> = {
   },
 };
 
+/**
+ * Sized so that an ordinary day (about 3,000 inbound parcels, `npm run bench plan-wave -- --parcels 3000`)
+ * serves every parcel that is due: the trunk supplies every station on its first trip, and each
+ * station has a tricycle per dozen villages (a courier covers a dozen mountain villages a day).
+ */
 export const FLEET_RULE = {
-  hubTrucks: 1,
-  hubVans: 3,
-  /** A township with at least this many villages gets a motorcycle besides its tricycle. */
+  hubTrucks: 2,
+  hubVans: 7,
+  /** One tricycle per this many villages of the township (rounded up). */
+  villagesPerTricycle: 10,
+  /** A township with at least this many villages gets a motorcycle besides its tricycles. */
   motorcycleMinVillages: 20,
 } as const;
 
@@ -86,7 +93,9 @@ export function buildDemoFleet(hubCode: string, stations: readonly FleetStation[
   for (let i = 1; i <= FLEET_RULE.hubVans; i++) add('van', `XH-VAN-${pad(i, 2)}`, hubCode);
   for (const station of stations) {
     const township = station.code.slice(0, 9);
-    add('tricycle', `XH-TRI-${township}`, station.code);
+    const tricycles = Math.max(1, Math.ceil(station.villageCount / FLEET_RULE.villagesPerTricycle));
+    // The first keeps its old code, so a demo database seeded before keeps its vehicles.
+    for (let i = 1; i <= tricycles; i++) add('tricycle', i === 1 ? `XH-TRI-${township}` : `XH-TRI-${township}-${i}`, station.code);
     if (station.villageCount >= FLEET_RULE.motorcycleMinVillages) add('motorcycle', `XH-MOT-${township}`, station.code);
   }
   const drivers = vehicles.map((vehicle, index) => ({

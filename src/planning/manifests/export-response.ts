@@ -10,11 +10,18 @@ import { MANIFEST_LANGUAGES, ManifestLanguage } from './manifest-labels';
 export const EXPORT_FORMATS = ['json', 'csv', 'pdf'] as const;
 export type ExportFormat = (typeof EXPORT_FORMATS)[number];
 
-export function parseExportQuery(format: string | undefined, lang: string | undefined): { format: ExportFormat; language: ManifestLanguage } {
+/** What tables of figures export as: no PDF. */
+export const DATA_EXPORT_FORMATS: readonly ExportFormat[] = ['json', 'csv'];
+
+export function parseExportQuery(
+  format: string | undefined,
+  lang: string | undefined,
+  allowed: readonly ExportFormat[] = EXPORT_FORMATS,
+): { format: ExportFormat; language: ManifestLanguage } {
   const chosenFormat = format ?? 'json';
   const chosenLanguage = lang ?? 'zh';
-  if (!(EXPORT_FORMATS as readonly string[]).includes(chosenFormat)) {
-    throw validationFailed(`format ${chosenFormat} is not one of ${EXPORT_FORMATS.join(', ')}`, [{ field: 'format', message: `one of ${EXPORT_FORMATS.join(', ')}` }]);
+  if (!(allowed as readonly string[]).includes(chosenFormat)) {
+    throw validationFailed(`format ${chosenFormat} is not one of ${allowed.join(', ')}`, [{ field: 'format', message: `one of ${allowed.join(', ')}` }]);
   }
   if (!(MANIFEST_LANGUAGES as readonly string[]).includes(chosenLanguage)) {
     throw validationFailed(`lang ${chosenLanguage} is not one of ${MANIFEST_LANGUAGES.join(', ')}`, [{ field: 'lang', message: `one of ${MANIFEST_LANGUAGES.join(', ')}` }]);
@@ -27,21 +34,23 @@ export interface ExportQuery {
   language: ManifestLanguage;
 }
 
-/** `?format=` and `?lang=` of the request, checked (400 when unknown). */
-export const ExportQueryParams = createParamDecorator((_data: unknown, context: ExecutionContext): ExportQuery => {
+/** `?format=` and `?lang=` of the request, checked (400 when unknown); the formats the endpoint offers, all by default. */
+export const ExportQueryParams = createParamDecorator((allowed: readonly ExportFormat[] | undefined, context: ExecutionContext): ExportQuery => {
   const query = context.switchToHttp().getRequest<Request>().query;
   const text = (value: unknown) => (typeof value === 'string' ? value : undefined);
-  return parseExportQuery(text(query.format), text(query.lang));
+  return parseExportQuery(text(query.format), text(query.lang), allowed);
 });
 
-/** A GET that exports as JSON, CSV or PDF, with its OpenAPI description. */
-export function ExportEndpoint(path: string, summary: string, type: Type<unknown>): MethodDecorator {
+/** A GET that exports as JSON, CSV or PDF (or the `formats` given), with its OpenAPI description. */
+export function ExportEndpoint(path: string, summary: string, type: Type<unknown>, formats: readonly ExportFormat[] = EXPORT_FORMATS): MethodDecorator {
+  const withPdf = formats.includes('pdf');
+  const mediaTypes = { json: 'application/json', csv: 'text/csv', pdf: 'application/pdf' } as const;
   return applyDecorators(
     Get(path),
     ApiOperation({ summary }),
-    ApiQuery({ name: 'format', required: false, enum: EXPORT_FORMATS }),
-    ApiQuery({ name: 'lang', required: false, enum: MANIFEST_LANGUAGES, description: 'language of the PDF (Simplified Chinese by default)' }),
-    ApiProduces('application/json', 'text/csv', 'application/pdf'),
+    ApiQuery({ name: 'format', required: false, enum: formats }),
+    ...(withPdf ? [ApiQuery({ name: 'lang', required: false, enum: MANIFEST_LANGUAGES, description: 'language of the PDF (Simplified Chinese by default)' })] : []),
+    ApiProduces(...formats.map((format) => mediaTypes[format])),
     ApiOkResponse({ type }),
   );
 }
@@ -52,11 +61,12 @@ export async function sendExport(
   response: Response,
   query: ExportQuery,
   fileName: string,
-  build: { json: () => unknown; csv: () => string | Promise<string>; pdf: () => Promise<Buffer> },
+  build: { json: () => unknown; csv: () => string | Promise<string>; pdf?: () => Promise<Buffer> },
 ): Promise<void> {
   if (query.format === 'json') sendJsonExport(request, response, await build.json());
   else if (query.format === 'csv') sendFileExport(response, 'csv', fileName, await build.csv());
-  else sendFileExport(response, 'pdf', fileName, await build.pdf());
+  else if (build.pdf) sendFileExport(response, 'pdf', fileName, await build.pdf());
+  else throw new Error(`${fileName} has no PDF; the format check should have refused it`);
 }
 
 /** A JSON body with its ETag, and its gzip made on first need and kept: prepared once, it can be sent many times. */

@@ -118,7 +118,8 @@ export async function planWave(input: WaveInput, deps: WavePlannerDependencies):
   return { routes, plannedShipmentIds, unassigned, totals: waveTotals(routes, plannedShipmentIds, shipmentsById), statistics };
 }
 
-function directionTasks(nodeId: string, stopKind: PlannedStop['kind'], shipments: WaveShipment[], chunk: WaveVehicle['capacity']): WaveTask[] {
+/** A node's deliveries and its pickups as tasks cut to `chunk`, deliveries first. */
+export function directionTasks(nodeId: string, stopKind: PlannedStop['kind'], shipments: WaveShipment[], chunk: WaveVehicle['capacity']): WaveTask[] {
   return [
     ...packTasks(
       'delivery',

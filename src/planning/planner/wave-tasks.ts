@@ -47,8 +47,8 @@ export function largestCapacity(capacities: Load[]): Load {
 }
 
 /** Groups shipments by a key, keeping keys in first-seen order of the id-sorted input. */
-export function groupShipments(shipments: WaveShipment[], keyOf: (shipment: WaveShipment) => string): Map<string, WaveShipment[]> {
-  const groups = new Map<string, WaveShipment[]>();
+export function groupShipments<T extends WaveShipment>(shipments: T[], keyOf: (shipment: T) => string): Map<string, T[]> {
+  const groups = new Map<string, T[]>();
   const sorted = [...shipments].sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
   for (const shipment of sorted) {
     const key = keyOf(shipment);

@@ -99,14 +99,14 @@ export function createVillage(
 
 let sequence = 0;
 
-/** Platform intake then hub scan-in: the shipments reach `at_hub` by the same path as in production. */
+/** Platform intake then hub scan-in: the shipments reach `at_hub` by the same path as in production (from `platformName`, registered if new). */
 export async function receiveAtHub(
   app: INestApplicationContext,
   countyId: string,
-  items: Array<{ villageCode: string; parcelWeightsG: number[] }>,
-  options: { scan?: boolean } = {},
+  items: Array<{ villageCode: string; parcelWeightsG: number[]; promisedBy?: string }>,
+  options: { scan?: boolean; platformName?: string } = {},
 ): Promise<string[]> {
-  const { platform } = await app.get(PlatformsService).ensure(countyId, 'planning-test-platform');
+  const { platform } = await app.get(PlatformsService).ensure(countyId, options.platformName ?? 'planning-test-platform');
   const inputs = items.map((item) => {
     sequence += 1;
     const id = `PLN${Date.now().toString(36)}${sequence}`;
@@ -114,6 +114,7 @@ export async function receiveAtHub(
       id,
       direction: 'inbound',
       serviceLevel: 'standard',
+      ...(item.promisedBy ? { promisedBy: item.promisedBy } : {}),
       contact: { name: '李四', phone: '13900139000' },
       destination: { villageCode: item.villageCode },
       parcels: item.parcelWeightsG.map((weightG, index) => ({ barcode: `${id}-${index + 1}`, weightG, dimensions: { length: 30, width: 20, height: 20, unit: 'cm' } })),
