@@ -14,7 +14,6 @@ import { localSecondsToInstant } from './planner/local-time';
 import { NodeMatrix, WaveNode, WaveShipment, WaveVehicle } from './planner/wave-model';
 import { PlanInputError } from './plan-job';
 import { ROUTES_RESERVED_BY_OTHER_PLANS } from './day-reservations';
-import { Vehicle } from '../fleet/vehicle.entity';
 import { Plan } from './plan.entity';
 
 export interface LoadedPlanningInputs {
