@@ -8,6 +8,7 @@ import { ShipmentIntakeService } from '../shipments/shipment-intake.service';
 import { ShipmentLifecycleService } from '../shipments/shipment-lifecycle.service';
 import { IntakeResponse } from './integrations.responses';
 import { SignedRequest, WebhookSignatureGuard } from './webhook-signature.guard';
+import { Clock } from '../infra/clock/clock';
 
 @ApiTags('platform webhooks')
 @Controller('v1/webhooks')
@@ -15,6 +16,7 @@ export class InboundWebhookController {
   constructor(
     private readonly intake: ShipmentIntakeService,
     private readonly lifecycle: ShipmentLifecycleService,
+    private readonly clock: Clock,
   ) {}
 
   @Post(':platformId/shipments')
@@ -39,7 +41,7 @@ export class InboundWebhookController {
   @ApiProblems(400, 401, 404, 409, 413)
   async receive(@Req() request: SignedRequest, @Body() body: unknown): Promise<unknown> {
     const platform = request.platform!;
-    const command = parseWebhookBody(body);
+    const command = parseWebhookBody(body, this.clock.now());
     const source = { countyId: platform.countyId, platformId: platform.id };
     if (command.type === 'create') return this.intake.create(source, command.shipments);
     if (command.type === 'update') return this.lifecycle.updateByPlatform(source.countyId, source.platformId, command.shipment);

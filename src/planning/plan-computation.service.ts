@@ -3,7 +3,8 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { InvalidProblemError, SolverInternalError } from '@rural-dispatch/routing';
 import { InfeasibleSolutionError } from './planner/solution-reader';
-import { planWave } from './planner/wave-planner';
+import { planConsolidatedWave } from './consolidation/consolidated-wave';
+import { writePromiseOutcome } from './consolidation/plan-deferrals';
 import { PlanInputError, PlanProgress } from './plan-job';
 import { writeWavePlan } from './plan-writer';
 import { Plan } from './plan.entity';
@@ -39,9 +40,9 @@ export class PlanComputationService {
     await reportProgress({ percent: 5, stage: 'loading' });
     const loaded = await this.inputs.load(plan);
     const methods = new Set<string>();
-    let wave;
+    let consolidated;
     try {
-      wave = await planWave(
+      consolidated = await planConsolidatedWave(
         {
           serviceDate: plan.serviceDate,
           hubNodeId: loaded.hubNodeId,
@@ -51,6 +52,7 @@ export class PlanComputationService {
           seed: plan.seed,
           timeLimitMs: plan.timeLimitS * 1000,
         },
+        loaded.consolidation,
         {
           matrices: this.inputs.matrixSource(plan.countyId, plan.serviceDate, loaded.timeZone, methods),
           solve: this.solver.solve,
@@ -64,6 +66,7 @@ export class PlanComputationService {
       }
       throw error;
     }
+    const { wave, deferred, late } = consolidated;
     await reportProgress({ percent: 95, stage: 'writing' });
     await this.dataSource.transaction(async (manager) => {
       const current = await manager.findOne(Plan, { where: { id: plan.id }, lock: { mode: 'pessimistic_write' } });
@@ -72,16 +75,27 @@ export class PlanComputationService {
       }
       const statistics = { runs: wave.statistics, shipmentsConsidered: loaded.shipments.length, matrixMethods: [...methods].sort() };
       await writeWavePlan(manager, current, wave, { networkVersion: loaded.networkVersion, statistics, driverIdByVehicle: loaded.driverIdByVehicle }, loaded.timeZone);
+      await writePromiseOutcome(manager, plan.id, deferred, late);
       await appendPlanEvent(manager, {
         planId: plan.id,
         type: 'plan.computed',
         actor: WORKER_ACTOR,
-        data: { attempt: plan.attempts, routes: wave.routes.length, parcels: wave.totals.parcels, unassigned: wave.unassigned.length },
+        data: {
+          attempt: plan.attempts,
+          routes: wave.routes.length,
+          parcels: wave.totals.parcels,
+          unassigned: wave.unassigned.length,
+          deferred: deferred.length,
+          late: late.length,
+        },
       });
     });
     if (plan.publishWhenComputed) await this.publishScheduled(plan);
     await reportProgress({ percent: 100, stage: 'completed' });
-    this.logger.log({ planId, routes: wave.routes.length, parcels: wave.totals.parcels, unassigned: wave.unassigned.length }, 'plan completed');
+    this.logger.log(
+      { planId, routes: wave.routes.length, parcels: wave.totals.parcels, unassigned: wave.unassigned.length, deferred: deferred.length, late: late.length },
+      'plan completed',
+    );
     return 'completed';
   }
 

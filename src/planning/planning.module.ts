@@ -25,18 +25,24 @@ import { PlansController } from './plans.controller';
 import { PlanRequestsService } from './plan-requests.service';
 import { ServiceDatePolicy } from './service-date-policy';
 import { SolverThread } from './solver-thread';
+import { PlanDeferral } from './consolidation/plan-deferral.entity';
+import { PlanDeferralsController } from './consolidation/plan-deferrals.controller';
+import { PlanDeferralsService } from './consolidation/plan-deferrals.service';
+import { PromiseDefault } from './promises/promise-default.entity';
+import { PromiseDefaultsController } from './promises/promise-defaults.controller';
+import { PromiseDefaultsService } from './promises/promise-defaults.service';
 
 /** Plans, routes, stops and manifests over HTTP; the solving itself runs in PlanningWorkerModule. */
 @Module({
   imports: [
-    TypeOrmModule.forFeature([Plan, PlanRoute, PlanStop, PlanEvent, IdempotencyRecord, WaveSchedule]),
+    TypeOrmModule.forFeature([Plan, PlanRoute, PlanStop, PlanEvent, IdempotencyRecord, WaveSchedule, PlanDeferral, PromiseDefault]),
     BullModule.registerQueue({ name: QueueName.planning }, { name: QueueName.waveSchedule }),
     CountiesModule,
     NetworkModule,
     FleetModule,
     ShipmentsModule,
   ],
-  controllers: [PlansController, ManifestsController, WaveSchedulesController],
+  controllers: [PlansController, ManifestsController, WaveSchedulesController, PlanDeferralsController, PromiseDefaultsController],
   providers: [
     PlanRequestsService,
     PlanComputationService,
@@ -48,6 +54,8 @@ import { SolverThread } from './solver-thread';
     PlanRouteEditsService,
     IdempotencyService,
     WaveSchedulesService,
+    PromiseDefaultsService,
+    PlanDeferralsService,
   ],
   exports: [PlanRequestsService, PlanComputationService, PlanPublishingService, WaveSchedulesService],
 })

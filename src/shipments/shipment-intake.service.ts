@@ -7,7 +7,8 @@ import { conflict, DomainError } from '../infra/errors/domain-error';
 import { DestinationResolverService } from './destination-resolver.service';
 import { ShipmentInputDto } from './dto/shipment-input.dto';
 import { EXISTING_SHIPMENTS_SQL, INSERT_SHIPMENTS_SQL } from './intake-sql';
-import { normalizeShipment, NormalizedShipment } from './shipment-normalize';
+import { normalizeShipment, NormalizedShipment, stampArrival } from './shipment-normalize';
+import { Clock } from '../infra/clock/clock';
 
 export interface IntakeSource {
   countyId: string;
@@ -56,6 +57,7 @@ export class ShipmentIntakeService {
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly resolver: DestinationResolverService,
+    private readonly clock: Clock,
   ) {}
 
   /**
@@ -63,7 +65,8 @@ export class ShipmentIntakeService {
    * (the hash is taken from the parsed input now); kept so existing callers keep compiling.
    */
   async create(source: IntakeSource, inputs: ShipmentInputDto[], _raw?: unknown[]): Promise<IntakeResult> {
-    const normalized = inputs.map((input) => normalizeShipment(input));
+    const now = this.clock.now();
+    const normalized = inputs.map((input) => stampArrival(normalizeShipment(input), now));
     await this.resolveAll(source.countyId, normalized);
     const rows = [...normalized];
     rows.sort((a, b) => (a.platform_shipment_id < b.platform_shipment_id ? -1 : a.platform_shipment_id > b.platform_shipment_id ? 1 : 0));

@@ -3,9 +3,11 @@ import { intakeOpenApiSchemas } from '../../src/shipments/dto/intake-openapi';
 import { parseWebhookBody } from '../../src/shipments/dto/webhook-body.dto';
 import { shipmentInput } from './support/platform-client';
 
+const NOW = new Date('2026-11-30T06:00:00+08:00');
+
 function problems(body: unknown): Array<{ field: string; message: string }> {
   try {
-    parseWebhookBody(body);
+    parseWebhookBody(body, NOW);
   } catch (error) {
     if (error instanceof DomainError && error.code === 'validation_failed') return error.problems;
     throw error;
@@ -15,12 +17,12 @@ function problems(body: unknown): Array<{ field: string; message: string }> {
 
 describe('webhook body parsing (one zod schema for validation, types and OpenAPI)', () => {
   it('reads a batch, an event and a cancel, storing phone numbers in E.164', () => {
-    const batch = parseWebhookBody({ shipments: [shipmentInput({ id: 'A', contact: { name: '王', phone: '+86 138-0013-8000' } }), shipmentInput({ id: 'B' })] });
+    const batch = parseWebhookBody({ shipments: [shipmentInput({ id: 'A', contact: { name: '王', phone: '+86 138-0013-8000' } }), shipmentInput({ id: 'B' })] }, NOW);
     expect(batch.type).toBe('create');
     if (batch.type !== 'create') return;
     expect(batch.shipments.map((shipment) => shipment.contact.phone)).toEqual(['+8613800138000', '+8613800138000']);
-    expect(parseWebhookBody({ type: 'update', shipment: shipmentInput({ id: 'C' }) })).toMatchObject({ type: 'update', shipment: { id: 'C' } });
-    expect(parseWebhookBody({ type: 'cancel', shipment: { id: 'C', reason: 'gone' } })).toEqual({ type: 'cancel', cancel: { id: 'C', reason: 'gone' } });
+    expect(parseWebhookBody({ type: 'update', shipment: shipmentInput({ id: 'C' }) }, NOW)).toMatchObject({ type: 'update', shipment: { id: 'C' } });
+    expect(parseWebhookBody({ type: 'cancel', shipment: { id: 'C', reason: 'gone' } }, NOW)).toEqual({ type: 'cancel', cancel: { id: 'C', reason: 'gone' } });
   });
 
   it('names every bad field of a batch by its path', () => {

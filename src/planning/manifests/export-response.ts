@@ -46,17 +46,18 @@ export function ExportEndpoint(path: string, summary: string, type: Type<unknown
   );
 }
 
-/** The one export in the asked format; only the chosen one is built. */
+/** The one export in the asked format; only the chosen one is built. An export without a PDF answers `format=pdf` with a 400. */
 export async function sendExport(
   request: Request,
   response: Response,
   query: ExportQuery,
   fileName: string,
-  build: { json: () => unknown; csv: () => string | Promise<string>; pdf: () => Promise<Buffer> },
+  build: { json: () => unknown; csv: () => string | Promise<string>; pdf?: () => Promise<Buffer> },
 ): Promise<void> {
   if (query.format === 'json') sendJsonExport(request, response, await build.json());
   else if (query.format === 'csv') sendFileExport(response, 'csv', fileName, await build.csv());
-  else sendFileExport(response, 'pdf', fileName, await build.pdf());
+  else if (build.pdf) sendFileExport(response, 'pdf', fileName, await build.pdf());
+  else throw validationFailed(`${fileName} is exported as json or csv, not pdf`, [{ field: 'format', message: 'one of json, csv' }]);
 }
 
 /**

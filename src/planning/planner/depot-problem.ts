@@ -2,14 +2,7 @@ import type { Job, Problem, ProfileMatrices, Vehicle, VehicleClass } from '@rura
 import { openingWindows } from './opening-windows';
 import { WaveTask } from './wave-tasks';
 import { loadVector, NodeMatrix, PlanUnassignedReason, WaveNode, WaveVehicle } from './wave-model';
-
-/**
- * Unserved work must come back as "unassigned with a reason", never as an infeasible route: every
- * job is optional, at a penalty far above any route's cost, so the solver leaves one out only when
- * no vehicle can take it. Bigger tasks weigh more, so when something must stay, the small stays.
- */
-export const UNASSIGNED_BASE_PENALTY_FEN = 1_000_000;
-export const UNASSIGNED_PENALTY_PER_PARCEL_FEN = 100_000;
+import { taskPenaltyFen } from './task-penalty';
 
 /**
  * Stand-ins for a pair with no road between them (-1 in the matrix): 30 days and 10,000 km, so any
@@ -91,7 +84,7 @@ export function buildDepotProblem(spec: DepotProblemSpec, matrices: ReadonlyMap<
         serviceS: node.serviceTimeS,
         timeWindows: windows ?? [],
         amount: loadVector(task.load),
-        unassignedPenaltyFen: UNASSIGNED_BASE_PENALTY_FEN + UNASSIGNED_PENALTY_PER_PARCEL_FEN * task.load.parcels,
+        unassignedPenaltyFen: taskPenaltyFen(task),
       });
     }
   }
