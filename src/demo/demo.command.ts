@@ -105,6 +105,10 @@ export async function runDemo(flags: DemoFlags): Promise<number> {
         'cost',
         `${yuan(plan.costFen)} in all, ${plan.costPerParcelFen === null ? 'n/a' : yuan(plan.costPerParcelFen)} per parcel; ${plan.unassigned} stops left for the next wave ${JSON.stringify(plan.unassignedByReason)}`,
       ],
+      [
+        'deferred',
+        `${plan.deferred.shipments} shipments (${plan.deferred.parcels} parcels) wait for their village's next service day within their promise ${JSON.stringify(plan.deferred.byReason)}; late ${JSON.stringify(plan.lateByReason)}`,
+      ],
     ]);
     report.line();
     report.line('Where to look next');
@@ -113,6 +117,7 @@ export async function runDemo(flags: DemoFlags): Promise<number> {
       ['API + worker', 'npm run demo -- --serve   (or: npm start & npm run worker)'],
       ['API docs', `http://localhost:${config.port}/docs`],
       ['the plan', `curl -H "Authorization: Bearer $KEY" http://localhost:${config.port}/v1/counties/${countyId}/plans/${plan.planId}/manifests`],
+      ['deferred', `curl -H "Authorization: Bearer $KEY" "http://localhost:${config.port}/v1/counties/${countyId}/plans/${plan.planId}/deferred?format=csv"`],
       [
         'printed manifests',
         `curl -o wave-1.pdf -H "Authorization: Bearer $KEY" "http://localhost:${config.port}/v1/counties/${countyId}/plans/${plan.planId}/manifests?format=pdf"`,

@@ -75,8 +75,8 @@ describe('service calendars', () => {
   });
 
   it('refuses a calendar with no service day, an unknown weekday, N < 1 or bad dates with a 400 naming the field, and writes nothing', async () => {
-    const put = (body: unknown) => http().put(calendarUrl('T1')).set('Authorization', county.authorization).send(body).expect(400);
-    const fields = async (body: unknown) => {
+    const put = (body: object) => http().put(calendarUrl('T1')).set('Authorization', county.authorization).send(body).expect(400);
+    const fields = async (body: object) => {
       const response = await put(body);
       expect(response.headers['content-type']).toMatch(/application\/problem\+json/);
       expect(response.body.code).toBe('validation_failed');
