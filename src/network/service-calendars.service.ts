@@ -3,7 +3,8 @@ import { InjectRepository } from '@nestjs/typeorm';
 import { Repository } from 'typeorm';
 import { CountiesService } from '../counties/counties.service';
 import { Clock } from '../infra/clock/clock';
-import { notFound, validationFailed } from '../infra/errors/domain-error';
+import { validationFailed } from '../infra/errors/domain-error';
+import { NetworkQueryService } from './network-query.service';
 import { ProblemCollector } from './import/field-checks';
 import { NetworkNode } from './network-node.entity';
 import { readServiceCalendar, ServiceCalendar, serviceDaysFrom, VillageCalendars } from './service-calendar';
@@ -28,17 +29,18 @@ export const UPCOMING_DAYS = 28;
 export class ServiceCalendarsService {
   constructor(
     @InjectRepository(NetworkNode) private readonly nodes: Repository<NetworkNode>,
+    private readonly query: NetworkQueryService,
     private readonly counties: CountiesService,
     private readonly clock: Clock,
   ) {}
 
   async get(countyId: string, nodeId: string): Promise<ServiceCalendarView> {
-    return this.view(countyId, await this.node(countyId, nodeId));
+    return this.view(countyId, await this.query.getNode(countyId, nodeId));
   }
 
   /** Replaces the node's own calendar; a calendar that does not pass every check writes nothing (400 naming each field). */
   async set(countyId: string, nodeId: string, body: unknown): Promise<ServiceCalendarView> {
-    const node = await this.node(countyId, nodeId);
+    const node = await this.query.getNode(countyId, nodeId);
     const problems = new ProblemCollector();
     const calendar = readServiceCalendar(problems, '', body ?? {});
     if (calendar === undefined || calendar === null) {
@@ -49,7 +51,7 @@ export class ServiceCalendarsService {
 
   /** Back to no calendar of its own: a village follows its station again, a station's villages are served every day. */
   async remove(countyId: string, nodeId: string): Promise<ServiceCalendarView> {
-    return this.store(countyId, await this.node(countyId, nodeId), null);
+    return this.store(countyId, await this.query.getNode(countyId, nodeId), null);
   }
 
   private async store(countyId: string, node: NetworkNode, calendar: ServiceCalendar | null): Promise<ServiceCalendarView> {
@@ -68,11 +70,5 @@ export class ServiceCalendarsService {
       node.tier === 'village_point' ? { own: node.serviceCalendar, station: station?.serviceCalendar ?? null } : { own: null, station: node.serviceCalendar };
     const county = await this.counties.get(countyId);
     return { node, station, calendars, upcomingServiceDays: serviceDaysFrom(calendars, this.clock.today(county.timeZone), UPCOMING_DAYS) };
-  }
-
-  private async node(countyId: string, nodeId: string): Promise<NetworkNode> {
-    const node = await this.nodes.findOne({ where: { countyId, id: nodeId } });
-    if (!node) throw notFound('network node', nodeId);
-    return node;
   }
 }

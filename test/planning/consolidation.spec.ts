@@ -1,4 +1,5 @@
-import { solveAsync } from '@rural-dispatch/routing';
+import { Solution, solveAsync } from '@rural-dispatch/routing';
+import { companionsServedAlone, companionTaskIds } from '../../src/planning/planner/companion-jobs';
 import { ServiceCalendar } from '../../src/network/service-calendar';
 import { planConsolidatedWave } from '../../src/planning/consolidation/consolidated-wave';
 import { classifyShipments, ConsolidationContext, ShipmentPromise } from '../../src/planning/consolidation/shipment-urgency';
@@ -88,7 +89,10 @@ describe('must go, may go, not offered', () => {
     const result = await planConsolidatedWave(input, promises, { matrices: gridMatrices(), solve: solveAsync });
     const stops = result.wave.routes.flatMap((route) => route.stops.filter((stop) => stop.kind === 'village'));
     expect(stops.map((stop) => stop.nodeId)).not.toContain('V11');
-    expect(stops.find((stop) => stop.nodeId === 'V12')!.shipmentIds).toEqual(['b-V12-due', 'c-V12-rides']);
+    const v12 = stops.find((stop) => stop.nodeId === 'V12')!;
+    expect(v12.shipmentIds).toEqual(['b-V12-due', 'c-V12-rides']);
+    // Riding along takes no second stop: one service time (300 s) for both jobs.
+    expect(v12.departureS - v12.arrivalS).toBe(300);
     // V21 is a short detour from V22, which the van visits anyway: cheaper now than on another day.
     expect(result.wave.plannedShipmentIds).toEqual(['b-V12-due', 'c-V12-rides', 'd-V13-express', 'e-V21-daily', 'f-V22-late']);
     expect(result.deferred.map((entry) => [entry.shipmentId, entry.reason, entry.plannedFor])).toEqual([['a-V11-waits', 'not_service_day', '2026-12-02']]);
@@ -108,6 +112,27 @@ describe('must go, may go, not offered', () => {
       ['p-V23', 'pickup', 'cheaper_later', '2026-12-02'],
     ]);
     expect(result.late).toEqual([]);
+  });
+
+  it('gives an optional job beside a must-go job at its village no service time, unless the solution serves it alone', () => {
+    const task = (id: string, nodeId: string, urgency: 'due' | 'optional') => ({
+      id,
+      direction: 'delivery' as const,
+      nodeId,
+      stopKind: 'village' as const,
+      shipments: [shipment(id, nodeId, { urgency, deferralPenaltyFen: 100 })],
+      load: { weightG: 1, volumeCm3: 1, parcels: 1 },
+    });
+    const tasks = [task('must-V11', 'V11', 'due'), task('may-V11', 'V11', 'optional'), task('may-V12', 'V12', 'optional')];
+    const companions = companionTaskIds(tasks);
+    expect([...companions]).toEqual(['may-V11']);
+    expect([...companionTaskIds(tasks, new Set(['may-V11']))]).toEqual([]);
+    const step = (id: string, location: number) => ({ type: 'job' as const, id, location, arrivalS: 0, serviceStartS: 0, departureS: 0, load: [] });
+    const end = { type: 'end' as const, location: 0, arrivalS: 0, serviceStartS: 0, departureS: 0, load: [] };
+    const solution = (steps: Array<ReturnType<typeof step>>) =>
+      ({ routes: [{ vehicleId: 'v', steps: [{ ...end, type: 'start' as const }, ...steps, end], distanceM: 0, durationS: 0, costFen: 0 }] }) as unknown as Solution;
+    expect(companionsServedAlone(solution([step('may-V11', 1), step('must-V11', 1)]), companions)).toEqual([]);
+    expect(companionsServedAlone(solution([step('may-V11', 1), step('may-V12', 2), step('must-V11', 1)]), companions)).toEqual(['may-V11']);
   });
 
   it('prices optional work at its estimated cost later and must-go work far above any route, late and express above due', () => {
