@@ -49,6 +49,23 @@ describe('webhook body parsing (one zod schema for validation, types and OpenAPI
     expect(bad.find((problem) => problem.field === 'shipments[2].promisedBy')!.message).toBe('is not a real date');
   });
 
+  it('refuses a promisedBy before 2000 or more than a year after the clock, and accepts one already past', () => {
+    expect(problems({ shipments: [shipmentInput({ id: 'A', promisedBy: '1999-12-31T23:59:59+08:00' })] })).toEqual([
+      { field: 'shipments[0].promisedBy', message: 'must be 2000-01-01 or later' },
+    ]);
+    expect(problems({ type: 'update', shipment: shipmentInput({ id: 'A', promisedBy: '2027-12-01T08:00:00+08:00' }) })).toEqual([
+      { field: 'shipment.promisedBy', message: 'must be at most a year ahead (2027-11-29T22:00:00.000Z or earlier)' },
+    ]);
+    expect(
+      parseWebhookBody(
+        { shipments: [shipmentInput({ id: 'A', promisedBy: '2026-11-01T18:00:00+08:00' }), shipmentInput({ id: 'B', promisedBy: '2027-11-29T18:00:00+08:00' })] },
+        NOW,
+      ),
+    ).toMatchObject({
+      type: 'create',
+    });
+  });
+
   it('refuses repeated ids and barcodes inside one batch, and bodies of no known shape', () => {
     expect(problems({ shipments: [shipmentInput({ id: 'A' }), shipmentInput({ id: 'A', parcels: shipmentInput({ id: 'A' }).parcels })] }).map((problem) => problem.field)).toEqual([
       'shipments[1].id',
