@@ -1,6 +1,8 @@
 import type { Feature, FeatureCollection, Point } from 'geojson';
 import { haversineM } from '@rural-dispatch/routing';
 import { readCsv } from '../network/import/road-network-csv';
+import { ProblemCollector } from '../network/import/field-checks';
+import { readServiceCalendar, ServiceCalendar } from '../network/service-calendar';
 import { CliUsageError } from './cli-usage-error';
 
 /**
@@ -8,6 +10,8 @@ import { CliUsageError } from './cli-usage-error';
  * optional population and elevation) into the three tiers: the most populous town is the hub, every
  * town a township station (the hub's town too), villages and hamlets village points under the
  * nearest station. It lets a real road network such as Andorra's be planned like a county.
+ * An optional `service_days` column gives a place its service calendar in short form (see
+ * `serviceDaysFromText`): a town's is the default of the villages under it.
  */
 const TOWN_PLACES = new Set(['city', 'town']);
 const VILLAGE_PLACES = new Set(['village', 'hamlet', 'suburb', 'locality']);
@@ -20,6 +24,7 @@ interface Place {
   lat: number;
   population: number;
   elevationM: number | null;
+  serviceCalendar: ServiceCalendar | null;
 }
 
 function column(header: string[], names: string[], file: string, required: boolean): number {
@@ -39,6 +44,7 @@ function readPlaces(text: string, file: string): Place[] {
     lat: column(header, ['lat', 'latitude'], file, true),
     population: column(header, ['population'], file, false),
     elevation: column(header, ['srtm3_elev_m', 'elevation', 'elevation_m'], file, false),
+    serviceDays: column(header, ['service_days', 'service_calendar'], file, false),
   };
   return table.rows.map(({ line, cells }) => {
     const lon = Number(cells[at.lon]);
@@ -50,6 +56,10 @@ function readPlaces(text: string, file: string): Place[] {
     const name = (cells[at.name] ?? '').trim();
     if (!name) throw new CliUsageError(`${file} line ${line}: name is empty`);
     const elevation = at.elevation >= 0 && cells[at.elevation] ? Math.round(Number(cells[at.elevation])) : null;
+    const serviceDays = at.serviceDays >= 0 ? (cells[at.serviceDays] ?? '').trim() : '';
+    const problems = new ProblemCollector();
+    const serviceCalendar = serviceDays ? readServiceCalendar(problems, 'service_days', serviceDaysFromText(serviceDays)) : null;
+    if (problems.count > 0) throw new CliUsageError(`${file} line ${line}: ${problems.problems.map((problem) => `${problem.field} ${problem.message}`).join('; ')}`);
     return {
       code: at.code >= 0 && cells[at.code] ? `P${cells[at.code]!.trim()}` : `L${line}`,
       name,
@@ -58,6 +68,7 @@ function readPlaces(text: string, file: string): Place[] {
       lat,
       population: at.population >= 0 ? Number(cells[at.population]) || 0 : 0,
       elevationM: elevation !== null && Number.isFinite(elevation) ? elevation : null,
+      serviceCalendar: serviceCalendar ?? null,
     };
   });
 }
@@ -65,7 +76,16 @@ function readPlaces(text: string, file: string): Place[] {
 const nodeFeature = (place: Place, tier: string, code: string, parent?: string): Feature<Point> => ({
   type: 'Feature',
   geometry: { type: 'Point', coordinates: [place.lon, place.lat] },
-  properties: { kind: 'node', tier, code, name: place.name, ...(parent ? { parent } : {}), ...(place.elevationM !== null ? { elevationM: place.elevationM } : {}) },
+  properties: {
+    kind: 'node',
+    tier,
+    code,
+    name: place.name,
+    ...(parent ? { parent } : {}),
+    ...(place.elevationM !== null ? { elevationM: place.elevationM } : {}),
+    // The hub's own town is a station too; the calendar belongs to the station, not the hub.
+    ...(place.serviceCalendar !== null && tier !== 'county_hub' ? { serviceCalendar: place.serviceCalendar } : {}),
+  },
 });
 
 export function placesToNetworkNodes(text: string, file: string): FeatureCollection {
@@ -82,4 +102,23 @@ export function placesToNetworkNodes(text: string, file: string): FeatureCollect
     features.push(nodeFeature(village, 'village_point', village.code, nearest.code));
   }
   return { type: 'FeatureCollection', features };
+}
+
+/**
+ * The short form of a calendar in a CSV cell: `daily`; weekdays such as `mon wed fri` (or
+ * `mon,wed,fri`, `mon/wed/fri`); `every 2 days from 2026-11-30`. Dated exceptions need the API or the
+ * GeoJSON import. Returns the calendar object for readServiceCalendar, which reports what is wrong.
+ */
+export function serviceDaysFromText(text: string): unknown {
+  const words = text
+    .toLowerCase()
+    .split(/[\s,/;]+/)
+    .filter(Boolean);
+  if (words.length === 1 && words[0] === 'daily') return { rule: 'daily' };
+  if (words[0] === 'every') {
+    const [, count, days, from, anchorDate] = words;
+    if (days !== 'days' && days !== 'day') return { rule: 'every_n_days', everyNDays: Number.NaN, anchorDate };
+    return { rule: 'every_n_days', everyNDays: Number(count), anchorDate: from === 'from' ? anchorDate : undefined };
+  }
+  return { rule: 'weekdays', weekdays: words };
 }

@@ -30,6 +30,9 @@ export interface DemoWaveSummary {
   vehiclesUsed: number;
   unassigned: number;
   unassignedByReason: Record<string, number>;
+  /** Shipments (and their parcels) left for a later day, by reason; late shipments, by reason. */
+  deferred: { shipments: number; parcels: number; byReason: Record<string, number> };
+  lateByReason: Record<string, number>;
   /** Wall-clock time from request to finished plan. */
   elapsedMs: number;
 }
@@ -77,6 +80,8 @@ async function summarise(plans: PlanRequestsService, plan: Plan, startedAt: numb
   const { routes } = await plans.getWithRoutes(plan.countyId, plan.id);
   const unassignedByReason: Record<string, number> = {};
   for (const entry of plan.unassigned) unassignedByReason[entry.reason] = (unassignedByReason[entry.reason] ?? 0) + 1;
+  const lateByReason: Record<string, number> = {};
+  for (const entry of plan.late) lateByReason[entry.reason] = (lateByReason[entry.reason] ?? 0) + 1;
   return {
     planId: plan.id,
     status: plan.status,
@@ -92,6 +97,8 @@ async function summarise(plans: PlanRequestsService, plan: Plan, startedAt: numb
     vehiclesUsed: plan.vehiclesUsed ?? 0,
     unassigned: plan.unassigned.length,
     unassignedByReason,
+    deferred: plan.deferredSummary ?? { shipments: 0, parcels: 0, byReason: {} },
+    lateByReason,
     elapsedMs: Date.now() - startedAt,
   };
 }

@@ -111,6 +111,10 @@ export async function runDemo(flags: DemoFlags): Promise<number> {
         'cost',
         `${yuan(plan.costFen)} in all, ${plan.costPerParcelFen === null ? 'n/a' : yuan(plan.costPerParcelFen)} per parcel; ${plan.unassigned} stops left for the next wave ${JSON.stringify(plan.unassignedByReason)}`,
       ],
+      [
+        'deferred',
+        `${plan.deferred.shipments} shipments (${plan.deferred.parcels} parcels) wait for their village's next service day within their promise ${JSON.stringify(plan.deferred.byReason)}; late ${JSON.stringify(plan.lateByReason)}`,
+      ],
     ]);
     const planned = await app.get(PlanRequestsService).get(countyId, plan.planId);
     const figures = await app.get(PlanRowsService).figures(planned);
@@ -132,6 +136,7 @@ export async function runDemo(flags: DemoFlags): Promise<number> {
       ['API + worker', 'npm run demo -- --serve   (or: export WEBHOOK_SECRET_KEY=$(cat .webhook-secret-key); npm start & npm run worker)'],
       ['API docs', `http://localhost:${config.port}/docs`],
       ['the plan', `curl -H "Authorization: Bearer $KEY" http://localhost:${config.port}/v1/counties/${countyId}/plans/${plan.planId}/manifests`],
+      ['deferred', `curl -H "Authorization: Bearer $KEY" "http://localhost:${config.port}/v1/counties/${countyId}/plans/${plan.planId}/deferred?format=csv"`],
       [
         'figures, baseline',
         `curl -H "Authorization: Bearer $KEY" http://localhost:${config.port}/v1/counties/${countyId}/plans/${plan.planId}   (figures; …/baseline for its routes)`,

@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { createHash } from 'crypto';
+import { Clock } from '../infra/clock/clock';
 import { DomainError } from '../infra/errors/domain-error';
 import { RequestRedis } from '../infra/redis/redis.module';
 import { parseWebhookBody } from '../shipments/dto/webhook-body.dto';
@@ -26,10 +27,11 @@ export class InboundWebhookService {
     private readonly redis: RequestRedis,
     private readonly intake: ShipmentIntakeService,
     private readonly lifecycle: ShipmentLifecycleService,
+    private readonly clock: Clock,
   ) {}
 
   async receive(platform: PlatformCredentials, webhookId: string, body: unknown): Promise<unknown> {
-    const command = parseWebhookBody(body);
+    const command = parseWebhookBody(body, this.clock.now());
     const key = `${this.redis.keyPrefix}webhook-id:${platform.id}:${createHash('sha256').update(webhookId).digest('base64url')}`;
     await this.claim(key, webhookId);
     try {

@@ -15,6 +15,7 @@ interface NodeRow {
   lat: number;
   elevation_m: number | null;
   opening_hours: unknown[] | null;
+  service_calendar: unknown | null;
   service_time_s: number;
   storage_capacity_parcels: number | null;
   synthetic_location: boolean;
@@ -47,7 +48,7 @@ export class NetworkExportService {
       await this.counties.networkVersion(manager, countyId); // 404 for an unknown county
       const nodes: NodeRow[] = await manager.query(
         `SELECT n.code, n.tier, p.code AS parent, n.name, n.admin_code, ST_X(n.location) AS lon, ST_Y(n.location) AS lat,
-                n.elevation_m, n.opening_hours, n.service_time_s, n.storage_capacity_parcels, n.synthetic_location
+                n.elevation_m, n.opening_hours, n.service_calendar, n.service_time_s, n.storage_capacity_parcels, n.synthetic_location
            FROM network_node n LEFT JOIN network_node p ON p.id = n.parent_id
           WHERE n.county_id = $1 ORDER BY n.tier, n.code`,
         [countyId],
@@ -79,6 +80,7 @@ function toNodeFeature(row: NodeRow): Feature<Point> {
       serviceTimeS: row.service_time_s,
       storageCapacityParcels: row.storage_capacity_parcels,
       openingHours: row.opening_hours,
+      serviceCalendar: row.service_calendar,
       syntheticLocation: row.synthetic_location,
     }),
   };

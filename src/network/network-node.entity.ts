@@ -1,6 +1,7 @@
 import { Column, CreateDateColumn, Entity, Index, JoinColumn, ManyToOne, Unique, UpdateDateColumn } from 'typeorm';
 import type { Point } from 'geojson';
 import { CountyOwnedEntity } from '../counties/county-owned.base';
+import type { ServiceCalendar } from './service-calendar';
 
 export const NODE_TIERS = ['county_hub', 'township_station', 'village_point'] as const;
 export type NodeTier = (typeof NODE_TIERS)[number];
@@ -51,6 +52,14 @@ export class NetworkNode extends CountyOwnedEntity {
 
   @Column({ type: 'integer', default: 300 })
   serviceTimeS!: number;
+
+  /**
+   * When the node's villages are served (service-calendar.ts): a village point's own, or a township
+   * station's default for its villages. Null: none of its own (a village follows its station; every day
+   * when neither has one).
+   */
+  @Column({ type: 'jsonb', nullable: true })
+  serviceCalendar!: ServiceCalendar | null;
 
   @Column({ type: 'integer', nullable: true })
   storageCapacityParcels!: number | null;

@@ -1,5 +1,6 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { NetworkNode, NODE_TIERS, NodeTier, OpeningHoursRule } from './network-node.entity';
+import type { ServiceCalendar } from './service-calendar';
 
 export class GeoJsonPointResponse {
   @ApiProperty({ enum: ['Point'] })
@@ -48,6 +49,13 @@ export class NetworkNodeResponse {
   @ApiPropertyOptional({ type: [OpeningHoursRuleResponse], nullable: true, description: 'null = always open' })
   openingHours!: OpeningHoursRule[] | null;
 
+  @ApiPropertyOptional({
+    type: Object,
+    nullable: true,
+    description: 'its own service calendar (GET …/nodes/{nodeId}/service-calendar for the one in force); null: none of its own',
+  })
+  serviceCalendar!: ServiceCalendar | null;
+
   @ApiProperty()
   serviceTimeS!: number;
 
@@ -83,6 +91,7 @@ export function toNetworkNodeResponse(node: NetworkNode): NetworkNodeResponse {
     location: { type: 'Point', coordinates: [node.location.coordinates[0]!, node.location.coordinates[1]!] },
     elevationM: node.elevationM,
     openingHours: node.openingHours,
+    serviceCalendar: node.serviceCalendar,
     serviceTimeS: node.serviceTimeS,
     storageCapacityParcels: node.storageCapacityParcels,
     syntheticLocation: node.syntheticLocation,

@@ -19,6 +19,8 @@ import { NetworkQueryService } from './network-query.service';
 import { NetworkSummaryService } from './network-summary.service';
 import { NetworkController } from './network.controller';
 import { RoadSegment } from './road-segment.entity';
+import { ServiceCalendarsController } from './service-calendars.controller';
+import { ServiceCalendarsService } from './service-calendars.service';
 
 /**
  * Nodes, roads, GeoJSON import/export and travel matrices. Other modules use NetworkQueryService,
@@ -28,7 +30,7 @@ import { RoadSegment } from './road-segment.entity';
  */
 @Module({
   imports: [TypeOrmModule.forFeature([NetworkNode, RoadSegment, OsmImportJob, OsmImportFile]), BullModule.registerQueue({ name: QueueName.imports }), CountiesModule],
-  controllers: [NetworkNodesController, NetworkController, OsmImportsController],
+  controllers: [NetworkNodesController, ServiceCalendarsController, NetworkController, OsmImportsController],
   providers: [
     NetworkQueryService,
     NetworkNodesService,
@@ -40,6 +42,7 @@ import { RoadSegment } from './road-segment.entity';
     NetworkSnappingService,
     OsmImportService,
     OsmImportJobsService,
+    ServiceCalendarsService,
   ],
   exports: [NetworkQueryService, NetworkImportService, NetworkExportService, NetworkSummaryService, TravelMatrixService, OsmImportService, OsmImportJobsService],
 })

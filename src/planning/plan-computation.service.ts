@@ -3,13 +3,14 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { InvalidProblemError, SolverInternalError } from '@rural-dispatch/routing';
 import { InfeasibleSolutionError } from './planner/solution-reader';
-import { planWave } from './planner/wave-planner';
 import { WaveInput } from './planner/wave-model';
 import { planBaseline } from './baseline/baseline-planner';
 import { BaselineInputsService } from './baseline/baseline-inputs.service';
 import { writeBaseline } from './baseline/baseline-writer';
 import { findRemedies } from './remedies/open-shipment-remedies';
 import { CountiesService } from '../counties/counties.service';
+import { planConsolidatedWave } from './consolidation/consolidated-wave';
+import { writePromiseOutcome } from './consolidation/plan-deferrals';
 import { PlanInputError, PlanProgress } from './plan-job';
 import { writeWavePlan } from './plan-writer';
 import { Plan } from './plan.entity';
@@ -52,7 +53,7 @@ export class PlanComputationService {
     const loaded = await this.inputs.load(plan);
     const { hubSortFenPerParcel, townshipHandoverFenPerParcel } = await this.counties.get(plan.countyId);
     const methods = new Set<string>();
-    let wave, baseline, remedies;
+    let wave, deferred, late, baseline, remedies;
     try {
       const input: WaveInput = {
         serviceDate: plan.serviceDate,
@@ -65,7 +66,10 @@ export class PlanComputationService {
       };
       const solving = { matrices: this.inputs.matrixSource(plan.countyId, plan.serviceDate, loaded.timeZone, methods), solve: this.solver.solve };
       // The planner reports 10-90 % of its own run; here it is the first 60 % of the job.
-      wave = await planWave(input, { ...solving, onStage: (stage, percent) => reportProgress({ stage, percent: Math.round(percent * 0.65) }) });
+      ({ wave, deferred, late } = await planConsolidatedWave(input, loaded.consolidation, {
+        ...solving,
+        onStage: (stage, percent) => reportProgress({ stage, percent: Math.round(percent * 0.65) }),
+      }));
       // Then the same day without the co-delivery centre, with the same total solver time.
       const onCarrier = (position: number, carriers: number) =>
         reportProgress({ stage: `baseline:${position + 1}/${carriers}`, percent: 60 + Math.round((25 * position) / carriers) });
@@ -89,16 +93,28 @@ export class PlanComputationService {
       await writeWavePlan(manager, current, wave, { networkVersion: loaded.networkVersion, statistics, driverIdByVehicle: loaded.driverIdByVehicle }, loaded.timeZone);
       await writeBaseline(manager, current, baseline, loaded.timeZone);
       await manager.update(Plan, plan.id, { hubSortFenPerParcel, townshipHandoverFenPerParcel, baselineUnassigned: baseline.unassigned, remedies });
+      await writePromiseOutcome(manager, plan.id, deferred, late);
       await appendPlanEvent(manager, {
         planId: plan.id,
         type: 'plan.computed',
         actor: WORKER_ACTOR,
-        data: { attempt: plan.attempts, routes: wave.routes.length, parcels: wave.totals.parcels, unassigned: wave.unassigned.length, baselineRoutes: baseline.routes.length },
+        data: {
+          attempt: plan.attempts,
+          routes: wave.routes.length,
+          parcels: wave.totals.parcels,
+          unassigned: wave.unassigned.length,
+          deferred: deferred.length,
+          late: late.length,
+          baselineRoutes: baseline.routes.length,
+        },
       });
     });
     if (plan.publishWhenComputed) await this.publishScheduled(plan);
     await reportProgress({ percent: 100, stage: 'completed' });
-    this.logger.log({ planId, routes: wave.routes.length, parcels: wave.totals.parcels, unassigned: wave.unassigned.length }, 'plan completed');
+    this.logger.log(
+      { planId, routes: wave.routes.length, parcels: wave.totals.parcels, unassigned: wave.unassigned.length, deferred: deferred.length, late: late.length },
+      'plan completed',
+    );
     return 'completed';
   }
 

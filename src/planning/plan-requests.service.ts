@@ -17,6 +17,7 @@ import { ServiceDatePolicy } from './service-date-policy';
 import { PlanEvent } from './plan-event.entity';
 import { appendPlanEvent, PlanActor, SYSTEM_ACTOR } from './plan-events';
 import { isCalendarDate } from '../infra/time/calendar-date';
+import { PlanDeferral } from './consolidation/plan-deferral.entity';
 
 export const DEFAULT_TIME_LIMIT_S = 10;
 export const DEFAULT_SEED = 1;
@@ -171,6 +172,7 @@ export class PlanRequestsService {
       const current = await manager.findOneOrFail(Plan, { where: { id: plan.id }, lock: { mode: 'pessimistic_write' } });
       if ((current.status !== 'computed' && current.status !== 'failed') || current.lifecycle !== 'draft') return current;
       await manager.delete(PlanRoute, { planId: plan.id, locked: false });
+      await manager.delete(PlanDeferral, { planId: plan.id });
       Object.assign(current, {
         status: 'queued',
         seed: input.seed ?? current.seed,
@@ -184,6 +186,8 @@ export class PlanRequestsService {
         unassigned: [],
         baselineUnassigned: [],
         remedies: null,
+        late: [],
+        deferredSummary: null,
         statistics: null,
         error: null,
         startedAt: null,

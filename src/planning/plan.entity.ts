@@ -4,6 +4,14 @@ import type { ProblemStatistics, UnassignedShipment } from './planner/wave-model
 import type { PlanRoute } from './plan-route.entity';
 import type { BaselineUnassigned } from './baseline/baseline-model';
 import type { OpenShipmentRemedy } from './remedies/remedy-model';
+import type { LateShipment } from './consolidation/promise-outcomes';
+
+/** How many shipments (and parcels) the plan leaves for a later day, by reason; each one is in plan_deferral. */
+export interface DeferralSummary {
+  shipments: number;
+  parcels: number;
+  byReason: Record<string, number>;
+}
 
 /** The computation's status: where the worker is with this version. */
 export const PLAN_STATUSES = ['queued', 'running', 'computed', 'failed'] as const;
@@ -96,6 +104,14 @@ export class Plan extends TimestampedCountyEntity {
   /** Shipments left open (for the next wave), each with the reason. */
   @Column({ type: 'jsonb', default: () => "'[]'" })
   unassigned!: UnassignedShipment[];
+
+  /** Shipments the plan does not bring by their promise, each with the reason (never silently late). */
+  @Column({ type: 'jsonb', default: () => "'[]'" })
+  late!: LateShipment[];
+
+  /** Null until computed. */
+  @Column({ type: 'jsonb', nullable: true })
+  deferredSummary!: DeferralSummary | null;
 
   @Column({ type: 'jsonb', nullable: true })
   statistics!: { runs: ProblemStatistics[]; shipmentsConsidered: number; matrixMethods: string[]; baselineRuns?: ProblemStatistics[] } | null;

@@ -1,7 +1,8 @@
 import { ApiProperty } from '@nestjs/swagger';
 import type { UnassignedShipment } from './planner/wave-model';
 import { PlanStop } from './plan-stop.entity';
-import { Plan, PLAN_LIFECYCLES, PLAN_STATUSES, PlanLifecycle, PlanStatus } from './plan.entity';
+import { DeferralSummary, Plan, PLAN_LIFECYCLES, PLAN_STATUSES, PlanLifecycle, PlanStatus } from './plan.entity';
+import { LATE_REASONS, LateShipment } from './consolidation/promise-outcomes';
 import { PlanRoute, ROUTE_STATUSES, RouteStatus } from './plan-route.entity';
 import { routeFigures, stopFigures } from './route-figures';
 import { BaselineUnassignedResponse, OpenShipmentRemedyResponse, PlanFiguresResponse } from './figures/plan-figures.response';
@@ -15,6 +16,22 @@ export class UnassignedShipmentResponse {
   @ApiProperty({ example: 'capacity', description: 'capacity, time_window, max_duration, max_distance, skills, no_vehicle, closed, unreachable (see docs/planning.md)' })
   reason!: string;
   @ApiProperty({ enum: ['trunk', 'last_mile'] }) echelon!: string;
+}
+
+export class LateShipmentResponse {
+  @ApiProperty({ format: 'uuid' }) shipmentId!: string;
+  @ApiProperty({ format: 'uuid' }) villageNodeId!: string;
+  @ApiProperty({ enum: LATE_REASONS, description: 'promise_passed (planned first), arrives_after_promise, not_served (docs/planning.md)' }) reason!: string;
+  @ApiProperty({ format: 'date-time', description: 'the promise that binds it' }) dueBy!: string;
+  @ApiProperty({ enum: ['platform', 'county_default'] }) promiseSource!: string;
+  @ApiProperty({ type: String, nullable: true, format: 'date-time', description: 'planned arrival at its village; null when it is on no route' }) plannedArrivalAt!: string | null;
+  @ApiProperty({ required: false, description: 'for a shipment on no route: why (as in `unassigned`)' }) unassignedReason?: string;
+}
+
+export class DeferralSummaryResponse {
+  @ApiProperty() shipments!: number;
+  @ApiProperty() parcels!: number;
+  @ApiProperty({ example: { not_service_day: 12, cheaper_later: 3 }, description: 'shipments per reason; each one is listed by GET …/deferred' }) byReason!: Record<string, number>;
 }
 
 export class PlanResponse {
@@ -41,6 +58,9 @@ export class PlanResponse {
   @ApiProperty({ type: Number, nullable: true }) costPerParcelFen!: number | null;
   @ApiProperty({ type: Number, nullable: true }) vehiclesUsed!: number | null;
   @ApiProperty({ type: [UnassignedShipmentResponse] }) unassigned!: UnassignedShipment[];
+  @ApiProperty({ type: [LateShipmentResponse], description: 'shipments this plan does not bring by their promise, each with the reason' }) late!: LateShipment[];
+  @ApiProperty({ type: DeferralSummaryResponse, nullable: true, description: 'shipments left for a later day (GET …/deferred lists them); null until computed' })
+  deferred!: DeferralSummary | null;
   @ApiProperty({ type: Object, nullable: true, description: 'per solver run: jobs, iterations, runtime, replayable' }) statistics!: Plan['statistics'];
   @ApiProperty({ type: String, nullable: true }) error!: string | null;
   @ApiProperty({ type: String, nullable: true, format: 'date-time' }) startedAt!: string | null;
@@ -124,6 +144,8 @@ export function toPlanResponse(plan: Plan, jobId: string): PlanResponse {
     costPerParcelFen: plan.costPerParcelFen,
     vehiclesUsed: plan.vehiclesUsed,
     unassigned: plan.unassigned,
+    late: plan.late,
+    deferred: plan.deferredSummary,
     statistics: plan.statistics,
     error: plan.error,
     startedAt: iso(plan.startedAt),

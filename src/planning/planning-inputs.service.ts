@@ -15,6 +15,10 @@ import { NodeMatrix, WaveNode, WaveShipment, WaveVehicle } from './planner/wave-
 import { PlanInputError } from './plan-job';
 import { ROUTES_RESERVED_BY_OTHER_PLANS } from './day-reservations';
 import { Plan } from './plan.entity';
+import { ConsolidationContext, ShipmentPromise } from './consolidation/shipment-urgency';
+import { PromiseDefaultsService } from './promises/promise-defaults.service';
+import { bindingPromise } from './promises/promise-rules';
+import { VillageCalendars } from '../network/service-calendar';
 
 export interface LoadedPlanningInputs {
   timeZone: string;
@@ -27,6 +31,8 @@ export interface LoadedPlanningInputs {
   shipments: WaveShipment[];
   /** The active driver assigned to each vehicle (the route's default driver). */
   driverIdByVehicle: Map<string, string>;
+  /** Each shipment's binding promise and each village's calendars: what decides must go and may go. */
+  consolidation: ConsolidationContext;
 }
 
 /** What the day's published (or completed) plans hold: vehicles until their return, and shipments. */
@@ -52,6 +58,7 @@ export class PlanningInputsService {
     private readonly drivers: DriversService,
     private readonly shipments: PlannableShipmentsService,
     private readonly travelMatrices: TravelMatrixService,
+    private readonly promiseDefaults: PromiseDefaultsService,
     @InjectDataSource() private readonly dataSource: DataSource,
   ) {}
 
@@ -66,16 +73,24 @@ export class PlanningInputsService {
     const fleet = (await this.vehicles.list(countyId, { active: true })).map(toWaveVehicle);
     if (fleet.length === 0) throw new PlanInputError('the county has no active vehicle');
     const vehicles = fleet.flatMap((vehicle) => withShiftAfterReservations(vehicle, reserved.busyUntilS.get(vehicle.id), serviceTimeS.get(vehicle.homeNodeId) ?? 0));
-    const shipments = (await this.shipments.listPlannable(countyId, await this.supersededShipmentIds(plan.supersedesPlanId)))
-      .filter((shipment) => !reserved.shipmentIds.has(shipment.id))
-      .map((shipment): WaveShipment => ({
-        id: shipment.id,
-        direction: shipment.direction === 'inbound' ? 'delivery' : 'pickup',
-        villageNodeId: shipment.villageNodeId,
-        weightG: shipment.weightG,
-        volumeCm3: shipment.volumeCm3,
-        parcelCount: shipment.parcelCount,
-      }));
+    const plannable = (await this.shipments.listPlannable(countyId, await this.supersededShipmentIds(plan.supersedesPlanId))).filter(
+      (shipment) => !reserved.shipmentIds.has(shipment.id),
+    );
+    const rules = await this.promiseDefaults.rulesByLevel(countyId);
+    const promises = new Map(
+      plannable.map((shipment): [string, ShipmentPromise] => [
+        shipment.id,
+        { ...bindingPromise(shipment, rules, county.timeZone), serviceLevel: shipment.serviceLevel, lateOnArrival: shipment.lateOnArrival },
+      ]),
+    );
+    const shipments = plannable.map((shipment): WaveShipment => ({
+      id: shipment.id,
+      direction: shipment.direction === 'inbound' ? 'delivery' : 'pickup',
+      villageNodeId: shipment.villageNodeId,
+      weightG: shipment.weightG,
+      volumeCm3: shipment.volumeCm3,
+      parcelCount: shipment.parcelCount,
+    }));
     return {
       timeZone: county.timeZone,
       networkVersion: county.networkVersion,
@@ -85,6 +100,7 @@ export class PlanningInputsService {
       fleet,
       shipments,
       driverIdByVehicle: await this.driverIdByVehicle(countyId),
+      consolidation: { timeZone: county.timeZone, promises, calendars: villageCalendars(nodes) },
     };
   }
 
@@ -161,6 +177,16 @@ export function withShiftAfterReservations(vehicle: WaveVehicle, busyUntilS: num
   if (busyUntilS === undefined) return [vehicle];
   const shiftStartS = Math.max(vehicle.shiftStartS, busyUntilS + loadingS);
   return shiftStartS >= vehicle.shiftEndS ? [] : [{ ...vehicle, shiftStartS }];
+}
+
+/** Per village point: its own calendar and its township station's. */
+function villageCalendars(nodes: NetworkNode[]): Map<string, VillageCalendars> {
+  const byId = new Map(nodes.map((node) => [node.id, node]));
+  const calendars = new Map<string, VillageCalendars>();
+  for (const node of nodes) {
+    if (node.tier === 'village_point') calendars.set(node.id, { own: node.serviceCalendar, station: byId.get(node.parentId ?? '')?.serviceCalendar ?? null });
+  }
+  return calendars;
 }
 
 /** A fleet vehicle as the planner sees it (also what a hand edit is priced with). */

@@ -36,11 +36,17 @@ import { SettlementController } from './settlement/settlement.controller';
 import { BaselineController } from './baseline/baseline.controller';
 import { SettlementService } from './settlement/settlement.service';
 import { IntegrationsModule } from '../integrations/integrations.module';
+import { PlanDeferral } from './consolidation/plan-deferral.entity';
+import { PlanDeferralsController } from './consolidation/plan-deferrals.controller';
+import { PlanDeferralsService } from './consolidation/plan-deferrals.service';
+import { PromiseDefault } from './promises/promise-default.entity';
+import { PromiseDefaultsController } from './promises/promise-defaults.controller';
+import { PromiseDefaultsService } from './promises/promise-defaults.service';
 
 /** Plans, routes, stops and manifests over HTTP; the solving itself runs in PlanningWorkerModule. */
 @Module({
   imports: [
-    TypeOrmModule.forFeature([Plan, PlanRoute, PlanStop, PlanEvent, IdempotencyRecord, WaveSchedule, BaselineRoute, BaselineStop]),
+    TypeOrmModule.forFeature([Plan, PlanRoute, PlanStop, PlanEvent, IdempotencyRecord, WaveSchedule, BaselineRoute, BaselineStop, PlanDeferral, PromiseDefault]),
     BullModule.registerQueue({ name: QueueName.planning }, { name: QueueName.waveSchedule }),
     CountiesModule,
     NetworkModule,
@@ -48,7 +54,16 @@ import { IntegrationsModule } from '../integrations/integrations.module';
     ShipmentsModule,
     IntegrationsModule,
   ],
-  controllers: [PlansController, PlanStopEditsController, ManifestsController, WaveSchedulesController, SettlementController, BaselineController],
+  controllers: [
+    PlansController,
+    PlanStopEditsController,
+    ManifestsController,
+    WaveSchedulesController,
+    SettlementController,
+    BaselineController,
+    PlanDeferralsController,
+    PromiseDefaultsController,
+  ],
   providers: [
     PlanRequestsService,
     PlanComputationService,
@@ -65,6 +80,8 @@ import { IntegrationsModule } from '../integrations/integrations.module';
     BaselineInputsService,
     PlanRowsService,
     SettlementService,
+    PromiseDefaultsService,
+    PlanDeferralsService,
   ],
   exports: [PlanRequestsService, PlanComputationService, PlanPublishingService, WaveSchedulesService, ManifestSourceService, DriverRoutesService],
 })

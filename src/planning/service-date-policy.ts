@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { CountiesService } from '../counties/counties.service';
 import { Clock } from '../infra/clock/clock';
 import { validationFailed } from '../infra/errors/domain-error';
+import { addDays, daysBetween } from '../infra/time/calendar-date';
 
 /**
  * Which service dates a plan may be requested for: from the county's local today (the Clock, never an
@@ -32,18 +33,4 @@ export class ServiceDatePolicy {
       ]);
     }
   }
-}
-
-/** Whole days from one calendar date to another (negative when `to` is earlier). */
-export function daysBetween(from: string, to: string): number {
-  return Math.round((utcMidnight(to) - utcMidnight(from)) / 86_400_000);
-}
-
-export function addDays(date: string, days: number): string {
-  return new Date(utcMidnight(date) + days * 86_400_000).toISOString().slice(0, 10);
-}
-
-function utcMidnight(date: string): number {
-  const [year, month, day] = date.split('-').map(Number) as [number, number, number];
-  return Date.UTC(year, month - 1, day);
 }

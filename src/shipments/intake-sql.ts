@@ -10,14 +10,14 @@ import { CURRENT_TX_ID_SQL } from './shipment-events.service';
 export const INSERT_SHIPMENTS_SQL = `
 WITH input AS (
   SELECT * FROM jsonb_to_recordset($3::jsonb) AS x(
-    platform_shipment_id text, content_hash text, direction text, status text, service_level text, promised_by timestamptz,
+    platform_shipment_id text, content_hash text, direction text, status text, service_level text, promised_by timestamptz, arrived_at timestamptz, late_on_arrival boolean,
     contact_name text, contact_phone text, destination jsonb, village_node_id uuid, resolved_by text, attention_reason text,
     parcel_count int, total_weight_g int, total_volume_cm3 int, declared_value_fen bigint, cash_on_delivery_fen bigint, parcels jsonb)
 ), ins AS (
-  INSERT INTO shipment (county_id, platform_id, platform_shipment_id, content_hash, direction, status, service_level, promised_by,
+  INSERT INTO shipment (county_id, platform_id, platform_shipment_id, content_hash, direction, status, service_level, promised_by, arrived_at, late_on_arrival,
     contact_name, contact_phone, destination, village_node_id, resolved_by, needs_attention, attention_reason,
     parcel_count, total_weight_g, total_volume_cm3, declared_value_fen, cash_on_delivery_fen)
-  SELECT $1, $2, platform_shipment_id, content_hash, direction::shipment_direction_enum, status::shipment_status_enum, service_level, promised_by,
+  SELECT $1, $2, platform_shipment_id, content_hash, direction::shipment_direction_enum, status::shipment_status_enum, service_level, promised_by, arrived_at, late_on_arrival,
     contact_name, contact_phone, destination, village_node_id, resolved_by::shipment_resolved_by_enum, attention_reason IS NOT NULL, attention_reason,
     parcel_count, total_weight_g, total_volume_cm3, declared_value_fen, cash_on_delivery_fen
   FROM input ORDER BY platform_shipment_id

@@ -6,7 +6,7 @@ import { ShipmentLifecycleService } from './shipment-lifecycle.service';
 import { ShipmentEventsService } from './shipment-events.service';
 import { ShipmentDirection, ShipmentStatus } from './shipment-status';
 
-/** An open shipment as the planner needs it: where, which way, and how much. */
+/** An open shipment as the planner needs it: where, which way, how much, and by when. */
 export interface PlannableShipment {
   id: string;
   direction: ShipmentDirection;
@@ -14,6 +14,12 @@ export interface PlannableShipment {
   parcelCount: number;
   weightG: number;
   volumeCm3: number;
+  serviceLevel: string;
+  /** The platform's promise, when it sent one. */
+  promisedBy: Date | null;
+  /** First hub scan (inbound) or request (pickup), by the Clock; the county default promise counts from it. */
+  arrivedAt: Date;
+  lateOnArrival: boolean;
 }
 
 /** What a platform is told when a plan with its shipment is published. */
@@ -43,17 +49,28 @@ export class PlannableShipmentsService {
    * its shipments are the new version's to route again, and are given back only when it is published).
    */
   async listPlannable(countyId: string, replannedIds: readonly string[] = []): Promise<PlannableShipment[]> {
-    const rows: Array<{ id: string; direction: ShipmentDirection; village_node_id: string; parcel_count: number; total_weight_g: number; total_volume_cm3: number }> =
-      await this.dataSource.query(
-        `SELECT id, direction, village_node_id, parcel_count, total_weight_g, total_volume_cm3
+    const rows: Array<{
+      id: string;
+      direction: ShipmentDirection;
+      village_node_id: string;
+      parcel_count: number;
+      total_weight_g: number;
+      total_volume_cm3: number;
+      service_level: string;
+      promised_by: Date | null;
+      arrived_at: Date | null;
+      created_at: Date;
+      late_on_arrival: boolean;
+    }> = await this.dataSource.query(
+      `SELECT id, direction, village_node_id, parcel_count, total_weight_g, total_volume_cm3, service_level, promised_by, arrived_at, created_at, late_on_arrival
            FROM shipment
           WHERE county_id = $1 AND village_node_id IS NOT NULL
             AND ((direction = 'inbound' AND status = 'at_hub')
               OR (direction = 'outbound_pickup' AND status = 'requested')
               OR (direction = 'inbound' AND status = 'planned' AND id = ANY($2::uuid[])))
           ORDER BY id`,
-        [countyId, replannedIds],
-      );
+      [countyId, replannedIds],
+    );
     return rows.map((row) => ({
       id: row.id,
       direction: row.direction,
@@ -61,6 +78,11 @@ export class PlannableShipmentsService {
       parcelCount: row.parcel_count,
       weightG: row.total_weight_g,
       volumeCm3: row.total_volume_cm3,
+      serviceLevel: row.service_level,
+      promisedBy: row.promised_by,
+      // Rows from before arrivals were recorded count from their creation.
+      arrivedAt: row.arrived_at ?? row.created_at,
+      lateOnArrival: row.late_on_arrival,
     }));
   }
 

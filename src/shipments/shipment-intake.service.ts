@@ -8,7 +8,8 @@ import { barcodeConflict } from './barcode-conflict';
 import { DestinationResolverService } from './destination-resolver.service';
 import { ShipmentInputDto } from './dto/shipment-input.dto';
 import { EXISTING_SHIPMENTS_SQL, INSERT_SHIPMENTS_SQL } from './intake-sql';
-import { normalizeShipment, NormalizedShipment } from './shipment-normalize';
+import { normalizeShipment, NormalizedShipment, stampArrival } from './shipment-normalize';
+import { Clock } from '../infra/clock/clock';
 
 export interface IntakeSource {
   countyId: string;
@@ -57,6 +58,7 @@ export class ShipmentIntakeService {
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly resolver: DestinationResolverService,
+    private readonly clock: Clock,
   ) {}
 
   /**
@@ -64,7 +66,8 @@ export class ShipmentIntakeService {
    * (the hash is taken from the parsed input now); kept so existing callers keep compiling.
    */
   async create(source: IntakeSource, inputs: ShipmentInputDto[], _raw?: unknown[]): Promise<IntakeResult> {
-    const normalized = inputs.map((input) => normalizeShipment(input));
+    const now = this.clock.now();
+    const normalized = inputs.map((input) => stampArrival(normalizeShipment(input), now));
     await this.resolveAll(source.countyId, normalized);
     const rows = [...normalized];
     rows.sort((a, b) => (a.platform_shipment_id < b.platform_shipment_id ? -1 : a.platform_shipment_id > b.platform_shipment_id ? 1 : 0));

@@ -10,6 +10,7 @@ import { ShipmentEventsService } from './shipment-events.service';
 import { normalizeShipment } from './shipment-normalize';
 import { allowedNextStatuses, canReach, canTransition, EDITABLE_STATUSES, ShipmentDirection, ShipmentStatus } from './shipment-status';
 import { Shipment } from './shipment.entity';
+import { Clock } from '../infra/clock/clock';
 
 export interface TransitionResult {
   shipmentId: string;
@@ -42,6 +43,7 @@ export class ShipmentLifecycleService {
     private readonly events: ShipmentEventsService,
     private readonly resolver: DestinationResolverService,
     private readonly network: NetworkQueryService,
+    private readonly clock: Clock,
   ) {}
 
   /** An operator settles a needs_attention shipment by naming its village point; emits shipment.updated. */
@@ -130,6 +132,8 @@ export class ShipmentLifecycleService {
         contentHash: normalized.content_hash,
         serviceLevel: normalized.service_level,
         promisedBy: normalized.promised_by ? new Date(normalized.promised_by) : null,
+        // A new promise is judged against when the parcel arrived (or now, if it has not yet).
+        lateOnArrival: normalized.promised_by !== null && Date.parse(normalized.promised_by) < (shipment.arrivedAt ?? this.clock.now()).getTime(),
         contactName: normalized.contact_name,
         contactPhone: normalized.contact_phone,
         destination: normalized.destination,

@@ -21,6 +21,9 @@ export interface NormalizedShipment {
   status: ShipmentStatus;
   service_level: string;
   promised_by: string | null;
+  /** Set by stampArrival: a pickup arrives when it is requested; an inbound parcel at its first hub scan. */
+  arrived_at: string | null;
+  late_on_arrival: boolean;
   contact_name: string;
   contact_phone: string;
   destination: DestinationInput;
@@ -66,6 +69,8 @@ export function normalizeShipment(input: ShipmentInputDto): NormalizedShipment {
     status: INITIAL_STATUS[direction],
     service_level: input.serviceLevel ?? 'standard',
     promised_by: input.promisedBy ? new Date(input.promisedBy).toISOString() : null,
+    arrived_at: null,
+    late_on_arrival: false,
     contact_name: input.contact.name,
     contact_phone: input.contact.phone,
     destination: {
@@ -83,4 +88,14 @@ export function normalizeShipment(input: ShipmentInputDto): NormalizedShipment {
     resolved_by: null,
     attention_reason: null,
   };
+}
+
+/**
+ * What intake knows at `now` (the Clock): a produce pickup is in the county's hands once requested,
+ * and a promise that has already passed is accepted (the parcel exists) but flagged late.
+ */
+export function stampArrival(shipment: NormalizedShipment, now: Date): NormalizedShipment {
+  shipment.arrived_at = shipment.direction === 'outbound_pickup' ? now.toISOString() : null;
+  shipment.late_on_arrival = shipment.promised_by !== null && Date.parse(shipment.promised_by) < now.getTime();
+  return shipment;
 }

@@ -1,9 +1,10 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource } from 'typeorm';
+import { DataSource, EntityManager } from 'typeorm';
 import { DomainError } from '../infra/errors/domain-error';
 import { ShipmentLifecycleService } from './shipment-lifecycle.service';
 import { canTransition, ShipmentDirection, ShipmentStatus } from './shipment-status';
+import { Clock } from '../infra/clock/clock';
 
 export type ScanOutcome = 'scanned' | 'already_scanned' | 'unknown_barcode' | 'not_expected_at_hub';
 
@@ -23,6 +24,7 @@ export class ShipmentScansService {
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly lifecycle: ShipmentLifecycleService,
+    private readonly clock: Clock,
   ) {}
 
   scanIn(countyId: string, barcodes: string[]): Promise<ScanResult[]> {
@@ -52,11 +54,24 @@ export class ShipmentScansService {
         }
         await manager.query('UPDATE shipment_parcel SET scanned_in_at = now() WHERE county_id = $1 AND barcode = $2', [countyId, barcode]);
         const transition = await this.lifecycle.transitionIn(manager, countyId, parcel.shipment_id, 'at_hub', 'scanned in at the hub');
+        if (transition.changed) await this.recordArrival(manager, parcel.shipment_id);
         for (const other of parcels) if (other.shipment_id === parcel.shipment_id) other.status = transition.status;
         results.push({ barcode, outcome: 'scanned', shipmentId: parcel.shipment_id, status: transition.status });
       }
       return results;
     });
+  }
+
+  /**
+   * The parcel is in the county's hands from its first hub scan (the Clock's now): the county's default
+   * promise counts from here, and a promise that has passed by now is flagged late.
+   */
+  private async recordArrival(manager: EntityManager, shipmentId: string): Promise<void> {
+    const now = this.clock.now();
+    await manager.query(
+      `UPDATE shipment SET arrived_at = $2, late_on_arrival = late_on_arrival OR (promised_by IS NOT NULL AND promised_by < $2) WHERE id = $1 AND arrived_at IS NULL`,
+      [shipmentId, now],
+    );
   }
 }
 

@@ -44,6 +44,17 @@ export class Shipment extends TimestampedCountyEntity {
   @Column({ type: 'timestamptz', nullable: true })
   promisedBy!: Date | null;
 
+  /**
+   * When the parcel came into the county's hands, by the Clock: the first hub scan of an inbound
+   * shipment, the request of a produce pickup. A county's default promise counts from it.
+   */
+  @Column({ type: 'timestamptz', nullable: true })
+  arrivedAt!: Date | null;
+
+  /** Its `promisedBy` had already passed when it arrived (at intake or at the hub scan): accepted, planned first. */
+  @Column({ type: 'boolean', default: false })
+  lateOnArrival!: boolean;
+
   /** Recipient for inbound, sender for pickups. The phone is personal data: logs redact *.contactPhone. */
   @Column({ type: 'varchar', length: 100 })
   contactName!: string;

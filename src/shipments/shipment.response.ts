@@ -17,7 +17,10 @@ export class ShipmentResponse {
   @ApiProperty({ enum: SHIPMENT_DIRECTIONS }) direction!: string;
   @ApiProperty({ enum: SHIPMENT_STATUSES }) status!: string;
   @ApiProperty() serviceLevel!: string;
-  @ApiProperty({ nullable: true, type: String }) promisedBy!: string | null;
+  @ApiProperty({ nullable: true, type: String, description: "the platform's promise; without it the county default of the serviceLevel applies (GET …/promise-defaults)" })
+  promisedBy!: string | null;
+  @ApiProperty({ nullable: true, type: String, description: 'first hub scan (inbound) or request (pickup), by the service clock' }) arrivedAt!: string | null;
+  @ApiProperty({ description: 'promisedBy had already passed when it arrived: accepted, planned first' }) lateOnArrival!: boolean;
   @ApiProperty({ description: 'recipient or sender; the phone is masked' }) contact!: { name: string; phone: string };
   @ApiProperty({ description: 'as the platform sent it' }) destination!: DestinationInput;
   @ApiProperty({ nullable: true, type: String }) villageNodeId!: string | null;
@@ -50,6 +53,8 @@ export function toShipmentResponse(shipment: Shipment, parcels?: ShipmentParcel[
     status: shipment.status,
     serviceLevel: shipment.serviceLevel,
     promisedBy: shipment.promisedBy ? shipment.promisedBy.toISOString() : null,
+    arrivedAt: shipment.arrivedAt ? shipment.arrivedAt.toISOString() : null,
+    lateOnArrival: shipment.lateOnArrival,
     contact: { name: shipment.contactName, phone: maskPhone(shipment.contactPhone) },
     destination: shipment.destination,
     villageNodeId: shipment.villageNodeId,

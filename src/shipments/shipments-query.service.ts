@@ -52,6 +52,11 @@ export class ShipmentsQueryService {
     return shipments.map((shipment) => ({ shipment, parcels: byShipment.get(shipment.id)! }));
   }
 
+  /** The shipments themselves, without parcels (lists beside a plan); ids of another county are left out. */
+  many(countyId: string, shipmentIds: string[]): Promise<Shipment[]> {
+    return shipmentIds.length === 0 ? Promise.resolve([]) : this.shipments.find({ where: { countyId, id: In(shipmentIds) } });
+  }
+
   countByPlatform(platformId: string): Promise<number> {
     return this.shipments.count({ where: { platformId } });
   }

@@ -155,6 +155,23 @@ describe('buildDemoCounty (西和县 Xihe, 621225)', () => {
     expect(new Set(drivers.map((driver) => driver.phone)).size).toBe(drivers.length);
   });
 
+  it('serves the townships near the seat and along the valley roads daily, the remote ones two or three days a week', () => {
+    const stations = nodes.filter((node) => node.properties.tier === 'township_station');
+    const calendars = new Map(stations.map((station) => [station.properties.name, station.properties.serviceCalendar!]));
+    expect(calendars.get('汉源镇')).toMatchObject({ rule: 'daily' });
+    expect(calendars.get('六巷乡')).toMatchObject({ rule: 'weekdays', weekdays: expect.arrayContaining([expect.any(String)]) });
+    const perWeek = stations.map((station) => {
+      const calendar = station.properties.serviceCalendar!;
+      return calendar.rule === 'daily' ? 7 : calendar.weekdays!.length;
+    });
+    expect(perWeek.every((days) => [2, 3, 7].includes(days))).toBe(true);
+    expect(perWeek.filter((days) => days === 7).length).toBeGreaterThanOrEqual(6);
+    expect(perWeek.filter((days) => days < 7).length).toBeGreaterThanOrEqual(6);
+    for (const station of stations) expect(station.properties.serviceCalendar!.exceptions).toContainEqual(expect.objectContaining({ type: 'closed', from: '2027-02-06' }));
+    // Villages follow their station: none has a calendar of its own.
+    expect(nodes.filter((node) => node.properties.tier === 'village_point' && node.properties.serviceCalendar)).toEqual([]);
+  });
+
   it('is deterministic under a seed, and a different seed moves the villages only', () => {
     expect(buildDemoCounty({ seed: 11 })).toEqual(county);
     const other = nodesOf(buildDemoCounty({ seed: 12 }));

@@ -3,9 +3,11 @@ import { intakeOpenApiSchemas } from '../../src/shipments/dto/intake-openapi';
 import { parseWebhookBody } from '../../src/shipments/dto/webhook-body.dto';
 import { shipmentInput } from './support/platform-client';
 
+const NOW = new Date('2026-11-30T06:00:00+08:00');
+
 function problems(body: unknown): Array<{ field: string; message: string }> {
   try {
-    parseWebhookBody(body);
+    parseWebhookBody(body, NOW);
   } catch (error) {
     if (error instanceof DomainError && error.code === 'validation_failed') return error.problems;
     throw error;
@@ -15,12 +17,12 @@ function problems(body: unknown): Array<{ field: string; message: string }> {
 
 describe('webhook body parsing (one zod schema for validation, types and OpenAPI)', () => {
   it('reads a batch, an event and a cancel, storing phone numbers in E.164', () => {
-    const batch = parseWebhookBody({ shipments: [shipmentInput({ id: 'A', contact: { name: '王', phone: '+86 138-0013-8000' } }), shipmentInput({ id: 'B' })] });
+    const batch = parseWebhookBody({ shipments: [shipmentInput({ id: 'A', contact: { name: '王', phone: '+86 138-0013-8000' } }), shipmentInput({ id: 'B' })] }, NOW);
     expect(batch.type).toBe('create');
     if (batch.type !== 'create') return;
     expect(batch.shipments.map((shipment) => shipment.contact.phone)).toEqual(['+8613800138000', '+8613800138000']);
-    expect(parseWebhookBody({ type: 'update', shipment: shipmentInput({ id: 'C' }) })).toMatchObject({ type: 'update', shipment: { id: 'C' } });
-    expect(parseWebhookBody({ type: 'cancel', shipment: { id: 'C', reason: 'gone' } })).toEqual({ type: 'cancel', cancel: { id: 'C', reason: 'gone' } });
+    expect(parseWebhookBody({ type: 'update', shipment: shipmentInput({ id: 'C' }) }, NOW)).toMatchObject({ type: 'update', shipment: { id: 'C' } });
+    expect(parseWebhookBody({ type: 'cancel', shipment: { id: 'C', reason: 'gone' } }, NOW)).toEqual({ type: 'cancel', cancel: { id: 'C', reason: 'gone' } });
   });
 
   it('names every bad field of a batch by its path', () => {
@@ -45,6 +47,23 @@ describe('webhook body parsing (one zod schema for validation, types and OpenAPI
     expect(bad.find((problem) => problem.field === 'shipments[1].colour')!.message).toBe('property colour should not exist');
     expect(bad.find((problem) => problem.field === 'shipments[1].destination')!.message).toBe('needs a villageCode, a coordinate or an address');
     expect(bad.find((problem) => problem.field === 'shipments[2].promisedBy')!.message).toBe('is not a real date');
+  });
+
+  it('refuses a promisedBy before 2000 or more than a year after the clock, and accepts one already past', () => {
+    expect(problems({ shipments: [shipmentInput({ id: 'A', promisedBy: '1999-12-31T23:59:59+08:00' })] })).toEqual([
+      { field: 'shipments[0].promisedBy', message: 'must be 2000-01-01 or later' },
+    ]);
+    expect(problems({ type: 'update', shipment: shipmentInput({ id: 'A', promisedBy: '2027-12-01T08:00:00+08:00' }) })).toEqual([
+      { field: 'shipment.promisedBy', message: 'must be at most a year ahead (2027-11-29T22:00:00.000Z or earlier)' },
+    ]);
+    expect(
+      parseWebhookBody(
+        { shipments: [shipmentInput({ id: 'A', promisedBy: '2026-11-01T18:00:00+08:00' }), shipmentInput({ id: 'B', promisedBy: '2027-11-29T18:00:00+08:00' })] },
+        NOW,
+      ),
+    ).toMatchObject({
+      type: 'create',
+    });
   });
 
   it('refuses repeated ids and barcodes inside one batch, and bodies of no known shape', () => {

@@ -10,6 +10,7 @@ import { planTrunkRoads, planVillageRoads, type PlannedRoad } from './road-netwo
 import { windingRoad, type RoadEnd } from './road-geometry';
 import { locateTownshipSeats } from './township-seats';
 import { placeVillages } from './village-placement';
+import { demoStationCalendars } from './service-calendars';
 import { XIHE_BOX, XIHE_COUNTY, XIHE_HUB } from './xihe-county';
 
 export interface BuildDemoCountyOptions {
@@ -123,6 +124,13 @@ export function buildDemoCounty(options: BuildDemoCountyOptions = {}): DemoCount
   ];
   const roadRandom = new Random(deriveSeed(seed, 2));
   const roadFeatures = plannedRoads.map((road) => roadFeature(road, roadRandom));
+  for (const { stationCode, calendar } of demoStationCalendars(
+    XIHE_HUB.code,
+    seats.map((seat) => seat.stationCode),
+    roadFeatures,
+  )) {
+    featureByCode.get(stationCode)!.properties.serviceCalendar = calendar;
+  }
 
   const fleet = buildDemoFleet(
     XIHE_HUB.code,

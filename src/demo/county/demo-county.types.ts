@@ -1,6 +1,7 @@
 import type { FleetSeed } from '../../fleet/fleet-seed.service';
 import type { Feature, FeatureCollection, LineString, Point } from 'geojson';
 import type { NodeTier, OpeningHoursRule } from '../../network/network-node.entity';
+import type { ServiceCalendar } from '../../network/service-calendar';
 import type { RoadClass, Surface } from '@rural-dispatch/routing';
 
 /** Node properties, as in docs/network-geojson.md. */
@@ -15,6 +16,8 @@ export interface DemoNodeProperties {
   serviceTimeS: number;
   storageCapacityParcels: number;
   openingHours: OpeningHoursRule[];
+  /** Township stations: their villages' service calendar (service-calendars.ts). */
+  serviceCalendar?: ServiceCalendar;
   syntheticLocation: boolean;
 }
 

@@ -1,4 +1,5 @@
 import type { NodeTier, OpeningHoursRule } from '../network-node.entity';
+import type { ServiceCalendar } from '../service-calendar';
 import type { RoadClass, RoadClosure, RoadSurface } from '../road-segment.entity';
 
 /** A node feature after validation, ready to write. */
@@ -15,6 +16,7 @@ export interface NodeImportRow {
   serviceTimeS: number;
   storageCapacityParcels: number | null;
   openingHours: OpeningHoursRule[] | null;
+  serviceCalendar: ServiceCalendar | null;
   syntheticLocation: boolean;
 }
 

@@ -11,6 +11,7 @@ const COMPARED_COLUMNS = [
   'location',
   'elevation_m',
   'opening_hours',
+  'service_calendar',
   'service_time_s',
   'storage_capacity_parcels',
   'synthetic_location',
@@ -24,7 +25,7 @@ interface ResolvedNode {
 function nodeStatement(countyId: string): UpsertStatement<ResolvedNode> {
   return {
     insertInto: `INSERT INTO network_node (county_id, code, ${COMPARED_COLUMNS.join(', ')}) VALUES`,
-    rowTemplate: '($?, $?, $?::network_node_tier_enum, $?::uuid, $?, $?, ST_SetSRID(ST_MakePoint($?, $?), 4326), $?, $?::jsonb, $?, $?, $?)',
+    rowTemplate: '($?, $?, $?::network_node_tier_enum, $?::uuid, $?, $?, ST_SetSRID(ST_MakePoint($?, $?), 4326), $?, $?::jsonb, $?::jsonb, $?, $?, $?)',
     rowValues: ({ node, parentId }) => [
       countyId,
       node.code,
@@ -36,6 +37,7 @@ function nodeStatement(countyId: string): UpsertStatement<ResolvedNode> {
       node.lat,
       node.elevationM,
       node.openingHours === null ? null : JSON.stringify(node.openingHours),
+      node.serviceCalendar === null ? null : JSON.stringify(node.serviceCalendar),
       node.serviceTimeS,
       node.storageCapacityParcels,
       node.syntheticLocation,

@@ -3,6 +3,7 @@ import { CLOCK_TIME } from '../../infra/time/clock-time';
 import { ADMIN_CODE, MAX_INT32, NODE_CODE } from '../../infra/validation/input-rules';
 import { ProblemCollector } from './field-checks';
 import { NodeImportRow } from './network-import.types';
+import { readServiceCalendar } from '../service-calendar';
 
 type Properties = Record<string, unknown>;
 
@@ -22,6 +23,8 @@ export function readNodeFeature(problems: ProblemCollector, index: number, geome
   const storage = problems.optionalInteger(`${at}.properties.storageCapacityParcels`, properties.storageCapacityParcels, 0, MAX_INT32);
   const syntheticLocation = problems.optionalBoolean(`${at}.properties.syntheticLocation`, properties.syntheticLocation);
   const openingHours = readOpeningHours(problems, `${at}.properties.openingHours`, properties.openingHours);
+  const serviceCalendar = readServiceCalendar(problems, `${at}.properties.serviceCalendar`, properties.serviceCalendar);
+  if (serviceCalendar && tier === 'county_hub') problems.add(`${at}.properties.serviceCalendar`, 'a county_hub has no service calendar (villages and township stations do)');
   if (problems.count > before) return null;
   return {
     featureIndex: index,
@@ -36,6 +39,7 @@ export function readNodeFeature(problems: ProblemCollector, index: number, geome
     serviceTimeS: serviceTimeS ?? 300,
     storageCapacityParcels: storage ?? null,
     openingHours: openingHours ?? null,
+    serviceCalendar: serviceCalendar ?? null,
     syntheticLocation: syntheticLocation ?? false,
   };
 }

@@ -4,6 +4,7 @@ import { Repository } from 'typeorm';
 import { DEFAULT_HANDLING_COSTS, HandlingCosts } from '../../counties/handling-costs';
 import { VehiclesService } from '../../fleet/vehicles.service';
 import { ShipmentFacts, ShipmentFactsService } from '../../shipments/shipment-facts.service';
+import { PlanDeferral } from '../consolidation/plan-deferral.entity';
 import { BaselineRoute } from '../baseline/baseline-route.entity';
 import { PlanRoute } from '../plan-route.entity';
 import { Plan } from '../plan.entity';
@@ -31,6 +32,7 @@ export class PlanRowsService {
   constructor(
     @InjectRepository(PlanRoute) private readonly routes: Repository<PlanRoute>,
     @InjectRepository(BaselineRoute) private readonly baselineRoutes: Repository<BaselineRoute>,
+    @InjectRepository(PlanDeferral) private readonly deferrals: Repository<PlanDeferral>,
     private readonly vehicles: VehiclesService,
     private readonly shipmentFacts: ShipmentFactsService,
   ) {}
@@ -79,8 +81,8 @@ export class PlanRowsService {
         hubSortFenPerParcel: plan.hubSortFenPerParcel ?? DEFAULT_HANDLING_COSTS.hubSortFenPerParcel,
         townshipHandoverFenPerParcel: plan.townshipHandoverFenPerParcel ?? DEFAULT_HANDLING_COSTS.townshipHandoverFenPerParcel,
       },
-      // Deferral (issue 8, items 1-2) moves shipments to later days; until it exists nothing is deferred.
-      consolidated: { routes: consolidatedRoutes, leftOpenShipmentIds: leftOpen, deferredParcels: 0 },
+      // The baseline defers nothing: a carrier alone takes every parcel it has on the day.
+      consolidated: { routes: consolidatedRoutes, leftOpenShipmentIds: leftOpen, deferredParcels: (await this.deferrals.sum('parcels', { planId: plan.id })) ?? 0 },
       baseline: { routes: baselineRoutes, leftOpenShipmentIds: baselineLeftOpen, deferredParcels: 0 },
       baselinePlatformOf: new Map(baseline.map((route) => [route.id, route.platformId])),
       shipments: new Map(facts.map((shipment) => [shipment.id, shipment])),

@@ -55,7 +55,7 @@ export function ExportEndpoint(path: string, summary: string, type: Type<unknown
   );
 }
 
-/** The one export in the asked format; only the chosen one is built. */
+/** The one export in the asked format; only the chosen one is built. An export without a PDF answers `format=pdf` with a 400. */
 export async function sendExport(
   request: Request,
   response: Response,
@@ -66,7 +66,7 @@ export async function sendExport(
   if (query.format === 'json') sendJsonExport(request, response, await build.json());
   else if (query.format === 'csv') sendFileExport(response, 'csv', fileName, await build.csv());
   else if (build.pdf) sendFileExport(response, 'pdf', fileName, await build.pdf());
-  else throw new Error(`${fileName} has no PDF; the format check should have refused it`);
+  else throw validationFailed(`${fileName} is exported as json or csv, not pdf`, [{ field: 'format', message: 'one of json, csv' }]);
 }
 
 /** A JSON body with its ETag, and its gzip made on first need and kept: prepared once, it can be sent many times. */

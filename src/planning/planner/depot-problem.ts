@@ -2,14 +2,8 @@ import type { Job, Problem, ProfileMatrices, Vehicle, VehicleClass } from '@rura
 import { openingWindows } from './opening-windows';
 import { WaveTask } from './wave-tasks';
 import { loadVector, NodeMatrix, PlanUnassignedReason, WaveNode, WaveVehicle } from './wave-model';
-
-/**
- * Unserved work must come back as "unassigned with a reason", never as an infeasible route: every
- * job is optional, at a penalty far above any route's cost, so the solver leaves one out only when
- * no vehicle can take it. Bigger tasks weigh more, so when something must stay, the small stays.
- */
-export const UNASSIGNED_BASE_PENALTY_FEN = 1_000_000;
-export const UNASSIGNED_PENALTY_PER_PARCEL_FEN = 100_000;
+import { taskPenaltyFen } from './task-penalty';
+import { companionTaskIds } from './companion-jobs';
 
 /**
  * Stand-ins for a pair with no road between them (-1 in the matrix): 30 days and 10,000 km, so any
@@ -28,6 +22,8 @@ export interface DepotProblemSpec {
   nodesById: ReadonlyMap<string, WaveNode>;
   /** No vehicle may leave before this (the trunk's arrival at a station plus unloading). */
   earliestStartS?: number;
+  /** Optional tasks that keep their full service time even beside a must-go job at their node (companion-jobs.ts). */
+  fullServiceTaskIds?: ReadonlySet<string>;
 }
 
 export interface BuiltProblem {
@@ -39,6 +35,8 @@ export interface BuiltProblem {
   tasksById: Map<string, WaveTask>;
   /** Tasks refused before solving, with the reason. */
   excluded: Array<{ task: WaveTask; reason: PlanUnassignedReason }>;
+  /** Optional jobs with no service time of their own: they ride on a must-go job at the same village. */
+  companions: Set<string>;
 }
 
 /** The nodes a depot problem's matrices must cover: the depot first, then each task node once. */
@@ -58,8 +56,9 @@ export function buildDepotProblem(spec: DepotProblemSpec, matrices: ReadonlyMap<
   const index = new Map(nodeIds.map((id, i) => [id, i]));
   const tasksById = new Map(spec.tasks.map((task) => [task.id, task]));
   const excluded: BuiltProblem['excluded'] = [];
+  const companions = companionTaskIds(spec.tasks, spec.fullServiceTaskIds);
 
-  if (spec.tasks.length === 0) return { spec, problem: null, nodeIds, tasksById, excluded };
+  if (spec.tasks.length === 0) return { spec, problem: null, nodeIds, tasksById, excluded, companions };
   const earliestStartS = spec.earliestStartS ?? 0;
   const vehicles: Vehicle[] = spec.vehicles
     .filter((vehicle) => Math.max(vehicle.shiftStartS, earliestStartS) <= vehicle.shiftEndS)
@@ -68,7 +67,7 @@ export function buildDepotProblem(spec: DepotProblemSpec, matrices: ReadonlyMap<
     // Vehicles exist but the trunk reaches their station after their shift: a timing problem.
     const reason: PlanUnassignedReason = spec.vehicles.length > 0 ? 'time_window' : 'no_vehicle';
     for (const task of spec.tasks) excluded.push({ task, reason });
-    return { spec, problem: null, nodeIds, tasksById, excluded };
+    return { spec, problem: null, nodeIds, tasksById, excluded, companions };
   }
 
   const profiles: Record<string, ProfileMatrices> = {};
@@ -88,15 +87,15 @@ export function buildDepotProblem(spec: DepotProblemSpec, matrices: ReadonlyMap<
         id: task.id,
         kind: task.direction,
         location,
-        serviceS: node.serviceTimeS,
+        serviceS: companions.has(task.id) ? 0 : node.serviceTimeS,
         timeWindows: windows ?? [],
         amount: loadVector(task.load),
-        unassignedPenaltyFen: UNASSIGNED_BASE_PENALTY_FEN + UNASSIGNED_PENALTY_PER_PARCEL_FEN * task.load.parcels,
+        unassignedPenaltyFen: taskPenaltyFen(task),
       });
     }
   }
   const problem: Problem | null = jobs.length === 0 ? null : { name: spec.name, profiles, vehicles, jobs, shipments: [], objective: 'cost' };
-  return { spec, problem, nodeIds, tasksById, excluded };
+  return { spec, problem, nodeIds, tasksById, excluded, companions };
 }
 
 function toSolverVehicle(vehicle: WaveVehicle, earliestStartS: number): Vehicle {

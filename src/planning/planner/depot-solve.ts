@@ -1,5 +1,6 @@
 import type { Solution, VehicleClass } from '@rural-dispatch/routing';
 import { BuiltProblem, buildDepotProblem, depotProblemNodeIds, DepotProblemSpec, vehicleClassesOf } from './depot-problem';
+import { companionsServedAlone } from './companion-jobs';
 import { MatrixSource, NodeMatrix, ProblemStatistics, SolveFunction } from './wave-model';
 
 export interface DepotSolveDependencies {
@@ -28,9 +29,22 @@ export async function solveDepot(spec: DepotProblemSpec, deps: DepotSolveDepende
   if (spec.tasks.length > 0) {
     for (const vehicleClass of vehicleClassesOf(spec.vehicles)) matrices.set(vehicleClass, await deps.matrices(nodeIds, vehicleClass));
   }
-  const built = buildDepotProblem(spec, matrices);
+  let built = buildDepotProblem(spec, matrices);
   const maxIterations = iterationBudget(built.problem?.jobs.length ?? 0);
-  const solution = built.problem ? await deps.solve(built.problem, { seed: budget.seed, timeLimitMs: Math.max(1, Math.round(budget.timeLimitMs)), maxIterations }) : null;
+  const run = (problem: BuiltProblem['problem']) =>
+    problem ? deps.solve(problem, { seed: budget.seed, timeLimitMs: Math.max(1, Math.round(budget.timeLimitMs)), maxIterations }) : Promise.resolve(null);
+  let solution = await run(built.problem);
+  let runtimeMs = solution?.statistics.runtimeMs ?? 0;
+  for (let repair = 1; solution; repair++) {
+    const alone = companionsServedAlone(solution, built.companions);
+    if (alone.length === 0) break;
+    // Those stops were timed without their service: solve again with it (rare; the answer is not used).
+    // After two tries every job keeps its full service time, which cannot be short.
+    const fullService = repair <= 2 ? [...(built.spec.fullServiceTaskIds ?? []), ...alone] : spec.tasks.map((task) => task.id);
+    built = buildDepotProblem({ ...spec, fullServiceTaskIds: new Set(fullService) }, matrices);
+    solution = await run(built.problem);
+    runtimeMs += solution?.statistics.runtimeMs ?? 0;
+  }
   return {
     built,
     solution,
@@ -42,7 +56,7 @@ export async function solveDepot(spec: DepotProblemSpec, deps: DepotSolveDepende
       unassignedJobs: (solution?.unassigned.length ?? 0) + built.excluded.length,
       iterations: solution?.statistics.iterations ?? 0,
       maxIterations,
-      runtimeMs: solution?.statistics.runtimeMs ?? 0,
+      runtimeMs,
       replayable: solution === null || solution.statistics.iterations >= maxIterations,
       ...(spec.earliestStartS !== undefined ? { earliestStartS: spec.earliestStartS } : {}),
     },

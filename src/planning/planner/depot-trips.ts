@@ -1,6 +1,7 @@
 import { DepotSolveDependencies, solveDepot } from './depot-solve';
 import { readRoutes, UnassignedTask, unassignedTasks } from './solution-reader';
 import { WaveTask } from './wave-tasks';
+import { isOptionalTask } from './task-penalty';
 import { Echelon, PlannedRoute, PlannedStop, ProblemStatistics, WaveNode, WaveVehicle } from './wave-model';
 
 /** A vehicle goes out at most this many times a wave. */
@@ -68,11 +69,12 @@ export async function planDepotTrips(input: DepotTripsInput, deps: DepotSolveDep
     }
     const left = unassignedTasks(result.built, result.solution);
     fleet = nextTripFleet(fleet, tripRoutes, loadingS);
-    const retry = (entry: UnassignedTask) =>
-      entry.reason === 'no_vehicle' &&
-      trip < MAX_TRIPS &&
-      fleet.length > 0 &&
-      (entry.task.stopKind === 'village' || entry.task.direction === 'pickup' || !suppliedStations.has(entry.task.nodeId));
+    const canGoAgain = (entry: UnassignedTask) =>
+      trip < MAX_TRIPS && fleet.length > 0 && (entry.task.stopKind === 'village' || entry.task.direction === 'pickup' || !suppliedStations.has(entry.task.nodeId));
+    const mustRetry = left.some((entry) => entry.reason === 'no_vehicle' && canGoAgain(entry));
+    // Work that must go is why a vehicle goes out again; optional work left out then gets another
+    // chance on that trip, weighed against its penalty again. No trip goes out for optional work alone.
+    const retry = (entry: UnassignedTask) => canGoAgain(entry) && (entry.reason === 'no_vehicle' || (mustRetry && entry.reason === 'not_profitable' && isOptionalTask(entry.task)));
     unassigned.push(...left.filter((entry) => !retry(entry)));
     tasks = left.filter(retry).map((entry) => entry.task);
   }

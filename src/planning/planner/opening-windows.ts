@@ -1,13 +1,9 @@
 import type { OpeningHoursRule } from '../../network/network-node.entity';
 import type { TimeWindow } from '@rural-dispatch/routing';
 import { clockToSeconds } from '../../infra/time/clock-time';
+import { isoWeekday } from '../../infra/time/calendar-date';
 
-/** ISO weekday (1 = Monday … 7 = Sunday) of a YYYY-MM-DD date; the date has no time zone of its own. */
-export function isoWeekday(serviceDate: string): number {
-  const [year, month, day] = serviceDate.split('-').map(Number) as [number, number, number];
-  const weekday = new Date(Date.UTC(year, month - 1, day)).getUTCDay();
-  return weekday === 0 ? 7 : weekday;
-}
+export { isoWeekday };
 
 /**
  * The windows in which a node can start serving on the service date, as the solver wants them:

@@ -1,6 +1,7 @@
 import type { Route, Solution } from '@rural-dispatch/routing';
 import { BuiltProblem } from './depot-problem';
 import { WaveTask } from './wave-tasks';
+import { isOptionalTask } from './task-penalty';
 import { addLoad, Echelon, EMPTY_LOAD, Load, PlannedRoute, PlannedStop, PlanUnassignedReason, UnassignedShipment, WaveShipment } from './wave-model';
 
 /**
@@ -122,9 +123,11 @@ export interface UnassignedTask {
 export function unassignedTasks(built: BuiltProblem, solution: Solution | null): UnassignedTask[] {
   const out: UnassignedTask[] = [...built.excluded];
   for (const unassigned of solution?.unassigned ?? []) {
-    // Every job's penalty is above any route's cost, so a job the solver calls "not profitable"
-    // would fit some vehicle on its own but found no room in this wave's routes: the fleet ran out.
-    out.push({ task: built.tasksById.get(unassigned.id)!, reason: unassigned.reason === 'not_profitable' ? 'no_vehicle' : unassigned.reason });
+    // A must-go job's penalty is above any route's cost, so when the solver calls it "not profitable"
+    // it would fit some vehicle on its own but found no room in this wave's routes: the fleet ran out.
+    // Optional work keeps `not_profitable`: serving it today costs more than its estimated cost later.
+    const task = built.tasksById.get(unassigned.id)!;
+    out.push({ task, reason: unassigned.reason === 'not_profitable' && !isOptionalTask(task) ? 'no_vehicle' : unassigned.reason });
   }
   return out;
 }

@@ -41,6 +41,15 @@ export interface WaveVehicle {
 
 export type ShipmentDirection = 'delivery' | 'pickup';
 
+/**
+ * How much it matters that a shipment goes in this wave (docs/planning.md, "Must go, may go"):
+ * `late`, its promise has passed (planned first); `express`, never deferred; `due`, only today keeps
+ * its promise; `optional`, it may wait for its village's next service day, the solver weighing
+ * `deferralPenaltyFen` (the estimated cost of serving it then) against serving it now.
+ */
+export const SHIPMENT_URGENCIES = ['late', 'express', 'due', 'optional'] as const;
+export type ShipmentUrgency = (typeof SHIPMENT_URGENCIES)[number];
+
 /** One open shipment: an inbound parcel set to deliver to a village, or produce to collect there. */
 export interface WaveShipment {
   id: string;
@@ -49,6 +58,10 @@ export interface WaveShipment {
   weightG: number;
   volumeCm3: number;
   parcelCount: number;
+  /** Absent: it must go, as `due`. */
+  urgency?: ShipmentUrgency;
+  /** For an `optional` shipment: what leaving it for its next service day is estimated to cost, fen. */
+  deferralPenaltyFen?: number;
 }
 
 /** Integer matrices over `nodeIds` (row-major); -1 marks a pair with no road between them. */

@@ -2,6 +2,7 @@ import { DepotSolveDependencies } from './depot-solve';
 import { summariseRoute, unassignedShipments } from './solution-reader';
 import { planDepotTrips } from './depot-trips';
 import { groupShipments, largestCapacity, packTasks, WaveTask } from './wave-tasks';
+import { urgencyOf } from './task-penalty';
 import { PlannedRoute, PlannedStop, ProblemStatistics, UnassignedShipment, WaveInput, WaveNode, WavePlan, WaveShipment, WaveTotals, WaveVehicle } from './wave-model';
 
 export { iterationBudget } from './depot-solve';
@@ -118,24 +119,27 @@ export async function planWave(input: WaveInput, deps: WavePlannerDependencies):
   return { routes, plannedShipmentIds, unassigned, totals: waveTotals(routes, plannedShipmentIds, shipmentsById), statistics };
 }
 
-/** A node's deliveries and its pickups as tasks cut to `chunk`, deliveries first. */
+/**
+ * A node's tasks, deliveries then pickups. At a village, optional shipments are tasks of their own, so
+ * the solver can leave them for a later day without leaving what must go; a station transfer carries
+ * both (most urgent packed first), and the station's last mile decides.
+ */
 export function directionTasks(nodeId: string, stopKind: PlannedStop['kind'], shipments: WaveShipment[], chunk: WaveVehicle['capacity']): WaveTask[] {
-  return [
-    ...packTasks(
-      'delivery',
-      nodeId,
-      stopKind,
-      shipments.filter((shipment) => shipment.direction === 'delivery'),
-      chunk,
-    ),
-    ...packTasks(
-      'pickup',
-      nodeId,
-      stopKind,
-      shipments.filter((shipment) => shipment.direction === 'pickup'),
-      chunk,
-    ),
-  ];
+  return (['delivery', 'pickup'] as const).flatMap((direction) => {
+    const ofDirection = shipments.filter((shipment) => shipment.direction === direction);
+    if (stopKind !== 'village') return packTasks(direction, nodeId, stopKind, ofDirection, chunk);
+    const optional = (shipment: WaveShipment) => urgencyOf(shipment) === 'optional';
+    return [
+      ...packTasks(
+        direction,
+        nodeId,
+        stopKind,
+        ofDirection.filter((shipment) => !optional(shipment)),
+        chunk,
+      ),
+      ...packTasks(direction, nodeId, stopKind, ofDirection.filter(optional), chunk, 'optional'),
+    ];
+  });
 }
 
 const isTransfer = (stop: PlannedStop) => stop.kind === 'station_transfer';

@@ -1,4 +1,5 @@
 import { addLoad, EMPTY_LOAD, Load, loadFits, shipmentLoad, ShipmentDirection, StopKind, WaveShipment } from './wave-model';
+import { urgencyRank } from './task-penalty';
 
 /**
  * A solver job: shipments of one direction handed over at one node by one vehicle. Demand is
@@ -15,13 +16,13 @@ export interface WaveTask {
 }
 
 /**
- * Packs shipments (in id order, so the result does not depend on database order) first-fit into
- * tasks no bigger than `chunkCapacity`. A shipment that does not fit even alone gets a task of its
- * own, which the solver then reports as unassigned for capacity instead of dragging a whole village
- * down with it.
+ * Packs shipments (most urgent first, then in id order, so the result does not depend on database
+ * order) first-fit into tasks no bigger than `chunkCapacity`. A shipment that does not fit even alone
+ * gets a task of its own, which the solver then reports as unassigned for capacity instead of dragging
+ * a whole village down with it. `group` tells apart two task sets at one node (a village's optional work).
  */
-export function packTasks(direction: ShipmentDirection, nodeId: string, stopKind: StopKind, shipments: WaveShipment[], chunkCapacity: Load): WaveTask[] {
-  const sorted = [...shipments].sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+export function packTasks(direction: ShipmentDirection, nodeId: string, stopKind: StopKind, shipments: WaveShipment[], chunkCapacity: Load, group = ''): WaveTask[] {
+  const sorted = [...shipments].sort((a, b) => urgencyRank(a) - urgencyRank(b) || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
   const chunks: Array<{ shipments: WaveShipment[]; load: Load }> = [];
   for (const shipment of sorted) {
     const load = shipmentLoad(shipment);
@@ -33,7 +34,7 @@ export function packTasks(direction: ShipmentDirection, nodeId: string, stopKind
       chunks.push({ shipments: [shipment], load });
     }
   }
-  const prefix = `${stopKind === 'station_transfer' ? 'station' : 'village'}:${direction}:${nodeId}`;
+  const prefix = `${stopKind === 'station_transfer' ? 'station' : 'village'}:${direction}:${nodeId}${group ? `:${group}` : ''}`;
   return chunks.map((chunk, index) => ({ id: `${prefix}:${index + 1}`, direction, nodeId, stopKind, shipments: chunk.shipments, load: chunk.load }));
 }
 

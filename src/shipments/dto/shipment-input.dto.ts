@@ -13,6 +13,8 @@ import { SHIPMENT_DIRECTIONS } from '../shipment-status';
 export const SERVICE_LEVELS = ['standard', 'express', 'economy', 'scheduled'] as const;
 export const MAX_PARCELS_PER_SHIPMENT = 50;
 const MAX_MONEY_FEN = 1_000_000_000;
+/** No platform promises a delivery before 2000: such a date is a default value or a unit error (seconds read as ms). */
+export const EARLIEST_PROMISE = '2000-01-01T00:00:00Z';
 const ISO_8601_WITH_OFFSET = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d{1,9})?)?(Z|[+-]\d{2}:?\d{2})$/;
 
 const integer = (min: number, max: number) => z.int().min(min).max(max);
@@ -105,9 +107,14 @@ export const shipmentInputSchema = z
       .string()
       .regex(ISO_8601_WITH_OFFSET, 'must be an ISO 8601 date-time with offset')
       .refine((value) => !Number.isNaN(Date.parse(value)), 'is not a real date')
-      .refine((value) => Number.isNaN(Date.parse(value)) || isPlausibleInstant(value), PLAUSIBLE_INSTANT_RULE)
+      // A malformed value already has its problem above: one problem per field.
+      .refine((value) => Number.isNaN(Date.parse(value)) || Date.parse(value) >= Date.parse(EARLIEST_PROMISE), 'must be 2000-01-01 or later')
       .optional()
-      .meta({ example: '2026-12-01T18:00:00+08:00' }),
+      .meta({
+        example: '2026-12-01T18:00:00+08:00',
+        description:
+          'deliver (or collect) by then: the planned arrival at the village is no later. From 2000 to a year ahead; one already past is accepted and flagged late. Without it the county default for the serviceLevel applies.',
+      }),
     contact: contact.meta({ description: 'recipient (inbound) or sender (pickup)' }),
     destination,
     parcels: z

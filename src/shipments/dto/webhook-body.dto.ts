@@ -50,8 +50,23 @@ function checkBatchUniqueness(shipments: ShipmentInputDto[]): void {
   if (problems.length) fail(problems);
 }
 
-/** Validates the body against the branch it claims to be; every problem is reported, nothing is written. */
-export function parseWebhookBody(body: unknown): WebhookCommand {
+/** A promise more than a year ahead of `now` (the Clock) is a typo or a unit error, not a promise. */
+function checkPromiseHorizon(shipments: ShipmentInputDto[], now: Date, pathOf: (index: number) => string): void {
+  const latest = new Date(now);
+  latest.setUTCFullYear(latest.getUTCFullYear() + 1);
+  const problems = shipments.flatMap((shipment, index) =>
+    shipment.promisedBy !== undefined && Date.parse(shipment.promisedBy) > latest.getTime()
+      ? [{ field: `${pathOf(index)}.promisedBy`, message: `must be at most a year ahead (${latest.toISOString()} or earlier)` }]
+      : [],
+  );
+  if (problems.length) fail(problems);
+}
+
+/**
+ * Validates the body against the branch it claims to be; every problem is reported, nothing is written.
+ * `now` is the Clock's: promises are checked against it.
+ */
+export function parseWebhookBody(body: unknown, now: Date): WebhookCommand {
   if (typeof body !== 'object' || body === null || Array.isArray(body)) fail([{ field: 'body', message: 'must be a JSON object' }]);
   if ('shipments' in body) {
     const list = body.shipments;
@@ -60,11 +75,13 @@ export function parseWebhookBody(body: unknown): WebhookCommand {
     }
     const { shipments } = parsed(batchBody, body);
     checkBatchUniqueness(shipments);
+    checkPromiseHorizon(shipments, now, (index) => `shipments[${index}]`);
     return { type: 'create', shipments };
   }
   const type = (body as { type?: unknown }).type;
   if (type === 'cancel') return { type: 'cancel', cancel: parsed(cancelEventBody, body).shipment };
   if (type !== 'create' && type !== 'update') fail([{ field: 'type', message: `must be one of ${WEBHOOK_EVENT_TYPES.join(', ')} (or send {shipments: [...]})` }]);
   const { shipment } = parsed(shipmentEventBody, body);
+  checkPromiseHorizon([shipment], now, () => 'shipment');
   return type === 'create' ? { type: 'create', shipments: [shipment] } : { type: 'update', shipment };
 }

@@ -99,11 +99,15 @@ export function createVillage(
 
 let sequence = 0;
 
-/** Platform intake then hub scan-in: the shipments reach `at_hub` by the same path as in production (from `platformName`, registered if new). */
+/**
+ * Platform intake then hub scan-in: the shipments reach `at_hub` by the same path as in production.
+ * They are express unless an item says otherwise: an express parcel is never deferred, so a test of
+ * routing sees every shipment routed on the day it plans (consolidation.e2e.spec.ts tests deferral).
+ */
 export async function receiveAtHub(
   app: INestApplicationContext,
   countyId: string,
-  items: Array<{ villageCode: string; parcelWeightsG: number[]; promisedBy?: string }>,
+  items: Array<{ villageCode: string; parcelWeightsG: number[]; serviceLevel?: string; promisedBy?: string; direction?: 'inbound' | 'outbound_pickup' }>,
   options: { scan?: boolean; platformName?: string } = {},
 ): Promise<string[]> {
   const { platform } = await app.get(PlatformsService).ensure(countyId, options.platformName ?? 'planning-test-platform');
@@ -112,8 +116,8 @@ export async function receiveAtHub(
     const id = `PLN${Date.now().toString(36)}${sequence}`;
     return {
       id,
-      direction: 'inbound',
-      serviceLevel: 'standard',
+      direction: item.direction ?? 'inbound',
+      serviceLevel: item.serviceLevel ?? 'express',
       ...(item.promisedBy ? { promisedBy: item.promisedBy } : {}),
       contact: { name: '李四', phone: '13900139000' },
       destination: { villageCode: item.villageCode },
