@@ -35,7 +35,7 @@ import { PlanRowsService } from './figures/plan-rows.service';
 import { SettlementController } from './settlement/settlement.controller';
 import { BaselineController } from './baseline/baseline.controller';
 import { SettlementService } from './settlement/settlement.service';
-import { IntegrationsModule } from '../integrations/integrations.module';
+import { Platform } from '../integrations/platform.entity';
 import { PlanDeferral } from './consolidation/plan-deferral.entity';
 import { PlanDeferralsController } from './consolidation/plan-deferrals.controller';
 import { PlanDeferralsService } from './consolidation/plan-deferrals.service';
@@ -46,13 +46,12 @@ import { PromiseDefaultsService } from './promises/promise-defaults.service';
 /** Plans, routes, stops and manifests over HTTP; the solving itself runs in PlanningWorkerModule. */
 @Module({
   imports: [
-    TypeOrmModule.forFeature([Plan, PlanRoute, PlanStop, PlanEvent, IdempotencyRecord, WaveSchedule, BaselineRoute, BaselineStop, PlanDeferral, PromiseDefault]),
+    TypeOrmModule.forFeature([Plan, PlanRoute, PlanStop, PlanEvent, IdempotencyRecord, WaveSchedule, BaselineRoute, BaselineStop, PlanDeferral, PromiseDefault, Platform]),
     BullModule.registerQueue({ name: QueueName.planning }, { name: QueueName.waveSchedule }),
     CountiesModule,
     NetworkModule,
     FleetModule,
     ShipmentsModule,
-    IntegrationsModule,
   ],
   controllers: [
     PlansController,

@@ -4,7 +4,7 @@ import { Between, In, Repository } from 'typeorm';
 import { conflict, DomainError, notFound, validationFailed } from '../../infra/errors/domain-error';
 import { Principal } from '../../infra/auth/principal';
 import { daysInclusive, isCalendarDate } from '../../infra/time/calendar-date';
-import { PlatformsService } from '../../integrations/platforms.service';
+import { Platform } from '../../integrations/platform.entity';
 import { planFigures } from '../figures/plan-figures';
 import { PlanRowsService, StoredPlanRows } from '../figures/plan-rows.service';
 import { Plan } from '../plan.entity';
@@ -24,7 +24,7 @@ export class SettlementService {
   constructor(
     @InjectRepository(Plan) private readonly plans: Repository<Plan>,
     private readonly rows: PlanRowsService,
-    private readonly platforms: PlatformsService,
+    @InjectRepository(Platform) private readonly platforms: Repository<Platform>,
   ) {}
 
   /** Any computed plan, a draft too (what it would cost each carrier if published); without a viewer, every line (the demo, the benches). */
@@ -76,13 +76,13 @@ export class SettlementService {
   /** Null for an operator key (every line); the platform's id for a platform key, which must have one. */
   private async viewerPlatform(viewer: Principal | undefined): Promise<string | null> {
     if (viewer?.role !== 'platform') return null;
-    const platform = await this.platforms.findByApiKey(viewer.apiKeyId);
+    const platform = await this.platforms.findOne({ where: { apiKeyId: viewer.apiKeyId } });
     if (!platform || platform.countyId !== viewer.countyId) throw new DomainError('forbidden', 'this platform key has no platform in this county');
     return platform.id;
   }
 
   private async platformNames(countyId: string): Promise<Map<string, string>> {
-    return new Map((await this.platforms.list(countyId)).map((platform) => [platform.id, platform.name]));
+    return new Map((await this.platforms.find({ where: { countyId } })).map((platform) => [platform.id, platform.name]));
   }
 }
 
