@@ -53,5 +53,6 @@ describe('a plan keeps the network version it was made with across OSM re-import
     } finally {
       fs.rmSync(folder, { recursive: true, force: true });
     }
-  });
+    // Two imports and a plan whose job also plans its baseline (the same time budget again).
+  }, 120_000);
 });
