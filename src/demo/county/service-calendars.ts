@@ -36,7 +36,9 @@ export interface StationCalendar {
  */
 export function demoStationCalendars(hubCode: string, stationCodes: readonly string[], roads: readonly DemoRoadFeature[]): StationCalendar[] {
   const rule = SERVICE_CALENDAR_RULE;
-  const trunk = roads.filter((road) => road.properties.from === hubCode || road.properties.to === hubCode || (stationCodes.includes(road.properties.from) && stationCodes.includes(road.properties.to)));
+  const trunk = roads.filter(
+    (road) => road.properties.from === hubCode || road.properties.to === hubCode || (stationCodes.includes(road.properties.from) && stationCodes.includes(road.properties.to)),
+  );
   const all = shortestTrunkPaths(hubCode, trunk, () => true);
   const valley = shortestTrunkPaths(hubCode, trunk, (road) => road.properties.roadClass === 'secondary');
   const remote = [...stationCodes].sort().filter((code) => !(all.get(code)! <= rule.dailyWithinM || (rule.dailyAlongSecondaryRoads && valley.has(code))));

@@ -93,7 +93,11 @@ export function classifyShipments(input: Pick<WaveInput, 'serviceDate' | 'nodes'
     const promise = context.promises.get(shipment.id);
     // Unknown villages and shipments without a promise are left to the planner as they were: they must go.
     if (!node || node.tier !== 'village_point' || !promise) return { shipment, node, promise, urgency: 'due' as const, next: null, keptTomorrow: false };
-    if (!nextByVillage.has(node.id)) nextByVillage.set(node.id, nextServiceDay(calendarsOf(node), day, (date) => latestArrivalS(node, date) !== null));
+    if (!nextByVillage.has(node.id))
+      nextByVillage.set(
+        node.id,
+        nextServiceDay(calendarsOf(node), day, (date) => latestArrivalS(node, date) !== null),
+      );
     const next = nextByVillage.get(node.id)!;
     const urgency: ShipmentUrgency =
       promise.lateOnArrival || promise.dueBy.getTime() < startOfDay ? 'late' : promise.serviceLevel === 'express' ? 'express' : keepsOn(node, next, promise) ? 'optional' : 'due';
