@@ -1,6 +1,8 @@
 /**
  * Intake benchmark: the real API as a child process on 127.0.0.1 over a fresh, migrated database,
- * driven by autocannon with 16 connections: single-shipment pushes, then batches of 100.
+ * driven by autocannon with 16 connections: single-shipment pushes, then batches of 100. In the same run,
+ * the ceiling: a plain Node HTTP server doing a two-insert pg transaction per request (intake-ceiling-server.ts),
+ * and the ratio of the API's single pushes to it.
  * Usage: npm run bench:intake [-- --duration 10 --connections 16]
  * Prints throughput and p50/p99 latency; nothing is asserted (timings belong here, not in tests).
  */
@@ -103,21 +105,33 @@ async function seed(databaseUrl: string): Promise<{ platformId: string; secret: 
 async function startApi(databaseUrl: string, port: number): Promise<ChildProcess> {
   // BENCH_API_NODE_ARGS passes flags to the API process, e.g. "--cpu-prof --cpu-prof-dir=/tmp/prof".
   const nodeArgs = (process.env.BENCH_API_NODE_ARGS ?? '').split(' ').filter(Boolean);
-  const child = spawn(process.execPath, [...nodeArgs, path.join(__dirname, '..', '..', 'src', 'main.js')], {
-    env: {
-      ...process.env,
-      DATABASE_URL: databaseUrl,
-      PORT: String(port),
-      LOG_LEVEL: 'warn',
-      QUEUE_PREFIX: `bench${randomBytes(3).toString('hex')}`,
-      WEBHOOK_SECRET_KEY: BENCH_SECRET_KEY,
-      // One platform from one address is the whole load here: its budgets (still counted in Redis on
-      // every request) are raised above what the bench sends, or it would measure 429s.
-      RATE_LIMIT_PER_IP_PER_MINUTE: '100000000',
-      RATE_LIMIT_PER_PLATFORM_PER_MINUTE: '100000000',
-    },
-    stdio: ['ignore', 'ignore', 'inherit'],
-  });
+  return whenHealthy(
+    port,
+    spawn(process.execPath, [...nodeArgs, path.join(__dirname, '..', '..', 'src', 'main.js')], {
+      env: {
+        ...process.env,
+        DATABASE_URL: databaseUrl,
+        PORT: String(port),
+        LOG_LEVEL: 'warn',
+        QUEUE_PREFIX: `bench${randomBytes(3).toString('hex')}`,
+        WEBHOOK_SECRET_KEY: BENCH_SECRET_KEY,
+        // One platform from one address is the whole load here: its budgets (still counted in Redis on
+        // every request) are raised above what the bench sends, or it would measure 429s.
+        RATE_LIMIT_PER_IP_PER_MINUTE: '100000000',
+        RATE_LIMIT_PER_PLATFORM_PER_MINUTE: '100000000',
+      },
+      stdio: ['ignore', 'ignore', 'inherit'],
+    }),
+  );
+}
+
+/** The plain server of intake-ceiling-server.ts, on its own tables in the same database. */
+function startCeiling(databaseUrl: string, port: number): Promise<ChildProcess> {
+  const server = path.join(__dirname, 'intake-ceiling-server.js');
+  return whenHealthy(port, spawn(process.execPath, [server], { env: { ...process.env, DATABASE_URL: databaseUrl, PORT: String(port) }, stdio: ['ignore', 'ignore', 'inherit'] }));
+}
+
+async function whenHealthy(port: number, child: ChildProcess): Promise<ChildProcess> {
   for (let attempt = 0; attempt < 100; attempt++) {
     try {
       if ((await fetch(`http://127.0.0.1:${port}/health`)).ok) return child;
@@ -127,7 +141,7 @@ async function startApi(databaseUrl: string, port: number): Promise<ChildProcess
     await new Promise((resolve) => setTimeout(resolve, 200));
   }
   child.kill();
-  throw new Error('API did not become healthy within 20 s');
+  throw new Error(`the server on port ${port} did not become healthy within 20 s`);
 }
 
 let sequence = 0;
@@ -152,7 +166,15 @@ function processCpuMs(pid: number | undefined): number | null {
   }
 }
 
-async function run(label: string, api: ChildProcess, url: string, secret: string, makeBody: () => unknown, shipmentsPerRequest: number, duration = options.duration) {
+async function run(
+  label: string,
+  api: ChildProcess,
+  url: string,
+  secret: string,
+  makeBody: () => unknown,
+  shipmentsPerRequest: number,
+  duration = options.duration,
+): Promise<number> {
   const connections = options.connections;
   const cpuBefore = processCpuMs(api.pid);
   const result = await autocannon({
@@ -174,29 +196,44 @@ async function run(label: string, api: ChildProcess, url: string, secret: string
   const cpuPerRequest = cpuBefore !== null && cpuAfter !== null && result.requests.total > 0 ? ((cpuAfter - cpuBefore) / result.requests.total).toFixed(2) : '?';
   console.log(
     `${label.padEnd(22)} ${requestsPerS.toFixed(0).padStart(6)} req/s  ${(requestsPerS * shipmentsPerRequest).toFixed(0).padStart(7)} shipments/s  ` +
-      `p50 ${result.latency.p50} ms  p99 ${result.latency.p99} ms  max ${result.latency.max} ms  non-2xx ${result.non2xx}  errors ${result.errors}  API CPU ${cpuPerRequest} ms/request`,
+      `p50 ${result.latency.p50} ms  p99 ${result.latency.p99} ms  max ${result.latency.max} ms  non-2xx ${result.non2xx}  errors ${result.errors}  CPU ${cpuPerRequest} ms/request`,
   );
+  return requestsPerS;
+}
+
+async function stop(child: ChildProcess | undefined): Promise<void> {
+  if (!child || child.exitCode !== null) return;
+  const exited = new Promise((resolve) => child.once('exit', resolve));
+  child.kill('SIGTERM');
+  await exited;
 }
 
 async function main(): Promise<void> {
   const database = await createDatabase();
   let api: ChildProcess | undefined;
+  let ceiling: ChildProcess | undefined;
   try {
     const { platformId, secret, villageCodes } = await seed(database.url);
+    const single = () => ({ type: 'create', shipment: shipment(villageCodes) });
+    console.log(`intake bench at ${new Date().toISOString()}: ${options.connections} connections, ${options.duration} s per run, node ${process.version}`);
+    // The ceiling first, then the API, each alone on the machine, on the same database and bodies.
+    const ceilingPort = await freePort();
+    ceiling = await startCeiling(database.url, ceilingPort);
+    const ceilingUrl = `http://127.0.0.1:${ceilingPort}/`;
+    await run('warm-up (ceiling)', ceiling, ceilingUrl, secret, single, 1, 3);
+    const ceilingPerS = await run('ceiling: plain node+pg', ceiling, ceilingUrl, secret, single, 1);
+    await stop(ceiling);
     const port = await freePort();
     api = await startApi(database.url, port);
     const url = `http://127.0.0.1:${port}/v1/webhooks/${platformId}/shipments`;
-    console.log(`intake bench at ${new Date().toISOString()}: ${options.connections} connections, ${options.duration} s per run, node ${process.version}`);
-    await run('warm-up (single)', api, url, secret, () => ({ type: 'create', shipment: shipment(villageCodes) }), 1, 3);
-    await run('single pushes', api, url, secret, () => ({ type: 'create', shipment: shipment(villageCodes) }), 1);
+    await run('warm-up (single)', api, url, secret, single, 1, 3);
+    const apiPerS = await run('single pushes', api, url, secret, single, 1);
     await run('batches of 100', api, url, secret, () => ({ shipments: Array.from({ length: 100 }, () => shipment(villageCodes)) }), 100);
+    console.log(`single pushes / ceiling: ${(apiPerS / ceilingPerS).toFixed(2)}x (goal >= 0.70x)`);
   } finally {
-    // Let the API close its connections before the database is dropped under it.
-    if (api && api.exitCode === null) {
-      const exited = new Promise((resolve) => api!.once('exit', resolve));
-      api.kill('SIGTERM');
-      await exited;
-    }
+    // Let the servers close their connections before the database is dropped under them.
+    await stop(ceiling);
+    await stop(api);
     await database.drop();
   }
 }
