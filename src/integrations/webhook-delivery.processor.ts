@@ -1,8 +1,9 @@
-import { OnWorkerEvent, Processor, WorkerHost } from '@nestjs/bullmq';
-import { Inject, Logger, OnApplicationBootstrap } from '@nestjs/common';
+import { Processor, WorkerHost } from '@nestjs/bullmq';
+import { Inject, OnApplicationBootstrap } from '@nestjs/common';
 import { Job, UnrecoverableError } from 'bullmq';
 import { APP_CONFIG, AppConfig } from '../infra/config/app-config';
 import { QueueName } from '../infra/queue/queue-names';
+import { WORKER_DEFAULTS } from '../infra/queue/redis-connection';
 import { DeliveryJobData } from './delivery-queue.service';
 import { WebhookDispatcherService } from './webhook-dispatcher.service';
 
@@ -14,11 +15,10 @@ export class RetryLaterError extends Error {
 }
 
 @Processor(QueueName.webhookDelivery, {
+  ...WORKER_DEFAULTS,
   settings: { backoffStrategy: (_attemptsMade: number, _type?: string, error?: Error) => (error instanceof RetryLaterError ? error.delayMs : 1_000) },
 })
 export class WebhookDeliveryProcessor extends WorkerHost implements OnApplicationBootstrap {
-  private readonly logger = new Logger(WebhookDeliveryProcessor.name);
-
   constructor(
     private readonly dispatcher: WebhookDispatcherService,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
@@ -35,11 +35,5 @@ export class WebhookDeliveryProcessor extends WorkerHost implements OnApplicatio
     if (job.data.version !== 1) throw new UnrecoverableError(`unknown payload version ${String(job.data.version)}`);
     const retryInMs = await this.dispatcher.attempt(job.data.deliveryId);
     if (retryInMs !== null) throw new RetryLaterError(retryInMs);
-  }
-
-  /** Redis losing a job's keys (flush, failover) surfaces here; the reconciler re-creates the job from PostgreSQL. */
-  @OnWorkerEvent('error')
-  onError(error: Error): void {
-    this.logger.warn({ err: error.message }, 'webhook-delivery worker error');
   }
 }

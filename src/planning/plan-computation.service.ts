@@ -26,6 +26,17 @@ export type PlanRunOutcome = 'completed' | 'stale';
 const REMEDIES_TIME_SHARE = 0.5;
 
 /**
+ * Another attempt claimed the plan while this one computed it (a re-created job after Redis lost the
+ * first, or a stalled job handed on): this attempt writes nothing and leaves the plan to the other.
+ */
+export class PlanSupersededError extends Error {
+  constructor(planId: string) {
+    super(`plan ${planId} changed while it was computed`);
+    this.name = 'PlanSupersededError';
+  }
+}
+
+/**
  * Runs one plan, in the worker: claims it, loads network, fleet and open shipments, solves trunk
  * then last mile (CPU-bound, on the worker's solver thread, off its event loop), then the same day's
  * unconsolidated baseline and, when shipments are left open for lack of vehicles or time, what would
@@ -87,7 +98,7 @@ export class PlanComputationService {
     await this.dataSource.transaction(async (manager) => {
       const current = await manager.findOne(Plan, { where: { id: plan.id }, lock: { mode: 'pessimistic_write' } });
       if (!current || current.status !== 'running' || current.attempts !== plan.attempts) {
-        throw new Error(`plan ${plan.id} changed while it was computed`);
+        throw new PlanSupersededError(plan.id);
       }
       const statistics = { runs: wave.statistics, shipmentsConsidered: loaded.shipments.length, matrixMethods: [...methods].sort(), baselineRuns: baseline.statistics };
       await writeWavePlan(manager, current, wave, { networkVersion: loaded.networkVersion, statistics, driverIdByVehicle: loaded.driverIdByVehicle }, loaded.timeZone);
@@ -143,6 +154,25 @@ export class PlanComputationService {
         .where('id = :planId AND status = :running', { planId, running: 'running' })
         .execute();
       if (final && result.affected) await appendPlanEvent(manager, { planId, type: 'plan.failed', actor: WORKER_ACTOR, data: { error: message } });
+    });
+  }
+
+  /**
+   * The reconciler found the plan's job failed for good in BullMQ while the row still says queued or
+   * running (a worker that died on it every time): the plan fails with the reason instead of waiting forever.
+   */
+  async recordAbandoned(planId: string, reason: string): Promise<boolean> {
+    const error = `abandoned: ${reason}`.slice(0, 1000);
+    return this.dataSource.transaction(async (manager) => {
+      const result = await manager
+        .createQueryBuilder()
+        .update(Plan)
+        .set({ status: 'failed', error, finishedAt: new Date() })
+        .where('id = :planId AND status IN (:...open)', { planId, open: ['queued', 'running'] })
+        .execute();
+      if (!result.affected) return false;
+      await appendPlanEvent(manager, { planId, type: 'plan.failed', actor: WORKER_ACTOR, data: { error } });
+      return true;
     });
   }
 

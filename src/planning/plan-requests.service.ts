@@ -152,6 +152,26 @@ export class PlanRequestsService {
     return planJobId(plan.countyId, plan.serviceDate, plan.wave, plan.version);
   }
 
+  /**
+   * For the reconciler: what BullMQ holds of a queued or running plan's job. `missing` covers a job
+   * that Redis lost and one that finished while the plan row says otherwise (removed here, so that
+   * the same id can be queued again); `failed` is a job BullMQ gave up on (a worker that kept dying).
+   */
+  async jobState(plan: Plan): Promise<{ state: 'present' | 'missing' } | { state: 'failed'; reason: string }> {
+    const job = await this.queue.getJob(this.jobId(plan));
+    if (!job) return { state: 'missing' };
+    const state = await job.getState();
+    if (state === 'failed') return { state: 'failed', reason: job.failedReason || 'the planning job failed' };
+    if (state !== 'completed' && state !== 'unknown') return { state: 'present' };
+    await job.remove().catch(() => undefined);
+    return { state: 'missing' };
+  }
+
+  /** Queues the plan's job again (a no-op while BullMQ still holds one under its id). */
+  requeue(plan: Plan): Promise<void> {
+    return this.enqueue(plan);
+  }
+
   private async enqueue(plan: Plan): Promise<void> {
     await this.queue.add(
       'run-plan',

@@ -3,8 +3,9 @@ import { Logger } from '@nestjs/common';
 import { Job, UnrecoverableError } from 'bullmq';
 import { loadPlanningJobConfig } from '../infra/config/app-config';
 import { QueueName } from '../infra/queue/queue-names';
+import { WORKER_DEFAULTS } from '../infra/queue/redis-connection';
 import { PlanInputError, PlanJobData } from './plan-job';
-import { PlanComputationService, PlanRunOutcome } from './plan-computation.service';
+import { PlanComputationService, PlanRunOutcome, PlanSupersededError } from './plan-computation.service';
 
 /**
  * Queue `planning`: one job per plan. It hands off to PlanComputationService and owns retries: bad input
@@ -24,7 +25,7 @@ import { PlanComputationService, PlanRunOutcome } from './plan-computation.servi
  */
 const { lockDurationMs, stalledIntervalMs } = loadPlanningJobConfig(process.env);
 
-@Processor(QueueName.planning, { concurrency: 1, lockDuration: lockDurationMs, stalledInterval: stalledIntervalMs, maxStalledCount: 2 })
+@Processor(QueueName.planning, { ...WORKER_DEFAULTS, concurrency: 1, lockDuration: lockDurationMs, stalledInterval: stalledIntervalMs, maxStalledCount: 2 })
 export class PlanningProcessor extends WorkerHost {
   private readonly logger = new Logger(PlanningProcessor.name);
 
@@ -36,6 +37,11 @@ export class PlanningProcessor extends WorkerHost {
     try {
       return await this.planning.runPlan(job.data.planId, (progress) => job.updateProgress(progress));
     } catch (error) {
+      // A later attempt owns the plan now; recording a failure would undo its claim.
+      if (error instanceof PlanSupersededError) {
+        this.logger.warn({ jobId: job.id, planId: job.data.planId }, 'planning attempt superseded by a later one');
+        return 'stale';
+      }
       const unrecoverable = error instanceof PlanInputError;
       const lastAttempt = job.attemptsMade + 1 >= (job.opts.attempts ?? 1);
       await this.planning.recordFailure(job.data.planId, error, unrecoverable || lastAttempt);

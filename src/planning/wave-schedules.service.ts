@@ -82,6 +82,23 @@ export class WaveSchedulesService {
     return plan;
   }
 
+  /**
+   * For the reconciler: PostgreSQL holds the schedules, Redis only their schedulers, so after Redis
+   * lost keys (a FLUSHALL, a failover) every county whose schedulers are missing gets them back.
+   * Returns how many counties were repaired.
+   */
+  async reconcileSchedulers(): Promise<number> {
+    const present = new Set((await this.queue.getJobSchedulers(0, -1, true)).map((scheduler) => scheduler.key));
+    let repaired = 0;
+    for (const schedule of await this.schedules.find()) {
+      if (schedule.waves.every((entry) => present.has(waveSchedulerId(schedule.countyId, entry.wave)))) continue;
+      const county = await this.counties.get(schedule.countyId);
+      await this.syncSchedulers(schedule.countyId, county.timeZone, schedule.waves);
+      repaired += 1;
+    }
+    return repaired;
+  }
+
   private async syncSchedulers(countyId: string, timeZone: string, waves: WaveSchedule['waves']): Promise<void> {
     const wanted = new Set(waves.map((entry) => waveSchedulerId(countyId, entry.wave)));
     for (const existing of await this.schedulers(countyId)) if (!wanted.has(existing.id)) await this.queue.removeJobScheduler(existing.id);

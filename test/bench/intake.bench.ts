@@ -1,18 +1,21 @@
 /**
  * Intake benchmark: the real API as a child process on 127.0.0.1 over a fresh, migrated database,
- * driven by autocannon with 16 connections: single-shipment pushes, then batches of 100.
+ * driven by autocannon with 16 connections: single-shipment pushes, then batches of 100. In the same run,
+ * the ceiling: a plain Node HTTP server doing a two-insert pg transaction per request (intake-ceiling-server.ts),
+ * and the ratio of the API's single pushes to it.
  * Usage: npm run bench:intake [-- --duration 10 --connections 16]
  * Prints throughput and p50/p99 latency; nothing is asserted (timings belong here, not in tests).
  */
 import { ChildProcess } from 'child_process';
 import { randomBytes, randomUUID } from 'crypto';
+import * as path from 'path';
 import { DataSource } from 'typeorm';
 import { databaseOptions } from '../../src/infra/database/database-options';
 import { signedHeaders, newWebhookSecret } from '../../src/integrations/webhook-signature';
 import { SecretBox } from '../../src/infra/crypto/secret-box';
 import { integerBetween } from '../../src/cli/option-parsers';
 import { benchCommand } from './bench-command';
-import { BENCH_SECRET_KEY, createBenchDatabase, freePort, processCpuMs, startApi, stopChild } from './bench-server';
+import { BENCH_SECRET_KEY, createBenchDatabase, freePort, processCpuMs, startApi, startServer, stopChild } from './bench-server';
 
 // autocannon ships no types; the part used here is small.
 // eslint-disable-next-line @typescript-eslint/no-require-imports
@@ -71,6 +74,11 @@ async function seed(databaseUrl: string): Promise<{ platformId: string; secret: 
   }
 }
 
+/** The plain server of intake-ceiling-server.ts, on its own tables in the same database. */
+function startCeiling(databaseUrl: string, port: number): Promise<ChildProcess> {
+  return startServer(path.join(__dirname, 'intake-ceiling-server.js'), { DATABASE_URL: databaseUrl, PORT: String(port) }, `http://127.0.0.1:${port}/health`);
+}
+
 let sequence = 0;
 function shipment(villageCodes: string[]) {
   sequence += 1;
@@ -83,7 +91,15 @@ function shipment(villageCodes: string[]) {
   };
 }
 
-async function run(label: string, api: ChildProcess, url: string, secret: string, makeBody: () => unknown, shipmentsPerRequest: number, duration = options.duration) {
+async function run(
+  label: string,
+  api: ChildProcess,
+  url: string,
+  secret: string,
+  makeBody: () => unknown,
+  shipmentsPerRequest: number,
+  duration = options.duration,
+): Promise<number> {
   const connections = options.connections;
   const cpuBefore = processCpuMs(api.pid);
   const result = await autocannon({
@@ -105,23 +121,36 @@ async function run(label: string, api: ChildProcess, url: string, secret: string
   const cpuPerRequest = cpuBefore !== null && cpuAfter !== null && result.requests.total > 0 ? ((cpuAfter - cpuBefore) / result.requests.total).toFixed(2) : '?';
   console.log(
     `${label.padEnd(22)} ${requestsPerS.toFixed(0).padStart(6)} req/s  ${(requestsPerS * shipmentsPerRequest).toFixed(0).padStart(7)} shipments/s  ` +
-      `p50 ${result.latency.p50} ms  p99 ${result.latency.p99} ms  max ${result.latency.max} ms  non-2xx ${result.non2xx}  errors ${result.errors}  API CPU ${cpuPerRequest} ms/request`,
+      `p50 ${result.latency.p50} ms  p99 ${result.latency.p99} ms  max ${result.latency.max} ms  non-2xx ${result.non2xx}  errors ${result.errors}  CPU ${cpuPerRequest} ms/request`,
   );
+  return requestsPerS;
 }
 
 async function main(): Promise<void> {
   const database = await createBenchDatabase('intake');
   let api: ChildProcess | undefined;
+  let ceiling: ChildProcess | undefined;
   try {
     const { platformId, secret, villageCodes } = await seed(database.url);
+    const single = () => ({ type: 'create', shipment: shipment(villageCodes) });
+    console.log(`intake bench at ${new Date().toISOString()}: ${options.connections} connections, ${options.duration} s per run, node ${process.version}`);
+    // The ceiling first, then the API, each alone on the machine, on the same database and bodies.
+    const ceilingPort = await freePort();
+    ceiling = await startCeiling(database.url, ceilingPort);
+    const ceilingUrl = `http://127.0.0.1:${ceilingPort}/`;
+    await run('warm-up (ceiling)', ceiling, ceilingUrl, secret, single, 1, 3);
+    const ceilingPerS = await run('ceiling: plain node+pg', ceiling, ceilingUrl, secret, single, 1);
+    await stopChild(ceiling);
     const port = await freePort();
     api = await startApi(database.url, port);
     const url = `http://127.0.0.1:${port}/v1/webhooks/${platformId}/shipments`;
-    console.log(`intake bench at ${new Date().toISOString()}: ${options.connections} connections, ${options.duration} s per run, node ${process.version}`);
-    await run('warm-up (single)', api, url, secret, () => ({ type: 'create', shipment: shipment(villageCodes) }), 1, 3);
-    await run('single pushes', api, url, secret, () => ({ type: 'create', shipment: shipment(villageCodes) }), 1);
+    await run('warm-up (single)', api, url, secret, single, 1, 3);
+    const apiPerS = await run('single pushes', api, url, secret, single, 1);
     await run('batches of 100', api, url, secret, () => ({ shipments: Array.from({ length: 100 }, () => shipment(villageCodes)) }), 100);
+    console.log(`single pushes / ceiling: ${(apiPerS / ceilingPerS).toFixed(2)}x (goal >= 0.70x)`);
   } finally {
+    // Let the servers close their connections before the database is dropped under them.
+    await stopChild(ceiling);
     await stopChild(api);
     await database.drop();
   }

@@ -1,5 +1,4 @@
 import { ChildProcess, execFileSync, spawn } from 'node:child_process';
-import { createServer } from 'node:net';
 import { join } from 'node:path';
 import { DataSource } from 'typeorm';
 import { signedHeaders } from '../../src/integrations/webhook-signature';
@@ -8,16 +7,9 @@ import { cleanupTestConfig, createTestConfig, startTestApp, TestApp } from '../s
 import { createPlatform, shipmentInput } from '../shipments/support/platform-client';
 import { createVillages } from '../shipments/support/village-factory';
 import { eventually } from '../integrations/support/receiver';
+import { freePort } from '../support/throwaway-services';
 
 const ROOT = join(__dirname, '../..');
-
-async function freePort(): Promise<number> {
-  const server = createServer();
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const { port } = server.address() as { port: number };
-  await new Promise((resolve) => server.close(resolve));
-  return port;
-}
 
 /**
  * Issue 12, item 1: PostgreSQL dropping the connection of an intake in flight ended the API process

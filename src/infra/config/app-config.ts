@@ -78,6 +78,8 @@ export interface RateLimitConfig {
 export interface PlanningJobConfig {
   lockDurationMs: number;
   stalledIntervalMs: number;
+  /** How often (and once at start) the worker re-creates planning jobs and wave schedulers that Redis lost. */
+  reconcileIntervalMs: number;
 }
 
 /** Defaults retry for 25 h with delays doubling up to 1 h. */
@@ -233,6 +235,7 @@ export function loadPlanningJobConfig(env: NodeJS.ProcessEnv): PlanningJobConfig
   return {
     lockDurationMs: integerVariable(env, 'PLANNING_LOCK_DURATION_MS', 30_000, 1_000, 600_000),
     stalledIntervalMs: integerVariable(env, 'PLANNING_STALLED_INTERVAL_MS', 15_000, 500, 600_000),
+    reconcileIntervalMs: integerVariable(env, 'PLANNING_RECONCILE_INTERVAL_MS', 30_000, 50, DAY_MS),
   };
 }
 

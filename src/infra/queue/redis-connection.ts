@@ -13,3 +13,11 @@ export function redisConnectionOptions(redisUrl: string): RedisOptions {
     maxRetriesPerRequest: null,
   };
 }
+
+/**
+ * Options every BullMQ worker of this system starts with (spread into each `@Processor`). After a
+ * connection error a worker waits `runRetryDelay` before it fetches again: BullMQ's 15 s default
+ * would keep work idle long after Redis is back, so it retries every second (ioredis reconnects in
+ * at most 2 s, and a retry against a dead Redis costs one failed command).
+ */
+export const WORKER_DEFAULTS = { runRetryDelay: 1_000 } as const;

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { COORDINATE_SYSTEMS, toWgs84 } from '../../infra/geo/coordinate-system';
-import { isPlausibleInstant, MAX_INT32, PLAUSIBLE_INSTANT_RULE } from '../../infra/validation/input-rules';
+import { MAX_INT32 } from '../../infra/validation/input-rules';
 import { normalizePhoneNumber, PHONE_NUMBER_RULE } from '../../infra/validation/phone-number';
 import { SHIPMENT_DIRECTIONS } from '../shipment-status';
 

@@ -3,13 +3,14 @@ import { Logger } from '@nestjs/common';
 import { Job, UnrecoverableError } from 'bullmq';
 import { DomainError } from '../../../infra/errors/domain-error';
 import { QueueName } from '../../../infra/queue/queue-names';
+import { WORKER_DEFAULTS } from '../../../infra/queue/redis-connection';
 import { OsmImportJobData, OsmImportJobsService } from './osm-import-jobs.service';
 
 /**
  * Queue `imports`: one OSM import at a time per worker process (reading and sampling are CPU-bound).
  * Bad input fails the job for good with the reason on its row; anything else is retried once.
  */
-@Processor(QueueName.imports, { concurrency: 1, lockDuration: 5 * 60_000 })
+@Processor(QueueName.imports, { ...WORKER_DEFAULTS, concurrency: 1, lockDuration: 5 * 60_000 })
 export class OsmImportProcessor extends WorkerHost {
   private readonly logger = new Logger(OsmImportProcessor.name);
 
