@@ -38,6 +38,7 @@ export function taskPenaltyFen(task: TaskContent): number {
       1,
       task.shipments.reduce((total, shipment) => total + Math.round(shipment.deferralPenaltyFen ?? 0), 0),
     );
-  const weight = Math.max(...task.shipments.map((shipment) => MUST_GO_WEIGHT[urgencyOf(shipment) as keyof typeof MUST_GO_WEIGHT] ?? 1));
+  // A task priced without its shipments (a dispatcher's hand edit) weighs as work that is due.
+  const weight = Math.max(1, ...task.shipments.map((shipment) => MUST_GO_WEIGHT[urgencyOf(shipment) as keyof typeof MUST_GO_WEIGHT] ?? 1));
   return weight * (UNASSIGNED_BASE_PENALTY_FEN + UNASSIGNED_PENALTY_PER_PARCEL_FEN * task.load.parcels);
 }
