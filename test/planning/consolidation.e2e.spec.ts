@@ -13,6 +13,9 @@ import { PlanningE2e, startPlanningE2e, waitForComputedPlan } from './support/pl
 const TUESDAY = '2026-12-01';
 const WEDNESDAY = '2026-12-02';
 
+// Each plan here is solved twice (the consolidated day and its baseline) within its time limit.
+jest.setTimeout(300_000);
+
 describe('consolidation over days: service calendars and promises decide what goes', () => {
   let e2e: PlanningE2e;
   let platform: TestPlatform;

@@ -186,5 +186,5 @@ describe('platform webhook intake', () => {
         WHERE s.platform_shipment_id LIKE 'DUP-%' GROUP BY s.id HAVING count(*) <> 1`,
     );
     expect(perShipment).toEqual([]);
-  });
+  }, 180_000);
 });
