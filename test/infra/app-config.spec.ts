@@ -15,7 +15,7 @@ describe('application config', () => {
       concurrency: 8,
     });
     expect(config.matrixCacheBytes).toBe(256 * 1024 * 1024);
-    expect(config.planningJob).toEqual({ lockDurationMs: 30_000, stalledIntervalMs: 15_000 });
+    expect(config.planningJob).toEqual({ lockDurationMs: 30_000, stalledIntervalMs: 15_000, reconcileIntervalMs: 30_000 });
   });
 
   it('reads them from the environment', () => {
@@ -23,7 +23,11 @@ describe('application config', () => {
     expect(config.webhookDelivery.relayIntervalMs).toBe(50);
     expect(config.webhookDelivery.concurrency).toBe(2);
     expect(config.matrixCacheBytes).toBe(8 * 1024 * 1024);
-    expect(loadAppConfig({ PLANNING_LOCK_DURATION_MS: '5000', PLANNING_STALLED_INTERVAL_MS: '1000' }).planningJob).toEqual({ lockDurationMs: 5_000, stalledIntervalMs: 1_000 });
+    expect(loadAppConfig({ PLANNING_LOCK_DURATION_MS: '5000', PLANNING_STALLED_INTERVAL_MS: '1000', PLANNING_RECONCILE_INTERVAL_MS: '2000' }).planningJob).toEqual({
+      lockDurationMs: 5_000,
+      stalledIntervalMs: 1_000,
+      reconcileIntervalMs: 2_000,
+    });
   });
 
   it('stops at boot on a bad value, naming the variable', () => {
