@@ -36,8 +36,8 @@ export function databaseUrl(name: string): string {
   return url.toString();
 }
 
-export async function withAdmin<T>(work: (admin: DataSource) => Promise<T>): Promise<T> {
-  const admin = new DataSource({ type: 'postgres', url: ADMIN_URL });
+export async function withAdmin<T>(work: (admin: DataSource) => Promise<T>, adminUrl = ADMIN_URL): Promise<T> {
+  const admin = new DataSource({ type: 'postgres', url: adminUrl });
   await admin.initialize();
   try {
     return await work(admin);
@@ -102,9 +102,12 @@ export async function createTestDatabase(): Promise<string> {
   return databaseUrl(name);
 }
 
+/** Drops the database on its own server (a fault test's throwaway PostgreSQL, or the shared one). */
 export async function dropTestDatabase(url: string): Promise<void> {
   const name = new URL(url).pathname.slice(1);
-  await withAdmin((admin) => admin.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`));
+  const serverAdmin = new URL(url);
+  serverAdmin.pathname = '/postgres';
+  await withAdmin((admin) => admin.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`), serverAdmin.toString());
 }
 
 export async function dropDatabasesWhere(admin: DataSource, keep: (name: string) => boolean): Promise<void> {

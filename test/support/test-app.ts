@@ -20,7 +20,8 @@ export const TEST_CLOCK_START = new Date('2026-11-30T06:00:00+08:00');
 export async function createTestConfig(overrides: Partial<AppConfig> = {}): Promise<AppConfig> {
   return {
     ...loadAppConfig({ ...process.env, LOG_LEVEL: process.env.TEST_LOG_LEVEL ?? 'silent' }),
-    databaseUrl: await createTestDatabase(),
+    // A fault test brings its own (a throwaway server's); the others copy this run's template.
+    databaseUrl: overrides.databaseUrl ?? (await createTestDatabase()),
     queuePrefix: `t${randomBytes(4).toString('hex')}`,
     allowPrivateWebhookTargets: true,
     port: 0,
