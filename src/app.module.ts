@@ -8,6 +8,7 @@ import { DriverModule } from './driver/driver.module';
 import { HealthModule } from './health/health.module';
 import { IntegrationsModule } from './integrations/integrations.module';
 import { ShipmentsModule } from './shipments/shipments.module';
+import { OperatorsModule } from './operators/operators.module';
 import { ApiKeyGuard } from './infra/auth/api-key.guard';
 import { AppConfig } from './infra/config/app-config';
 import { ConfigModule } from './infra/config/config.module';
@@ -21,7 +22,7 @@ import { RateLimitModule } from './infra/rate-limit/rate-limit.module';
 import { RequestRedisModule } from './infra/redis/redis.module';
 
 /** Domain modules served over HTTP. Each owns its tables; add a module here and in WorkerModule if it has processors. */
-export const API_DOMAIN_MODULES = [CountiesModule, HealthModule, NetworkModule, FleetModule, ShipmentsModule, IntegrationsModule, PlanningModule, DriverModule];
+export const API_DOMAIN_MODULES = [CountiesModule, OperatorsModule, HealthModule, NetworkModule, FleetModule, ShipmentsModule, IntegrationsModule, PlanningModule, DriverModule];
 
 @Module({})
 export class AppModule {

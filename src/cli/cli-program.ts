@@ -2,7 +2,7 @@ import { Command, CommanderError, Option } from 'commander';
 import { existsSync, readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { CliIo } from './cli-io';
-import { countyAdminCode, integerBetween, positiveNumber, textOfLength, timeZoneName } from './option-parsers';
+import { countyAdminCode, integerBetween, positiveNumber, textOfLength, timeZoneName, username } from './option-parsers';
 
 /**
  * The command table. Each action loads its command's module only when it runs (`await import`), so
@@ -69,6 +69,21 @@ export function createProgram(io: CliIo, setExitCode: (code: number) => void): C
     .action(async (options) => {
       const { runKeyCreate } = await import('./county.command');
       setExitCode(await runCommand('key create', io, () => runKeyCreate(options, io)));
+    });
+
+  program
+    .command('user')
+    .description('console accounts (people; API keys are for machines)')
+    .command('create')
+    .description('create a console account; the password comes from --password-stdin, CONSOLE_USER_PASSWORD or a prompt, never from the command line')
+    .requiredOption('--county <adminCode>', "the county's 6-digit admin code", countyAdminCode)
+    .requiredOption('--username <name>', '2 to 64 letters, digits, . _ or - (stored in lower case)', username)
+    .option('--display-name <name>', 'the name the console shows, e.g. 王丽 (default: the username)', textOfLength(1, 100))
+    .addOption(new Option('--role <role>', 'what the account may do').choices(['admin', 'dispatcher', 'viewer']).makeOptionMandatory())
+    .option('--password-stdin', 'read the password from the first line of standard input', false)
+    .action(async (options) => {
+      const { runUserCreate } = await import('./user.command');
+      setExitCode(await runCommand('user create', io, () => runUserCreate(options, io)));
     });
 
   program

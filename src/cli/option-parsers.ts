@@ -1,4 +1,5 @@
 import { InvalidArgumentError } from 'commander';
+import { USERNAME_PATTERN, USERNAME_RULE } from '../operators/username';
 
 /**
  * Value parsers for commander options. Commander names the flag in its message
@@ -41,4 +42,11 @@ export function textOfLength(min: number, max: number): (raw: string) => string 
     if (value.length < min || value.length > max) throw new InvalidArgumentError(`must be ${min} to ${max} characters, got ${value.length}`);
     return value;
   };
+}
+
+/** A console account's username, in lower case (the API's rule). */
+export function username(raw: string): string {
+  const value = raw.trim().toLowerCase();
+  if (!USERNAME_PATTERN.test(value)) throw new InvalidArgumentError(USERNAME_RULE);
+  return value;
 }

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import { EntityManager, IsNull, Repository } from 'typeorm';
-import { ApiKeyResolver, Principal } from '../infra/auth/principal';
+import { ApiKeyResolver, keyPrincipal, Principal } from '../infra/auth/principal';
 import { conflict, notFound } from '../infra/errors/domain-error';
 import { ApiKey, ApiKeyRole } from './api-key.entity';
 import { hashApiKey, newApiKeySecret } from './api-key-secret';
@@ -35,7 +35,7 @@ export class CountiesService implements ApiKeyResolver {
 
   async resolve(secret: string): Promise<Principal | null> {
     const key = await this.apiKeys.findOne({ where: { keyHash: hashApiKey(secret), revokedAt: IsNull() } });
-    return key ? { apiKeyId: key.id, countyId: key.countyId, role: key.role } : null;
+    return key ? keyPrincipal(key.id, key.countyId, key.role) : null;
   }
 
   async get(countyId: string): Promise<County> {

@@ -78,7 +78,7 @@ export class DeliveriesController {
   })
   @ApiOkResponse({ type: EventsPageResponse })
   async feed(@CurrentPrincipal() principal: Principal, @Query() query: EventsFeedQuery): Promise<EventsPageResponse> {
-    const platform = await this.platforms.findByApiKey(principal.apiKeyId);
+    const platform = principal.apiKeyId ? await this.platforms.findByApiKey(principal.apiKeyId) : null;
     if (platform && platform.countyId !== principal.countyId) throw new DomainError('forbidden', 'platform key and county disagree');
     // A platform key must never fall through to the county-wide feed.
     if (principal.role === 'platform' && !platform) throw new DomainError('forbidden', 'this platform key has no platform');

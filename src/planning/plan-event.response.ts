@@ -6,7 +6,7 @@ export class PlanEventResponse {
   @ApiProperty({ format: 'uuid' }) planId!: string;
   @ApiProperty({ type: String, nullable: true, format: 'uuid' }) routeId!: string | null;
   @ApiProperty({ enum: PLAN_EVENT_TYPES }) type!: string;
-  @ApiProperty({ description: 'the API key id of the operator, or worker / scheduler / system' }) actor!: string;
+  @ApiProperty({ description: 'the API key id of the operator, `user:<id>` for a person signed in to the console, or worker / scheduler / system' }) actor!: string;
   @ApiProperty({ format: 'date-time' }) at!: string;
   @ApiProperty({ type: Object }) data!: Record<string, unknown>;
 }

@@ -1,7 +1,7 @@
 import { EntityManager } from 'typeorm';
 import { PlanEvent, PlanEventType } from './plan-event.entity';
 
-/** Who made a change: an operator's API key id, or the machine that did it. */
+/** Who made a change: an operator's API key id, `user:<id>` for a person in the console (Principal.actor), or the machine that did it. */
 export type PlanActor = string;
 export const WORKER_ACTOR: PlanActor = 'worker';
 export const SCHEDULER_ACTOR: PlanActor = 'scheduler';

@@ -84,7 +84,7 @@ export class PlanStopEditsController {
     idempotencyKey: string | undefined,
   ): Promise<PlanEditResponse> {
     return this.idempotency.run({ countyId, key: idempotencyKey, scope, body }, async () =>
-      this.toResponse(await this.edits.edit(countyId, planId, edit, body.expectedRevision, principal.apiKeyId)),
+      this.toResponse(await this.edits.edit(countyId, planId, edit, body.expectedRevision, principal.actor)),
     );
   }
 

@@ -30,7 +30,7 @@ export class PlansController {
   @Roles(...WRITE_ROLES)
   @ApiAcceptedResponse({ type: PlanResponse })
   async request(@Param('countyId', ParseUUIDPipe) countyId: string, @Body() body: RequestPlanDto, @CurrentPrincipal() principal: Principal): Promise<PlanResponse> {
-    const plan = await this.plans.request(countyId, body, principal.apiKeyId);
+    const plan = await this.plans.request(countyId, body, principal.actor);
     return toPlanResponse(plan, this.plans.jobId(plan));
   }
 
@@ -76,7 +76,7 @@ export class PlansController {
   ): Promise<PlanResponse> {
     const scope = `POST plans/${planId}/publish`;
     return this.idempotency.run({ countyId, key: idempotencyKey, scope, body }, async () => {
-      const plan = await this.publishing.publish(countyId, planId, principal.apiKeyId, body.expectedRevision);
+      const plan = await this.publishing.publish(countyId, planId, principal.actor, body.expectedRevision);
       return toPlanResponse(plan, this.plans.jobId(plan));
     });
   }
@@ -97,7 +97,7 @@ export class PlansController {
   ): Promise<PlanRouteResponse> {
     const scope = `PATCH plans/${planId}/routes/${routeId}`;
     return this.idempotency.run({ countyId, key: idempotencyKey, scope, body }, async () =>
-      toPlanRouteResponse(await this.routeEdits.update(countyId, planId, routeId, body, principal.apiKeyId)),
+      toPlanRouteResponse(await this.routeEdits.update(countyId, planId, routeId, body, principal.actor)),
     );
   }
 

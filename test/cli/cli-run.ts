@@ -11,7 +11,7 @@ export interface CliRun {
  * Runs `rural-dispatch ...argv` in this process, capturing what it prints. Files named in `files` are
  * read from memory; others from disk, as the CLI would.
  */
-export async function runCliCaptured(argv: string[], files?: Record<string, string>): Promise<CliRun> {
+export async function runCliCaptured(argv: string[], files?: Record<string, string>, stdin = ''): Promise<CliRun> {
   let stdout = '';
   let stderr = '';
   const code = await runCli(argv, {
@@ -22,6 +22,7 @@ export async function runCliCaptured(argv: string[], files?: Record<string, stri
       if (!(path in files)) throw new Error('ENOENT: no such file');
       return files[path]!;
     },
+    readStdin: () => Promise.resolve(stdin),
   });
   return { code, stdout, stderr };
 }

@@ -98,4 +98,28 @@ describe('rural-dispatch county create, county list and key create', () => {
     expect(role.code).toBe(2);
     expect(role.stderr).toMatch(/--role.*platform.*invalid|Allowed choices are admin, dispatcher, viewer/);
   });
+
+  it('creates a console account with the password from standard input, never from argv, and it signs in', async () => {
+    const result = await runCliCaptured(
+      ['user', 'create', '--county', '621225', '--username', 'Wang.Li', '--display-name', '王丽', '--role', 'dispatcher', '--password-stdin'],
+      undefined,
+      'a long console password\n',
+    );
+    expect(result).toMatchObject({ code: 0, stderr: '' });
+    expect(result.stdout).toMatch(/^created dispatcher account wang\.li \(王丽\) for 西和县 621225/m);
+    const signedIn = await request(api.baseUrl).post('/v1/console/sign-in').send({ county: '621225', username: 'wang.li', password: 'a long console password' }).expect(200);
+    expect(signedIn.body.user).toMatchObject({ username: 'wang.li', displayName: '王丽', role: 'dispatcher' });
+
+    const short = await runCliCaptured(['user', 'create', '--county', '621225', '--username', 'zhao', '--role', 'viewer', '--password-stdin'], undefined, 'short\n');
+    expect(short.code).toBe(2);
+    expect(short.stderr).toMatch(/password must be 10 to 200 characters/);
+    const badName = await runCliCaptured(
+      ['user', 'create', '--county', '621225', '--username', 'a b', '--role', 'viewer', '--password-stdin'],
+      undefined,
+      'a long console password\n',
+    );
+    expect(badName.code).toBe(2);
+    expect(badName.stderr).toMatch(/--username/);
+    expect(await count(`SELECT count(*) AS n FROM operator_user`)).toBe(1);
+  });
 });

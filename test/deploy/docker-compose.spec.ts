@@ -89,7 +89,7 @@ describe('docker-compose.yml', () => {
     const named = bootstrapArgv({ BOOTSTRAP_COUNTY: '999901', BOOTSTRAP_TIME_ZONE: 'Asia/Urumqi', BOOTSTRAP_COUNTY_NAME: 'Test valley' });
     expect(named).toEqual(['county', 'create', '--county', '999901', '--time-zone', 'Asia/Urumqi', '--name', 'Test valley', '--if-missing']);
     // The CLI accepts exactly these flags (parsed by the real command table, action not run).
-    const program = createProgram({ stdout: () => undefined, stderr: () => undefined, readFile: () => '' }, () => undefined);
+    const program = createProgram({ stdout: () => undefined, stderr: () => undefined, readFile: () => '', readStdin: () => Promise.resolve('') }, () => undefined);
     const create = program.commands.find((command) => command.name() === 'county')!.commands.find((command) => command.name() === 'create')!;
     create.action(() => undefined);
     program.parse(named, { from: 'user' });

@@ -2,12 +2,20 @@ import { applyDecorators, createParamDecorator, ExecutionContext, SetMetadata } 
 
 export type OperatorRole = 'admin' | 'dispatcher' | 'viewer' | 'platform';
 
-/** Who is calling: an operator key, always bound to exactly one county. */
+/** Who is calling: an operator key (a machine) or a person signed in to the console, always bound to exactly one county. */
 export interface Principal {
-  apiKeyId: string;
+  /** The API key; null for a person signed in to the console. */
+  apiKeyId: string | null;
+  /** The operator account of a console session; null for an API key. */
+  userId: string | null;
+  /** Who did it, as plan events and other records store it: the key's id, or `user:<userId>`. */
+  actor: string;
   countyId: string;
   role: OperatorRole;
 }
+
+export const keyPrincipal = (apiKeyId: string, countyId: string, role: OperatorRole): Principal => ({ apiKeyId, userId: null, actor: apiKeyId, countyId, role });
+export const userPrincipal = (userId: string, countyId: string, role: OperatorRole): Principal => ({ apiKeyId: null, userId, actor: `user:${userId}`, countyId, role });
 
 /** Implemented by the module that owns API keys; infra only knows the shape. */
 export interface ApiKeyResolver {
@@ -15,6 +23,13 @@ export interface ApiKeyResolver {
 }
 
 export const API_KEY_RESOLVER = Symbol('API_KEY_RESOLVER');
+
+/** Implemented by the module that owns operator accounts: a console session cookie's principal, or null when it is unknown, expired or signed out. */
+export interface SessionResolver {
+  resolve(sessionToken: string): Promise<Principal | null>;
+}
+
+export const SESSION_RESOLVER = Symbol('SESSION_RESOLVER');
 
 export const IS_PUBLIC = 'auth:public';
 /** The route needs no operator key (health, docs, or its own scheme such as signed webhooks). */

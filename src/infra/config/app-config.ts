@@ -33,6 +33,8 @@ export interface AppConfig {
   secretKeys: Buffer[];
   /** Drivers' sign-in, tokens and proof uploads. */
   driverApp: DriverAppConfig;
+  /** The console's sessions: they end after `idleS` without a request, and `maxS` after sign-in whatever happens. */
+  consoleSession: { idleS: number; maxS: number };
 }
 
 /**
@@ -169,6 +171,10 @@ export function loadAppConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     trustProxy: trustProxyVariable(env),
     secretKeys: secretKeysVariable(env),
     driverApp: loadDriverAppConfig(env),
+    consoleSession: {
+      idleS: integerVariable(env, 'CONSOLE_SESSION_IDLE_S', 4 * 3600, 60, 7 * 24 * 3600),
+      maxS: integerVariable(env, 'CONSOLE_SESSION_MAX_S', 12 * 3600, 300, 30 * 24 * 3600),
+    },
   };
 }
 

@@ -5,9 +5,9 @@ import { APP_CONFIG, AppConfig, RateLimitRule } from '../config/app-config';
 import { DomainError } from '../errors/domain-error';
 import { RequestRedis } from '../redis/redis.module';
 
-export type RateLimitScope = 'ip' | 'key' | 'platform';
+export type RateLimitScope = 'ip' | 'key' | 'user' | 'platform';
 
-const SCOPE_NAMES: Record<RateLimitScope, string> = { ip: 'client address', key: 'API key', platform: 'platform' };
+const SCOPE_NAMES: Record<RateLimitScope, string> = { ip: 'client address', key: 'API key', user: 'operator account', platform: 'platform' };
 
 /**
  * A Redis counter per rule, so that every API process shares one budget per key. Should Redis be
@@ -49,6 +49,8 @@ export class RateLimitsService {
     this.limiters = {
       ip: { limiter: sharedLimiter(redis, 'ip', perIp), rule: perIp },
       key: { limiter: sharedLimiter(redis, 'key', perKey), rule: perKey },
+      // A person in the console gets a key's budget.
+      user: { limiter: sharedLimiter(redis, 'user', perKey), rule: perKey },
       platform: { limiter: sharedLimiter(redis, 'platform', perPlatform), rule: perPlatform },
     };
   }

@@ -76,7 +76,8 @@ export class SettlementService {
   /** Null for an operator key (every line); the platform's id for a platform key, which must have one. */
   private async viewerPlatform(viewer: Principal | undefined): Promise<string | null> {
     if (viewer?.role !== 'platform') return null;
-    const platform = await this.platforms.findOne({ where: { apiKeyId: viewer.apiKeyId } });
+    // Platform principals are keys, never console accounts.
+    const platform = viewer.apiKeyId ? await this.platforms.findOne({ where: { apiKeyId: viewer.apiKeyId } }) : null;
     if (!platform || platform.countyId !== viewer.countyId) throw new DomainError('forbidden', 'this platform key has no platform in this county');
     return platform.id;
   }
