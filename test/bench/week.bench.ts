@@ -43,6 +43,7 @@ import { SettlementService } from '../../src/planning/settlement/settlement.serv
 import { ShipmentInputDto } from '../../src/shipments/dto/shipment-input.dto';
 import { ShipmentIntakeService } from '../../src/shipments/shipment-intake.service';
 import { ShipmentLifecycleService } from '../../src/shipments/shipment-lifecycle.service';
+import { keyPrincipal } from '../../src/infra/auth/principal';
 import { benchCommand } from './bench-command';
 import { BENCH_SECRET_KEY, createBenchDatabase } from './bench-server';
 import { WeekDay, weekTable, writeWeekSection } from './week-report';
@@ -232,7 +233,7 @@ async function main(): Promise<void> {
     const { app } = await startDay(environment, addDays(last.date, 1));
     try {
       const promises = await weekPromises(app, countyId, timeZone);
-      const settlement = await app.get(SettlementService).forCounty(countyId, days[0]!.date, last.date, { apiKeyId: 'week-bench', countyId, role: 'admin' });
+      const settlement = await app.get(SettlementService).forCounty(countyId, days[0]!.date, last.date, keyPrincipal('week-bench', countyId, 'admin'));
       const table = weekTable(days, combinedFigures(stored), promises, settlement);
       const load = loadavg()
         .map((value) => value.toFixed(1))
