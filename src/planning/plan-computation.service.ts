@@ -23,7 +23,7 @@ import { DomainError } from '../infra/errors/domain-error';
 export type PlanRunOutcome = 'completed' | 'stale';
 
 /** The remedies' re-solves together get this share of the plan's time budget (they run only when something is left open). */
-const REMEDIES_TIME_SHARE = 0.5;
+const REMEDIES_TIME_SHARE = 0.25;
 
 /**
  * Another attempt claimed the plan while this one computed it (a re-created job after Redis lost the

@@ -243,6 +243,7 @@ async function main(): Promise<void> {
           deferredParcels: summary.deferred.parcels,
           ...late,
           leftOpen: summary.unassignedByReason,
+          phasesMs: plan.statistics?.phasesMs,
           pickupsCollected: collected,
           openAfter: day.openAfter,
           savingPercent: day.figures?.savingPercent ?? null,
