@@ -13,7 +13,7 @@ import { planConsolidatedWave } from './consolidation/consolidated-wave';
 import { writePromiseOutcome } from './consolidation/plan-deferrals';
 import { PlanInputError, PlanProgress } from './plan-job';
 import { writeWavePlan } from './plan-writer';
-import { Plan } from './plan.entity';
+import { Plan, PlanPhasesMs } from './plan.entity';
 import { PlanningInputsService } from './planning-inputs.service';
 import { SolverThread } from './solver-thread';
 import { appendPlanEvent, SCHEDULER_ACTOR, WORKER_ACTOR } from './plan-events';
@@ -23,7 +23,7 @@ import { DomainError } from '../infra/errors/domain-error';
 export type PlanRunOutcome = 'completed' | 'stale';
 
 /** The remedies' re-solves together get this share of the plan's time budget (they run only when something is left open). */
-const REMEDIES_TIME_SHARE = 0.5;
+const REMEDIES_TIME_SHARE = 0.25;
 
 /**
  * Another attempt claimed the plan while this one computed it (a re-created job after Redis lost the
@@ -61,8 +61,17 @@ export class PlanComputationService {
     if (!plan) return 'stale';
     this.logger.log({ planId, countyId: plan.countyId, serviceDate: plan.serviceDate, wave: plan.wave, attempt: plan.attempts }, 'plan started');
     await reportProgress({ percent: 5, stage: 'loading' });
+    // Wall time per phase, so a slow plan shows where its time went (solver budgets against the rest).
+    const phasesMs: PlanPhasesMs = { loading: 0, consolidated: 0, baseline: 0, remedies: 0 };
+    let phaseStartedAt = Date.now();
+    const endPhase = (phase: keyof PlanPhasesMs) => {
+      const now = Date.now();
+      phasesMs[phase] = now - phaseStartedAt;
+      phaseStartedAt = now;
+    };
     const loaded = await this.inputs.load(plan);
     const { hubSortFenPerParcel, townshipHandoverFenPerParcel } = await this.counties.get(plan.countyId);
+    endPhase('loading');
     const methods = new Set<string>();
     let wave, deferred, late, baseline, remedies;
     try {
@@ -81,12 +90,15 @@ export class PlanComputationService {
         ...solving,
         onStage: (stage, percent) => reportProgress({ stage, percent: Math.round(percent * 0.65) }),
       }));
+      endPhase('consolidated');
       // Then the same day without the co-delivery centre, with the same total solver time.
       const onCarrier = (position: number, carriers: number) =>
         reportProgress({ stage: `baseline:${position + 1}/${carriers}`, percent: 60 + Math.round((25 * position) / carriers) });
       baseline = await planBaseline(await this.baselineInputs.inputFor(plan, loaded, wave), { ...solving, onCarrier });
+      endPhase('baseline');
       await reportProgress({ percent: 87, stage: 'remedies' });
       remedies = await findRemedies(input, wave, solving, plan.timeLimitS * 1000 * REMEDIES_TIME_SHARE);
+      endPhase('remedies');
     } catch (error) {
       // The same input would be refused again: not worth a retry.
       if (error instanceof InvalidProblemError || error instanceof SolverInternalError || error instanceof InfeasibleSolutionError || error instanceof RangeError) {
@@ -100,7 +112,7 @@ export class PlanComputationService {
       if (!current || current.status !== 'running' || current.attempts !== plan.attempts) {
         throw new PlanSupersededError(plan.id);
       }
-      const statistics = { runs: wave.statistics, shipmentsConsidered: loaded.shipments.length, matrixMethods: [...methods].sort(), baselineRuns: baseline.statistics };
+      const statistics = { runs: wave.statistics, shipmentsConsidered: loaded.shipments.length, matrixMethods: [...methods].sort(), baselineRuns: baseline.statistics, phasesMs };
       await writeWavePlan(manager, current, wave, { networkVersion: loaded.networkVersion, statistics, driverIdByVehicle: loaded.driverIdByVehicle }, loaded.timeZone);
       await writeBaseline(manager, current, baseline, loaded.timeZone);
       await manager.update(Plan, plan.id, { hubSortFenPerParcel, townshipHandoverFenPerParcel, baselineUnassigned: baseline.unassigned, remedies });
@@ -121,9 +133,18 @@ export class PlanComputationService {
       });
     });
     if (plan.publishWhenComputed) await this.publishScheduled(plan);
+    const writingMs = Date.now() - phaseStartedAt;
     await reportProgress({ percent: 100, stage: 'completed' });
     this.logger.log(
-      { planId, routes: wave.routes.length, parcels: wave.totals.parcels, unassigned: wave.unassigned.length, deferred: deferred.length, late: late.length },
+      {
+        planId,
+        phasesMs: { ...phasesMs, writing: writingMs },
+        routes: wave.routes.length,
+        parcels: wave.totals.parcels,
+        unassigned: wave.unassigned.length,
+        deferred: deferred.length,
+        late: late.length,
+      },
       'plan completed',
     );
     return 'completed';

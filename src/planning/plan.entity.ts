@@ -28,6 +28,14 @@ export type PlanLifecycle = (typeof PLAN_LIFECYCLES)[number];
  * One version of one planning run: a county's open shipments for one wave of one service date,
  * turned into routes. Replanning a published plan writes a new row with the next version.
  */
+/** Wall time of a plan's phases in the worker, ms: loading inputs, the consolidated solve (matrices included), the baseline, the remedies. */
+export interface PlanPhasesMs {
+  loading: number;
+  consolidated: number;
+  baseline: number;
+  remedies: number;
+}
+
 @Entity()
 @Unique(['countyId', 'serviceDate', 'wave', 'version'])
 @Index(['countyId', 'createdAt'])
@@ -114,7 +122,7 @@ export class Plan extends TimestampedCountyEntity {
   deferredSummary!: DeferralSummary | null;
 
   @Column({ type: 'jsonb', nullable: true })
-  statistics!: { runs: ProblemStatistics[]; shipmentsConsidered: number; matrixMethods: string[]; baselineRuns?: ProblemStatistics[] } | null;
+  statistics!: { runs: ProblemStatistics[]; shipmentsConsidered: number; matrixMethods: string[]; baselineRuns?: ProblemStatistics[]; phasesMs?: PlanPhasesMs } | null;
 
   /**
    * The county's handling costs per parcel when the plan was computed: the plan's figures and

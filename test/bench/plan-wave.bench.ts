@@ -177,6 +177,9 @@ async function main(): Promise<void> {
     console.log(
       `plan ${summary.status}${summary.error ? ` (${summary.error})` : ''}: wall time ${(summary.elapsedMs / 1000).toFixed(1)} s from request to computed plan (consolidated + baseline${plan.remedies ? ' + remedies' : ''})`,
     );
+    const phases = plan.statistics?.phasesMs;
+    if (phases)
+      console.log(`  worker phases: loading ${phases.loading} ms, consolidated ${phases.consolidated} ms, baseline ${phases.baseline} ms, remedies ${phases.remedies} ms`);
     console.log(`  left open: ${summary.unassigned} shipments ${JSON.stringify(summary.unassignedByReason)}; baseline left open: ${plan.baselineUnassigned.length}`);
     const figures = await app.get(PlanRowsService).figures(plan);
     if (figures) print(figureRows(figures));

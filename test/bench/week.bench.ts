@@ -37,6 +37,7 @@ import { NetworkQueryService } from '../../src/network/network-query.service';
 import { PlanRowsService, StoredPlanRows } from '../../src/planning/figures/plan-rows.service';
 import { planFigures, PlanFigures } from '../../src/planning/figures/plan-figures';
 import { SYSTEM_ACTOR } from '../../src/planning/plan-events';
+import { Plan } from '../../src/planning/plan.entity';
 import { PlanPublishingService } from '../../src/planning/plan-publishing.service';
 import { PlanRequestsService } from '../../src/planning/plan-requests.service';
 import { SettlementService } from '../../src/planning/settlement/settlement.service';
@@ -109,6 +110,27 @@ async function publishAndCollect(app: INestApplicationContext, countyId: string,
     for (const { id } of pickups) await lifecycle.transitionIn(manager, countyId, id, 'picked_up', `collected on plan ${planId} (week bench: planned arrival counts as done)`);
     return pickups.length;
   });
+}
+
+/** The plan's late shipments by service level and reason, with where the express ones go: what limits the promises. */
+async function lateDetails(app: INestApplicationContext, countyId: string, plan: Plan): Promise<Record<string, unknown>> {
+  if (plan.late.length === 0) return {};
+  const rows: Array<{ id: string; service_level: string; village: string; township: string | null }> = await app.get(DataSource).query(
+    `SELECT s.id, s.service_level, v.name AS village, t.name AS township FROM shipment s JOIN network_node v ON v.id = s.village_node_id
+       LEFT JOIN network_node t ON t.id = v.parent_id WHERE s.county_id = $1 AND s.id = ANY($2::uuid[])`,
+    [countyId, plan.late.map((entry) => entry.shipmentId)],
+  );
+  const byId = new Map(rows.map((row) => [row.id, row]));
+  const byReason: Record<string, number> = {};
+  const express: string[] = [];
+  for (const entry of plan.late) {
+    const shipment = byId.get(entry.shipmentId);
+    const key = `${shipment?.service_level ?? '?'}:${entry.reason}${entry.unassignedReason ? `:${entry.unassignedReason}` : ''}`;
+    byReason[key] = (byReason[key] ?? 0) + 1;
+    if (shipment?.service_level === 'express')
+      express.push(`${shipment.township ?? '?'}/${shipment.village} ${entry.reason} arrival ${entry.plannedArrivalAt ?? '-'} due ${entry.dueBy}`);
+  }
+  return { lateByLevelAndReason: byReason, lateExpress: express.slice(0, 20) };
 }
 
 async function openShipments(app: INestApplicationContext, countyId: string): Promise<number> {
@@ -212,6 +234,7 @@ async function main(): Promise<void> {
         if (rows) stored.push(rows);
         day.figures = rows && planFigures(rows.consolidated, rows.baseline, rows.shipments, rows.handlingCosts);
         day.openAfter = await openShipments(app, countyId);
+        const late = await lateDetails(app, countyId, plan);
         days.push(day);
         progress('day planned and published', {
           day: day.day,
@@ -219,8 +242,9 @@ async function main(): Promise<void> {
           wallS: day.planWallS,
           parcels: summary.parcels,
           deferredParcels: summary.deferred.parcels,
-          late: summary.lateByReason,
+          ...late,
           leftOpen: summary.unassignedByReason,
+          phasesMs: plan.statistics?.phasesMs,
           pickupsCollected: collected,
           openAfter: day.openAfter,
           savingPercent: day.figures?.savingPercent ?? null,

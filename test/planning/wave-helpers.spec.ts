@@ -1,6 +1,6 @@
 import { localSecondsToInstant } from '../../src/planning/planner/local-time';
 import { isoWeekday, openingWindows } from '../../src/planning/planner/opening-windows';
-import { largestCapacity, packTasks } from '../../src/planning/planner/wave-tasks';
+import { commonCapacity, largestCapacity, packTasks } from '../../src/planning/planner/wave-tasks';
 import { shipment } from './support/wave-fixture';
 
 describe('localSecondsToInstant', () => {
@@ -56,5 +56,14 @@ describe('packTasks', () => {
 
   it('cuts to the vehicle that carries most weight', () => {
     expect(largestCapacity([capacity, { weightG: 20_000, volumeCm3: 10, parcels: 1 }])).toEqual({ weightG: 20_000, volumeCm3: 10, parcels: 1 });
+  });
+
+  it("cuts a depot's tasks to the size at least half of its vehicles carry", () => {
+    const truck = { weightG: 2_000_000, volumeCm3: 16_000_000, parcels: 900 };
+    const van = { weightG: 800_000, volumeCm3: 4_300_000, parcels: 350 };
+    expect(commonCapacity([truck, truck, van, van, van])).toEqual(van);
+    expect(commonCapacity([van, truck])).toEqual(truck);
+    expect(commonCapacity([truck, van, van, truck])).toEqual(truck);
+    expect(commonCapacity([van])).toEqual(van);
   });
 });

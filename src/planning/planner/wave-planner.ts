@@ -1,7 +1,7 @@
 import { DepotSolveDependencies } from './depot-solve';
 import { summariseRoute, unassignedShipments } from './solution-reader';
 import { planDepotTrips } from './depot-trips';
-import { groupShipments, largestCapacity, packTasks, WaveTask } from './wave-tasks';
+import { commonCapacity, groupShipments, packTasks, WaveTask } from './wave-tasks';
 import { urgencyOf } from './task-penalty';
 import { PlannedRoute, PlannedStop, ProblemStatistics, UnassignedShipment, WaveInput, WaveNode, WavePlan, WaveShipment, WaveTotals, WaveVehicle } from './wave-model';
 
@@ -49,7 +49,7 @@ export async function planWave(input: WaveInput, deps: WavePlannerDependencies):
   // Trunk: hub vehicles take station transfers and the directly served villages.
   await deps.onStage?.('trunk', 10);
   const hubVehicles = vehiclesByHome.get(input.hubNodeId) ?? [];
-  const hubChunk = largestCapacity(hubVehicles.map((vehicle) => vehicle.capacity));
+  const hubChunk = commonCapacity(hubVehicles.map((vehicle) => vehicle.capacity));
   const trunkTasks: WaveTask[] = [];
   for (const stationId of stationIds) trunkTasks.push(...directionTasks(stationId, 'station_transfer', byStation.get(stationId)!, hubChunk));
   for (const [villageId, shipments] of groupShipments(direct, (shipment) => shipment.villageNodeId)) {
@@ -82,7 +82,7 @@ export async function planWave(input: WaveInput, deps: WavePlannerDependencies):
     await deps.onStage?.(`last_mile:${nodesById.get(stationId)!.code}`, 40 + Math.round((50 * position) / stationCount));
     const supplied = byStation.get(stationId)!.filter((shipment) => suppliedIds.has(shipment.id));
     const stationVehicles = vehiclesByHome.get(stationId)!;
-    const chunk = largestCapacity(stationVehicles.map((vehicle) => vehicle.capacity));
+    const chunk = commonCapacity(stationVehicles.map((vehicle) => vehicle.capacity));
     const tasks: WaveTask[] = [];
     for (const [villageId, shipments] of groupShipments(supplied, (shipment) => shipment.villageNodeId)) {
       tasks.push(...directionTasks(villageId, 'village', shipments, chunk));
@@ -120,14 +120,15 @@ export async function planWave(input: WaveInput, deps: WavePlannerDependencies):
 }
 
 /**
- * A node's tasks, deliveries then pickups. At a village, optional shipments are tasks of their own, so
- * the solver can leave them for a later day without leaving what must go; a station transfer carries
- * both (most urgent packed first), and the station's last mile decides.
+ * A node's tasks, deliveries then pickups. Optional shipments are tasks of their own, so the solver
+ * can leave them for a later day without leaving what must go. At a station too: packed with what must
+ * go, the backlog a consolidating county carries would swell every transfer to a truckload that only
+ * the biggest vehicles can take; the optional transfers the trunk brings, the station's last mile
+ * weighs again.
  */
 export function directionTasks(nodeId: string, stopKind: PlannedStop['kind'], shipments: WaveShipment[], chunk: WaveVehicle['capacity']): WaveTask[] {
   return (['delivery', 'pickup'] as const).flatMap((direction) => {
     const ofDirection = shipments.filter((shipment) => shipment.direction === direction);
-    if (stopKind !== 'village') return packTasks(direction, nodeId, stopKind, ofDirection, chunk);
     const optional = (shipment: WaveShipment) => urgencyOf(shipment) === 'optional';
     return [
       ...packTasks(

@@ -47,6 +47,17 @@ export function largestCapacity(capacities: Load[]): Load {
   return largest;
 }
 
+/**
+ * The size a depot's tasks are cut to: the largest capacity that at least half of its vehicles have
+ * (by weight, then volume). Cut to the largest vehicle, a busy day's tasks fit only the few biggest
+ * (a hub's two trucks), which then run out of trips while the vans wait; cut to the common size, any
+ * of most vehicles can take any task, and a big vehicle takes several.
+ */
+export function commonCapacity(capacities: Load[]): Load {
+  const sorted = [...capacities].sort((a, b) => b.weightG - a.weightG || b.volumeCm3 - a.volumeCm3);
+  return sorted[Math.ceil(sorted.length / 2) - 1] ?? EMPTY_LOAD;
+}
+
 /** Groups shipments by a key, keeping keys in first-seen order of the id-sorted input. */
 export function groupShipments<T extends WaveShipment>(shipments: T[], keyOf: (shipment: T) => string): Map<string, T[]> {
   const groups = new Map<string, T[]>();
