@@ -59,7 +59,9 @@ export function CountyMap({ network, nodes, routes, selectedRouteId, onSelectRou
     if (!map.current || !network) return;
     networkLayer.current?.remove();
     networkLayer.current = L.geoJSON(network, {
+      // Leaflet applies `style` to the points' circle markers too: they keep their own.
       style: (feature) => {
+        if (feature?.geometry.type === 'Point') return NODE_STYLE[String(feature.properties?.tier)] ?? {};
         const style = ROAD_STYLE[String(feature?.properties?.roadClass)] ?? ROAD_STYLE.unclassified!;
         return { ...style, className: `road road-${String(feature?.properties?.roadClass)}`, interactive: false };
       },
