@@ -12,6 +12,8 @@ ENV NODE_ENV=production
 RUN apt-get update && apt-get install -y --no-install-recommends fonts-wqy-zenhei && rm -rf /var/lib/apt/lists/*
 COPY --from=build /app/node_modules ./node_modules
 COPY --from=build /app/dist ./dist
+# The console (web/), served by the API at /console.
+COPY --from=build /app/web/dist ./web/dist
 COPY package.json ./
 USER node
 CMD ["node", "dist/src/main.js"]

@@ -10,7 +10,8 @@ stamp=dist/.build-stamp
 sources="$(node -p "require('./tsconfig.build.json').include.join(' ')")"
 # shellcheck disable=SC2086 # the include list is split on purpose
 if [ -f "$stamp" ] && [ -z "$(find $sources tsconfig.json tsconfig.build.json package-lock.json -newer "$stamp" \( -name '*.ts' -o -name '*.json' -o -type d \) -print -quit)" ]; then
-  exit 0
+  # The server is current; the console (web/) has its own check.
+  exec bash scripts/build-web-if-stale.sh
 fi
 # Stamp the start time: a file saved while tsc runs counts as changed next time.
 mkdir -p dist

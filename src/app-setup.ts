@@ -2,11 +2,11 @@ import { ValidationPipe } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { NestExpressApplication } from '@nestjs/platform-express';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
-import helmet from 'helmet';
 import { Logger } from 'nestjs-pino';
 import { AppModule } from './app.module';
 import { AppConfig } from './infra/config/app-config';
 import { validationExceptionFactory } from './infra/errors/validation-exception.factory';
+import { securityHeaders, serveConsole } from './infra/http/console-static';
 import { intakeOpenApiSchemas } from './shipments/dto/intake-openapi';
 
 /** The HTTP application exactly as main.ts serves it; the e2e tests and the demo build it the same way. */
@@ -21,13 +21,8 @@ function configureApp(app: NestExpressApplication, config: AppConfig): void {
   app.useLogger(app.get(Logger));
   app.disable('x-powered-by');
   app.set('trust proxy', config.trustProxy);
-  app.use(
-    helmet({
-      // Helmet's policy, less upgrade-insecure-requests: a county's API on plain http (a lab, a LAN)
-      // would otherwise have browsers fetch Swagger UI's scripts over https and show a blank /docs.
-      contentSecurityPolicy: { directives: { upgradeInsecureRequests: null } },
-    }),
-  );
+  app.use(securityHeaders(config));
+  serveConsole(app, config);
   app.useGlobalPipes(new ValidationPipe({ whitelist: true, forbidNonWhitelisted: true, transform: true, exceptionFactory: validationExceptionFactory }));
   app.enableShutdownHooks();
   const document = SwaggerModule.createDocument(

@@ -13,7 +13,7 @@ import { startInProcessWorker } from './in-process-worker';
 import { scanInEverythingReceived } from './demo-hub-arrival';
 import { migrateDatabase } from '../cli/migrate.command';
 import { DemoReport } from './demo-report';
-import { seedDemoCounty } from './seed-demo-county';
+import { ensureDemoConsoleUser, seedDemoCounty } from './seed-demo-county';
 import { serveUntilStopped } from './serve';
 import { demoDriverCurls } from './demo-driver';
 import { PlanRequestsService } from '../planning/plan-requests.service';
@@ -53,6 +53,11 @@ export async function runDemo(flags: DemoFlags): Promise<number> {
         `nodes ${describeCounts(result.network.nodes)}, roads ${describeCounts(result.network.roads)}, network version ${result.county.networkVersion}, ${result.vehicles} vehicles, ${result.drivers} drivers`,
     );
     const countyId = seeded.county.id;
+    const consoleUser = await report.step(
+      'creating the console user (DEMO_CONSOLE_PASSWORD, or a new random password each run)',
+      () => ensureDemoConsoleUser(app, countyId, process.env.DEMO_CONSOLE_PASSWORD),
+      (result) => `${result.username}, role admin`,
+    );
     const matrix = await report.step(
       'computing the van travel-time matrix between all nodes over the road graph',
       () => app.get(TravelMatrixService).computeMatrix(countyId, undefined, 'van'),
@@ -133,6 +138,11 @@ export async function runDemo(flags: DemoFlags): Promise<number> {
     report.line('Where to look next');
     report.table([
       ['admin API key', seeded.apiKeyFromEnvironment ? '(from DEMO_API_KEY)' : seeded.apiKey],
+      ['console', `http://localhost:${config.port}/console/  (with --serve)`],
+      [
+        'console sign-in',
+        `county ${seeded.county.adminCode}, username ${consoleUser.username}, password ${consoleUser.passwordFromEnvironment ? '(from DEMO_CONSOLE_PASSWORD)' : consoleUser.password}`,
+      ],
       ['API + worker', 'npm run demo -- --serve   (or: export WEBHOOK_SECRET_KEY=$(cat .webhook-secret-key); npm start & npm run worker)'],
       ['API docs', `http://localhost:${config.port}/docs`],
       ['the plan', `curl -H "Authorization: Bearer $KEY" http://localhost:${config.port}/v1/counties/${countyId}/plans/${plan.planId}/manifests`],

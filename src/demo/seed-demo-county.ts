@@ -1,9 +1,12 @@
 import { INestApplicationContext } from '@nestjs/common';
+import { randomBytes } from 'crypto';
 import { CountiesService } from '../counties/counties.service';
 import { County } from '../counties/county.entity';
 import { FleetSeedService } from '../fleet/fleet-seed.service';
 import { NetworkImportResult } from '../network/import/network-import.types';
 import { NetworkImportService } from '../network/import/network-import.service';
+import { PASSWORD_MIN_LENGTH } from '../operators/operator-user.dto';
+import { OperatorUsersService } from '../operators/operator-users.service';
 import { buildDemoCounty } from './county/build-demo-county';
 
 export const DEMO_ADMIN_KEY_NAME = 'demo admin';
@@ -48,4 +51,21 @@ async function rotateDemoKey(counties: CountiesService, countyId: string, demoAp
     if (key.name === DEMO_ADMIN_KEY_NAME && key.id !== created.key.id && !key.revokedAt) await counties.revokeApiKey(countyId, key.id);
   }
   return created;
+}
+
+export const DEMO_CONSOLE_USERNAME = 'demo';
+
+/**
+ * The console's demo account (admin of the demo county): its password is DEMO_CONSOLE_PASSWORD, or
+ * a new random one each run (printed by the demo), so a re-run never leaves a known default behind.
+ */
+export async function ensureDemoConsoleUser(
+  app: INestApplicationContext,
+  countyId: string,
+  passwordFromEnvironment: string | undefined,
+): Promise<{ username: string; password: string; passwordFromEnvironment: boolean }> {
+  if (passwordFromEnvironment && passwordFromEnvironment.length < PASSWORD_MIN_LENGTH) throw new Error(`DEMO_CONSOLE_PASSWORD must be at least ${PASSWORD_MIN_LENGTH} characters`);
+  const password = passwordFromEnvironment || randomBytes(9).toString('base64url');
+  await app.get(OperatorUsersService).upsert(countyId, { username: DEMO_CONSOLE_USERNAME, displayName: '演示管理员', role: 'admin', password });
+  return { username: DEMO_CONSOLE_USERNAME, password, passwordFromEnvironment: Boolean(passwordFromEnvironment) };
 }

@@ -1,10 +1,11 @@
-import { Body, Controller, Get, HttpCode, Post, Req, Res } from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, Inject, Post, Req, Res } from '@nestjs/common';
 import { ApiCookieAuth, ApiNoContentResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { Request, Response } from 'express';
 import { CountiesService } from '../counties/counties.service';
 import { County } from '../counties/county.entity';
 import { csrfTokenFor, SESSION_COOKIE, sessionCookie, sessionTokenOf } from '../infra/auth/console-session-cookie';
 import { Public } from '../infra/auth/principal';
+import { APP_CONFIG, AppConfig } from '../infra/config/app-config';
 import { ApiProblems } from '../infra/errors/api-problems';
 import { DomainError } from '../infra/errors/domain-error';
 import { OperatorSession } from './operator-session.entity';
@@ -25,6 +26,7 @@ export class ConsoleSessionController {
     private readonly users: OperatorUsersService,
     private readonly sessions: OperatorSessionsService,
     private readonly counties: CountiesService,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
   @Post('sign-in')
@@ -71,6 +73,7 @@ export class ConsoleSessionController {
       csrfToken: csrfTokenFor(token),
       expiresAt: session.expiresAt.toISOString(),
       idleTimeoutS: this.sessions.idleS,
+      map: this.config.consoleMap,
     };
   }
 }

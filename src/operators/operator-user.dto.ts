@@ -81,4 +81,6 @@ export class ConsoleSessionResponse {
   @ApiProperty({ description: 'send it as X-CSRF-Token on every write made with the session cookie' }) csrfToken!: string;
   @ApiProperty({ description: 'the session ends at this instant whatever happens' }) expiresAt!: string;
   @ApiProperty({ description: 'and after this long without a request' }) idleTimeoutS!: number;
+  @ApiProperty({ description: '{ tileUrl, tileAttribution }: the base map the deployment configured (CONSOLE_TILE_URL), or nulls' })
+  map!: { tileUrl: string | null; tileAttribution: string | null };
 }

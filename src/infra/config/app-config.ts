@@ -35,6 +35,10 @@ export interface AppConfig {
   driverApp: DriverAppConfig;
   /** The console's sessions: they end after `idleS` without a request, and `maxS` after sign-in whatever happens. */
   consoleSession: { idleS: number; maxS: number };
+  /** A base-map tile URL template for the console (e.g. https://tiles.example.cn/{z}/{x}/{y}.png); null: no base map, the county's own roads only. */
+  consoleMap: { tileUrl: string | null; tileAttribution: string | null };
+  /** Where the built console is (CONSOLE_DIR); null: web/dist of the repository. */
+  consoleDir: string | null;
 }
 
 /**
@@ -175,6 +179,14 @@ export function loadAppConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
       idleS: integerVariable(env, 'CONSOLE_SESSION_IDLE_S', 4 * 3600, 60, 7 * 24 * 3600),
       maxS: integerVariable(env, 'CONSOLE_SESSION_MAX_S', 12 * 3600, 300, 30 * 24 * 3600),
     },
+    consoleMap: {
+      // Leaflet's {s} (subdomain) is not a valid host name: checked with a stand-in, kept as written.
+      tileUrl: env.CONSOLE_TILE_URL
+        ? (urlVariable({ CONSOLE_TILE_URL: env.CONSOLE_TILE_URL.replace(/\{s\}/g, 'a') }, 'CONSOLE_TILE_URL', '', ['http:', 'https:']), env.CONSOLE_TILE_URL)
+        : null,
+      tileAttribution: env.CONSOLE_TILE_ATTRIBUTION || null,
+    },
+    consoleDir: env.CONSOLE_DIR || null,
   };
 }
 

@@ -1,0 +1,152 @@
+import { execFileSync } from 'child_process';
+import { mkdirSync } from 'fs';
+import * as path from 'path';
+import { Browser, Page } from 'playwright-core';
+import request from 'supertest';
+import { DataSource } from 'typeorm';
+import { createCounty } from '../support/factories';
+import { cleanupTestConfig, createTestConfig, startTestApp, startTestWorker, TestApp } from '../support/test-app';
+import { launchChromium } from '../bench/console-browser';
+import { createConsoleUser, plannedDemoCounty, PlannedDemoCounty } from '../bench/planned-demo-county';
+
+const SERVICE_DATE = '2026-11-30';
+const PASSWORD = 'console test password';
+const ARTIFACTS = path.join(__dirname, '..', '..', 'test-artifacts', 'console');
+
+/**
+ * The console in a real Chromium against the real API, PostgreSQL and Redis, on the demo county
+ * planned by a real worker: sign-in, the map's 420 nodes and the plan's routes, publishing, and what
+ * a viewer and another county's user may not do. Screenshots go to test-artifacts/console/; the
+ * README's docs/console.png is the Today page taken here.
+ */
+describe('the console in a browser', () => {
+  let api: TestApp;
+  let demo: PlannedDemoCounty;
+  let browser: Browser;
+  let routesInPlan: { all: number; trunk: number };
+  const otherCounty = { adminCode: '' };
+
+  beforeAll(async () => {
+    execFileSync('bash', ['scripts/build-web-if-stale.sh'], { stdio: 'inherit' });
+    mkdirSync(ARTIFACTS, { recursive: true });
+    const config = await createTestConfig();
+    api = await startTestApp(config);
+    demo = await plannedDemoCounty(api.app, SERVICE_DATE, () => startTestWorker(config));
+    await createConsoleUser(api.app, demo.countyId, 'wang.li', 'dispatcher', PASSWORD);
+    await createConsoleUser(api.app, demo.countyId, 'zhao.kan', 'viewer', PASSWORD);
+    const other = await createCounty(api.app, { name: '邻县' });
+    otherCounty.adminCode = other.county.adminCode;
+    await createConsoleUser(api.app, other.county.id, 'li.other', 'admin', PASSWORD);
+    const plan = (await request(api.baseUrl).get(`/v1/counties/${demo.countyId}/plans/${demo.planId}`).set('Authorization', `Bearer ${demo.apiKey}`).expect(200)).body;
+    routesInPlan = { all: plan.routes.length, trunk: plan.routes.filter((route: { echelon: string }) => route.echelon === 'trunk').length };
+    browser = await launchChromium();
+  }, 600_000);
+
+  afterAll(async () => {
+    await browser?.close();
+    if (!api) return;
+    await api.close();
+    await cleanupTestConfig(api.config);
+  });
+
+  async function signedIn(adminCode: string, username: string): Promise<Page> {
+    const page = await browser.newPage({ viewport: { width: 1400, height: 900 } });
+    await page.goto(`${api.baseUrl}/console/#/today?date=${SERVICE_DATE}`);
+    await page.fill('input[name=county]', adminCode);
+    await page.fill('input[name=username]', username);
+    await page.fill('input[name=password]', PASSWORD);
+    await page.click('button[type=submit]');
+    await page.waitForSelector('[data-testid=who]');
+    return page;
+  }
+
+  it('shows the API reason beside the field, in Chinese first, and signs in', async () => {
+    const page = await browser.newPage();
+    await page.goto(`${api.baseUrl}/console/`);
+    expect(await page.textContent('h1')).toBe('县级物流调度台');
+    await page.fill('input[name=county]', '62');
+    await page.fill('input[name=username]', 'wang.li');
+    await page.fill('input[name=password]', PASSWORD);
+    await page.click('button[type=submit]');
+    expect(await page.textContent('[data-field=county]', { timeout: 10_000 })).toContain('6-digit county code');
+    await page.fill('input[name=county]', demo.adminCode);
+    await page.click('button[type=submit]');
+    expect(await page.textContent('[data-testid=who]', { timeout: 10_000 })).toContain('wang.li (dispatcher)');
+    await page.click('[data-testid=language]');
+    expect(await page.textContent('header nav a.active')).toBe('Today');
+    await page.close();
+  });
+
+  it("draws the demo county's 420 nodes and the plan's routes, trunk told from last mile, and lists a route's stops", async () => {
+    const page = await signedIn(demo.adminCode, 'wang.li');
+    await page.waitForSelector('path.route', { timeout: 20_000 });
+    await page.waitForSelector('path.node', { timeout: 20_000 });
+    expect(await page.locator('path.node').count()).toBe(420);
+    expect(await page.locator('path.node-county_hub').count()).toBe(1);
+    expect(await page.locator('path.node-township_station').count()).toBe(20);
+    expect(await page.locator('path.node-village_point').count()).toBe(399);
+    expect(await page.locator('path.road').count()).toBeGreaterThan(0);
+    expect(await page.locator('path.route').count()).toBe(routesInPlan.all);
+    expect(await page.locator('path.route-trunk').count()).toBe(routesInPlan.trunk);
+    expect(await page.locator('path.route-last_mile').count()).toBe(routesInPlan.all - routesInPlan.trunk);
+    expect(await page.textContent('[data-testid=figures]')).toContain('¥');
+    expect(await page.getAttribute('[data-testid=plan]', 'data-lifecycle')).toBe('draft');
+
+    await page.click('[data-testid=routes] tr >> nth=0');
+    await page.waitForSelector('[data-testid=route-detail] li');
+    const manifest = await page.getAttribute('[data-testid=manifest-link]', 'href');
+    const pdf = await page.evaluate(async (url) => {
+      const response = await fetch(url!);
+      return { status: response.status, type: response.headers.get('content-type') };
+    }, manifest);
+    expect(pdf).toEqual({ status: 200, type: 'application/pdf' });
+    await page.screenshot({ path: path.join(ARTIFACTS, 'today.png') });
+    await page.screenshot({ path: path.join(__dirname, '..', '..', 'docs', 'console.png') });
+    await page.close();
+  });
+
+  it('lets a viewer see the plan but not publish it', async () => {
+    const page = await signedIn(demo.adminCode, 'zhao.kan');
+    await page.waitForSelector('path.route', { timeout: 20_000 });
+    expect(await page.locator('[data-testid=publish]').count()).toBe(0);
+    // Not even by hand, with the session's own CSRF token.
+    const status = await page.evaluate(
+      async ({ countyId, planId }) => {
+        const session = (await (await fetch('/v1/console/session')).json()) as { csrfToken: string };
+        const response = await fetch(`/v1/counties/${countyId}/plans/${planId}/publish`, {
+          method: 'POST',
+          headers: { 'Content-Type': 'application/json', 'X-CSRF-Token': session.csrfToken },
+          body: '{}',
+        });
+        return response.status;
+      },
+      { countyId: demo.countyId, planId: demo.planId },
+    );
+    expect(status).toBe(403);
+    await page.close();
+  });
+
+  it('shows a user of another county nothing of this one', async () => {
+    const page = await signedIn(otherCounty.adminCode, 'li.other');
+    expect(await page.textContent('header strong')).toContain('邻县');
+    await page.waitForSelector('.no-plan');
+    expect(await page.locator('path.node').count()).toBe(0);
+    const statuses = await page.evaluate(async (countyId) => {
+      const paths = [`/v1/counties/${countyId}/plans`, `/v1/counties/${countyId}/network`, `/v1/counties/${countyId}/nodes`];
+      return Promise.all(paths.map(async (url) => (await fetch(url)).status));
+    }, demo.countyId);
+    expect(statuses).toEqual([403, 403, 403]);
+    await page.close();
+  });
+
+  it('publishes the plan, and records who did', async () => {
+    const page = await signedIn(demo.adminCode, 'wang.li');
+    await page.waitForSelector('[data-testid=publish]:not([disabled])', { timeout: 20_000 });
+    await page.click('[data-testid=publish]');
+    await page.waitForSelector('[data-testid=plan][data-lifecycle=published]', { timeout: 20_000 });
+    const [event] = await api.app.get(DataSource).query(`SELECT actor FROM plan_event WHERE plan_id = $1 AND type = 'plan.published'`, [demo.planId]);
+    expect(event.actor).toMatch(/^user:[0-9a-f-]{36}$/);
+    await page.screenshot({ path: path.join(ARTIFACTS, 'published.png') });
+    await page.close();
+  });
+});
