@@ -8,6 +8,7 @@ import { NetworkImportService } from '../network/import/network-import.service';
 import { PASSWORD_MIN_LENGTH } from '../operators/operator-user.dto';
 import { OperatorUsersService } from '../operators/operator-users.service';
 import { buildDemoCounty } from './county/build-demo-county';
+import type { DemoCounty } from './county/demo-county.types';
 
 export const DEMO_ADMIN_KEY_NAME = 'demo admin';
 
@@ -30,12 +31,10 @@ export interface SeededDemoCounty {
 export async function seedDemoCounty(app: INestApplicationContext, seed: number, demoApiKey: string | undefined): Promise<SeededDemoCounty> {
   const demo = buildDemoCounty({ seed });
   const counties = app.get(CountiesService);
-  const county = await counties.upsert({ name: demo.county.name, nameEn: demo.county.nameEn, adminCode: demo.county.adminCode, timeZone: demo.county.timeZone });
-  const network = await app.get(NetworkImportService).importFeatureCollection(county.id, demo.network);
-  const fleet = await app.get(FleetSeedService).upsertFleet(county.id, demo.fleet);
+  const { county, network, fleet } = await seedBuiltCounty(app, demo);
   const { secret } = await rotateDemoKey(counties, county.id, demoApiKey);
   return {
-    county: await counties.get(county.id),
+    county,
     network,
     vehicles: fleet.vehicles,
     drivers: fleet.drivers,
@@ -43,6 +42,18 @@ export async function seedDemoCounty(app: INestApplicationContext, seed: number,
     apiKeyFromEnvironment: demoApiKey !== undefined,
     attribution: demo.attribution,
   };
+}
+
+/** A built county (the demo county, or one of the Longnan prefecture's) into the database: county row, network import, fleet; a second run changes nothing. */
+export async function seedBuiltCounty(
+  app: INestApplicationContext,
+  demo: DemoCounty,
+): Promise<{ county: County; network: NetworkImportResult; fleet: { vehicles: number; drivers: number } }> {
+  const counties = app.get(CountiesService);
+  const county = await counties.upsert({ name: demo.county.name, nameEn: demo.county.nameEn, adminCode: demo.county.adminCode, timeZone: demo.county.timeZone });
+  const network = await app.get(NetworkImportService).importFeatureCollection(county.id, demo.network);
+  const fleet = await app.get(FleetSeedService).upsertFleet(county.id, demo.fleet);
+  return { county: await counties.get(county.id), network, fleet };
 }
 
 async function rotateDemoKey(counties: CountiesService, countyId: string, demoApiKey: string | undefined) {

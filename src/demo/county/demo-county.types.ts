@@ -59,12 +59,12 @@ export interface DemoCountyInfo {
   timeZone: string;
 }
 
-/** Where each township's point came from: its GeoNames match. */
+/** Where each township's point came from: its GeoNames match, or null when it was placed by the synthetic rule (flagged `syntheticLocation`). */
 export interface TownshipProvenance {
   code: string;
   name: string;
-  geonameId: number;
-  geonameName: string;
+  geonameId: number | null;
+  geonameName: string | null;
 }
 
 export interface DemoCountySummary {

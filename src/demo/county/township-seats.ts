@@ -10,7 +10,8 @@ export interface TownshipSeat {
   point: LonLat;
   elevationM: number;
   population: number;
-  place: GeoNamesPlace;
+  /** Null for a township that no GeoNames place matches, placed by a seeded rule instead (flagged `syntheticLocation`). */
+  place: GeoNamesPlace | null;
 }
 
 /** Locates every township seat of the county; any township without a unique GeoNames match is an error. */
@@ -35,10 +36,10 @@ export function locateTownshipSeats(townships: readonly TownshipDivision[], plac
   }
   if (failures.length > 0) throw new Error(`Township seats could not be located:\n${failures.join('\n')}`);
   const seen = new Map<number, string>();
-  for (const seat of seats) {
-    const other = seen.get(seat.place.geonameId);
-    if (other) throw new Error(`Townships ${other} and ${seat.township.name} matched the same GeoNames place ${seat.place.geonameId}`);
-    seen.set(seat.place.geonameId, seat.township.name);
+  for (const { place, township } of seats) {
+    const other = seen.get(place!.geonameId);
+    if (other) throw new Error(`Townships ${other} and ${township.name} matched the same GeoNames place ${place!.geonameId}`);
+    seen.set(place!.geonameId, township.name);
   }
   return seats;
 }
