@@ -178,7 +178,7 @@ function keepOnlyServed(route: PlannedRoute, servedIds: Set<string>, shipmentsBy
   return summariseRoute({ ...route, stops });
 }
 
-function waveTotals(routes: PlannedRoute[], plannedShipmentIds: string[], shipmentsById: Map<string, WaveShipment>): WaveTotals {
+export function waveTotals(routes: PlannedRoute[], plannedShipmentIds: string[], shipmentsById: Map<string, WaveShipment>): WaveTotals {
   const costFen = routes.reduce((total, route) => total + route.costFen, 0);
   const parcels = plannedShipmentIds.reduce((total, id) => total + shipmentsById.get(id)!.parcelCount, 0);
   return {
