@@ -145,6 +145,29 @@ describe('must go, may go, not offered', () => {
     expect(taskPenaltyFen({ shipments: [shipment('z', 'V11', { urgency: 'late' })], load })).toBe(4 * due);
   });
 
+  it("sends the trunk and the station's vehicles out again for due work the first wave left at the hub", async () => {
+    // The van carries two parcels a trip: the station is supplied once by the first wave (its last mile
+    // leaves after that drop), so the third due parcel needs a follow-on wave after both vehicles return.
+    const small = fixtureInput({
+      serviceDate: '2026-12-01',
+      vehicles: [vehicle('van-1', 'van', 'H', { capacity: { weightG: 100_000, volumeCm3: 1_000_000, parcels: 2 } }), vehicle('tri-1', 'tricycle', 'S1')],
+      shipments: [shipment('due-V11', 'V11'), shipment('due-V12', 'V12'), shipment('due-V13', 'V13')],
+    });
+    const due = context({ 'due-V11': { dueBy: DUE_TODAY }, 'due-V12': { dueBy: DUE_TODAY }, 'due-V13': { dueBy: DUE_TODAY } });
+    const result = await planConsolidatedWave(small, due, { matrices: gridMatrices(), solve: solveAsync });
+    expect(result.wave.plannedShipmentIds).toEqual(['due-V11', 'due-V12', 'due-V13']);
+    expect(result.wave.unassigned).toEqual([]);
+    expect(result.late).toEqual([]);
+    expect(result.wave.statistics.map((run) => run.name)).toContain('follow_on:trunk');
+    const routesOf = (vehicleId: string) => result.wave.routes.filter((route) => route.vehicleId === vehicleId).sort((a, b) => a.departureS - b.departureS);
+    expect(routesOf('van-1')).toHaveLength(2);
+    const [firstRun, secondRun] = routesOf('tri-1');
+    // The tricycle's second run leaves after the van's second drop at the station, and after its own return.
+    const secondDrop = routesOf('van-1')[1]!.stops.find((stop) => stop.kind === 'station_transfer')!;
+    expect(secondRun!.departureS).toBeGreaterThanOrEqual(Math.max(secondDrop.departureS, firstRun!.returnS));
+    expect(result.wave.totals.parcels).toBe(3);
+  });
+
   it('plans a parcel whose promise has passed before one merely due when only one fits', async () => {
     // One van, room for one parcel, a shift that allows a single trip: the late parcel gets it.
     const tight = fixtureInput({

@@ -1,7 +1,8 @@
 import { localSecondsToInstant } from '../../src/planning/planner/local-time';
-import { isoWeekday, openingWindows } from '../../src/planning/planner/opening-windows';
+import { isoWeekday, openingWindows, windowsUntil } from '../../src/planning/planner/opening-windows';
+import { stationDropDeadlines, transferLatestArrivalS } from '../../src/planning/planner/station-deadlines';
 import { commonCapacity, largestCapacity, packTasks } from '../../src/planning/planner/wave-tasks';
-import { shipment } from './support/wave-fixture';
+import { fixtureNodes, gridMatrices, shipment, vehicle } from './support/wave-fixture';
 
 describe('localSecondsToInstant', () => {
   it('turns seconds after local midnight into the instant, per time zone', () => {
@@ -65,5 +66,40 @@ describe('packTasks', () => {
     expect(commonCapacity([van, truck])).toEqual(truck);
     expect(commonCapacity([truck, van, van, truck])).toEqual(truck);
     expect(commonCapacity([van])).toEqual(van);
+  });
+});
+
+describe('the trunk deadline at a station', () => {
+  const nodes = fixtureNodes();
+  const byId = new Map(nodes.map((node) => [node.id, node]));
+
+  it("is the latest drop from which the station's vehicle still reaches the village and gets back within its shift", async () => {
+    const tricycle = vehicle('tri-1', 'tricycle', 'S1');
+    const deadlines = await stationDropDeadlines(byId.get('S1')!, [byId.get('V11')!, byId.get('V13')!], [tricycle], '2026-12-01', gridMatrices());
+    // S1 → V11 is 2 km × 1.3 at 20 km/h: 468 s each way; V11 takes 300 s; the shift ends at 18:00.
+    expect(deadlines.get('V11')).toBe(18 * 3600 - 468 - 300 - 468);
+    // V13 is farther (√10 km × 1.3): an earlier deadline.
+    expect(deadlines.get('V13')!).toBeLessThan(deadlines.get('V11')!);
+    // A village closing at 12:00 must be reached by then (its last service start), whatever the shift.
+    const early = { ...byId.get('V11')!, openingHours: [{ days: [1, 2, 3, 4, 5, 6, 7], open: '08:00', close: '12:00' }] };
+    expect((await stationDropDeadlines(byId.get('S1')!, [early], [tricycle], '2026-12-01', gridMatrices())).get('V11')).toBe(12 * 3600 - 300 - 468);
+  });
+
+  it('binds a transfer by its most demanding village with work that must go, less the unloading; optional work sets none', () => {
+    const deadlines = new Map([
+      ['V11', 60_000],
+      ['V13', 50_000],
+    ]);
+    expect(transferLatestArrivalS([shipment('a', 'V11'), shipment('b', 'V13')], deadlines, 600)).toBe(49_400);
+    expect(transferLatestArrivalS([shipment('a', 'V11'), shipment('b', 'V13', { urgency: 'optional' })], deadlines, 600)).toBe(59_400);
+    expect(transferLatestArrivalS([shipment('b', 'V13', { urgency: 'optional' })], deadlines, 600)).toBeUndefined();
+  });
+
+  it("cuts the station's opening windows at the deadline, and leaves them when the cut would leave none", () => {
+    const windows = [{ startS: 8 * 3600, endS: 18 * 3600 }];
+    expect(windowsUntil(windows, 10 * 3600)).toEqual([{ startS: 8 * 3600, endS: 10 * 3600 }]);
+    expect(windowsUntil(windows, 7 * 3600)).toEqual(windows);
+    expect(windowsUntil(windows, undefined)).toEqual(windows);
+    expect(windowsUntil([], 10 * 3600)).toEqual([{ startS: 0, endS: 10 * 3600 }]);
   });
 });

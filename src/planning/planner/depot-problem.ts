@@ -1,5 +1,5 @@
 import type { Job, Problem, ProfileMatrices, Vehicle, VehicleClass } from '@rural-dispatch/routing';
-import { openingWindows } from './opening-windows';
+import { openingWindows, windowsUntil } from './opening-windows';
 import { WaveTask } from './wave-tasks';
 import { loadVector, NodeMatrix, PlanUnassignedReason, WaveNode, WaveVehicle } from './wave-model';
 import { taskPenaltyFen } from './task-penalty';
@@ -88,7 +88,7 @@ export function buildDepotProblem(spec: DepotProblemSpec, matrices: ReadonlyMap<
         kind: task.direction,
         location,
         serviceS: companions.has(task.id) ? 0 : node.serviceTimeS,
-        timeWindows: windows ?? [],
+        timeWindows: windowsUntil(windows ?? [], task.latestArrivalS),
         amount: loadVector(task.load),
         unassignedPenaltyFen: taskPenaltyFen(task),
       });

@@ -27,3 +27,11 @@ export function openingWindows(rules: OpeningHoursRule[] | null, serviceDate: st
   }
   return merged;
 }
+
+/** Time windows cut at `latestS`; the windows as they were when the cut would leave none (the last mile then says why). */
+export function windowsUntil(windows: TimeWindow[], latestS: number | undefined): TimeWindow[] {
+  if (latestS === undefined) return windows;
+  const source = windows.length > 0 ? windows : [{ startS: 0, endS: 7 * 24 * 3600 }];
+  const cut = source.filter((window) => window.startS <= latestS).map((window) => ({ startS: window.startS, endS: Math.min(window.endS, Math.floor(latestS)) }));
+  return cut.length > 0 ? cut : windows;
+}

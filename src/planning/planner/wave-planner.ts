@@ -3,6 +3,7 @@ import { summariseRoute, unassignedShipments } from './solution-reader';
 import { planDepotTrips } from './depot-trips';
 import { commonCapacity, groupShipments, packTasks, WaveTask } from './wave-tasks';
 import { urgencyOf } from './task-penalty';
+import { stationDropDeadlines, transferLatestArrivalS } from './station-deadlines';
 import { PlannedRoute, PlannedStop, ProblemStatistics, UnassignedShipment, WaveInput, WaveNode, WavePlan, WaveShipment, WaveTotals, WaveVehicle } from './wave-model';
 
 export { iterationBudget } from './depot-solve';
@@ -51,7 +52,18 @@ export async function planWave(input: WaveInput, deps: WavePlannerDependencies):
   const hubVehicles = vehiclesByHome.get(input.hubNodeId) ?? [];
   const hubChunk = commonCapacity(hubVehicles.map((vehicle) => vehicle.capacity));
   const trunkTasks: WaveTask[] = [];
-  for (const stationId of stationIds) trunkTasks.push(...directionTasks(stationId, 'station_transfer', byStation.get(stationId)!, hubChunk));
+  for (const stationId of stationIds) {
+    const station = nodesById.get(stationId)!;
+    const atStation = byStation.get(stationId)!;
+    const mustGoVillages = [...new Set(atStation.filter((shipment) => urgencyOf(shipment) !== 'optional').map((shipment) => shipment.villageNodeId))].map((id) =>
+      nodesById.get(id)!,
+    );
+    const deadlines = await stationDropDeadlines(station, mustGoVillages, vehiclesByHome.get(stationId)!, input.serviceDate, deps.matrices);
+    for (const task of directionTasks(stationId, 'station_transfer', atStation, hubChunk)) {
+      const latestArrivalS = task.direction === 'delivery' ? transferLatestArrivalS(task.shipments, deadlines, station.serviceTimeS) : undefined;
+      trunkTasks.push(latestArrivalS === undefined ? task : { ...task, latestArrivalS });
+    }
+  }
   for (const [villageId, shipments] of groupShipments(direct, (shipment) => shipment.villageNodeId)) {
     trunkTasks.push(...directionTasks(villageId, 'village', shipments, hubChunk));
   }
@@ -178,7 +190,7 @@ function keepOnlyServed(route: PlannedRoute, servedIds: Set<string>, shipmentsBy
   return summariseRoute({ ...route, stops });
 }
 
-function waveTotals(routes: PlannedRoute[], plannedShipmentIds: string[], shipmentsById: Map<string, WaveShipment>): WaveTotals {
+export function waveTotals(routes: PlannedRoute[], plannedShipmentIds: string[], shipmentsById: Map<string, WaveShipment>): WaveTotals {
   const costFen = routes.reduce((total, route) => total + route.costFen, 0);
   const parcels = plannedShipmentIds.reduce((total, id) => total + shipmentsById.get(id)!.parcelCount, 0);
   return {

@@ -13,6 +13,8 @@ export interface WaveTask {
   stopKind: StopKind;
   shipments: WaveShipment[];
   load: Load;
+  /** A must-go station transfer: the trunk must arrive by then (station-deadlines.ts). */
+  latestArrivalS?: number;
 }
 
 /**

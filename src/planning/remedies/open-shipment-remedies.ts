@@ -1,4 +1,5 @@
 import { planWave, WavePlannerDependencies } from '../planner/wave-planner';
+import { vehiclesAfterRoutes } from '../planner/vehicles-after-routes';
 import { PlanUnassignedReason, WaveInput, WavePlan, WaveVehicle } from '../planner/wave-model';
 import { OpenShipmentRemedy, RemedyChange } from './remedy-model';
 
@@ -62,7 +63,7 @@ export async function findRemedies(input: WaveInput, plan: WavePlan, deps: WaveP
     remedies.push(price('earlier_trunk_start', resolved, resolved.totals.costFen - plan.totals.costFen));
   }
   const followOn = await resolve('second_trunk_trip', {
-    vehicles: vehiclesAfterTheirRoutes(input, plan),
+    vehicles: vehiclesAfterRoutes(input, plan.routes),
     shipments: input.shipments.filter((shipment) => openIds.has(shipment.id)),
   });
   // Routes of the follow-on wave that end up carrying nothing (a trunk drop whose last mile cannot go) would not run.
@@ -87,26 +88,4 @@ const DESCRIPTIONS: Record<RemedyChange, string> = {
 function extraVanTemplate(hubVehicles: WaveVehicle[]): WaveVehicle | undefined {
   const byCode = [...hubVehicles].sort((a, b) => (a.code < b.code ? -1 : a.code > b.code ? 1 : 0));
   return byCode.find((vehicle) => vehicle.vehicleClass === 'van') ?? byCode[0];
-}
-
-/**
- * Every vehicle as it is free after its last route of the plan (plus its base's loading time), with
- * what is left of its maximum duration and no second fixed cost when it already went out; vehicles
- * with no time left are not offered.
- */
-function vehiclesAfterTheirRoutes(input: WaveInput, plan: WavePlan): WaveVehicle[] {
-  const nodesById = new Map(input.nodes.map((node) => [node.id, node]));
-  const driven = new Map<string, { returnS: number; durationS: number }>();
-  for (const route of plan.routes) {
-    const sofar = driven.get(route.vehicleId) ?? { returnS: 0, durationS: 0 };
-    driven.set(route.vehicleId, { returnS: Math.max(sofar.returnS, route.returnS), durationS: sofar.durationS + route.returnS - route.departureS });
-  }
-  return input.vehicles.flatMap((vehicle) => {
-    const used = driven.get(vehicle.id);
-    if (!used) return [vehicle];
-    const shiftStartS = Math.max(vehicle.shiftStartS, used.returnS + (nodesById.get(vehicle.homeNodeId)?.serviceTimeS ?? 0));
-    const maxDurationS = vehicle.maxDurationS === null ? null : vehicle.maxDurationS - used.durationS;
-    if (shiftStartS >= vehicle.shiftEndS || (maxDurationS !== null && maxDurationS <= 0)) return [];
-    return [{ ...vehicle, shiftStartS, maxDurationS, fixedCostFen: 0 }];
-  });
 }
