@@ -4,6 +4,7 @@ import { RateLimiterMemory, RateLimiterRedis, RateLimiterRes } from 'rate-limite
 import { APP_CONFIG, AppConfig, RateLimitRule } from '../config/app-config';
 import { DomainError } from '../errors/domain-error';
 import { RequestRedis } from '../redis/redis.module';
+import { BatchedLimiter, LimiterState } from './batched-limiter';
 
 export type RateLimitScope = 'ip' | 'key' | 'user' | 'platform';
 
@@ -30,7 +31,7 @@ export function sharedLimiter(redis: RequestRedis, name: string, rule: RateLimit
  * the IETF httpapi draft names them; `Retry-After` on a refusal. The last rule applied to a request
  * (the key's, after the address's) is the one its headers describe.
  */
-export function setRateLimitHeaders(response: Response, rule: RateLimitRule, state: RateLimiterRes, refused: boolean): void {
+export function setRateLimitHeaders(response: Response, rule: RateLimitRule, state: LimiterState, refused: boolean): void {
   const resetS = Math.max(1, Math.ceil(state.msBeforeNext / 1000));
   response.setHeader('RateLimit-Limit', String(rule.points));
   response.setHeader('RateLimit-Remaining', String(Math.max(0, state.remainingPoints)));
@@ -39,26 +40,30 @@ export function setRateLimitHeaders(response: Response, rule: RateLimitRule, sta
   if (refused) response.setHeader('Retry-After', String(resetS));
 }
 
-/** The request budgets: per client address (before authentication), per API key and per platform (after it). */
+/**
+ * The request budgets: per client address (before authentication), per API key and per platform (after
+ * it). They are on every request, so they are counted in memory while far from their limit and
+ * shared through Redis in batches (BatchedLimiter says what that trades).
+ */
 @Injectable()
 export class RateLimitsService {
-  private readonly limiters: Record<RateLimitScope, { limiter: RateLimiterRedis; rule: RateLimitRule }>;
+  private readonly limiters: Record<RateLimitScope, { limiter: BatchedLimiter; rule: RateLimitRule }>;
 
   constructor(redis: RequestRedis, @Inject(APP_CONFIG) config: AppConfig) {
     const { perIp, perKey, perPlatform } = config.rateLimits;
     this.limiters = {
-      ip: { limiter: sharedLimiter(redis, 'ip', perIp), rule: perIp },
-      key: { limiter: sharedLimiter(redis, 'key', perKey), rule: perKey },
+      ip: { limiter: new BatchedLimiter(sharedLimiter(redis, 'ip', perIp), perIp), rule: perIp },
+      key: { limiter: new BatchedLimiter(sharedLimiter(redis, 'key', perKey), perKey), rule: perKey },
       // A person in the console gets a key's budget.
-      user: { limiter: sharedLimiter(redis, 'user', perKey), rule: perKey },
-      platform: { limiter: sharedLimiter(redis, 'platform', perPlatform), rule: perPlatform },
+      user: { limiter: new BatchedLimiter(sharedLimiter(redis, 'user', perKey), perKey), rule: perKey },
+      platform: { limiter: new BatchedLimiter(sharedLimiter(redis, 'platform', perPlatform), perPlatform), rule: perPlatform },
     };
   }
 
   /** Counts one request against `id`'s budget; over it, a 429 `rate_limited` with Retry-After. */
   async consume(scope: RateLimitScope, id: string, response: Response): Promise<void> {
     const { limiter, rule } = this.limiters[scope];
-    let state: RateLimiterRes;
+    let state: LimiterState;
     try {
       state = await limiter.consume(id);
     } catch (rejection) {
