@@ -5,12 +5,13 @@ import { api, ApiProblem, SessionInfo, setCsrfToken } from './api';
 import { initialLanguage, Language, rememberLanguage, translator } from './i18n';
 import type { NodeItem } from './plan-types';
 import { PlansPage } from './plans-page';
+import { RunsPage } from './runs-page';
 import { SignIn } from './sign-in';
 import { TodayPage } from './today-page';
 import './console.css';
 
-type Page = 'today' | 'plans';
-const pageOf = (hash: string): Page => (hash.startsWith('#/plans') ? 'plans' : 'today');
+type Page = 'today' | 'plans' | 'runs';
+const pageOf = (hash: string): Page => (hash.startsWith('#/plans') ? 'plans' : hash.startsWith('#/runs') ? 'runs' : 'today');
 
 /** Every node of the county, page by page (GET …/nodes pages at 1000). */
 async function loadNodes(countyId: string): Promise<Map<string, NodeItem>> {
@@ -95,6 +96,9 @@ function App() {
           <a href="#/plans" class={page === 'plans' ? 'active' : ''}>
             {t('plans')}
           </a>
+          <a href="#/runs" class={page === 'runs' ? 'active' : ''}>
+            {t('runs')}
+          </a>
         </nav>
         <span class="who" data-testid="who">
           {session.user.displayName} ({session.user.role})
@@ -102,7 +106,11 @@ function App() {
         {languageButton}
         <button onClick={() => void signOut()}>{t('signOut')}</button>
       </header>
-      <main>{page === 'today' ? <TodayPage t={t} session={session} network={network} nodes={nodes} /> : <PlansPage t={t} session={session} />}</main>
+      <main>
+        {page === 'today' && <TodayPage t={t} session={session} network={network} nodes={nodes} />}
+        {page === 'plans' && <PlansPage t={t} session={session} />}
+        {page === 'runs' && <RunsPage t={t} session={session} />}
+      </main>
     </div>
   );
 }
