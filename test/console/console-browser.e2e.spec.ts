@@ -10,7 +10,7 @@ import { DriversService } from '../../src/fleet/drivers.service';
 import { Clock } from '../../src/infra/clock/clock';
 import { createCounty } from '../support/factories';
 import { cleanupTestConfig, createTestConfig, startTestApp, startTestWorker, TestApp } from '../support/test-app';
-import { launchChromium, waitForText } from '../bench/console-browser';
+import { launchChromium, waitForCounts, waitForText } from '../bench/console-browser';
 import { createConsoleUser, plannedDemoCounty, PlannedDemoCounty } from '../bench/planned-demo-county';
 
 const SERVICE_DATE = '2026-11-30';
@@ -140,6 +140,31 @@ describe('the console in a browser', () => {
       return Promise.all(paths.map(async (url) => (await fetch(url)).status));
     }, demo.countyId);
     expect(statuses).toEqual([403, 403, 403]);
+    await page.close();
+  });
+
+  it('resolves a needs-attention shipment by searching its village, with the API reason beside the field first', async () => {
+    const auth = `Bearer ${demo.apiKey}`;
+    const queue = (await request(api.baseUrl).get(`/v1/counties/${demo.countyId}/shipments/needs-attention`).set('Authorization', auth).expect(200)).body.items;
+    expect(queue.length).toBeGreaterThan(0);
+    const villages = (await request(api.baseUrl).get(`/v1/counties/${demo.countyId}/nodes?tier=village_point&limit=5`).set('Authorization', auth).expect(200)).body.items;
+    const village = villages[3];
+
+    const page = await signedIn(demo.adminCode, 'wang.li');
+    await page.goto(`${api.baseUrl}/console/#/attention`);
+    const rows = page.locator('[data-testid=attention] tr');
+    await page.waitForSelector('[data-testid=attention] tr');
+    expect(await rows.count()).toBe(queue.length);
+    await page.click(`[data-testid=attention] tr[data-shipment-id="${queue[0].id}"]`);
+    await page.click('[data-testid=resolve-submit]');
+    expect(await page.textContent('[data-field=villageNodeId]', { timeout: 10_000 })).toContain('villageNodeId');
+
+    await page.fill('input[name=village]', village.name);
+    await page.click(`button[data-node-code="${village.code}"]`);
+    await page.click('[data-testid=resolve-submit]');
+    await waitForCounts(page, { '[data-testid=attention] tr': queue.length - 1 }, 20_000);
+    const settled = (await request(api.baseUrl).get(`/v1/counties/${demo.countyId}/shipments/${queue[0].id}`).set('Authorization', auth).expect(200)).body;
+    expect(settled).toMatchObject({ needsAttention: false, villageNodeId: village.id });
     await page.close();
   });
 

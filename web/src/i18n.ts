@@ -63,6 +63,10 @@ const zh = {
   onBoard: '车上件数',
   delivered: '已投递',
   lastPosition: '最后位置',
+  needsAttention: '待处理',
+  chooseVillage: '选择村级服务点（搜索或在地图上点击）',
+  searchVillage: '搜索村名或代码',
+  resolve: '确定目的地',
 };
 
 type Messages = typeof zh;
@@ -132,6 +136,10 @@ const en: Messages = {
   onBoard: 'On board',
   delivered: 'Delivered',
   lastPosition: 'Last position',
+  needsAttention: 'Needs attention',
+  chooseVillage: 'choose the village point (search, or click it on the map)',
+  searchVillage: 'Search a village by name or code',
+  resolve: 'Set the destination',
 };
 
 export type Language = 'zh' | 'en';

@@ -4,14 +4,16 @@ import type { FeatureCollection, Geometry } from 'geojson';
 import { api, ApiProblem, SessionInfo, setCsrfToken } from './api';
 import { initialLanguage, Language, rememberLanguage, translator } from './i18n';
 import type { NodeItem } from './plan-types';
+import { AttentionPage } from './attention-page';
 import { PlansPage } from './plans-page';
 import { RunsPage } from './runs-page';
 import { SignIn } from './sign-in';
 import { TodayPage } from './today-page';
 import './console.css';
 
-type Page = 'today' | 'plans' | 'runs';
-const pageOf = (hash: string): Page => (hash.startsWith('#/plans') ? 'plans' : hash.startsWith('#/runs') ? 'runs' : 'today');
+type Page = 'today' | 'plans' | 'runs' | 'attention';
+const PAGES: Page[] = ['plans', 'runs', 'attention'];
+const pageOf = (hash: string): Page => PAGES.find((page) => hash.startsWith(`#/${page}`)) ?? 'today';
 
 /** Every node of the county, page by page (GET …/nodes pages at 1000). */
 async function loadNodes(countyId: string): Promise<Map<string, NodeItem>> {
@@ -99,6 +101,9 @@ function App() {
           <a href="#/runs" class={page === 'runs' ? 'active' : ''}>
             {t('runs')}
           </a>
+          <a href="#/attention" class={page === 'attention' ? 'active' : ''}>
+            {t('needsAttention')}
+          </a>
         </nav>
         <span class="who" data-testid="who">
           {session.user.displayName} ({session.user.role})
@@ -110,6 +115,7 @@ function App() {
         {page === 'today' && <TodayPage t={t} session={session} network={network} nodes={nodes} />}
         {page === 'plans' && <PlansPage t={t} session={session} />}
         {page === 'runs' && <RunsPage t={t} session={session} />}
+        {page === 'attention' && <AttentionPage t={t} session={session} network={network} nodes={nodes} />}
       </main>
     </div>
   );
