@@ -33,6 +33,8 @@ import { DriverEventsService } from './events/driver-events.service';
 import { StoredEventsService } from './events/stored-events.service';
 import { PlanProgressController } from './progress/plan-progress.controller';
 import { PlanProgressService } from './progress/plan-progress.service';
+import { RunUpdatesController } from './progress/run-updates.controller';
+import { RunUpdatesService } from './progress/run-updates.service';
 import { CountyProofsController } from './proofs/county-proofs.controller';
 import { DriverProof } from './proofs/driver-proof.entity';
 import { DriverProofsController } from './proofs/driver-proofs.controller';
@@ -66,6 +68,7 @@ import { DriverRunsService } from './runs/driver-runs.service';
     DriverAccessController,
     CountyProofsController,
     PlanProgressController,
+    RunUpdatesController,
     CashController,
   ],
   providers: [
@@ -84,6 +87,7 @@ import { DriverRunsService } from './runs/driver-runs.service';
     DerivedStatusService,
     StoredEventsService,
     PlanProgressService,
+    RunUpdatesService,
     CashService,
     {
       provide: ONE_TIME_CODE_SENDER,

@@ -4,9 +4,13 @@ import * as path from 'path';
 import { Browser, Page } from 'playwright-core';
 import request from 'supertest';
 import { DataSource } from 'typeorm';
+import { randomUUID } from 'crypto';
+import { DriverAccountsService } from '../../src/driver/auth/driver-accounts.service';
+import { DriversService } from '../../src/fleet/drivers.service';
+import { Clock } from '../../src/infra/clock/clock';
 import { createCounty } from '../support/factories';
 import { cleanupTestConfig, createTestConfig, startTestApp, startTestWorker, TestApp } from '../support/test-app';
-import { launchChromium } from '../bench/console-browser';
+import { launchChromium, waitForCounts, waitForText } from '../bench/console-browser';
 import { createConsoleUser, plannedDemoCounty, PlannedDemoCounty } from '../bench/planned-demo-county';
 
 const SERVICE_DATE = '2026-11-30';
@@ -49,9 +53,9 @@ describe('the console in a browser', () => {
     await cleanupTestConfig(api.config);
   });
 
-  async function signedIn(adminCode: string, username: string): Promise<Page> {
+  async function signedIn(adminCode: string, username: string, baseUrl = api.baseUrl): Promise<Page> {
     const page = await browser.newPage({ viewport: { width: 1400, height: 900 } });
-    await page.goto(`${api.baseUrl}/console/#/today?date=${SERVICE_DATE}`);
+    await page.goto(`${baseUrl}/console/#/today?date=${SERVICE_DATE}`);
     await page.fill('input[name=county]', adminCode);
     await page.fill('input[name=username]', username);
     await page.fill('input[name=password]', PASSWORD);
@@ -139,6 +143,31 @@ describe('the console in a browser', () => {
     await page.close();
   });
 
+  it('resolves a needs-attention shipment by searching its village, with the API reason beside the field first', async () => {
+    const auth = `Bearer ${demo.apiKey}`;
+    const queue = (await request(api.baseUrl).get(`/v1/counties/${demo.countyId}/shipments/needs-attention`).set('Authorization', auth).expect(200)).body.items;
+    expect(queue.length).toBeGreaterThan(0);
+    const villages = (await request(api.baseUrl).get(`/v1/counties/${demo.countyId}/nodes?tier=village_point&limit=5`).set('Authorization', auth).expect(200)).body.items;
+    const village = villages[3];
+
+    const page = await signedIn(demo.adminCode, 'wang.li');
+    await page.goto(`${api.baseUrl}/console/#/attention`);
+    const rows = page.locator('[data-testid=attention] tr');
+    await page.waitForSelector('[data-testid=attention] tr');
+    expect(await rows.count()).toBe(queue.length);
+    await page.click(`[data-testid=attention] tr[data-shipment-id="${queue[0].id}"]`);
+    await page.click('[data-testid=resolve-submit]');
+    expect(await page.textContent('[data-field=villageNodeId]', { timeout: 10_000 })).toContain('villageNodeId');
+
+    await page.fill('input[name=village]', village.name);
+    await page.click(`button[data-node-code="${village.code}"]`);
+    await page.click('[data-testid=resolve-submit]');
+    await waitForCounts(page, { '[data-testid=attention] tr': queue.length - 1 }, 20_000);
+    const settled = (await request(api.baseUrl).get(`/v1/counties/${demo.countyId}/shipments/${queue[0].id}`).set('Authorization', auth).expect(200)).body;
+    expect(settled).toMatchObject({ needsAttention: false, villageNodeId: village.id });
+    await page.close();
+  });
+
   it('publishes the plan, and records who did', async () => {
     const page = await signedIn(demo.adminCode, 'wang.li');
     await page.waitForSelector('[data-testid=publish]:not([disabled])', { timeout: 20_000 });
@@ -148,5 +177,47 @@ describe('the console in a browser', () => {
     expect(event.actor).toMatch(/^user:[0-9a-f-]{36}$/);
     await page.screenshot({ path: path.join(ARTIFACTS, 'published.png') });
     await page.close();
+  });
+
+  it("shows a driver's events on the runs page as they are stored by another API process, without a reload", async () => {
+    const plan = (await request(api.baseUrl).get(`/v1/counties/${demo.countyId}/plans/${demo.planId}`).set('Authorization', `Bearer ${demo.apiKey}`).expect(200)).body;
+    const route = plan.routes.find((candidate: { driverId: string | null; echelon: string }) => candidate.driverId !== null && candidate.echelon === 'last_mile');
+    const driver = await api.app.get(DriversService).get(demo.countyId, route.driverId);
+    await api.app.get(DriverAccountsService).setPin(demo.countyId, driver.id, '246810');
+
+    // The console talks to a second API process on the same database; the driver syncs with the first.
+    const second = await startTestApp(api.config);
+    const page = await signedIn(demo.adminCode, 'wang.li', second.baseUrl);
+    await page.goto(`${second.baseUrl}/console/#/runs?date=${SERVICE_DATE}`);
+    const stopsDone = page.locator(`tr[data-route-id="${route.id}"] [data-testid=stops-done]`);
+    await page.waitForSelector('[data-testid=live][data-live=true]', { timeout: 20_000 });
+    expect(await stopsDone.textContent()).toBe(`0/${route.stops.length}`);
+    const reloads: string[] = [];
+    page.on('framenavigated', (frame) => reloads.push(frame.url()));
+
+    const signIn = await request(api.baseUrl)
+      .post('/v1/driver/sign-in')
+      .send({ county: demo.adminCode, phone: driver.phone, pin: '246810', device: { id: 'console-test-phone' } })
+      .expect(200);
+    const now = api.app
+      .get(Clock)
+      .now()
+      .toISOString()
+      .replace(/\.\d+Z$/, 'Z');
+    const firstStop = route.stops[0];
+    const events = [
+      { id: randomUUID(), type: 'departed', routeId: route.id, recordedAt: now, location: { coordinates: [105.3, 34.0] } },
+      { id: randomUUID(), type: 'arrived', routeId: route.id, stopId: firstStop.id, recordedAt: now },
+      { id: randomUUID(), type: 'departed', routeId: route.id, stopId: firstStop.id, recordedAt: now },
+    ];
+    const synced = await request(api.baseUrl).post('/v1/driver/events').set('Authorization', `Bearer ${signIn.body.accessToken}`).send({ sentAt: now, events }).expect(200);
+    expect(synced.body.accepted).toBe(3);
+
+    await waitForText(page, `tr[data-route-id="${route.id}"] [data-testid=stops-done]`, `1/${route.stops.length}`, 20_000);
+    expect(await page.textContent(`tr[data-route-id="${route.id}"] [data-testid=run-status]`)).toBe('dispatched');
+    expect(reloads).toEqual([]);
+    await page.screenshot({ path: path.join(ARTIFACTS, 'runs.png') });
+    await page.close();
+    await second.close();
   });
 });

@@ -33,6 +33,8 @@ interface Props {
   routes: PlanRoute[];
   selectedRouteId: string | null;
   onSelectRoute: (routeId: string) => void;
+  /** A click on a node, by its code (the needs-attention queue picks a village so). */
+  onSelectNode?: (code: string) => void;
   tileUrl: string | null;
   tileAttribution: string | null;
 }
@@ -41,7 +43,10 @@ interface Props {
  * The county on a Leaflet map (SVG renderer: every road, node and route is a DOM path the browser
  * tests can count). No base tiles unless the deployment configures a tile URL.
  */
-export function CountyMap({ network, nodes, routes, selectedRouteId, onSelectRoute, tileUrl, tileAttribution }: Props) {
+export function CountyMap({ network, nodes, routes, selectedRouteId, onSelectRoute, onSelectNode, tileUrl, tileAttribution }: Props) {
+  // The network layer is drawn once per network; its click handler reads the current callback.
+  const selectNode = useRef(onSelectNode);
+  selectNode.current = onSelectNode;
   const container = useRef<HTMLDivElement>(null);
   const map = useRef<L.Map | null>(null);
   const networkLayer = useRef<L.GeoJSON | null>(null);
@@ -67,9 +72,9 @@ export function CountyMap({ network, nodes, routes, selectedRouteId, onSelectRou
       },
       pointToLayer: (feature, latlng) => {
         const tier = String(feature.properties?.tier);
-        return L.circleMarker(latlng, { ...NODE_STYLE[tier], className: `node node-${tier}` }).bindTooltip(
-          `${String(feature.properties?.name)} (${String(feature.properties?.code)})`,
-        );
+        return L.circleMarker(latlng, { ...NODE_STYLE[tier], className: `node node-${tier}` })
+          .bindTooltip(`${String(feature.properties?.name)} (${String(feature.properties?.code)})`)
+          .on('click', () => selectNode.current?.(String(feature.properties?.code)));
       },
     }).addTo(map.current);
     // Roads below nodes and routes.

@@ -53,6 +53,20 @@ const zh = {
   open: '打开',
   published: '已发布',
   draft: '草稿',
+  runs: '在途',
+  live: '实时',
+  offline: '未连接',
+  noPublishedPlan: '该日期没有已发布的计划',
+  stopsDone: '已完成站点',
+  lateStops: '晚点站点',
+  failed: '失败',
+  onBoard: '车上件数',
+  delivered: '已投递',
+  lastPosition: '最后位置',
+  needsAttention: '待处理',
+  chooseVillage: '选择村级服务点（搜索或在地图上点击）',
+  searchVillage: '搜索村名或代码',
+  resolve: '确定目的地',
 };
 
 type Messages = typeof zh;
@@ -112,6 +126,20 @@ const en: Messages = {
   open: 'Open',
   published: 'published',
   draft: 'draft',
+  runs: 'Runs',
+  live: 'live',
+  offline: 'not connected',
+  noPublishedPlan: 'No published plan on this date',
+  stopsDone: 'Stops done',
+  lateStops: 'Late stops',
+  failed: 'Failed',
+  onBoard: 'On board',
+  delivered: 'Delivered',
+  lastPosition: 'Last position',
+  needsAttention: 'Needs attention',
+  chooseVillage: 'choose the village point (search, or click it on the map)',
+  searchVillage: 'Search a village by name or code',
+  resolve: 'Set the destination',
 };
 
 export type Language = 'zh' | 'en';
@@ -137,3 +165,7 @@ export const translator =
 export const yuan = (fen: number | null | undefined) => (fen === null || fen === undefined ? '—' : `¥${(fen / 100).toFixed(2)}`);
 export const km = (metres: number | null | undefined) => (metres === null || metres === undefined ? '—' : `${(metres / 1000).toFixed(1)} km`);
 export const percent = (ratio: number | null | undefined) => (ratio === null || ratio === undefined ? '—' : `${(ratio * 100).toFixed(1)}%`);
+
+/** HH:MM in the county's time zone, whatever the browser's. */
+export const clockTime = (iso: string, timeZone: string) =>
+  new Intl.DateTimeFormat('zh-CN', { timeZone, hour: '2-digit', minute: '2-digit', hourCycle: 'h23' }).format(new Date(iso));

@@ -4,13 +4,16 @@ import type { FeatureCollection, Geometry } from 'geojson';
 import { api, ApiProblem, SessionInfo, setCsrfToken } from './api';
 import { initialLanguage, Language, rememberLanguage, translator } from './i18n';
 import type { NodeItem } from './plan-types';
+import { AttentionPage } from './attention-page';
 import { PlansPage } from './plans-page';
+import { RunsPage } from './runs-page';
 import { SignIn } from './sign-in';
 import { TodayPage } from './today-page';
 import './console.css';
 
-type Page = 'today' | 'plans';
-const pageOf = (hash: string): Page => (hash.startsWith('#/plans') ? 'plans' : 'today');
+type Page = 'today' | 'plans' | 'runs' | 'attention';
+const PAGES: Page[] = ['plans', 'runs', 'attention'];
+const pageOf = (hash: string): Page => PAGES.find((page) => hash.startsWith(`#/${page}`)) ?? 'today';
 
 /** Every node of the county, page by page (GET …/nodes pages at 1000). */
 async function loadNodes(countyId: string): Promise<Map<string, NodeItem>> {
@@ -95,6 +98,12 @@ function App() {
           <a href="#/plans" class={page === 'plans' ? 'active' : ''}>
             {t('plans')}
           </a>
+          <a href="#/runs" class={page === 'runs' ? 'active' : ''}>
+            {t('runs')}
+          </a>
+          <a href="#/attention" class={page === 'attention' ? 'active' : ''}>
+            {t('needsAttention')}
+          </a>
         </nav>
         <span class="who" data-testid="who">
           {session.user.displayName} ({session.user.role})
@@ -102,7 +111,12 @@ function App() {
         {languageButton}
         <button onClick={() => void signOut()}>{t('signOut')}</button>
       </header>
-      <main>{page === 'today' ? <TodayPage t={t} session={session} network={network} nodes={nodes} /> : <PlansPage t={t} session={session} />}</main>
+      <main>
+        {page === 'today' && <TodayPage t={t} session={session} network={network} nodes={nodes} />}
+        {page === 'plans' && <PlansPage t={t} session={session} />}
+        {page === 'runs' && <RunsPage t={t} session={session} />}
+        {page === 'attention' && <AttentionPage t={t} session={session} network={network} nodes={nodes} />}
+      </main>
     </div>
   );
 }

@@ -3,7 +3,7 @@ import type { FeatureCollection, Geometry } from 'geojson';
 import { api, ApiProblem, SessionInfo } from './api';
 import { CountyMap, routeColour } from './county-map';
 import { FieldError } from './field-error';
-import { km, percent, Translate, yuan } from './i18n';
+import { clockTime, km, percent, Translate, yuan } from './i18n';
 import type { DeferredShipment, NodeItem, PlanDetail, PlanRoute, PlanSummary } from './plan-types';
 
 interface Props {
@@ -189,6 +189,7 @@ export function TodayPage({ t, session, network, nodes }: Props) {
                 canWrite={canWrite}
                 busy={busy}
                 onLock={(locked) => void act('PATCH', `${base}/plans/${plan.id}/routes/${selectedRoute.id}`, { locked })}
+                timeZone={session.county.timeZone}
               />
             )}
             <LeftOut t={t} plan={plan} deferred={deferred} nodes={nodes} />
@@ -243,9 +244,10 @@ interface RouteStopsProps {
   canWrite: boolean;
   busy: boolean;
   onLock: (locked: boolean) => void;
+  timeZone: string;
 }
 
-function RouteStops({ t, route, nodes, manifestUrl, canWrite, busy, onLock }: RouteStopsProps) {
+function RouteStops({ t, route, nodes, manifestUrl, canWrite, busy, onLock, timeZone }: RouteStopsProps) {
   return (
     <div class="route-detail" data-testid="route-detail">
       <h3>
@@ -265,8 +267,7 @@ function RouteStops({ t, route, nodes, manifestUrl, canWrite, busy, onLock }: Ro
       <ol class="stops">
         {route.stops.map((stop) => (
           <li>
-            {new Date(stop.arrivalAt).toLocaleTimeString([], { hour: '2-digit', minute: '2-digit' })} {nodes.get(stop.nodeId)?.name ?? stop.nodeId} · ↓{stop.parcelsDelivered} ↑
-            {stop.parcelsPickedUp}
+            {clockTime(stop.arrivalAt, timeZone)} {nodes.get(stop.nodeId)?.name ?? stop.nodeId} · ↓{stop.parcelsDelivered} ↑{stop.parcelsPickedUp}
           </li>
         ))}
       </ol>

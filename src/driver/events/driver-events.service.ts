@@ -17,6 +17,7 @@ import { DerivedStatusService, StoredBatch } from './derived-status.service';
 import { AcceptedEvent, clockOffsetS, JudgeContext, judgeEvent } from './event-judge';
 import { DriverEventInput, driverEventSchema, eventBatchSchema } from './event-batch.schema';
 import { EventResult, SyncResponse } from './sync-response';
+import { RUN_UPDATES_CHANNEL, RunUpdate } from '../progress/run-updates.service';
 
 interface Candidate {
   index: number;
@@ -214,6 +215,11 @@ export class DriverEventsService {
       batch.routes.set(event.routeId, { backAtBase: backAtBase || (batch.routes.get(event.routeId)?.backAtBase ?? false) });
     }
     const statusChanges = await this.derived.apply(manager, batch, context.routes);
+    // Delivered to every API process's listener when this transaction commits (the console's live runs page).
+    if (stored.length > 0) {
+      const update: RunUpdate = { countyId: driver.countyId, routeIds: [...batch.routes.keys()] };
+      await manager.query('SELECT pg_notify($1, $2)', [RUN_UPDATES_CHANNEL, JSON.stringify(update)]);
+    }
     return { inserted, statusChanges };
   }
 }
