@@ -3,7 +3,9 @@ import { randomBytes } from 'crypto';
 import { readFileSync } from 'fs';
 import { AddressInfo, createServer } from 'net';
 import * as path from 'path';
+import Redis from 'ioredis';
 import { DataSource } from 'typeorm';
+import { redisConnectionOptions } from '../../src/infra/queue/redis-connection';
 
 /** What the benches that drive a server need: a free port, a database of their own, the API as a child process, its CPU time. */
 
@@ -77,6 +79,11 @@ export function startApi(databaseUrl: string, port: number, env: NodeJS.ProcessE
   );
 }
 
+/** The real worker (dist/src/worker.js) with `env` (its database, Redis and queue prefix); its stderr is the bench's. */
+export function spawnWorker(env: NodeJS.ProcessEnv): ChildProcess {
+  return spawn(process.execPath, [path.join(__dirname, '..', '..', 'src', 'worker.js')], { env: { ...process.env, ...env }, stdio: ['ignore', 'ignore', 'inherit'] });
+}
+
 /** Ends a child and waits for it, so that the database is not dropped under open connections. */
 export async function stopChild(child: ChildProcess | undefined): Promise<void> {
   if (!child || child.exitCode !== null) return;
@@ -92,5 +99,20 @@ export function processCpuMs(pid: number | undefined): number | null {
     return ((Number(fields[11]) + Number(fields[12])) * 1000) / 100;
   } catch {
     return null;
+  }
+}
+
+/** Deletes every key of a bench's own BullMQ prefix (queues, schedulers, rate counters); nothing else is touched. */
+export async function dropQueueKeys(redisUrl: string, prefix: string): Promise<void> {
+  const redis = new Redis(redisConnectionOptions(redisUrl));
+  try {
+    let cursor = '0';
+    do {
+      const [next, keys] = await redis.scan(cursor, 'MATCH', `${prefix}:*`, 'COUNT', 500);
+      if (keys.length) await redis.del(...keys);
+      cursor = next;
+    } while (cursor !== '0');
+  } finally {
+    redis.disconnect();
   }
 }

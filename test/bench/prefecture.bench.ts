@@ -10,34 +10,24 @@
  * minute, and each county's cost per parcel. Develop with `--counties 2 --parcels 3000 --workers 1,2`.
  */
 import 'reflect-metadata';
-import { ChildProcess, spawn } from 'node:child_process';
 import { cpus, loadavg } from 'node:os';
-import { join } from 'node:path';
 import { getQueueToken } from '@nestjs/bullmq';
 import { INestApplicationContext } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { Queue } from 'bullmq';
-import Redis from 'ioredis';
 import { DataSource, In } from 'typeorm';
 import { AppModule } from '../../src/app.module';
 import { integerBetween } from '../../src/cli/option-parsers';
 import { buildLongnanPrefecture } from '../../src/demo/county/longnan-prefecture';
-import type { DemoCounty, DemoNodeFeature } from '../../src/demo/county/demo-county.types';
-import { DemoVillage, generateDemoShipments } from '../../src/demo/demo-shipment-generator';
-import { DEMO_PLATFORM_NAMES } from '../../src/demo/push-demo-shipments';
 import { seedBuiltCounty } from '../../src/demo/seed-demo-county';
 import { loadAppConfig } from '../../src/infra/config/app-config';
 import { runMigrations } from '../../src/infra/database/migrate';
 import { QueueName } from '../../src/infra/queue/queue-names';
-import { redisConnectionOptions } from '../../src/infra/queue/redis-connection';
-import { PlatformsService } from '../../src/integrations/platforms.service';
 import { DEFAULT_TIME_LIMIT_S, PlanRequestsService } from '../../src/planning/plan-requests.service';
 import { Plan } from '../../src/planning/plan.entity';
-import { ShipmentInputDto } from '../../src/shipments/dto/shipment-input.dto';
-import { ShipmentIntakeService } from '../../src/shipments/shipment-intake.service';
-import { ShipmentScansService } from '../../src/shipments/shipment-scans.service';
 import { benchCommand } from './bench-command';
-import { BENCH_SECRET_KEY, createBenchDatabase, stopChild } from './bench-server';
+import { pushDay, villagesOf } from './bench-day';
+import { BENCH_SECRET_KEY, createBenchDatabase, stopChild, dropQueueKeys, spawnWorker } from './bench-server';
 
 const SERVICE_DATE = '2026-11-30';
 const CLOCK_START = '2026-11-30T06:00:00+08:00';
@@ -65,47 +55,6 @@ const load = () =>
   loadavg()
     .map((value) => value.toFixed(2))
     .join(' ');
-
-function villagesOf(county: DemoCounty): DemoVillage[] {
-  const nodes = county.network.features.filter((feature): feature is DemoNodeFeature => feature.properties.kind === 'node');
-  const townshipNames = new Map(nodes.map((node) => [node.properties.code, node.properties.name]));
-  return nodes
-    .filter((node) => node.properties.tier === 'village_point')
-    .map((node) => ({
-      adminCode: node.properties.adminCode ?? null,
-      name: node.properties.name,
-      townshipName: townshipNames.get(node.properties.parent ?? '') ?? null,
-      lon: node.geometry.coordinates[0]!,
-      lat: node.geometry.coordinates[1]!,
-    }));
-}
-
-/** The county's share of the day through the intake (five platforms in turn, as the demo), then the inbound parcels scanned in at its hub. */
-async function pushDay(
-  app: INestApplicationContext,
-  countyId: string,
-  villages: DemoVillage[],
-  shipmentCount: number,
-  seed: number,
-): Promise<{ shipments: number; parcels: number }> {
-  const shipments = generateDemoShipments(villages, { date: SERVICE_DATE, count: shipmentCount, seed }) as unknown as Array<
-    ShipmentInputDto & { direction: string; parcels: Array<{ barcode: string }> }
-  >;
-  const platforms = [];
-  for (const name of DEMO_PLATFORM_NAMES) platforms.push((await app.get(PlatformsService).ensure(countyId, name)).platform);
-  const intake = app.get(ShipmentIntakeService);
-  for (const [position, platform] of platforms.entries()) {
-    const own = shipments.filter((_shipment, index) => index % platforms.length === position);
-    for (let start = 0; start < own.length; start += 200) await intake.create({ countyId, platformId: platform.id }, own.slice(start, start + 200));
-  }
-  const barcodes = shipments.filter((shipment) => shipment.direction === 'inbound').flatMap((shipment) => shipment.parcels.map((parcel) => parcel.barcode));
-  for (let start = 0; start < barcodes.length; start += 500) await app.get(ShipmentScansService).scanIn(countyId, barcodes.slice(start, start + 500));
-  return { shipments: shipments.length, parcels: shipments.reduce((sum, shipment) => sum + shipment.parcels.length, 0) };
-}
-
-function spawnWorker(env: NodeJS.ProcessEnv): ChildProcess {
-  return spawn(process.execPath, [join(__dirname, '..', '..', 'src', 'worker.js')], { env: { ...process.env, ...env }, stdio: ['ignore', 'ignore', 'inherit'] });
-}
 
 interface RoundResult {
   workers: number;
@@ -151,21 +100,6 @@ async function planRound(app: INestApplicationContext, countyIds: string[], work
   }
 }
 
-/** Every key of the bench's own BullMQ prefix (queues, schedulers, rate counters); nothing else is touched. */
-async function dropQueueKeys(redisUrl: string, prefix: string): Promise<void> {
-  const redis = new Redis(redisConnectionOptions(redisUrl));
-  try {
-    let cursor = '0';
-    do {
-      const [next, keys] = await redis.scan(cursor, 'MATCH', `${prefix}:*`, 'COUNT', 500);
-      if (keys.length) await redis.del(...keys);
-      cursor = next;
-    } while (cursor !== '0');
-  } finally {
-    redis.disconnect();
-  }
-}
-
 async function main(): Promise<void> {
   process.env.WEBHOOK_SECRET_KEY ||= BENCH_SECRET_KEY;
   const base = loadAppConfig({ ...process.env, LOG_LEVEL: process.env.LOG_LEVEL ?? 'error', CLOCK_START: process.env.CLOCK_START ?? CLOCK_START });
@@ -192,7 +126,7 @@ async function main(): Promise<void> {
       const { county: row } = await seedBuiltCounty(app, county);
       const villages = villagesOf(county);
       const share = Math.round((options.parcels * villages.length) / villageTotal / PARCELS_PER_SHIPMENT);
-      const pushed = await pushDay(app, row.id, villages, share, options.seed * 100 + index);
+      const pushed = await pushDay(app, row.id, villages, { date: SERVICE_DATE, shipments: share, seed: options.seed * 100 + index });
       seeded.push({ id: row.id, name: `${county.county.name} ${county.county.nameEn}`, adminCode: county.county.adminCode, parcels: pushed.parcels });
       log(
         `${county.county.adminCode} ${county.county.name}: ${county.summary.townshipStations} townships, ${county.summary.villagePoints} villages, ${county.summary.vehicles} vehicles; ${pushed.shipments} shipments, ${pushed.parcels} parcels`,

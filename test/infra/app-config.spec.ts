@@ -37,6 +37,12 @@ describe('application config', () => {
     expect(() => loadAppConfig({ PLANNING_LOCK_DURATION_MS: '660000' })).toThrow(/PLANNING_LOCK_DURATION_MS/);
   });
 
+  it('takes a queue prefix in braces, a Redis Cluster hash tag, and refuses other punctuation', () => {
+    expect(loadAppConfig({ QUEUE_PREFIX: '{rd}' }).queuePrefix).toBe('{rd}');
+    expect(loadAppConfig({ QUEUE_PREFIX: 'rd-prod' }).queuePrefix).toBe('rd-prod');
+    for (const bad of ['{rd', 'rd}', '{}', 'r:d', '{r:d}']) expect(() => loadAppConfig({ QUEUE_PREFIX: bad })).toThrow(/QUEUE_PREFIX/);
+  });
+
   it('reads the rate limits and the proxy trust (issue 12)', () => {
     const defaults = loadAppConfig({});
     expect(defaults.rateLimits).toEqual({

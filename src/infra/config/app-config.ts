@@ -156,8 +156,9 @@ export function loadAppConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     throw new ConfigError(`LOG_LEVEL must be one of ${LOG_LEVELS.join(', ')}, got ${JSON.stringify(env.LOG_LEVEL)}`);
   }
   const queuePrefix = env.QUEUE_PREFIX ?? 'rd';
-  if (!/^[A-Za-z0-9_-]{1,40}$/.test(queuePrefix)) {
-    throw new ConfigError(`QUEUE_PREFIX must be 1-40 characters of [A-Za-z0-9_-], got ${JSON.stringify(queuePrefix)}`);
+  // In braces ({rd}) it is a Redis Cluster hash tag: every key of the deployment lands in one slot, as BullMQ's Lua scripts need (docs/deploy.md).
+  if (!/^([A-Za-z0-9_-]{1,40}|\{[A-Za-z0-9_-]{1,38}\})$/.test(queuePrefix)) {
+    throw new ConfigError(`QUEUE_PREFIX must be 1-40 characters of [A-Za-z0-9_-], or such a name in braces for Redis Cluster ({rd}), got ${JSON.stringify(queuePrefix)}`);
   }
   return {
     databaseUrl: urlVariable(env, 'DATABASE_URL', 'postgres://postgres@127.0.0.1:5432/rural_dispatch', ['postgres:', 'postgresql:']),

@@ -1,0 +1,319 @@
+/**
+ * Soak: the real API and workers on the loopback for a while, under steady load. Run:
+ *   npm run bench:soak -- [--minutes 10] [--push-rate 300] [--read-rate 300] [--plan-every 30] [--kill-every 120] [--workers 2]
+ * Seeds Xihe (the demo county) and one day at its hub in a scratch database, starts one API and
+ * `--workers` worker processes, computes a first plan, then for `--minutes`: signed single-shipment
+ * pushes at `--push-rate` a second, route manifest reads (json) at `--read-rate` a second, a replan
+ * every `--plan-every` seconds, and one worker killed (SIGKILL) and replaced every `--kill-every`
+ * seconds. It reports the errors per endpoint (and those within 30 s of a kill), p50/p99 per endpoint,
+ * each process's RSS growth after warm-up, and shipments lost (accepted but not stored) or
+ * duplicated. Nothing is asserted: the figures are the result.
+ */
+import 'reflect-metadata';
+import { ChildProcess } from 'node:child_process';
+import { randomUUID } from 'node:crypto';
+import { readFileSync } from 'node:fs';
+import { cpus, loadavg } from 'node:os';
+import { INestApplicationContext } from '@nestjs/common';
+import { NestFactory } from '@nestjs/core';
+import { DataSource } from 'typeorm';
+import { AppModule } from '../../src/app.module';
+import { integerBetween } from '../../src/cli/option-parsers';
+import { buildDemoCounty } from '../../src/demo/county/build-demo-county';
+import { seedDemoCounty } from '../../src/demo/seed-demo-county';
+import { loadAppConfig } from '../../src/infra/config/app-config';
+import { runMigrations } from '../../src/infra/database/migrate';
+import { PlatformsService } from '../../src/integrations/platforms.service';
+import { signedHeaders } from '../../src/integrations/webhook-signature';
+import { benchCommand } from './bench-command';
+import { pushDay, villagesOf } from './bench-day';
+import { BENCH_SECRET_KEY, createBenchDatabase, freePort, startApi, stopChild, dropQueueKeys, spawnWorker } from './bench-server';
+
+const SERVICE_DATE = '2026-11-30';
+const CLOCK_START = '2026-11-30T06:00:00+08:00';
+/** Requests the generator lets wait at once; past it a due request is not sent and counted as shed (the API is not keeping up). */
+const MAX_IN_FLIGHT = 1_000;
+/** Errors this close after a kill are reported apart. */
+const KILL_WINDOW_MS = 30_000;
+
+const options = benchCommand('bench:soak', 'the API and workers under steady intake, manifest reads, plans and worker kills')
+  .option('--minutes <n>', 'how long the load runs', integerBetween(1, 600), 10)
+  .option('--push-rate <n>', 'signed single-shipment pushes a second', integerBetween(0, 10_000), 300)
+  .option('--read-rate <n>', 'route manifest reads a second', integerBetween(0, 10_000), 300)
+  .option('--plan-every <s>', 'seconds between plan requests', integerBetween(5), 30)
+  .option('--kill-every <s>', 'seconds between worker kills', integerBetween(10), 120)
+  .option('--workers <n>', 'worker processes', integerBetween(1, 8), 2)
+  .parse()
+  .opts<{ minutes: number; pushRate: number; readRate: number; planEvery: number; killEvery: number; workers: number }>();
+
+const started = Date.now();
+const log = (line: string) => console.log(`${((Date.now() - started) / 1000).toFixed(1).padStart(7)} s  ${line}`);
+const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
+/** One endpoint's outcome: latencies of the answered requests, errors by kind and when. */
+class EndpointStats {
+  readonly latenciesMs: number[] = [];
+  readonly errorsAt: number[] = [];
+  readonly errorKinds = new Map<string, number>();
+  shed = 0;
+  inFlight = 0;
+
+  constructor(readonly name: string) {}
+
+  async measure(send: () => Promise<Response>): Promise<Response | null> {
+    if (this.inFlight >= MAX_IN_FLIGHT) {
+      this.shed += 1;
+      return null;
+    }
+    this.inFlight += 1;
+    const at = performance.now();
+    try {
+      const response = await send();
+      const body = await response.arrayBuffer();
+      this.latenciesMs.push(performance.now() - at);
+      if (!response.ok) this.error(`HTTP ${response.status}`);
+      return new Response(body, { status: response.status });
+    } catch (error) {
+      this.error((error as Error).cause ? String((error as Error & { cause: { code?: string } }).cause.code ?? 'network') : (error as Error).name);
+      return null;
+    } finally {
+      this.inFlight -= 1;
+    }
+  }
+
+  private error(kind: string): void {
+    this.errorsAt.push(Date.now());
+    this.errorKinds.set(kind, (this.errorKinds.get(kind) ?? 0) + 1);
+  }
+
+  percentile(p: number): number {
+    const sorted = [...this.latenciesMs].sort((a, b) => a - b);
+    return sorted.length ? sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))]! : NaN;
+  }
+}
+
+/** Resident set size of a process, kB (Linux); null once it is gone. */
+function rssKb(pid: number | undefined): number | null {
+  try {
+    const line = readFileSync(`/proc/${pid}/status`, 'utf8')
+      .split('\n')
+      .find((row) => row.startsWith('VmRSS:'));
+    return line ? Number(line.split(/\s+/)[1]) : null;
+  } catch {
+    return null;
+  }
+}
+
+/** A process's RSS after warm-up and at the end, and whether it lived through the whole measured span. */
+interface RssTrack {
+  name: string;
+  child: ChildProcess;
+  warmKb: number | null;
+  lastKb: number | null;
+}
+
+/** Sends `rate` requests a second, paced by the clock (what a late timer missed is sent at once), until `until`. */
+async function paced(rate: number, until: number, send: (index: number) => void): Promise<void> {
+  if (rate === 0) return;
+  const begin = Date.now();
+  let sent = 0;
+  while (Date.now() < until) {
+    const due = Math.floor(((Date.now() - begin) * rate) / 1000);
+    for (; sent < due; sent++) send(sent);
+    await sleep(10);
+  }
+}
+
+async function main(): Promise<void> {
+  process.env.WEBHOOK_SECRET_KEY ||= BENCH_SECRET_KEY;
+  const base = loadAppConfig({ ...process.env, LOG_LEVEL: 'error', CLOCK_START: process.env.CLOCK_START ?? CLOCK_START });
+  const database = await createBenchDatabase('soak');
+  const queuePrefix = `soakbench${process.pid}`;
+  const config = { ...base, databaseUrl: database.url, queuePrefix };
+  const env = {
+    DATABASE_URL: database.url,
+    REDIS_URL: config.redisUrl,
+    QUEUE_PREFIX: queuePrefix,
+    LOG_LEVEL: 'warn',
+    CLOCK_START: config.clockStart!.toISOString(),
+    WEBHOOK_SECRET_KEY: process.env.WEBHOOK_SECRET_KEY,
+  };
+  let app: INestApplicationContext | undefined;
+  let api: ChildProcess | undefined;
+  const workers: ChildProcess[] = [];
+  try {
+    log(
+      `machine: ${cpus().length} cores, load ${loadavg()
+        .map((value) => value.toFixed(2))
+        .join(' ')}`,
+    );
+    await runMigrations(database.url);
+    app = await NestFactory.createApplicationContext(AppModule.forRoot(config), { logger: ['error'] });
+    const demo = buildDemoCounty();
+    const seeded = await seedDemoCounty(app, 1, undefined);
+    const countyId = seeded.county.id;
+    const day = await pushDay(app, countyId, villagesOf(demo), { date: SERVICE_DATE, shipments: 2_600, seed: 1 });
+    const { platform, webhookSecret } = await app.get(PlatformsService).ensure(countyId, 'soak platform');
+    const villageCodes = villagesOf(demo).map((village) => village.adminCode!);
+    log(`Xihe seeded; the day at the hub: ${day.shipments} shipments, ${day.parcels} parcels`);
+
+    const port = await freePort();
+    api = await startApi(database.url, port, env);
+    const baseUrl = `http://127.0.0.1:${port}`;
+    for (let index = 0; index < options.workers; index++) workers.push(spawnWorker(env));
+    const operator = { Authorization: `Bearer ${seeded.apiKey}`, 'Content-Type': 'application/json' };
+    const plansUrl = `${baseUrl}/v1/counties/${countyId}/plans`;
+    const waitForPlan = async (id: string): Promise<{ status: string; routes: Array<{ id: string }> }> => {
+      for (;;) {
+        const plan = (await (await fetch(`${plansUrl}/${id}`, { headers: operator })).json()) as { status: string; routes: Array<{ id: string }> };
+        if (plan.status === 'computed' || plan.status === 'failed') return plan;
+        await sleep(1_000);
+      }
+    };
+    // The first plan (wave 1) gives the routes whose manifests are read; the soak's plans replan wave 2.
+    const first = (await (await fetch(plansUrl, { method: 'POST', headers: operator, body: JSON.stringify({ serviceDate: SERVICE_DATE, wave: 1 }) })).json()) as { id: string };
+    const firstPlan = await waitForPlan(first.id);
+    if (firstPlan.status !== 'computed' || firstPlan.routes.length === 0) throw new Error(`the first plan is ${firstPlan.status} with ${firstPlan.routes.length} routes`);
+    log(`first plan computed: ${firstPlan.routes.length} routes; load for ${options.minutes} min`);
+
+    const push = new EndpointStats('POST /v1/webhooks/:platform/shipments');
+    const read = new EndpointStats('GET /v1/counties/:county/plans/:plan/routes/:route/manifest');
+    const planRequests = new EndpointStats('POST /v1/counties/:county/plans');
+    const accepted = new Set<string>();
+    const killsAt: number[] = [];
+    const plans: Array<{ id: string; status?: string }> = [];
+    let plansSkipped = 0;
+    const tracks: RssTrack[] = [
+      { name: 'api', child: api, warmKb: null, lastKb: null },
+      ...workers.map((child, index) => ({ name: `worker ${index + 1}`, child, warmKb: null, lastKb: null })),
+    ];
+    const loadStart = Date.now();
+    const until = loadStart + options.minutes * 60_000;
+    const warmAt = loadStart + Math.min(60_000, (options.minutes * 60_000) / 5);
+
+    const pushing = paced(options.pushRate, until, (index) => {
+      const id = `SOAK-${index}`;
+      const body = JSON.stringify({
+        shipments: [
+          {
+            id,
+            direction: 'inbound',
+            serviceLevel: 'standard',
+            contact: { name: '王', phone: '13800138000' },
+            destination: { villageCode: villageCodes[index % villageCodes.length] },
+            parcels: [{ barcode: `${id}-1`, weightG: 1_000, dimensions: { length: 30, width: 20, height: 10, unit: 'cm' } }],
+          },
+        ],
+      });
+      void push
+        .measure(() => fetch(`${baseUrl}/v1/webhooks/${platform.id}/shipments`, { method: 'POST', headers: signedHeaders(webhookSecret, `msg_${randomUUID()}`, body), body }))
+        .then((response) => response?.ok && accepted.add(id));
+    });
+    const reading = paced(options.readRate, until, (index) => {
+      const route = firstPlan.routes[index % firstPlan.routes.length]!;
+      void read.measure(() => fetch(`${plansUrl}/${first.id}/routes/${route.id}/manifest?format=json`, { headers: operator }));
+    });
+    const planning = (async () => {
+      for (let next = Date.now(); next < until; next += options.planEvery * 1_000) {
+        await sleep(Math.max(0, next - Date.now()));
+        const previous = plans.at(-1);
+        if (previous && !['computed', 'failed'].includes(previous.status ?? '')) {
+          const answer = await fetch(`${plansUrl}/${previous.id}`, { headers: operator }).then((response) => response.json() as Promise<{ status: string }>);
+          previous.status = answer.status;
+          if (!['computed', 'failed'].includes(answer.status)) {
+            plansSkipped += 1;
+            continue;
+          }
+        }
+        const response = await planRequests.measure(() =>
+          fetch(plansUrl, { method: 'POST', headers: operator, body: JSON.stringify({ serviceDate: SERVICE_DATE, wave: 2, replan: plans.length > 0 }) }),
+        );
+        if (response?.ok) plans.push({ id: ((await response.json()) as { id: string }).id });
+      }
+    })();
+    const killing = (async () => {
+      for (let next = loadStart + options.killEvery * 1_000; next < until; next += options.killEvery * 1_000) {
+        await sleep(Math.max(0, next - Date.now()));
+        const victim = workers.shift()!;
+        const exited = new Promise((resolve) => victim.once('exit', resolve));
+        victim.kill('SIGKILL');
+        await exited;
+        killsAt.push(Date.now());
+        const replacement = spawnWorker(env);
+        workers.push(replacement);
+        tracks.push({ name: `worker ${tracks.length}`, child: replacement, warmKb: null, lastKb: null });
+        log(`worker ${victim.pid} killed, ${replacement.pid} started`);
+      }
+    })();
+    const sampling = (async () => {
+      while (Date.now() < until) {
+        await sleep(5_000);
+        for (const track of tracks) {
+          const kb = rssKb(track.child.pid);
+          if (kb === null) continue;
+          if (Date.now() >= warmAt && track.warmKb === null) track.warmKb = kb;
+          track.lastKb = kb;
+        }
+        log(
+          `pushes ${push.latenciesMs.length} (${push.errorsAt.length} errors, ${push.inFlight} waiting), reads ${read.latenciesMs.length} (${read.errorsAt.length} errors), plans ${plans.length}`,
+        );
+      }
+    })();
+    await Promise.all([pushing, reading, planning, killing, sampling]);
+    const loadEnd = Date.now();
+    for (let waited = 0; (push.inFlight > 0 || read.inFlight > 0) && waited < 60_000; waited += 100) await sleep(100);
+    // The last plan settles (computed, or failed for good) before the count.
+    const lastPlans = await Promise.all(plans.map((plan) => waitForPlan(plan.id)));
+
+    const db = app.get(DataSource);
+    const stored: Array<{ id: string; copies: number }> = await db.query(
+      `SELECT platform_shipment_id AS id, count(*)::int AS copies FROM shipment WHERE platform_id = $1 GROUP BY platform_shipment_id`,
+      [platform.id],
+    );
+    const storedIds = new Set(stored.map((row) => row.id));
+    const lost = [...accepted].filter((id) => !storedIds.has(id)).length;
+    const duplicated = stored.filter((row) => row.copies > 1).length;
+    const seconds = (loadEnd - loadStart) / 1000;
+    const nearKill = (at: number) => killsAt.some((kill) => at >= kill && at - kill <= KILL_WINDOW_MS);
+
+    console.log(
+      `\nsoak: ${seconds.toFixed(0)} s, ${options.workers} workers (${killsAt.length} killed and replaced), ${cpus().length} cores, load at the end ${loadavg()
+        .map((value) => value.toFixed(2))
+        .join(' ')}`,
+    );
+    console.log(`endpoint                                                      sent/s  answered   errors (near a kill)  shed     p50 ms   p99 ms`);
+    for (const stats of [push, read, planRequests]) {
+      const kinds = [...stats.errorKinds].map(([kind, count]) => `${kind} ×${count}`).join(', ');
+      console.log(
+        `${stats.name.padEnd(60)} ${((stats.latenciesMs.length + stats.shed) / seconds).toFixed(1).padStart(7)} ${String(stats.latenciesMs.length).padStart(9)} ${String(stats.errorsAt.length).padStart(8)} (${stats.errorsAt.filter(nearKill).length})`.padEnd(
+          110,
+        ) + `${String(stats.shed).padStart(5)} ${stats.percentile(50).toFixed(1).padStart(9)} ${stats.percentile(99).toFixed(1).padStart(8)}${kinds ? `   ${kinds}` : ''}`,
+      );
+    }
+    console.log(
+      `plans requested ${plans.length} (skipped ${plansSkipped}: the previous one still running): ${lastPlans.filter((plan) => plan.status === 'computed').length} computed, ${lastPlans.filter((plan) => plan.status === 'failed').length} failed`,
+    );
+    console.log(`shipments accepted ${accepted.size}, stored ${storedIds.size}: lost ${lost}, duplicated ${duplicated}`);
+    console.log('RSS after warm-up → at the end (growth)');
+    for (const track of tracks.filter((candidate) => candidate.warmKb !== null && candidate.lastKb !== null)) {
+      const growth = ((track.lastKb! - track.warmKb!) / track.warmKb!) * 100;
+      console.log(
+        `  ${track.name.padEnd(10)} ${(track.warmKb! / 1024).toFixed(0).padStart(5)} MB → ${(track.lastKb! / 1024).toFixed(0).padStart(5)} MB (${growth >= 0 ? '+' : ''}${growth.toFixed(1)} %)`,
+      );
+    }
+  } finally {
+    await Promise.all(workers.map((child) => stopChild(child)));
+    await stopChild(api);
+    await app?.close();
+    await database.drop();
+    await dropQueueKeys(config.redisUrl, queuePrefix);
+  }
+}
+
+main().then(
+  () => process.exit(0),
+  (error: unknown) => {
+    console.error(error);
+    process.exit(1);
+  },
+);
