@@ -13,6 +13,7 @@ import 'reflect-metadata';
 import { ChildProcess } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
 import { readFileSync } from 'node:fs';
+import { Agent, request as httpRequest } from 'node:http';
 import { cpus, loadavg } from 'node:os';
 import { INestApplicationContext } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
@@ -31,8 +32,37 @@ import { BENCH_SECRET_KEY, createBenchDatabase, freePort, startApi, stopChild, d
 
 const SERVICE_DATE = '2026-11-30';
 const CLOCK_START = '2026-11-30T06:00:00+08:00';
-/** Requests the generator lets wait at once; past it a due request is not sent and counted as shed (the API is not keeping up). */
-const MAX_IN_FLIGHT = 1_000;
+/**
+ * Keep-alive connections to the API, as a load balancer or a platform's client pool would hold; more
+ * requests queue in the agent (their wait counts in the latency). Past MAX_IN_FLIGHT waiting requests
+ * per endpoint a due request is not sent and is counted as shed: the API is not keeping up.
+ */
+const AGENT = new Agent({ keepAlive: true, maxSockets: 64 });
+const MAX_IN_FLIGHT = 300;
+
+interface Answer {
+  ok: boolean;
+  status: number;
+  body: string;
+}
+
+/** One HTTP request over the agent's pool; the whole body is read. */
+function send(method: string, url: string, headers: Record<string, string>, body?: string): Promise<Answer> {
+  return new Promise((resolve, reject) => {
+    const outgoing = httpRequest(url, { method, headers, agent: AGENT, timeout: 120_000 }, (incoming) => {
+      const chunks: Buffer[] = [];
+      incoming.on('data', (chunk: Buffer) => chunks.push(chunk));
+      incoming.on('end', () => {
+        const status = incoming.statusCode ?? 0;
+        resolve({ ok: status >= 200 && status < 300, status, body: Buffer.concat(chunks).toString('utf8') });
+      });
+      incoming.on('error', reject);
+    });
+    outgoing.on('timeout', () => outgoing.destroy(new Error('timeout')));
+    outgoing.on('error', reject);
+    outgoing.end(body);
+  });
+}
 /** Errors this close after a kill are reported apart. */
 const KILL_WINDOW_MS = 30_000;
 
@@ -60,7 +90,7 @@ class EndpointStats {
 
   constructor(readonly name: string) {}
 
-  async measure(send: () => Promise<Response>): Promise<Response | null> {
+  async measure(request: () => Promise<Answer>): Promise<Answer | null> {
     if (this.inFlight >= MAX_IN_FLIGHT) {
       this.shed += 1;
       return null;
@@ -68,13 +98,12 @@ class EndpointStats {
     this.inFlight += 1;
     const at = performance.now();
     try {
-      const response = await send();
-      const body = await response.arrayBuffer();
+      const answer = await request();
       this.latenciesMs.push(performance.now() - at);
-      if (!response.ok) this.error(`HTTP ${response.status}`);
-      return new Response(body, { status: response.status });
+      if (!answer.ok) this.error(`HTTP ${answer.status}`);
+      return answer;
     } catch (error) {
-      this.error((error as Error).cause ? String((error as Error & { cause: { code?: string } }).cause.code ?? 'network') : (error as Error).name);
+      this.error((error as NodeJS.ErrnoException).code ?? (error as Error).message);
       return null;
     } finally {
       this.inFlight -= 1;
@@ -108,8 +137,10 @@ function rssKb(pid: number | undefined): number | null {
 interface RssTrack {
   name: string;
   child: ChildProcess;
+  startedAt: number;
   warmKb: number | null;
   lastKb: number | null;
+  killed?: boolean;
 }
 
 /** Sends `rate` requests a second, paced by the clock (what a late timer missed is sent at once), until `until`. */
@@ -183,13 +214,12 @@ async function main(): Promise<void> {
     const killsAt: number[] = [];
     const plans: Array<{ id: string; status?: string }> = [];
     let plansSkipped = 0;
-    const tracks: RssTrack[] = [
-      { name: 'api', child: api, warmKb: null, lastKb: null },
-      ...workers.map((child, index) => ({ name: `worker ${index + 1}`, child, warmKb: null, lastKb: null })),
-    ];
+    const track = (name: string, child: ChildProcess): RssTrack => ({ name, child, startedAt: Date.now(), warmKb: null, lastKb: null });
+    const tracks: RssTrack[] = [track('api', api), ...workers.map((child, index) => track(`worker ${index + 1}`, child))];
     const loadStart = Date.now();
     const until = loadStart + options.minutes * 60_000;
-    const warmAt = loadStart + Math.min(60_000, (options.minutes * 60_000) / 5);
+    // RSS is compared from a process's warm-up on: its first minute (a third of a short run) fills caches, pools and JIT code.
+    const warmUpMs = Math.min(60_000, (options.minutes * 60_000) / 3);
 
     const pushing = paced(options.pushRate, until, (index) => {
       const id = `SOAK-${index}`;
@@ -206,12 +236,12 @@ async function main(): Promise<void> {
         ],
       });
       void push
-        .measure(() => fetch(`${baseUrl}/v1/webhooks/${platform.id}/shipments`, { method: 'POST', headers: signedHeaders(webhookSecret, `msg_${randomUUID()}`, body), body }))
-        .then((response) => response?.ok && accepted.add(id));
+        .measure(() => send('POST', `${baseUrl}/v1/webhooks/${platform.id}/shipments`, signedHeaders(webhookSecret, `msg_${randomUUID()}`, body), body))
+        .then((answer) => answer?.ok && accepted.add(id));
     });
     const reading = paced(options.readRate, until, (index) => {
       const route = firstPlan.routes[index % firstPlan.routes.length]!;
-      void read.measure(() => fetch(`${plansUrl}/${first.id}/routes/${route.id}/manifest?format=json`, { headers: operator }));
+      void read.measure(() => send('GET', `${plansUrl}/${first.id}/routes/${route.id}/manifest?format=json`, operator));
     });
     const planning = (async () => {
       for (let next = Date.now(); next < until; next += options.planEvery * 1_000) {
@@ -225,10 +255,8 @@ async function main(): Promise<void> {
             continue;
           }
         }
-        const response = await planRequests.measure(() =>
-          fetch(plansUrl, { method: 'POST', headers: operator, body: JSON.stringify({ serviceDate: SERVICE_DATE, wave: 2, replan: plans.length > 0 }) }),
-        );
-        if (response?.ok) plans.push({ id: ((await response.json()) as { id: string }).id });
+        const answer = await planRequests.measure(() => send('POST', plansUrl, operator, JSON.stringify({ serviceDate: SERVICE_DATE, wave: 2, replan: plans.length > 0 })));
+        if (answer?.ok) plans.push({ id: (JSON.parse(answer.body) as { id: string }).id });
       }
     })();
     const killing = (async () => {
@@ -241,18 +269,19 @@ async function main(): Promise<void> {
         killsAt.push(Date.now());
         const replacement = spawnWorker(env);
         workers.push(replacement);
-        tracks.push({ name: `worker ${tracks.length}`, child: replacement, warmKb: null, lastKb: null });
+        tracks.find((candidate) => candidate.child === victim)!.killed = true;
+        tracks.push(track(`worker ${tracks.length}`, replacement));
         log(`worker ${victim.pid} killed, ${replacement.pid} started`);
       }
     })();
     const sampling = (async () => {
       while (Date.now() < until) {
         await sleep(5_000);
-        for (const track of tracks) {
-          const kb = rssKb(track.child.pid);
+        for (const process of tracks.filter((candidate) => !candidate.killed)) {
+          const kb = rssKb(process.child.pid);
           if (kb === null) continue;
-          if (Date.now() >= warmAt && track.warmKb === null) track.warmKb = kb;
-          track.lastKb = kb;
+          if (Date.now() >= Math.max(loadStart, process.startedAt) + warmUpMs && process.warmKb === null) process.warmKb = kb;
+          process.lastKb = kb;
         }
         log(
           `pushes ${push.latenciesMs.length} (${push.errorsAt.length} errors, ${push.inFlight} waiting), reads ${read.latenciesMs.length} (${read.errorsAt.length} errors), plans ${plans.length}`,
@@ -294,11 +323,11 @@ async function main(): Promise<void> {
       `plans requested ${plans.length} (skipped ${plansSkipped}: the previous one still running): ${lastPlans.filter((plan) => plan.status === 'computed').length} computed, ${lastPlans.filter((plan) => plan.status === 'failed').length} failed`,
     );
     console.log(`shipments accepted ${accepted.size}, stored ${storedIds.size}: lost ${lost}, duplicated ${duplicated}`);
-    console.log('RSS after warm-up → at the end (growth)');
-    for (const track of tracks.filter((candidate) => candidate.warmKb !== null && candidate.lastKb !== null)) {
-      const growth = ((track.lastKb! - track.warmKb!) / track.warmKb!) * 100;
+    console.log(`RSS ${(warmUpMs / 1000).toFixed(0)} s after a process's start (or the load's) → at the end, or at its kill; a process younger than that is not measured`);
+    for (const process of tracks.filter((candidate) => candidate.warmKb !== null && candidate.lastKb !== null)) {
+      const growth = ((process.lastKb! - process.warmKb!) / process.warmKb!) * 100;
       console.log(
-        `  ${track.name.padEnd(10)} ${(track.warmKb! / 1024).toFixed(0).padStart(5)} MB → ${(track.lastKb! / 1024).toFixed(0).padStart(5)} MB (${growth >= 0 ? '+' : ''}${growth.toFixed(1)} %)`,
+        `  ${process.name.padEnd(10)} ${(process.warmKb! / 1024).toFixed(0).padStart(5)} MB → ${(process.lastKb! / 1024).toFixed(0).padStart(5)} MB (${growth >= 0 ? '+' : ''}${growth.toFixed(1)} %)${process.killed ? ', killed' : ''}`,
       );
     }
   } finally {
