@@ -125,7 +125,9 @@ export async function planWave(input: WaveInput, deps: WavePlannerDependencies):
 
   // Parcels the last mile cannot take stay at the hub: drop them from the trunk's transfer stops.
   const servedIds = new Set([...trunkRoutes, ...lastMileRoutes].flatMap((route) => route.stops.filter((stop) => stop.kind === 'village').flatMap((stop) => stop.shipmentIds)));
-  const routes = [...trunkRoutes.map((route) => keepOnlyServed(route, servedIds, shipmentsById)), ...lastMileRoutes];
+  // A trunk route left with nothing to drop or collect (every last mile it supplied declined its load) does not run.
+  const carrying = (route: PlannedRoute) => route.stops.some((stop) => stop.shipmentIds.length > 0);
+  const routes = [...trunkRoutes.map((route) => keepOnlyServed(route, servedIds, shipmentsById)).filter(carrying), ...lastMileRoutes];
   unassigned.sort((a, b) => (a.shipmentId < b.shipmentId ? -1 : a.shipmentId > b.shipmentId ? 1 : 0));
   const plannedShipmentIds = [...servedIds].sort();
   return { routes, plannedShipmentIds, unassigned, totals: waveTotals(routes, plannedShipmentIds, shipmentsById), statistics };
