@@ -168,6 +168,25 @@ describe('the console in a browser', () => {
     await page.close();
   });
 
+  it('scans parcels in at the hub as a barcode gun types them, counting them and listing the unexpected', async () => {
+    const auth = `Bearer ${demo.apiKey}`;
+    const [shipment] = (await request(api.baseUrl).get(`/v1/counties/${demo.countyId}/shipments?status=at_hub&limit=1`).set('Authorization', auth).expect(200)).body.items;
+    const { parcels } = (await request(api.baseUrl).get(`/v1/counties/${demo.countyId}/shipments/${shipment.id}`).set('Authorization', auth).expect(200)).body;
+
+    const page = await signedIn(demo.adminCode, 'wang.li');
+    await page.goto(`${api.baseUrl}/console/#/hub`);
+    await page.waitForSelector('input[name=barcode]');
+    // The gun types into the focused field and ends with Enter.
+    await page.keyboard.type(`${parcels[0].barcode}\n`);
+    await waitForText(page, '[data-outcome=already_scanned]', '1', 10_000);
+    await page.keyboard.type('NOT-OURS-0001\n');
+    await waitForText(page, '[data-outcome=unexpected]', '1', 10_000);
+    expect(await page.textContent('[data-testid=unexpected]')).toContain('NOT-OURS-0001');
+    await page.keyboard.type('bad barcode!\n');
+    expect(await page.textContent('[data-field=barcodes]', { timeout: 10_000 })).toMatch(/barcode/);
+    await page.close();
+  });
+
   it('publishes the plan, and records who did', async () => {
     const page = await signedIn(demo.adminCode, 'wang.li');
     await page.waitForSelector('[data-testid=publish]:not([disabled])', { timeout: 20_000 });

@@ -67,6 +67,11 @@ const zh = {
   chooseVillage: '选择村级服务点（搜索或在地图上点击）',
   searchVillage: '搜索村名或代码',
   resolve: '确定目的地',
+  hubScan: '中心扫描入库',
+  scanBarcode: '扫描条码（扫码枪输入后回车）',
+  scanned: '已入库',
+  alreadyScanned: '重复扫描',
+  notExpected: '非预期包裹',
 };
 
 type Messages = typeof zh;
@@ -140,6 +145,11 @@ const en: Messages = {
   chooseVillage: 'choose the village point (search, or click it on the map)',
   searchVillage: 'Search a village by name or code',
   resolve: 'Set the destination',
+  hubScan: 'Hub scan-in',
+  scanBarcode: 'Scan a barcode (the gun types it and Enter)',
+  scanned: 'Scanned in',
+  alreadyScanned: 'Scanned before',
+  notExpected: 'Not expected',
 };
 
 export type Language = 'zh' | 'en';
