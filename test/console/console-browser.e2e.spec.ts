@@ -38,6 +38,7 @@ describe('the console in a browser', () => {
     demo = await plannedDemoCounty(api.app, SERVICE_DATE, () => startTestWorker(config));
     await createConsoleUser(api.app, demo.countyId, 'wang.li', 'dispatcher', PASSWORD);
     await createConsoleUser(api.app, demo.countyId, 'zhao.kan', 'viewer', PASSWORD);
+    await createConsoleUser(api.app, demo.countyId, 'chen.admin', 'admin', PASSWORD);
     const other = await createCounty(api.app, { name: '邻县' });
     otherCounty.adminCode = other.county.adminCode;
     await createConsoleUser(api.app, other.county.id, 'li.other', 'admin', PASSWORD);
@@ -184,6 +185,29 @@ describe('the console in a browser', () => {
     expect(await page.textContent('[data-testid=unexpected]')).toContain('NOT-OURS-0001');
     await page.keyboard.type('bad barcode!\n');
     expect(await page.textContent('[data-field=barcodes]', { timeout: 10_000 })).toMatch(/barcode/);
+    await page.close();
+  });
+
+  it('lists the fleet with its costs and lets an admin add a console account, refusing bad input field by field', async () => {
+    const auth = `Bearer ${demo.apiKey}`;
+    const vehicles = (await request(api.baseUrl).get(`/v1/counties/${demo.countyId}/vehicles`).set('Authorization', auth).expect(200)).body;
+    const page = await signedIn(demo.adminCode, 'chen.admin');
+    await page.goto(`${api.baseUrl}/console/#/fleet`);
+    await waitForCounts(page, { '[data-testid=vehicles] tbody tr': vehicles.length, '[data-testid=accounts] tr': 3 }, 20_000);
+
+    await page.fill('[data-testid=account-form] input[name=username]', 'x y');
+    await page.fill('[data-testid=account-form] input[name=displayName]', '李明');
+    await page.fill('[data-testid=account-form] input[name=password]', 'short');
+    await page.click('[data-testid=account-form] button[type=submit]');
+    expect(await page.textContent('[data-testid=account-form] [data-field=username]', { timeout: 10_000 })).toContain('username');
+    expect(await page.textContent('[data-testid=account-form] [data-field=password]')).toContain('10 to 200');
+
+    await page.fill('[data-testid=account-form] input[name=username]', 'li.ming');
+    await page.fill('[data-testid=account-form] input[name=password]', 'a long enough password');
+    await page.click('[data-testid=account-form] button[type=submit]');
+    await waitForCounts(page, { '[data-testid=accounts] tr': 4 }, 20_000);
+    const accounts = (await request(api.baseUrl).get(`/v1/counties/${demo.countyId}/users`).set('Authorization', auth).expect(200)).body;
+    expect(accounts.map((account: { username: string }) => account.username)).toContain('li.ming');
     await page.close();
   });
 

@@ -72,6 +72,19 @@ const zh = {
   scanned: '已入库',
   alreadyScanned: '重复扫描',
   notExpected: '非预期包裹',
+  fleet: '车辆与人员',
+  vehicles: '车辆',
+  drivers: '司机',
+  accounts: '调度台账号',
+  code: '编号',
+  vehicleClass: '车型',
+  capacity: '载重 · 件数',
+  fixedCost: '固定成本',
+  perKm: '每公里',
+  perHour: '每小时',
+  shift: '班次',
+  displayName: '显示名称',
+  addAccount: '添加账号',
 };
 
 type Messages = typeof zh;
@@ -150,6 +163,19 @@ const en: Messages = {
   scanned: 'Scanned in',
   alreadyScanned: 'Scanned before',
   notExpected: 'Not expected',
+  fleet: 'Fleet and people',
+  vehicles: 'Vehicles',
+  drivers: 'Drivers',
+  accounts: 'Console accounts',
+  code: 'Code',
+  vehicleClass: 'Class',
+  capacity: 'Capacity · parcels',
+  fixedCost: 'Fixed cost',
+  perKm: 'Per km',
+  perHour: 'Per hour',
+  shift: 'Shift',
+  displayName: 'Display name',
+  addAccount: 'Add the account',
 };
 
 export type Language = 'zh' | 'en';

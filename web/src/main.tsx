@@ -5,6 +5,7 @@ import { api, ApiProblem, SessionInfo, setCsrfToken } from './api';
 import { initialLanguage, Language, rememberLanguage, translator } from './i18n';
 import type { NodeItem } from './plan-types';
 import { AttentionPage } from './attention-page';
+import { FleetPage } from './fleet-page';
 import { HubPage } from './hub-page';
 import { PlansPage } from './plans-page';
 import { RunsPage } from './runs-page';
@@ -12,8 +13,8 @@ import { SignIn } from './sign-in';
 import { TodayPage } from './today-page';
 import './console.css';
 
-type Page = 'today' | 'plans' | 'runs' | 'attention' | 'hub';
-const PAGES: Page[] = ['plans', 'runs', 'attention', 'hub'];
+type Page = 'today' | 'plans' | 'runs' | 'attention' | 'hub' | 'fleet';
+const PAGES: Page[] = ['plans', 'runs', 'attention', 'hub', 'fleet'];
 const pageOf = (hash: string): Page => PAGES.find((page) => hash.startsWith(`#/${page}`)) ?? 'today';
 
 /** Every node of the county, page by page (GET …/nodes pages at 1000). */
@@ -108,6 +109,9 @@ function App() {
           <a href="#/hub" class={page === 'hub' ? 'active' : ''}>
             {t('hubScan')}
           </a>
+          <a href="#/fleet" class={page === 'fleet' ? 'active' : ''}>
+            {t('fleet')}
+          </a>
         </nav>
         <span class="who" data-testid="who">
           {session.user.displayName} ({session.user.role})
@@ -121,6 +125,7 @@ function App() {
         {page === 'runs' && <RunsPage t={t} session={session} />}
         {page === 'attention' && <AttentionPage t={t} session={session} network={network} nodes={nodes} />}
         {page === 'hub' && <HubPage t={t} session={session} />}
+        {page === 'fleet' && <FleetPage t={t} session={session} />}
       </main>
     </div>
   );
