@@ -222,6 +222,20 @@ describe('the console in a browser', () => {
     await page.close();
   });
 
+  it("shows each carrier's settlement over a date range and the day's cost per parcel against the baseline, refusing a reversed range beside the field", async () => {
+    const auth = `Bearer ${demo.apiKey}`;
+    const settled = (await request(api.baseUrl).get(`/v1/counties/${demo.countyId}/settlement?from=2026-11-01&to=${SERVICE_DATE}`).set('Authorization', auth).expect(200)).body;
+    expect(settled.totals.length).toBeGreaterThan(0);
+    const page = await signedIn(demo.adminCode, 'wang.li');
+    await page.goto(`${api.baseUrl}/console/#/carriers`);
+    await page.fill('input[name=from]', '2026-11-01');
+    await page.fill('input[name=to]', SERVICE_DATE);
+    await waitForCounts(page, { '[data-testid=settlement] tbody tr': settled.totals.length, [`circle.day-point[data-date="${SERVICE_DATE}"]`]: 1 }, 20_000);
+    await page.fill('input[name=from]', '2026-12-05');
+    expect(await page.textContent('[data-field=from]', { timeout: 10_000 })).toContain('must not be after to');
+    await page.close();
+  });
+
   it("shows a driver's events on the runs page as they are stored by another API process, without a reload", async () => {
     const plan = (await request(api.baseUrl).get(`/v1/counties/${demo.countyId}/plans/${demo.planId}`).set('Authorization', `Bearer ${demo.apiKey}`).expect(200)).body;
     const route = plan.routes.find((candidate: { driverId: string | null; echelon: string }) => candidate.driverId !== null && candidate.echelon === 'last_mile');

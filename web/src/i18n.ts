@@ -85,6 +85,16 @@ const zh = {
   shift: '班次',
   displayName: '显示名称',
   addAccount: '添加账号',
+  carriers: '承运方结算',
+  from: '从',
+  to: '到',
+  carrier: '平台',
+  standAlone: '各自配送成本',
+  share: '分摊',
+  savingFen: '节省',
+  centreShare: '中心承担',
+  consolidated: '共同配送',
+  baseline: '各自配送',
 };
 
 type Messages = typeof zh;
@@ -176,6 +186,16 @@ const en: Messages = {
   shift: 'Shift',
   displayName: 'Display name',
   addAccount: 'Add the account',
+  carriers: 'Carriers',
+  from: 'From',
+  to: 'To',
+  carrier: 'Platform',
+  standAlone: 'Alone it would cost',
+  share: 'Its share',
+  savingFen: 'Saving',
+  centreShare: 'Borne by the centre',
+  consolidated: 'consolidated',
+  baseline: 'each carrier alone',
 };
 
 export type Language = 'zh' | 'en';

@@ -5,6 +5,7 @@ import { api, ApiProblem, SessionInfo, setCsrfToken } from './api';
 import { initialLanguage, Language, rememberLanguage, translator } from './i18n';
 import type { NodeItem } from './plan-types';
 import { AttentionPage } from './attention-page';
+import { CarriersPage } from './carriers-page';
 import { FleetPage } from './fleet-page';
 import { HubPage } from './hub-page';
 import { PlansPage } from './plans-page';
@@ -13,8 +14,8 @@ import { SignIn } from './sign-in';
 import { TodayPage } from './today-page';
 import './console.css';
 
-type Page = 'today' | 'plans' | 'runs' | 'attention' | 'hub' | 'fleet';
-const PAGES: Page[] = ['plans', 'runs', 'attention', 'hub', 'fleet'];
+type Page = 'today' | 'plans' | 'runs' | 'attention' | 'hub' | 'fleet' | 'carriers';
+const PAGES: Page[] = ['plans', 'runs', 'attention', 'hub', 'fleet', 'carriers'];
 const pageOf = (hash: string): Page => PAGES.find((page) => hash.startsWith(`#/${page}`)) ?? 'today';
 
 /** Every node of the county, page by page (GET …/nodes pages at 1000). */
@@ -112,6 +113,9 @@ function App() {
           <a href="#/fleet" class={page === 'fleet' ? 'active' : ''}>
             {t('fleet')}
           </a>
+          <a href="#/carriers" class={page === 'carriers' ? 'active' : ''}>
+            {t('carriers')}
+          </a>
         </nav>
         <span class="who" data-testid="who">
           {session.user.displayName} ({session.user.role})
@@ -126,6 +130,7 @@ function App() {
         {page === 'attention' && <AttentionPage t={t} session={session} network={network} nodes={nodes} />}
         {page === 'hub' && <HubPage t={t} session={session} />}
         {page === 'fleet' && <FleetPage t={t} session={session} />}
+        {page === 'carriers' && <CarriersPage t={t} session={session} />}
       </main>
     </div>
   );
