@@ -211,6 +211,15 @@ describe('the console in a browser', () => {
     await page.close();
   });
 
+  it("lists the county's platforms with their subscriptions and the failed deliveries", async () => {
+    const platforms = (await request(api.baseUrl).get(`/v1/counties/${demo.countyId}/platforms`).set('Authorization', `Bearer ${demo.apiKey}`).expect(200)).body;
+    const page = await signedIn(demo.adminCode, 'zhao.kan');
+    await page.goto(`${api.baseUrl}/console/#/platforms`);
+    await waitForCounts(page, { '[data-testid=platforms] tr': platforms.length, '[data-testid=failed-deliveries] tr': 0 }, 20_000);
+    expect(await page.textContent('[data-testid=platforms]')).toContain(platforms[0].name);
+    await page.close();
+  });
+
   it('publishes the plan, and records who did', async () => {
     const page = await signedIn(demo.adminCode, 'wang.li');
     await page.waitForSelector('[data-testid=publish]:not([disabled])', { timeout: 20_000 });

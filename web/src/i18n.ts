@@ -95,6 +95,12 @@ const zh = {
   centreShare: '中心承担',
   consolidated: '共同配送',
   baseline: '各自配送',
+  platforms: '电商平台',
+  rotating: '密钥轮换中',
+  noSubscriptions: '没有状态回调订阅',
+  failingSince: '失败自',
+  failedDeliveries: '发送失败的回调',
+  redeliver: '重新发送',
 };
 
 type Messages = typeof zh;
@@ -196,6 +202,12 @@ const en: Messages = {
   centreShare: 'Borne by the centre',
   consolidated: 'consolidated',
   baseline: 'each carrier alone',
+  platforms: 'Platforms',
+  rotating: 'secret rotation under way',
+  noSubscriptions: 'no status subscriptions',
+  failingSince: 'failing since',
+  failedDeliveries: 'Failed deliveries',
+  redeliver: 'Send again',
 };
 
 export type Language = 'zh' | 'en';

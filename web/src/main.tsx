@@ -9,13 +9,14 @@ import { CarriersPage } from './carriers-page';
 import { FleetPage } from './fleet-page';
 import { HubPage } from './hub-page';
 import { PlansPage } from './plans-page';
+import { PlatformsPage } from './platforms-page';
 import { RunsPage } from './runs-page';
 import { SignIn } from './sign-in';
 import { TodayPage } from './today-page';
 import './console.css';
 
-type Page = 'today' | 'plans' | 'runs' | 'attention' | 'hub' | 'fleet' | 'carriers';
-const PAGES: Page[] = ['plans', 'runs', 'attention', 'hub', 'fleet', 'carriers'];
+type Page = 'today' | 'plans' | 'runs' | 'attention' | 'hub' | 'fleet' | 'carriers' | 'platforms';
+const PAGES: Page[] = ['plans', 'runs', 'attention', 'hub', 'fleet', 'carriers', 'platforms'];
 const pageOf = (hash: string): Page => PAGES.find((page) => hash.startsWith(`#/${page}`)) ?? 'today';
 
 /** Every node of the county, page by page (GET …/nodes pages at 1000). */
@@ -116,6 +117,9 @@ function App() {
           <a href="#/carriers" class={page === 'carriers' ? 'active' : ''}>
             {t('carriers')}
           </a>
+          <a href="#/platforms" class={page === 'platforms' ? 'active' : ''}>
+            {t('platforms')}
+          </a>
         </nav>
         <span class="who" data-testid="who">
           {session.user.displayName} ({session.user.role})
@@ -131,6 +135,7 @@ function App() {
         {page === 'hub' && <HubPage t={t} session={session} />}
         {page === 'fleet' && <FleetPage t={t} session={session} />}
         {page === 'carriers' && <CarriersPage t={t} session={session} />}
+        {page === 'platforms' && <PlatformsPage t={t} session={session} />}
       </main>
     </div>
   );
