@@ -105,6 +105,13 @@ export class PlanRouteResponse {
 }
 
 export class PlanDetailResponse extends PlanResponse {
+  @ApiProperty({
+    type: Object,
+    nullable: true,
+    example: { percent: 45, stage: 'last_mile' },
+    description: "while queued or running: what the planning job last reported { percent, stage }; null otherwise (and before the job's first report)",
+  })
+  jobProgress!: { percent: number; stage: string } | null;
   @ApiProperty({ type: [PlanRouteResponse] }) routes!: PlanRouteResponse[];
   @ApiProperty({ type: PlanFiguresResponse, nullable: true, description: 'per tier and in total, beside the baseline; from the stored routes; null until computed' })
   figures!: PlanFigures | null;

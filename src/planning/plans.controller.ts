@@ -47,6 +47,7 @@ export class PlansController {
     const { plan, routes } = await this.plans.getWithRoutes(countyId, planId);
     return {
       ...toPlanResponse(plan, this.plans.jobId(plan)),
+      jobProgress: plan.status === 'queued' || plan.status === 'running' ? await this.plans.jobProgress(plan) : null,
       routes: routes.map(toPlanRouteResponse),
       figures: await this.rows.figures(plan),
       remedies: plan.remedies,

@@ -38,6 +38,7 @@ describe('the console in a browser', () => {
     demo = await plannedDemoCounty(api.app, SERVICE_DATE, () => startTestWorker(config));
     await createConsoleUser(api.app, demo.countyId, 'wang.li', 'dispatcher', PASSWORD);
     await createConsoleUser(api.app, demo.countyId, 'zhao.kan', 'viewer', PASSWORD);
+    await createConsoleUser(api.app, demo.countyId, 'chen.admin', 'admin', PASSWORD);
     const other = await createCounty(api.app, { name: '邻县' });
     otherCounty.adminCode = other.county.adminCode;
     await createConsoleUser(api.app, other.county.id, 'li.other', 'admin', PASSWORD);
@@ -168,6 +169,57 @@ describe('the console in a browser', () => {
     await page.close();
   });
 
+  it('scans parcels in at the hub as a barcode gun types them, counting them and listing the unexpected', async () => {
+    const auth = `Bearer ${demo.apiKey}`;
+    const [shipment] = (await request(api.baseUrl).get(`/v1/counties/${demo.countyId}/shipments?status=at_hub&limit=1`).set('Authorization', auth).expect(200)).body.items;
+    const { parcels } = (await request(api.baseUrl).get(`/v1/counties/${demo.countyId}/shipments/${shipment.id}`).set('Authorization', auth).expect(200)).body;
+
+    const page = await signedIn(demo.adminCode, 'wang.li');
+    await page.goto(`${api.baseUrl}/console/#/hub`);
+    await page.waitForSelector('input[name=barcode]');
+    // The gun types into the focused field and ends with Enter.
+    await page.keyboard.type(`${parcels[0].barcode}\n`);
+    await waitForText(page, '[data-outcome=already_scanned]', '1', 10_000);
+    await page.keyboard.type('NOT-OURS-0001\n');
+    await waitForText(page, '[data-outcome=unexpected]', '1', 10_000);
+    expect(await page.textContent('[data-testid=unexpected]')).toContain('NOT-OURS-0001');
+    await page.keyboard.type('bad barcode!\n');
+    expect(await page.textContent('[data-field=barcodes]', { timeout: 10_000 })).toMatch(/barcode/);
+    await page.close();
+  });
+
+  it('lists the fleet with its costs and lets an admin add a console account, refusing bad input field by field', async () => {
+    const auth = `Bearer ${demo.apiKey}`;
+    const vehicles = (await request(api.baseUrl).get(`/v1/counties/${demo.countyId}/vehicles`).set('Authorization', auth).expect(200)).body;
+    const page = await signedIn(demo.adminCode, 'chen.admin');
+    await page.goto(`${api.baseUrl}/console/#/fleet`);
+    await waitForCounts(page, { '[data-testid=vehicles] tbody tr': vehicles.length, '[data-testid=accounts] tr': 3 }, 20_000);
+
+    await page.fill('[data-testid=account-form] input[name=username]', 'x y');
+    await page.fill('[data-testid=account-form] input[name=displayName]', '李明');
+    await page.fill('[data-testid=account-form] input[name=password]', 'short');
+    await page.click('[data-testid=account-form] button[type=submit]');
+    expect(await page.textContent('[data-testid=account-form] [data-field=username]', { timeout: 10_000 })).toContain('username');
+    expect(await page.textContent('[data-testid=account-form] [data-field=password]')).toContain('10 to 200');
+
+    await page.fill('[data-testid=account-form] input[name=username]', 'li.ming');
+    await page.fill('[data-testid=account-form] input[name=password]', 'a long enough password');
+    await page.click('[data-testid=account-form] button[type=submit]');
+    await waitForCounts(page, { '[data-testid=accounts] tr': 4 }, 20_000);
+    const accounts = (await request(api.baseUrl).get(`/v1/counties/${demo.countyId}/users`).set('Authorization', auth).expect(200)).body;
+    expect(accounts.map((account: { username: string }) => account.username)).toContain('li.ming');
+    await page.close();
+  });
+
+  it("lists the county's platforms with their subscriptions and the failed deliveries", async () => {
+    const platforms = (await request(api.baseUrl).get(`/v1/counties/${demo.countyId}/platforms`).set('Authorization', `Bearer ${demo.apiKey}`).expect(200)).body;
+    const page = await signedIn(demo.adminCode, 'zhao.kan');
+    await page.goto(`${api.baseUrl}/console/#/platforms`);
+    await waitForCounts(page, { '[data-testid=platforms] tr': platforms.length, '[data-testid=failed-deliveries] tr': 0 }, 20_000);
+    expect(await page.textContent('[data-testid=platforms]')).toContain(platforms[0].name);
+    await page.close();
+  });
+
   it('publishes the plan, and records who did', async () => {
     const page = await signedIn(demo.adminCode, 'wang.li');
     await page.waitForSelector('[data-testid=publish]:not([disabled])', { timeout: 20_000 });
@@ -176,6 +228,20 @@ describe('the console in a browser', () => {
     const [event] = await api.app.get(DataSource).query(`SELECT actor FROM plan_event WHERE plan_id = $1 AND type = 'plan.published'`, [demo.planId]);
     expect(event.actor).toMatch(/^user:[0-9a-f-]{36}$/);
     await page.screenshot({ path: path.join(ARTIFACTS, 'published.png') });
+    await page.close();
+  });
+
+  it("shows each carrier's settlement over a date range and the day's cost per parcel against the baseline, refusing a reversed range beside the field", async () => {
+    const auth = `Bearer ${demo.apiKey}`;
+    const settled = (await request(api.baseUrl).get(`/v1/counties/${demo.countyId}/settlement?from=2026-11-01&to=${SERVICE_DATE}`).set('Authorization', auth).expect(200)).body;
+    expect(settled.totals.length).toBeGreaterThan(0);
+    const page = await signedIn(demo.adminCode, 'wang.li');
+    await page.goto(`${api.baseUrl}/console/#/carriers`);
+    await page.fill('input[name=from]', '2026-11-01');
+    await page.fill('input[name=to]', SERVICE_DATE);
+    await waitForCounts(page, { '[data-testid=settlement] tbody tr': settled.totals.length, [`circle.day-point[data-date="${SERVICE_DATE}"]`]: 1 }, 20_000);
+    await page.fill('input[name=from]', '2026-12-05');
+    expect(await page.textContent('[data-field=from]', { timeout: 10_000 })).toContain('must not be after to');
     await page.close();
   });
 

@@ -17,7 +17,7 @@ export class ApiProblem extends Error {
 
   /** The message for one form field, if the API named it. */
   forField(field: string): string | undefined {
-    return this.errors.find((problem) => problem.field === field || problem.field.startsWith(`${field}.`))?.message;
+    return this.errors.find((problem) => problem.field === field || problem.field.startsWith(`${field}.`) || problem.field.startsWith(`${field}[`))?.message;
   }
 }
 

@@ -5,14 +5,18 @@ import { api, ApiProblem, SessionInfo, setCsrfToken } from './api';
 import { initialLanguage, Language, rememberLanguage, translator } from './i18n';
 import type { NodeItem } from './plan-types';
 import { AttentionPage } from './attention-page';
+import { CarriersPage } from './carriers-page';
+import { FleetPage } from './fleet-page';
+import { HubPage } from './hub-page';
 import { PlansPage } from './plans-page';
+import { PlatformsPage } from './platforms-page';
 import { RunsPage } from './runs-page';
 import { SignIn } from './sign-in';
 import { TodayPage } from './today-page';
 import './console.css';
 
-type Page = 'today' | 'plans' | 'runs' | 'attention';
-const PAGES: Page[] = ['plans', 'runs', 'attention'];
+type Page = 'today' | 'plans' | 'runs' | 'attention' | 'hub' | 'fleet' | 'carriers' | 'platforms';
+const PAGES: Page[] = ['plans', 'runs', 'attention', 'hub', 'fleet', 'carriers', 'platforms'];
 const pageOf = (hash: string): Page => PAGES.find((page) => hash.startsWith(`#/${page}`)) ?? 'today';
 
 /** Every node of the county, page by page (GET …/nodes pages at 1000). */
@@ -104,6 +108,18 @@ function App() {
           <a href="#/attention" class={page === 'attention' ? 'active' : ''}>
             {t('needsAttention')}
           </a>
+          <a href="#/hub" class={page === 'hub' ? 'active' : ''}>
+            {t('hubScan')}
+          </a>
+          <a href="#/fleet" class={page === 'fleet' ? 'active' : ''}>
+            {t('fleet')}
+          </a>
+          <a href="#/carriers" class={page === 'carriers' ? 'active' : ''}>
+            {t('carriers')}
+          </a>
+          <a href="#/platforms" class={page === 'platforms' ? 'active' : ''}>
+            {t('platforms')}
+          </a>
         </nav>
         <span class="who" data-testid="who">
           {session.user.displayName} ({session.user.role})
@@ -116,6 +132,10 @@ function App() {
         {page === 'plans' && <PlansPage t={t} session={session} />}
         {page === 'runs' && <RunsPage t={t} session={session} />}
         {page === 'attention' && <AttentionPage t={t} session={session} network={network} nodes={nodes} />}
+        {page === 'hub' && <HubPage t={t} session={session} />}
+        {page === 'fleet' && <FleetPage t={t} session={session} />}
+        {page === 'carriers' && <CarriersPage t={t} session={session} />}
+        {page === 'platforms' && <PlatformsPage t={t} session={session} />}
       </main>
     </div>
   );

@@ -51,6 +51,7 @@ interface TierFigures {
 }
 
 export interface PlanDetail extends PlanSummary {
+  jobProgress: { percent: number; stage: string } | null;
   routes: PlanRoute[];
   figures: {
     consolidated: { tiers: { trunk: TierFigures; lastMile: TierFigures }; total: TierFigures };

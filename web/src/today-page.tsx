@@ -119,6 +119,11 @@ export function TodayPage({ t, session, network, nodes }: Props) {
               <b data-testid="plan-status">{plan.status === 'computed' ? t(plan.lifecycle === 'published' ? 'published' : 'draft') : `${t('computing')} (${plan.status})`}</b>
               {plan.error && <span class="problem"> {plan.error}</span>}
             </p>
+            {plan.jobProgress && (
+              <p class="job-progress" data-testid="job-progress">
+                <progress max={100} value={plan.jobProgress.percent} /> {plan.jobProgress.percent}% · {plan.jobProgress.stage}
+              </p>
+            )}
             {canWrite && (
               <div class="actions">
                 <button
