@@ -84,12 +84,21 @@ export function spawnWorker(env: NodeJS.ProcessEnv): ChildProcess {
   return spawn(process.execPath, [path.join(__dirname, '..', '..', 'src', 'worker.js')], { env: { ...process.env, ...env }, stdio: ['ignore', 'ignore', 'inherit'] });
 }
 
+/** How long a child may take to stop on SIGTERM before it is killed (the bench must end, and drop its database). */
+const STOP_GRACE_MS = 15_000;
+
 /** Ends a child and waits for it, so that the database is not dropped under open connections. */
 export async function stopChild(child: ChildProcess | undefined): Promise<void> {
-  if (!child || child.exitCode !== null) return;
+  if (!child || child.exitCode !== null || child.signalCode !== null) return;
   const exited = new Promise((resolve) => child.once('exit', resolve));
   child.kill('SIGTERM');
+  const timer = setTimeout(() => {
+    // Seen after the intake bench's batches: the API did not stop on SIGTERM (a shutdown hook waiting); say so, and kill it.
+    console.error(`!! ${path.basename(String(child.spawnargs.at(-1)))} (pid ${child.pid}) did not stop within ${STOP_GRACE_MS / 1000} s of SIGTERM; killed`);
+    child.kill('SIGKILL');
+  }, STOP_GRACE_MS);
   await exited;
+  clearTimeout(timer);
 }
 
 /** CPU time (user + system) a process has used, ms; Linux only. Load-independent cost per request. */

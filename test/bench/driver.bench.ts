@@ -20,6 +20,7 @@ import { hashApiKey } from '../../src/counties/api-key-secret';
 import { databaseOptions } from '../../src/infra/database/database-options';
 import { integerBetween } from '../../src/cli/option-parsers';
 import { benchCommand } from './bench-command';
+import { ceilingRatioLine, Measured } from './ceiling-ratio';
 import { createBenchDatabase, freePort, processCpuMs, startApi, startServer, stopChild } from './bench-server';
 
 // autocannon ships no types; the part used here is small.
@@ -129,14 +130,6 @@ async function seed(dataSource: DataSource, serviceDate: string): Promise<Seeded
   return { countyId: county.id, driverId: driver.id, phone, routeId: route.id, stops };
 }
 
-interface Measured {
-  requestsPerS: number;
-  p99: number;
-  cpuMsPerRequest: number | null;
-}
-
-const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)]!;
-
 async function measure(label: string, server: ChildProcess, request: Record<string, unknown>, connections: number, perRequest: string): Promise<Measured> {
   const cpuBefore = processCpuMs(server.pid);
   const result = await autocannon({ ...request, connections, duration: options.duration });
@@ -208,14 +201,7 @@ async function main(): Promise<void> {
       ceilingRuns.push(await measure(`ceiling: plain Node, ${options.connections} conn (${round})`, ceiling, fetchRuns(ceilingPort), options.connections, ''));
       apiRuns.push(await measure(`API GET /v1/driver/runs, ${options.connections} conn (${round})`, api, fetchRuns(apiPort), options.connections, ''));
     }
-    const ratios = apiRuns.map((run, index) => run.requestsPerS / ceilingRuns[index]!.requestsPerS);
-    const cpu = (runs: Measured[]) => median(runs.map((run) => run.cpuMsPerRequest ?? Number.NaN)).toFixed(2);
-    console.log(
-      `manifest fetch (medians of ${options.rounds}): API ${median(apiRuns.map((run) => run.requestsPerS)).toFixed(0)} req/s, p99 ${median(apiRuns.map((run) => run.p99))} ms; ` +
-        `ceiling ${median(ceilingRuns.map((run) => run.requestsPerS)).toFixed(0)} req/s, p99 ${median(ceilingRuns.map((run) => run.p99))} ms; ` +
-        `ratio ${median(ratios).toFixed(2)} × (rounds: ${ratios.map((ratio) => ratio.toFixed(2)).join(', ')}; goal ≥ 0.70, p99 ≤ 50 ms); ` +
-        `CPU per request API ${cpu(apiRuns)} ms, ceiling ${cpu(ceilingRuns)} ms`,
-    );
+    console.log(ceilingRatioLine('manifest fetch', apiRuns, ceilingRuns, '≥ 0.70, p99 ≤ 50 ms'));
 
     const serverOffsetMs = Date.parse(((await (await fetch(`${base}/v1/driver/me`, { headers: { authorization } })).json()) as { serverTime: string }).serverTime) - Date.now();
     const iso = (ms: number) => new Date(ms + 8 * 3600_000).toISOString().replace('Z', '+08:00');

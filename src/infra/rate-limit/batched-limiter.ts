@@ -103,6 +103,8 @@ export class BatchedLimiter {
     state.resetAt = askedAt + answer.msBeforeNext;
     state.seenAt = askedAt;
     this.keys.set(id, state);
+    // The flush also forgets keys whose window is over: without it, keys only ever decided in Redis would pile up.
+    this.scheduleFlush();
   }
 
   private scheduleFlush(): void {
