@@ -123,16 +123,22 @@ export class PlanRequestsService {
     return plan;
   }
 
-  async getWithRoutes(countyId: string, planId: string): Promise<{ plan: Plan; routes: PlanRoute[] }> {
+  /**
+   * The plan with its routes and their stops; with `routeId`, only that route (none when the plan has
+   * no such route). One route's manifest is read far more often than the plan, and hydrating every
+   * route's stops (their shipment id arrays above all) was most of its cost.
+   */
+  async getWithRoutes(countyId: string, planId: string, routeId?: string): Promise<{ plan: Plan; routes: PlanRoute[] }> {
     const plan = await this.get(countyId, planId);
-    const routes = await this.routes.find({ where: { planId }, relations: { stops: true }, order: { routeNumber: 'ASC', stops: { sequence: 'ASC' } } });
+    const where = routeId === undefined ? { planId } : { planId, id: routeId };
+    const routes = await this.routes.find({ where, relations: { stops: true }, order: { routeNumber: 'ASC', stops: { sequence: 'ASC' } } });
     return { plan, routes };
   }
 
   async manifests(countyId: string, planId: string): Promise<PlanManifestsResponse> {
     const { plan, routes } = await this.getWithRoutes(countyId, planId);
     const nodeIds = new Set(routes.flatMap((route) => [route.startNodeId, ...(route.stops ?? []).map((stop) => stop.nodeId)]));
-    const nodes = await Promise.all([...nodeIds].map((id) => this.network.getNode(countyId, id)));
+    const nodes = await this.network.getNodes(countyId, [...nodeIds]);
     const nodesById = new Map<string, NetworkNode>(nodes.map((node) => [node.id, node]));
     const vehiclesById = new Map((await this.vehicles.list(countyId)).map((vehicle) => [vehicle.id, vehicle]));
     return {

@@ -28,7 +28,7 @@ import { PlatformsService } from '../../src/integrations/platforms.service';
 import { signedHeaders } from '../../src/integrations/webhook-signature';
 import { benchCommand } from './bench-command';
 import { pushDay, villagesOf } from './bench-day';
-import { BENCH_SECRET_KEY, createBenchDatabase, freePort, startApi, stopChild, dropQueueKeys, spawnWorker } from './bench-server';
+import { BENCH_SECRET_KEY, createBenchDatabase, freePort, startApi, stopChild, dropQueueKeys, spawnWorker, processCpuMs } from './bench-server';
 
 const SERVICE_DATE = '2026-11-30';
 const CLOCK_START = '2026-11-30T06:00:00+08:00';
@@ -217,6 +217,7 @@ async function main(): Promise<void> {
     const track = (name: string, child: ChildProcess): RssTrack => ({ name, child, startedAt: Date.now(), warmKb: null, lastKb: null });
     const tracks: RssTrack[] = [track('api', api), ...workers.map((child, index) => track(`worker ${index + 1}`, child))];
     const loadStart = Date.now();
+    const apiCpuAtStart = processCpuMs(api.pid);
     const until = loadStart + options.minutes * 60_000;
     // RSS is compared from a process's warm-up on: its first minute (a third of a short run) fills caches, pools and JIT code.
     const warmUpMs = Math.min(60_000, (options.minutes * 60_000) / 3);
@@ -291,6 +292,9 @@ async function main(): Promise<void> {
     await Promise.all([pushing, reading, planning, killing, sampling]);
     const loadEnd = Date.now();
     for (let waited = 0; (push.inFlight > 0 || read.inFlight > 0) && waited < 60_000; waited += 100) await sleep(100);
+    // CPU time the API spent, per request it answered: what a request costs whatever the machine's load.
+    const apiCpuMs = (processCpuMs(api.pid) ?? NaN) - (apiCpuAtStart ?? NaN);
+    const answeredRequests = push.latenciesMs.length + read.latenciesMs.length + planRequests.latenciesMs.length;
     // The last plan settles (computed, or failed for good) before the count.
     const lastPlans = await Promise.all(plans.map((plan) => waitForPlan(plan.id)));
 
@@ -321,6 +325,9 @@ async function main(): Promise<void> {
     }
     console.log(
       `plans requested ${plans.length} (skipped ${plansSkipped}: the previous one still running): ${lastPlans.filter((plan) => plan.status === 'computed').length} computed, ${lastPlans.filter((plan) => plan.status === 'failed').length} failed`,
+    );
+    console.log(
+      `api CPU over the load and its drain: ${(apiCpuMs / 1000).toFixed(1)} s for ${answeredRequests} answered requests, ${(apiCpuMs / answeredRequests).toFixed(2)} ms each (incl. the plan request's and any background work)`,
     );
     console.log(`shipments accepted ${accepted.size}, stored ${storedIds.size}: lost ${lost}, duplicated ${duplicated}`);
     console.log(`RSS ${(warmUpMs / 1000).toFixed(0)} s after a process's start (or the load's) → at the end, or at its kill; a process younger than that is not measured`);

@@ -8,6 +8,7 @@ import { CountiesService } from '../../src/counties/counties.service';
 import { DriversService } from '../../src/fleet/drivers.service';
 import { AppConfig } from '../../src/infra/config/app-config';
 import { PlatformsService } from '../../src/integrations/platforms.service';
+import { PlanRequestsService } from '../../src/planning/plan-requests.service';
 import { ShipmentInputDto } from '../../src/shipments/dto/shipment-input.dto';
 import { ShipmentIntakeService } from '../../src/shipments/shipment-intake.service';
 import { ShipmentScansService } from '../../src/shipments/shipment-scans.service';
@@ -195,6 +196,14 @@ describe('manifests a driver can carry: per route JSON/CSV/PDF, the wave PDF and
       expect(JSON.stringify(viewer.body)).not.toContain(RECIPIENT_PHONE);
       expect(viewer.headers.etag).not.toBe(admin.headers.etag);
       await http().get(manifestUrl(tricycle)).set('Authorization', viewerAuthorization).set('If-None-Match', admin.headers.etag).expect(200);
+    });
+
+    it('loads only the asked route and its stops, not the whole plan', async () => {
+      const plans = api.app.get(PlanRequestsService);
+      const { routes } = await plans.getWithRoutes(owner.county.id, plan.id, tricycle.id);
+      expect(routes.map((route) => route.id)).toEqual([tricycle.id]);
+      expect(routes[0]!.stops!.map((stop) => stop.sequence)).toEqual(tricycle.stops.map((stop: any) => stop.sequence));
+      expect((await plans.getWithRoutes(owner.county.id, plan.id)).routes.length).toBe(plan.routes.length);
     });
 
     it("answers 404 for another county's route or an unknown one, 403 for another county's key, 400 for an unknown format", async () => {

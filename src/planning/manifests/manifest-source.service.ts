@@ -37,8 +37,7 @@ export class ManifestSourceService {
 
   /** One source per route of the plan (all of them, or only `routeId`: 404 when the plan has no such route). */
   async forPlan(countyId: string, planId: string, routeId?: string): Promise<PlanManifestSource> {
-    const { plan, routes: allRoutes } = await this.plans.getWithRoutes(countyId, planId);
-    const routes = routeId === undefined ? allRoutes : allRoutes.filter((route) => route.id === routeId);
+    const { plan, routes } = await this.plans.getWithRoutes(countyId, planId, routeId);
     if (routeId !== undefined && routes.length === 0) throw notFound('route', routeId);
     const county = await this.counties.get(countyId);
     const stops = routes.flatMap((route) => route.stops ?? []);
