@@ -5,6 +5,7 @@ import { AddressInfo, createServer } from 'net';
 import * as path from 'path';
 import Redis from 'ioredis';
 import { DataSource } from 'typeorm';
+import { AppConfig, loadAppConfig } from '../../src/infra/config/app-config';
 import { redisConnectionOptions } from '../../src/infra/queue/redis-connection';
 
 /** What the benches that drive a server need: a free port, a database of their own, the API as a child process, its CPU time. */
@@ -34,6 +35,30 @@ export async function createBenchDatabase(name: string): Promise<{ url: string; 
       await admin.destroy();
     },
   };
+}
+
+/** The morning the service benches run on, unless CLOCK_START says otherwise. */
+const BENCH_CLOCK_START = '2026-11-30T06:00:00+08:00';
+
+/**
+ * A scratch deployment for a bench that runs the API and workers as child processes: its own database,
+ * queue prefix and clock, the config of the bench's own process (logging at `logLevel`) and the
+ * environment of its children.
+ */
+export async function createBenchDeployment(name: string, logLevel: string): Promise<{ database: Awaited<ReturnType<typeof createBenchDatabase>>; config: AppConfig; env: NodeJS.ProcessEnv }> {
+  process.env.WEBHOOK_SECRET_KEY ||= BENCH_SECRET_KEY;
+  const base = loadAppConfig({ ...process.env, LOG_LEVEL: logLevel, CLOCK_START: process.env.CLOCK_START ?? BENCH_CLOCK_START });
+  const database = await createBenchDatabase(name);
+  const config = { ...base, databaseUrl: database.url, queuePrefix: `${name}bench${process.pid}` };
+  const env = {
+    DATABASE_URL: database.url,
+    REDIS_URL: config.redisUrl,
+    QUEUE_PREFIX: config.queuePrefix,
+    LOG_LEVEL: 'warn',
+    CLOCK_START: config.clockStart!.toISOString(),
+    WEBHOOK_SECRET_KEY: process.env.WEBHOOK_SECRET_KEY,
+  };
+  return { database, config, env };
 }
 
 /** Starts a compiled script as a child process and waits until `healthUrl` answers 2xx. */

@@ -20,17 +20,15 @@ import { AppModule } from '../../src/app.module';
 import { integerBetween } from '../../src/cli/option-parsers';
 import { buildLongnanPrefecture } from '../../src/demo/county/longnan-prefecture';
 import { seedBuiltCounty } from '../../src/demo/seed-demo-county';
-import { loadAppConfig } from '../../src/infra/config/app-config';
 import { runMigrations } from '../../src/infra/database/migrate';
 import { QueueName } from '../../src/infra/queue/queue-names';
 import { DEFAULT_TIME_LIMIT_S, PlanRequestsService } from '../../src/planning/plan-requests.service';
 import { Plan } from '../../src/planning/plan.entity';
 import { benchCommand } from './bench-command';
 import { pushDay, villagesOf } from './bench-day';
-import { BENCH_SECRET_KEY, createBenchDatabase, stopChild, dropQueueKeys, spawnWorker } from './bench-server';
+import { createBenchDeployment, stopChild, dropQueueKeys, spawnWorker } from './bench-server';
 
 const SERVICE_DATE = '2026-11-30';
-const CLOCK_START = '2026-11-30T06:00:00+08:00';
 /** A day's shipments carry 1.14 parcels on average (15 % of inbound ones two, pickups one): how many shipments make the parcels asked for. */
 const PARCELS_PER_SHIPMENT = 1.14;
 
@@ -101,19 +99,7 @@ async function planRound(app: INestApplicationContext, countyIds: string[], work
 }
 
 async function main(): Promise<void> {
-  process.env.WEBHOOK_SECRET_KEY ||= BENCH_SECRET_KEY;
-  const base = loadAppConfig({ ...process.env, LOG_LEVEL: process.env.LOG_LEVEL ?? 'error', CLOCK_START: process.env.CLOCK_START ?? CLOCK_START });
-  const database = await createBenchDatabase('prefecture');
-  const queuePrefix = `prefbench${process.pid}`;
-  const config = { ...base, databaseUrl: database.url, queuePrefix };
-  const env = {
-    DATABASE_URL: database.url,
-    REDIS_URL: config.redisUrl,
-    QUEUE_PREFIX: queuePrefix,
-    LOG_LEVEL: 'warn',
-    CLOCK_START: config.clockStart!.toISOString(),
-    WEBHOOK_SECRET_KEY: process.env.WEBHOOK_SECRET_KEY,
-  };
+  const { database, config, env } = await createBenchDeployment('prefecture', process.env.LOG_LEVEL ?? 'error');
   let app: INestApplicationContext | undefined;
   try {
     log(`machine: ${cpus().length} cores, load ${load()}`);
@@ -163,7 +149,7 @@ async function main(): Promise<void> {
   } finally {
     await app?.close();
     await database.drop();
-    await dropQueueKeys(config.redisUrl, queuePrefix);
+    await dropQueueKeys(config.redisUrl, config.queuePrefix);
   }
 }
 

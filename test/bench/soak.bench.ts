@@ -22,16 +22,14 @@ import { AppModule } from '../../src/app.module';
 import { integerBetween } from '../../src/cli/option-parsers';
 import { buildDemoCounty } from '../../src/demo/county/build-demo-county';
 import { seedDemoCounty } from '../../src/demo/seed-demo-county';
-import { loadAppConfig } from '../../src/infra/config/app-config';
 import { runMigrations } from '../../src/infra/database/migrate';
 import { PlatformsService } from '../../src/integrations/platforms.service';
 import { signedHeaders } from '../../src/integrations/webhook-signature';
 import { benchCommand } from './bench-command';
 import { pushDay, villagesOf } from './bench-day';
-import { BENCH_SECRET_KEY, createBenchDatabase, freePort, startApi, stopChild, dropQueueKeys, spawnWorker, processCpuMs } from './bench-server';
+import { createBenchDeployment, freePort, startApi, stopChild, dropQueueKeys, spawnWorker, processCpuMs } from './bench-server';
 
 const SERVICE_DATE = '2026-11-30';
-const CLOCK_START = '2026-11-30T06:00:00+08:00';
 /**
  * Keep-alive connections to the API, as a load balancer or a platform's client pool would hold; more
  * requests queue in the agent (their wait counts in the latency). Past MAX_IN_FLIGHT waiting requests
@@ -156,19 +154,7 @@ async function paced(rate: number, until: number, send: (index: number) => void)
 }
 
 async function main(): Promise<void> {
-  process.env.WEBHOOK_SECRET_KEY ||= BENCH_SECRET_KEY;
-  const base = loadAppConfig({ ...process.env, LOG_LEVEL: 'error', CLOCK_START: process.env.CLOCK_START ?? CLOCK_START });
-  const database = await createBenchDatabase('soak');
-  const queuePrefix = `soakbench${process.pid}`;
-  const config = { ...base, databaseUrl: database.url, queuePrefix };
-  const env = {
-    DATABASE_URL: database.url,
-    REDIS_URL: config.redisUrl,
-    QUEUE_PREFIX: queuePrefix,
-    LOG_LEVEL: 'warn',
-    CLOCK_START: config.clockStart!.toISOString(),
-    WEBHOOK_SECRET_KEY: process.env.WEBHOOK_SECRET_KEY,
-  };
+  const { database, config, env } = await createBenchDeployment('soak', 'error');
   let app: INestApplicationContext | undefined;
   let api: ChildProcess | undefined;
   const workers: ChildProcess[] = [];
@@ -342,7 +328,7 @@ async function main(): Promise<void> {
     await stopChild(api);
     await app?.close();
     await database.drop();
-    await dropQueueKeys(config.redisUrl, queuePrefix);
+    await dropQueueKeys(config.redisUrl, config.queuePrefix);
   }
 }
 
