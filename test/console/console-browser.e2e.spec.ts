@@ -188,6 +188,34 @@ describe('the console in a browser', () => {
     await page.close();
   });
 
+  it('searches shipments by barcode and by village with a status filter, refusing bad input beside the field', async () => {
+    const auth = `Bearer ${demo.apiKey}`;
+    const get = async (query: string) => (await request(api.baseUrl).get(`/v1/counties/${demo.countyId}/shipments?${query}`).set('Authorization', auth).expect(200)).body;
+    const [shipment] = (await get('status=at_hub&limit=1')).items;
+    const { parcels } = (await request(api.baseUrl).get(`/v1/counties/${demo.countyId}/shipments/${shipment.id}`).set('Authorization', auth).expect(200)).body;
+    const village = (await request(api.baseUrl).get(`/v1/counties/${demo.countyId}/nodes/${shipment.villageNodeId}`).set('Authorization', auth).expect(200)).body;
+    const inVillage = await get(`q=${encodeURIComponent(village.name)}&status=at_hub&limit=50`);
+
+    const page = await signedIn(demo.adminCode, 'zhao.kan');
+    await page.goto(`${api.baseUrl}/console/#/shipments`);
+    await page.waitForSelector('[data-testid=shipments] tbody tr');
+    await page.fill('[data-testid=shipment-search] input[name=q]', parcels[0].barcode);
+    await page.click('[data-testid=shipment-search] button[type=submit]');
+    await waitForCounts(page, { '[data-testid=shipments] tbody tr': 1, [`[data-testid=shipments] tr[data-shipment-id="${shipment.id}"]`]: 1 }, 20_000);
+    expect(await page.textContent('[data-testid=shipments] tbody')).toContain('已到县中心');
+
+    await page.fill('[data-testid=shipment-search] input[name=q]', village.name);
+    await page.selectOption('[data-testid=shipment-search] select[name=status]', 'at_hub');
+    await page.click('[data-testid=shipment-search] button[type=submit]');
+    await waitForCounts(page, { '[data-testid=shipments] tbody tr': inVillage.items.length }, 20_000);
+
+    await page.fill('[data-testid=shipment-search] input[name=q]', 'x'.repeat(101));
+    await page.click('[data-testid=shipment-search] button[type=submit]');
+    expect(await page.textContent('[data-testid=shipment-search] [data-field=q]', { timeout: 10_000 })).toContain('q');
+    await page.screenshot({ path: path.join(ARTIFACTS, 'shipments.png') });
+    await page.close();
+  });
+
   it('lists the fleet with its costs and lets an admin add a console account, refusing bad input field by field', async () => {
     const auth = `Bearer ${demo.apiKey}`;
     const vehicles = (await request(api.baseUrl).get(`/v1/counties/${demo.countyId}/vehicles`).set('Authorization', auth).expect(200)).body;

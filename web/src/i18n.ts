@@ -1,3 +1,4 @@
+import type { ShipmentStatus } from '../../src/shipments/shipment-status';
 /** The console's words: Simplified Chinese first, English as a switch (kept in localStorage). */
 const zh = {
   title: '县级物流调度台',
@@ -101,6 +102,27 @@ const zh = {
   failingSince: '失败自',
   failedDeliveries: '发送失败的回调',
   redeliver: '重新发送',
+  shipments: '运单',
+  searchShipments: '条码、平台单号、收件人、电话或村名',
+  search: '查询',
+  all: '全部',
+  platformShipmentId: '平台单号',
+  recipient: '收件人',
+  createdAt: '创建时间',
+  noResults: '没有符合条件的运单',
+  more: '下一页',
+  status_received: '已接收',
+  status_at_hub: '已到县中心',
+  status_planned: '已排线',
+  status_in_transit: '干线运输中',
+  status_at_township: '已到乡镇',
+  status_out_for_delivery: '派送中',
+  status_delivered: '已签收',
+  status_failed: '投递失败',
+  status_returned: '已退回',
+  status_cancelled: '已取消',
+  status_requested: '待揽收',
+  status_picked_up: '已揽收',
 };
 
 type Messages = typeof zh;
@@ -208,6 +230,27 @@ const en: Messages = {
   failingSince: 'failing since',
   failedDeliveries: 'Failed deliveries',
   redeliver: 'Send again',
+  shipments: 'Shipments',
+  searchShipments: 'Barcode, platform id, recipient, phone or village',
+  search: 'Search',
+  all: 'All',
+  platformShipmentId: 'Platform id',
+  recipient: 'Recipient',
+  createdAt: 'Created',
+  noResults: 'No shipment matches',
+  more: 'Next page',
+  status_received: 'Received',
+  status_at_hub: 'At the hub',
+  status_planned: 'Planned',
+  status_in_transit: 'In transit',
+  status_at_township: 'At the township',
+  status_out_for_delivery: 'Out for delivery',
+  status_delivered: 'Delivered',
+  status_failed: 'Failed',
+  status_returned: 'Returned',
+  status_cancelled: 'Cancelled',
+  status_requested: 'Pickup requested',
+  status_picked_up: 'Picked up',
 };
 
 export type Language = 'zh' | 'en';
@@ -237,3 +280,6 @@ export const percent = (ratio: number | null | undefined) => (ratio === null || 
 /** HH:MM in the county's time zone, whatever the browser's. */
 export const clockTime = (iso: string, timeZone: string) =>
   new Intl.DateTimeFormat('zh-CN', { timeZone, hour: '2-digit', minute: '2-digit', hourCycle: 'h23' }).format(new Date(iso));
+
+/** A shipment status (the API's own list) in the current language. */
+export const statusLabel = (t: Translate, status: ShipmentStatus) => t(`status_${status}`);
