@@ -216,6 +216,40 @@ describe('the console in a browser', () => {
     await page.close();
   });
 
+  it("edits a village's service calendar, showing the API's refusal beside the field", async () => {
+    const auth = `Bearer ${demo.apiKey}`;
+    const [village] = (await request(api.baseUrl).get(`/v1/counties/${demo.countyId}/nodes?tier=village_point&limit=1`).set('Authorization', auth).expect(200)).body.items;
+    const calendarPath = `/v1/counties/${demo.countyId}/nodes/${village.id}/service-calendar`;
+    const before = (await request(api.baseUrl).get(calendarPath).set('Authorization', auth).expect(200)).body;
+
+    const page = await signedIn(demo.adminCode, 'wang.li');
+    await page.goto(`${api.baseUrl}/console/#/network`);
+    await page.fill('input[name=village-filter]', village.code);
+    await page.click(`[data-testid=villages] tr[data-node-code="${village.code}"]`);
+    await page.waitForSelector('[data-testid=calendar-form]');
+    await page.selectOption('[data-testid=calendar-form] select[name=rule]', 'every_n_days');
+    await page.fill('[data-testid=calendar-form] input[name=everyNDays]', '0');
+    await page.fill('[data-testid=calendar-form] input[name=anchorDate]', SERVICE_DATE);
+    await page.click('[data-testid=calendar-form] button[type=submit]');
+    expect(await page.textContent('[data-testid=calendar-form] [data-field=everyNDays]', { timeout: 10_000 })).toContain('integer from 1');
+    expect((await request(api.baseUrl).get(calendarPath).set('Authorization', auth).expect(200)).body.own).toEqual(before.own);
+
+    await page.fill('[data-testid=calendar-form] input[name=everyNDays]', '3');
+    await page.click('[data-testid=calendar-form] button[type=submit]');
+    await page.waitForSelector('[data-testid=calendar-form] [data-field=everyNDays]', { state: 'detached', timeout: 10_000 });
+    expect((await request(api.baseUrl).get(calendarPath).set('Authorization', auth).expect(200)).body.own).toMatchObject({
+      rule: 'every_n_days',
+      everyNDays: 3,
+      anchorDate: SERVICE_DATE,
+    });
+    expect(await page.textContent('[data-testid=rule-from]')).toContain('本村自己的日历');
+    await page.screenshot({ path: path.join(ARTIFACTS, 'network.png') });
+    await page.close();
+    // The later tests plan with the demo's own calendars.
+    if (before.own) await request(api.baseUrl).put(calendarPath).set('Authorization', auth).send(before.own).expect(200);
+    else await request(api.baseUrl).delete(calendarPath).set('Authorization', auth).expect(200);
+  });
+
   it('lists the fleet with its costs and lets an admin add a console account, refusing bad input field by field', async () => {
     const auth = `Bearer ${demo.apiKey}`;
     const vehicles = (await request(api.baseUrl).get(`/v1/counties/${demo.countyId}/vehicles`).set('Authorization', auth).expect(200)).body;

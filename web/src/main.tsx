@@ -8,6 +8,7 @@ import { AttentionPage } from './attention-page';
 import { CarriersPage } from './carriers-page';
 import { FleetPage } from './fleet-page';
 import { HubPage } from './hub-page';
+import { NetworkPage } from './network-page';
 import { PlansPage } from './plans-page';
 import { PlatformsPage } from './platforms-page';
 import { RunsPage } from './runs-page';
@@ -16,8 +17,8 @@ import { SignIn } from './sign-in';
 import { TodayPage } from './today-page';
 import './console.css';
 
-type Page = 'today' | 'plans' | 'runs' | 'shipments' | 'attention' | 'hub' | 'fleet' | 'carriers' | 'platforms';
-const PAGES: Page[] = ['plans', 'runs', 'shipments', 'attention', 'hub', 'fleet', 'carriers', 'platforms'];
+type Page = 'today' | 'plans' | 'runs' | 'shipments' | 'attention' | 'hub' | 'network' | 'fleet' | 'carriers' | 'platforms';
+const PAGES: Page[] = ['plans', 'runs', 'shipments', 'attention', 'hub', 'network', 'fleet', 'carriers', 'platforms'];
 const pageOf = (hash: string): Page => PAGES.find((page) => hash.startsWith(`#/${page}`)) ?? 'today';
 
 /** Every node of the county, page by page (GET …/nodes pages at 1000). */
@@ -115,6 +116,9 @@ function App() {
           <a href="#/hub" class={page === 'hub' ? 'active' : ''}>
             {t('hubScan')}
           </a>
+          <a href="#/network" class={page === 'network' ? 'active' : ''}>
+            {t('network')}
+          </a>
           <a href="#/fleet" class={page === 'fleet' ? 'active' : ''}>
             {t('fleet')}
           </a>
@@ -138,6 +142,7 @@ function App() {
         {page === 'shipments' && <ShipmentsPage t={t} session={session} nodes={nodes} />}
         {page === 'attention' && <AttentionPage t={t} session={session} network={network} nodes={nodes} />}
         {page === 'hub' && <HubPage t={t} session={session} />}
+        {page === 'network' && <NetworkPage t={t} session={session} nodes={nodes} />}
         {page === 'fleet' && <FleetPage t={t} session={session} />}
         {page === 'carriers' && <CarriersPage t={t} session={session} />}
         {page === 'platforms' && <PlatformsPage t={t} session={session} />}
