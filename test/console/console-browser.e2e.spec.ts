@@ -273,6 +273,35 @@ describe('the console in a browser', () => {
     await page.close();
   });
 
+  it("sets a driver's PIN, refusing a bad one beside the field, and disables the phone the driver signed in with", async () => {
+    const auth = `Bearer ${demo.apiKey}`;
+    const drivers = (await request(api.baseUrl).get(`/v1/counties/${demo.countyId}/drivers`).set('Authorization', auth).expect(200)).body;
+    const driver = drivers[drivers.length - 1];
+    const driverPath = `/v1/counties/${demo.countyId}/drivers/${driver.id}`;
+
+    const page = await signedIn(demo.adminCode, 'wang.li');
+    await page.goto(`${api.baseUrl}/console/#/fleet`);
+    await page.click(`[data-testid=drivers] tr[data-driver-id="${driver.id}"]`);
+    await page.fill('[data-testid=pin-form] input[name=pin]', '12');
+    await page.click('[data-testid=pin-form] button[type=submit]');
+    expect(await page.textContent('[data-testid=pin-form] [data-field=pin]', { timeout: 10_000 })).toContain('6 to 12 digits');
+    await page.fill('[data-testid=pin-form] input[name=pin]', '135790');
+    await page.click('[data-testid=pin-form] button[type=submit]');
+    await waitForText(page, '[data-testid=notice]', 'PIN 已保存', 10_000);
+
+    await request(api.baseUrl)
+      .post('/v1/driver/sign-in')
+      .send({ county: demo.adminCode, phone: driver.phone, pin: '135790', device: { id: 'console-lost-phone', name: '红米 Note 12' } })
+      .expect(200);
+    await page.click(`[data-testid=drivers] tr[data-driver-id="${drivers[0].id}"]`);
+    await page.click(`[data-testid=drivers] tr[data-driver-id="${driver.id}"]`);
+    await page.click('[data-testid=devices] tr[data-device-id=console-lost-phone] button');
+    await page.waitForSelector('[data-testid=devices] tr[data-device-id=console-lost-phone][data-enabled=false]', { timeout: 10_000 });
+    const devices = (await request(api.baseUrl).get(`${driverPath}/devices`).set('Authorization', auth).expect(200)).body;
+    expect(devices).toEqual([expect.objectContaining({ clientDeviceId: 'console-lost-phone', enabled: false })]);
+    await page.close();
+  });
+
   it("lists the county's platforms with their subscriptions and the failed deliveries", async () => {
     const platforms = (await request(api.baseUrl).get(`/v1/counties/${demo.countyId}/platforms`).set('Authorization', `Bearer ${demo.apiKey}`).expect(200)).body;
     const page = await signedIn(demo.adminCode, 'zhao.kan');

@@ -144,6 +144,20 @@ const zh = {
   weekday_fri: '周五',
   weekday_sat: '周六',
   weekday_sun: '周日',
+  pinSet: 'PIN 已设置',
+  noPin: '未设置 PIN',
+  lockedOut: '输错次数过多，已锁定',
+  appAccessOff: 'App 已停用',
+  newPin: '新 PIN（6-12 位数字，当面告知司机）',
+  setPin: '设置 PIN',
+  pinSaved: 'PIN 已保存',
+  sendCode: '发送一次性验证码',
+  codeSent: '验证码已发送至',
+  sessions: '个登录会话',
+  disable: '停用',
+  enable: '启用',
+  noDevices: '没有登录过的手机',
+  appAccess: 'App 登录与手机',
 };
 
 type Messages = typeof zh;
@@ -293,6 +307,20 @@ const en: Messages = {
   weekday_fri: 'Fri',
   weekday_sat: 'Sat',
   weekday_sun: 'Sun',
+  pinSet: 'PIN set',
+  noPin: 'no PIN',
+  lockedOut: 'locked after wrong PINs',
+  appAccessOff: 'app access off',
+  newPin: 'New PIN (6 to 12 digits, tell it in person)',
+  setPin: 'Set PIN',
+  pinSaved: 'PIN saved',
+  sendCode: 'Send a one-time code',
+  codeSent: 'Code sent to',
+  sessions: 'sessions',
+  disable: 'Disable',
+  enable: 'Enable',
+  noDevices: 'no phone has signed in',
+  appAccess: 'App sign-in and phones',
 };
 
 export type Language = 'zh' | 'en';
