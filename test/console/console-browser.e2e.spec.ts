@@ -311,6 +311,32 @@ describe('the console in a browser', () => {
     await page.close();
   });
 
+  it('lets an admin register a platform and rotate its secret, showing each new secret once', async () => {
+    const auth = `Bearer ${demo.apiKey}`;
+    const before = (await request(api.baseUrl).get(`/v1/counties/${demo.countyId}/platforms`).set('Authorization', auth).expect(200)).body;
+    const page = await signedIn(demo.adminCode, 'chen.admin');
+    await page.goto(`${api.baseUrl}/console/#/platforms`);
+    await waitForCounts(page, { '[data-testid=platforms] tr': before.length }, 20_000);
+    await page.click('[data-testid=platform-form] button[type=submit]');
+    expect(await page.textContent('[data-testid=platform-form] [data-field=name]', { timeout: 10_000 })).toContain('name');
+
+    await page.fill('[data-testid=platform-form] input[name=name]', '乡村快递');
+    await page.click('[data-testid=platform-form] button[type=submit]');
+    await waitForCounts(page, { '[data-testid=platforms] tr': before.length + 1, '[data-testid=new-secret] [data-testid=api-key]': 1 }, 20_000);
+    const platformId = await page.getAttribute('[data-testid=new-secret]', 'data-platform-id');
+    const firstSecret = await page.textContent('[data-testid=webhook-secret]');
+    expect(firstSecret).toBeTruthy();
+
+    await page.click(`[data-testid=platforms] tr[data-platform-id="${platformId}"] [data-testid=rotate-secret]`);
+    await waitForCounts(page, { '[data-testid=new-secret] [data-testid=api-key]': 0 }, 10_000);
+    expect(await page.textContent('[data-testid=webhook-secret]')).not.toBe(firstSecret);
+    const after = (await request(api.baseUrl).get(`/v1/counties/${demo.countyId}/platforms`).set('Authorization', auth).expect(200)).body;
+    expect(after.find((platform: { id: string }) => platform.id === platformId)).toMatchObject({ name: '乡村快递', rotationInProgress: true });
+    // Once the page is left, the secrets are gone: the list never carries them.
+    expect(JSON.stringify(after)).not.toContain(firstSecret);
+    await page.close();
+  });
+
   it('publishes the plan, and records who did', async () => {
     const page = await signedIn(demo.adminCode, 'wang.li');
     await page.waitForSelector('[data-testid=publish]:not([disabled])', { timeout: 20_000 });

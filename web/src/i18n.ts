@@ -158,6 +158,12 @@ const zh = {
   enable: '启用',
   noDevices: '没有登录过的手机',
   appAccess: 'App 登录与手机',
+  platformName: '平台名称',
+  registerPlatform: '登记平台',
+  rotateSecret: '更换密钥',
+  shownOnce: '新密钥只显示这一次，请立即复制并交给平台（旧密钥 24 小时内仍有效）',
+  webhookSecret: '回调签名密钥',
+  feedApiKey: '数据接口 API Key',
 };
 
 type Messages = typeof zh;
@@ -321,6 +327,12 @@ const en: Messages = {
   enable: 'Enable',
   noDevices: 'no phone has signed in',
   appAccess: 'App sign-in and phones',
+  platformName: 'Platform name',
+  registerPlatform: 'Register platform',
+  rotateSecret: 'Rotate secret',
+  shownOnce: 'shown this once only: copy it now and give it to the platform (the old secret keeps working for 24 h)',
+  webhookSecret: 'Webhook secret',
+  feedApiKey: 'Feed API key',
 };
 
 export type Language = 'zh' | 'en';
