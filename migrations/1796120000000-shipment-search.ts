@@ -5,8 +5,8 @@ import { MigrationInterface, QueryRunner } from 'typeorm';
  * whatever the collation) on the platform id, the recipient's name and phone inside a county, the
  * shipments of a village, and the creation date for date filters. pg_trgm is not assumed.
  */
-export class ShipmentSearch1796015347907 implements MigrationInterface {
-  name = 'ShipmentSearch1796015347907';
+export class ShipmentSearch1796120000000 implements MigrationInterface {
+  name = 'ShipmentSearch1796120000000';
 
   public async up(queryRunner: QueryRunner): Promise<void> {
     await queryRunner.query(`CREATE INDEX "IDX_shipment_search_platform_id" ON "shipment" ("county_id", "platform_shipment_id" varchar_pattern_ops)`);
