@@ -20,6 +20,12 @@ export interface DestinationInput {
 @Unique(['platformId', 'platformShipmentId'])
 @Index(['countyId', 'status'])
 @Index(['countyId', 'needsAttention'])
+// The search indexes use varchar_pattern_ops, which decorators cannot state: migration ShipmentSearch owns them.
+@Index('IDX_shipment_search_platform_id', { synchronize: false })
+@Index('IDX_shipment_search_contact_name', { synchronize: false })
+@Index('IDX_shipment_search_contact_phone', { synchronize: false })
+@Index('IDX_shipment_search_village', { synchronize: false })
+@Index('IDX_shipment_search_created_at', { synchronize: false })
 export class Shipment extends TimestampedCountyEntity {
   /** The platform that pushed it (integrations owns platforms; no foreign key across modules). */
   @Column({ type: 'uuid' })

@@ -2,7 +2,7 @@ import { Body, Controller, Get, HttpCode, Param, ParseUUIDPipe, Post, Query } fr
 import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { Roles, WRITE_ROLES } from '../infra/auth/principal';
 import { ApiProblems } from '../infra/errors/api-problems';
-import { AssignVillageBody, ScanBody, ShipmentListQuery, TransitionBody } from './dto/operator.dto';
+import { AssignVillageBody, ScanBody, ShipmentListQuery, ShipmentSearchQuery, TransitionBody } from './dto/operator.dto';
 import { EventEnvelope, ShipmentEventsService } from './shipment-events.service';
 import { ShipmentLifecycleService, TransitionResult } from './shipment-lifecycle.service';
 import { assertScanBatch, ScanResult, ShipmentScansService } from './shipment-scans.service';
@@ -22,9 +22,9 @@ export class ShipmentsController {
   ) {}
 
   @Get('shipments')
-  @ApiOperation({ summary: "List the county's shipments (filter by status or needsAttention)" })
+  @ApiOperation({ summary: "Search the county's shipments: q (barcode, platform id, recipient, village), status, platform, creation dates; paged" })
   @ApiOkResponse({ type: ShipmentPageResponse })
-  async list(@Param('countyId', ParseUUIDPipe) countyId: string, @Query() filter: ShipmentListQuery): Promise<ShipmentPageResponse> {
+  async list(@Param('countyId', ParseUUIDPipe) countyId: string, @Query() filter: ShipmentSearchQuery): Promise<ShipmentPageResponse> {
     const page = await this.query.list(countyId, { ...filter, limit: filter.limit ?? 100 });
     return { items: page.items.map((shipment) => toShipmentResponse(shipment)), nextCursor: page.nextCursor };
   }

@@ -188,6 +188,68 @@ describe('the console in a browser', () => {
     await page.close();
   });
 
+  it('searches shipments by barcode and by village with a status filter, refusing bad input beside the field', async () => {
+    const auth = `Bearer ${demo.apiKey}`;
+    const get = async (query: string) => (await request(api.baseUrl).get(`/v1/counties/${demo.countyId}/shipments?${query}`).set('Authorization', auth).expect(200)).body;
+    const [shipment] = (await get('status=at_hub&limit=1')).items;
+    const { parcels } = (await request(api.baseUrl).get(`/v1/counties/${demo.countyId}/shipments/${shipment.id}`).set('Authorization', auth).expect(200)).body;
+    const village = (await request(api.baseUrl).get(`/v1/counties/${demo.countyId}/nodes/${shipment.villageNodeId}`).set('Authorization', auth).expect(200)).body;
+    const inVillage = await get(`q=${encodeURIComponent(village.name)}&status=at_hub&limit=50`);
+
+    const page = await signedIn(demo.adminCode, 'zhao.kan');
+    await page.goto(`${api.baseUrl}/console/#/shipments`);
+    await page.waitForSelector('[data-testid=shipments] tbody tr');
+    await page.fill('[data-testid=shipment-search] input[name=q]', parcels[0].barcode);
+    await page.click('[data-testid=shipment-search] button[type=submit]');
+    await waitForCounts(page, { '[data-testid=shipments] tbody tr': 1, [`[data-testid=shipments] tr[data-shipment-id="${shipment.id}"]`]: 1 }, 20_000);
+    expect(await page.textContent('[data-testid=shipments] tbody')).toContain('已到县中心');
+
+    await page.fill('[data-testid=shipment-search] input[name=q]', village.name);
+    await page.selectOption('[data-testid=shipment-search] select[name=status]', 'at_hub');
+    await page.click('[data-testid=shipment-search] button[type=submit]');
+    await waitForCounts(page, { '[data-testid=shipments] tbody tr': inVillage.items.length }, 20_000);
+
+    await page.fill('[data-testid=shipment-search] input[name=q]', 'x'.repeat(101));
+    await page.click('[data-testid=shipment-search] button[type=submit]');
+    expect(await page.textContent('[data-testid=shipment-search] [data-field=q]', { timeout: 10_000 })).toContain('q');
+    await page.screenshot({ path: path.join(ARTIFACTS, 'shipments.png') });
+    await page.close();
+  });
+
+  it("edits a village's service calendar, showing the API's refusal beside the field", async () => {
+    const auth = `Bearer ${demo.apiKey}`;
+    const [village] = (await request(api.baseUrl).get(`/v1/counties/${demo.countyId}/nodes?tier=village_point&limit=1`).set('Authorization', auth).expect(200)).body.items;
+    const calendarPath = `/v1/counties/${demo.countyId}/nodes/${village.id}/service-calendar`;
+    const before = (await request(api.baseUrl).get(calendarPath).set('Authorization', auth).expect(200)).body;
+
+    const page = await signedIn(demo.adminCode, 'wang.li');
+    await page.goto(`${api.baseUrl}/console/#/network`);
+    await page.fill('input[name=village-filter]', village.code);
+    await page.click(`[data-testid=villages] tr[data-node-code="${village.code}"]`);
+    await page.waitForSelector('[data-testid=calendar-form]');
+    await page.selectOption('[data-testid=calendar-form] select[name=rule]', 'every_n_days');
+    await page.fill('[data-testid=calendar-form] input[name=everyNDays]', '0');
+    await page.fill('[data-testid=calendar-form] input[name=anchorDate]', SERVICE_DATE);
+    await page.click('[data-testid=calendar-form] button[type=submit]');
+    expect(await page.textContent('[data-testid=calendar-form] [data-field=everyNDays]', { timeout: 10_000 })).toContain('integer from 1');
+    expect((await request(api.baseUrl).get(calendarPath).set('Authorization', auth).expect(200)).body.own).toEqual(before.own);
+
+    await page.fill('[data-testid=calendar-form] input[name=everyNDays]', '3');
+    await page.click('[data-testid=calendar-form] button[type=submit]');
+    await page.waitForSelector('[data-testid=calendar-form] [data-field=everyNDays]', { state: 'detached', timeout: 10_000 });
+    expect((await request(api.baseUrl).get(calendarPath).set('Authorization', auth).expect(200)).body.own).toMatchObject({
+      rule: 'every_n_days',
+      everyNDays: 3,
+      anchorDate: SERVICE_DATE,
+    });
+    expect(await page.textContent('[data-testid=rule-from]')).toContain('本村自己的日历');
+    await page.screenshot({ path: path.join(ARTIFACTS, 'network.png') });
+    await page.close();
+    // The later tests plan with the demo's own calendars.
+    if (before.own) await request(api.baseUrl).put(calendarPath).set('Authorization', auth).send(before.own).expect(200);
+    else await request(api.baseUrl).delete(calendarPath).set('Authorization', auth).expect(200);
+  });
+
   it('lists the fleet with its costs and lets an admin add a console account, refusing bad input field by field', async () => {
     const auth = `Bearer ${demo.apiKey}`;
     const vehicles = (await request(api.baseUrl).get(`/v1/counties/${demo.countyId}/vehicles`).set('Authorization', auth).expect(200)).body;
@@ -211,12 +273,67 @@ describe('the console in a browser', () => {
     await page.close();
   });
 
+  it("sets a driver's PIN, refusing a bad one beside the field, and disables the phone the driver signed in with", async () => {
+    const auth = `Bearer ${demo.apiKey}`;
+    const drivers = (await request(api.baseUrl).get(`/v1/counties/${demo.countyId}/drivers`).set('Authorization', auth).expect(200)).body;
+    const driver = drivers[drivers.length - 1];
+    const driverPath = `/v1/counties/${demo.countyId}/drivers/${driver.id}`;
+
+    const page = await signedIn(demo.adminCode, 'wang.li');
+    await page.goto(`${api.baseUrl}/console/#/fleet`);
+    await page.click(`[data-testid=drivers] tr[data-driver-id="${driver.id}"]`);
+    await page.fill('[data-testid=pin-form] input[name=pin]', '12');
+    await page.click('[data-testid=pin-form] button[type=submit]');
+    expect(await page.textContent('[data-testid=pin-form] [data-field=pin]', { timeout: 10_000 })).toContain('6 to 12 digits');
+    await page.fill('[data-testid=pin-form] input[name=pin]', '135790');
+    await page.click('[data-testid=pin-form] button[type=submit]');
+    await waitForText(page, '[data-testid=notice]', 'PIN 已保存', 10_000);
+
+    await request(api.baseUrl)
+      .post('/v1/driver/sign-in')
+      .send({ county: demo.adminCode, phone: driver.phone, pin: '135790', device: { id: 'console-lost-phone', name: '红米 Note 12' } })
+      .expect(200);
+    await page.click(`[data-testid=drivers] tr[data-driver-id="${drivers[0].id}"]`);
+    await page.click(`[data-testid=drivers] tr[data-driver-id="${driver.id}"]`);
+    await page.click('[data-testid=devices] tr[data-device-id=console-lost-phone] button');
+    await page.waitForSelector('[data-testid=devices] tr[data-device-id=console-lost-phone][data-enabled=false]', { timeout: 10_000 });
+    const devices = (await request(api.baseUrl).get(`${driverPath}/devices`).set('Authorization', auth).expect(200)).body;
+    expect(devices).toEqual([expect.objectContaining({ clientDeviceId: 'console-lost-phone', enabled: false })]);
+    await page.close();
+  });
+
   it("lists the county's platforms with their subscriptions and the failed deliveries", async () => {
     const platforms = (await request(api.baseUrl).get(`/v1/counties/${demo.countyId}/platforms`).set('Authorization', `Bearer ${demo.apiKey}`).expect(200)).body;
     const page = await signedIn(demo.adminCode, 'zhao.kan');
     await page.goto(`${api.baseUrl}/console/#/platforms`);
     await waitForCounts(page, { '[data-testid=platforms] tr': platforms.length, '[data-testid=failed-deliveries] tr': 0 }, 20_000);
     expect(await page.textContent('[data-testid=platforms]')).toContain(platforms[0].name);
+    await page.close();
+  });
+
+  it('lets an admin register a platform and rotate its secret, showing each new secret once', async () => {
+    const auth = `Bearer ${demo.apiKey}`;
+    const before = (await request(api.baseUrl).get(`/v1/counties/${demo.countyId}/platforms`).set('Authorization', auth).expect(200)).body;
+    const page = await signedIn(demo.adminCode, 'chen.admin');
+    await page.goto(`${api.baseUrl}/console/#/platforms`);
+    await waitForCounts(page, { '[data-testid=platforms] tr': before.length }, 20_000);
+    await page.click('[data-testid=platform-form] button[type=submit]');
+    expect(await page.textContent('[data-testid=platform-form] [data-field=name]', { timeout: 10_000 })).toContain('name');
+
+    await page.fill('[data-testid=platform-form] input[name=name]', '乡村快递');
+    await page.click('[data-testid=platform-form] button[type=submit]');
+    await waitForCounts(page, { '[data-testid=platforms] tr': before.length + 1, '[data-testid=new-secret] [data-testid=api-key]': 1 }, 20_000);
+    const platformId = await page.getAttribute('[data-testid=new-secret]', 'data-platform-id');
+    const firstSecret = await page.textContent('[data-testid=webhook-secret]');
+    expect(firstSecret).toBeTruthy();
+
+    await page.click(`[data-testid=platforms] tr[data-platform-id="${platformId}"] [data-testid=rotate-secret]`);
+    await waitForCounts(page, { '[data-testid=new-secret] [data-testid=api-key]': 0 }, 10_000);
+    expect(await page.textContent('[data-testid=webhook-secret]')).not.toBe(firstSecret);
+    const after = (await request(api.baseUrl).get(`/v1/counties/${demo.countyId}/platforms`).set('Authorization', auth).expect(200)).body;
+    expect(after.find((platform: { id: string }) => platform.id === platformId)).toMatchObject({ name: '乡村快递', rotationInProgress: true });
+    // Once the page is left, the secrets are gone: the list never carries them.
+    expect(JSON.stringify(after)).not.toContain(firstSecret);
     await page.close();
   });
 

@@ -1,5 +1,6 @@
 import { useCallback, useEffect, useState } from 'preact/hooks';
 import { api, ApiProblem, SessionInfo } from './api';
+import { DriverAccess } from './driver-access';
 import { FieldError } from './field-error';
 import { Translate, yuan } from './i18n';
 
@@ -41,6 +42,7 @@ export function FleetPage({ t, session }: { t: Translate; session: SessionInfo }
   const [drivers, setDrivers] = useState<Driver[]>([]);
   const [accounts, setAccounts] = useState<Account[]>([]);
   const [problem, setProblem] = useState<ApiProblem | null>(null);
+  const [selectedDriver, setSelectedDriver] = useState<Driver | null>(null);
 
   const loadAccounts = useCallback(async () => {
     if (isAdmin) setAccounts(await api<Account[]>('GET', `${base}/users`));
@@ -98,7 +100,11 @@ export function FleetPage({ t, session }: { t: Translate; session: SessionInfo }
       <table class="plans" data-testid="drivers">
         <tbody>
           {drivers.map((driver) => (
-            <tr class={driver.active ? '' : 'inactive'}>
+            <tr
+              class={`${driver.active ? '' : 'inactive'} ${driver.id === selectedDriver?.id ? 'selected' : ''}`}
+              data-driver-id={driver.id}
+              onClick={() => setSelectedDriver(driver)}
+            >
               <td>{driver.name}</td>
               <td>{driver.phone}</td>
               <td>{driver.vehicleId ? vehicleCode.get(driver.vehicleId) : '—'}</td>
@@ -106,6 +112,14 @@ export function FleetPage({ t, session }: { t: Translate; session: SessionInfo }
           ))}
         </tbody>
       </table>
+      {selectedDriver && (
+        <>
+          <h3>
+            {selectedDriver.name} · {t('appAccess')}
+          </h3>
+          <DriverAccess t={t} driverPath={`${base}/drivers/${selectedDriver.id}`} canWrite={session.user.role !== 'viewer'} />
+        </>
+      )}
       {isAdmin && <Accounts t={t} base={base} accounts={accounts} onCreated={() => void loadAccounts()} />}
     </div>
   );

@@ -8,15 +8,17 @@ import { AttentionPage } from './attention-page';
 import { CarriersPage } from './carriers-page';
 import { FleetPage } from './fleet-page';
 import { HubPage } from './hub-page';
+import { NetworkPage } from './network-page';
 import { PlansPage } from './plans-page';
 import { PlatformsPage } from './platforms-page';
 import { RunsPage } from './runs-page';
+import { ShipmentsPage } from './shipments-page';
 import { SignIn } from './sign-in';
 import { TodayPage } from './today-page';
 import './console.css';
 
-type Page = 'today' | 'plans' | 'runs' | 'attention' | 'hub' | 'fleet' | 'carriers' | 'platforms';
-const PAGES: Page[] = ['plans', 'runs', 'attention', 'hub', 'fleet', 'carriers', 'platforms'];
+type Page = 'today' | 'plans' | 'runs' | 'shipments' | 'attention' | 'hub' | 'network' | 'fleet' | 'carriers' | 'platforms';
+const PAGES: Page[] = ['plans', 'runs', 'shipments', 'attention', 'hub', 'network', 'fleet', 'carriers', 'platforms'];
 const pageOf = (hash: string): Page => PAGES.find((page) => hash.startsWith(`#/${page}`)) ?? 'today';
 
 /** Every node of the county, page by page (GET …/nodes pages at 1000). */
@@ -105,11 +107,17 @@ function App() {
           <a href="#/runs" class={page === 'runs' ? 'active' : ''}>
             {t('runs')}
           </a>
+          <a href="#/shipments" class={page === 'shipments' ? 'active' : ''}>
+            {t('shipments')}
+          </a>
           <a href="#/attention" class={page === 'attention' ? 'active' : ''}>
             {t('needsAttention')}
           </a>
           <a href="#/hub" class={page === 'hub' ? 'active' : ''}>
             {t('hubScan')}
+          </a>
+          <a href="#/network" class={page === 'network' ? 'active' : ''}>
+            {t('network')}
           </a>
           <a href="#/fleet" class={page === 'fleet' ? 'active' : ''}>
             {t('fleet')}
@@ -131,8 +139,10 @@ function App() {
         {page === 'today' && <TodayPage t={t} session={session} network={network} nodes={nodes} />}
         {page === 'plans' && <PlansPage t={t} session={session} />}
         {page === 'runs' && <RunsPage t={t} session={session} />}
+        {page === 'shipments' && <ShipmentsPage t={t} session={session} nodes={nodes} />}
         {page === 'attention' && <AttentionPage t={t} session={session} network={network} nodes={nodes} />}
         {page === 'hub' && <HubPage t={t} session={session} />}
+        {page === 'network' && <NetworkPage t={t} session={session} nodes={nodes} />}
         {page === 'fleet' && <FleetPage t={t} session={session} />}
         {page === 'carriers' && <CarriersPage t={t} session={session} />}
         {page === 'platforms' && <PlatformsPage t={t} session={session} />}

@@ -1,3 +1,4 @@
+import type { ServiceCalendar } from '../../src/network/service-calendar';
 /** The parts of the API's plan answers the console reads (see the OpenAPI document at /docs). */
 
 export interface PlanSummary {
@@ -76,4 +77,6 @@ export interface NodeItem {
   code: string;
   name: string;
   location: { type: 'Point'; coordinates: [number, number] };
+  /** Its own service calendar (GET …/nodes answers carry it); null: none of its own. */
+  serviceCalendar?: ServiceCalendar | null;
 }

@@ -1,6 +1,7 @@
 import { useCallback, useEffect, useState } from 'preact/hooks';
 import { api, ApiProblem, SessionInfo } from './api';
 import type { Translate } from './i18n';
+import { RegisterPlatformForm, ShownOnce, usePlatformAdmin } from './platform-admin';
 
 interface Platform {
   id: string;
@@ -28,6 +29,7 @@ interface Delivery {
 export function PlatformsPage({ t, session }: { t: Translate; session: SessionInfo }) {
   const base = `/v1/counties/${session.county.id}`;
   const canWrite = session.user.role !== 'viewer';
+  const isAdmin = session.user.role === 'admin';
   const [platforms, setPlatforms] = useState<Array<Platform & { subscriptions: Subscription[] }>>([]);
   const [failed, setFailed] = useState<Delivery[]>([]);
   const [problem, setProblem] = useState<ApiProblem | null>(null);
@@ -39,6 +41,8 @@ export function PlatformsPage({ t, session }: { t: Translate; session: SessionIn
     );
     setFailed(await api<Delivery[]>('GET', `${base}/webhook-deliveries?status=failed`));
   }, [base]);
+
+  const admin = usePlatformAdmin(base, load);
 
   useEffect(() => {
     load().catch((error: unknown) => setProblem(error instanceof ApiProblem ? error : null));
@@ -59,12 +63,20 @@ export function PlatformsPage({ t, session }: { t: Translate; session: SessionIn
       <h2>
         {t('platforms')} ({platforms.length})
       </h2>
+      {admin.shown && <ShownOnce t={t} credentials={admin.shown} />}
       <table class="plans" data-testid="platforms">
         <tbody>
           {platforms.map((platform) => (
             <tr data-platform-id={platform.id}>
               <td>{platform.name}</td>
-              <td>{platform.rotationInProgress ? t('rotating') : ''}</td>
+              <td>
+                {platform.rotationInProgress ? t('rotating') : ''}
+                {isAdmin && (
+                  <button data-testid="rotate-secret" onClick={() => void admin.rotate(platform.id)}>
+                    {t('rotateSecret')}
+                  </button>
+                )}
+              </td>
               <td>
                 {platform.subscriptions.length === 0
                   ? t('noSubscriptions')
@@ -84,6 +96,7 @@ export function PlatformsPage({ t, session }: { t: Translate; session: SessionIn
           ))}
         </tbody>
       </table>
+      {isAdmin && <RegisterPlatformForm t={t} problem={admin.problem} onRegister={admin.register} />}
       <h2>
         {t('failedDeliveries')} ({failed.length})
       </h2>
