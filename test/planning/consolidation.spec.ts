@@ -85,6 +85,18 @@ describe('must go, may go, not offered', () => {
     expect(classification.offered.map((entry) => [entry.shipment.id, entry.urgency, entry.nextServiceDay])).toEqual([['g-V11', 'due', '2026-12-04']]);
   });
 
+  it('on a day its village is served, lets a shipment wait only while a second chance keeps its promise', () => {
+    const daily = (serviceDate: string) =>
+      classifyShipments({ ...input, serviceDate, shipments: [shipment('h-V21', 'V21')] }, context({ 'h-V21': { dueBy: DUE_THURSDAY } })).offered.map((entry) => [
+        entry.urgency,
+        entry.nextServiceDay,
+      ]);
+    // Tuesday: Wednesday and, should Wednesday fail, Thursday keep the promise.
+    expect(daily('2026-12-01')).toEqual([['optional', '2026-12-02']]);
+    // Wednesday: Thursday would keep it, but nothing would be left after Thursday.
+    expect(daily('2026-12-02')).toEqual([['due', '2026-12-03']]);
+  });
+
   it('plans what must go, lets optional parcels ride to villages visited anyway, defers the rest to the next service day', async () => {
     const result = await planConsolidatedWave(input, promises, { matrices: gridMatrices(), solve: solveAsync });
     const stops = result.wave.routes.flatMap((route) => route.stops.filter((stop) => stop.kind === 'village'));
@@ -141,8 +153,8 @@ describe('must go, may go, not offered', () => {
     expect(taskPenaltyFen({ shipments: [optional('x', 120), optional('y', 80)], load })).toBe(200);
     const due = taskPenaltyFen({ shipments: [shipment('z', 'V11')], load });
     expect(due).toBe(1_200_000);
-    expect(taskPenaltyFen({ shipments: [optional('x', 120), shipment('z', 'V11', { urgency: 'express' })], load })).toBe(2 * due);
-    expect(taskPenaltyFen({ shipments: [shipment('z', 'V11', { urgency: 'late' })], load })).toBe(4 * due);
+    expect(taskPenaltyFen({ shipments: [optional('x', 120), shipment('z', 'V11', { urgency: 'express' })], load })).toBe(10 * due);
+    expect(taskPenaltyFen({ shipments: [shipment('z', 'V11', { urgency: 'late' })], load })).toBe(20 * due);
   });
 
   it("sends the trunk and the station's vehicles out again for due work the first wave left at the hub", async () => {

@@ -54,10 +54,12 @@ const NO_CALENDAR: VillageCalendars = { own: null, station: null };
 
 /**
  * Decides, before any solving, what each open shipment is for the wave of `input.serviceDate`:
- * - must go (`late`, `express`, `due`): its promise has passed; it is express; or its village's next
- *   service day would be too late (none within a year counts as too late);
+ * - must go (`late`, `express`, `due`): its promise has passed; it is express; its village's next
+ *   service day would be too late (none within a year counts as too late); or its village is served
+ *   today and the service day after the next one would be too late (no second chance if it waited);
  * - may go (`optional`): its village is served today (a service day on which it is open) or something
- *   there must go today, and the next service day still keeps the promise;
+ *   there must go today, and the next service day still keeps the promise (and, when the village is
+ *   served today, the one after it too);
  * - not offered: everything else, deferred as `not_service_day` to the village's next service day.
  * "Keeps the promise on day X" means: the latest arrival possible that day is no later than the
  * promise, the latest arrival being the village's closing time less its service time, capped by the
@@ -88,6 +90,7 @@ export function classifyShipments(input: Pick<WaveInput, 'serviceDate' | 'nodes'
 
   // A village's next service day is the same for all its shipments.
   const nextByVillage = new Map<string, string | null>();
+  const afterNextByVillage = new Map<string, string | null>();
   const decided = input.shipments.map((shipment) => {
     const node = village(shipment);
     const promise = context.promises.get(shipment.id);
@@ -99,8 +102,23 @@ export function classifyShipments(input: Pick<WaveInput, 'serviceDate' | 'nodes'
         nextServiceDay(calendarsOf(node), day, (date) => latestArrivalS(node, date) !== null),
       );
     const next = nextByVillage.get(node.id)!;
+    if (next !== null && !afterNextByVillage.has(node.id))
+      afterNextByVillage.set(
+        node.id,
+        nextServiceDay(calendarsOf(node), next, (date) => latestArrivalS(node, date) !== null),
+      );
+    // On a day its village is served, a shipment may wait only while a second chance remains: should
+    // the day it waits for fail (a fleet out of time when several days' parcels fall due together),
+    // the service day after still keeps the promise. Not served today, it waits for the next day as before.
+    const slackKept = !servable(node, day) || keepsOn(node, afterNextByVillage.get(node.id) ?? null, promise);
     const urgency: ShipmentUrgency =
-      promise.lateOnArrival || promise.dueBy.getTime() < startOfDay ? 'late' : promise.serviceLevel === 'express' ? 'express' : keepsOn(node, next, promise) ? 'optional' : 'due';
+      promise.lateOnArrival || promise.dueBy.getTime() < startOfDay
+        ? 'late'
+        : promise.serviceLevel === 'express'
+          ? 'express'
+          : keepsOn(node, next, promise) && slackKept
+            ? 'optional'
+            : 'due';
     return { shipment, node, promise, urgency, next, keptTomorrow: keepsOn(node, addDays(day, 1), promise) };
   });
 
