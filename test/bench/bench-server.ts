@@ -45,7 +45,10 @@ const BENCH_CLOCK_START = '2026-11-30T06:00:00+08:00';
  * queue prefix and clock, the config of the bench's own process (logging at `logLevel`) and the
  * environment of its children.
  */
-export async function createBenchDeployment(name: string, logLevel: string): Promise<{ database: Awaited<ReturnType<typeof createBenchDatabase>>; config: AppConfig; env: NodeJS.ProcessEnv }> {
+export async function createBenchDeployment(
+  name: string,
+  logLevel: string,
+): Promise<{ database: Awaited<ReturnType<typeof createBenchDatabase>>; config: AppConfig; env: NodeJS.ProcessEnv }> {
   process.env.WEBHOOK_SECRET_KEY ||= BENCH_SECRET_KEY;
   const base = loadAppConfig({ ...process.env, LOG_LEVEL: logLevel, CLOCK_START: process.env.CLOCK_START ?? BENCH_CLOCK_START });
   const database = await createBenchDatabase(name);
