@@ -111,6 +111,20 @@ describe('planWave leaves out what it cannot serve, with a reason', () => {
     expect(result.unassigned.map((u) => u.shipmentId)).toEqual(['d-V23-a', 'd-V23-b']);
   });
 
+  it("express for villages the station's vehicle cannot reach within its shift whenever the trunk drops: from the hub directly; due work stays", async () => {
+    const base = fixtureInput({ vehicles: [vehicle('van-1', 'van', 'H'), vehicle('tri-1', 'tricycle', 'S1', { shiftEndS: 8 * 3600 + 60 })] });
+    const express = (id: string) => /-a$/.test(id) && /^d-V1/.test(id);
+    const input = { ...base, shipments: base.shipments.map((s) => (express(s.id) ? { ...s, urgency: 'express' as const } : s)) };
+    const result = await plan(input);
+    const expressIds = input.shipments.filter((s) => express(s.id)).map((s) => s.id);
+    expect(expressIds.length).toBe(3);
+    for (const id of expressIds) expect(villageStopsOf(result, id).map((stop) => stop.kind)).toEqual(['village']);
+    expect(result.routes.filter((route) => route.vehicleId === 'tri-1')).toEqual([]);
+    const open = result.unassigned.filter((u) => /^V1/.test(u.villageNodeId));
+    expect(open.length).toBe(4);
+    expect(new Set(open.map((u) => u.reason))).toEqual(new Set(['time_window']));
+  });
+
   it('a trunk arriving after the station shift ends: the last mile cannot start (time_window)', async () => {
     const input = fixtureInput({ vehicles: [vehicle('van-1', 'van', 'H'), vehicle('tri-1', 'tricycle', 'S1', { shiftEndS: 8 * 3600 + 60 })] });
     const result = await plan(input);

@@ -58,8 +58,20 @@ export async function planWave(input: WaveInput, deps: WavePlannerDependencies):
     const mustGoVillages = [...new Set(atStation.filter((shipment) => urgencyOf(shipment) !== 'optional').map((shipment) => shipment.villageNodeId))].map((id) =>
       nodesById.get(id)!,
     );
-    const deadlines = await stationDropDeadlines(station, mustGoVillages, vehiclesByHome.get(stationId)!, input.serviceDate, deps.matrices);
-    for (const task of directionTasks(stationId, 'station_transfer', atStation, hubChunk)) {
+    const stationVehicles = vehiclesByHome.get(stationId)!;
+    const deadlines = await stationDropDeadlines(station, mustGoVillages, stationVehicles, input.serviceDate, deps.matrices);
+    // Express and late parcels for a village none of the station's vehicles can still reach, whenever
+    // the trunk drops (in a follow-on wave they leave again only late in the afternoon), go from the hub
+    // directly. Due work waits for the station (a van from the hub for each would cost more than the
+    // promise is worth).
+    const firstStartS = Math.min(...stationVehicles.map((vehicle) => vehicle.shiftStartS));
+    const outOfReach = (shipment: WaveShipment) => {
+      const deadline = deadlines.get(shipment.villageNodeId);
+      return isUrgent(shipment) && deadline !== undefined && isFinite(deadline) && deadline < firstStartS;
+    };
+    direct.push(...atStation.filter(outOfReach));
+    const viaStation = atStation.filter((shipment) => !outOfReach(shipment));
+    for (const task of directionTasks(stationId, 'station_transfer', viaStation, hubChunk)) {
       const latestArrivalS = task.direction === 'delivery' ? transferLatestArrivalS(task.shipments, deadlines, station.serviceTimeS) : undefined;
       trunkTasks.push(latestArrivalS === undefined ? task : { ...task, latestArrivalS });
     }
@@ -158,6 +170,7 @@ export function directionTasks(nodeId: string, stopKind: PlannedStop['kind'], sh
 }
 
 const isTransfer = (stop: PlannedStop) => stop.kind === 'station_transfer';
+const isUrgent = (shipment: WaveShipment) => urgencyOf(shipment) === 'express' || urgencyOf(shipment) === 'late';
 
 /** When the last trunk stop that drops parcels at the station has finished unloading; undefined if none does. */
 function trunkUnloadedAtS(trunkRoutes: PlannedRoute[], stationId: string, shipmentsById: Map<string, WaveShipment>): number | undefined {
