@@ -84,14 +84,8 @@ export class PlanStopResponse {
   @ApiProperty({ type: [String] }) shipmentIds!: string[];
 }
 
-export class PlanRouteResponse {
-  @ApiProperty({ format: 'uuid' }) id!: string;
-  @ApiProperty() routeNumber!: number;
-  @ApiProperty({ format: 'uuid' }) vehicleId!: string;
-  @ApiProperty({ type: String, nullable: true, format: 'uuid', description: "by default the vehicle's driver; required before dispatch" }) driverId!: string | null;
-  @ApiProperty({ enum: ROUTE_STATUSES }) status!: RouteStatus;
-  @ApiProperty({ description: 'kept as it is (same route and stop ids) when the plan is replanned' }) locked!: boolean;
-  @ApiProperty({ enum: ['trunk', 'last_mile'] }) echelon!: string;
+/** What every stored route reports of its run, consolidated or baseline (route-figures.ts). */
+export class RouteRunResponse {
   @ApiProperty({ format: 'uuid' }) startNodeId!: string;
   @ApiProperty() distanceM!: number;
   @ApiProperty() durationS!: number;
@@ -101,6 +95,16 @@ export class PlanRouteResponse {
   @ApiProperty({ description: 'largest load on board: { weightG, volumeCm3, parcels }' }) peakLoad!: { weightG: number; volumeCm3: number; parcels: number };
   @ApiProperty({ format: 'date-time' }) departureAt!: string;
   @ApiProperty({ format: 'date-time' }) returnAt!: string;
+}
+
+export class PlanRouteResponse extends RouteRunResponse {
+  @ApiProperty({ format: 'uuid' }) id!: string;
+  @ApiProperty() routeNumber!: number;
+  @ApiProperty({ format: 'uuid' }) vehicleId!: string;
+  @ApiProperty({ type: String, nullable: true, format: 'uuid', description: "by default the vehicle's driver; required before dispatch" }) driverId!: string | null;
+  @ApiProperty({ enum: ROUTE_STATUSES }) status!: RouteStatus;
+  @ApiProperty({ description: 'kept as it is (same route and stop ids) when the plan is replanned' }) locked!: boolean;
+  @ApiProperty({ enum: ['trunk', 'last_mile'] }) echelon!: string;
   @ApiProperty({ type: [PlanStopResponse] }) stops!: PlanStopResponse[];
 }
 

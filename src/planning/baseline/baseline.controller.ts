@@ -5,6 +5,7 @@ import { Repository } from 'typeorm';
 import { OperatorApi } from '../../infra/auth/operator-api.decorator';
 import { ApiProblems } from '../../infra/errors/api-problems';
 import { PlanRequestsService } from '../plan-requests.service';
+import { RouteRunResponse } from '../plan.response';
 import { BaselineRoute } from './baseline-route.entity';
 
 class BaselineStopResponse {
@@ -19,22 +20,13 @@ class BaselineStopResponse {
   @ApiProperty({ type: [String] }) shipmentIds!: string[];
 }
 
-class BaselineRouteResponse {
+class BaselineRouteResponse extends RouteRunResponse {
   @ApiProperty({ format: 'uuid' }) id!: string;
   @ApiProperty() routeNumber!: number;
   @ApiProperty({ format: 'uuid', description: 'the carrier whose parcels it carries' }) platformId!: string;
   @ApiProperty({ example: 'van' }) vehicleClass!: string;
   @ApiProperty({ format: 'uuid', description: 'the hub vehicle whose type the carrier runs' }) templateVehicleId!: string;
   @ApiProperty({ description: '{ weightG, volumeCm3, parcels }' }) capacity!: { weightG: number; volumeCm3: number; parcels: number };
-  @ApiProperty({ format: 'uuid' }) startNodeId!: string;
-  @ApiProperty() distanceM!: number;
-  @ApiProperty() durationS!: number;
-  @ApiProperty() costFen!: number;
-  @ApiProperty() parcelsDelivered!: number;
-  @ApiProperty() parcelsPickedUp!: number;
-  @ApiProperty({ description: '{ weightG, volumeCm3, parcels }' }) peakLoad!: { weightG: number; volumeCm3: number; parcels: number };
-  @ApiProperty({ format: 'date-time' }) departureAt!: string;
-  @ApiProperty({ format: 'date-time' }) returnAt!: string;
   @ApiProperty({ type: [BaselineStopResponse] }) stops!: BaselineStopResponse[];
 }
 
