@@ -48,7 +48,7 @@ const BENCH_CLOCK_START = '2026-11-30T06:00:00+08:00';
 export async function createBenchDeployment(
   name: string,
   logLevel: string,
-): Promise<{ database: Awaited<ReturnType<typeof createBenchDatabase>>; config: AppConfig; env: NodeJS.ProcessEnv }> {
+): Promise<{ database: Awaited<ReturnType<typeof createBenchDatabase>>; config: AppConfig; env: NodeJS.ProcessEnv; release: () => Promise<void> }> {
   process.env.WEBHOOK_SECRET_KEY ||= BENCH_SECRET_KEY;
   const base = loadAppConfig({ ...process.env, LOG_LEVEL: logLevel, CLOCK_START: process.env.CLOCK_START ?? BENCH_CLOCK_START });
   const database = await createBenchDatabase(name);
@@ -61,7 +61,12 @@ export async function createBenchDeployment(
     CLOCK_START: config.clockStart!.toISOString(),
     WEBHOOK_SECRET_KEY: process.env.WEBHOOK_SECRET_KEY,
   };
-  return { database, config, env };
+  // Drops what the deployment made: its database and its queue keys (once its processes have stopped).
+  const release = async () => {
+    await database.drop();
+    await dropQueueKeys(config.redisUrl, config.queuePrefix);
+  };
+  return { database, config, env, release };
 }
 
 /** Starts a compiled script as a child process and waits until `healthUrl` answers 2xx. */

@@ -26,7 +26,7 @@ import { DEFAULT_TIME_LIMIT_S, PlanRequestsService } from '../../src/planning/pl
 import { Plan } from '../../src/planning/plan.entity';
 import { benchCommand } from './bench-command';
 import { pushDay, villagesOf } from './bench-day';
-import { createBenchDeployment, stopChild, dropQueueKeys, spawnWorker } from './bench-server';
+import { createBenchDeployment, stopChild, spawnWorker } from './bench-server';
 
 const SERVICE_DATE = '2026-11-30';
 /** A day's shipments carry 1.14 parcels on average (15 % of inbound ones two, pickups one): how many shipments make the parcels asked for. */
@@ -99,7 +99,7 @@ async function planRound(app: INestApplicationContext, countyIds: string[], work
 }
 
 async function main(): Promise<void> {
-  const { database, config, env } = await createBenchDeployment('prefecture', process.env.LOG_LEVEL ?? 'error');
+  const { database, config, env, release } = await createBenchDeployment('prefecture', process.env.LOG_LEVEL ?? 'error');
   let app: INestApplicationContext | undefined;
   try {
     log(`machine: ${cpus().length} cores, load ${load()}`);
@@ -148,8 +148,7 @@ async function main(): Promise<void> {
     }
   } finally {
     await app?.close();
-    await database.drop();
-    await dropQueueKeys(config.redisUrl, config.queuePrefix);
+    await release();
   }
 }
 

@@ -27,7 +27,7 @@ import { PlatformsService } from '../../src/integrations/platforms.service';
 import { signedHeaders } from '../../src/integrations/webhook-signature';
 import { benchCommand } from './bench-command';
 import { pushDay, villagesOf } from './bench-day';
-import { createBenchDeployment, freePort, startApi, stopChild, dropQueueKeys, spawnWorker, processCpuMs } from './bench-server';
+import { createBenchDeployment, freePort, startApi, stopChild, spawnWorker, processCpuMs } from './bench-server';
 
 const SERVICE_DATE = '2026-11-30';
 /**
@@ -154,7 +154,7 @@ async function paced(rate: number, until: number, send: (index: number) => void)
 }
 
 async function main(): Promise<void> {
-  const { database, config, env } = await createBenchDeployment('soak', 'error');
+  const { database, config, env, release } = await createBenchDeployment('soak', 'error');
   let app: INestApplicationContext | undefined;
   let api: ChildProcess | undefined;
   const workers: ChildProcess[] = [];
@@ -327,8 +327,7 @@ async function main(): Promise<void> {
     await Promise.all(workers.map((child) => stopChild(child)));
     await stopChild(api);
     await app?.close();
-    await database.drop();
-    await dropQueueKeys(config.redisUrl, config.queuePrefix);
+    await release();
   }
 }
 
