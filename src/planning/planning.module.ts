@@ -42,6 +42,8 @@ import { PlanDeferralsService } from './consolidation/plan-deferrals.service';
 import { PromiseDefault } from './promises/promise-default.entity';
 import { PromiseDefaultsController } from './promises/promise-defaults.controller';
 import { PromiseDefaultsService } from './promises/promise-defaults.service';
+import { VillageHistoryController } from './village-history/village-history.controller';
+import { VillageHistoryService } from './village-history/village-history.service';
 
 /** Plans, routes, stops and manifests over HTTP; the solving itself runs in PlanningWorkerModule. */
 @Module({
@@ -62,6 +64,7 @@ import { PromiseDefaultsService } from './promises/promise-defaults.service';
     BaselineController,
     PlanDeferralsController,
     PromiseDefaultsController,
+    VillageHistoryController,
   ],
   providers: [
     PlanRequestsService,
@@ -81,6 +84,7 @@ import { PromiseDefaultsService } from './promises/promise-defaults.service';
     SettlementService,
     PromiseDefaultsService,
     PlanDeferralsService,
+    VillageHistoryService,
   ],
   exports: [PlanRequestsService, PlanComputationService, PlanPublishingService, WaveSchedulesService, ManifestSourceService, DriverRoutesService],
 })

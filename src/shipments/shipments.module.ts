@@ -15,6 +15,7 @@ import { ShipmentsQueryService } from './shipments-query.service';
 import { PlannableShipmentsService } from './plannable-shipments.service';
 import { ParcelReportsService } from './parcel-reports.service';
 import { ShipmentFactsService } from './shipment-facts.service';
+import { VillageOutcomesService } from './village-outcomes.service';
 
 const SERVICES = [
   DestinationResolverService,
@@ -26,6 +27,7 @@ const SERVICES = [
   PlannableShipmentsService,
   ParcelReportsService,
   ShipmentFactsService,
+  VillageOutcomesService,
 ];
 
 /** Shipments: intake, lifecycle, events and the outbox. Other modules use the exported services. */
