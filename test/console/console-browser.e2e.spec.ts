@@ -9,6 +9,8 @@ import { DriverAccountsService } from '../../src/driver/auth/driver-accounts.ser
 import { DriversService } from '../../src/fleet/drivers.service';
 import { Clock } from '../../src/infra/clock/clock';
 import { createCounty } from '../support/factories';
+import { writeOsmPbf } from '../support/osm-pbf-writer';
+import { FIXTURE_NODES, FIXTURE_WAYS, srtmTileOfPlane, zipped } from '../network/osm/osm-fixture';
 import { cleanupTestConfig, createTestConfig, startTestApp, startTestWorker, TestApp } from '../support/test-app';
 import { launchChromium, waitForCounts, waitForText } from '../bench/console-browser';
 import { createConsoleUser, plannedDemoCounty, PlannedDemoCounty } from '../bench/planned-demo-county';
@@ -21,14 +23,14 @@ const ARTIFACTS = path.join(__dirname, '..', '..', 'test-artifacts', 'console');
  * The console in a real Chromium against the real API, PostgreSQL and Redis, on the demo county
  * planned by a real worker: sign-in, the map's 420 nodes and the plan's routes, publishing, and what
  * a viewer and another county's user may not do. Screenshots go to test-artifacts/console/; the
- * README's docs/console.png is the Today page taken here.
+ * README's docs/console.png is the Today page taken here when CONSOLE_SCREENSHOT=docs/console.png.
  */
 describe('the console in a browser', () => {
   let api: TestApp;
   let demo: PlannedDemoCounty;
   let browser: Browser;
   let routesInPlan: { all: number; trunk: number };
-  const otherCounty = { adminCode: '' };
+  const otherCounty = { adminCode: '', id: '', authorization: '' };
 
   beforeAll(async () => {
     execFileSync('bash', ['scripts/build-web-if-stale.sh'], { stdio: 'inherit' });
@@ -40,7 +42,7 @@ describe('the console in a browser', () => {
     await createConsoleUser(api.app, demo.countyId, 'zhao.kan', 'viewer', PASSWORD);
     await createConsoleUser(api.app, demo.countyId, 'chen.admin', 'admin', PASSWORD);
     const other = await createCounty(api.app, { name: '邻县' });
-    otherCounty.adminCode = other.county.adminCode;
+    Object.assign(otherCounty, { adminCode: other.county.adminCode, id: other.county.id, authorization: other.authorization });
     await createConsoleUser(api.app, other.county.id, 'li.other', 'admin', PASSWORD);
     const plan = (await request(api.baseUrl).get(`/v1/counties/${demo.countyId}/plans/${demo.planId}`).set('Authorization', `Bearer ${demo.apiKey}`).expect(200)).body;
     routesInPlan = { all: plan.routes.length, trunk: plan.routes.filter((route: { echelon: string }) => route.echelon === 'trunk').length };
@@ -106,7 +108,8 @@ describe('the console in a browser', () => {
     }, manifest);
     expect(pdf).toEqual({ status: 200, type: 'application/pdf' });
     await page.screenshot({ path: path.join(ARTIFACTS, 'today.png') });
-    await page.screenshot({ path: path.join(__dirname, '..', '..', 'docs', 'console.png') });
+    // The README's picture is refreshed on demand only, so that a test run leaves the work tree clean.
+    if (process.env.CONSOLE_SCREENSHOT) await page.screenshot({ path: path.resolve(process.env.CONSOLE_SCREENSHOT) });
     await page.close();
   });
 
@@ -144,6 +147,35 @@ describe('the console in a browser', () => {
     await page.close();
   });
 
+  it("imports a road network from the Network page and shows the worker's progress on the job, refusing a form without an extract beside the field", async () => {
+    const page = await signedIn(otherCounty.adminCode, 'li.other');
+    await page.goto(`${api.baseUrl}/console/#/network`);
+    const form = '[data-testid=road-import-form]';
+    await page.click(`${form} button[type=submit]`);
+    expect(await page.textContent(`${form} [data-field=pbf]`, { timeout: 10_000 })).toContain('.osm.pbf');
+
+    await page.setInputFiles(`${form} input[name=pbf]`, { name: 'valley.osm.pbf', mimeType: 'application/octet-stream', buffer: writeOsmPbf(FIXTURE_NODES, FIXTURE_WAYS) });
+    const tile = Buffer.from(zipped('N42E001.hgt', srtmTileOfPlane()));
+    await page.setInputFiles(`${form} input[name=dem]`, { name: 'N42E001.hgt.zip', mimeType: 'application/zip', buffer: tile });
+    await page.click(`${form} button[type=submit]`);
+    // No worker runs yet: the page shows the job as queued, from the job's row, not a guess.
+    await page.waitForSelector('[data-testid=import-progress][data-status=queued]', { timeout: 10_000 });
+    expect(await page.textContent('[data-testid=import-progress]')).toContain('排队中');
+
+    const worker = await startTestWorker(api.config);
+    try {
+      await page.waitForSelector('[data-testid=import-progress][data-status=completed][data-step=done]', { timeout: 60_000 });
+    } finally {
+      await worker.close();
+    }
+    expect(await page.getAttribute('[data-testid=import-progress] progress', 'value')).toBe('100');
+    expect(await page.textContent('[data-testid=import-report]')).toMatch(/路段: 7 ·/);
+    const roads = await api.app.get(DataSource).query('SELECT count(*)::int AS n FROM road_segment WHERE county_id = $1', [otherCounty.id]);
+    expect(roads[0].n).toBe(7);
+    await page.screenshot({ path: path.join(ARTIFACTS, 'road-import.png') });
+    await page.close();
+  });
+
   it('resolves a needs-attention shipment by searching its village, with the API reason beside the field first', async () => {
     const auth = `Bearer ${demo.apiKey}`;
     const queue = (await request(api.baseUrl).get(`/v1/counties/${demo.countyId}/shipments/needs-attention`).set('Authorization', auth).expect(200)).body.items;
@@ -166,6 +198,40 @@ describe('the console in a browser', () => {
     await waitForCounts(page, { '[data-testid=attention] tr': queue.length - 1 }, 20_000);
     const settled = (await request(api.baseUrl).get(`/v1/counties/${demo.countyId}/shipments/${queue[0].id}`).set('Authorization', auth).expect(200)).body;
     expect(settled).toMatchObject({ needsAttention: false, villageNodeId: village.id });
+    await page.close();
+  });
+
+  it('resolves a needs-attention shipment by clicking its village on the map', async () => {
+    const auth = `Bearer ${demo.apiKey}`;
+    const queue = (await request(api.baseUrl).get(`/v1/counties/${demo.countyId}/shipments/needs-attention`).set('Authorization', auth).expect(200)).body.items;
+    expect(queue.length).toBeGreaterThan(0);
+    const villages = (await request(api.baseUrl).get(`/v1/counties/${demo.countyId}/nodes?tier=village_point&limit=1000`).set('Authorization', auth).expect(200)).body.items;
+
+    const page = await signedIn(demo.adminCode, 'wang.li');
+    await page.goto(`${api.baseUrl}/console/#/attention`);
+    await waitForCounts(page, { '[data-testid=attention] tr': queue.length, 'path.node-village_point[data-node-code]': villages.length }, 20_000);
+    await page.click(`[data-testid=attention] tr[data-shipment-id="${queue[0].id}"]`);
+    // A village whose marker no other marker covers: the click lands on it, as an operator's would.
+    const code = await page.evaluate(() => {
+      interface Marker {
+        getBoundingClientRect(): { x: number; y: number; width: number; height: number };
+        getAttribute(name: string): string | null;
+      }
+      const document = (globalThis as unknown as { document: { querySelectorAll(selector: string): Marker[]; elementFromPoint(x: number, y: number): Marker | null } }).document;
+      for (const marker of document.querySelectorAll('path.node-village_point')) {
+        const box = marker.getBoundingClientRect();
+        if (document.elementFromPoint(box.x + box.width / 2, box.y + box.height / 2) === marker) return marker.getAttribute('data-node-code');
+      }
+      return null;
+    });
+    expect(code).not.toBeNull();
+    await page.click(`path.node-village_point[data-node-code="${code}"]`);
+    await page.waitForSelector(`[data-testid=chosen-village][data-node-code="${code}"]`, { timeout: 10_000 });
+    await page.click('[data-testid=resolve-submit]');
+    await waitForCounts(page, { '[data-testid=attention] tr': queue.length - 1 }, 20_000);
+    const settled = (await request(api.baseUrl).get(`/v1/counties/${demo.countyId}/shipments/${queue[0].id}`).set('Authorization', auth).expect(200)).body;
+    const clicked = villages.find((village: { code: string }) => village.code === code);
+    expect(settled).toMatchObject({ needsAttention: false, villageNodeId: clicked.id });
     await page.close();
   });
 
@@ -345,6 +411,29 @@ describe('the console in a browser', () => {
     const [event] = await api.app.get(DataSource).query(`SELECT actor FROM plan_event WHERE plan_id = $1 AND type = 'plan.published'`, [demo.planId]);
     expect(event.actor).toMatch(/^user:[0-9a-f-]{36}$/);
     await page.screenshot({ path: path.join(ARTIFACTS, 'published.png') });
+    await page.close();
+  });
+
+  it("shows a village's last 30 days on the Network page, with the published plan's visit today", async () => {
+    const auth = `Bearer ${demo.apiKey}`;
+    const plan = (await request(api.baseUrl).get(`/v1/counties/${demo.countyId}/plans/${demo.planId}`).set('Authorization', auth).expect(200)).body;
+    const villageStop = plan.routes.flatMap((route: { stops: Array<{ kind: string; nodeId: string }> }) => route.stops).find((stop: { kind: string }) => stop.kind === 'village');
+    const village = (await request(api.baseUrl).get(`/v1/counties/${demo.countyId}/nodes/${villageStop.nodeId}`).set('Authorization', auth).expect(200)).body;
+    const history = (await request(api.baseUrl).get(`/v1/counties/${demo.countyId}/nodes/${village.id}/history?days=30`).set('Authorization', auth).expect(200)).body;
+    const today = history.daily.find((day: { date: string }) => day.date === SERVICE_DATE);
+    expect(today.visits).toBeGreaterThan(0);
+
+    const page = await signedIn(demo.adminCode, 'zhao.kan');
+    await page.goto(`${api.baseUrl}/console/#/network`);
+    await page.fill('input[name=village-filter]', village.code);
+    await page.click(`[data-testid=villages] tr[data-node-code="${village.code}"]`);
+    await page.waitForSelector(`[data-testid=village-history] tr[data-date="${SERVICE_DATE}"]`, { timeout: 10_000 });
+    expect(await page.textContent('[data-testid=village-history] h4')).toContain('近 30 天');
+    expect(await page.textContent(`[data-testid=village-history] tr[data-date="${SERVICE_DATE}"] [data-column=visits]`)).toBe(String(today.visits));
+    expect(await page.textContent('[data-testid=history-total] [data-column=visits]')).toBe(String(history.totals.visits));
+    expect(await page.locator('[data-testid=village-history] g.history-day').count()).toBe(30);
+    // A viewer sees the history, not the import form.
+    expect(await page.locator('[data-testid=road-import-form]').count()).toBe(0);
     await page.close();
   });
 

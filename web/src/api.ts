@@ -24,11 +24,19 @@ export class ApiProblem extends Error {
 let csrfToken: string | null = null;
 export const setCsrfToken = (token: string | null) => (csrfToken = token);
 
-export async function api<T>(method: string, path: string, body?: unknown): Promise<T> {
-  const headers: Record<string, string> = { Accept: 'application/json' };
-  if (body !== undefined) headers['Content-Type'] = 'application/json';
+export function api<T>(method: string, path: string, body?: unknown): Promise<T> {
+  return send<T>(method, path, body === undefined ? undefined : JSON.stringify(body), body === undefined ? {} : { 'Content-Type': 'application/json' });
+}
+
+/** A multipart upload (files): the browser writes the Content-Type with its boundary. */
+export function apiUpload<T>(path: string, form: FormData): Promise<T> {
+  return send<T>('POST', path, form, {});
+}
+
+async function send<T>(method: string, path: string, body: string | FormData | undefined, contentType: Record<string, string>): Promise<T> {
+  const headers: Record<string, string> = { Accept: 'application/json', ...contentType };
   if (method !== 'GET' && csrfToken) headers['X-CSRF-Token'] = csrfToken;
-  const response = await fetch(path, { method, headers, credentials: 'same-origin', body: body === undefined ? undefined : JSON.stringify(body) });
+  const response = await fetch(path, { method, headers, credentials: 'same-origin', body });
   if (response.status === 204) return undefined as T;
   const text = await response.text();
   const parsed = text ? JSON.parse(text) : undefined;

@@ -108,7 +108,7 @@ export function AttentionPage({ t, session, network, nodes }: Props) {
         </table>
         {selected && canWrite && (
           <div class="resolve" data-testid="resolve">
-            <h3>
+            <h3 data-testid="chosen-village" data-node-code={village?.code ?? ''}>
               {selected.platformShipmentId} → {village ? `${village.name} (${village.code})` : t('chooseVillage')}
             </h3>
             <label>
@@ -138,7 +138,11 @@ export function AttentionPage({ t, session, network, nodes }: Props) {
           routes={[]}
           selectedRouteId={null}
           onSelectRoute={() => undefined}
-          onSelectNode={(code) => setVillage(byCode.get(code) ?? null)}
+          onSelectNode={(code) => {
+            // A station or the hub clicked: the village chosen so far stays.
+            const node = byCode.get(code);
+            if (node) setVillage(node);
+          }}
           tileUrl={session.map.tileUrl}
           tileAttribution={session.map.tileAttribution}
         />

@@ -72,9 +72,14 @@ export function CountyMap({ network, nodes, routes, selectedRouteId, onSelectRou
       },
       pointToLayer: (feature, latlng) => {
         const tier = String(feature.properties?.tier);
-        return L.circleMarker(latlng, { ...NODE_STYLE[tier], className: `node node-${tier}` })
-          .bindTooltip(`${String(feature.properties?.name)} (${String(feature.properties?.code)})`)
-          .on('click', () => selectNode.current?.(String(feature.properties?.code)));
+        const code = String(feature.properties?.code);
+        return (
+          L.circleMarker(latlng, { ...NODE_STYLE[tier], className: `node node-${tier}` })
+            .bindTooltip(`${String(feature.properties?.name)} (${code})`)
+            .on('click', () => selectNode.current?.(code))
+            // The node's code on its SVG path: a browser test (or an operator's tool) finds a village's marker by it.
+            .on('add', (event) => (event.target as L.CircleMarker).getElement()?.setAttribute('data-node-code', code))
+        );
       },
     }).addTo(map.current);
     // Roads below nodes and routes.

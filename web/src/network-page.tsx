@@ -4,6 +4,8 @@ import { api, ApiProblem, SessionInfo } from './api';
 import { FieldError } from './field-error';
 import type { MessageKey, Translate } from './i18n';
 import type { NodeItem } from './plan-types';
+import { RoadImport } from './road-import';
+import { VillageHistory } from './village-history';
 
 /** GET/PUT …/nodes/{id}/service-calendar answers (src/network/service-calendar.response.ts). */
 interface CalendarView {
@@ -46,8 +48,9 @@ function describe(t: Translate, calendar: ServiceCalendar | null | undefined): s
 }
 
 /**
- * The network's villages with their service calendars: pick one to see the calendar in force and its
- * next service days, and set its own calendar (the API's refusal beside the field) or remove it.
+ * The network's villages with their service calendars: pick one to see the calendar in force, its
+ * next service days and its last 30 days, and set its own calendar (the API's refusal beside the
+ * field) or remove it. Above them, a road network import with the worker's progress.
  */
 export function NetworkPage({ t, session, nodes }: { t: Translate; session: SessionInfo; nodes: Map<string, NodeItem> }) {
   const canWrite = session.user.role !== 'viewer';
@@ -84,6 +87,7 @@ export function NetworkPage({ t, session, nodes }: { t: Translate; session: Sess
   return (
     <div class="today">
       <section class="side">
+        <RoadImport t={t} countyId={session.county.id} canWrite={canWrite} />
         <h2>
           {t('network')} ({villages.length})
         </h2>
@@ -166,6 +170,7 @@ export function NetworkPage({ t, session, nodes }: { t: Translate; session: Sess
               )}
             </form>
           )}
+          <VillageHistory t={t} countyId={session.county.id} nodeId={view.node.id} />
         </section>
       )}
     </div>
