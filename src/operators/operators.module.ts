@@ -1,19 +1,33 @@
 import { Module } from '@nestjs/common';
+import { APP_INTERCEPTOR } from '@nestjs/core';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { CountiesModule } from '../counties/counties.module';
 import { SESSION_RESOLVER } from '../infra/auth/principal';
 import { ConsoleSessionController } from './console-session.controller';
+import { OperatorAction } from './operator-action.entity';
+import { OperatorActionsController } from './operator-actions.controller';
+import { OperatorActionsInterceptor } from './operator-actions.interceptor';
+import { OperatorActionsService } from './operator-actions.service';
 import { OperatorSession } from './operator-session.entity';
 import { OperatorUser } from './operator-user.entity';
 import { OperatorUsersController } from './operator-users.controller';
 import { OperatorSessionsService } from './operator-sessions.service';
 import { OperatorUsersService } from './operator-users.service';
 
-/** People who sign in to the console: their accounts and sessions (the guard resolves sessions through SESSION_RESOLVER). */
+/**
+ * People who sign in to the console: their accounts and sessions (the guard resolves sessions through
+ * SESSION_RESOLVER), and the record of every change an operator asks of the API.
+ */
 @Module({
-  imports: [TypeOrmModule.forFeature([OperatorUser, OperatorSession]), CountiesModule],
-  controllers: [ConsoleSessionController, OperatorUsersController],
-  providers: [OperatorUsersService, OperatorSessionsService, { provide: SESSION_RESOLVER, useExisting: OperatorSessionsService }],
+  imports: [TypeOrmModule.forFeature([OperatorUser, OperatorSession, OperatorAction]), CountiesModule],
+  controllers: [ConsoleSessionController, OperatorUsersController, OperatorActionsController],
+  providers: [
+    OperatorUsersService,
+    OperatorSessionsService,
+    OperatorActionsService,
+    { provide: SESSION_RESOLVER, useExisting: OperatorSessionsService },
+    { provide: APP_INTERCEPTOR, useClass: OperatorActionsInterceptor },
+  ],
   exports: [OperatorUsersService, SESSION_RESOLVER],
 })
 export class OperatorsModule {}
