@@ -4,7 +4,10 @@ import { Individual } from './individual';
 const REDUCTION_SHARE = 0.6;
 
 /**
- * Fleet minimisation for the vehicles-first objective: the search runs with a route limit one
+ * Fleet limit of the genetic search under the vehicles-first objective. For the plain VRPTW the
+ * route minimiser (route-minimisation/, Nagata & Bräysy 2009) runs first and `startAt` fixes the
+ * limit at the fleet it reached. Otherwise (and when it finds nothing within the fleet) the search
+ * itself reduces the fleet: it runs with a route limit one
  * below the best feasible route count, so Split and local search must pack the clients into fewer
  * routes (infeasibility is penalised, not forbidden). Each time a feasible solution with fewer
  * routes appears, the limit drops again. After `REDUCTION_SHARE` of the budget without success the
@@ -36,6 +39,12 @@ export class FleetMinimiser {
       return this.limit;
     }
     return null;
+  }
+
+  /** A feasible solution with `routeCount` routes exists (route minimisation): search at that fleet only. */
+  startAt(routeCount: number): void {
+    this.limit = routeCount;
+    this.reducing = false;
   }
 
   get fleet(): number {

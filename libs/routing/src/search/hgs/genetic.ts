@@ -13,11 +13,20 @@ import { Population } from './population';
 import { Penalties, SegmentAccumulator } from './segment';
 import { Splitter } from './split';
 import { assignVehicles } from './vehicle-assignment';
+import { canMinimiseRoutes, RouteMinimiser } from './route-minimisation/route-minimiser';
 import { epochMs, SubproblemHelpers, SubproblemRequest } from './subproblem-helpers';
 
 /** From this many clients on, the initial population uses nearest-neighbour tours only. */
 const LARGE_INSTANCE = 600;
 const MIN_PENALTY_INTERVAL = 10;
+/**
+ * Vehicles first: the route minimiser (route-minimisation/) may use this share of the time budget
+ * before the genetic search minimises distance at the fleet it reached; it stops earlier when it
+ * reaches the capacity lower bound. Under an iteration limit it takes at most that many
+ * ejection-pool steps instead, so the result stays deterministic.
+ */
+const ROUTE_MINIMISATION_SHARE = 0.5;
+const TIGHT_FLEET_PENALTY_FACTOR = 10;
 
 export interface HgsRunOptions {
   seed: number;
@@ -60,6 +69,10 @@ export class HybridGeneticSearch {
   private localSearch: LocalSearch;
   private readonly now: () => number;
   private startMs = 0;
+  /** When the genetic search itself started (after route minimisation). */
+  private searchStartMs = 0;
+  /** Feasible routes from the route minimiser, educated first. */
+  private minimisedRoutes: number[][] | null = null;
   private best: Individual | null = null;
   private bestMs = 0;
   private readonly trajectory: Array<{ ms: number; cost: number }> = [];
@@ -93,6 +106,8 @@ export class HybridGeneticSearch {
     const n = this.data.n;
     const child = new Int32Array(n);
     const seen = new Uint8Array(n + 1);
+    if (this.options.hierarchical && canMinimiseRoutes(this.data)) this.minimiseRoutes();
+    this.searchStartMs = this.now();
     this.initialise();
     let sinceImprovement = 0;
     while (!this.shouldStop()) {
@@ -131,6 +146,7 @@ export class HybridGeneticSearch {
     const tour = new Int32Array(n);
     const visited = new Uint8Array(n + 1);
     if (this.options.initialRoutes) this.educateRoutesAndAdd(this.options.initialRoutes);
+    if (this.minimisedRoutes) this.educateRoutesAndAdd(this.minimisedRoutes);
     for (let k = 0; k < target; k++) {
       // Alternate random tours (diversity) with randomised nearest-neighbour tours (cheap to educate).
       // Large instances afford only a handful of initial individuals: all nearest-neighbour then.
@@ -213,6 +229,37 @@ export class HybridGeneticSearch {
     return outcomes;
   }
 
+  /**
+   * Vehicles first: the fewest feasible routes the route minimiser finds in its share of the
+   * budget become the best solution and the fleet limit of the genetic search, which then
+   * minimises distance (that solution is kept if the search finds nothing better at that fleet).
+   */
+  private minimiseRoutes(): void {
+    const { timeLimitMs, maxIterations } = this.options;
+    const stop = (steps: number): boolean =>
+      (maxIterations !== undefined && steps >= maxIterations) || (timeLimitMs !== undefined && this.now() - this.startMs >= ROUTE_MINIMISATION_SHARE * timeLimitMs);
+    const minimised = new RouteMinimiser(this.data, this.random).run(stop);
+    if (minimised === null || minimised.length > this.data.maxRoutes) return;
+    this.fleet.startAt(minimised.length);
+    this.localSearch = new LocalSearch(this.data, this.fleet.limit, this.random);
+    // The minimiser places clients at random: a local search that cannot afford any infeasibility
+    // shortens its routes first (floating-point schedules are then checked once more from scratch).
+    const prohibitive = 1e4 * Math.max(1, this.data.maxArcCost);
+    const polished = this.localSearch.run(minimised, { capacity: prohibitive, timeWarp: prohibitive });
+    for (const routes of [polished, minimised]) {
+      const individual = new Individual(this.data, routes, this.penalties.current, this.scratch);
+      if (!individual.feasible) continue;
+      // At the tightest fleet most offspring are infeasible: start from stiffer penalties, which
+      // would otherwise take most of the remaining time to adapt.
+      this.penalties.current.capacity *= TIGHT_FLEET_PENALTY_FACTOR;
+      this.penalties.current.timeWarp *= TIGHT_FLEET_PENALTY_FACTOR;
+      this.considerBest(individual);
+      this.population.add(individual);
+      this.minimisedRoutes = routes;
+      return;
+    }
+  }
+
   /** Re-splits and re-educates the whole population under a new fleet limit. */
   private rebuildForFleetLimit(): void {
     const members = this.population.all();
@@ -252,7 +299,8 @@ export class HybridGeneticSearch {
 
   private initialBudgetSpent(): boolean {
     if (this.options.timeLimitMs === undefined) return false;
-    return this.now() - this.startMs > this.params.initialPopulationBudget * this.options.timeLimitMs;
+    const searchBudgetMs = this.options.timeLimitMs - (this.searchStartMs - this.startMs);
+    return this.now() - this.searchStartMs > this.params.initialPopulationBudget * searchBudgetMs;
   }
 
   private shouldStop(): boolean {
