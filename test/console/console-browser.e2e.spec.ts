@@ -101,12 +101,17 @@ describe('the console in a browser', () => {
 
     await page.click('[data-testid=routes] tr >> nth=0');
     await page.waitForSelector('[data-testid=route-detail] li');
-    const manifest = await page.getAttribute('[data-testid=manifest-link]', 'href');
-    const pdf = await page.evaluate(async (url) => {
-      const response = await fetch(url!);
-      return { status: response.status, type: response.headers.get('content-type') };
-    }, manifest);
-    expect(pdf).toEqual({ status: 200, type: 'application/pdf' });
+    // The route's manifest, and in one go every manifest of the wave and the stations' hand-over sheets.
+    const links = await Promise.all(['manifest-link', 'print-wave', 'print-handover'].map((id) => page.getAttribute(`[data-testid=${id}]`, 'href')));
+    const pdfs = await page.evaluate(async (urls) => {
+      return Promise.all(
+        urls.map(async (url) => {
+          const response = await fetch(url!);
+          return { status: response.status, type: response.headers.get('content-type') };
+        }),
+      );
+    }, links);
+    expect(pdfs).toEqual(links.map(() => ({ status: 200, type: 'application/pdf' })));
     await page.screenshot({ path: path.join(ARTIFACTS, 'today.png') });
     // The README's picture is refreshed on demand only, so that a test run leaves the work tree clean.
     if (process.env.CONSOLE_SCREENSHOT) await page.screenshot({ path: path.resolve(process.env.CONSOLE_SCREENSHOT) });
@@ -374,6 +379,44 @@ describe('the console in a browser', () => {
     await page.goto(`${api.baseUrl}/console/#/platforms`);
     await waitForCounts(page, { '[data-testid=platforms] tr': platforms.length, '[data-testid=failed-deliveries] tr': 0 }, 20_000);
     expect(await page.textContent('[data-testid=platforms]')).toContain(platforms[0].name);
+    await page.close();
+  });
+
+  it('sends a failed delivery again from the Platforms page, and records who did', async () => {
+    const auth = `Bearer ${demo.apiKey}`;
+    const [platform] = (await request(api.baseUrl).get(`/v1/counties/${demo.countyId}/platforms`).set('Authorization', auth).expect(200)).body;
+    const subscription = (
+      await request(api.baseUrl)
+        .post(`/v1/counties/${demo.countyId}/platforms/${platform.id}/subscriptions`)
+        .set('Authorization', auth)
+        .send({ url: 'http://127.0.0.1:9/hook', eventTypes: ['shipment.created'] })
+        .expect(201)
+    ).body;
+    // A delivery that used up its retries, made by hand: no endpoint has to fail eight times for it.
+    const db = api.app.get(DataSource);
+    const [event] = await db.query('SELECT id FROM shipment_event WHERE county_id = $1 ORDER BY id LIMIT 1', [demo.countyId]);
+    const [delivery] = await db.query(
+      `INSERT INTO webhook_delivery (county_id, event_id, subscription_id, status, attempt_count, last_status_code, last_error)
+       VALUES ($1, $2, $3, 'failed', 8, 503, 'Service Unavailable') RETURNING id`,
+      [demo.countyId, event.id, subscription.id],
+    );
+
+    const page = await signedIn(demo.adminCode, 'wang.li');
+    await page.goto(`${api.baseUrl}/console/#/platforms`);
+    await waitForCounts(page, { '[data-testid=failed-deliveries] tr': 1 }, 20_000);
+    expect(await page.textContent('[data-testid=failed-deliveries] tr')).toContain('HTTP 503');
+    await page.click('[data-testid=failed-deliveries] tr button');
+    await waitForCounts(page, { '[data-testid=failed-deliveries] tr': 0 }, 20_000);
+    const [after] = await db.query('SELECT status FROM webhook_delivery WHERE id = $1', [delivery.id]);
+    expect(after.status).toBe('pending');
+    // The record is written once the answer is sent.
+    let action: unknown;
+    for (let attempt = 0; attempt < 50 && !action; attempt++) {
+      [action] = await db.query(`SELECT actor, user_id, status FROM operator_action WHERE route LIKE '%/redeliver' AND params->>'deliveryId' = $1`, [delivery.id]);
+      if (!action) await new Promise((resolve) => setTimeout(resolve, 100));
+    }
+    const [wang] = await db.query(`SELECT id FROM operator_user WHERE county_id = $1 AND username = 'wang.li'`, [demo.countyId]);
+    expect(action).toEqual({ actor: `user:${wang.id}`, user_id: wang.id, status: 200 });
     await page.close();
   });
 

@@ -1,4 +1,4 @@
-import { useEffect, useState } from 'preact/hooks';
+import { useEffect, useRef, useState } from 'preact/hooks';
 import { api, ApiProblem, SessionInfo } from './api';
 import { FieldError } from './field-error';
 import { SHIPMENT_STATUSES, ShipmentStatus } from '../../src/shipments/shipment-status';
@@ -44,14 +44,18 @@ export function ShipmentsPage({ t, session, nodes }: { t: Translate; session: Se
   const [nextCursor, setNextCursor] = useState<string | null>(null);
   const [problem, setProblem] = useState<ApiProblem | null>(null);
 
+  // Answers can come back out of order: only the last search's answer (or refusal) is shown.
+  const lastSearch = useRef(0);
   const run = async (cursor: string | null) => {
+    const ticket = ++lastSearch.current;
     try {
       const page = await api<{ items: FoundShipment[]; nextCursor: string | null }>('GET', searchPath(session.county.id, search, cursor));
+      if (ticket !== lastSearch.current) return;
       setItems((previous) => (cursor && previous ? [...previous, ...page.items] : page.items));
       setNextCursor(page.nextCursor);
       setProblem(null);
     } catch (error) {
-      if (error instanceof ApiProblem) setProblem(error);
+      if (ticket === lastSearch.current && error instanceof ApiProblem) setProblem(error);
     }
   };
 

@@ -175,11 +175,11 @@ export function TodayPage({ t, session, network, nodes }: Props) {
             )}
             {plan.status === 'computed' && (
               <p class="print">
-                <a href={`${base}/plans/${plan.id}/manifests?format=pdf`} target="_blank" rel="noopener">
+                <a href={`${base}/plans/${plan.id}/manifests?format=pdf`} target="_blank" rel="noopener" data-testid="print-wave">
                   {t('printWave')}
                 </a>{' '}
                 ·{' '}
-                <a href={`${base}/plans/${plan.id}/handover-sheets?format=pdf`} target="_blank" rel="noopener">
+                <a href={`${base}/plans/${plan.id}/handover-sheets?format=pdf`} target="_blank" rel="noopener" data-testid="print-handover">
                   {t('handover')}
                 </a>
               </p>
