@@ -20,6 +20,8 @@ import { WaveSchedulesController } from './wave-schedules.controller';
 import { PlanningInputsService } from './planning-inputs.service';
 import { PlanComputationService } from './plan-computation.service';
 import { ManifestSourceService } from './manifests/manifest-source.service';
+import { PreparedJsonCache } from './manifests/prepared-json-cache';
+import { PreparedManifestsService } from './manifests/prepared-manifests.service';
 import { ManifestsController } from './manifests/manifests.controller';
 import { PlansController } from './plans.controller';
 import { PlanStopEditsController } from './plan-stop-edits.controller';
@@ -69,6 +71,8 @@ import { PromiseDefaultsService } from './promises/promise-defaults.service';
     PlanningInputsService,
     ServiceDatePolicy,
     ManifestSourceService,
+    PreparedJsonCache,
+    PreparedManifestsService,
     SolverThread,
     PlanPublishingService,
     PlanRouteEditsService,
@@ -82,6 +86,15 @@ import { PromiseDefaultsService } from './promises/promise-defaults.service';
     PromiseDefaultsService,
     PlanDeferralsService,
   ],
-  exports: [PlanRequestsService, PlanComputationService, PlanPublishingService, WaveSchedulesService, ManifestSourceService, DriverRoutesService],
+  exports: [
+    PlanRequestsService,
+    PlanComputationService,
+    PlanPublishingService,
+    WaveSchedulesService,
+    ManifestSourceService,
+    DriverRoutesService,
+    PreparedJsonCache,
+    PreparedManifestsService,
+  ],
 })
 export class PlanningModule {}
