@@ -6,6 +6,7 @@ import { conflict, notFound } from '../infra/errors/domain-error';
 import { ApiKey, ApiKeyRole } from './api-key.entity';
 import { hashApiKey, newApiKeySecret } from './api-key-secret';
 import { County } from './county.entity';
+import { rowVersionsSql } from '../infra/database/row-versions';
 
 export interface CountyInput {
   name: string;
@@ -25,6 +26,11 @@ export interface CountySettings {
 
 /** The largest planning horizon: a year ahead is already far beyond any platform's promise. */
 export const MAX_PLANNING_HORIZON_DAYS = 366;
+
+/** SQL: the row versions of the counties in the uuid[] expression `ids`, for a cached view of them to be checked against (rowVersionsSql). */
+export function countyVersionsSql(ids: string): string {
+  return rowVersionsSql('county', 'id', ids);
+}
 
 @Injectable()
 export class CountiesService implements ApiKeyResolver {

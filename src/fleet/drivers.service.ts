@@ -9,6 +9,7 @@ import { CreateDriverDto, UpdateDriverDto } from './dto/driver.dto';
 import { uniqueViolation } from '../infra/database/unique-violation';
 import { resolveHomeNode } from './home-node-reference';
 import { VehiclesService } from './vehicles.service';
+import { rowVersionsSql } from '../infra/database/row-versions';
 
 /** The phone in its stored form, so "138 0000 1234" and "+8613800001234" are one driver. */
 function withStoredPhone<Input extends UpdateDriverDto>(input: Input): Input {
@@ -16,6 +17,11 @@ function withStoredPhone<Input extends UpdateDriverDto>(input: Input): Input {
   const phone = normalizePhoneNumber(input.phone);
   if (phone === null) throw validationFailed(`phone ${PHONE_NUMBER_RULE}`, [{ field: 'phone', message: `phone ${PHONE_NUMBER_RULE}` }]);
   return { ...input, phone };
+}
+
+/** SQL: the row versions of the drivers in the uuid[] expression `ids`, for a cached view of them to be checked against (rowVersionsSql). */
+export function driverVersionsSql(ids: string): string {
+  return rowVersionsSql('driver', 'id', ids);
 }
 
 /** Drivers of a county. Phone numbers are personal data: they are stored and returned, never logged. */

@@ -10,10 +10,16 @@ import { clockToSeconds } from '../infra/time/clock-time';
 import { VehicleClass } from '@rural-dispatch/routing';
 import { Vehicle } from './vehicle.entity';
 import { DEFAULT_VEHICLE_COSTS } from './vehicle-cost-defaults';
+import { rowVersionsSql } from '../infra/database/row-versions';
 
 export interface VehicleListFilter {
   vehicleClass?: VehicleClass;
   active?: boolean;
+}
+
+/** SQL: the row versions of the vehicles in the uuid[] expression `ids`, for a cached view of them to be checked against (rowVersionsSql). */
+export function vehicleVersionsSql(ids: string): string {
+  return rowVersionsSql('vehicle', 'id', ids);
 }
 
 @Injectable()

@@ -4,6 +4,7 @@ import { In, Repository } from 'typeorm';
 import { notFound } from '../infra/errors/domain-error';
 import { NetworkNode, NodeTier } from './network-node.entity';
 import { PLACE_NAME_SUFFIX_PATTERN, stripPlaceNameSuffix } from './place-names';
+import { rowVersionsSql } from '../infra/database/row-versions';
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
@@ -47,6 +48,11 @@ export interface VillageNameMatch {
  * Read-only questions other modules (shipments, planning, the CLI) ask about a county's network.
  * They go through this service, never through the network tables.
  */
+/** SQL: the row versions of the nodes in the uuid[] expression `ids`, for a cached view of them to be checked against (rowVersionsSql). */
+export function nodeVersionsSql(ids: string): string {
+  return rowVersionsSql('network_node', 'id', ids);
+}
+
 @Injectable()
 export class NetworkQueryService {
   constructor(@InjectRepository(NetworkNode) private readonly nodes: Repository<NetworkNode>) {}

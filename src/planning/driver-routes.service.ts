@@ -1,17 +1,19 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource, InjectRepository } from '@nestjs/typeorm';
 import { DataSource, EntityManager, In, Repository } from 'typeorm';
+import { preparedQuery } from '../infra/database/prepared-query';
 import { NetworkQueryService } from '../network/network-query.service';
+import { ROUTE_MANIFEST_FINGERPRINT } from './manifests/route-manifest-fingerprint';
 import { PlanActor } from './plan-events';
 import { PlanRoute, RouteStatus } from './plan-route.entity';
 import { Plan, PlanLifecycle } from './plan.entity';
 import { NEXT_ROUTE_STATUS, writeRouteStatus } from './route-status';
 
-/** A driver's run of the day and the revision of its plan: the plan's latest event, which every change to a route appends. */
+/** A driver's run of the day, and the fingerprint of everything its manifest prints (ROUTE_MANIFEST_FINGERPRINT). */
 export interface DriverRunRef {
   routeId: string;
   planId: string;
-  revision: string;
+  fingerprint: string;
 }
 
 export interface RouteStopContext {
@@ -57,16 +59,18 @@ export class DriverRoutesService {
     private readonly network: NetworkQueryService,
   ) {}
 
-  /** The driver's routes of published (or completed) plans of the day, by wave and route number: one query. */
+  /** The driver's routes of published (or completed) plans of the day, by wave and route number, with their manifests' fingerprints: one query. */
   async runsOf(countyId: string, driverId: string, serviceDate: string): Promise<DriverRunRef[]> {
-    const rows: Array<{ route_id: string; plan_id: string; revision: string | null }> = await this.dataSource.query(
-      `SELECT r.id AS route_id, r.plan_id, (SELECT max(e.id) FROM plan_event e WHERE e.plan_id = r.plan_id)::text AS revision
-         FROM plan p JOIN plan_route r ON r.plan_id = p.id
+    const rows = await preparedQuery<{ route_id: string; plan_id: string; fingerprint: string }>(
+      this.dataSource,
+      'driver-runs-with-fingerprints',
+      `SELECT r.id AS route_id, r.plan_id, ${ROUTE_MANIFEST_FINGERPRINT.column}
+         FROM plan p JOIN plan_route r ON r.plan_id = p.id ${ROUTE_MANIFEST_FINGERPRINT.laterals}
         WHERE p.county_id = $1 AND p.service_date = $2 AND p.lifecycle = ANY($3::plan_lifecycle_enum[]) AND r.driver_id = $4
         ORDER BY p.wave, r.route_number`,
       [countyId, serviceDate, DRIVEN_LIFECYCLES, driverId],
     );
-    return rows.map((row) => ({ routeId: row.route_id, planId: row.plan_id, revision: `${row.plan_id}:${row.revision ?? 0}` }));
+    return rows.map((row) => ({ routeId: row.route_id, planId: row.plan_id, fingerprint: row.fingerprint }));
   }
 
   /** The routes among `routeIds` that belong to the county, whatever their plan's lifecycle (a superseded version's reports still count). */

@@ -20,6 +20,8 @@ import { WaveSchedulesController } from './wave-schedules.controller';
 import { PlanningInputsService } from './planning-inputs.service';
 import { PlanComputationService } from './plan-computation.service';
 import { ManifestSourceService } from './manifests/manifest-source.service';
+import { PreparedJsonCache } from './manifests/prepared-json-cache';
+import { PreparedManifestsService } from './manifests/prepared-manifests.service';
 import { ManifestsController } from './manifests/manifests.controller';
 import { PlansController } from './plans.controller';
 import { PlanStopEditsController } from './plan-stop-edits.controller';
@@ -72,6 +74,8 @@ import { VillageHistoryService } from './village-history/village-history.service
     PlanningInputsService,
     ServiceDatePolicy,
     ManifestSourceService,
+    PreparedJsonCache,
+    PreparedManifestsService,
     SolverThread,
     PlanPublishingService,
     PlanRouteEditsService,
@@ -86,6 +90,15 @@ import { VillageHistoryService } from './village-history/village-history.service
     PlanDeferralsService,
     VillageHistoryService,
   ],
-  exports: [PlanRequestsService, PlanComputationService, PlanPublishingService, WaveSchedulesService, ManifestSourceService, DriverRoutesService],
+  exports: [
+    PlanRequestsService,
+    PlanComputationService,
+    PlanPublishingService,
+    WaveSchedulesService,
+    ManifestSourceService,
+    DriverRoutesService,
+    PreparedJsonCache,
+    PreparedManifestsService,
+  ],
 })
 export class PlanningModule {}

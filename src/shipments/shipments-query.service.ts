@@ -5,6 +5,7 @@ import { notFound, validationFailed } from '../infra/errors/domain-error';
 import { ShipmentParcel } from './shipment-parcel.entity';
 import { ShipmentStatus } from './shipment-status';
 import { Shipment } from './shipment.entity';
+import { rowVersionsSql } from '../infra/database/row-versions';
 
 export interface ShipmentListFilter {
   status?: ShipmentStatus;
@@ -45,6 +46,11 @@ function phoneSearchPrefix(text: string): string {
   if (!/^\+?\d{3,}$/.test(typed)) return '+-';
   const international = typed.startsWith('+') ? typed : typed.startsWith('00') ? `+${typed.slice(2)}` : typed.startsWith('1') ? `+86${typed}` : `+${typed}`;
   return `${international}%`;
+}
+
+/** SQL: the row versions of the shipments in the uuid[] expression `ids` and of their parcels, for a cached view of them to be checked against (rowVersionsSql). */
+export function shipmentVersionsSql(ids: string): string {
+  return `${rowVersionsSql('shipment', 'id', ids)} || '/' || ${rowVersionsSql('shipment_parcel', 'shipment_id', ids)}`;
 }
 
 /** Reads, always inside one county: a key never sees another county's shipments. */

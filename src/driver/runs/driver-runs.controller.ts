@@ -35,6 +35,7 @@ export class DriverRunsController {
     @Req() request: Request,
     @Res() response: Response,
   ): Promise<void> {
+    if (query.format === 'json') return sendPreparedJson(request, response, await this.runs.preparedManifest(driver, routeId));
     const { manifest } = await this.runs.manifest(driver, routeId);
     await sendExport(request, response, query, `manifest-${manifest.plan.serviceDate}-w${manifest.plan.wave}-r${manifest.route.routeNumber}`, {
       json: () => manifest,

@@ -17,6 +17,8 @@ export interface AppConfig {
   webhookDelivery: WebhookDeliveryConfig;
   /** Byte budget of the in-process travel-matrix cache (typed arrays), per process. */
   matrixCacheBytes: number;
+  /** Byte budget of the in-process cache of prepared manifests (JSON and gzip), per API process. */
+  manifestCacheBytes: number;
   /** Where the Clock starts (tests, benches); null: the system clock. */
   clockStart: Date | null;
   /** How soon a planning job whose worker died is handed to another worker. */
@@ -170,6 +172,7 @@ export function loadAppConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     bodyLimitBytes: integerVariable(env, 'BODY_LIMIT_BYTES', 5 * 1024 * 1024, 1024, 100 * 1024 * 1024),
     webhookDelivery: loadWebhookDeliveryConfig(env),
     matrixCacheBytes: integerVariable(env, 'MATRIX_CACHE_BYTES', 256 * MIB, MIB, 64 * 1024 * MIB),
+    manifestCacheBytes: integerVariable(env, 'MANIFEST_CACHE_BYTES', 64 * MIB, MIB, 16 * 1024 * MIB),
     clockStart: instantVariable(env, 'CLOCK_START'),
     planningJob: loadPlanningJobConfig(env),
     rateLimits: loadRateLimitConfig(env),

@@ -6,11 +6,12 @@ import { CurrentPrincipal, OperatorRole, Principal } from '../../infra/auth/prin
 import { PlanManifestsResponse } from '../plan-manifest.response';
 import { PlanRequestsService } from '../plan-requests.service';
 import { RouteDriverManifest, toRouteDriverManifest } from './driver-manifest';
-import { ExportEndpoint, ExportQuery, ExportQueryParams, sendExport } from './export-response';
+import { ExportEndpoint, ExportQuery, ExportQueryParams, sendExport, sendPreparedJson } from './export-response';
 import { HandoverSheetsResponse, toHandoverSheets } from './handover-sheet';
 import { handoverSheetsCsv, routeManifestsCsv } from './manifest-csv';
 import { renderHandoverSheetsPdf, renderRouteManifestsPdf } from './manifest-pdf';
 import { ManifestSourceService } from './manifest-source.service';
+import { PreparedManifestsService } from './prepared-manifests.service';
 
 /**
  * Recipients' phones are for the people who hand parcels over: admins and dispatchers (who print the
@@ -26,6 +27,7 @@ export class ManifestsController {
   constructor(
     private readonly sources: ManifestSourceService,
     private readonly plans: PlanRequestsService,
+    private readonly prepared: PreparedManifestsService,
   ) {}
 
   @ExportEndpoint(
@@ -42,6 +44,8 @@ export class ManifestsController {
     @Req() request: Request,
     @Res() response: Response,
   ): Promise<void> {
+    // JSON, what drivers' phones and the county's screens poll, is kept prepared; CSV and PDF are built when asked.
+    if (query.format === 'json') return sendPreparedJson(request, response, await this.prepared.route(countyId, planId, routeId, masksPhones(principal)));
     const source = await this.sources.forPlan(countyId, planId, routeId);
     const manifest = toRouteDriverManifest(source.routes[0]!, masksPhones(principal));
     await sendExport(request, response, query, `manifest-${manifest.plan.serviceDate}-w${manifest.plan.wave}-r${manifest.route.routeNumber}`, {
