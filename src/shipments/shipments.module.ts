@@ -15,6 +15,8 @@ import { ShipmentsQueryService } from './shipments-query.service';
 import { PlannableShipmentsService } from './plannable-shipments.service';
 import { ParcelReportsService } from './parcel-reports.service';
 import { ShipmentFactsService } from './shipment-facts.service';
+import { PlatformMessage } from './platform-message.entity';
+import { PlatformMessagesService } from './platform-messages.service';
 
 const SERVICES = [
   DestinationResolverService,
@@ -26,11 +28,12 @@ const SERVICES = [
   PlannableShipmentsService,
   ParcelReportsService,
   ShipmentFactsService,
+  PlatformMessagesService,
 ];
 
 /** Shipments: intake, lifecycle, events and the outbox. Other modules use the exported services. */
 @Module({
-  imports: [TypeOrmModule.forFeature([Shipment, ShipmentParcel, ShipmentEvent, ShipmentOutbox]), NetworkModule],
+  imports: [TypeOrmModule.forFeature([Shipment, ShipmentParcel, ShipmentEvent, ShipmentOutbox, PlatformMessage]), NetworkModule],
   controllers: [ShipmentsController],
   providers: SERVICES,
   exports: SERVICES,
