@@ -1,15 +1,21 @@
 import { Inject, Injectable, Logger, OnApplicationBootstrap, OnApplicationShutdown } from '@nestjs/common';
 import { APP_CONFIG, AppConfig, WebhookDeliveryConfig } from '../infra/config/app-config';
+import { PlatformMessagesService } from '../shipments/platform-messages.service';
 import { WebhookDeliveriesService } from './webhook-deliveries.service';
+import { REMEMBER_WEBHOOK_ID_S } from './webhook-signature';
 
-export type SchedulerPass = 'relay' | 'reconcile';
+export type SchedulerPass = 'relay' | 'reconcile' | 'forget-webhook-ids';
+
+/** Inbound webhook-ids past REMEMBER_WEBHOOK_ID_S are deleted this often: one indexed DELETE a minute per worker. */
+const FORGET_WEBHOOK_IDS_INTERVAL_MS = 60_000;
 
 /** Tick times kept per pass: a minute of relay ticks at the default 500 ms. */
 const RECENT_TICKS = 120;
 
 /**
- * Worker-only timers: the outbox relay (frequent) and the reconciler that rebuilds jobs Redis lost
- * (less frequent, and once at start). Each pass is safe to run in several workers at once.
+ * Worker-only timers: the outbox relay (frequent), the reconciler that rebuilds jobs Redis lost
+ * (less frequent, and once at start), and the purge of inbound webhook-ids whose signatures have
+ * expired (once a minute). Each pass is safe to run in several workers at once.
  *
  * Plain timers rather than a BullMQ job scheduler, on purpose: the relay ticks every 500 ms, and a
  * repeatable job would add a Redis round trip and a queue hop to every tick (latency for each
@@ -28,6 +34,7 @@ export class DeliverySchedulerService implements OnApplicationBootstrap, OnAppli
 
   constructor(
     private readonly deliveries: WebhookDeliveriesService,
+    private readonly messages: PlatformMessagesService,
     @Inject(APP_CONFIG) config: AppConfig,
   ) {
     this.options = config.webhookDelivery;
@@ -41,6 +48,9 @@ export class DeliverySchedulerService implements OnApplicationBootstrap, OnAppli
     this.every('reconcile', this.options.reconcileIntervalMs, async () => {
       const recreated = await this.deliveries.reconcileOnce();
       if (recreated > 0) this.logger.warn({ recreated }, 're-created webhook jobs missing from Redis');
+    });
+    this.every('forget-webhook-ids', FORGET_WEBHOOK_IDS_INTERVAL_MS, async () => {
+      await this.messages.forgetOlderThan(REMEMBER_WEBHOOK_ID_S);
     });
   }
 

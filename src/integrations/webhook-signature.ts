@@ -29,6 +29,13 @@ export function signedHeaders(secret: string, webhookId: string, body: string, n
 
 export const SIGNATURE_TOLERANCE_S = 300;
 
+/**
+ * How long an inbound webhook-id is remembered at least: the timestamp may be up to the tolerance ahead
+ * of or behind our clock, so a signed request stays acceptable for twice the tolerance from its first
+ * arrival (and a minute for clocks). The worker forgets older ids once a minute (DeliverySchedulerService).
+ */
+export const REMEMBER_WEBHOOK_ID_S = 2 * SIGNATURE_TOLERANCE_S + 60;
+
 export type SignatureCheck = 'ok' | 'missing_headers' | 'bad_timestamp' | 'stale_timestamp' | 'bad_signature';
 
 export interface WebhookHeaders {

@@ -1,11 +1,13 @@
+import { claimMessageSql } from './platform-messages.service';
 import { CURRENT_TX_ID_SQL } from './shipment-events.service';
 
 /**
  * The whole create path in one statement: shipments (ON CONFLICT DO NOTHING on the unique
  * (platform, platform id) constraint), their parcels, a `shipment.created` event and its outbox row.
- * Rows that already existed return nothing; the caller compares their hashes afterwards.
+ * Rows that already existed return nothing; the caller compares their hashes afterwards. The webhook-id
+ * is claimed by the same statement: a replay fails it on platform_message's key, and writes nothing.
  * $1 county, $2 platform, $3 jsonb array of NormalizedShipment + resolution fields, pre-sorted by id
- * so concurrent batches take row locks in the same order.
+ * so concurrent batches take row locks in the same order, $4 the webhook-id or null.
  */
 export const INSERT_SHIPMENTS_SQL = `
 WITH input AS (
@@ -37,6 +39,8 @@ WITH input AS (
   RETURNING id
 ), outbox AS (
   INSERT INTO shipment_outbox (event_id, county_id) SELECT id, $1 FROM ev
+), message AS (
+  ${claimMessageSql('$2', '$4')}
 )
 SELECT id, platform_shipment_id, status, needs_attention, attention_reason FROM ins`;
 

@@ -10,11 +10,7 @@ import { ShipmentInputDto } from './dto/shipment-input.dto';
 import { EXISTING_SHIPMENTS_SQL, INSERT_SHIPMENTS_SQL } from './intake-sql';
 import { normalizeShipment, NormalizedShipment, stampArrival } from './shipment-normalize';
 import { Clock } from '../infra/clock/clock';
-
-export interface IntakeSource {
-  countyId: string;
-  platformId: string;
-}
+import { FORGET_MESSAGE_SQL, IntakeSource, replayedMessage } from './platform-messages.service';
 
 export interface IntakeItemResult {
   id: string;
@@ -109,6 +105,8 @@ export class ShipmentIntakeService {
       } catch (error) {
         // Two batches sharing ids in different transactions may still deadlock on the unique index; retry.
         if ((error as { code?: string }).code === '40P01' && attempt < DEADLOCK_RETRIES) continue;
+        const replayed = replayedMessage(error, source);
+        if (replayed) throw replayed;
         const barcodes = await barcodeConflict(
           error,
           this.dataSource,
@@ -138,7 +136,7 @@ export class ShipmentIntakeService {
       const inserted = await client.query<ShipmentRow>({
         name: 'shipment-intake-insert',
         text: INSERT_SHIPMENTS_SQL,
-        values: [source.countyId, source.platformId, JSON.stringify(rows)],
+        values: [source.countyId, source.platformId, JSON.stringify(rows), source.webhookId ?? null],
       });
       let existing: ShipmentRow[] = [];
       if (inserted.rows.length < rows.length) {
@@ -155,6 +153,8 @@ export class ShipmentIntakeService {
         const conflicting = existing.filter((row) => hashes.get(row.platform_shipment_id) !== row.content_hash).map((row) => row.platform_shipment_id);
         if (conflicting.length) {
           if (explicitTransaction) await client.query('ROLLBACK');
+          // One shipment committed its webhook-id with its (empty) statement: release it, as a failed request does.
+          else if (source.webhookId !== undefined) await client.query(FORGET_MESSAGE_SQL, [source.platformId, source.webhookId]);
           throw conflict(`shipment ids already used with different content: ${conflicting.slice(0, 20).join(', ')}; send changes as an update event`, {
             conflictingIds: conflicting,
           });

@@ -11,6 +11,7 @@ import { normalizeShipment } from './shipment-normalize';
 import { allowedNextStatuses, canReach, canTransition, EDITABLE_STATUSES, ShipmentDirection, ShipmentStatus } from './shipment-status';
 import { Shipment } from './shipment.entity';
 import { Clock } from '../infra/clock/clock';
+import { IntakeSource, PlatformMessagesService } from './platform-messages.service';
 
 export interface TransitionResult {
   shipmentId: string;
@@ -43,6 +44,7 @@ export class ShipmentLifecycleService {
     private readonly events: ShipmentEventsService,
     private readonly resolver: DestinationResolverService,
     private readonly network: NetworkQueryService,
+    private readonly messages: PlatformMessagesService,
     private readonly clock: Clock,
   ) {}
 
@@ -109,19 +111,23 @@ export class ShipmentLifecycleService {
     return this.dataSource.transaction((manager) => this.transitionIn(manager, countyId, shipmentId, to, reason));
   }
 
-  cancelByPlatform(countyId: string, platformId: string, platformShipmentId: string, reason: string | null): Promise<TransitionResult> {
+  cancelByPlatform(source: IntakeSource, platformShipmentId: string, reason: string | null): Promise<TransitionResult> {
+    const { countyId, platformId } = source;
     return this.dataSource.transaction(async (manager) => {
+      await this.messages.claimIn(manager, source);
       const shipment = await this.lock(manager, { countyId, platformId, platformShipmentId });
       return this.apply(manager, shipment, 'cancelled', reason ?? 'cancelled by platform');
     });
   }
 
   /** Replaces the content while the parcel has not left the hub; the same content again is a no-op. */
-  async updateByPlatform(countyId: string, platformId: string, input: ShipmentInputDto): Promise<{ shipmentId: string; changed: boolean; needsAttention: boolean }> {
+  async updateByPlatform(source: IntakeSource, input: ShipmentInputDto): Promise<{ shipmentId: string; changed: boolean; needsAttention: boolean }> {
+    const { countyId, platformId } = source;
     const normalized = normalizeShipment(input);
     const resolution = await this.resolver.resolve(countyId, normalized.destination);
     const barcodes = normalized.parcels.map((parcel) => parcel.barcode);
     const update = this.dataSource.transaction(async (manager) => {
+      await this.messages.claimIn(manager, source);
       const shipment = await this.lock(manager, { countyId, platformId, platformShipmentId: input.id });
       if (shipment.contentHash === normalized.content_hash) return { shipmentId: shipment.id, changed: false, needsAttention: shipment.needsAttention };
       if (!EDITABLE_STATUSES.includes(shipment.status)) {

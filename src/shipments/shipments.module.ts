@@ -16,6 +16,8 @@ import { PlannableShipmentsService } from './plannable-shipments.service';
 import { ParcelReportsService } from './parcel-reports.service';
 import { ShipmentFactsService } from './shipment-facts.service';
 import { VillageOutcomesService } from './village-outcomes.service';
+import { PlatformMessage } from './platform-message.entity';
+import { PlatformMessagesService } from './platform-messages.service';
 
 const SERVICES = [
   DestinationResolverService,
@@ -28,11 +30,12 @@ const SERVICES = [
   ParcelReportsService,
   ShipmentFactsService,
   VillageOutcomesService,
+  PlatformMessagesService,
 ];
 
 /** Shipments: intake, lifecycle, events and the outbox. Other modules use the exported services. */
 @Module({
-  imports: [TypeOrmModule.forFeature([Shipment, ShipmentParcel, ShipmentEvent, ShipmentOutbox]), NetworkModule],
+  imports: [TypeOrmModule.forFeature([Shipment, ShipmentParcel, ShipmentEvent, ShipmentOutbox, PlatformMessage]), NetworkModule],
   controllers: [ShipmentsController],
   providers: SERVICES,
   exports: SERVICES,

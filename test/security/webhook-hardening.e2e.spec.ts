@@ -3,7 +3,8 @@ import request from 'supertest';
 import { DataSource } from 'typeorm';
 import { CountiesService } from '../../src/counties/counties.service';
 import { PlatformsService } from '../../src/integrations/platforms.service';
-import { signedHeaders } from '../../src/integrations/webhook-signature';
+import { PlatformMessagesService } from '../../src/shipments/platform-messages.service';
+import { REMEMBER_WEBHOOK_ID_S, signedHeaders } from '../../src/integrations/webhook-signature';
 import { createCounty, CountyWithKey } from '../support/factories';
 import { startTestApp, TestApp, useTestApp } from '../support/test-app';
 import { createPlatform, shipmentInput, TestPlatform } from '../shipments/support/platform-client';
@@ -59,6 +60,54 @@ describe('webhook hardening', () => {
     expect((await send(signedHeaders(platform.secret, 'msg_retry', broken), broken)).status).toBe(400);
     const fixed = JSON.stringify({ shipments: [shipmentInput({ destination: { villageCode: villages[1]!.adminCode } })] });
     expect((await send(signedHeaders(platform.secret, 'msg_retry', fixed), fixed)).status).toBe(200);
+  });
+
+  const remembered = async (webhookId: string): Promise<number> =>
+    (await db.query(`SELECT count(*)::int AS n FROM platform_message WHERE platform_id = $1 AND webhook_id = $2`, [platform.id, webhookId]))[0].n;
+
+  it('accepts one of two concurrent deliveries of a message through two API processes, and refuses the other as a replay', async () => {
+    const other = await startTestApp({ ...testApp.config, port: 0 });
+    try {
+      const shipment = shipmentInput({ destination: { villageCode: villages[0]!.adminCode } });
+      const body = JSON.stringify({ type: 'create', shipment });
+      const headers = signedHeaders(platform.secret, 'msg_twice_at_once', body);
+      const answers = await Promise.all([testApp, other].map((app) => request(app.baseUrl).post(`/v1/webhooks/${platform.id}/shipments`).set(headers).send(body)));
+      expect(answers.map((answer) => answer.status).sort()).toEqual([200, 409]);
+      expect(answers.find((answer) => answer.status === 409)!.body).toMatchObject({ code: 'conflict', reason: 'replayed_webhook_id' });
+      const [{ n }] = await db.query(`SELECT count(*)::int AS n FROM shipment WHERE platform_id = $1 AND platform_shipment_id = $2`, [platform.id, shipment.id]);
+      expect(n).toBe(1);
+      expect(await remembered('msg_twice_at_once')).toBe(1);
+    } finally {
+      await other.close();
+    }
+  });
+
+  it('refuses a replayed cancel, and releases the webhook-id of a single shipment refused for other content', async () => {
+    const shipment = shipmentInput({ destination: { villageCode: villages[1]!.adminCode } });
+    expect((await platform.push({ shipments: [shipment] })).status).toBe(200);
+    const cancel = JSON.stringify({ type: 'cancel', shipment: { id: shipment.id } });
+    const cancelHeaders = signedHeaders(platform.secret, 'msg_cancel', cancel);
+    expect((await send(cancelHeaders, cancel)).status).toBe(200);
+    expect((await send(cancelHeaders, cancel)).body).toMatchObject({ code: 'conflict', reason: 'replayed_webhook_id' });
+    // The same shipment id with other content: a plain conflict, and the id is free again for a corrected message.
+    const changed = JSON.stringify({ type: 'create', shipment: { ...shipment, contact: { name: '赵六', phone: '13800138000' } } });
+    const changedHeaders = signedHeaders(platform.secret, 'msg_other_content', changed);
+    const refused = await send(changedHeaders, changed);
+    expect(refused.status).toBe(409);
+    expect(refused.body.reason).toBeUndefined();
+    expect(refused.body.conflictingIds).toEqual([shipment.id]);
+    expect(await remembered('msg_other_content')).toBe(0);
+  });
+
+  it('forgets webhook-ids once their signatures have expired, and keeps the fresh ones', async () => {
+    await db.query(`INSERT INTO platform_message (platform_id, webhook_id, received_at) VALUES ($1, 'msg_expired', now() - make_interval(secs => $2))`, [
+      platform.id,
+      REMEMBER_WEBHOOK_ID_S + 1,
+    ]);
+    await db.query(`INSERT INTO platform_message (platform_id, webhook_id) VALUES ($1, 'msg_fresh')`, [platform.id]);
+    expect(await testApp.app.get(PlatformMessagesService).forgetOlderThan(REMEMBER_WEBHOOK_ID_S)).toBeGreaterThanOrEqual(1);
+    expect(await remembered('msg_expired')).toBe(0);
+    expect(await remembered('msg_fresh')).toBe(1);
   });
 
   it.each([
