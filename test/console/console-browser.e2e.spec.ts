@@ -341,6 +341,16 @@ describe('the console in a browser', () => {
     await waitForCounts(page, { '[data-testid=accounts] tr': 4 }, 20_000);
     const accounts = (await request(api.baseUrl).get(`/v1/counties/${demo.countyId}/users`).set('Authorization', auth).expect(200)).body;
     expect(accounts.map((account: { username: string }) => account.username)).toContain('li.ming');
+
+    // The refused attempt and the account made are both in the record, with the admin's user id.
+    const admin = accounts.find((account: { username: string }) => account.username === 'chen.admin');
+    const recorded = (status: number) => page.locator(`[data-testid=operator-actions] tr[data-status="${status}"][data-user-id="${admin.id}"]`);
+    for (let attempt = 0; attempt < 20 && (await recorded(201).count()) === 0; attempt++) {
+      await page.click('[data-testid=operator-actions-refresh]');
+      await page.waitForTimeout(200);
+    }
+    expect(await recorded(201).textContent()).toContain('POST /users');
+    expect(await recorded(400).count()).toBe(1);
     await page.close();
   });
 

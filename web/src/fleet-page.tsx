@@ -2,6 +2,7 @@ import { useCallback, useEffect, useState } from 'preact/hooks';
 import { api, ApiProblem, SessionInfo } from './api';
 import { DriverAccess } from './driver-access';
 import { FieldError } from './field-error';
+import { OperatorActions } from './operator-actions';
 import { Translate, yuan } from './i18n';
 
 interface Vehicle {
@@ -34,7 +35,7 @@ interface Account {
   disabledAt: string | null;
 }
 
-/** Vehicles with their costs, drivers, and (for an admin) the console's accounts with a form to add one. */
+/** Vehicles with their costs, drivers, and (for an admin) the console's accounts with a form to add one, and who changed what. */
 export function FleetPage({ t, session }: { t: Translate; session: SessionInfo }) {
   const base = `/v1/counties/${session.county.id}`;
   const isAdmin = session.user.role === 'admin';
@@ -121,6 +122,14 @@ export function FleetPage({ t, session }: { t: Translate; session: SessionInfo }
         </>
       )}
       {isAdmin && <Accounts t={t} base={base} accounts={accounts} onCreated={() => void loadAccounts()} />}
+      {isAdmin && (
+        <OperatorActions
+          t={t}
+          base={base}
+          timeZone={session.county.timeZone}
+          names={new Map(accounts.map((account) => [account.id, `${account.displayName} (${account.username})`]))}
+        />
+      )}
     </div>
   );
 }
