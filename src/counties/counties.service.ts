@@ -1,11 +1,12 @@
 import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
-import { EntityManager, IsNull, Repository } from 'typeorm';
+import { EntityManager, Repository } from 'typeorm';
 import { ApiKeyResolver, keyPrincipal, Principal } from '../infra/auth/principal';
 import { conflict, notFound } from '../infra/errors/domain-error';
 import { ApiKey, ApiKeyRole } from './api-key.entity';
 import { hashApiKey, newApiKeySecret } from './api-key-secret';
 import { County } from './county.entity';
+import { preparedQuery } from '../infra/database/prepared-query';
 import { rowVersionsSql } from '../infra/database/row-versions';
 
 export interface CountyInput {
@@ -39,9 +40,15 @@ export class CountiesService implements ApiKeyResolver {
     @InjectRepository(ApiKey) private readonly apiKeys: Repository<ApiKey>,
   ) {}
 
+  /** Every operator request asks this (revocation shows at once): a prepared statement, no entity built. */
   async resolve(secret: string): Promise<Principal | null> {
-    const key = await this.apiKeys.findOne({ where: { keyHash: hashApiKey(secret), revokedAt: IsNull() } });
-    return key ? keyPrincipal(key.id, key.countyId, key.role) : null;
+    const [key] = await preparedQuery<{ id: string; county_id: string; role: ApiKeyRole }>(
+      this.apiKeys.manager.connection,
+      'api-key-by-hash',
+      'SELECT id, county_id, role FROM api_key WHERE key_hash = $1 AND revoked_at IS NULL',
+      [hashApiKey(secret)],
+    );
+    return key ? keyPrincipal(key.id, key.county_id, key.role) : null;
   }
 
   async get(countyId: string): Promise<County> {
