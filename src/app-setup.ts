@@ -2,11 +2,12 @@ import { ValidationPipe } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { NestExpressApplication } from '@nestjs/platform-express';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
-import { Logger } from 'nestjs-pino';
 import { AppModule } from './app.module';
 import { AppConfig } from './infra/config/app-config';
 import { validationExceptionFactory } from './infra/errors/validation-exception.factory';
 import { securityHeaders, serveConsole } from './infra/http/console-static';
+import { accessLog } from './infra/logging/access-log';
+import { AppLogger } from './infra/logging/app-logger';
 import { intakeOpenApiSchemas } from './shipments/dto/intake-openapi';
 
 /** The HTTP application exactly as main.ts serves it; the e2e tests and the demo build it the same way. */
@@ -18,7 +19,9 @@ export async function createHttpApp(config: AppConfig): Promise<NestExpressAppli
 }
 
 function configureApp(app: NestExpressApplication, config: AppConfig): void {
-  app.useLogger(app.get(Logger));
+  const logger = app.get(AppLogger);
+  app.useLogger(logger);
+  app.use(accessLog(logger.root));
   app.disable('x-powered-by');
   app.set('trust proxy', config.trustProxy);
   app.use(securityHeaders(config));

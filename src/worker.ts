@@ -1,16 +1,16 @@
 import 'reflect-metadata';
 import { NestFactory } from '@nestjs/core';
-import { Logger } from 'nestjs-pino';
 import { loadAppConfig, requireSecretKey } from './infra/config/app-config';
+import { AppLogger } from './infra/logging/app-logger';
 import { WorkerModule } from './worker.module';
 
 async function bootstrap(): Promise<void> {
   const config = loadAppConfig();
   requireSecretKey(config);
   const app = await NestFactory.createApplicationContext(WorkerModule.forRoot(config), { bufferLogs: true });
-  app.useLogger(app.get(Logger));
+  app.useLogger(app.get(AppLogger));
   app.enableShutdownHooks();
-  app.get(Logger).log({ queuePrefix: config.queuePrefix }, 'worker started');
+  app.get(AppLogger).log({ queuePrefix: config.queuePrefix }, 'worker started');
 }
 
 bootstrap().catch((error: unknown) => {

@@ -1,5 +1,6 @@
 import { ArgumentsHost, Catch, ExceptionFilter, HttpException, Logger } from '@nestjs/common';
-import type { Request, Response } from 'express';
+import type { Response } from 'express';
+import type { IdentifiedRequest } from '../logging/access-log';
 import { isDataException, isDependencyUnavailable } from './dependency-errors';
 import { DomainError, HTTP_STATUS_BY_CODE } from './domain-error';
 
@@ -43,8 +44,10 @@ export class ProblemDetailsFilter implements ExceptionFilter {
 
   catch(exception: unknown, host: ArgumentsHost): void {
     const http = host.switchToHttp();
-    const request = http.getRequest<Request>();
+    const request = http.getRequest<IdentifiedRequest>();
     const response = http.getResponse<Response>();
+    // The request's id ties a failure to its access line and to what the client saw; the path has no query string (personal data).
+    const where = () => ({ requestId: request.id, method: request.method, path: request.path });
     let problem: ProblemDetails;
     if (exception instanceof DomainError) {
       // Extensions first: a domain error's extras never overwrite the problem's own members (an
@@ -66,7 +69,7 @@ export class ProblemDetailsFilter implements ExceptionFilter {
       problem = { type: TYPE_BASE + code, title: code.replace(/_/g, ' '), status, detail: exception.message, code };
     } else if (isDependencyUnavailable(exception)) {
       // The request may well succeed later: a 503 that clients (platforms) retry, never a 500.
-      this.logger.warn({ err: exception, path: request.path }, 'a dependency is unavailable');
+      this.logger.warn({ err: exception, ...where() }, 'a dependency is unavailable');
       response.setHeader('Retry-After', String(RETRY_AFTER_S));
       problem = {
         type: TYPE_BASE + 'unavailable',
@@ -77,7 +80,7 @@ export class ProblemDetailsFilter implements ExceptionFilter {
       };
     } else if (isDataException(exception)) {
       // Validation should have refused this value; logged (without the value) so the gap is seen.
-      this.logger.warn({ err: exception, path: request.path }, 'a value passed validation but not the database');
+      this.logger.warn({ err: exception, ...where() }, 'a value passed validation but not the database');
       problem = {
         type: TYPE_BASE + 'validation_failed',
         title: 'validation failed',
@@ -86,7 +89,7 @@ export class ProblemDetailsFilter implements ExceptionFilter {
         code: 'validation_failed',
       };
     } else {
-      this.logger.error({ err: exception, path: request.path }, 'unhandled error');
+      this.logger.error({ err: exception, ...where() }, 'unhandled error');
       problem = { type: TYPE_BASE + 'internal', title: 'internal error', status: 500, detail: 'internal error', code: 'internal' };
     }
     response

@@ -1,36 +1,16 @@
-import { DynamicModule, Module } from '@nestjs/common';
-import { LoggerModule } from 'nestjs-pino';
+import { DynamicModule, Global, Module } from '@nestjs/common';
 import { AppConfig } from '../config/app-config';
-import { loggableError } from './loggable-error';
+import { AppLogger, createRootLogger } from './app-logger';
 
-/** Personal data that must never reach a log line, wherever it sits in a logged object. */
-export const REDACTED_PATHS = [
-  'req.headers.authorization',
-  'req.headers["webhook-signature"]',
-  '*.phone',
-  '*.recipientPhone',
-  '*.senderPhone',
-  '*.contactPhone',
-  '*.contact_phone',
-  '*.secret',
-];
-
+/** The process's logger (AppLogger over one pino logger), for app.useLogger() and the HTTP access log. */
+@Global()
 @Module({})
 export class LoggingModule {
   static forRoot(config: AppConfig): DynamicModule {
     return {
       module: LoggingModule,
-      imports: [
-        LoggerModule.forRoot({
-          pinoHttp: {
-            level: config.logLevel,
-            redact: { paths: REDACTED_PATHS, censor: '[redacted]' },
-            serializers: { err: loggableError },
-            autoLogging: { ignore: (request) => request.url === '/health' },
-            customProps: (request) => ({ countyId: (request as { countyId?: string }).countyId }),
-          },
-        }),
-      ],
+      providers: [{ provide: AppLogger, useValue: new AppLogger(createRootLogger(config)) }],
+      exports: [AppLogger],
     };
   }
 }
