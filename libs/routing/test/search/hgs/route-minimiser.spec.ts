@@ -2,6 +2,7 @@ import { Problem } from '../../../src/model/problem';
 import { Random } from '../../../src/random';
 import { buildHgsData } from '../../../src/search/hgs/hgs-data';
 import { lowerBoundOnRoutes, RouteMinimiser } from '../../../src/search/hgs/route-minimisation/route-minimiser';
+import { RuinAndRecreate } from '../../../src/search/hgs/route-minimisation/ruin-recreate';
 import { solve } from '../../../src/solve';
 import { planeProblem, randomProblem } from './fixtures';
 
@@ -89,6 +90,25 @@ describe('route minimiser (Nagata & Bräysy 2009)', () => {
   it('gives the same routes for the same seed and step limit', () => {
     const problem = randomProblem(new Random(5), 60, true);
     expect(minimise(problem, 9, 400)).toEqual(minimise(problem, 9, 400));
+  });
+
+  it('ruin and recreate keeps the routes feasible, never adds one and never lengthens the best', () => {
+    for (let seed = 1; seed <= 4; seed++) {
+      const problem = randomProblem(new Random(seed), 40, true);
+      const data = buildHgsData(problem);
+      const start = minimise(problem, seed, 100);
+      if (start === null) continue;
+      const distance = (routes: number[][]): number =>
+        routes.reduce((sum, route) => sum + [0, ...route].reduce((d, c, k, all) => d + data.arcCost[c * data.stride + (all[k + 1] ?? 0)], 0), 0);
+      const shortened = new RuinAndRecreate(data, new Random(seed)).run(
+        start,
+        (steps) => steps >= 500,
+        () => 0.5,
+      );
+      expectFeasibleRoutes(problem, shortened);
+      expect(shortened.length).toBeLessThanOrEqual(start.length);
+      if (shortened.length === start.length) expect(distance(shortened)).toBeLessThanOrEqual(distance(start));
+    }
   });
 
   it('lets the vehicles-first solve use the fleet it reached, deterministically', () => {

@@ -125,12 +125,19 @@ export class RouteMinimiser {
     return true;
   }
 
+  /** A copy of feasible `routes` after `moves` random feasible moves (still feasible). */
+  perturbed(routes: number[][], moves: number): number[][] {
+    this.set.assign(routes);
+    this.perturb(moves);
+    return this.set.snapshot();
+  }
+
   /** Random feasible 2-opt*, relocation and exchange moves between neighbours: diversification. */
-  private perturb(): void {
+  private perturb(moves = PERTURBATION_MOVES): void {
     const set = this.set;
     const neighbours = this.data.neighbours;
     let applied = 0;
-    for (let attempt = 0; attempt < PERTURBATION_ATTEMPTS * PERTURBATION_MOVES && applied < PERTURBATION_MOVES; attempt++) {
+    for (let attempt = 0; attempt < PERTURBATION_ATTEMPTS * moves && applied < moves; attempt++) {
       if (set.routes.length < 2) return;
       const route = set.routes[this.random.nextInt(set.routes.length)];
       const u = route[this.random.nextInt(route.length)];

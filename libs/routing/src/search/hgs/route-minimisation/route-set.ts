@@ -165,9 +165,9 @@ export class RouteSet {
    * Replaces route r by `clients` (an empty list deletes it) and recomputes what changed. Its old
    * clients that are neither in `clients` nor moved to another route meanwhile become unrouted.
    */
-  replace(r: number, clients: number[]): void {
+  replace(r: number, clients: number[], keepEmpty = false): void {
     for (const c of this.routes[r]) if (this.routeOf[c] === r) this.routeOf[c] = this.positionOf[c] = -1;
-    if (clients.length > 0) {
+    if (clients.length > 0 || keepEmpty) {
       this.routes[r] = clients;
       this.refresh(r);
       return;
@@ -182,6 +182,11 @@ export class RouteSet {
     this.routes.pop();
     this.excessLoad.pop();
     this.warpS.pop();
+  }
+
+  /** Deletes the routes left empty by `replace(r, [], true)`. */
+  compact(): void {
+    for (let r = this.routes.length - 1; r >= 0; r--) if (this.routes[r].length === 0) this.replace(r, []);
   }
 
   /** Removes route r and returns its clients, now unrouted. */
