@@ -487,6 +487,7 @@ describe('the console in a browser', () => {
     expect(await page.locator('[data-testid=village-history] g.history-day').count()).toBe(30);
     // A viewer sees the history, not the import form.
     expect(await page.locator('[data-testid=road-import-form]').count()).toBe(0);
+    await page.screenshot({ path: path.join(ARTIFACTS, 'village-history.png') });
     await page.close();
   });
 
