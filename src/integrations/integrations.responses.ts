@@ -1,7 +1,7 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { ArrayMinSize, IsArray, IsIn, IsInt, IsOptional, IsString, IsUrl, Length, Matches, Max, Min } from 'class-validator';
 import { Type } from 'class-transformer';
-import { SHIPMENT_EVENT_TYPES } from '../shipments/shipment-event.entity';
+import { SHIPMENT_EVENT_TYPES } from '../shipments/shipment-event-types';
 import { DELIVERY_STATUSES, DeliveryStatus } from './webhook-delivery.entity';
 
 export class IntakeItemResponse {

@@ -5,7 +5,7 @@ import { CountiesService } from '../counties/counties.service';
 import { APP_CONFIG, AppConfig } from '../infra/config/app-config';
 import { SecretBox } from '../infra/crypto/secret-box';
 import { conflict, notFound, validationFailed } from '../infra/errors/domain-error';
-import { SHIPMENT_EVENT_TYPES } from '../shipments/shipment-event.entity';
+import { SHIPMENT_EVENT_TYPES } from '../shipments/shipment-event-types';
 import { Platform } from './platform.entity';
 import { WebhookSubscription } from './webhook-subscription.entity';
 import { newWebhookSecret } from './webhook-signature';

@@ -1,8 +1,6 @@
 import { Column, CreateDateColumn, Entity, Index, PrimaryGeneratedColumn } from 'typeorm';
+import { ShipmentEventType } from './shipment-event-types';
 import { SHIPMENT_STATUSES, ShipmentStatus } from './shipment-status';
-
-export const SHIPMENT_EVENT_TYPES = ['shipment.created', 'shipment.updated', 'shipment.status_changed'] as const;
-export type ShipmentEventType = (typeof SHIPMENT_EVENT_TYPES)[number];
 
 /**
  * Append-only history of every shipment change; the id is the stable event id platforms see

@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
 import { validationFailed } from '../infra/errors/domain-error';
-import { ShipmentEventType } from './shipment-event.entity';
+import { ShipmentEventType } from './shipment-event-types';
 import { ShipmentStatus } from './shipment-status';
 
 export interface NewShipmentEvent {

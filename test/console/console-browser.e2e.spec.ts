@@ -430,7 +430,7 @@ describe('the console in a browser', () => {
     await page.close();
   });
 
-  it('lets an admin register a platform and rotate its secret, showing each new secret once', async () => {
+  it('lets an admin register a platform, rotate its secret, showing each new secret once, and subscribe its callback URL', async () => {
     const auth = `Bearer ${demo.apiKey}`;
     const before = (await request(api.baseUrl).get(`/v1/counties/${demo.countyId}/platforms`).set('Authorization', auth).expect(200)).body;
     const page = await signedIn(demo.adminCode, 'chen.admin');
@@ -453,6 +453,18 @@ describe('the console in a browser', () => {
     expect(after.find((platform: { id: string }) => platform.id === platformId)).toMatchObject({ name: '乡村快递', rotationInProgress: true });
     // Once the page is left, the secrets are gone: the list never carries them.
     expect(JSON.stringify(after)).not.toContain(firstSecret);
+
+    // Subscribe the new platform's callback URL: refused beside the field first, then listed with its platform.
+    const subscribe = '[data-testid=subscribe-form]';
+    await page.selectOption(`${subscribe} select[name=platformId]`, platformId!);
+    await page.fill(`${subscribe} input[name=url]`, 'not a url');
+    await page.click(`${subscribe} button[type=submit]`);
+    expect(await page.textContent(`${subscribe} [data-field=url]`, { timeout: 10_000 })).toContain('url');
+    await page.fill(`${subscribe} input[name=url]`, 'https://hooks.example.cn/rural-dispatch');
+    await page.click(`${subscribe} button[type=submit]`);
+    await page.waitForSelector(`[data-testid=platforms] tr[data-platform-id="${platformId}"] >> text=hooks.example.cn`, { timeout: 10_000 });
+    const subscriptions = (await request(api.baseUrl).get(`/v1/counties/${demo.countyId}/platforms/${platformId}/subscriptions`).set('Authorization', auth).expect(200)).body;
+    expect(subscriptions).toEqual([expect.objectContaining({ url: 'https://hooks.example.cn/rural-dispatch', eventTypes: ['shipment.status_changed'], active: true })]);
     await page.close();
   });
 
@@ -487,6 +499,7 @@ describe('the console in a browser', () => {
     expect(await page.locator('[data-testid=village-history] g.history-day').count()).toBe(30);
     // A viewer sees the history, not the import form.
     expect(await page.locator('[data-testid=road-import-form]').count()).toBe(0);
+    await page.screenshot({ path: path.join(ARTIFACTS, 'village-history.png') });
     await page.close();
   });
 

@@ -1,4 +1,5 @@
 import { useState } from 'preact/hooks';
+import { SHIPMENT_EVENT_TYPES, ShipmentEventType } from '../../src/shipments/shipment-event-types';
 import { api, ApiProblem } from './api';
 import { FieldError } from './field-error';
 import type { Translate } from './i18n';
@@ -75,5 +76,71 @@ export function ShownOnce({ t, credentials }: { t: Translate; credentials: Crede
         </p>
       )}
     </div>
+  );
+}
+
+/** An admin subscribes a platform's URL to event types; the API's reasons show beside the URL and the types. */
+export function SubscribeForm({
+  t,
+  base,
+  platforms,
+  onSubscribed,
+}: {
+  t: Translate;
+  base: string;
+  platforms: Array<{ id: string; name: string }>;
+  onSubscribed: () => Promise<void>;
+}) {
+  const [platformId, setPlatformId] = useState('');
+  const [url, setUrl] = useState('');
+  const [eventTypes, setEventTypes] = useState<ShipmentEventType[]>(['shipment.status_changed']);
+  const [problem, setProblem] = useState<ApiProblem | null>(null);
+  const chosen = platformId || platforms[0]?.id || '';
+  const toggle = (type: ShipmentEventType) => setEventTypes((previous) => (previous.includes(type) ? previous.filter((other) => other !== type) : [...previous, type]));
+  const subscribe = async () => {
+    try {
+      await api('POST', `${base}/platforms/${chosen}/subscriptions`, { url: url.trim(), eventTypes });
+      setUrl('');
+      setProblem(null);
+      await onSubscribed();
+    } catch (error) {
+      if (error instanceof ApiProblem) setProblem(error);
+    }
+  };
+  if (platforms.length === 0) return null;
+  return (
+    <form
+      class="account-form"
+      data-testid="subscribe-form"
+      onSubmit={(event) => {
+        event.preventDefault();
+        void subscribe();
+      }}
+    >
+      <label>
+        {t('platforms')}
+        <select name="platformId" value={chosen} onChange={(event) => setPlatformId(event.currentTarget.value)}>
+          {platforms.map((platform) => (
+            <option value={platform.id}>{platform.name}</option>
+          ))}
+        </select>
+      </label>
+      <label>
+        {t('subscriptionUrl')}
+        <input name="url" value={url} onInput={(event) => setUrl(event.currentTarget.value)} autoComplete="off" />
+        <FieldError problem={problem} field="url" />
+      </label>
+      <fieldset>
+        {SHIPMENT_EVENT_TYPES.map((type) => (
+          <label>
+            <input type="checkbox" name={`eventType-${type}`} checked={eventTypes.includes(type)} onChange={() => toggle(type)} />
+            <code>{type}</code>
+          </label>
+        ))}
+        <FieldError problem={problem} field="eventTypes" />
+      </fieldset>
+      {problem && problem.errors.length === 0 && <p class="problem">{problem.detail}</p>}
+      <button type="submit">{t('subscribe')}</button>
+    </form>
   );
 }

@@ -1,7 +1,7 @@
 import { useCallback, useEffect, useState } from 'preact/hooks';
 import { api, ApiProblem, SessionInfo } from './api';
 import type { Translate } from './i18n';
-import { RegisterPlatformForm, ShownOnce, usePlatformAdmin } from './platform-admin';
+import { RegisterPlatformForm, ShownOnce, SubscribeForm, usePlatformAdmin } from './platform-admin';
 
 interface Platform {
   id: string;
@@ -97,6 +97,7 @@ export function PlatformsPage({ t, session }: { t: Translate; session: SessionIn
         </tbody>
       </table>
       {isAdmin && <RegisterPlatformForm t={t} problem={admin.problem} onRegister={admin.register} />}
+      {isAdmin && <SubscribeForm t={t} base={base} platforms={platforms} onSubscribed={load} />}
       <h2>
         {t('failedDeliveries')} ({failed.length})
       </h2>

@@ -49,6 +49,10 @@ export function VillageHistory({ t, countyId, nodeId }: { t: Translate; countyId
         {t('villageHistory')} ({history.from} – {history.to}) <a href={`${url}&format=csv`}>{t('downloadCsv')}</a>
       </h4>
       <HistoryBars days={history.daily} />
+      <p class="history-legend">
+        <span class="delivered">■ {t('parcelsDeliveredShort')}</span> <span class="collected">■ {t('parcelsPickedUpShort')}</span>{' '}
+        <span class="failed">■ {t('failedDeliveriesAtVillage')}</span> <span class="visited">● {t('visits')}</span>
+      </p>
       <table class="routes">
         <thead>
           <tr>
