@@ -1,6 +1,6 @@
 import { ChildProcess, spawn } from 'child_process';
 import { randomBytes } from 'crypto';
-import { readFileSync } from 'fs';
+import { readdirSync, readFileSync } from 'fs';
 import { AddressInfo, createServer } from 'net';
 import * as path from 'path';
 import Redis from 'ioredis';
@@ -141,6 +141,50 @@ export function processCpuMs(pid: number | undefined): number | null {
     return ((Number(fields[11]) + Number(fields[12])) * 1000) / 100;
   } catch {
     return null;
+  }
+}
+
+/**
+ * CPU time (user + system, ms) of the PostgreSQL backends serving `database` on this machine (Linux),
+ * from construction on: what the queries of a load cost the database, which a server's own CPU time
+ * does not show. Backends are found by their process title (`postgres: user database client state`)
+ * at each sample(); one that started since counts whole, one that ended between samples counts up to
+ * its last sample, so sample every few seconds.
+ */
+export class DatabaseBackendsCpu {
+  private readonly backends = new Map<number, { firstMs: number; lastMs: number }>();
+
+  constructor(private readonly database: string) {
+    for (const [pid, cpuMs] of this.read()) this.backends.set(pid, { firstMs: cpuMs, lastMs: cpuMs });
+  }
+
+  sample(): void {
+    for (const [pid, cpuMs] of this.read()) {
+      const known = this.backends.get(pid);
+      if (known) known.lastMs = cpuMs;
+      else this.backends.set(pid, { firstMs: 0, lastMs: cpuMs });
+    }
+  }
+
+  totalMs(): number {
+    this.sample();
+    return [...this.backends.values()].reduce((sum, backend) => sum + backend.lastMs - backend.firstMs, 0);
+  }
+
+  private read(): Array<[number, number]> {
+    const found: Array<[number, number]> = [];
+    for (const entry of readdirSync('/proc')) {
+      if (!/^\d+$/.test(entry)) continue;
+      try {
+        const title = readFileSync(`/proc/${entry}/cmdline`, 'utf8');
+        if (!title.startsWith('postgres: ') || !title.includes(` ${this.database} `)) continue;
+        const cpuMs = processCpuMs(Number(entry));
+        if (cpuMs !== null) found.push([Number(entry), cpuMs]);
+      } catch {
+        // the process ended meanwhile
+      }
+    }
+    return found;
   }
 }
 

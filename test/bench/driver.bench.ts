@@ -21,7 +21,7 @@ import { databaseOptions } from '../../src/infra/database/database-options';
 import { integerBetween } from '../../src/cli/option-parsers';
 import { benchCommand } from './bench-command';
 import { ceilingRatioLine, Measured } from './ceiling-ratio';
-import { createBenchDatabase, freePort, processCpuMs, startApi, startServer, stopChild } from './bench-server';
+import { createBenchDatabase, DatabaseBackendsCpu, freePort, processCpuMs, startApi, startServer, stopChild } from './bench-server';
 
 // autocannon ships no types; the part used here is small.
 // eslint-disable-next-line @typescript-eslint/no-require-imports
@@ -132,8 +132,10 @@ async function seed(dataSource: DataSource, serviceDate: string): Promise<Seeded
 
 async function measure(label: string, server: ChildProcess, request: Record<string, unknown>, connections: number, perRequest: string): Promise<Measured> {
   const cpuBefore = processCpuMs(server.pid);
+  const databaseCpu = new DatabaseBackendsCpu(databaseName);
   const result = await autocannon({ ...request, connections, duration: options.duration });
   const cpuAfter = processCpuMs(server.pid);
+  const databaseCpuMs = databaseCpu.totalMs();
   const requestsPerS = result.requests.total / result.duration;
   const cpuMsPerRequest = cpuBefore !== null && cpuAfter !== null && result.requests.total > 0 ? (cpuAfter - cpuBefore) / result.requests.total : null;
   const cpu = cpuMsPerRequest === null ? '?' : cpuMsPerRequest.toFixed(2);
@@ -142,14 +144,18 @@ async function measure(label: string, server: ChildProcess, request: Record<stri
     .join(' ');
   console.log(
     `${label.padEnd(30)} ${requestsPerS.toFixed(0).padStart(6)} req/s${perRequest}  p50 ${result.latency.p50} ms  p99 ${result.latency.p99} ms  max ${result.latency.max} ms  ` +
-      `[${codes}] errors ${result.errors}  server CPU ${cpu} ms/request`,
+      `[${codes}] errors ${result.errors}  server CPU ${cpu} ms/request, PostgreSQL ${result.requests.total > 0 ? (databaseCpuMs / result.requests.total).toFixed(2) : '?'} ms/request`,
   );
   if (result.non2xx > 0 || result.errors > 0) console.log(`  !! ${result.non2xx} non-2xx answers and ${result.errors} errors: the figure above is not a clean run`);
   return { requestsPerS, p99: result.latency.p99, cpuMsPerRequest };
 }
 
+/** The bench's database, whose PostgreSQL backends' CPU is measured beside the server's. */
+let databaseName = '';
+
 async function main(): Promise<void> {
   const database = await createBenchDatabase('driver');
+  databaseName = new URL(database.url).pathname.slice(1);
   const serviceDate = localDateOf(new Date(), TIME_ZONE);
   let api: ChildProcess | undefined;
   let ceiling: ChildProcess | undefined;

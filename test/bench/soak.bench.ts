@@ -27,7 +27,7 @@ import { PlatformsService } from '../../src/integrations/platforms.service';
 import { signedHeaders } from '../../src/integrations/webhook-signature';
 import { benchCommand } from './bench-command';
 import { pushDay, villagesOf } from './bench-day';
-import { createBenchDeployment, freePort, startApi, stopChild, spawnWorker, processCpuMs } from './bench-server';
+import { createBenchDeployment, DatabaseBackendsCpu, freePort, startApi, stopChild, spawnWorker, processCpuMs } from './bench-server';
 
 const SERVICE_DATE = '2026-11-30';
 /**
@@ -204,6 +204,7 @@ async function main(): Promise<void> {
     const tracks: RssTrack[] = [track('api', api), ...workers.map((child, index) => track(`worker ${index + 1}`, child))];
     const loadStart = Date.now();
     const apiCpuAtStart = processCpuMs(api.pid);
+    const databaseCpu = new DatabaseBackendsCpu(new URL(database.url).pathname.slice(1));
     const until = loadStart + options.minutes * 60_000;
     // RSS is compared from a process's warm-up on: its first minute (a third of a short run) fills caches, pools and JIT code.
     const warmUpMs = Math.min(60_000, (options.minutes * 60_000) / 3);
@@ -264,6 +265,7 @@ async function main(): Promise<void> {
     const sampling = (async () => {
       while (Date.now() < until) {
         await sleep(5_000);
+        databaseCpu.sample();
         for (const process of tracks.filter((candidate) => !candidate.killed)) {
           const kb = rssKb(process.child.pid);
           if (kb === null) continue;
@@ -280,6 +282,7 @@ async function main(): Promise<void> {
     for (let waited = 0; (push.inFlight > 0 || read.inFlight > 0) && waited < 60_000; waited += 100) await sleep(100);
     // CPU time the API spent, per request it answered: what a request costs whatever the machine's load.
     const apiCpuMs = (processCpuMs(api.pid) ?? NaN) - (apiCpuAtStart ?? NaN);
+    const databaseCpuMs = databaseCpu.totalMs();
     const answeredRequests = push.latenciesMs.length + read.latenciesMs.length + planRequests.latenciesMs.length;
     // The last plan settles (computed, or failed for good) before the count.
     const lastPlans = await Promise.all(plans.map((plan) => waitForPlan(plan.id)));
@@ -314,6 +317,9 @@ async function main(): Promise<void> {
     );
     console.log(
       `api CPU over the load and its drain: ${(apiCpuMs / 1000).toFixed(1)} s for ${answeredRequests} answered requests, ${(apiCpuMs / answeredRequests).toFixed(2)} ms each (incl. the plan request's and any background work)`,
+    );
+    console.log(
+      `PostgreSQL backends of this database over the same span: ${(databaseCpuMs / 1000).toFixed(1)} s, ${(databaseCpuMs / answeredRequests).toFixed(2)} ms per answered request (incl. the workers' queries)`,
     );
     console.log(`shipments accepted ${accepted.size}, stored ${storedIds.size}: lost ${lost}, duplicated ${duplicated}`);
     console.log(`RSS ${(warmUpMs / 1000).toFixed(0)} s after a process's start (or the load's) → at the end, or at its kill; a process younger than that is not measured`);
