@@ -12,7 +12,7 @@ import { intakeOpenApiSchemas } from './shipments/dto/intake-openapi';
 
 /** The HTTP application exactly as main.ts serves it; the e2e tests and the demo build it the same way. */
 export async function createHttpApp(config: AppConfig): Promise<NestExpressApplication> {
-  // No body parser here: bodies are read after authentication, per route (JsonBodyInterceptor, the webhook guard).
+  // No body parser here: bodies are read after authentication, per route (JsonBodyGuard, the webhook guard).
   const app = await NestFactory.create<NestExpressApplication>(AppModule.forRoot(config), { bufferLogs: true, bodyParser: false });
   configureApp(app, config);
   return app;

@@ -1,5 +1,5 @@
 import { DynamicModule, Module } from '@nestjs/common';
-import { APP_FILTER, APP_GUARD, APP_INTERCEPTOR } from '@nestjs/core';
+import { APP_FILTER, APP_GUARD } from '@nestjs/core';
 import { CountiesModule } from './counties/counties.module';
 import { FleetModule } from './fleet/fleet.module';
 import { NetworkModule } from './network/network.module';
@@ -16,7 +16,8 @@ import { DatabaseModule } from './infra/database/database.module';
 import { ProblemDetailsFilter } from './infra/errors/problem-details.filter';
 import { LoggingModule } from './infra/logging/logging.module';
 import { QueueModule } from './infra/queue/queue.module';
-import { JsonBodyInterceptor } from './infra/http/json-body.interceptor';
+import { JsonBodyGuard } from './infra/http/json-body.guard';
+import { DriverAuthGuard } from './driver/auth/driver-auth.guard';
 import { ClientAddressGuard } from './infra/rate-limit/client-address.guard';
 import { RateLimitModule } from './infra/rate-limit/rate-limit.module';
 import { RequestRedisModule } from './infra/redis/redis.module';
@@ -38,12 +39,14 @@ export class AppModule {
         RateLimitModule,
         ...API_DOMAIN_MODULES,
       ],
-      // In this order for every request: the client address's budget, the key (and its budget), then
-      // the body is read; nothing of an unauthenticated request is parsed.
+      // In this order for every request: the client address's budget, the operator key (and its budget)
+      // or the driver's token, then the body is read; nothing of an unauthenticated request is parsed.
+      // A route's own guards (the signed webhook's) run after these, and read the body themselves.
       providers: [
         { provide: APP_GUARD, useClass: ClientAddressGuard },
         { provide: APP_GUARD, useClass: ApiKeyGuard },
-        { provide: APP_INTERCEPTOR, useClass: JsonBodyInterceptor },
+        { provide: APP_GUARD, useExisting: DriverAuthGuard },
+        { provide: APP_GUARD, useClass: JsonBodyGuard },
         { provide: APP_FILTER, useClass: ProblemDetailsFilter },
       ],
     };

@@ -96,7 +96,8 @@ import { DriverRunsService } from './runs/driver-runs.service';
     },
     { provide: PROOF_STORAGE, useFactory: (config: AppConfig) => new DiskProofStorage(path.resolve(config.driverApp.proofStorageDir)), inject: [APP_CONFIG] },
   ],
-  exports: [DriverAccountsService],
+  // DriverAuthGuard runs as a global guard, in the order app.module gives.
+  exports: [DriverAccountsService, DriverAuthGuard],
 })
 export class DriverModule implements NestModule {
   constructor(@Inject(APP_CONFIG) private readonly config: AppConfig) {}

@@ -2,6 +2,7 @@ import { Body, Controller, HttpCode, Post, Req, UseGuards } from '@nestjs/common
 import { ApiBody, ApiHeader, ApiOkResponse, ApiOperation, ApiParam, ApiTags } from '@nestjs/swagger';
 import { Public } from '../infra/auth/principal';
 import { ApiProblems } from '../infra/errors/api-problems';
+import { BodyReadByRoute } from '../infra/http/json-body.guard';
 import { WEBHOOK_BODY_SCHEMA_REF } from '../shipments/dto/intake-openapi';
 import { InboundWebhookService } from './inbound-webhook.service';
 import { IntakeResponse } from './integrations.responses';
@@ -14,6 +15,7 @@ export class InboundWebhookController {
 
   @Post(':platformId/shipments')
   @Public()
+  @BodyReadByRoute()
   @UseGuards(WebhookSignatureGuard)
   @HttpCode(200)
   @ApiOperation({

@@ -2,7 +2,7 @@ import { CanActivate, ExecutionContext, Inject, Injectable } from '@nestjs/commo
 import type { Response } from 'express';
 import { APP_CONFIG, AppConfig } from '../infra/config/app-config';
 import { DomainError, notFound } from '../infra/errors/domain-error';
-import { BodyRequest, readJsonBody } from '../infra/http/json-body';
+import { BodyRequest, checkQueryText, readJsonBody } from '../infra/http/json-body';
 import { RateLimitsService } from '../infra/rate-limit/rate-limits.service';
 import { PlatformCredentials, PlatformsService } from './platforms.service';
 import { checkWebhookHeaders, SignatureCheck, signatureMatches, WebhookHeaders } from './webhook-signature';
@@ -58,6 +58,7 @@ export class WebhookSignatureGuard implements CanActivate {
       if (!signatureMatches(platform.secrets, headers, raw)) throw refuse('bad_signature');
       verified = true;
     };
+    checkQueryText(request.query);
     await readJsonBody(request, response, this.config.bodyLimitBytes);
     // No JSON body (none, or another content type): the hook never ran, so nothing was verified.
     if (!verified) throw new DomainError('malformed_body', 'the body must be JSON (Content-Type: application/json), signed as sent');

@@ -1,10 +1,10 @@
-import { Body, Controller, HttpCode, Post, UseGuards } from '@nestjs/common';
+import { Body, Controller, HttpCode, Post } from '@nestjs/common';
 import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { Public } from '../../infra/auth/principal';
 import { ApiProblems } from '../../infra/errors/api-problems';
 import { DriverPrincipal } from './access-tokens';
 import { DriverAccountsService } from './driver-accounts.service';
-import { CurrentDriver, DriverAuthGuard, SyncAllowed } from './driver-auth.guard';
+import { CurrentDriver, DriverToken, SyncAllowed } from './driver-auth.guard';
 import { RefreshDto, SetPinWithCodeDto, SignInDto } from './driver-auth.dto';
 import { DriverSessionsService } from './driver-sessions.service';
 import { SignInCodesService } from './sign-in-codes.service';
@@ -56,7 +56,7 @@ export class DriverAuthController {
 
   @Post('sign-out')
   @HttpCode(204)
-  @UseGuards(DriverAuthGuard)
+  @DriverToken()
   @SyncAllowed()
   @ApiOperation({ summary: "End this device's session: its refresh token stops working" })
   @ApiProblems(401)

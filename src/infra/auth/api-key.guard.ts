@@ -22,7 +22,7 @@ const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
  * @Public(). A session is the principal of its account's role and county, exactly like a key; a write
  * with it also needs its CSRF token in `X-CSRF-Token`. A principal only ever sees its own county: a
  * `countyId` path parameter that is not its county is refused before any handler runs. It runs before
- * the body is read (JsonBodyInterceptor), so an unauthenticated body is never parsed.
+ * the body is read (JsonBodyGuard), so an unauthenticated body is never parsed.
  */
 @Injectable()
 export class ApiKeyGuard implements CanActivate {

@@ -30,7 +30,7 @@ function parserFor(limitBytes: number): RequestHandler {
 
 /**
  * Reads and parses a JSON body within `limitBytes`, then checks its shape (depth, storable text).
- * Called after authentication (JsonBodyInterceptor, or the webhook guard), never as a middleware,
+ * Called after authentication (JsonBodyGuard, or the webhook guard), never as a middleware,
  * so an unauthenticated caller never gets a body parsed. A second call on a read request is a no-op.
  */
 export function readJsonBody(request: BodyRequest, response: Response, limitBytes: number): Promise<void> {
