@@ -2,7 +2,7 @@ import { AppConfig } from '../../src/infra/config/app-config';
 import { PreparedJsonCache } from '../../src/planning/manifests/prepared-json-cache';
 
 const MIB = 1024 * 1024;
-/** Pseudo-random hex text: an answer counted at 2 bytes a character plus its gzip (about half the text). */
+/** Pseudo-random hex text: an answer counted at its bytes plus its gzip (about half of them). */
 const body = (characters: number, seed: number) => ({
   text: Array.from({ length: characters / 8 }, (_, index) => ((index * 2654435761 + seed) >>> 0).toString(16).padStart(8, '0')).join(''),
 });
@@ -13,10 +13,10 @@ describe('PreparedJsonCache', () => {
   it('keeps an answer while its fingerprint is unchanged and builds it again when it changed', async () => {
     const prepared = cache(MIB);
     const first = await prepared.get('route:a', 'v1', async () => ({ name: '何坝村' }));
-    expect(JSON.parse(first.json)).toEqual({ name: '何坝村' });
+    expect(JSON.parse(first.utf8.toString())).toEqual({ name: '何坝村' });
     expect(await prepared.get('route:a', 'v1', async () => ({ name: 'never built' }))).toBe(first);
     const changed = await prepared.get('route:a', 'v2', async () => ({ name: '何坝新村' }));
-    expect(JSON.parse(changed.json)).toEqual({ name: '何坝新村' });
+    expect(JSON.parse(changed.utf8.toString())).toEqual({ name: '何坝新村' });
     expect(changed.etag).not.toBe(first.etag);
   });
 
@@ -41,18 +41,18 @@ describe('PreparedJsonCache', () => {
     const prepared = cache(MIB);
     await expect(prepared.get('route:b', 'v1', () => Promise.reject(new Error('database gone')))).rejects.toThrow('database gone');
     await new Promise((resolve) => setImmediate(resolve));
-    expect(JSON.parse((await prepared.get('route:b', 'v1', async () => ({ ok: true }))).json)).toEqual({ ok: true });
+    expect(JSON.parse((await prepared.get('route:b', 'v1', async () => ({ ok: true }))).utf8.toString())).toEqual({ ok: true });
   });
 
   it('holds no more than its byte budget, dropping the least recently asked first', async () => {
     const prepared = cache(MIB);
-    // Each answer is about 2 × 120 KB + 65 KB of gzip ≈ 305 KB: three fit in 1 MiB, four do not.
-    for (const key of ['a', 'b', 'c']) await prepared.get(key, 'v1', async () => body(120 * 1024, key.charCodeAt(0)));
+    // Each answer is 200 KiB of text + about 108 KiB of gzip ≈ 308 KiB: three fit in 1 MiB, four do not.
+    for (const key of ['a', 'b', 'c']) await prepared.get(key, 'v1', async () => body(200 * 1024, key.charCodeAt(0)));
     const a = await prepared.get('a', 'v1', async () => ({ rebuilt: 'a' }));
-    expect(a.json).not.toContain('rebuilt');
-    await prepared.get('d', 'v1', async () => body(120 * 1024, 100));
+    expect(a.utf8.toString()).not.toContain('rebuilt');
+    await prepared.get('d', 'v1', async () => body(200 * 1024, 100));
     // b was the least recently asked: it went; a (asked again above), c and d stayed.
-    expect((await prepared.get('b', 'v1', async () => ({ rebuilt: 'b' }))).json).toContain('rebuilt');
-    expect((await prepared.get('d', 'v1', async () => ({ rebuilt: 'd' }))).json).not.toContain('rebuilt');
+    expect((await prepared.get('b', 'v1', async () => ({ rebuilt: 'b' }))).utf8.toString()).toContain('rebuilt');
+    expect((await prepared.get('d', 'v1', async () => ({ rebuilt: 'd' }))).utf8.toString()).not.toContain('rebuilt');
   });
 });
