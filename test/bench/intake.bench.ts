@@ -3,7 +3,8 @@
  * driven by autocannon with 16 connections: single-shipment pushes, then batches of 100. In the same run,
  * the ceiling: a plain Node HTTP server doing a two-insert pg transaction per request (intake-ceiling-server.ts),
  * and the ratio of the API's single pushes to it. Both servers run side by side and are measured in alternate
- * rounds (the machine is shared: the median of each is reported).
+ * rounds (the machine is shared: the median of each is reported). CPU per request is given for the server process
+ * and for the bench database's PostgreSQL backends (DatabaseBackendsCpu), which the server's own figure does not show.
  * Usage: npm run bench:intake [-- --duration 10 --connections 16 --rounds 3]
  * Prints throughput and p50/p99 latency; nothing is asserted (timings belong here, not in tests).
  */
@@ -17,7 +18,7 @@ import { SecretBox } from '../../src/infra/crypto/secret-box';
 import { integerBetween } from '../../src/cli/option-parsers';
 import { benchCommand } from './bench-command';
 import { ceilingRatioLine, Measured } from './ceiling-ratio';
-import { BENCH_SECRET_KEY, createBenchDatabase, freePort, processCpuMs, startApi, startServer, stopChild } from './bench-server';
+import { BENCH_SECRET_KEY, createBenchDatabase, DatabaseBackendsCpu, freePort, processCpuMs, startApi, startServer, stopChild } from './bench-server';
 
 // autocannon ships no types; the part used here is small.
 // eslint-disable-next-line @typescript-eslint/no-require-imports
@@ -40,6 +41,12 @@ const options = benchCommand('bench:intake', 'webhook intake throughput and late
   .opts<{ duration: number; connections: number; rounds: number }>();
 
 const VILLAGE_COUNT = 50;
+
+/** How often the database's backends are sampled during a run, so that one ending mid-run loses little. */
+const BACKEND_SAMPLE_MS = 2_000;
+
+/** The bench's database, whose PostgreSQL backends' CPU is measured beside the server's. */
+let databaseName = '';
 
 /** County, villages, a platform with its key: written directly, the API is what is being measured. */
 async function seed(databaseUrl: string): Promise<{ platformId: string; secret: string; villageCodes: string[] }> {
@@ -105,6 +112,9 @@ async function run(
 ): Promise<Measured> {
   const connections = options.connections;
   const cpuBefore = processCpuMs(api.pid);
+  // Both servers share the database; the idle one's backends cost next to nothing, so all of its backends are counted.
+  const databaseCpu = new DatabaseBackendsCpu(databaseName);
+  const sampling = setInterval(() => databaseCpu.sample(), BACKEND_SAMPLE_MS);
   const result = await autocannon({
     url,
     connections,
@@ -119,20 +129,24 @@ async function run(
       },
     ],
   });
+  clearInterval(sampling);
   const requestsPerS = result.requests.total / result.duration;
   const cpuAfter = processCpuMs(api.pid);
+  const databaseCpuMs = databaseCpu.totalMs();
   const cpuMsPerRequest = cpuBefore !== null && cpuAfter !== null && result.requests.total > 0 ? (cpuAfter - cpuBefore) / result.requests.total : null;
+  const databaseCpuMsPerRequest = result.requests.total > 0 ? databaseCpuMs / result.requests.total : null;
   console.log(
     `${label.padEnd(26)} ${requestsPerS.toFixed(0).padStart(6)} req/s  ${(requestsPerS * shipmentsPerRequest).toFixed(0).padStart(7)} shipments/s  ` +
       `p50 ${result.latency.p50} ms  p99 ${result.latency.p99} ms  max ${result.latency.max} ms  non-2xx ${result.non2xx}  errors ${result.errors}  ` +
-      `CPU ${cpuMsPerRequest === null ? '?' : cpuMsPerRequest.toFixed(2)} ms/request`,
+      `CPU ${cpuMsPerRequest === null ? '?' : cpuMsPerRequest.toFixed(2)} ms/request, PostgreSQL ${databaseCpuMsPerRequest === null ? '?' : databaseCpuMsPerRequest.toFixed(2)} ms/request`,
   );
   if (result.non2xx > 0 || result.errors > 0) console.log(`  !! ${result.non2xx} non-2xx answers and ${result.errors} errors: the figure above is not a clean run`);
-  return { requestsPerS, p99: result.latency.p99, cpuMsPerRequest };
+  return { requestsPerS, p99: result.latency.p99, cpuMsPerRequest, databaseCpuMsPerRequest };
 }
 
 async function main(): Promise<void> {
   const database = await createBenchDatabase('intake');
+  databaseName = new URL(database.url).pathname.slice(1);
   let api: ChildProcess | undefined;
   let ceiling: ChildProcess | undefined;
   try {
