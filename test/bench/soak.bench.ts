@@ -131,14 +131,36 @@ function rssKb(pid: number | undefined): number | null {
   }
 }
 
-/** A process's RSS after warm-up and at the end, and whether it lived through the whole measured span. */
+/** A process's RSS after warm-up and at the end, the samples between, and whether it lived through the whole measured span. */
 interface RssTrack {
   name: string;
   child: ChildProcess;
   startedAt: number;
   warmKb: number | null;
   lastKb: number | null;
+  /** Every sample from warm-up on, every 5 s: what tells growth from the collector's sawtooth. */
+  samplesKb: number[];
   killed?: boolean;
+}
+
+const median = (values: number[]): number => {
+  const sorted = [...values].sort((a, b) => a - b);
+  return sorted[Math.floor(sorted.length / 2)];
+};
+
+/**
+ * Growth judged on the trend rather than on two samples: the median RSS of the last minute's samples
+ * against the first minute's after warm-up. A process's RSS rises and falls with each collection by
+ * tens of megabytes, so two single samples can land anywhere on that sawtooth.
+ */
+function rssTrend(samplesKb: number[]): string {
+  const perMinute = 12;
+  if (samplesKb.length < 2 * perMinute) return 'too short for a trend';
+  const first = median(samplesKb.slice(0, perMinute));
+  const last = median(samplesKb.slice(-perMinute));
+  const growth = ((last - first) / first) * 100;
+  const mb = (kb: number) => (kb / 1024).toFixed(0);
+  return `trend ${mb(first)} → ${mb(last)} MB (${growth >= 0 ? '+' : ''}${growth.toFixed(1)} %, medians of the first and last minute), range ${mb(Math.min(...samplesKb))}–${mb(Math.max(...samplesKb))} MB`;
 }
 
 /** Sends `rate` requests a second, paced by the clock (what a late timer missed is sent at once), until `until`. */
@@ -200,7 +222,7 @@ async function main(): Promise<void> {
     const killsAt: number[] = [];
     const plans: Array<{ id: string; status?: string }> = [];
     let plansSkipped = 0;
-    const track = (name: string, child: ChildProcess): RssTrack => ({ name, child, startedAt: Date.now(), warmKb: null, lastKb: null });
+    const track = (name: string, child: ChildProcess): RssTrack => ({ name, child, startedAt: Date.now(), warmKb: null, lastKb: null, samplesKb: [] });
     const tracks: RssTrack[] = [track('api', api), ...workers.map((child, index) => track(`worker ${index + 1}`, child))];
     const loadStart = Date.now();
     const apiCpuAtStart = processCpuMs(api.pid);
@@ -270,6 +292,7 @@ async function main(): Promise<void> {
           const kb = rssKb(process.child.pid);
           if (kb === null) continue;
           if (Date.now() >= Math.max(loadStart, process.startedAt) + warmUpMs && process.warmKb === null) process.warmKb = kb;
+          if (process.warmKb !== null) process.samplesKb.push(kb);
           process.lastKb = kb;
         }
         log(
@@ -326,7 +349,7 @@ async function main(): Promise<void> {
     for (const process of tracks.filter((candidate) => candidate.warmKb !== null && candidate.lastKb !== null)) {
       const growth = ((process.lastKb! - process.warmKb!) / process.warmKb!) * 100;
       console.log(
-        `  ${process.name.padEnd(10)} ${(process.warmKb! / 1024).toFixed(0).padStart(5)} MB → ${(process.lastKb! / 1024).toFixed(0).padStart(5)} MB (${growth >= 0 ? '+' : ''}${growth.toFixed(1)} %)${process.killed ? ', killed' : ''}`,
+        `  ${process.name.padEnd(10)} ${(process.warmKb! / 1024).toFixed(0).padStart(5)} MB → ${(process.lastKb! / 1024).toFixed(0).padStart(5)} MB (${growth >= 0 ? '+' : ''}${growth.toFixed(1)} %)${process.killed ? ', killed' : ''}; ${rssTrend(process.samplesKb)}`,
       );
     }
   } finally {
