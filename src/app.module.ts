@@ -18,6 +18,7 @@ import { LoggingModule } from './infra/logging/logging.module';
 import { QueueModule } from './infra/queue/queue.module';
 import { JsonBodyGuard } from './infra/http/json-body.guard';
 import { DriverAuthGuard } from './driver/auth/driver-auth.guard';
+import { OperatorActionsGuard } from './operators/operator-actions.guard';
 import { ClientAddressGuard } from './infra/rate-limit/client-address.guard';
 import { RateLimitModule } from './infra/rate-limit/rate-limit.module';
 import { RequestRedisModule } from './infra/redis/redis.module';
@@ -41,12 +42,14 @@ export class AppModule {
       ],
       // In this order for every request: the client address's budget, the operator key (and its budget)
       // or the driver's token, then the body is read; nothing of an unauthenticated request is parsed.
+      // Last, an operator's change is set to be recorded once answered (OperatorActionsGuard).
       // A route's own guards (the signed webhook's) run after these, and read the body themselves.
       providers: [
         { provide: APP_GUARD, useClass: ClientAddressGuard },
         { provide: APP_GUARD, useClass: ApiKeyGuard },
         { provide: APP_GUARD, useExisting: DriverAuthGuard },
         { provide: APP_GUARD, useClass: JsonBodyGuard },
+        { provide: APP_GUARD, useExisting: OperatorActionsGuard },
         { provide: APP_FILTER, useClass: ProblemDetailsFilter },
       ],
     };

@@ -11,7 +11,7 @@ export interface RequestedChange {
   status: number;
 }
 
-/** The county's record of who changed what through the API (operator-actions.interceptor.ts writes it). */
+/** The county's record of who changed what through the API (OperatorActionsGuard, operator-actions.guard.ts, has it written). */
 @Injectable()
 export class OperatorActionsService {
   constructor(@InjectRepository(OperatorAction) private readonly actions: Repository<OperatorAction>) {}

@@ -1,12 +1,11 @@
 import { Module } from '@nestjs/common';
-import { APP_INTERCEPTOR } from '@nestjs/core';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { CountiesModule } from '../counties/counties.module';
 import { SESSION_RESOLVER } from '../infra/auth/principal';
 import { ConsoleSessionController } from './console-session.controller';
 import { OperatorAction } from './operator-action.entity';
 import { OperatorActionsController } from './operator-actions.controller';
-import { OperatorActionsInterceptor } from './operator-actions.interceptor';
+import { OperatorActionsGuard } from './operator-actions.guard';
 import { OperatorActionsService } from './operator-actions.service';
 import { OperatorSession } from './operator-session.entity';
 import { OperatorUser } from './operator-user.entity';
@@ -21,13 +20,7 @@ import { OperatorUsersService } from './operator-users.service';
 @Module({
   imports: [TypeOrmModule.forFeature([OperatorUser, OperatorSession, OperatorAction]), CountiesModule],
   controllers: [ConsoleSessionController, OperatorUsersController, OperatorActionsController],
-  providers: [
-    OperatorUsersService,
-    OperatorSessionsService,
-    OperatorActionsService,
-    { provide: SESSION_RESOLVER, useExisting: OperatorSessionsService },
-    { provide: APP_INTERCEPTOR, useClass: OperatorActionsInterceptor },
-  ],
-  exports: [OperatorUsersService, SESSION_RESOLVER],
+  providers: [OperatorUsersService, OperatorSessionsService, OperatorActionsService, { provide: SESSION_RESOLVER, useExisting: OperatorSessionsService }, OperatorActionsGuard],
+  exports: [OperatorUsersService, SESSION_RESOLVER, OperatorActionsGuard],
 })
 export class OperatorsModule {}
