@@ -10,6 +10,8 @@ import { ShipmentInputDto } from './dto/shipment-input.dto';
 import { EXISTING_SHIPMENTS_SQL, INSERT_SHIPMENTS_SQL } from './intake-sql';
 import { normalizeShipment, NormalizedShipment, stampArrival } from './shipment-normalize';
 import { Clock } from '../infra/clock/clock';
+import { preparedQuery } from '../infra/database/prepared-query';
+import { IntakeCoalescer } from './intake-coalescer';
 import { FORGET_MESSAGE_SQL, IntakeSource, replayedMessage } from './platform-messages.service';
 
 export interface IntakeItemResult {
@@ -31,6 +33,7 @@ export interface IntakeResult {
 
 interface ShipmentRow {
   id: string;
+  platform_id?: string;
   platform_shipment_id: string;
   content_hash?: string;
   status: string;
@@ -38,8 +41,34 @@ interface ShipmentRow {
   attention_reason: string | null;
 }
 
+/** A row of INSERT_SHIPMENTS_SQL: the shipment with the county, platform and webhook-id of the push that brought it. */
+interface IntakeRow extends NormalizedShipment {
+  county_id: string;
+  platform_id: string;
+  webhook_id: string | null;
+}
+
 const RESOLVE_CONCURRENCY = 8;
 const DEADLOCK_RETRIES = 3;
+const INSERT_STATEMENT_NAME = 'shipment-intake-insert';
+
+const intakeRow = (source: IntakeSource, row: NormalizedShipment): IntakeRow => ({
+  ...row,
+  county_id: source.countyId,
+  platform_id: source.platformId,
+  webhook_id: source.webhookId ?? null,
+});
+const pushKey = (platformId: string, platformShipmentId: string) => `${platformId} ${platformShipmentId}`;
+const byPlatformThenId = (a: IntakeRow, b: IntakeRow) =>
+  a.platform_id < b.platform_id
+    ? -1
+    : a.platform_id > b.platform_id
+      ? 1
+      : a.platform_shipment_id < b.platform_shipment_id
+        ? -1
+        : a.platform_shipment_id > b.platform_shipment_id
+          ? 1
+          : 0;
 
 /**
  * The hot path of platform intake. Exactly-once comes from the unique constraint and
@@ -50,6 +79,7 @@ const DEADLOCK_RETRIES = 3;
 @Injectable()
 export class ShipmentIntakeService {
   private readonly logger = new Logger(ShipmentIntakeService.name);
+  private readonly coalescer = new IntakeCoalescer<IntakeRow, ShipmentRow>((rows) => this.insertCoalesced(rows));
 
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
@@ -67,7 +97,7 @@ export class ShipmentIntakeService {
     await this.resolveAll(source.countyId, normalized);
     const rows = [...normalized];
     rows.sort((a, b) => (a.platform_shipment_id < b.platform_shipment_id ? -1 : a.platform_shipment_id > b.platform_shipment_id ? 1 : 0));
-    const stored = await this.insertWithRetry(source, rows);
+    const stored = rows.length === 1 ? await this.insertSingle(source, rows[0]!) : await this.insertWithRetry(source, rows);
     const byId = new Map(stored.map((row) => [row.platform_shipment_id, row]));
     const results = normalized.map((item): IntakeItemResult => {
       const row = byId.get(item.platform_shipment_id)!;
@@ -96,6 +126,23 @@ export class ShipmentIntakeService {
         item.attention_reason = resolution.attentionReason;
       });
     }
+  }
+
+  /**
+   * A single-shipment push goes with whatever other pushes are waiting (IntakeCoalescer). When that
+   * statement failed, or inserted nothing for this push (a repeat, a conflict, a replay), the push is
+   * settled on its own, which gives it its own answer.
+   */
+  private async insertSingle(source: IntakeSource, row: NormalizedShipment): Promise<ShipmentRow[]> {
+    const stored = await this.coalescer.submit({ key: pushKey(source.platformId, row.platform_shipment_id), row: intakeRow(source, row) }).catch(() => null);
+    return stored ? [stored] : this.insertWithRetry(source, [row]);
+  }
+
+  /** One statement for the pushes of several requests; claims the webhook-ids of the rows it inserted only. */
+  private async insertCoalesced(rows: IntakeRow[]): Promise<Map<string, ShipmentRow>> {
+    rows.sort(byPlatformThenId);
+    const stored = await preparedQuery<ShipmentRow>(this.dataSource, INSERT_STATEMENT_NAME, INSERT_SHIPMENTS_SQL, [JSON.stringify(rows), false]);
+    return new Map(stored.map((row) => [pushKey(row.platform_id!, row.platform_shipment_id), row]));
   }
 
   private async insertWithRetry(source: IntakeSource, rows: NormalizedShipment[]): Promise<ShipmentRow[]> {
@@ -134,9 +181,9 @@ export class ShipmentIntakeService {
     try {
       if (explicitTransaction) await client.query('BEGIN');
       const inserted = await client.query<ShipmentRow>({
-        name: 'shipment-intake-insert',
+        name: INSERT_STATEMENT_NAME,
         text: INSERT_SHIPMENTS_SQL,
-        values: [source.countyId, source.platformId, JSON.stringify(rows), source.webhookId ?? null],
+        values: [JSON.stringify(rows.map((row) => intakeRow(source, row))), true],
       });
       let existing: ShipmentRow[] = [];
       if (inserted.rows.length < rows.length) {
