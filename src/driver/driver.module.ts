@@ -1,7 +1,8 @@
 import * as path from 'node:path';
 import { Inject, MiddlewareConsumer, Module, NestModule, RequestMethod } from '@nestjs/common';
-import { TypeOrmModule } from '@nestjs/typeorm';
+import { getDataSourceToken, TypeOrmModule } from '@nestjs/typeorm';
 import { raw } from 'express';
+import { DataSource } from 'typeorm';
 import { CountiesModule } from '../counties/counties.module';
 import { FleetModule } from '../fleet/fleet.module';
 import { APP_CONFIG, AppConfig } from '../infra/config/app-config';
@@ -40,11 +41,19 @@ import { DriverProof } from './proofs/driver-proof.entity';
 import { DriverProofsController } from './proofs/driver-proofs.controller';
 import { DriverProofPolicy } from './proofs/proof-policy.entity';
 import { ProofPolicyService } from './proofs/proof-policy.service';
-import { DiskProofStorage, PROOF_STORAGE } from './proofs/proof-storage';
+import { PostgresProofStorage } from './proofs/postgres-proof-storage';
+import { ProofBlob } from './proofs/proof-blob.entity';
+import { DiskProofStorage, PROOF_STORAGE, ProofStorage } from './proofs/proof-storage';
 import { PROOF_CONTENT_TYPES, ProofsService } from './proofs/proofs.service';
 import { RecipientCodesService } from './proofs/recipient-codes.service';
 import { DriverRunsController } from './runs/driver-runs.controller';
 import { DriverRunsService } from './runs/driver-runs.service';
+
+/** PROOF_STORAGE: PostgreSQL unless the deployment chose a directory (PROOF_STORAGE=disk). */
+function proofStorageFor(config: AppConfig, dataSource: DataSource): ProofStorage {
+  const chosen = config.driverApp.proofStorage;
+  return chosen.kind === 'disk' ? new DiskProofStorage(path.resolve(chosen.directory)) : new PostgresProofStorage(dataSource);
+}
 
 /**
  * The driver API: sign-in and devices, the day's runs, offline event sync, proofs; and what the county
@@ -53,7 +62,18 @@ import { DriverRunsService } from './runs/driver-runs.service';
  */
 @Module({
   imports: [
-    TypeOrmModule.forFeature([DriverAccount, DriverDevice, DriverRefreshToken, DriverSignInCode, DriverTokenKey, DriverEvent, DriverEventShipment, DriverProof, DriverProofPolicy]),
+    TypeOrmModule.forFeature([
+      DriverAccount,
+      DriverDevice,
+      DriverRefreshToken,
+      DriverSignInCode,
+      DriverTokenKey,
+      DriverEvent,
+      DriverEventShipment,
+      DriverProof,
+      DriverProofPolicy,
+      ProofBlob,
+    ]),
     CountiesModule,
     FleetModule,
     PlanningModule,
@@ -94,7 +114,7 @@ import { DriverRunsService } from './runs/driver-runs.service';
       useFactory: (config: AppConfig) => (config.driverApp.codeWebhookUrl ? new HttpCodeSender(config.driverApp.codeWebhookUrl) : new LoggingCodeSender()),
       inject: [APP_CONFIG],
     },
-    { provide: PROOF_STORAGE, useFactory: (config: AppConfig) => new DiskProofStorage(path.resolve(config.driverApp.proofStorageDir)), inject: [APP_CONFIG] },
+    { provide: PROOF_STORAGE, useFactory: proofStorageFor, inject: [APP_CONFIG, getDataSourceToken()] },
   ],
   // DriverAuthGuard runs as a global guard, in the order app.module gives.
   exports: [DriverAccountsService, DriverAuthGuard],
