@@ -1,5 +1,6 @@
+import { existsSync, readdirSync } from 'node:fs';
 import * as path from 'node:path';
-import { Inject, MiddlewareConsumer, Module, NestModule, RequestMethod } from '@nestjs/common';
+import { Inject, Logger, MiddlewareConsumer, Module, NestModule, RequestMethod } from '@nestjs/common';
 import { getDataSourceToken, TypeOrmModule } from '@nestjs/typeorm';
 import { raw } from 'express';
 import { DataSource } from 'typeorm';
@@ -52,8 +53,21 @@ import { DriverRunsService } from './runs/driver-runs.service';
 /** PROOF_STORAGE: PostgreSQL unless the deployment chose a directory (PROOF_STORAGE=disk). */
 function proofStorageFor(config: AppConfig, dataSource: DataSource): ProofStorage {
   const chosen = config.driverApp.proofStorage;
-  return chosen.kind === 'disk' ? new DiskProofStorage(path.resolve(chosen.directory)) : new PostgresProofStorage(dataSource);
+  if (chosen.kind === 'disk') return new DiskProofStorage(path.resolve(chosen.directory));
+  warnOfProofsLeftOnDisk();
+  return new PostgresProofStorage(dataSource);
 }
+
+/** Before PostgreSQL was the default, proofs went to data/proofs when nothing was set: say so at boot rather than leave them unread in silence. */
+function warnOfProofsLeftOnDisk(): void {
+  const formerDefault = path.resolve(FORMER_PROOF_DIRECTORY);
+  if (!existsSync(formerDefault) || readdirSync(formerDefault).length === 0) return;
+  new Logger('ProofStorage').warn(
+    `proofs are kept in PostgreSQL, but ${formerDefault} holds proofs from the disk store: copy them with \`rural-dispatch proofs import-disk --dir ${FORMER_PROOF_DIRECTORY}\` (docs/deploy.md), or set PROOF_STORAGE=disk`,
+  );
+}
+
+const FORMER_PROOF_DIRECTORY = 'data/proofs';
 
 /**
  * The driver API: sign-in and devices, the day's runs, offline event sync, proofs; and what the county
