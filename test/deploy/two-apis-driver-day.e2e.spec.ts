@@ -11,6 +11,9 @@ const proofBytes = () =>
   Buffer.concat([Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNk+M9QDwADhgGAWjR9awAAAABJRU5ErkJggg==', 'base64'), randomBytes(16)]);
 const sha256 = (bytes: Buffer) => createHash('sha256').update(bytes).digest('hex');
 
+/** Smaller than the 5 MiB default, so that a proof at the limit is quick to send; the limit is the service's, whichever store keeps the bytes. */
+const PROOF_MAX_BYTES = 1024 * 1024;
+
 /** What these cases read of a manifest, a run and a plan. */
 interface Manifest {
   stops: Array<{ place: { id: string; name: string } }>;
@@ -50,6 +53,7 @@ describe('two API processes on one published driver day: proofs and cached manif
       // The default store, whatever the developer's shell says.
       PROOF_STORAGE: '',
       PROOF_STORAGE_DIR: '',
+      PROOF_MAX_BYTES: String(PROOF_MAX_BYTES),
     };
     const [portA, portB] = [await freePort(), await freePort()];
     processes.push(await spawnApi(day.config, portA, env), await spawnApi(day.config, portB, env));
@@ -96,6 +100,22 @@ describe('two API processes on one published driver day: proofs and cached manif
       // Once, in PostgreSQL: the store both processes share.
       const rows = await day.query(`SELECT size_bytes FROM proof_blob WHERE key = $1`, [`${day.owner.county.id}/${hash.slice(0, 2)}/${hash}`]);
       expect(rows).toEqual([{ size_bytes: bytes.length }]);
+    });
+
+    it('keeps a proof of exactly PROOF_MAX_BYTES whole, and refuses one byte more with 413, storing nothing', async () => {
+      const atLimit = Buffer.concat([proofBytes(), randomBytes(PROOF_MAX_BYTES)]).subarray(0, PROOF_MAX_BYTES);
+      const over = Buffer.concat([atLimit, Buffer.from([0])]);
+      const blobs = async () => Number((await day.query(`SELECT count(*) AS n FROM proof_blob`))[0].n);
+      const before = await blobs();
+      const refused = await asDriver(apiA, `/v1/driver/proofs/${sha256(over)}`, { method: 'PUT', headers: { 'Content-Type': 'image/png' }, body: over });
+      expect(refused.status).toBe(413);
+      expect(await blobs()).toBe(before);
+      const hash = sha256(atLimit);
+      expect((await asDriver(apiA, `/v1/driver/proofs/${hash}`, { method: 'PUT', headers: { 'Content-Type': 'image/png' }, body: atLimit })).status).toBe(201);
+      const back = await asOwner(apiB, `${county()}/proofs/${hash}`);
+      expect(back.status).toBe(200);
+      expect(Buffer.from(await back.arrayBuffer()).equals(atLimit)).toBe(true);
+      expect(await blobs()).toBe(before + 1);
     });
 
     it('answers 404 on both for a proof never uploaded, and 400 for a name that is not a hash', async () => {
