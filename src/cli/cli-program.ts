@@ -97,6 +97,17 @@ export function createProgram(io: CliIo, setExitCode: (code: number) => void): C
     });
 
   program
+    .command('proofs')
+    .description("drivers' proof photos and signatures (docs/deploy.md)")
+    .command('import-disk')
+    .description('copy the proofs a disk store wrote (PROOF_STORAGE=disk) into PostgreSQL, the default store; proofs already there are skipped')
+    .requiredOption('--dir <directory>', "the disk store's directory (its PROOF_STORAGE_DIR)")
+    .action(async (options) => {
+      const { runProofsImportDisk } = await import('./proofs.command');
+      setExitCode(await runCommand('proofs import-disk', io, () => runProofsImportDisk(options, io)));
+    });
+
+  program
     .command('import-roads')
     .description('import a road network (CSV nodes + edges, or GeoJSON) into a county, with progress')
     .requiredOption('--county <adminCode>', "the county's 6-digit admin code", countyAdminCode)

@@ -1,7 +1,9 @@
+import { existsSync, readdirSync } from 'node:fs';
 import * as path from 'node:path';
-import { Inject, MiddlewareConsumer, Module, NestModule, RequestMethod } from '@nestjs/common';
-import { TypeOrmModule } from '@nestjs/typeorm';
+import { Inject, Logger, MiddlewareConsumer, Module, NestModule, RequestMethod } from '@nestjs/common';
+import { getDataSourceToken, TypeOrmModule } from '@nestjs/typeorm';
 import { raw } from 'express';
+import { DataSource } from 'typeorm';
 import { CountiesModule } from '../counties/counties.module';
 import { FleetModule } from '../fleet/fleet.module';
 import { APP_CONFIG, AppConfig } from '../infra/config/app-config';
@@ -40,11 +42,32 @@ import { DriverProof } from './proofs/driver-proof.entity';
 import { DriverProofsController } from './proofs/driver-proofs.controller';
 import { DriverProofPolicy } from './proofs/proof-policy.entity';
 import { ProofPolicyService } from './proofs/proof-policy.service';
-import { DiskProofStorage, PROOF_STORAGE } from './proofs/proof-storage';
+import { PostgresProofStorage } from './proofs/postgres-proof-storage';
+import { ProofBlob } from './proofs/proof-blob.entity';
+import { DiskProofStorage, PROOF_STORAGE, ProofStorage } from './proofs/proof-storage';
 import { PROOF_CONTENT_TYPES, ProofsService } from './proofs/proofs.service';
 import { RecipientCodesService } from './proofs/recipient-codes.service';
 import { DriverRunsController } from './runs/driver-runs.controller';
 import { DriverRunsService } from './runs/driver-runs.service';
+
+/** PROOF_STORAGE: PostgreSQL unless the deployment chose a directory (PROOF_STORAGE=disk). */
+function proofStorageFor(config: AppConfig, dataSource: DataSource): ProofStorage {
+  const chosen = config.driverApp.proofStorage;
+  if (chosen.kind === 'disk') return new DiskProofStorage(path.resolve(chosen.directory));
+  warnOfProofsLeftOnDisk();
+  return new PostgresProofStorage(dataSource);
+}
+
+/** Before PostgreSQL was the default, proofs went to data/proofs when nothing was set: say so at boot rather than leave them unread in silence. */
+function warnOfProofsLeftOnDisk(): void {
+  const formerDefault = path.resolve(FORMER_PROOF_DIRECTORY);
+  if (!existsSync(formerDefault) || readdirSync(formerDefault).length === 0) return;
+  new Logger('ProofStorage').warn(
+    `proofs are kept in PostgreSQL, but ${formerDefault} holds proofs from the disk store: copy them with \`rural-dispatch proofs import-disk --dir ${FORMER_PROOF_DIRECTORY}\` (docs/deploy.md), or set PROOF_STORAGE=disk`,
+  );
+}
+
+const FORMER_PROOF_DIRECTORY = 'data/proofs';
 
 /**
  * The driver API: sign-in and devices, the day's runs, offline event sync, proofs; and what the county
@@ -53,7 +76,18 @@ import { DriverRunsService } from './runs/driver-runs.service';
  */
 @Module({
   imports: [
-    TypeOrmModule.forFeature([DriverAccount, DriverDevice, DriverRefreshToken, DriverSignInCode, DriverTokenKey, DriverEvent, DriverEventShipment, DriverProof, DriverProofPolicy]),
+    TypeOrmModule.forFeature([
+      DriverAccount,
+      DriverDevice,
+      DriverRefreshToken,
+      DriverSignInCode,
+      DriverTokenKey,
+      DriverEvent,
+      DriverEventShipment,
+      DriverProof,
+      DriverProofPolicy,
+      ProofBlob,
+    ]),
     CountiesModule,
     FleetModule,
     PlanningModule,
@@ -94,7 +128,7 @@ import { DriverRunsService } from './runs/driver-runs.service';
       useFactory: (config: AppConfig) => (config.driverApp.codeWebhookUrl ? new HttpCodeSender(config.driverApp.codeWebhookUrl) : new LoggingCodeSender()),
       inject: [APP_CONFIG],
     },
-    { provide: PROOF_STORAGE, useFactory: (config: AppConfig) => new DiskProofStorage(path.resolve(config.driverApp.proofStorageDir)), inject: [APP_CONFIG] },
+    { provide: PROOF_STORAGE, useFactory: proofStorageFor, inject: [APP_CONFIG, getDataSourceToken()] },
   ],
   // DriverAuthGuard runs as a global guard, in the order app.module gives.
   exports: [DriverAccountsService, DriverAuthGuard],

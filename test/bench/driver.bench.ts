@@ -12,7 +12,6 @@
  */
 import { ChildProcess } from 'child_process';
 import { randomUUID } from 'crypto';
-import { tmpdir } from 'os';
 import * as path from 'path';
 import { DataSource } from 'typeorm';
 import { localDateOf } from '../../src/infra/clock/clock';
@@ -165,7 +164,8 @@ async function main(): Promise<void> {
     await dataSource.runMigrations({ transaction: 'each' });
     const seeded = await seed(dataSource, serviceDate);
     const apiPort = await freePort();
-    api = await startApi(database.url, apiPort, { PROOF_STORAGE_DIR: path.join(tmpdir(), `rd-bench-proofs-${process.pid}`) });
+    // Proofs go to the bench's own database (the default store).
+    api = await startApi(database.url, apiPort);
     const base = `http://127.0.0.1:${apiPort}`;
     const put = await fetch(`${base}/v1/counties/${seeded.countyId}/drivers/${seeded.driverId}/pin`, {
       method: 'PUT',

@@ -77,4 +77,15 @@ describe('application config', () => {
     expect(both.open('whsec_legacy')).toBe('whsec_legacy');
     expect(() => new SecretBox(loadAppConfig({ WEBHOOK_SECRET_KEY: current })).open(sealed)).toThrow(/not among WEBHOOK_SECRET_KEY/);
   });
+
+  it('keeps proofs in PostgreSQL unless PROOF_STORAGE=disk, and refuses a setting that would leave proofs unread (issue 12)', () => {
+    expect(loadAppConfig({}).driverApp.proofStorage).toEqual({ kind: 'postgres' });
+    expect(loadAppConfig({ PROOF_STORAGE: 'postgres' }).driverApp.proofStorage).toEqual({ kind: 'postgres' });
+    expect(loadAppConfig({ PROOF_STORAGE: 'disk' }).driverApp.proofStorage).toEqual({ kind: 'disk', directory: 'data/proofs' });
+    expect(loadAppConfig({ PROOF_STORAGE: 'disk', PROOF_STORAGE_DIR: '/data/proofs' }).driverApp.proofStorage).toEqual({ kind: 'disk', directory: '/data/proofs' });
+    expect(() => loadAppConfig({ PROOF_STORAGE: 's3' })).toThrow(/PROOF_STORAGE must be one of postgres, disk/);
+    // A deployment that named a directory before PostgreSQL became the default has its proofs there.
+    expect(() => loadAppConfig({ PROOF_STORAGE_DIR: '/data/proofs' })).toThrow(/PROOF_STORAGE_DIR is set but PROOF_STORAGE is not/);
+    expect(() => loadAppConfig({ PROOF_STORAGE: 'postgres', PROOF_STORAGE_DIR: '/data/proofs' })).toThrow(/PROOF_STORAGE_DIR is only for PROOF_STORAGE=disk/);
+  });
 });

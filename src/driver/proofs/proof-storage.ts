@@ -4,8 +4,9 @@ import * as path from 'node:path';
 
 /**
  * Where proof photos and signatures are kept, by key. Keys are content hashes, so a put of an existing
- * key writes the same bytes: every implementation may treat it as done. The disk store ships here; an
- * S3-compatible store implements the same three calls.
+ * key writes the same bytes: every implementation may treat it as done. PostgresProofStorage is the
+ * default (shared by every API process); the disk store is here; an S3-compatible store implements the
+ * same three calls. A key that is not `segment/segment/...` of [A-Za-z0-9_-] is refused with a RangeError.
  */
 export interface ProofStorage {
   put(key: string, bytes: Buffer): Promise<void>;
@@ -38,15 +39,23 @@ export class DiskProofStorage implements ProofStorage {
   }
 
   async has(key: string): Promise<boolean> {
+    const target = this.pathOf(key);
     try {
-      return (await stat(this.pathOf(key))).isFile();
+      return (await stat(target)).isFile();
     } catch {
       return false;
     }
   }
 
   private pathOf(key: string): string {
-    if (!/^[A-Za-z0-9/_-]+$/.test(key) || key.split('/').some((part) => part === '' || part === '..')) throw new RangeError(`bad storage key ${key}`);
-    return path.join(this.directory, key);
+    return path.join(this.directory, assertStorageKey(key));
   }
+}
+
+export const MAX_STORAGE_KEY_LENGTH = 200;
+
+/** Every store takes the same keys: relative paths of plain segments, so no key escapes a directory or a prefix. */
+export function assertStorageKey(key: string): string {
+  if (key.length > MAX_STORAGE_KEY_LENGTH || !/^[A-Za-z0-9_-]+(\/[A-Za-z0-9_-]+)*$/.test(key)) throw new RangeError(`bad storage key ${JSON.stringify(key.slice(0, 80))}`);
+  return key;
 }

@@ -54,12 +54,18 @@ export interface DriverAppConfig {
   refreshGraceS: number;
   signInMaxFailures: number;
   lockoutS: number;
-  /** Where proof photos and signatures are written (the disk store; an S3-compatible store can replace it). */
-  proofStorageDir: string;
+  /** Where proof photos and signatures are kept: PostgreSQL (the default, shared by every API process) or a directory. */
+  proofStorage: ProofStorageConfig;
   proofMaxBytes: number;
   /** Where one-time sign-in codes are POSTed (an SMS gateway's adapter); null: they are written to the log. */
   codeWebhookUrl: string | null;
 }
+
+/**
+ * `postgres`: the `proof_blob` table, so every API process reads what any other took. `disk`: files
+ * under `directory`, shared between processes only if that directory is (NFS, a volume).
+ */
+export type ProofStorageConfig = { kind: 'postgres' } | { kind: 'disk'; directory: string };
 
 /** `points` requests per `durationS` seconds. */
 export interface RateLimitRule {
@@ -201,10 +207,28 @@ function loadDriverAppConfig(env: NodeJS.ProcessEnv): DriverAppConfig {
     refreshGraceS: integerVariable(env, 'DRIVER_REFRESH_GRACE_S', 60, 0, 600),
     signInMaxFailures: integerVariable(env, 'DRIVER_SIGN_IN_MAX_FAILURES', 5, 1, 100),
     lockoutS: integerVariable(env, 'DRIVER_LOCKOUT_S', 15 * 60, 1, 24 * 3600),
-    proofStorageDir: env.PROOF_STORAGE_DIR || 'data/proofs',
+    proofStorage: proofStorageVariable(env),
     proofMaxBytes: integerVariable(env, 'PROOF_MAX_BYTES', 5 * MIB, 1024, 100 * MIB),
     codeWebhookUrl: env.DRIVER_CODE_WEBHOOK_URL ? urlVariable(env, 'DRIVER_CODE_WEBHOOK_URL', '', ['http:', 'https:']) : null,
   };
+}
+
+const PROOF_STORAGE_KINDS = ['postgres', 'disk'] as const;
+
+function proofStorageVariable(env: NodeJS.ProcessEnv): ProofStorageConfig {
+  const kind = env.PROOF_STORAGE || undefined;
+  const directory = env.PROOF_STORAGE_DIR || undefined;
+  if (kind !== undefined && !(PROOF_STORAGE_KINDS as readonly string[]).includes(kind)) {
+    throw new ConfigError(`PROOF_STORAGE must be one of ${PROOF_STORAGE_KINDS.join(', ')}, got ${JSON.stringify(kind)}`);
+  }
+  // Proofs were on disk by default before: a deployment that named a directory keeps proofs there that PostgreSQL does not have.
+  if (kind === undefined && directory !== undefined) {
+    throw new ConfigError(
+      'PROOF_STORAGE_DIR is set but PROOF_STORAGE is not: proofs are kept in PostgreSQL unless PROOF_STORAGE=disk. Set PROOF_STORAGE=disk to keep using the directory, or copy its proofs into PostgreSQL (rural-dispatch proofs import-disk) and unset PROOF_STORAGE_DIR',
+    );
+  }
+  if (kind === 'postgres' && directory !== undefined) throw new ConfigError('PROOF_STORAGE_DIR is only for PROOF_STORAGE=disk: unset it, or set PROOF_STORAGE=disk');
+  return kind === 'disk' ? { kind, directory: directory ?? 'data/proofs' } : { kind: 'postgres' };
 }
 
 const MAX_RATE = 1_000_000_000;
