@@ -1,9 +1,7 @@
-import type { NextFunction, Request, RequestHandler, Response } from 'express';
-import { json } from 'express';
+import type { Request, Response } from 'express';
 import { DomainError, FieldProblem } from '../errors/domain-error';
 import { isStorableText, STORABLE_TEXT_RULE } from '../validation/input-rules';
-
-const JSON_TYPES = ['application/json', 'application/*+json', 'application/geo+json'];
+import { announcesBody, mediaTypeOf, readRawBody } from './raw-body';
 
 /** Deeper than any body the API takes (a GeoJSON MultiPolygon is 9 levels); a 100,000-deep body once overflowed the stack. */
 export const MAX_JSON_DEPTH = 64;
@@ -16,36 +14,48 @@ export interface BodyRequest extends Request {
   verifyRawBody?: (raw: Buffer) => void;
 }
 
-/** One parser per limit: body-parser's json, whose `verify` runs on the raw bytes before it parses them. */
-const parsers = new Map<number, RequestHandler>();
+const bodyRead = Symbol('bodyRead');
 
-function parserFor(limitBytes: number): RequestHandler {
-  let parser = parsers.get(limitBytes);
-  if (!parser) {
-    parser = json({ limit: limitBytes, type: JSON_TYPES, verify: (request, _response, raw) => (request as BodyRequest).verifyRawBody?.(raw) });
-    parsers.set(limitBytes, parser);
-  }
-  return parser;
-}
+/** application/json, application/geo+json and any other application/*+json. */
+const isJsonType = (type: string) => type === 'application/json' || (type.startsWith('application/') && type.endsWith('+json'));
 
 /**
  * Reads and parses a JSON body within `limitBytes`, then checks its shape (depth, storable text).
  * Called after authentication (JsonBodyGuard, or the webhook guard), never as a middleware,
  * so an unauthenticated caller never gets a body parsed. A second call on a read request is a no-op.
+ * A request without a body, or with another content type, is left with no body.
  */
-export function readJsonBody(request: BodyRequest, response: Response, limitBytes: number): Promise<void> {
-  return new Promise((resolve, reject) => {
-    const done: NextFunction = (error?: unknown) => {
-      if (error !== undefined) return reject(toDomainError(error, limitBytes));
-      try {
-        if (request.body !== undefined) checkJsonDocument(request.body);
-        resolve();
-      } catch (problem) {
-        reject(problem);
-      }
-    };
-    parserFor(limitBytes)(request, response, done);
-  });
+export async function readJsonBody(request: BodyRequest, _response: Response, limitBytes: number): Promise<void> {
+  const marked = request as BodyRequest & { [bodyRead]?: true };
+  if (marked[bodyRead]) return;
+  marked[bodyRead] = true;
+  if (!announcesBody(request)) return;
+  const media = mediaTypeOf(request.headers['content-type']);
+  if (!media || !isJsonType(media.type)) return;
+  // RFC 8259: JSON between systems is UTF-8.
+  if (media.charset !== null && media.charset !== 'utf-8' && media.charset !== 'utf8') {
+    request.resume();
+    throw new DomainError('malformed_body', `charset "${media.charset}" is not supported: send UTF-8`);
+  }
+  const raw = await readRawBody(request, limitBytes);
+  request.verifyRawBody?.(raw);
+  const body = parseJson(raw.toString('utf8'));
+  checkJsonDocument(body);
+  request.body = body;
+}
+
+/** Only an object or an array at the top (as body-parser's strict mode); an empty body is an empty object. */
+function parseJson(text: string): unknown {
+  const json = text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
+  if (json.length === 0) return {};
+  const first = /\S/.exec(json)?.[0];
+  if (first !== '{' && first !== '[')
+    throw new DomainError('malformed_body', `the body is not valid JSON: it must be an object or an array, not ${first === undefined ? 'blank' : `"${first}…"`}`);
+  try {
+    return JSON.parse(json);
+  } catch (error) {
+    throw new DomainError('malformed_body', `the body is not valid JSON: ${(error as Error).message}`);
+  }
 }
 
 /** Query strings carry text to the services too (filters, cursors); the same rule applies. */
@@ -101,17 +111,4 @@ export function checkJsonDocument(document: unknown, root = 'body'): void {
 function fail(frame: Frame, root: string, message: string): never {
   const problem: FieldProblem = { field: pathOf(frame, root), message };
   throw new DomainError('validation_failed', `${problem.field}: ${message}`, [problem]);
-}
-
-/** body-parser's errors as domain errors: NestJS would map a syntax error to a bare 400 that cannot be told apart from a validation failure. */
-function toDomainError(error: unknown, limitBytes: number): unknown {
-  // Thrown by a `verifyRawBody` hook (a bad signature): already ours.
-  if (error instanceof DomainError) return error;
-  const type = (error as { type?: string }).type;
-  if (type === 'entity.too.large') return new DomainError('payload_too_large', `the body is larger than this route's limit of ${limitBytes} bytes`);
-  if (type === 'entity.parse.failed') return new DomainError('malformed_body', `the body is not valid JSON: ${(error as Error).message}`);
-  if (type === 'encoding.unsupported' || type === 'charset.unsupported') return new DomainError('malformed_body', (error as Error).message);
-  // The client went away or sent fewer bytes than it announced.
-  if (type === 'request.aborted' || type === 'request.size.invalid') return new DomainError('malformed_body', (error as Error).message);
-  return error;
 }
