@@ -9,6 +9,7 @@ import { securityHeaders, serveConsole } from './infra/http/console-static';
 import { accessLog } from './infra/logging/access-log';
 import { AppLogger } from './infra/logging/app-logger';
 import { intakeOpenApiSchemas } from './shipments/dto/intake-openapi';
+import { WebhookFastLane } from './integrations/webhook-fast-lane';
 
 /** The HTTP application exactly as main.ts serves it; the e2e tests and the demo build it the same way. */
 export async function createHttpApp(config: AppConfig): Promise<NestExpressApplication> {
@@ -25,6 +26,7 @@ function configureApp(app: NestExpressApplication, config: AppConfig): void {
   app.disable('x-powered-by');
   app.set('trust proxy', config.trustProxy);
   app.use(securityHeaders(config));
+  app.use(app.get(WebhookFastLane).middleware());
   serveConsole(app, config);
   app.useGlobalPipes(new ValidationPipe({ whitelist: true, forbidNonWhitelisted: true, transform: true, exceptionFactory: validationExceptionFactory }));
   app.enableShutdownHooks();

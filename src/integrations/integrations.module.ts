@@ -16,6 +16,7 @@ import { WebhookDeliveryAttempt } from './webhook-delivery-attempt.entity';
 import { WebhookDelivery } from './webhook-delivery.entity';
 import { WebhookDispatcherService } from './webhook-dispatcher.service';
 import { WebhookSignatureGuard } from './webhook-signature.guard';
+import { WebhookFastLane } from './webhook-fast-lane';
 import { WebhookSubscription } from './webhook-subscription.entity';
 
 const SHARED_PROVIDERS = [PlatformsService, DeliveryQueueService, WebhookDeliveriesService, WebhookDispatcherService];
@@ -31,7 +32,7 @@ const SHARED_IMPORTS = [
 @Module({
   imports: SHARED_IMPORTS,
   controllers: [InboundWebhookController, PlatformsController, DeliveriesController],
-  providers: [...SHARED_PROVIDERS, WebhookSignatureGuard, InboundWebhookService],
+  providers: [...SHARED_PROVIDERS, WebhookSignatureGuard, InboundWebhookService, WebhookFastLane],
   exports: [PlatformsService],
 })
 export class IntegrationsModule {}

@@ -41,8 +41,13 @@ export class WebhookSignatureGuard implements CanActivate {
 
   async canActivate(context: ExecutionContext): Promise<boolean> {
     const request = context.switchToHttp().getRequest<SignedRequest>();
-    const response = context.switchToHttp().getResponse<Response>();
     const platformId = typeof request.params.platformId === 'string' ? request.params.platformId : '';
+    await this.authenticate(request, context.switchToHttp().getResponse<Response>(), platformId);
+    return true;
+  }
+
+  /** Authenticates a push to `platformId` and reads its body; sets the request's platform, county and webhook-id. */
+  async authenticate(request: SignedRequest, response: Response, platformId: string): Promise<void> {
     const platform = UUID.test(platformId) ? await this.platforms.credentials(platformId) : null;
     if (!platform) throw notFound('platform', platformId);
     const header = (name: string): string | undefined => {
@@ -66,6 +71,5 @@ export class WebhookSignatureGuard implements CanActivate {
     request.platform = platform;
     request.countyId = platform.countyId;
     request.webhookId = headers.id;
-    return true;
   }
 }

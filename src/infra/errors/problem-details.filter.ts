@@ -44,8 +44,11 @@ export class ProblemDetailsFilter implements ExceptionFilter {
 
   catch(exception: unknown, host: ArgumentsHost): void {
     const http = host.switchToHttp();
-    const request = http.getRequest<IdentifiedRequest>();
-    const response = http.getResponse<Response>();
+    this.send(exception, http.getRequest<IdentifiedRequest>(), http.getResponse<Response>());
+  }
+
+  /** Answers `exception` as problem+json; also for routes served ahead of Nest's router (WebhookFastLane). */
+  send(exception: unknown, request: IdentifiedRequest, response: Response): void {
     // The request's id ties a failure to its access line and to what the client saw; the path has no query string (personal data).
     const where = () => ({ requestId: request.id, method: request.method, path: request.path });
     let problem: ProblemDetails;

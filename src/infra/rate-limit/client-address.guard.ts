@@ -13,8 +13,12 @@ export class ClientAddressGuard implements CanActivate {
   async canActivate(context: ExecutionContext): Promise<boolean> {
     if (context.getType() !== 'http') return true;
     const http = context.switchToHttp();
-    const request = http.getRequest<Request>();
-    await this.limits.consume('ip', request.ip ?? request.socket.remoteAddress ?? 'unknown', http.getResponse<Response>());
+    await this.charge(http.getRequest<Request>(), http.getResponse<Response>());
     return true;
+  }
+
+  /** Counts the request against its address's budget; refuses it (429) when the budget is spent. */
+  charge(request: Request, response: Response): Promise<void> {
+    return this.limits.consume('ip', request.ip ?? request.socket.remoteAddress ?? 'unknown', response);
   }
 }
