@@ -52,12 +52,14 @@ const RESOLVE_CONCURRENCY = 8;
 const DEADLOCK_RETRIES = 3;
 const INSERT_STATEMENT_NAME = 'shipment-intake-insert';
 
-const intakeRow = (source: IntakeSource, row: NormalizedShipment): IntakeRow => ({
-  ...row,
-  county_id: source.countyId,
-  platform_id: source.platformId,
-  webhook_id: source.webhookId ?? null,
-});
+/** The row itself, completed in place: a copy of every field per push showed in the profile. */
+function intakeRow(source: IntakeSource, row: NormalizedShipment): IntakeRow {
+  const completed = row as IntakeRow;
+  completed.county_id = source.countyId;
+  completed.platform_id = source.platformId;
+  completed.webhook_id = source.webhookId ?? null;
+  return completed;
+}
 const pushKey = (platformId: string, platformShipmentId: string) => `${platformId} ${platformShipmentId}`;
 const byPlatformThenId = (a: IntakeRow, b: IntakeRow) =>
   a.platform_id < b.platform_id
