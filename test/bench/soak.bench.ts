@@ -14,6 +14,7 @@ import { ChildProcess } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { Agent, request as httpRequest } from 'node:http';
+import { createInterface } from 'node:readline';
 import { cpus, loadavg } from 'node:os';
 import { INestApplicationContext } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
@@ -163,6 +164,25 @@ function rssTrend(samplesKb: number[]): string {
   return `trend ${mb(first)} → ${mb(last)} MB (${growth >= 0 ? '+' : ''}${growth.toFixed(1)} %, medians of the first and last minute), range ${mb(Math.min(...samplesKb))}–${mb(Math.max(...samplesKb))} MB`;
 }
 
+/** When each worker logged its first computed plan (epoch ms): a worker's memory is judged from then on. */
+const firstPlanAt = new Map<ChildProcess, number>();
+
+/**
+ * A worker whose log (at level info, on a pipe) is watched for its first `plan completed` line: before
+ * its first plan a worker has loaded no road network, built no graph or matrix and compiled no solver
+ * code, so RSS measured from its start would count that warm-up as growth (a worker started late in
+ * the run went from 124 MB before its first solve to 250 MB after it: +96-102 %).
+ */
+function spawnWatchedWorker(env: NodeJS.ProcessEnv): ChildProcess {
+  const child = spawnWorker({ ...env, LOG_LEVEL: 'info' }, 'pipe');
+  const lines = createInterface({ input: child.stdout! });
+  lines.on('line', (line) => {
+    if (firstPlanAt.has(child) || !line.includes('"msg":"plan completed"')) return;
+    firstPlanAt.set(child, Date.now());
+  });
+  return child;
+}
+
 /** Sends `rate` requests a second, paced by the clock (what a late timer missed is sent at once), until `until`. */
 async function paced(rate: number, until: number, send: (index: number) => void): Promise<void> {
   if (rate === 0) return;
@@ -199,7 +219,7 @@ async function main(): Promise<void> {
     const port = await freePort();
     api = await startApi(database.url, port, env);
     const baseUrl = `http://127.0.0.1:${port}`;
-    for (let index = 0; index < options.workers; index++) workers.push(spawnWorker(env));
+    for (let index = 0; index < options.workers; index++) workers.push(spawnWatchedWorker(env));
     const operator = { Authorization: `Bearer ${seeded.apiKey}`, 'Content-Type': 'application/json' };
     const plansUrl = `${baseUrl}/v1/counties/${countyId}/plans`;
     const waitForPlan = async (id: string): Promise<{ status: string; routes: Array<{ id: string }> }> => {
@@ -277,7 +297,7 @@ async function main(): Promise<void> {
         victim.kill('SIGKILL');
         await exited;
         killsAt.push(Date.now());
-        const replacement = spawnWorker(env);
+        const replacement = spawnWatchedWorker(env);
         workers.push(replacement);
         tracks.find((candidate) => candidate.child === victim)!.killed = true;
         tracks.push(track(`worker ${tracks.length}`, replacement));
@@ -291,7 +311,9 @@ async function main(): Promise<void> {
         for (const process of tracks.filter((candidate) => !candidate.killed)) {
           const kb = rssKb(process.child.pid);
           if (kb === null) continue;
-          if (Date.now() >= Math.max(loadStart, process.startedAt) + warmUpMs && process.warmKb === null) process.warmKb = kb;
+          // A worker also waits for its first plan (see spawnWatchedWorker): what came before it is warm-up.
+          const warm = Date.now() >= Math.max(loadStart, process.startedAt) + warmUpMs && (process.name === 'api' || firstPlanAt.has(process.child));
+          if (warm && process.warmKb === null) process.warmKb = kb;
           if (process.warmKb !== null) process.samplesKb.push(kb);
           process.lastKb = kb;
         }
@@ -345,11 +367,13 @@ async function main(): Promise<void> {
       `PostgreSQL backends of this database over the same span: ${(databaseCpuMs / 1000).toFixed(1)} s, ${(databaseCpuMs / answeredRequests).toFixed(2)} ms per answered request (incl. the workers' queries)`,
     );
     console.log(`shipments accepted ${accepted.size}, stored ${storedIds.size}: lost ${lost}, duplicated ${duplicated}`);
-    console.log(`RSS ${(warmUpMs / 1000).toFixed(0)} s after a process's start (or the load's) → at the end, or at its kill; a process younger than that is not measured`);
+    console.log(
+      `RSS ${(warmUpMs / 1000).toFixed(0)} s after a process's start (or the load's), and for a worker after its first plan too → at the end, or at its kill; a process younger than that, or a worker that computed no plan, is not measured`,
+    );
     for (const process of tracks.filter((candidate) => candidate.warmKb !== null && candidate.lastKb !== null)) {
       const growth = ((process.lastKb! - process.warmKb!) / process.warmKb!) * 100;
       console.log(
-        `  ${process.name.padEnd(10)} ${(process.warmKb! / 1024).toFixed(0).padStart(5)} MB → ${(process.lastKb! / 1024).toFixed(0).padStart(5)} MB (${growth >= 0 ? '+' : ''}${growth.toFixed(1)} %)${process.killed ? ', killed' : ''}; ${rssTrend(process.samplesKb)}`,
+        `  ${process.name.padEnd(10)} ${(process.warmKb! / 1024).toFixed(0).padStart(5)} MB → ${(process.lastKb! / 1024).toFixed(0).padStart(5)} MB (${growth >= 0 ? '+' : ''}${growth.toFixed(1)} %)${process.killed ? ', killed' : ''}${firstPlanAt.has(process.child) ? `, first plan at ${((firstPlanAt.get(process.child)! - loadStart) / 1000).toFixed(0)} s` : ''}; ${rssTrend(process.samplesKb)}`,
       );
     }
   } finally {
