@@ -105,6 +105,9 @@ export class PlanComputationService {
         throw new PlanInputError(`${error.name}: ${error.message}`);
       }
       throw error;
+    } finally {
+      // Matrices over node lists that only this run's solution produced would otherwise stay in the worker until the cache's byte budget.
+      this.inputs.endMatrixRun(plan.countyId);
     }
     await reportProgress({ percent: 95, stage: 'writing' });
     await this.dataSource.transaction(async (manager) => {

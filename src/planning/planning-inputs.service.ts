@@ -114,6 +114,11 @@ export class PlanningInputsService {
     };
   }
 
+  /** After a plan's solves: the county's cached matrices that this run did not use are dropped (TravelMatrixService.endPlanningRun). */
+  endMatrixRun(countyId: string): void {
+    this.travelMatrices.endPlanningRun(countyId);
+  }
+
   private async allNodes(countyId: string): Promise<NetworkNode[]> {
     const nodes: NetworkNode[] = [];
     let cursor: string | undefined;

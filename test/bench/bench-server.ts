@@ -112,9 +112,9 @@ export function startApi(databaseUrl: string, port: number, env: NodeJS.ProcessE
   );
 }
 
-/** The real worker (dist/src/worker.js) with `env` (its database, Redis and queue prefix); its stderr is the bench's. */
-export function spawnWorker(env: NodeJS.ProcessEnv): ChildProcess {
-  return spawn(process.execPath, [path.join(__dirname, '..', '..', 'src', 'worker.js')], { env: { ...process.env, ...env }, stdio: ['ignore', 'ignore', 'inherit'] });
+/** The real worker (dist/src/worker.js) with `env` (its database, Redis and queue prefix); its stderr is the bench's, its stdout (the log) dropped or piped. */
+export function spawnWorker(env: NodeJS.ProcessEnv, stdout: 'ignore' | 'pipe' = 'ignore'): ChildProcess {
+  return spawn(process.execPath, [path.join(__dirname, '..', '..', 'src', 'worker.js')], { env: { ...process.env, ...env }, stdio: ['ignore', stdout, 'inherit'] });
 }
 
 /** How long a child may take to stop on SIGTERM before it is killed (the bench must end, and drop its database). */

@@ -6,14 +6,15 @@
  * pushes at `--push-rate` a second, route manifest reads (json) at `--read-rate` a second, a replan
  * every `--plan-every` seconds, and one worker killed (SIGKILL) and replaced every `--kill-every`
  * seconds. It reports the errors per endpoint (and those within 30 s of a kill), p50/p99 per endpoint,
- * each process's RSS growth after warm-up, and shipments lost (accepted but not stored) or
- * duplicated. Nothing is asserted: the figures are the result.
+ * each process's RSS growth after warm-up (a worker's also as RSS after each of its plans), and
+ * shipments lost (accepted but not stored) or duplicated. Nothing is asserted: the figures are the result.
  */
 import 'reflect-metadata';
 import { ChildProcess } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { Agent, request as httpRequest } from 'node:http';
+import { createInterface } from 'node:readline';
 import { cpus, loadavg } from 'node:os';
 import { INestApplicationContext } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
@@ -163,6 +164,49 @@ function rssTrend(samplesKb: number[]): string {
   return `trend ${mb(first)} → ${mb(last)} MB (${growth >= 0 ? '+' : ''}${growth.toFixed(1)} %, medians of the first and last minute), range ${mb(Math.min(...samplesKb))}–${mb(Math.max(...samplesKb))} MB`;
 }
 
+/** Each worker's RSS (kB) read as it logged each computed plan, in order: the same point of its cycle every time. */
+const rssAfterPlans = new Map<ChildProcess, number[]>();
+
+/**
+ * A worker whose log (at level info, on a pipe) is watched for its `plan completed` lines. Before its
+ * first plan a worker has loaded no road network, built no graph or matrix and compiled no solver
+ * code, so RSS measured from its start counts that warm-up as growth (a worker started late in the
+ * run went from 124 MB before its first solve to 250 MB after it: +96-102 %). And a worker's 5-s
+ * samples swing with its solves (235-326 MB in one 4-minute run), so the medians of two minutes compare
+ * a minute it solved in with one it may have spent idle; its RSS is therefore also read each time it
+ * finishes a plan, a series that compares like with like.
+ */
+function spawnWatchedWorker(env: NodeJS.ProcessEnv): ChildProcess {
+  const child = spawnWorker({ ...env, LOG_LEVEL: 'info' }, 'pipe');
+  const lines = createInterface({ input: child.stdout! });
+  lines.on('line', (line) => {
+    if (!line.includes('"msg":"plan completed"')) return;
+    const kb = rssKb(child.pid);
+    if (kb === null) return;
+    const series = rssAfterPlans.get(child) ?? [];
+    series.push(kb);
+    rssAfterPlans.set(child, series);
+  });
+  return child;
+}
+
+/**
+ * A worker's RSS after each of its plans, judged from its second plan on (the first loads the road
+ * network, builds graphs and matrices and compiles the solver): the median of the first half of that
+ * series against the median of the second half, so that one late collection does not decide it.
+ */
+function afterPlansReport(child: ChildProcess): string {
+  const series = rssAfterPlans.get(child) ?? [];
+  const shown = `RSS after each of its ${series.length} plan(s): ${series.map((kb) => (kb / 1024).toFixed(0)).join(' ') || '-'} MB`;
+  const judged = series.slice(1);
+  if (judged.length < 4) return `${shown}; too few plans after the first for a trend`;
+  const half = Math.floor(judged.length / 2);
+  const first = median(judged.slice(0, half));
+  const last = median(judged.slice(-half));
+  const growth = ((last - first) / first) * 100;
+  return `${shown}; from its second plan on, medians of the first and last ${half}: ${(first / 1024).toFixed(0)} → ${(last / 1024).toFixed(0)} MB (${growth >= 0 ? '+' : ''}${growth.toFixed(1)} %)`;
+}
+
 /** Sends `rate` requests a second, paced by the clock (what a late timer missed is sent at once), until `until`. */
 async function paced(rate: number, until: number, send: (index: number) => void): Promise<void> {
   if (rate === 0) return;
@@ -199,7 +243,7 @@ async function main(): Promise<void> {
     const port = await freePort();
     api = await startApi(database.url, port, env);
     const baseUrl = `http://127.0.0.1:${port}`;
-    for (let index = 0; index < options.workers; index++) workers.push(spawnWorker(env));
+    for (let index = 0; index < options.workers; index++) workers.push(spawnWatchedWorker(env));
     const operator = { Authorization: `Bearer ${seeded.apiKey}`, 'Content-Type': 'application/json' };
     const plansUrl = `${baseUrl}/v1/counties/${countyId}/plans`;
     const waitForPlan = async (id: string): Promise<{ status: string; routes: Array<{ id: string }> }> => {
@@ -277,7 +321,7 @@ async function main(): Promise<void> {
         victim.kill('SIGKILL');
         await exited;
         killsAt.push(Date.now());
-        const replacement = spawnWorker(env);
+        const replacement = spawnWatchedWorker(env);
         workers.push(replacement);
         tracks.find((candidate) => candidate.child === victim)!.killed = true;
         tracks.push(track(`worker ${tracks.length}`, replacement));
@@ -291,7 +335,9 @@ async function main(): Promise<void> {
         for (const process of tracks.filter((candidate) => !candidate.killed)) {
           const kb = rssKb(process.child.pid);
           if (kb === null) continue;
-          if (Date.now() >= Math.max(loadStart, process.startedAt) + warmUpMs && process.warmKb === null) process.warmKb = kb;
+          // A worker also waits for its first plan (see spawnWatchedWorker): what came before it is warm-up.
+          const warm = Date.now() >= Math.max(loadStart, process.startedAt) + warmUpMs && (process.name === 'api' || rssAfterPlans.has(process.child));
+          if (warm && process.warmKb === null) process.warmKb = kb;
           if (process.warmKb !== null) process.samplesKb.push(kb);
           process.lastKb = kb;
         }
@@ -345,12 +391,18 @@ async function main(): Promise<void> {
       `PostgreSQL backends of this database over the same span: ${(databaseCpuMs / 1000).toFixed(1)} s, ${(databaseCpuMs / answeredRequests).toFixed(2)} ms per answered request (incl. the workers' queries)`,
     );
     console.log(`shipments accepted ${accepted.size}, stored ${storedIds.size}: lost ${lost}, duplicated ${duplicated}`);
-    console.log(`RSS ${(warmUpMs / 1000).toFixed(0)} s after a process's start (or the load's) → at the end, or at its kill; a process younger than that is not measured`);
+    console.log(
+      `RSS ${(warmUpMs / 1000).toFixed(0)} s after a process's start (or the load's), and for a worker after its first plan too → at the end, or at its kill; a process younger than that, or a worker that computed no plan, is not measured`,
+    );
     for (const process of tracks.filter((candidate) => candidate.warmKb !== null && candidate.lastKb !== null)) {
       const growth = ((process.lastKb! - process.warmKb!) / process.warmKb!) * 100;
       console.log(
         `  ${process.name.padEnd(10)} ${(process.warmKb! / 1024).toFixed(0).padStart(5)} MB → ${(process.lastKb! / 1024).toFixed(0).padStart(5)} MB (${growth >= 0 ? '+' : ''}${growth.toFixed(1)} %)${process.killed ? ', killed' : ''}; ${rssTrend(process.samplesKb)}`,
       );
+    }
+    // The workers' judgement: RSS at the same point of each plan cycle, from their first plan on.
+    for (const process of tracks.filter((candidate) => candidate.name !== 'api')) {
+      console.log(`  ${process.name.padEnd(10)} ${afterPlansReport(process.child)}${process.killed ? ', killed' : ''}`);
     }
   } finally {
     await Promise.all(workers.map((child) => stopChild(child)));

@@ -125,4 +125,25 @@ describe('travel matrices', () => {
     // Dirt: 42 km/h × 0.5 = 21 km/h -> 2,000 m in 342.9 s -> 343.
     expect(second.body.durationS[0][1]).toBe(343);
   });
+
+  it('keeps for the next planning run only the matrices the run that ended used', async () => {
+    // A worker calls endPlanningRun after each plan's solves; without it, one-off node lists piled up plan after plan.
+    const service = testApp.app.get(TravelMatrixService);
+    const countyId = county.county.id;
+    const at = new Date('2026-07-15T09:00:00+08:00');
+    const compute = (codes: string[]) => service.computeMatrix(countyId, codes, 'tricycle', at);
+    expect((await compute(['HUB', 'T1'])).cached).toBe(false);
+    const unusedLater = await compute(['HUB', 'V11']);
+    expect(unusedLater.cached).toBe(false);
+    service.endPlanningRun(countyId);
+    // The next run asks for the first list only: the second is dropped when that run ends, the first stays.
+    const used = await compute(['HUB', 'T1']);
+    expect(used.cached).toBe(true);
+    expect(used).not.toHaveProperty('lastPlanningRun');
+    service.endPlanningRun(countyId);
+    expect((await compute(['HUB', 'T1'])).cached).toBe(true);
+    const dropped = await compute(['HUB', 'V11']);
+    expect(dropped.cached).toBe(false);
+    expect(Array.from(dropped.durationS)).toEqual(Array.from(unusedLater.durationS));
+  });
 });

@@ -37,7 +37,8 @@ export interface TravelMatrix {
   cached: boolean;
 }
 
-type CachedMatrix = Omit<TravelMatrix, 'cached'>;
+/** A cached matrix, with the planning run of its county that last used it (see endPlanningRun). */
+type CachedMatrix = Omit<TravelMatrix, 'cached'> & { lastPlanningRun: number };
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
@@ -60,12 +61,19 @@ export interface MatrixRequestLimits {
  * vehicle class, closed segments, node list). Any network change bumps the version, so stale entries
  * are never read again and age out of the LRU. Road data, graphs and matrices share one byte budget
  * (MATRIX_CACHE_BYTES), so a few large counties cannot exhaust the process's memory.
+ *
+ * A planning run asks for matrices over node lists that follow its own solution (the villages a
+ * carrier's baseline serves, the stations a trunk supplies), so each plan of the demo county leaves
+ * 10-18 matrices (3-3.6 MB) that no later plan asks for again; under the byte budget alone a worker
+ * kept them all and grew plan after plan (npm run bench:worker-memory). endPlanningRun drops them.
  */
 @Injectable()
 export class TravelMatrixService {
   private readonly logger = new Logger(TravelMatrixService.name);
   /** Keys start with `network:`, `graph:` or `matrix:`, which fixes the type of the value. */
   private readonly cache: LRUCache<string, StoredRoadNetwork | RoadGraph | CachedMatrix>;
+  /** Per county, how many of its planning runs have ended in this process (one number per county). */
+  private readonly planningRunsEnded = new Map<string, number>();
 
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
@@ -96,8 +104,12 @@ export class TravelMatrixService {
     });
     const closed = closedEdgesAt(network, at.getTime());
     const key = `${countyId}:${networkVersion}:${vehicleClass}:${closed.join(',')}:${nodes.map((node) => node.id).join(',')}`;
+    const planningRun = this.planningRunsEnded.get(countyId) ?? 0;
     const hit = this.cache.get(`matrix:${key}`) as CachedMatrix | undefined;
-    if (hit) return { ...hit, cached: true };
+    if (hit) {
+      hit.lastPlanningRun = planningRun;
+      return { ...withoutRun(hit), cached: true };
+    }
     const startedAt = performance.now();
     const method: MatrixMethod = network.edges.length > 0 ? 'road_network' : 'great_circle_fallback';
     const matrix =
@@ -115,9 +127,27 @@ export class TravelMatrixService {
       closedSegmentCount: closed.length,
       computationMs: Math.round(performance.now() - startedAt),
     };
-    this.cache.set(`matrix:${key}`, result);
+    this.cache.set(`matrix:${key}`, { ...result, lastPlanningRun: planningRun });
     this.logger.log({ countyId, method, vehicleClass, size: nodes.length, computationMs: result.computationMs }, 'travel matrix computed');
     return { ...result, cached: false };
+  }
+
+  /**
+   * A planning run of the county has ended (the worker calls it after the solves, whatever their
+   * outcome): the county's matrices that this run did not use are dropped, those it used stay for the
+   * next run (a replan asks for most of them again). The road data and graphs stay, as do other
+   * counties' matrices. With one plan at a time per worker process, "used by this run" is exact; were
+   * two runs of one county to overlap, a matrix either used would be kept. Returns how many were dropped.
+   */
+  endPlanningRun(countyId: string): number {
+    const run = this.planningRunsEnded.get(countyId) ?? 0;
+    const unused: string[] = [];
+    for (const [key, value] of this.cache.entries()) {
+      if (key.startsWith(`matrix:${countyId}:`) && (value as CachedMatrix).lastPlanningRun < run) unused.push(key);
+    }
+    for (const key of unused) this.cache.delete(key);
+    this.planningRunsEnded.set(countyId, run + 1);
+    return unused.length;
   }
 
   private async roadMatrix(
@@ -182,6 +212,10 @@ export class TravelMatrixService {
     }
     return nodes;
   }
+}
+
+function withoutRun({ lastPlanningRun: _lastPlanningRun, ...matrix }: CachedMatrix): Omit<TravelMatrix, 'cached'> {
+  return matrix;
 }
 
 /** The API's limits: a size it can answer, and each node once (the same code twice, or a code and its id). */
