@@ -32,8 +32,12 @@ export class Relocate implements NodeOperator {
       if (u !== this.cachedU || state.moveCount !== this.cachedStamp || state !== this.cachedState) {
         const before = prev[u];
         const after = next[last];
+        const ru = routeOf[u];
         this.cachedRemoval =
-          state.arc(before, after) - state.arc(before, u) - state.arc(last, after) + (this.chainLength === 2 ? state.arc(chainStart, chainEnd) - state.arc(u, last) : 0);
+          state.arcIn(ru, before, after) -
+          state.arcIn(ru, before, u) -
+          state.arcIn(ru, last, after) +
+          (this.chainLength === 2 ? state.arcIn(ru, chainStart, chainEnd) - state.arcIn(ru, u, last) : 0);
         this.cachedU = u;
         this.cachedStamp = state.moveCount;
         this.cachedState = state;
@@ -43,7 +47,7 @@ export class Relocate implements NodeOperator {
         // Each route at its own vehicle's rate; emptying a route saves its fixed cost, opening one pays it.
         const ru = routeOf[u];
         const rv = routeOf[v];
-        const insertion = state.arc(v, chainStart) + state.arc(chainEnd, next[v]) - state.arc(v, next[v]);
+        const insertion = state.arcIn(rv, v, chainStart) + state.arcIn(rv, chainEnd, next[v]) - state.arcIn(rv, v, next[v]);
         let bound = state.costFactor(ru) * this.cachedRemoval + state.costFactor(rv) * insertion;
         if (ru !== rv && state.routeSize[ru] === this.chainLength) bound -= state.fixedCost(ru);
         if (ru !== rv && state.routeSize[rv] === 0) bound += state.fixedCost(rv);

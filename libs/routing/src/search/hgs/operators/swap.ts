@@ -25,8 +25,7 @@ export class Swap implements NodeOperator {
       // Arc-cost change minus every penalty the touched routes pay: a lower bound of the delta.
       const arcDelta = state.data.heterogeneous
         ? // each route at its own vehicle's rate
-          state.costFactor(routeOf[u]) * (state.arc(prev[u], v) + state.arc(lastV, next[lastU]) - state.arc(prev[u], u) - state.arc(lastU, next[lastU])) +
-          state.costFactor(routeOf[v]) * (state.arc(prev[v], u) + state.arc(lastU, next[lastV]) - state.arc(prev[v], v) - state.arc(lastV, next[lastV]))
+          heterogeneousArcDelta(state, u, lastU, v, lastV)
         : state.arc(prev[u], v) +
           state.arc(lastV, next[lastU]) -
           state.arc(prev[u], u) -
@@ -69,6 +68,17 @@ export class Swap implements NodeOperator {
     plan.after1 = next[secondLast];
     return true;
   }
+}
+
+/** The arc-cost change of a swap on a mixed fleet: each route at its own vehicle's rate, on its own matrices. */
+function heterogeneousArcDelta(state: RouteState, u: number, lastU: number, v: number, lastV: number): number {
+  const { next, prev, routeOf } = state;
+  const ru = routeOf[u];
+  const rv = routeOf[v];
+  return (
+    state.costFactor(ru) * (state.arcIn(ru, prev[u], v) + state.arcIn(ru, lastV, next[lastU]) - state.arcIn(ru, prev[u], u) - state.arcIn(ru, lastU, next[lastU])) +
+    state.costFactor(rv) * (state.arcIn(rv, prev[v], u) + state.arcIn(rv, lastU, next[lastV]) - state.arcIn(rv, prev[v], v) - state.arcIn(rv, lastV, next[lastV]))
+  );
 }
 
 /** Writes a chain of one or two adjacent nodes. */
