@@ -1,4 +1,6 @@
 import { routeCost, unassignedCost } from '../../evaluation/cost-evaluator';
+import { latestDepartureS } from '../../evaluation/departure';
+import { unassignedReason } from './unassigned-reason';
 import { Problem, Route, RouteStep, Solution, SolveStatistics, SolverInternalError, UnassignedTask } from '../../model/problem';
 
 /**
@@ -29,19 +31,18 @@ export function toSolution(problem: Problem, routesInOrder: number[][], statisti
     if (load.some((amount, k) => amount > vehicle.capacity[k])) feasible = false;
     if (problem.linehaulBeforeBackhaul && !linehaulFirst(problem, clients)) feasible = false;
     const steps: RouteStep[] = [];
-    let time = vehicle.shift.startS;
     let location = vehicle.startLocation;
     let routeDistance = 0;
-    // Released parcels: the route leaves once the last of them has reached the depot.
+    // Released parcels: the route leaves once the last of them has reached the depot, and as late
+    // after that as the windows allow without a later return, so waiting at the depot is not duration.
+    let time = vehicle.shift.startS;
     for (const c of clients) time = Math.max(time, problem.jobs[c - 1].releaseS ?? 0);
+    const stops = clients.map((c, i) => ({
+      ...problem.jobs[c - 1],
+      travelS: matrices.durationS[at(i === 0 ? location : problem.jobs[clients[i - 1] - 1].location, problem.jobs[c - 1].location)],
+    }));
+    time = latestDepartureS(time, stops);
     steps.push({ type: 'start', location, arrivalS: time, serviceStartS: time, departureS: time, load: [...load] });
-    // Leave as late as the first window allows, so waiting at the depot does not count as duration.
-    if (clients.length > 0) {
-      const first = problem.jobs[clients[0] - 1];
-      const window = first.timeWindows[0];
-      if (window) time = Math.max(time, window.startS - matrices.durationS[at(location, first.location)]);
-      steps[0].serviceStartS = steps[0].departureS = time;
-    }
     const departure = time;
     for (const c of clients) {
       if (seen[c]) throw new SolverInternalError(`client ${c} routed twice`);
@@ -76,10 +77,10 @@ export function toSolution(problem: Problem, routesInOrder: number[][], statisti
   problem.jobs.forEach((job, k) => {
     if (seen[k + 1]) return;
     if (job.unassignedPenaltyFen === undefined) {
-      unassigned.push({ id: job.id, reason: 'no_vehicle' });
+      unassigned.push({ id: job.id, reason: unassignedReason(problem, k) });
       feasible = false;
     } else {
-      unassigned.push({ id: job.id, reason: 'not_profitable' });
+      unassigned.push({ id: job.id, reason: unassignedReason(problem, k) });
       cost += unassignedCost(job.unassignedPenaltyFen);
     }
   });

@@ -123,3 +123,28 @@ describe('HGS on the planner model', () => {
     }
   });
 });
+
+describe('HGS when not everything fits', () => {
+  it('leaves out the work that costs least to leave, feasible, with the reason ALNS would give', () => {
+    // One vehicle of 5 for two parcels of 4 (penalties 1e6 and 2e7), and one of 9 that fits no vehicle.
+    const problem = planeProblem(
+      [0, 0],
+      [
+        { x: 30, y: 0, demand: 4 },
+        { x: 0, y: 30, demand: 4 },
+        { x: 30, y: 30, demand: 9 },
+      ],
+      { capacity: 5, vehicles: 1, objective: 'cost' },
+    );
+    problem.vehicles[0] = { ...problem.vehicles[0], costPerKmFen: 1000 };
+    [1_000_000, 20_000_000, 1_000_000].forEach((penalty, k) => (problem.jobs[k].unassignedPenaltyFen = penalty));
+    const solution = solve(problem, { seed: 1, maxIterations: 20 });
+    expect(solution.feasible).toBe(true);
+    expect(solution.routes.map((r) => r.steps.filter((s) => s.type === 'job').map((s) => s.id))).toEqual([['j2']]);
+    expect(solution.unassigned).toEqual([
+      { id: 'j1', reason: 'not_profitable' },
+      { id: 'j3', reason: 'capacity' },
+    ]);
+    expect(solution.cost).toBe(60 + 2_000_000);
+  });
+});
