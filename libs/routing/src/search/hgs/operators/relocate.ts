@@ -32,12 +32,12 @@ export class Relocate implements NodeOperator {
       if (u !== this.cachedU || state.moveCount !== this.cachedStamp || state !== this.cachedState) {
         const before = prev[u];
         const after = next[last];
-        const ru = routeOf[u];
+        // On u's vehicle's matrices (one matrix for all unless the fleet is mixed).
+        const arcs = state.data.heterogeneous ? state.arcsOf(routeOf[u]) : state.data.arcCost;
+        const stride = state.data.stride;
+        const at = (a: number, b: number): number => state.client(a) * stride + state.client(b);
         this.cachedRemoval =
-          state.arcIn(ru, before, after) -
-          state.arcIn(ru, before, u) -
-          state.arcIn(ru, last, after) +
-          (this.chainLength === 2 ? state.arcIn(ru, chainStart, chainEnd) - state.arcIn(ru, u, last) : 0);
+          arcs[at(before, after)] - arcs[at(before, u)] - arcs[at(last, after)] + (this.chainLength === 2 ? arcs[at(chainStart, chainEnd)] - arcs[at(u, last)] : 0);
         this.cachedU = u;
         this.cachedStamp = state.moveCount;
         this.cachedState = state;

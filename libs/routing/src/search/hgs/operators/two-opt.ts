@@ -10,7 +10,9 @@ export class TwoOpt implements NodeOperator {
     if (routeOf[u] !== routeOf[v] || position[u] >= position[v] || next[u] === v) return false;
     if (state.data.symmetric) {
       const r = routeOf[u];
-      const arcDelta = state.costFactor(r) * (state.arcIn(r, u, v) + state.arcIn(r, next[u], next[v]) - state.arcIn(r, u, next[u]) - state.arcIn(r, v, next[v]));
+      const arcDelta = state.data.heterogeneous
+        ? state.costFactor(r) * (state.arcIn(r, u, v) + state.arcIn(r, next[u], next[v]) - state.arcIn(r, u, next[u]) - state.arcIn(r, v, next[v]))
+        : state.arc(u, v) + state.arc(next[u], next[v]) - state.arc(u, next[u]) - state.arc(v, next[v]);
       if (arcDelta - state.routePenalty(routeOf[u]) >= -EPSILON) return false;
     }
     let length = 0;
