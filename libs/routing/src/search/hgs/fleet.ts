@@ -2,9 +2,9 @@ import { costPerMetre, costPerSecond, fixedRouteCost } from '../../evaluation/co
 import { Problem } from '../../model/problem';
 
 /**
- * The route slots as HGS prices them: route slot r is vehicle r. A homogeneous fleet prices every
- * slot like vehicle 0, with its rates folded into the arc costs (factor 1, no duration cost). A
- * mixed fleet prices arcs as distances on each slot's own profile, times the slot's cost per metre,
+ * The route slots as HGS prices them: route slot r is vehicle r. A homogeneous fleet whose time is
+ * not priced prices every slot like vehicle 0, with its rate folded into the arc costs (factor 1).
+ * A mixed fleet, or one priced per hour, prices arcs as distances on each slot's own profile, times the slot's cost per metre,
  * plus its cost per second of route duration and its fixed cost, against its own capacity vector,
  * shift and duration limit.
  */
@@ -40,6 +40,12 @@ export interface HgsFleet {
   /** Whether the slots differ (then routes carry their slot through the search). */
   heterogeneous: boolean;
   /**
+   * Arcs are distances, priced per slot (`slotCostFactor`, plus `slotDurationCost` per second of
+   * route duration): a mixed fleet, or time priced per hour, which must count service and waiting
+   * as the cost evaluator does, not only the driving an arc's cost could hold.
+   */
+  slotPriced: boolean;
+  /**
    * Weight of one unit of excess in each dimension: the largest capacity of dimension 0 over that
    * of dimension k, so grams, cm³ and parcels over capacity weigh alike (1 with one dimension).
    */
@@ -65,12 +71,13 @@ export function describeFleet(problem: Problem): HgsFleet {
       v.maxDurationS ?? Infinity,
     ].join('/');
   const heterogeneous = vehicles.some((v) => key(v, true) !== key(first, true));
+  const slotPriced = heterogeneous || (problem.objective === 'cost' && vehicles.some((v) => v.costPerHourFen > 0));
   const slotCapacityK = new Float64Array(R * dims);
   vehicles.forEach((v, r) => v.capacity.forEach((c, k) => (slotCapacityK[r * dims + k] = c)));
   const slotCapacity = dims === 1 ? slotCapacityK : Float64Array.from(vehicles, (v) => v.capacity[0]);
   const slotFixedCost = Float64Array.from(vehicles, (v) => fixedRouteCost(problem.objective, v));
-  const slotCostFactor = Float64Array.from(vehicles, (v) => (heterogeneous ? costPerMetre(problem.objective, v) : 1));
-  const slotDurationCost = Float64Array.from(vehicles, (v) => (heterogeneous ? costPerSecond(problem.objective, v) : 0));
+  const slotCostFactor = Float64Array.from(vehicles, (v) => (slotPriced ? costPerMetre(problem.objective, v) : 1));
+  const slotDurationCost = Float64Array.from(vehicles, (v) => (slotPriced ? costPerSecond(problem.objective, v) : 0));
   const slotProfile = Int32Array.from(vehicles, (v) => profileNames.indexOf(v.profile));
   const slotShiftStart = Float64Array.from(vehicles, (v) => v.shift.startS);
   const slotShiftEnd = Float64Array.from(vehicles, (v) => v.shift.endS);
@@ -120,6 +127,7 @@ export function describeFleet(problem: Problem): HgsFleet {
     typeFirstSlot: Int32Array.from(firstSlots),
     referenceSlot,
     heterogeneous,
+    slotPriced,
     dimensionWeight,
   };
 }

@@ -97,7 +97,7 @@ export function buildHgsData(problem: Problem, neighbourCount = GRANULAR_NEIGHBO
         const to = j === 0 ? (vehicle.endLocation ?? vehicle.startLocation) : location[j];
         const distanceM = matrices.distanceM[from * matrices.size + to];
         const durationS = matrices.durationS[from * matrices.size + to];
-        arcs[i * stride + j] = fleet.heterogeneous ? distanceM : priceArc(problem.objective, vehicle, distanceM, durationS);
+        arcs[i * stride + j] = fleet.slotPriced ? distanceM : priceArc(problem.objective, vehicle, distanceM, durationS);
         travel[i * stride + j] = durationS;
       }
     }

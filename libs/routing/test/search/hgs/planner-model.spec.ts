@@ -107,6 +107,14 @@ describe('HGS on the planner model', () => {
     expect(late.routes.map((r) => [r.vehicleId, r.costFen])).toEqual([['van', 210]]);
   });
 
+  it('prices the whole route duration per hour on a homogeneous fleet too, service included (hand-checked)', () => {
+    // 30 m out and back at 1 m/s with 100 s of service, 1 fen/s: 160 fen, as the cost evaluator prices the route.
+    const problem = planeProblem([0, 0], [{ x: 30, y: 0, demand: 1, serviceS: 100 }], { capacity: 10, vehicles: 1, objective: 'cost' });
+    problem.vehicles[0] = { ...problem.vehicles[0], costPerHourFen: 3600 };
+    expect(routeCost(problem, [1])).toBe(160);
+    expect(solve(problem, { seed: 1, maxIterations: 5 }).cost).toBe(160);
+  });
+
   it('solves a random planner-like day reproducibly, every load within every capacity', () => {
     const problem = randomRichProblem(new Random(3), 14);
     problem.vehicles = [0, 1, 2].flatMap((copy) => problem.vehicles.map((v) => ({ ...v, id: `${v.id}-${copy}` })));

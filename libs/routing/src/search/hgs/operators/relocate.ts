@@ -33,7 +33,7 @@ export class Relocate implements NodeOperator {
         const before = prev[u];
         const after = next[last];
         // On u's vehicle's matrices (one matrix for all unless the fleet is mixed).
-        const arcs = state.data.heterogeneous ? state.arcsOf(routeOf[u]) : state.data.arcCost;
+        const arcs = state.data.slotPriced ? state.arcsOf(routeOf[u]) : state.data.arcCost;
         const stride = state.data.stride;
         const at = (a: number, b: number): number => state.client(a) * stride + state.client(b);
         this.cachedRemoval =
@@ -43,7 +43,7 @@ export class Relocate implements NodeOperator {
         this.cachedState = state;
       }
       const penalties = state.routePenalty(routeOf[u]) + (routeOf[u] !== routeOf[v] ? state.routePenalty(routeOf[v]) : 0);
-      if (state.data.heterogeneous) {
+      if (state.data.slotPriced) {
         // Each route at its own vehicle's rate; emptying a route saves its fixed cost, opening one pays it.
         const ru = routeOf[u];
         const rv = routeOf[v];

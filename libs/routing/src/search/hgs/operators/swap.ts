@@ -23,7 +23,7 @@ export class Swap implements NodeOperator {
     if (!state.isClient(lastU) || !state.isClient(lastV)) return false;
     if (next[lastU] !== v && next[lastV] !== u) {
       // Arc-cost change minus every penalty the touched routes pay: a lower bound of the delta.
-      const arcDelta = state.data.heterogeneous
+      const arcDelta = state.data.slotPriced
         ? // each route at its own vehicle's rate
           heterogeneousArcDelta(state, u, lastU, v, lastV)
         : state.arc(prev[u], v) +
