@@ -1,4 +1,4 @@
-import { Problem } from '../../../src/model/problem';
+import { InvalidProblemError, Problem } from '../../../src/model/problem';
 import { Random } from '../../../src/random';
 import { buildHgsData } from '../../../src/search/hgs/hgs-data';
 import { whyNotHgsShaped } from '../../../src/search/hgs/hgs-shape';
@@ -154,5 +154,15 @@ describe('HGS when not everything fits', () => {
       { id: 'j3', reason: 'capacity' },
     ]);
     expect(solution.cost).toBe(60 + 2_000_000);
+  });
+});
+
+describe('solve with engine: alns', () => {
+  it('keeps ALNS for an HGS-shaped problem, which then refuses what ALNS cannot honour', () => {
+    const problem = planeProblem([0, 0], [{ x: 30, y: 0, demand: 1 }], { capacity: 10, vehicles: 1 });
+    problem.jobs[0].releaseS = 50;
+    expect(solve(problem, { seed: 1, maxIterations: 5 }).routes[0].steps[0].departureS).toBe(50);
+    expect(() => solve(problem, { seed: 1, maxIterations: 5, engine: 'alns' })).toThrow(InvalidProblemError);
+    expect(() => solve(problem, { seed: 1, maxIterations: 5, engine: 'alns' })).toThrow('jobs[0].releaseS');
   });
 });
