@@ -16,9 +16,14 @@ export function assignVehicles(data: HgsData, routes: ArrayLike<ArrayLike<number
   const peak = new Float64Array(routes.length);
   for (let i = 0; i < routes.length; i++) {
     for (let t = 0; t < data.typeCount; t++) {
-      scratch.startAtDepot(data.typeFirstSlot[t]);
-      for (let k = 0; k < routes[i].length; k++) scratch.appendClient(routes[i][k]);
-      price[i * data.typeCount + t] = scratch.appendClient(0).penalisedCost(penalties);
+      // With one matrix and one shift for all, the route is walked once and only priced per type.
+      if (t === 0 || !data.slotsShareTiming) {
+        scratch.startAtDepot(data.typeFirstSlot[t]);
+        for (let k = 0; k < routes[i].length; k++) scratch.appendClient(routes[i][k]);
+        scratch.appendClient(0);
+      }
+      scratch.slot = data.typeFirstSlot[t];
+      price[i * data.typeCount + t] = scratch.penalisedCost(penalties);
       peak[i] = scratch.weightedPeak();
     }
   }

@@ -35,9 +35,10 @@ export class Relocate implements NodeOperator {
         // On u's vehicle's matrices (one matrix for all unless the fleet is mixed).
         const arcs = state.data.slotPriced ? state.arcsOf(routeOf[u]) : state.data.arcCost;
         const stride = state.data.stride;
-        const at = (a: number, b: number): number => state.client(a) * stride + state.client(b);
+        const b = state.client(before) * stride;
+        const a = state.client(after);
         this.cachedRemoval =
-          arcs[at(before, after)] - arcs[at(before, u)] - arcs[at(last, after)] + (this.chainLength === 2 ? arcs[at(chainStart, chainEnd)] - arcs[at(u, last)] : 0);
+          arcs[b + a] - arcs[b + u] - arcs[state.client(last) * stride + a] + (this.chainLength === 2 ? arcs[chainStart * stride + chainEnd] - arcs[u * stride + last] : 0);
         this.cachedU = u;
         this.cachedStamp = state.moveCount;
         this.cachedState = state;
@@ -47,7 +48,11 @@ export class Relocate implements NodeOperator {
         // Each route at its own vehicle's rate; emptying a route saves its fixed cost, opening one pays it.
         const ru = routeOf[u];
         const rv = routeOf[v];
-        const insertion = state.arcIn(rv, v, chainStart) + state.arcIn(rv, chainEnd, next[v]) - state.arcIn(rv, v, next[v]);
+        const arcs = state.arcsOf(rv);
+        const stride = state.data.stride;
+        const from = state.client(v) * stride;
+        const to = state.client(next[v]);
+        const insertion = arcs[from + chainStart] + arcs[chainEnd * stride + to] - arcs[from + to];
         let bound = state.costFactor(ru) * this.cachedRemoval + state.costFactor(rv) * insertion;
         if (ru !== rv && state.routeSize[ru] === this.chainLength) bound -= state.fixedCost(ru);
         if (ru !== rv && state.routeSize[rv] === 0) bound += state.fixedCost(rv);

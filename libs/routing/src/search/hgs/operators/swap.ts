@@ -75,9 +75,17 @@ function heterogeneousArcDelta(state: RouteState, u: number, lastU: number, v: n
   const { next, prev, routeOf } = state;
   const ru = routeOf[u];
   const rv = routeOf[v];
+  const s = state.data.stride;
+  const arcsU = state.arcsOf(ru);
+  const arcsV = state.arcsOf(rv);
+  // u, v, lastU and lastV are clients; their neighbours may be depots (client 0).
+  const pu = state.client(prev[u]) * s;
+  const nu = state.client(next[lastU]);
+  const pv = state.client(prev[v]) * s;
+  const nv = state.client(next[lastV]);
   return (
-    state.costFactor(ru) * (state.arcIn(ru, prev[u], v) + state.arcIn(ru, lastV, next[lastU]) - state.arcIn(ru, prev[u], u) - state.arcIn(ru, lastU, next[lastU])) +
-    state.costFactor(rv) * (state.arcIn(rv, prev[v], u) + state.arcIn(rv, lastU, next[lastV]) - state.arcIn(rv, prev[v], v) - state.arcIn(rv, lastV, next[lastV]))
+    state.costFactor(ru) * (arcsU[pu + v] + arcsU[lastV * s + nu] - arcsU[pu + u] - arcsU[lastU * s + nu]) +
+    state.costFactor(rv) * (arcsV[pv + u] + arcsV[lastU * s + nv] - arcsV[pv + v] - arcsV[lastV * s + nv])
   );
 }
 
