@@ -193,6 +193,8 @@ describe('iterationBudget', () => {
     expect(iterationBudget(0)).toBe(1_000);
     expect(iterationBudget(10)).toBe(3_000);
     expect(iterationBudget(10_000)).toBe(20_000);
+    expect(iterationBudget(10, 'hgs')).toBe(150);
+    expect(iterationBudget(10_000, 'hgs')).toBe(1_000);
   });
 });
 

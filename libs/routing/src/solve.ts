@@ -16,12 +16,11 @@ function solveWithAlns(problem: Problem, options: SolveOptions): Solution {
 
 /**
  * Solves on the calling thread: validates, then Hybrid Genetic Search when the problem is
- * "HGS-shaped" (one profile, identical vehicles, mandatory single-window jobs, no shipments or
- * skills), else ALNS. `options.threads` is ignored here; see `solveAsync`.
+ * "HGS-shaped" (`whyNotHgsShaped`) and `options.engine` is not `alns`, else ALNS. `options.threads` is ignored here; see `solveAsync`.
  */
 export function solve(problem: Problem, options: SolveOptions = {}): Solution {
   validateProblem(problem);
-  if (isHgsShaped(problem)) return solveWithHgs(problem, options);
+  if (options.engine !== 'alns' && isHgsShaped(problem)) return solveWithHgs(problem, options);
   refuseWhatNoEngineSolves(problem);
   return solveWithAlns(problem, options);
 }
@@ -47,6 +46,6 @@ export async function solveAsync(problem: Problem, options: SolveOptions = {}): 
   const threads = options.threads ?? 1;
   if (threads <= 1) return solve(problem, options);
   validateProblem(problem);
-  if (!isHgsShaped(problem)) return solve(problem, options);
+  if (options.engine === 'alns' || !isHgsShaped(problem)) return solve(problem, options);
   return solveWithHgsThreads(problem, options, threads);
 }

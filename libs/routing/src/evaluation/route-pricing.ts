@@ -1,6 +1,7 @@
-import { InvalidProblemError, Problem, Route, RouteStep, ShipmentStop, TimeWindow, Vehicle } from '../model/problem';
+import { InvalidProblemError, Problem, Route, RouteStep, ShipmentStop, Vehicle } from '../model/problem';
 import { validateProblem } from '../model/validate-problem';
 import { routeCost } from './cost-evaluator';
+import { latestDepartureS, startWithin } from './departure';
 
 /** One visit of a given route: a single-stop job, or one end of a paired shipment. */
 export type RouteVisit = { jobId: string } | { shipmentId: string; end: 'pickup' | 'delivery' };
@@ -90,9 +91,11 @@ function priceRoute(problem: Problem, vehicle: Vehicle, visits: Visit[]): Priced
     });
   checkLoad(null);
 
-  // The route leaves once its shift has started and its released goods are at the depot.
-  let time = Math.max(vehicle.shift.startS, ...visits.map((visit) => visit.releaseS));
-  const startS = time;
+  // The route leaves once its shift has started and its released goods are at the depot, and as
+  // late after that as its visits allow: waiting at the depot is not driving.
+  const stops = visits.map((visit, v) => ({ ...visit.stop, travelS: leg(v === 0 ? vehicle.startLocation : visits[v - 1].stop.location, visit.stop.location).durationS }));
+  let time = latestDepartureS(Math.max(vehicle.shift.startS, ...visits.map((visit) => visit.releaseS)), stops);
+  const departureS = time;
   const steps: RouteStep[] = [{ type: 'start', location: vehicle.startLocation, arrivalS: time, serviceStartS: time, departureS: time, load: load.slice() }];
   let location = vehicle.startLocation;
   let distanceM = 0;
@@ -125,23 +128,11 @@ function priceRoute(problem: Problem, vehicle: Vehicle, visits: Visit[]): Priced
   // An open route (no end location) ends at its last visit, with no end step.
   if (vehicle.endLocation !== null) steps.push({ type: 'end', location: end, arrivalS: endS, serviceStartS: endS, departureS: endS, load: load.slice() });
   if (endS > vehicle.shift.endS) violations.push({ rule: 'shift', endS, shiftEndS: vehicle.shift.endS });
-  // Waiting at the depot is not driving: leave as late as the first visit's service start allows.
-  const first = steps[1];
-  const departureS = first ? Math.max(startS, first.serviceStartS - leg(vehicle.startLocation, first.location).durationS) : startS;
-  steps[0].arrivalS = steps[0].serviceStartS = steps[0].departureS = departureS;
-  if (first) first.arrivalS = Math.max(first.arrivalS, departureS + leg(vehicle.startLocation, first.location).durationS);
   const durationS = visits.length === 0 ? 0 : endS - departureS;
   if (vehicle.maxDurationS !== undefined && durationS > vehicle.maxDurationS) violations.push({ rule: 'max_duration', durationS, maxDurationS: vehicle.maxDurationS });
   if (vehicle.maxDistanceM !== undefined && distanceM > vehicle.maxDistanceM) violations.push({ rule: 'max_distance', distanceM, maxDistanceM: vehicle.maxDistanceM });
   const costFen = visits.length === 0 ? 0 : routeCost(problem.objective, vehicle, distanceM, durationS);
   return { route: { vehicleId: vehicle.id, steps, distanceM, durationS, costFen }, violations };
-}
-
-/** Earliest service start at or after `arrivalS` inside one of the windows (any time if none); null when every window has closed. */
-export function startWithin(windows: TimeWindow[], arrivalS: number): number | null {
-  if (windows.length === 0) return arrivalS;
-  for (const window of windows) if (arrivalS <= window.endS) return Math.max(arrivalS, window.startS);
-  return null;
 }
 
 /** Each route's vehicle and visits, looked up once; a reference the problem does not have, or one given twice, is bad input. */
@@ -192,3 +183,5 @@ function resolveRoutes(problem: Problem, routes: GivenRoute[]): Array<{ vehicle:
     return { vehicle, visits };
   });
 }
+
+export { startWithin };

@@ -183,6 +183,11 @@ export interface SolveOptions {
   clock?: 'wall' | 'cpu';
   /** Called with the best cost whenever it improves; never from inside inner loops. */
   onProgress?: (event: { ms: number; cost: number }) => void;
+  /**
+   * `auto` (default): HGS when the problem is HGS-shaped, else ALNS. `alns`: ALNS in every case, for
+   * callers that measured it better on their problems (the planner, see its depot-solve.ts).
+   */
+  engine?: 'auto' | 'alns';
 }
 
 export class InvalidProblemError extends Error {

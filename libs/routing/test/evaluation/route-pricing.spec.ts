@@ -22,7 +22,7 @@ function givenRoutes(solution: Solution): GivenRoute[] {
 }
 
 describe('priceRoutes: pricing and checking routes the solver did not make', () => {
-  it('schedules, loads and prices a hand-checkable route, leaving the depot as late as the first window allows', () => {
+  it('schedules, loads and prices a hand-checkable route, leaving the depot as late as the windows allow', () => {
     const p = problem(line, {
       vehicles: [vehicle({ costPerKmFen: 1000, costPerHourFen: 3600, fixedCostFen: 7, capacity: [5, 2] })],
       objective: 'cost',
@@ -34,15 +34,16 @@ describe('priceRoutes: pricing and checking routes the solver did not make', () 
     const priced = priceRoutes(p, [{ vehicleId: 'v1', visits: [{ jobId: 'a' }, { jobId: 'b' }] }]);
     expect(priced.routes[0]!.violations).toEqual([]);
     const { route } = priced.routes[0]!;
-    // Leaves at 20 to start serving a at 30 (its window), drives 10 s to b, waits until 60, back at 80.
+    // Leaving at 20 (a's window opens at 30) would wait at b until 60; leaving at 35 serves a at 45
+    // (its window is open until 100) and reaches b at 60 without waiting, back at 80 all the same.
     expect(route.steps.map((step) => [step.type, step.id ?? null, step.arrivalS, step.serviceStartS, step.departureS, step.load])).toEqual([
-      ['start', null, 20, 20, 20, [2, 1]],
-      ['job', 'a', 30, 30, 35, [0, 0]],
-      ['job', 'b', 45, 60, 60, [3, 0]],
+      ['start', null, 35, 35, 35, [2, 1]],
+      ['job', 'a', 45, 45, 50, [0, 0]],
+      ['job', 'b', 60, 60, 60, [3, 0]],
       ['end', null, 80, 80, 80, [3, 0]],
     ]);
-    expect([route.distanceM, route.durationS, route.costFen]).toEqual([40, 60, 7 + 40 + 60]);
-    expect([priced.cost, priced.distanceM, priced.durationS, priced.feasible]).toEqual([107, 40, 60, true]);
+    expect([route.distanceM, route.durationS, route.costFen]).toEqual([40, 45, 7 + 40 + 45]);
+    expect([priced.cost, priced.distanceM, priced.durationS, priced.feasible]).toEqual([92, 40, 45, true]);
   });
 
   it('names every rule a route breaks, with the dimension or the visit', () => {

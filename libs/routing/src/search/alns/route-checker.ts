@@ -1,5 +1,5 @@
 import { routeCost } from '../../evaluation/cost-evaluator';
-import { startWithin } from '../../evaluation/route-pricing';
+import { latestDepartureS, startWithin } from '../../evaluation/departure';
 import { Problem, Route, RouteStep } from '../../model/problem';
 
 /** One visit of a route, in terms of the input problem: a job, or one end of a shipment. */
@@ -42,7 +42,12 @@ export function checkRoute(problem: Problem, vehicleIndex: number, visits: TaskV
   checkLoad('start');
 
   const steps: RouteStep[] = [{ type: 'start', location: vehicle.startLocation, arrivalS: 0, serviceStartS: 0, departureS: 0, load: load.slice() }];
-  let time = vehicle.shift.startS;
+  const stopOf = (visit: (typeof visits)[number]) =>
+    visit.kind === 'job' ? problem.jobs[visit.index] : visit.kind === 'pickup' ? problem.shipments[visit.index].pickup : problem.shipments[visit.index].delivery;
+  // Leave as late as the visits allow without delaying the return, so waiting at the start is not driven time.
+  const timed = visits.map((visit, v) => ({ ...stopOf(visit), travelS: travel(v === 0 ? vehicle.startLocation : stopOf(visits[v - 1]).location, stopOf(visit).location).s }));
+  const departureS = latestDepartureS(vehicle.shift.startS, timed);
+  let time = departureS;
   let location = vehicle.startLocation;
   let distanceM = 0;
   const picked = new Set<number>();
@@ -80,13 +85,6 @@ export function checkRoute(problem: Problem, vehicleIndex: number, visits: TaskV
   distanceM += back.m;
   const endS = time + back.s;
   if (endS > vehicle.shift.endS) violations.push(`route ends at ${endS}, after the shift end ${vehicle.shift.endS}`);
-  // Leave as late as possible without delaying the first service, so waiting at the start is not driven time.
-  let departureS = vehicle.shift.startS;
-  if (visits.length > 0) {
-    const firstTravel = travel(vehicle.startLocation, steps[1].location).s;
-    departureS = Math.max(vehicle.shift.startS, steps[1].serviceStartS - firstTravel);
-    steps[1].arrivalS = Math.max(steps[1].arrivalS, departureS + firstTravel);
-  }
   steps[0].arrivalS = steps[0].serviceStartS = steps[0].departureS = departureS;
   if (vehicle.endLocation !== null) {
     steps.push({ type: 'end', location: vehicle.endLocation, arrivalS: endS, serviceStartS: endS, departureS: endS, load: load.slice() });

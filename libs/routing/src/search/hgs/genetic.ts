@@ -12,6 +12,7 @@ import { PenaltyManager } from './penalty-manager';
 import { Population } from './population';
 import { Penalties, SegmentAccumulator } from './segment';
 import { Splitter } from './split';
+import { leaveOutViolations } from './leave-out-repair';
 import { assignVehicles } from './vehicle-assignment';
 import { canMinimiseRoutes, RouteMinimiser } from './route-minimisation/route-minimiser';
 import { RuinAndRecreate } from './route-minimisation/ruin-recreate';
@@ -135,6 +136,7 @@ export class HybridGeneticSearch {
       }
     }
     if (!this.best) throw new Error('HGS produced no individual');
+    if (!this.best.feasible && this.data.hasOptional) this.repairByLeavingOut(this.best);
     return {
       best: this.best,
       iterations: this.iteration,
@@ -200,6 +202,25 @@ export class HybridGeneticSearch {
       }
     }
     return improved;
+  }
+
+  /**
+   * Nothing feasible was found, yet clients may be left out (the planner's jobs all may, at
+   * penalties far above any route): leaves out, greedily, what breaks a route
+   * (`leaveOutViolations`), then educates the result with violation penalties above every client's
+   * penalty, so no move breaks a route again and a left-out client comes back where it fits.
+   */
+  private repairByLeavingOut(best: Individual): void {
+    let highest = 0;
+    for (let c = 1; c <= this.data.n; c++) highest = Math.max(highest, this.data.skipPenalty[c]);
+    const stiff = { capacity: 10 * highest + 1, timeWarp: 10 * highest + 1 };
+    const mixed = this.data.heterogeneous;
+    // Leave out the cheapest clients that make each route feasible, let the local search put back
+    // what fits elsewhere, then make sure again.
+    const feasible = leaveOutViolations(this.data, best.routes, best.slots, this.scratch);
+    const educated = this.localSearch.run(feasible.routes, stiff, feasible.slots);
+    const repaired = leaveOutViolations(this.data, educated, mixed ? [...this.localSearch.state.exportedSlots] : undefined, this.scratch);
+    this.considerBest(new Individual(this.data, repaired.routes, this.penalties.current, this.scratch, repaired.slots));
   }
 
   private updatePenalties(): void {

@@ -1,12 +1,13 @@
-import { arcCost as priceArc, costPerMetre, fixedRouteCost, unassignedCost } from '../../evaluation/cost-evaluator';
-import { Problem, Vehicle } from '../../model/problem';
+import { arcCost as priceArc, unassignedCost } from '../../evaluation/cost-evaluator';
+import { Problem } from '../../model/problem';
 import { embedInPlane, PlanarEmbedding } from './embedding';
+import { describeFleet, HgsFleet } from './fleet';
 
 /**
  * The problem as HGS sees it, in flat typed arrays indexed by "client": 0 is the depot, 1..n are
  * the jobs in problem order (client c is `problem.jobs[c - 1]`). Built once per solve.
  */
-export interface HgsData {
+export interface HgsData extends HgsFleet {
   /** Number of clients. */
   n: number;
   /** Row stride of the matrices: n + 1. */
@@ -19,10 +20,11 @@ export interface HgsData {
   /** Earliest / latest start of service; index 0 holds the vehicle shift. */
   earlyS: Float64Array;
   lateS: Float64Array;
-  /** Delivery amount (linehaul), 0 for a pickup client. */
+  /** Delivery amount in dimension 0, 0 for a pickup client. */
   demand: Float64Array;
-  /** Pickup amount (backhaul), 0 for a delivery client; only with linehaul before backhaul. */
+  /** Pickup amount in dimension 0, 0 for a delivery client. */
   pickup: Float64Array;
+  /** Some client is a pickup: the load then peaks anywhere on a route (segments carry the peak). */
   hasPickups: boolean;
   /** Capacity of the reference vehicle (the largest): what Split cuts routes for. */
   capacity: number;
@@ -35,22 +37,18 @@ export interface HgsData {
    */
   routeFixedCost: number;
   /**
-   * Route slot r is vehicle r. A mixed fleet prices a route on slot r as
-   * `slotCostFactor[r] × (arc costs) + slotFixedCost[r]` with its own `slotCapacity[r]`; a
-   * homogeneous fleet has factor 1 and the reference vehicle's values in every slot.
+   * Arc costs and travel durations of each profile (`HgsFleet.slotProfile` says which a slot drives
+   * on); `arcCost` and `travelS` are those of the reference slot's profile, which the neighbourhoods,
+   * the plane and Split's linear path use.
    */
-  slotCapacity: Float64Array;
-  slotFixedCost: Float64Array;
-  slotCostFactor: Float64Array;
-  /** Vehicle type of each slot (slots with equal capacity, fixed cost and factor share a type). */
-  slotType: Int32Array;
-  typeCount: number;
-  /** The lowest slot of each type: what a route costs on that type. */
-  typeFirstSlot: Int32Array;
-  /** The slot of the largest vehicle (0 for a homogeneous fleet). */
-  referenceSlot: number;
-  /** Whether the slots differ (then routes carry their slot through the search). */
-  heterogeneous: boolean;
+  profileArcCost: Float64Array[];
+  profileTravelS: Float64Array[];
+  /** Delivery amount of client c in dimension k at `c * dims + k` (`demand` itself with one dimension). */
+  deliveryK: Float64Array;
+  /** Pickup amount of client c in dimension k at `c * dims + k` (`pickup` itself with one dimension). */
+  pickupK: Float64Array;
+  /** One dimension and no pickups: a route's load is the sum of its demands (the CVRP fast paths). */
+  simpleLoad: boolean;
   /**
    * Optional clients (prize-collecting): `optional[c]` is 1 when client c may be left out, at
    * `skipPenalty[c]` objective units (the cost evaluator's `unassignedCost`); 0 for mandatory ones.
@@ -80,56 +78,72 @@ export const GRANULAR_NEIGHBOURS = 20;
 export function buildHgsData(problem: Problem, neighbourCount = GRANULAR_NEIGHBOURS): HgsData {
   const vehicle = problem.vehicles[0];
   const fleet = describeFleet(problem);
-  const matrices = problem.profiles[vehicle.profile];
   const n = problem.jobs.length;
   const stride = n + 1;
+  const dims = fleet.dims;
   const location = new Int32Array(stride);
   location[0] = vehicle.startLocation;
   problem.jobs.forEach((job, k) => (location[k + 1] = job.location));
-  const arcCost = new Float64Array(stride * stride);
-  const travelS = new Float64Array(stride * stride);
-  let maxArcCost = 0;
-  for (let i = 0; i < stride; i++) {
-    for (let j = 0; j < stride; j++) {
-      // Arcs into the depot use the end location (equal to the start for HGS-shaped problems).
-      const from = location[i];
-      const to = j === 0 ? (vehicle.endLocation ?? vehicle.startLocation) : location[j];
-      const distanceM = matrices.distanceM[from * matrices.size + to];
-      const durationS = matrices.durationS[from * matrices.size + to];
-      const cost = fleet.heterogeneous ? distanceM : priceArc(problem.objective, vehicle, distanceM, durationS);
-      arcCost[i * stride + j] = cost;
-      travelS[i * stride + j] = durationS;
-      if (cost > maxArcCost) maxArcCost = cost;
+  const profileArcCost: Float64Array[] = [];
+  const profileTravelS: Float64Array[] = [];
+  for (const name of fleet.profileNames) {
+    const matrices = problem.profiles[name];
+    const arcs = new Float64Array(stride * stride);
+    const travel = new Float64Array(stride * stride);
+    for (let i = 0; i < stride; i++) {
+      for (let j = 0; j < stride; j++) {
+        // Arcs into the depot use the end location (the same for every vehicle of an HGS-shaped problem).
+        const from = location[i];
+        const to = j === 0 ? (vehicle.endLocation ?? vehicle.startLocation) : location[j];
+        const distanceM = matrices.distanceM[from * matrices.size + to];
+        const durationS = matrices.durationS[from * matrices.size + to];
+        arcs[i * stride + j] = fleet.slotPriced ? distanceM : priceArc(problem.objective, vehicle, distanceM, durationS);
+        travel[i * stride + j] = durationS;
+      }
     }
+    profileArcCost.push(arcs);
+    profileTravelS.push(travel);
   }
+  const referenceProfile = fleet.slotProfile[fleet.referenceSlot];
+  const arcCost = profileArcCost[referenceProfile];
+  const travelS = profileTravelS[referenceProfile];
+  let maxArcCost = 0;
+  for (const arcs of profileArcCost) for (let i = 0; i < arcs.length; i++) if (arcs[i] > maxArcCost) maxArcCost = arcs[i];
+  // Jobs without a window are open over every shift; the depot's own window is each slot's shift.
+  const horizonStartS = Math.min(...fleet.slotShiftStart);
+  const horizonEndS = Math.max(...fleet.slotShiftEnd);
   const serviceS = new Float64Array(stride);
   const earlyS = new Float64Array(stride);
   const lateS = new Float64Array(stride);
-  const demand = new Float64Array(stride);
-  const pickup = new Float64Array(stride);
+  const deliveryK = new Float64Array(stride * dims);
+  const pickupK = new Float64Array(stride * dims);
+  const pickupClient = new Uint8Array(stride);
   const releaseS = new Float64Array(stride);
   earlyS[0] = vehicle.shift.startS;
   lateS[0] = vehicle.shift.endS;
   const optional = new Uint8Array(stride);
   const skipPenalty = new Float64Array(stride);
-  let hasTimeWindows = false;
+  let hasTimeWindows = !fleet.slotsShareTiming || fleet.hasDurationLimits || fleet.slotDurationCost.some((cost) => cost > 0);
   let maxDemand = 0;
   let longestTourS = 0;
   problem.jobs.forEach((job, k) => {
     const c = k + 1;
     serviceS[c] = job.serviceS;
     releaseS[c] = job.releaseS ?? 0;
-    if (releaseS[c] > vehicle.shift.startS) hasTimeWindows = true;
-    if (job.kind === 'pickup') pickup[c] = job.amount[0];
-    else demand[c] = job.amount[0];
+    if (releaseS[c] > horizonStartS) hasTimeWindows = true;
+    pickupClient[c] = job.kind === 'pickup' ? 1 : 0;
+    const amounts = job.kind === 'pickup' ? pickupK : deliveryK;
+    for (let d = 0; d < dims; d++) {
+      amounts[c * dims + d] = job.amount[d];
+      maxDemand = Math.max(maxDemand, job.amount[d] * fleet.dimensionWeight[d]);
+    }
     if (job.unassignedPenaltyFen !== undefined) {
       optional[c] = 1;
       skipPenalty[c] = unassignedCost(job.unassignedPenaltyFen);
     }
-    maxDemand = Math.max(maxDemand, demand[c], pickup[c]);
     const window = job.timeWindows[0];
-    earlyS[c] = window ? window.startS : vehicle.shift.startS;
-    lateS[c] = window ? window.endS : vehicle.shift.endS;
+    earlyS[c] = window ? window.startS : horizonStartS;
+    lateS[c] = window ? window.endS : horizonEndS;
     if (window) hasTimeWindows = true;
     let slowest = 0;
     for (let j = 0; j < stride; j++) slowest = Math.max(slowest, travelS[c * stride + j]);
@@ -137,23 +151,31 @@ export function buildHgsData(problem: Problem, neighbourCount = GRANULAR_NEIGHBO
   });
   // A shift shorter than the longest conceivable tour can bind even without job windows.
   if (vehicle.shift.endS - vehicle.shift.startS < longestTourS) hasTimeWindows = true;
+  const demand = dims === 1 ? deliveryK : Float64Array.from({ length: stride }, (_, c) => deliveryK[c * dims]);
+  const pickup = dims === 1 ? pickupK : Float64Array.from({ length: stride }, (_, c) => pickupK[c * dims]);
+  const hasPickups = pickupK.some((amount) => amount > 0);
   const data: HgsData = {
     n,
     stride,
     arcCost,
     travelS,
+    profileArcCost,
+    profileTravelS,
     serviceS,
     earlyS,
     lateS,
     demand,
     pickup,
-    hasPickups: pickup.some((amount) => amount > 0),
+    deliveryK,
+    pickupK,
+    hasPickups,
+    simpleLoad: dims === 1 && !hasPickups,
     capacity: fleet.slotCapacity[fleet.referenceSlot],
     maxRoutes: problem.vehicles.length,
     routeFixedCost: fleet.slotFixedCost[fleet.referenceSlot],
     ...fleet,
     releaseS,
-    hasReleaseTimes: releaseS.some((release) => release > vehicle.shift.startS),
+    hasReleaseTimes: releaseS.some((release) => release > horizonStartS),
     optional,
     skipPenalty,
     hasOptional: optional.includes(1),
@@ -161,10 +183,10 @@ export function buildHgsData(problem: Problem, neighbourCount = GRANULAR_NEIGHBO
     neighbours: [],
     maxArcCost,
     maxDemand,
-    symmetric: isSymmetric(arcCost, stride),
+    symmetric: profileArcCost.every((arcs) => isSymmetric(arcs, stride)),
     plane: embedInPlane(arcCost, stride),
   };
-  if (problem.linehaulBeforeBackhaul) forbidBackhaulFirst(data);
+  if (problem.linehaulBeforeBackhaul) forbidBackhaulFirst(data, pickupClient);
   data.neighbours = buildNeighbours(data, Math.min(neighbourCount, n - 1));
   return data;
 }
@@ -179,49 +201,16 @@ export const FORBIDDEN_ARC_COST = 1e9;
  * Linehaul before backhaul: depot → backhaul (a trip opening with a pickup) and backhaul → linehaul
  * arcs are forbidden. The plane and the largest arc cost were taken from the true costs first.
  */
-function forbidBackhaulFirst(data: HgsData): void {
-  const { n, stride, arcCost, pickup } = data;
+function forbidBackhaulFirst(data: HgsData, pickupClient: Uint8Array): void {
+  const { n, stride } = data;
   for (let i = 0; i <= n; i++) {
     for (let j = 1; j <= n; j++) {
-      const opensWithPickup = i === 0 && pickup[j] > 0;
-      const linehaulAfterBackhaul = i > 0 && pickup[i] > 0 && pickup[j] === 0;
-      if (opensWithPickup || linehaulAfterBackhaul) arcCost[i * stride + j] = FORBIDDEN_ARC_COST;
+      const opensWithPickup = i === 0 && pickupClient[j] === 1;
+      const linehaulAfterBackhaul = i > 0 && pickupClient[i] === 1 && pickupClient[j] === 0;
+      if (opensWithPickup || linehaulAfterBackhaul) for (const arcs of data.profileArcCost) arcs[i * stride + j] = FORBIDDEN_ARC_COST;
     }
   }
   data.symmetric = false;
-}
-
-/**
- * The route slots. A fleet whose vehicles differ only in capacity, fixed cost and cost per metre
- * is priced on distance arcs times each slot's cost per metre (hgs-shape.ts keeps other mixed
- * fleets away); otherwise every slot prices arcs like vehicle 0, with factor 1.
- */
-function describeFleet(
-  problem: Problem,
-): Pick<HgsData, 'slotCapacity' | 'slotFixedCost' | 'slotCostFactor' | 'slotType' | 'typeCount' | 'typeFirstSlot' | 'referenceSlot' | 'heterogeneous'> {
-  const vehicles = problem.vehicles;
-  const same = (v: Vehicle): boolean =>
-    v.capacity[0] === vehicles[0].capacity[0] &&
-    fixedRouteCost(problem.objective, v) === fixedRouteCost(problem.objective, vehicles[0]) &&
-    costPerMetre(problem.objective, v) === costPerMetre(problem.objective, vehicles[0]);
-  const heterogeneous = !vehicles.every(same);
-  const slotCapacity = Float64Array.from(vehicles, (v) => v.capacity[0]);
-  const slotFixedCost = Float64Array.from(vehicles, (v) => fixedRouteCost(problem.objective, v));
-  const slotCostFactor = Float64Array.from(vehicles, (v) => (heterogeneous ? costPerMetre(problem.objective, v) : 1));
-  const slotType = new Int32Array(vehicles.length);
-  const types = new Map<string, number>();
-  const firstSlots: number[] = [];
-  let referenceSlot = 0;
-  vehicles.forEach((_, r) => {
-    const key = `${slotCapacity[r]}/${slotFixedCost[r]}/${slotCostFactor[r]}`;
-    if (!types.has(key)) {
-      types.set(key, types.size);
-      firstSlots.push(r);
-    }
-    slotType[r] = types.get(key)!;
-    if (slotCapacity[r] > slotCapacity[referenceSlot]) referenceSlot = r;
-  });
-  return { slotCapacity, slotFixedCost, slotCostFactor, slotType, typeCount: types.size, typeFirstSlot: Int32Array.from(firstSlots), referenceSlot, heterogeneous };
 }
 
 /**
@@ -282,7 +271,9 @@ export function restrictHgsData(parent: HgsData, clients: ArrayLike<number>, max
     }
   }
   const pick = (values: Float64Array): Float64Array => Float64Array.from({ length: stride }, (_, k) => values[parentOf(k)]);
+  // Decomposition runs on one profile and one dimension (a homogeneous fleet): the plain arrays suffice.
   const demand = pick(parent.demand);
+  const pickup = pick(parent.pickup);
   const x = pick(parent.plane.x);
   const y = pick(parent.plane.y);
   const angle = Float64Array.from({ length: stride }, (_, k) => Math.atan2(y[k] - y[0], x[k] - x[0]));
@@ -292,9 +283,13 @@ export function restrictHgsData(parent: HgsData, clients: ArrayLike<number>, max
     stride,
     arcCost,
     travelS,
+    profileArcCost: [arcCost],
+    profileTravelS: [travelS],
+    deliveryK: demand,
+    pickupK: pickup,
     serviceS: pick(parent.serviceS),
     optional: Uint8Array.from({ length: stride }, (_, k) => parent.optional[parentOf(k)]),
-    pickup: pick(parent.pickup),
+    pickup,
     releaseS: pick(parent.releaseS),
     skipPenalty: pick(parent.skipPenalty),
     earlyS: pick(parent.earlyS),

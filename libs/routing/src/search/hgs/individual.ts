@@ -11,7 +11,7 @@ export class Individual {
   /** Successor / predecessor of each client (0 = depot), for the broken-pairs distance. */
   readonly successor: Int32Array;
   readonly predecessor: Int32Array;
-  /** Arc costs (at each vehicle's rate) plus fixed route costs plus the penalties of left-out optional clients. */
+  /** Arc costs (at each vehicle's rate) plus fixed and duration costs of the routes plus the penalties of left-out optional clients. */
   cost = 0;
   excessLoad = 0;
   timeWarpS = 0;
@@ -47,7 +47,7 @@ export class Individual {
         scratch.appendClient(c);
       }
       scratch.appendClient(0);
-      this.cost += data.slotCostFactor[slot] * scratch.cost + data.slotFixedCost[slot];
+      this.cost += scratch.routeCost();
       this.excessLoad += Math.max(scratch.excessLoad(), 0);
       this.timeWarpS += scratch.routeTimeWarp();
     }

@@ -85,6 +85,7 @@ export class LocalSearch {
       }
       if (this.runSwapStar(pass)) improved = true;
       if (this.data.heterogeneous && this.exchangeVehicles()) improved = true;
+      if (this.data.hasOptional && this.dropUnprofitableRoutes()) improved = true;
     }
     return state.exportRoutes();
   }
@@ -128,6 +129,27 @@ export class LocalSearch {
           break;
         }
       }
+    }
+    return improved;
+  }
+
+  /**
+   * Leaves out every client of a route that holds only optional clients whose penalties together
+   * cost less than the route: no single removal may pay while the route's fixed cost remains.
+   */
+  private dropUnprofitableRoutes(): boolean {
+    const state = this.state;
+    const { optional, skipPenalty } = this.data;
+    let improved = false;
+    for (let r = 0; r < state.routeSlots; r++) {
+      if (state.routeSize[r] === 0) continue;
+      const end = state.endDepot(r);
+      let penalties = 0;
+      let node = state.next[state.startDepot(r)];
+      for (; node !== end && optional[node]; node = state.next[node]) penalties += skipPenalty[node];
+      if (node !== end || !(penalties < state.routeCost[r] - EPSILON)) continue;
+      while (state.routeSize[r] > 0) state.removeClient(state.next[state.startDepot(r)]);
+      improved = true;
     }
     return improved;
   }

@@ -35,6 +35,31 @@ export class PenaltyManager {
           capacity: clamp(data.maxArcCost / Math.max(1, data.maxDemand)),
           timeWarp: clamp(travelTotal > 0 ? arcTotal / travelTotal : 1),
         };
+    if (!initial) this.startAboveSkipPenalties(data);
+  }
+
+  /**
+   * When leaving a client out costs far more than any arc (the planner's must-go work), penalties
+   * scaled to the arcs would make every violation cheaper than leaving out, and the search would
+   * spend its budget among infeasible solutions: start so that overloading by a mean client's
+   * load, or running a whole shift late, costs about what leaving a mean client out does.
+   */
+  private startAboveSkipPenalties(data: HgsData): void {
+    let skipped = 0;
+    let skipTotal = 0;
+    let loadTotal = 0;
+    for (let c = 1; c <= data.n; c++) {
+      for (let k = 0; k < data.dims; k++) loadTotal += data.dimensionWeight[k] * (data.deliveryK[c * data.dims + k] + data.pickupK[c * data.dims + k]);
+      if (!data.optional[c]) continue;
+      skipped++;
+      skipTotal += data.skipPenalty[c];
+    }
+    const meanSkip = skipped > 0 ? skipTotal / skipped : 0;
+    if (meanSkip <= 10 * data.maxArcCost) return;
+    const meanLoad = loadTotal / Math.max(1, data.n);
+    const horizonS = Math.max(...data.slotShiftEnd) - Math.min(...data.slotShiftStart);
+    this.current.capacity = clamp(Math.max(this.current.capacity, meanSkip / Math.max(1, meanLoad)));
+    this.current.timeWarp = clamp(Math.max(this.current.timeWarp, meanSkip / Math.max(1, horizonS)));
   }
 
   record(individual: Individual): void {

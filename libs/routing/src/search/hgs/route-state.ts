@@ -1,4 +1,5 @@
 import { HgsData } from './hgs-data';
+import { RouteLoads } from './route-loads';
 import { Penalties, SegmentAccumulator } from './segment';
 
 const NO_CLIENTS: number[] = [];
@@ -33,6 +34,8 @@ export class RouteState {
   /** Penalties of the optional clients left out of every route (their `routeOf` is -1). */
   skippedPenalty = 0;
   readonly acc: SegmentAccumulator;
+  /** Per-dimension loads of prefixes and suffixes; null with `simpleLoad`. */
+  private readonly loads: RouteLoads | null;
 
   // prefix aggregates: start depot .. node (inclusive)
   private readonly fCost: Float64Array;
@@ -87,6 +90,18 @@ export class RouteState {
     this.bEarly = new Float64Array(nodes);
     this.bLate = new Float64Array(nodes);
     this.acc = new SegmentAccumulator(data);
+    this.loads = data.simpleLoad ? null : new RouteLoads(data, nodes);
+  }
+
+  /** Arc costs of the matrices `route`'s vehicle drives on. */
+  arcsOf(route: number): Float64Array {
+    return this.data.profileArcCost[this.data.slotProfile[route]];
+  }
+
+  /** Whether two slots drive the same matrices with the same shift (then stored suffixes move between them as they are). */
+  sameTiming(a: number, b: number): boolean {
+    const d = this.data;
+    return d.slotsShareTiming || (d.slotProfile[a] === d.slotProfile[b] && d.slotShiftStart[a] === d.slotShiftStart[b] && d.slotShiftEnd[a] === d.slotShiftEnd[b]);
   }
 
   startDepot(route: number): number {
@@ -184,6 +199,7 @@ export class RouteState {
       this.fWarp[node] = acc.timeWarpS;
       this.fEarly[node] = acc.earliestS;
       this.fLate[node] = acc.latestS;
+      if (this.loads) this.loads.storePrefix(node, acc);
       if (node === end) break;
       node = this.next[node];
     }
@@ -191,7 +207,10 @@ export class RouteState {
     this.routeLoad[route] = acc.load;
     this.routePickupLoad[route] = acc.pickupLoad;
     this.routeCost[route] = acc.penalisedCost(this.penalties);
+    // Everything above rate x arcs + fixed cost (penalties and the cost of duration): what move bounds may not count on.
     this.routePenaltyCost[route] = this.routeCost[route] - d.slotCostFactor[route] * acc.cost - (acc.visitsClient ? d.slotFixedCost[route] : 0);
+    const arcs = this.arcsOf(route);
+    const travel = d.profileTravelS[d.slotProfile[route]];
     // Suffixes, built backwards by prepending one node at a time to the stored suffix of its successor.
     this.bCost[end] = 0;
     this.bLoad[end] = 0;
@@ -199,19 +218,21 @@ export class RouteState {
     this.bRelease[end] = 0;
     this.bDur[end] = 0;
     this.bWarp[end] = 0;
-    this.bEarly[end] = d.earlyS[0];
-    this.bLate[end] = d.lateS[0];
+    this.bEarly[end] = -Infinity; // as `SegmentAccumulator.appendClient(0)`: the end depot has no earliest arrival
+    this.bLate[end] = d.slotShiftEnd[route];
+    if (this.loads) this.loads.clearSuffix(end);
     let after = end;
     node = this.prev[end];
     for (;;) {
       const c = this.client(node);
       const arc = c * d.stride + this.client(after);
-      this.bCost[node] = this.bCost[after] + d.arcCost[arc];
+      this.bCost[node] = this.bCost[after] + arcs[arc];
       this.bLoad[node] = this.bLoad[after] + d.demand[c];
       this.bPick[node] = this.bPick[after] + d.pickup[c];
+      if (this.loads) this.loads.prependToSuffix(node, c, after);
       this.bRelease[node] = Math.max(this.bRelease[after], d.releaseS[c]);
       if (d.hasTimeWindows) {
-        const delta = d.serviceS[c] + d.travelS[arc];
+        const delta = d.serviceS[c] + travel[arc];
         const waitS = Math.max(this.bEarly[after] - delta - d.lateS[c], 0);
         const warpS = Math.max(d.earlyS[c] + delta - this.bLate[after], 0);
         this.bDur[node] = this.bDur[after] + delta + waitS;
@@ -228,6 +249,8 @@ export class RouteState {
 
   /** Starts the accumulator with the prefix of the route up to and including `node`. */
   beginWithPrefix(node: number): SegmentAccumulator {
+    const loads = this.loads;
+    if (loads) this.acc.startLoadsWith(loads.prefixDelivery, loads.prefixPickup, loads.prefixPeak, node * this.data.dims);
     return this.acc.startWith(
       this.fCost[node],
       this.fLoad[node],
@@ -245,6 +268,8 @@ export class RouteState {
 
   /** Appends the suffix of a route from `node` (inclusive) to its end depot. */
   appendSuffix(node: number): SegmentAccumulator {
+    const loads = this.loads;
+    if (loads) this.acc.appendLoads(loads.suffixDelivery, loads.suffixPickup, loads.suffixPeak, node * this.data.dims);
     return this.acc.appendSegment(
       this.client(node),
       this.bCost[node],
@@ -264,8 +289,10 @@ export class RouteState {
   prefixSuffixArcCost(prefixEnd: number, suffixStart: number): number {
     const d = this.data;
     const slot = this.routeOf[prefixEnd];
+    // A suffix stored on other matrices bounds nothing on these ones: costs are never negative.
+    if (d.slotProfile[slot] !== d.slotProfile[this.routeOf[suffixStart]]) return 0;
     const fixed = prefixEnd <= this.n || suffixStart <= this.n ? d.slotFixedCost[slot] : 0;
-    return d.slotCostFactor[slot] * (this.fCost[prefixEnd] + d.arcCost[this.client(prefixEnd) * d.stride + this.client(suffixStart)] + this.bCost[suffixStart]) + fixed;
+    return d.slotCostFactor[slot] * (this.fCost[prefixEnd] + this.arcsOf(slot)[this.client(prefixEnd) * d.stride + this.client(suffixStart)] + this.bCost[suffixStart]) + fixed;
   }
 
   /** What one unit of arc cost costs on `route`'s vehicle (1 unless the fleet is mixed). */
@@ -273,17 +300,30 @@ export class RouteState {
     return this.data.slotCostFactor[route];
   }
 
-  /** Penalised cost of `route`'s clients if another vehicle, `slot`, drove them (same shift, so the same time warp). */
+  /**
+   * Penalised cost of `route`'s clients if another vehicle, `slot`, drove them: from the stored
+   * route when the two drive the same matrices with the same shift (the same time warp and
+   * duration), else recomputed on the slot's matrices (O(route length)).
+   */
   priceOnSlot(route: number, slot: number): number {
     const d = this.data;
     const end = this.endDepot(route);
     if (this.routeSize[route] === 0) return 0;
-    const excess = Math.max(this.routeLoad[route] - d.slotCapacity[slot], 0) + Math.max(this.routePickupLoad[route] - d.slotCapacity[slot], 0);
+    if (!this.sameTiming(route, slot)) {
+      const acc = this.acc.startAtDepot(slot);
+      for (let node = this.next[this.startDepot(route)]; node !== end; node = this.next[node]) acc.appendClient(node);
+      return acc.appendClient(0).penalisedCost(this.penalties);
+    }
+    const excess = this.loads ? this.loads.excessOnSlot(end, slot) : Math.max(this.routeLoad[route] - d.slotCapacity[slot], 0);
+    let warpS = this.fWarp[end];
+    if (d.hasReleaseTimes) warpS += Math.max(this.fRelease[end] - this.fLate[end], 0);
+    if (d.hasDurationLimits) warpS += Math.max(this.fDur[end] - d.slotMaxDuration[slot], 0);
     return (
       d.slotCostFactor[slot] * this.fCost[end] +
       d.slotFixedCost[slot] +
+      d.slotDurationCost[slot] * this.fDur[end] +
       (excess > 0 ? this.penalties.capacity * excess : 0) +
-      this.penalties.timeWarp * (this.fWarp[end] + Math.max(this.fRelease[end] - this.fLate[end], 0))
+      this.penalties.timeWarp * warpS
     );
   }
 
@@ -307,23 +347,35 @@ export class RouteState {
     return this.routePenaltyCost[route];
   }
 
-  /** Arc cost from node a to node b (depot nodes map to the depot). */
+  /** Arc cost from node a to node b (depot nodes map to the depot), on the reference vehicle's matrices. */
   arc(a: number, b: number): number {
     return this.data.arcCost[this.client(a) * this.data.stride + this.client(b)];
+  }
+
+  /** Arc cost from node a to node b on the matrices of `route`'s vehicle. */
+  arcIn(route: number, a: number, b: number): number {
+    return this.arcsOf(route)[this.client(a) * this.data.stride + this.client(b)];
   }
 
   /** Penalised cost of prefix(..`prefixEnd`) followed by suffix(`suffixStart`..), possibly of two routes. */
   appendSuffixAfterPrefix(prefixEnd: number, suffixStart: number): number {
     const d = this.data;
-    if (!d.hasTimeWindows && !d.hasPickups) {
+    // Without time windows every slot shares one profile and one shift (see HgsData.hasTimeWindows).
+    if (!d.hasTimeWindows && d.simpleLoad) {
       const slot = this.routeOf[prefixEnd];
       const cost = d.slotCostFactor[slot] * (this.fCost[prefixEnd] + d.arcCost[this.client(prefixEnd) * d.stride + this.client(suffixStart)] + this.bCost[suffixStart]);
       const fixed = prefixEnd <= this.n || suffixStart <= this.n ? d.slotFixedCost[slot] : 0;
       const excess = this.fLoad[prefixEnd] + this.bLoad[suffixStart] - d.slotCapacity[slot];
       return cost + fixed + (excess > 0 ? this.penalties.capacity * excess : 0);
     }
-    this.beginWithPrefix(prefixEnd);
-    return this.appendSuffix(suffixStart).penalisedCost(this.penalties);
+    const acc = this.beginWithPrefix(prefixEnd);
+    if (this.sameTiming(this.routeOf[prefixEnd], this.routeOf[suffixStart])) return this.appendSuffix(suffixStart).penalisedCost(this.penalties);
+    // The suffix was aggregated on another vehicle's matrices or shift: walk it on this one's.
+    for (let node = suffixStart; ; node = this.next[node]) {
+      acc.appendClient(this.client(node));
+      if (!this.isClient(node)) break;
+    }
+    return acc.penalisedCost(this.penalties);
   }
 
   /**
@@ -332,7 +384,7 @@ export class RouteState {
    */
   replaceCost(before: number, seq: Int32Array, length: number, after: number): number {
     const d = this.data;
-    if (!d.hasTimeWindows && !d.hasPickups) {
+    if (!d.hasTimeWindows && d.simpleLoad) {
       // Fast path: arc costs and load only, no segment arithmetic.
       let last = this.client(before);
       let cost = this.fCost[before];
@@ -358,14 +410,15 @@ export class RouteState {
   /** Arc costs (plus fixed cost) of the route after the same replacement: a lower bound of its penalised cost. */
   replaceArcCost(before: number, seq: Int32Array, length: number, after: number): number {
     const d = this.data;
+    const slot = this.routeOf[before];
+    const arcs = this.arcsOf(slot);
     let last = this.client(before);
     let cost = this.fCost[before] + this.bCost[after];
     for (let i = 0; i < length; i++) {
-      cost += d.arcCost[last * d.stride + seq[i]];
+      cost += arcs[last * d.stride + seq[i]];
       last = seq[i];
     }
-    cost += d.arcCost[last * d.stride + this.client(after)];
-    const slot = this.routeOf[before];
+    cost += arcs[last * d.stride + this.client(after)];
     cost = d.slotCostFactor[slot] * cost;
     if (length > 0 || before <= this.n || after <= this.n) cost += d.slotFixedCost[slot];
     return cost;

@@ -13,13 +13,27 @@ export interface Penalties {
  * "time warp" formulation): total duration, time warp, earliest and latest start that realise the
  * minimal duration, plus cost and load. Used by Split, by every move evaluation and for full routes.
  *
- * The accumulator is mutable and reused, so move evaluation allocates nothing.
+ * Loads: with one dimension and deliveries only, `load` is the sum of the demands. Otherwise (several
+ * dimensions, or pickups) each dimension carries, as PyVRP's load segments, the delivery sum, the
+ * pickup sum and the peak load on board attributable to the segment, so that the peak of a
+ * concatenation is `max(peak1 + delivery2, peak2 + pickup1)`: produce collected on the way rides
+ * beside the parcels still to drop, in any order.
+ *
+ * The time part is on the slot's matrices and shift (each vehicle type its own profile); the cost
+ * part prices the closed route on the slot: rate x arc costs + fixed cost + cost per second x
+ * duration, plus the penalties. The accumulator is mutable and reused, so move evaluation allocates
+ * nothing.
  */
 export class SegmentAccumulator {
   cost = 0;
+  /** Delivery sum of dimension 0. */
   load = 0;
-  /** Pickups collected on the segment (backhauls); they ride to the depot beside the deliveries. */
+  /** Pickup sum of dimension 0. */
   pickupLoad = 0;
+  /** Per dimension (only without `simpleLoad`): delivery sum, pickup sum, peak load. */
+  readonly deliveries: Float64Array;
+  readonly pickups: Float64Array;
+  readonly peaks: Float64Array;
   durationS = 0;
   timeWarpS = 0;
   earliestS = 0;
@@ -30,28 +44,50 @@ export class SegmentAccumulator {
   visitsClient = false;
   /** Latest release time of the segment's clients: the route cannot leave the depot before it. */
   releaseS = 0;
-  /** Route slot (vehicle) whose capacity, fixed cost and cost factor price the closed route. */
+  /** Route slot (vehicle) whose matrices, shift, capacity and costs price the segment. */
   slot = 0;
+  private arcs: Float64Array;
+  private travel: Float64Array;
 
-  constructor(private readonly data: HgsData) {}
+  constructor(private readonly data: HgsData) {
+    this.deliveries = new Float64Array(data.dims);
+    this.pickups = new Float64Array(data.dims);
+    this.peaks = new Float64Array(data.dims);
+    this.arcs = data.arcCost;
+    this.travel = data.travelS;
+  }
+
+  /** Puts the segment on `slot`: its matrices for the arcs still to come, its capacity and costs when closed. */
+  onSlot(slot: number): this {
+    this.slot = slot;
+    const profile = this.data.slotProfile[slot];
+    this.arcs = this.data.profileArcCost[profile];
+    this.travel = this.data.profileTravelS[profile];
+    return this;
+  }
 
   /** Starts a segment with the depot at the start of a route on `slot`. */
   startAtDepot(slot = 0): this {
-    this.slot = slot;
+    this.onSlot(slot);
     this.releaseS = 0;
     this.cost = 0;
     this.load = 0;
     this.pickupLoad = 0;
+    if (!this.data.simpleLoad) {
+      this.deliveries.fill(0);
+      this.pickups.fill(0);
+      this.peaks.fill(0);
+    }
     this.durationS = 0;
     this.timeWarpS = 0;
-    this.earliestS = this.data.earlyS[0];
-    this.latestS = this.data.lateS[0];
+    this.earliestS = this.data.slotShiftStart[slot];
+    this.latestS = this.data.slotShiftEnd[slot];
     this.last = 0;
     this.visitsClient = false;
     return this;
   }
 
-  /** Starts from stored aggregates (a route prefix on `slot`). */
+  /** Starts from stored aggregates (a route prefix on `slot`); the per-dimension loads follow with `startLoadsWith`. */
   startWith(
     cost: number,
     load: number,
@@ -65,7 +101,7 @@ export class SegmentAccumulator {
     slot: number,
     releaseS = 0,
   ): this {
-    this.slot = slot;
+    this.onSlot(slot);
     this.releaseS = releaseS;
     this.cost = cost;
     this.load = load;
@@ -79,21 +115,55 @@ export class SegmentAccumulator {
     return this;
   }
 
+  /** Sets the per-dimension loads from stored ones at `offset` (a prefix). */
+  startLoadsWith(deliveries: Float64Array, pickups: Float64Array, peaks: Float64Array, offset: number): this {
+    for (let k = 0; k < this.data.dims; k++) {
+      this.deliveries[k] = deliveries[offset + k];
+      this.pickups[k] = pickups[offset + k];
+      this.peaks[k] = peaks[offset + k];
+    }
+    return this;
+  }
+
+  /** Appends stored per-dimension loads at `offset` (a suffix): call before `appendSegment`'s successors read them. */
+  appendLoads(deliveries: Float64Array, pickups: Float64Array, peaks: Float64Array, offset: number): this {
+    for (let k = 0; k < this.data.dims; k++) {
+      this.peaks[k] = Math.max(this.peaks[k] + deliveries[offset + k], peaks[offset + k] + this.pickups[k]);
+      this.deliveries[k] += deliveries[offset + k];
+      this.pickups[k] += pickups[offset + k];
+    }
+    return this;
+  }
+
   /** Appends one client (or the depot, client 0, to close the route). */
   appendClient(client: number): this {
     const d = this.data;
     const arc = this.last * d.stride + client;
-    this.cost += d.arcCost[arc];
+    this.cost += this.arcs[arc];
     this.load += d.demand[client];
-    if (d.hasPickups) this.pickupLoad += d.pickup[client];
+    if (!d.simpleLoad) {
+      this.pickupLoad += d.pickup[client];
+      const offset = client * d.dims;
+      for (let k = 0; k < d.dims; k++) {
+        const delivery = d.deliveryK[offset + k];
+        const pickup = d.pickupK[offset + k];
+        this.peaks[k] = Math.max(this.peaks[k] + delivery, Math.max(delivery, pickup) + this.pickups[k]);
+        this.deliveries[k] += delivery;
+        this.pickups[k] += pickup;
+      }
+    }
     if (d.hasReleaseTimes) this.releaseS = Math.max(this.releaseS, d.releaseS[client]);
     if (client !== 0) this.visitsClient = true;
-    if (d.hasTimeWindows) this.mergeTime(d.travelS[arc], d.serviceS[client], 0, d.earlyS[client], d.lateS[client]);
+    if (d.hasTimeWindows) {
+      // Back at the depot by the shift's end; arriving early (after time warp) waits for nothing.
+      if (client === 0) this.mergeTime(this.travel[arc], 0, 0, -Infinity, d.slotShiftEnd[this.slot]);
+      else this.mergeTime(this.travel[arc], d.serviceS[client], 0, d.earlyS[client], d.lateS[client]);
+    }
     this.last = client;
     return this;
   }
 
-  /** Appends a stored segment that starts at `first` and ends at `last`. */
+  /** Appends a stored segment that starts at `first` and ends at `last` (per-dimension loads: `appendLoads`). */
   appendSegment(
     first: number,
     cost: number,
@@ -109,12 +179,12 @@ export class SegmentAccumulator {
   ): this {
     const d = this.data;
     const arc = this.last * d.stride + first;
-    this.cost += d.arcCost[arc] + cost;
+    this.cost += this.arcs[arc] + cost;
     this.load += load;
     this.pickupLoad += pickupLoad;
     if (releaseS > this.releaseS) this.releaseS = releaseS;
     if (visitsClient) this.visitsClient = true;
-    if (d.hasTimeWindows) this.mergeTime(d.travelS[arc], durationS, timeWarpS, earliestS, latestS);
+    if (d.hasTimeWindows) this.mergeTime(this.travel[arc], durationS, timeWarpS, earliestS, latestS);
     this.last = last;
     return this;
   }
@@ -130,14 +200,37 @@ export class SegmentAccumulator {
   }
 
   /**
-   * Load above the slot's capacity (negative when under it). With backhauls the deliveries are all
-   * dropped before the first pickup (linehaul before backhaul), so the load peaks at the start or
-   * at the end of the route and each sum is checked on its own.
+   * Load above the slot's capacity: with one dimension and deliveries only, the demand sum minus
+   * the capacity (negative when under it); otherwise the peak's excess summed over the dimensions
+   * at their weights (never negative).
    */
   excessLoad(): number {
-    const capacity = this.data.slotCapacity[this.slot];
-    if (!this.data.hasPickups) return this.load - capacity;
-    return Math.max(this.load - capacity, 0) + Math.max(this.pickupLoad - capacity, 0);
+    const d = this.data;
+    if (d.simpleLoad) return this.load - d.slotCapacity[this.slot];
+    let excess = 0;
+    const offset = this.slot * d.dims;
+    for (let k = 0; k < d.dims; k++) {
+      const over = this.peaks[k] - d.slotCapacityK[offset + k];
+      if (over > 0) excess += d.dimensionWeight[k] * over;
+    }
+    return excess;
+  }
+
+  /** Whether the load peaks above `factor` times the capacity of `slot` in some dimension. */
+  loadExceeds(factor: number, slot: number): boolean {
+    const d = this.data;
+    if (d.simpleLoad) return this.load > factor * d.slotCapacity[slot];
+    for (let k = 0; k < d.dims; k++) if (this.peaks[k] > factor * d.slotCapacityK[slot * d.dims + k]) return true;
+    return false;
+  }
+
+  /** The peak load summed over dimensions at their weights (orders routes by size). */
+  weightedPeak(): number {
+    const d = this.data;
+    if (d.simpleLoad) return this.load;
+    let total = 0;
+    for (let k = 0; k < d.dims; k++) total += d.dimensionWeight[k] * this.peaks[k];
+    return total;
   }
 
   /** Penalised cost if the segment were closed by returning to the depot; leaves it unchanged. */
@@ -145,39 +238,47 @@ export class SegmentAccumulator {
     const d = this.data;
     const arc = this.last * d.stride;
     let warpS = this.timeWarpS;
+    let durationS = 0;
     if (d.hasTimeWindows) {
-      const delta = this.durationS - this.timeWarpS + d.travelS[arc];
-      const endWarpS = Math.max(this.earliestS + delta - d.lateS[0], 0);
+      const shiftEndS = d.slotShiftEnd[this.slot];
+      const delta = this.durationS - this.timeWarpS + this.travel[arc];
+      const endWarpS = Math.max(this.earliestS + delta - shiftEndS, 0);
       warpS += endWarpS;
-      if (d.hasReleaseTimes) warpS += Math.max(this.releaseS - (Math.min(d.lateS[0] - delta, this.latestS) + endWarpS), 0);
+      if (d.hasReleaseTimes) warpS += Math.max(this.releaseS - (Math.min(shiftEndS - delta, this.latestS) + endWarpS), 0);
+      durationS = this.durationS + this.travel[arc];
+      if (d.hasDurationLimits) warpS += Math.max(durationS - d.slotMaxDuration[this.slot], 0);
     }
     const excess = this.excessLoad();
     return (
-      d.slotCostFactor[this.slot] * (this.cost + d.arcCost[arc]) +
-      (this.visitsClient ? d.slotFixedCost[this.slot] : 0) +
+      d.slotCostFactor[this.slot] * (this.cost + this.arcs[arc]) +
+      (this.visitsClient ? d.slotFixedCost[this.slot] + d.slotDurationCost[this.slot] * durationS : 0) +
       (excess > 0 ? penalties.capacity * excess : 0) +
       penalties.timeWarp * warpS
     );
   }
 
+  /** Cost of the segment read as a whole route without penalties: rate x arcs + fixed cost + cost of its duration. */
+  routeCost(): number {
+    const d = this.data;
+    return d.slotCostFactor[this.slot] * this.cost + (this.visitsClient ? d.slotFixedCost[this.slot] + d.slotDurationCost[this.slot] * this.durationS : 0);
+  }
+
   /** Penalised cost of the segment read as a whole route. */
   penalisedCost(penalties: Penalties): number {
-    const d = this.data;
     const excess = this.excessLoad();
-    return (
-      d.slotCostFactor[this.slot] * this.cost +
-      (this.visitsClient ? d.slotFixedCost[this.slot] : 0) +
-      (excess > 0 ? penalties.capacity * excess : 0) +
-      penalties.timeWarp * (d.hasReleaseTimes ? this.routeTimeWarp() : this.timeWarpS)
-    );
+    return this.routeCost() + (excess > 0 ? penalties.capacity * excess : 0) + penalties.timeWarp * this.routeTimeWarp();
   }
 
   /**
    * Time warp of the segment read as a whole route: with release times (as PyVRP's duration
    * segments), leaving the depot at the latest release adds the time by which it is after the
-   * latest start that keeps the minimal time warp.
+   * latest start that keeps the minimal time warp; a duration above the slot's limit counts too.
    */
   routeTimeWarp(): number {
-    return this.data.hasReleaseTimes ? this.timeWarpS + Math.max(this.releaseS - this.latestS, 0) : this.timeWarpS;
+    const d = this.data;
+    let warpS = this.timeWarpS;
+    if (d.hasReleaseTimes) warpS += Math.max(this.releaseS - this.latestS, 0);
+    if (d.hasDurationLimits) warpS += Math.max(this.durationS - d.slotMaxDuration[this.slot], 0);
+    return warpS;
   }
 }

@@ -20,6 +20,11 @@ export class Splitter {
   private readonly toDepot: Float64Array;
   private readonly deque: Int32Array;
   private readonly acc: SegmentAccumulator;
+  /**
+   * Vehicle types that drive different matrices or shifts price a route on their own: one
+   * accumulator per type (type t starts on its first slot); otherwise only `acc`.
+   */
+  private readonly typeAccs: SegmentAccumulator[];
 
   constructor(private readonly data: HgsData) {
     const size = data.n + 1;
@@ -31,12 +36,13 @@ export class Splitter {
     this.toDepot = new Float64Array(size);
     this.deque = new Int32Array(size);
     this.acc = new SegmentAccumulator(data);
+    this.typeAccs = data.slotsShareTiming ? [] : Array.from(data.typeFirstSlot, () => new SegmentAccumulator(data));
   }
 
   split(tour: Int32Array, penalties: Penalties, maxRoutes: number): number[][] {
     // A mixed fleet prices each route on its cheapest vehicle type, and optional clients may be
     // skipped between routes, and backhauls load on the way back: the linear split can do none of these.
-    if (!this.data.hasTimeWindows && !this.data.heterogeneous && !this.data.hasOptional && !this.data.hasPickups) {
+    if (!this.data.hasTimeWindows && !this.data.heterogeneous && !this.data.hasOptional && this.data.simpleLoad) {
       this.linearSplit(tour, penalties);
       const routes = this.extract(tour, this.predecessor);
       if (routes.length <= maxRoutes) return routes;
@@ -90,7 +96,7 @@ export class Splitter {
    * `loadFactor` times capacity. Null when no split fits.
    */
   private bellmanSplit(tour: Int32Array, penalties: Penalties, maxRoutes: number, loadFactor: number): number[][] | null {
-    const { n, capacity } = this.data;
+    const n = this.data.n;
     const layers = Number.isFinite(maxRoutes) ? Math.min(maxRoutes, n) : 1;
     const limited = Number.isFinite(maxRoutes);
     const size = n + 1;
@@ -105,9 +111,11 @@ export class Splitter {
         const base = potential[from + i];
         if (base === Infinity) continue;
         acc.startAtDepot(this.data.referenceSlot);
+        for (let t = 0; t < this.typeAccs.length; t++) this.typeAccs[t].startAtDepot(this.data.typeFirstSlot[t]);
         for (let j = i + 1; j <= n; j++) {
           acc.appendClient(tour[j - 1]);
-          if (j > i + 1 && Math.max(acc.load, acc.pickupLoad) > loadFactor * capacity) break;
+          for (let t = 0; t < this.typeAccs.length; t++) this.typeAccs[t].appendClient(tour[j - 1]);
+          if (j > i + 1 && acc.loadExceeds(loadFactor, this.data.referenceSlot)) break;
           const value = base + this.closedCost(penalties);
           if (value < potential[to + j]) {
             potential[to + j] = value;
@@ -157,6 +165,11 @@ export class Splitter {
     const acc = this.acc;
     if (!this.data.heterogeneous) return acc.costIfClosed(penalties);
     let best = Infinity;
+    if (this.typeAccs.length > 0) {
+      for (let t = 0; t < this.typeAccs.length; t++) best = Math.min(best, this.typeAccs[t].costIfClosed(penalties));
+      return best;
+    }
+    // One matrix and one shift: only capacity and costs differ, and the closing arc is the same.
     for (let t = 0; t < this.data.typeCount; t++) {
       acc.slot = this.data.typeFirstSlot[t];
       best = Math.min(best, acc.costIfClosed(penalties));

@@ -1,4 +1,6 @@
 import { routeCost, unassignedCost } from '../../evaluation/cost-evaluator';
+import { latestDepartureS } from '../../evaluation/departure';
+import { unassignedReason } from './unassigned-reason';
 import { Problem, Route, RouteStep, Solution, SolveStatistics, SolverInternalError, UnassignedTask } from '../../model/problem';
 
 /**
@@ -23,25 +25,24 @@ export function toSolution(problem: Problem, routesInOrder: number[][], statisti
     const vehicle = problem.vehicles[k];
     const matrices = problem.profiles[vehicle.profile];
     const at = (from: number, to: number): number => from * matrices.size + to;
-    // Deliveries are on board from the start; pickups (backhauls) ride from their stop to the end.
-    let load = 0;
-    for (const c of clients) if (problem.jobs[c - 1].kind === 'delivery') load += problem.jobs[c - 1].amount[0];
-    if (load > vehicle.capacity[0]) feasible = false;
+    // Deliveries are on board from the start; pickups ride from their stop to the end, in every dimension.
+    const load = vehicle.capacity.map(() => 0);
+    for (const c of clients) if (problem.jobs[c - 1].kind === 'delivery') problem.jobs[c - 1].amount.forEach((amount, k) => (load[k] += amount));
+    if (load.some((amount, k) => amount > vehicle.capacity[k])) feasible = false;
     if (problem.linehaulBeforeBackhaul && !linehaulFirst(problem, clients)) feasible = false;
     const steps: RouteStep[] = [];
-    let time = vehicle.shift.startS;
     let location = vehicle.startLocation;
     let routeDistance = 0;
-    // Released parcels: the route leaves once the last of them has reached the depot.
+    // Released parcels: the route leaves once the last of them has reached the depot, and as late
+    // after that as the windows allow without a later return, so waiting at the depot is not duration.
+    let time = vehicle.shift.startS;
     for (const c of clients) time = Math.max(time, problem.jobs[c - 1].releaseS ?? 0);
-    steps.push({ type: 'start', location, arrivalS: time, serviceStartS: time, departureS: time, load: [load] });
-    // Leave as late as the first window allows, so waiting at the depot does not count as duration.
-    if (clients.length > 0) {
-      const first = problem.jobs[clients[0] - 1];
-      const window = first.timeWindows[0];
-      if (window) time = Math.max(time, window.startS - matrices.durationS[at(location, first.location)]);
-      steps[0].serviceStartS = steps[0].departureS = time;
-    }
+    const stops = clients.map((c, i) => ({
+      ...problem.jobs[c - 1],
+      travelS: matrices.durationS[at(i === 0 ? location : problem.jobs[clients[i - 1] - 1].location, problem.jobs[c - 1].location)],
+    }));
+    time = latestDepartureS(time, stops);
+    steps.push({ type: 'start', location, arrivalS: time, serviceStartS: time, departureS: time, load: [...load] });
     const departure = time;
     for (const c of clients) {
       if (seen[c]) throw new SolverInternalError(`client ${c} routed twice`);
@@ -52,18 +53,19 @@ export function toSolution(problem: Problem, routesInOrder: number[][], statisti
       const window = job.timeWindows[0];
       const start = window ? Math.max(arrival, window.startS) : arrival;
       if (window && start > window.endS) feasible = false;
-      load += job.kind === 'pickup' ? job.amount[0] : -job.amount[0];
-      if (load > vehicle.capacity[0]) feasible = false;
+      job.amount.forEach((amount, k) => (load[k] += job.kind === 'pickup' ? amount : -amount));
+      if (load.some((amount, k) => amount > vehicle.capacity[k])) feasible = false;
       time = start + job.serviceS;
       location = job.location;
-      steps.push({ type: 'job', id: job.id, location, arrivalS: arrival, serviceStartS: start, departureS: time, load: [load] });
+      steps.push({ type: 'job', id: job.id, location, arrivalS: arrival, serviceStartS: start, departureS: time, load: [...load] });
     }
     const end = vehicle.endLocation ?? location;
     time += matrices.durationS[at(location, end)];
     routeDistance += matrices.distanceM[at(location, end)];
     if (time > vehicle.shift.endS) feasible = false;
-    steps.push({ type: 'end', location: end, arrivalS: time, serviceStartS: time, departureS: time, load: [load] });
+    steps.push({ type: 'end', location: end, arrivalS: time, serviceStartS: time, departureS: time, load: [...load] });
     const routeDurationS = time - departure;
+    if (vehicle.maxDurationS !== undefined && routeDurationS > vehicle.maxDurationS) feasible = false;
     const price = routeCost(problem.objective, vehicle, routeDistance, routeDurationS);
     routes.push({ vehicleId: vehicle.id, steps, distanceM: routeDistance, durationS: routeDurationS, costFen: price });
     cost += price;
@@ -75,10 +77,10 @@ export function toSolution(problem: Problem, routesInOrder: number[][], statisti
   problem.jobs.forEach((job, k) => {
     if (seen[k + 1]) return;
     if (job.unassignedPenaltyFen === undefined) {
-      unassigned.push({ id: job.id, reason: 'no_vehicle' });
+      unassigned.push({ id: job.id, reason: unassignedReason(problem, k) });
       feasible = false;
     } else {
-      unassigned.push({ id: job.id, reason: 'not_profitable' });
+      unassigned.push({ id: job.id, reason: unassignedReason(problem, k) });
       cost += unassignedCost(job.unassignedPenaltyFen);
     }
   });

@@ -20,15 +20,16 @@ describe('independent route checker', () => {
       { kind: 'job', index: 1 },
     ]);
     expect(violations).toEqual([]);
+    // The wait for b's window moves to the depot: leave at 15, b reached at 40 as its window opens.
     expect(route.steps.map((s) => [s.type, s.arrivalS, s.serviceStartS, s.departureS, s.load[0]])).toEqual([
-      ['start', 0, 0, 0, 2],
-      ['job', 10, 10, 15, 0],
-      ['job', 25, 40, 40, 3],
+      ['start', 15, 15, 15, 2],
+      ['job', 25, 25, 30, 0],
+      ['job', 40, 40, 40, 3],
       ['end', 60, 60, 60, 3],
     ]);
     expect(route.distanceM).toBe(40);
-    expect(route.durationS).toBe(60);
-    expect(route.costFen).toBe(7 + 40 + 60); // fixed + 1 fen/m + 1 fen/s
+    expect(route.durationS).toBe(45);
+    expect(route.costFen).toBe(7 + 40 + 45); // fixed + 1 fen/m + 1 fen/s
   });
 
   it('flags a missed window, an overload, a delivery before its pickup, a missing skill and the limits', () => {

@@ -1,4 +1,4 @@
-import { Job, Problem } from '../../../src/model/problem';
+import { Job, Problem, Vehicle } from '../../../src/model/problem';
 import { FORBIDDEN_ARC_COST } from '../../../src/search/hgs/hgs-data';
 import { Random } from '../../../src/random';
 
@@ -85,6 +85,46 @@ export function randomMixedFleetProblem(random: Random, n: number, withWindows: 
   return problem;
 }
 
+/**
+ * A planner-like instance: `randomProblem` with time windows and three vehicles, each on its own
+ * profile (a van at the plane's speed, a tricycle at half of it, a motorcycle at 5/4 of it and 10 %
+ * longer roads), with three capacity dimensions, fixed costs, costs per km and per hour, its own
+ * shift and (van and motorcycle) a maximum duration; a third of the jobs are pickups, mixed with
+ * the deliveries in any order.
+ */
+export function randomRichProblem(random: Random, n: number): Problem {
+  const problem = randomProblem(random, n, true);
+  const plane = problem.profiles.car;
+  const scaled = (distance: number, duration: number) => ({
+    size: plane.size,
+    distanceM: Int32Array.from(plane.distanceM, (value) => Math.round(value * distance)),
+    durationS: Int32Array.from(plane.durationS, (value) => Math.round(value * duration)),
+  });
+  problem.profiles = { van: scaled(1, 1), tricycle: scaled(1, 2), motorcycle: scaled(1.1, 0.8) };
+  const base = problem.vehicles[0];
+  problem.vehicles = [
+    { ...base, id: 'van', profile: 'van', capacity: [40, 30, 8], fixedCostFen: 300, costPerKmFen: 1800, costPerHourFen: 3600, shift: { startS: 0, endS: 500 }, maxDurationS: 350 },
+    { ...base, id: 'tricycle', profile: 'tricycle', capacity: [20, 25, 5], fixedCostFen: 120, costPerKmFen: 700, costPerHourFen: 1800, shift: { startS: 60, endS: 500 } },
+    {
+      ...base,
+      id: 'motorcycle',
+      profile: 'motorcycle',
+      capacity: [10, 8, 3],
+      fixedCostFen: 50,
+      costPerKmFen: 1000,
+      costPerHourFen: 2400,
+      shift: { startS: 0, endS: 420 },
+      maxDurationS: 250,
+    },
+  ];
+  for (const job of problem.jobs) {
+    job.amount = [job.amount[0], 1 + random.nextInt(8), 1 + random.nextInt(2)];
+    if (random.nextInt(3) === 0) job.kind = 'pickup';
+  }
+  problem.objective = 'cost';
+  return problem;
+}
+
 /** Gives about a third of the jobs a release time in [0, 200): their route leaves no earlier. */
 export function withReleaseTimes(random: Random, problem: Problem): Problem {
   for (const job of problem.jobs) if (random.nextInt(3) === 0) job.releaseS = random.nextInt(200);
@@ -112,24 +152,69 @@ export function skippedPenalty(problem: Problem, routes: number[][]): number {
 
 /**
  * Penalised cost of one route on vehicle `vehicleIndex`, computed the slow, obvious way (forward
- * simulation: wait when early, when late count the lateness as time warp and continue from the
- * window's end). Under the `cost` objective the route pays its fixed cost and its rate per km.
+ * simulation on the vehicle's own matrices: wait when early, when late count the lateness as time
+ * warp and continue from the window's end). The route pays its fixed cost, its rate per km and,
+ * per hour, its duration (travel, service and waiting; time warp counted as if driven). The load on
+ * board is followed stop by stop in every dimension (deliveries on board from the start, pickups
+ * from their stop); the peak's excess is penalised, each dimension weighted by the fleet's largest
+ * capacity of dimension 0 over its largest capacity in that dimension.
  */
 export function referenceRouteCost(problem: Problem, clients: number[], penalties: { capacity: number; timeWarp: number }, vehicleIndex = 0): number {
   if (clients.length === 0) return 0;
-  const m = problem.profiles.car;
   const vehicle = problem.vehicles[vehicleIndex];
-  // The route leaves at its last release (late departures count as time warp at the depot).
-  let time = Math.max(vehicle.shift.startS, ...clients.map((c) => problem.jobs[c - 1].releaseS ?? 0));
-  let warp = 0;
-  if (time > vehicle.shift.endS) {
-    warp += time - vehicle.shift.endS;
-    time = vehicle.shift.endS;
+  const { warp, durationS, distance } = referenceSchedule(problem, clients, vehicle);
+  const price = problem.objective === 'cost' ? vehicle.fixedCostFen + (vehicle.costPerKmFen * distance) / 1000 + (vehicle.costPerHourFen * durationS) / 3600 : distance;
+  const overDuration = vehicle.maxDurationS === undefined ? 0 : Math.max(durationS - vehicle.maxDurationS, 0);
+  return price + penalties.capacity * referenceExcessLoad(problem, clients, vehicle) + penalties.timeWarp * (warp + overDuration);
+}
+
+/** Peak load's excess over the vehicle's capacity, summed over dimensions at their weights. */
+function referenceExcessLoad(problem: Problem, clients: number[], vehicle: Vehicle): number {
+  const dims = vehicle.capacity.length;
+  const onBoard = new Array<number>(dims).fill(0);
+  for (const c of clients) if (problem.jobs[c - 1].kind === 'delivery') problem.jobs[c - 1].amount.forEach((a, k) => (onBoard[k] += a));
+  const peak = [...onBoard];
+  for (const c of clients) {
+    const job = problem.jobs[c - 1];
+    job.amount.forEach((a, k) => {
+      onBoard[k] += job.kind === 'pickup' ? a : -a;
+      peak[k] = Math.max(peak[k], onBoard[k]);
+    });
   }
+  const largest = (k: number): number => Math.max(...problem.vehicles.map((v) => v.capacity[k]));
+  let excess = 0;
+  for (let k = 0; k < dims; k++) excess += (dims === 1 ? 1 : largest(0) / largest(k)) * Math.max(peak[k] - vehicle.capacity[k], 0);
+  return excess;
+}
+
+/**
+ * Time warp, duration and distance of the route. Leaving at the shift start (or the last release)
+ * when time is not priced and the vehicle has no duration limit; otherwise every whole second of
+ * the shift is tried as departure and the one with the least time warp, then the shortest
+ * duration, is kept (the route leaves when it loses least).
+ */
+function referenceSchedule(problem: Problem, clients: number[], vehicle: Vehicle): { warp: number; durationS: number; distance: number } {
+  const release = Math.max(vehicle.shift.startS, ...clients.map((c) => problem.jobs[c - 1].releaseS ?? 0));
+  if (vehicle.costPerHourFen === 0 && vehicle.maxDurationS === undefined) return simulate(problem, clients, vehicle, release);
+  let best = simulate(problem, clients, vehicle, release);
+  for (let t = release + 1; t <= vehicle.shift.endS; t++) {
+    const run = simulate(problem, clients, vehicle, t);
+    if (run.warp < best.warp || (run.warp === best.warp && run.durationS < best.durationS)) best = run;
+  }
+  return best;
+}
+
+function simulate(problem: Problem, clients: number[], vehicle: Vehicle, departureS: number): { warp: number; durationS: number; distance: number } {
+  const m = problem.profiles[vehicle.profile];
+  // Jobs without a window are open over every vehicle's shift.
+  const open = { startS: Math.min(...problem.vehicles.map((v) => v.shift.startS)), endS: Math.max(...problem.vehicles.map((v) => v.shift.endS)) };
+  // A departure after the shift's end counts as time warp at the depot.
+  const departureWarp = Math.max(departureS - vehicle.shift.endS, 0);
+  const start = departureS - departureWarp;
+  let time = start;
+  let warp = 0;
   let location = 0;
   let distance = 0;
-  let load = 0;
-  let pickupLoad = 0;
   let previousKind: Job['kind'] | null = null;
   for (const c of clients) {
     const job = problem.jobs[c - 1];
@@ -138,23 +223,21 @@ export function referenceRouteCost(problem: Problem, clients: number[], penaltie
     const forbidden = problem.linehaulBeforeBackhaul && job.kind === 'pickup' ? previousKind === null : problem.linehaulBeforeBackhaul && previousKind === 'pickup';
     distance += forbidden ? FORBIDDEN_ARC_COST : m.distanceM[location * m.size + job.location];
     previousKind = job.kind;
-    const window = job.timeWindows[0] ?? vehicle.shift;
+    const window = job.timeWindows[0] ?? open;
     if (time < window.startS) time = window.startS;
     if (time > window.endS) {
       warp += time - window.endS;
       time = window.endS;
     }
     time += job.serviceS;
-    if (job.kind === 'pickup') pickupLoad += job.amount[0];
-    else load += job.amount[0];
     location = job.location;
   }
   time += m.durationS[location * m.size];
   distance += m.distanceM[location * m.size];
-  if (time > vehicle.shift.endS) warp += time - vehicle.shift.endS;
-  const price = problem.objective === 'cost' ? vehicle.fixedCostFen + (vehicle.costPerKmFen * distance) / 1000 : distance;
-  const excess = Math.max(0, load - vehicle.capacity[0]) + Math.max(0, pickupLoad - vehicle.capacity[0]);
-  return price + penalties.capacity * excess + penalties.timeWarp * warp;
+  // Duration as driven: the time warp at the jobs is time the route would have needed.
+  const durationS = time - start + warp;
+  warp += Math.max(time - vehicle.shift.endS, 0);
+  return { warp: warp + departureWarp, durationS, distance };
 }
 
 /** Total of `referenceRouteCost`; route i runs on vehicle `slots[i]`, or on vehicle 0 when no slots are given. */

@@ -7,7 +7,17 @@ import { TwoOpt } from '../../../src/search/hgs/operators/two-opt';
 import { TwoOptStar } from '../../../src/search/hgs/operators/two-opt-star';
 import { RouteState } from '../../../src/search/hgs/route-state';
 import { Random } from '../../../src/random';
-import { randomMixedFleetProblem, randomProblem, randomRoutes, referenceCost, skippedPenalty, withBackhauls, withOptionalClients, withReleaseTimes } from './fixtures';
+import {
+  randomMixedFleetProblem,
+  randomProblem,
+  randomRichProblem,
+  randomRoutes,
+  referenceCost,
+  skippedPenalty,
+  withBackhauls,
+  withOptionalClients,
+  withReleaseTimes,
+} from './fixtures';
 
 const operators: NodeOperator[] = [new Relocate(1, false), new Relocate(2, false), new Relocate(2, true), new Swap(1, 1), new Swap(2, 1), new Swap(2, 2), new TwoOpt()];
 
@@ -23,9 +33,9 @@ const digits = (magnitude: number): number => (Math.abs(magnitude) >= 1e8 ? 3 : 
 const LOADED_SLOTS = Array.from({ length: ROUTE_SLOTS }, (_, i) => i);
 
 /** A random instance of 4 to 10 clients with an empty route state and move plan for it. */
-function randomCase(random: Random, withWindows: boolean, mixedFleet: boolean, backhauls = false, releases = false) {
+function randomCase(random: Random, withWindows: boolean, mixedFleet: boolean, backhauls = false, releases = false, rich = false) {
   const n = 4 + random.nextInt(7);
-  const problem = mixedFleet ? randomMixedFleetProblem(random, n, withWindows) : randomProblem(random, n, withWindows);
+  const problem = rich ? randomRichProblem(random, n) : mixedFleet ? randomMixedFleetProblem(random, n, withWindows) : randomProblem(random, n, withWindows);
   if (backhauls) withBackhauls(random, problem);
   if (releases) withReleaseTimes(random, problem);
   return { n, problem, state: new RouteState(buildHgsData(problem), ROUTE_SLOTS), plan: new MovePlan(n) };
@@ -46,9 +56,12 @@ describe.each([
   { withWindows: true, mixedFleet: true, backhauls: true, seed: 31 },
   { withWindows: true, mixedFleet: false, releases: true, seed: 37 },
   { withWindows: false, mixedFleet: true, releases: true, seed: 41 },
+  // The planner's model: three profiles, three dimensions, pickups among deliveries, shifts, duration limits and costs per hour.
+  { withWindows: true, mixedFleet: true, rich: true, seed: 43 },
+  { withWindows: true, mixedFleet: true, rich: true, seed: 47 },
 ])(
-  'move deltas equal recomputed cost differences (time windows: $withWindows, mixed fleet: $mixedFleet, backhauls: $backhauls, release times: $releases)',
-  ({ withWindows, mixedFleet, backhauls = false, releases = false, seed }) => {
+  'move deltas equal recomputed cost differences (time windows: $withWindows, mixed fleet: $mixedFleet, backhauls: $backhauls, release times: $releases, rich: $rich)',
+  ({ withWindows, mixedFleet, backhauls = false, releases = false, rich = false, seed }) => {
     const random = new Random(seed);
     const penalties = { capacity: 3.5, timeWarp: 1.7 };
 
@@ -56,7 +69,7 @@ describe.each([
       let checked = 0;
       let exact = 0;
       for (let trial = 0; trial < 40; trial++) {
-        const { n, problem, state, plan } = randomCase(random, withWindows, mixedFleet, backhauls, releases);
+        const { n, problem, state, plan } = randomCase(random, withWindows, mixedFleet, backhauls, releases, rich);
         for (let sample = 0; sample < 30; sample++) {
           const routes = randomRoutes(random, n, ROUTE_SLOTS);
           state.load(routes, penalties);
@@ -91,7 +104,7 @@ describe.each([
       let twoOptStarChecked = 0;
       let swapStarChecked = 0;
       for (let trial = 0; trial < 40; trial++) {
-        const { n, problem, state, plan } = randomCase(random, withWindows, mixedFleet, backhauls, releases);
+        const { n, problem, state, plan } = randomCase(random, withWindows, mixedFleet, backhauls, releases, rich);
         const swapStar = new SwapStar(n);
         for (let sample = 0; sample < 20; sample++) {
           const routes = randomRoutes(random, n, ROUTE_SLOTS);
@@ -127,7 +140,7 @@ describe.each([
     it('moving a route to another vehicle (exchanging two slots)', () => {
       let checked = 0;
       for (let trial = 0; trial < 40; trial++) {
-        const { problem, state, n } = randomCase(random, withWindows, mixedFleet, backhauls, releases);
+        const { problem, state, n } = randomCase(random, withWindows, mixedFleet, backhauls, releases, rich);
         const scratchA = new Int32Array(n);
         const scratchB = new Int32Array(n);
         for (let sample = 0; sample < 10; sample++) {

@@ -32,18 +32,27 @@ export class Relocate implements NodeOperator {
       if (u !== this.cachedU || state.moveCount !== this.cachedStamp || state !== this.cachedState) {
         const before = prev[u];
         const after = next[last];
+        // On u's vehicle's matrices (one matrix for all unless the fleet is mixed).
+        const arcs = state.data.slotPriced ? state.arcsOf(routeOf[u]) : state.data.arcCost;
+        const stride = state.data.stride;
+        const b = state.client(before) * stride;
+        const a = state.client(after);
         this.cachedRemoval =
-          state.arc(before, after) - state.arc(before, u) - state.arc(last, after) + (this.chainLength === 2 ? state.arc(chainStart, chainEnd) - state.arc(u, last) : 0);
+          arcs[b + a] - arcs[b + u] - arcs[state.client(last) * stride + a] + (this.chainLength === 2 ? arcs[chainStart * stride + chainEnd] - arcs[u * stride + last] : 0);
         this.cachedU = u;
         this.cachedStamp = state.moveCount;
         this.cachedState = state;
       }
       const penalties = state.routePenalty(routeOf[u]) + (routeOf[u] !== routeOf[v] ? state.routePenalty(routeOf[v]) : 0);
-      if (state.data.heterogeneous) {
+      if (state.data.slotPriced) {
         // Each route at its own vehicle's rate; emptying a route saves its fixed cost, opening one pays it.
         const ru = routeOf[u];
         const rv = routeOf[v];
-        const insertion = state.arc(v, chainStart) + state.arc(chainEnd, next[v]) - state.arc(v, next[v]);
+        const arcs = state.arcsOf(rv);
+        const stride = state.data.stride;
+        const from = state.client(v) * stride;
+        const to = state.client(next[v]);
+        const insertion = arcs[from + chainStart] + arcs[chainEnd * stride + to] - arcs[from + to];
         let bound = state.costFactor(ru) * this.cachedRemoval + state.costFactor(rv) * insertion;
         if (ru !== rv && state.routeSize[ru] === this.chainLength) bound -= state.fixedCost(ru);
         if (ru !== rv && state.routeSize[rv] === 0) bound += state.fixedCost(rv);

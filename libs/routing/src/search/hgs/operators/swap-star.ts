@@ -41,7 +41,7 @@ export class SwapStar {
     if (state.routeSize[routeA] === 0 || state.routeSize[routeB] === 0) return false;
     this.preprocess(state, routeA, routeB);
     this.preprocess(state, routeB, routeA);
-    const { demand, slotCapacity } = state.data;
+    const { demand, slotCapacity, simpleLoad } = state.data;
     const penalty = state.penalties.capacity;
     // Each route on its own vehicle: its capacity, and its rate per unit of arc cost.
     const capacityA = slotCapacity[routeA];
@@ -61,8 +61,9 @@ export class SwapStar {
     const endB = state.endDepot(routeB);
     for (let u = state.next[state.startDepot(routeA)]; u !== endA; u = state.next[u]) {
       for (let v = state.next[state.startDepot(routeB)]; v !== endB; v = state.next[v]) {
-        const penaltyA = penalty * (Math.max(loadA - demand[u] + demand[v] - capacityA, 0) - excessA);
-        const penaltyB = penalty * (Math.max(loadB - demand[v] + demand[u] - capacityB, 0) - excessB);
+        // Several dimensions or pickups: screened as if every penalty of both routes could vanish.
+        const penaltyA = simpleLoad ? penalty * (Math.max(loadA - demand[u] + demand[v] - capacityA, 0) - excessA) : -state.routePenalty(routeA);
+        const penaltyB = simpleLoad ? penalty * (Math.max(loadB - demand[v] + demand[u] - capacityB, 0) - excessB) : -state.routePenalty(routeB);
         const base = penaltyA + penaltyB + factorA * this.removalDelta[u] + factorB * this.removalDelta[v];
         if (base >= 0) continue;
         this.bestInsertion(state, v, u);
@@ -100,7 +101,8 @@ export class SwapStar {
    * three precomputed positions not touching `removed`, or `removed`'s own place.
    */
   private bestInsertion(state: RouteState, client: number, removed: number): void {
-    const { arcCost, stride } = state.data;
+    const stride = state.data.stride;
+    const arcCost = state.arcsOf(state.routeOf[removed]);
     const base = this.slot(client, state.routeOf[removed]) * TOP;
     const before = state.prev[removed];
     const after = state.next[removed];
@@ -122,13 +124,15 @@ export class SwapStar {
 
   /** Removal gains for clients of `from` and their three cheapest insertion places in `into`. */
   private preprocess(state: RouteState, from: number, into: number): void {
-    const { arcCost, stride } = state.data;
+    const stride = state.data.stride;
+    const arcsFrom = state.arcsOf(from);
+    const arcCost = state.arcsOf(into);
     const endFrom = state.endDepot(from);
     const endInto = state.endDepot(into);
     for (let u = state.next[state.startDepot(from)]; u !== endFrom; u = state.next[u]) {
       const p = state.client(state.prev[u]);
       const x = state.client(state.next[u]);
-      this.removalDelta[u] = arcCost[p * stride + x] - arcCost[p * stride + u] - arcCost[u * stride + x];
+      this.removalDelta[u] = arcsFrom[p * stride + x] - arcsFrom[p * stride + u] - arcsFrom[u * stride + x];
       const entry = this.slot(u, into);
       const stamp = state.whenModified[into];
       if (into < this.cachedRoutes && this.computedAt[entry] === stamp) continue;

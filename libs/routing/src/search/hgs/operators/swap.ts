@@ -23,10 +23,9 @@ export class Swap implements NodeOperator {
     if (!state.isClient(lastU) || !state.isClient(lastV)) return false;
     if (next[lastU] !== v && next[lastV] !== u) {
       // Arc-cost change minus every penalty the touched routes pay: a lower bound of the delta.
-      const arcDelta = state.data.heterogeneous
+      const arcDelta = state.data.slotPriced
         ? // each route at its own vehicle's rate
-          state.costFactor(routeOf[u]) * (state.arc(prev[u], v) + state.arc(lastV, next[lastU]) - state.arc(prev[u], u) - state.arc(lastU, next[lastU])) +
-          state.costFactor(routeOf[v]) * (state.arc(prev[v], u) + state.arc(lastU, next[lastV]) - state.arc(prev[v], v) - state.arc(lastV, next[lastV]))
+          heterogeneousArcDelta(state, u, lastU, v, lastV)
         : state.arc(prev[u], v) +
           state.arc(lastV, next[lastU]) -
           state.arc(prev[u], u) -
@@ -69,6 +68,25 @@ export class Swap implements NodeOperator {
     plan.after1 = next[secondLast];
     return true;
   }
+}
+
+/** The arc-cost change of a swap on a mixed fleet: each route at its own vehicle's rate, on its own matrices. */
+function heterogeneousArcDelta(state: RouteState, u: number, lastU: number, v: number, lastV: number): number {
+  const { next, prev, routeOf } = state;
+  const ru = routeOf[u];
+  const rv = routeOf[v];
+  const s = state.data.stride;
+  const arcsU = state.arcsOf(ru);
+  const arcsV = state.arcsOf(rv);
+  // u, v, lastU and lastV are clients; their neighbours may be depots (client 0).
+  const pu = state.client(prev[u]) * s;
+  const nu = state.client(next[lastU]);
+  const pv = state.client(prev[v]) * s;
+  const nv = state.client(next[lastV]);
+  return (
+    state.costFactor(ru) * (arcsU[pu + v] + arcsU[lastV * s + nu] - arcsU[pu + u] - arcsU[lastU * s + nu]) +
+    state.costFactor(rv) * (arcsV[pv + u] + arcsV[lastU * s + nv] - arcsV[pv + v] - arcsV[lastV * s + nv])
+  );
 }
 
 /** Writes a chain of one or two adjacent nodes. */

@@ -9,7 +9,10 @@ export class TwoOpt implements NodeOperator {
     const { next, prev, position, routeOf } = state;
     if (routeOf[u] !== routeOf[v] || position[u] >= position[v] || next[u] === v) return false;
     if (state.data.symmetric) {
-      const arcDelta = state.costFactor(routeOf[u]) * (state.arc(u, v) + state.arc(next[u], next[v]) - state.arc(u, next[u]) - state.arc(v, next[v]));
+      const r = routeOf[u];
+      const arcDelta = state.data.slotPriced
+        ? state.costFactor(r) * (state.arcIn(r, u, v) + state.arcIn(r, next[u], next[v]) - state.arcIn(r, u, next[u]) - state.arcIn(r, v, next[v]))
+        : state.arc(u, v) + state.arc(next[u], next[v]) - state.arc(u, next[u]) - state.arc(v, next[v]);
       if (arcDelta - state.routePenalty(routeOf[u]) >= -EPSILON) return false;
     }
     let length = 0;

@@ -1,0 +1,133 @@
+import { costPerMetre, costPerSecond, fixedRouteCost } from '../../evaluation/cost-evaluator';
+import { Problem } from '../../model/problem';
+
+/**
+ * The route slots as HGS prices them: route slot r is vehicle r. A homogeneous fleet whose time is
+ * not priced prices every slot like vehicle 0, with its rate folded into the arc costs (factor 1).
+ * A mixed fleet, or one priced per hour, prices arcs as distances on each slot's own profile, times the slot's cost per metre,
+ * plus its cost per second of route duration and its fixed cost, against its own capacity vector,
+ * shift and duration limit.
+ */
+export interface HgsFleet {
+  /** Capacity dimensions (every amount and capacity has this many). */
+  dims: number;
+  /** Capacity of slot r in dimension 0 (`slotCapacityK[r * dims]`). */
+  slotCapacity: Float64Array;
+  /** Capacity of slot r in dimension k at `r * dims + k` (the same array as `slotCapacity` with one dimension). */
+  slotCapacityK: Float64Array;
+  slotFixedCost: Float64Array;
+  slotCostFactor: Float64Array;
+  /** Objective units per second of route duration (waiting and service included); 0 for a homogeneous fleet. */
+  slotDurationCost: Float64Array;
+  /** Index into `HgsData.profileArcCost` / `profileTravelS` of the matrices each slot drives on. */
+  slotProfile: Int32Array;
+  slotShiftStart: Float64Array;
+  slotShiftEnd: Float64Array;
+  /** Longest route duration of each slot (Infinity without a limit); the excess counts as time warp. */
+  slotMaxDuration: Float64Array;
+  hasDurationLimits: boolean;
+  /** Every slot drives the same matrices with the same shift: segments of one route price on any other. */
+  slotsShareTiming: boolean;
+  /** Profile names in index order. */
+  profileNames: string[];
+  /** Vehicle type of each slot (slots alike in everything that prices a route share a type). */
+  slotType: Int32Array;
+  typeCount: number;
+  /** The lowest slot of each type: what a route costs on that type. */
+  typeFirstSlot: Int32Array;
+  /** The slot of the largest vehicle (0 for a homogeneous fleet). */
+  referenceSlot: number;
+  /** Whether the slots differ (then routes carry their slot through the search). */
+  heterogeneous: boolean;
+  /**
+   * Arcs are distances, priced per slot (`slotCostFactor`, plus `slotDurationCost` per second of
+   * route duration): a mixed fleet, or time priced per hour, which must count service and waiting
+   * as the cost evaluator does, not only the driving an arc's cost could hold.
+   */
+  slotPriced: boolean;
+  /**
+   * Weight of one unit of excess in each dimension: the largest capacity of dimension 0 over that
+   * of dimension k, so grams, cm³ and parcels over capacity weigh alike (1 with one dimension).
+   */
+  dimensionWeight: Float64Array;
+}
+
+export function describeFleet(problem: Problem): HgsFleet {
+  const vehicles = problem.vehicles;
+  const dims = vehicles[0].capacity.length;
+  const R = vehicles.length;
+  const first = vehicles[0];
+  const profileNames: string[] = [];
+  for (const v of vehicles) if (!profileNames.includes(v.profile)) profileNames.push(v.profile);
+  const key = (v: (typeof vehicles)[number], priced: boolean): string =>
+    [
+      v.capacity.join(','),
+      fixedRouteCost(problem.objective, v),
+      priced ? costPerMetre(problem.objective, v) : 0,
+      priced ? costPerSecond(problem.objective, v) : 0,
+      v.profile,
+      v.shift.startS,
+      v.shift.endS,
+      v.maxDurationS ?? Infinity,
+    ].join('/');
+  const heterogeneous = vehicles.some((v) => key(v, true) !== key(first, true));
+  const slotPriced = heterogeneous || (problem.objective === 'cost' && vehicles.some((v) => v.costPerHourFen > 0));
+  const slotCapacityK = new Float64Array(R * dims);
+  vehicles.forEach((v, r) => v.capacity.forEach((c, k) => (slotCapacityK[r * dims + k] = c)));
+  const slotCapacity = dims === 1 ? slotCapacityK : Float64Array.from(vehicles, (v) => v.capacity[0]);
+  const slotFixedCost = Float64Array.from(vehicles, (v) => fixedRouteCost(problem.objective, v));
+  const slotCostFactor = Float64Array.from(vehicles, (v) => (slotPriced ? costPerMetre(problem.objective, v) : 1));
+  const slotDurationCost = Float64Array.from(vehicles, (v) => (slotPriced ? costPerSecond(problem.objective, v) : 0));
+  const slotProfile = Int32Array.from(vehicles, (v) => profileNames.indexOf(v.profile));
+  const slotShiftStart = Float64Array.from(vehicles, (v) => v.shift.startS);
+  const slotShiftEnd = Float64Array.from(vehicles, (v) => v.shift.endS);
+  const slotMaxDuration = Float64Array.from(vehicles, (v) => v.maxDurationS ?? Infinity);
+  const slotsShareTiming = vehicles.every((v) => v.profile === first.profile && v.shift.startS === first.shift.startS && v.shift.endS === first.shift.endS);
+  const slotType = new Int32Array(R);
+  const types = new Map<string, number>();
+  const firstSlots: number[] = [];
+  const largest = new Float64Array(dims);
+  let referenceSlot = 0;
+  let referenceSize = -1;
+  vehicles.forEach((v, r) => {
+    const k = key(v, heterogeneous);
+    if (!types.has(k)) {
+      types.set(k, types.size);
+      firstSlots.push(r);
+    }
+    slotType[r] = types.get(k)!;
+    v.capacity.forEach((c, d) => (largest[d] = Math.max(largest[d], c)));
+  });
+  const dimensionWeight = Float64Array.from(largest, (c) => (dims === 1 || c === 0 ? 1 : largest[0] / c));
+  vehicles.forEach((v, r) => {
+    // The largest vehicle: capacities summed at the dimension weights.
+    let size = 0;
+    v.capacity.forEach((c, d) => (size += c * dimensionWeight[d]));
+    if (size > referenceSize) {
+      referenceSize = size;
+      referenceSlot = r;
+    }
+  });
+  return {
+    dims,
+    slotCapacity,
+    slotCapacityK,
+    slotFixedCost,
+    slotCostFactor,
+    slotDurationCost,
+    slotProfile,
+    slotShiftStart,
+    slotShiftEnd,
+    slotMaxDuration,
+    hasDurationLimits: slotMaxDuration.some((m) => Number.isFinite(m)),
+    slotsShareTiming,
+    profileNames,
+    slotType,
+    typeCount: types.size,
+    typeFirstSlot: Int32Array.from(firstSlots),
+    referenceSlot,
+    heterogeneous,
+    slotPriced,
+    dimensionWeight,
+  };
+}

@@ -1,0 +1,45 @@
+import { Problem, UnassignedReason, Vehicle } from '../../model/problem';
+
+/** When vehicles fail for different reasons, the reason most share wins; ties go by this order (as ALNS). */
+const REASON_ORDER: UnassignedReason[] = ['capacity', 'time_window', 'max_duration'];
+
+/**
+ * Why job `index` is left out, as ALNS reports it: tried alone on every vehicle, 'not_profitable'
+ * (optional) or 'no_vehicle' (mandatory) when some vehicle could serve it alone, else the
+ * constraint that fails for most vehicles.
+ */
+export function unassignedReason(problem: Problem, index: number): UnassignedReason {
+  const counts = new Map<UnassignedReason, number>();
+  for (const vehicle of problem.vehicles) {
+    const reason = aloneViolation(problem, vehicle, index);
+    if (reason === null) return problem.jobs[index].unassignedPenaltyFen === undefined ? 'no_vehicle' : 'not_profitable';
+    counts.set(reason, (counts.get(reason) ?? 0) + 1);
+  }
+  let best: UnassignedReason = 'no_vehicle';
+  let bestCount = 0;
+  for (const reason of REASON_ORDER) {
+    if ((counts.get(reason) ?? 0) > bestCount) {
+      best = reason;
+      bestCount = counts.get(reason)!;
+    }
+  }
+  return best;
+}
+
+/** The first constraint a route of `vehicle` serving only the job breaks, or null. */
+function aloneViolation(problem: Problem, vehicle: Vehicle, index: number): UnassignedReason | null {
+  const job = problem.jobs[index];
+  if (job.amount.some((amount, k) => amount > vehicle.capacity[k])) return 'capacity';
+  const m = problem.profiles[vehicle.profile];
+  const out = m.durationS[vehicle.startLocation * m.size + job.location];
+  const back = m.durationS[job.location * m.size + (vehicle.endLocation ?? job.location)];
+  const window = job.timeWindows[0] ?? { startS: -Infinity, endS: Infinity };
+  // Leave as late as the window allows, never before the shift or the parcel's release.
+  const departureS = Math.max(vehicle.shift.startS, job.releaseS ?? 0, window.startS - out);
+  const startS = Math.max(departureS + out, window.startS);
+  if (departureS > vehicle.shift.endS || startS > window.endS) return 'time_window';
+  const endS = startS + job.serviceS + back;
+  if (endS > vehicle.shift.endS) return 'time_window';
+  if (vehicle.maxDurationS !== undefined && endS - departureS > vehicle.maxDurationS) return 'max_duration';
+  return null;
+}
