@@ -7,6 +7,7 @@ import Redis from 'ioredis';
 import { DataSource } from 'typeorm';
 import { AppConfig, loadAppConfig } from '../../src/infra/config/app-config';
 import { redisConnectionOptions } from '../../src/infra/queue/redis-connection';
+import { API_NODE_FLAGS } from '../../src/infra/process/api-node-flags';
 
 /** What the benches that drive a server need: a free port, a database of their own, the API as a child process, its CPU time. */
 
@@ -70,10 +71,10 @@ export async function createBenchDeployment(
 }
 
 /** Starts a compiled script as a child process and waits until `healthUrl` answers 2xx. */
-export async function startServer(script: string, env: NodeJS.ProcessEnv, healthUrl: string): Promise<ChildProcess> {
+export async function startServer(script: string, env: NodeJS.ProcessEnv, healthUrl: string, nodeFlags: readonly string[] = []): Promise<ChildProcess> {
   // BENCH_API_NODE_ARGS passes flags to the server process, e.g. "--cpu-prof --cpu-prof-dir=/tmp/prof".
   const nodeArgs = (process.env.BENCH_API_NODE_ARGS ?? '').split(' ').filter(Boolean);
-  const child = spawn(process.execPath, [...nodeArgs, script], { env: { ...process.env, ...env }, stdio: ['ignore', 'ignore', 'inherit'] });
+  const child = spawn(process.execPath, [...nodeFlags, ...nodeArgs, script], { env: { ...process.env, ...env }, stdio: ['ignore', 'ignore', 'inherit'] });
   for (let attempt = 0; attempt < 100; attempt++) {
     try {
       if ((await fetch(healthUrl)).ok) return child;
@@ -109,6 +110,7 @@ export function startApi(databaseUrl: string, port: number, env: NodeJS.ProcessE
       ...env,
     },
     `http://127.0.0.1:${port}/health`,
+    API_NODE_FLAGS,
   );
 }
 

@@ -3,6 +3,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parse } from 'yaml';
 import { createProgram } from '../../src/cli/cli-program';
+import { API_NODE_FLAGS } from '../../src/infra/process/api-node-flags';
 
 /**
  * There is no Docker engine on the development machines or in CI, so the compose file is checked as
@@ -94,5 +95,14 @@ describe('docker-compose.yml', () => {
     create.action(() => undefined);
     program.parse(named, { from: 'user' });
     expect(create.opts()).toEqual({ county: '999901', timeZone: 'Asia/Urumqi', name: 'Test valley', ifMissing: true });
+  });
+
+  it('starts the API with its Node flags in compose, the Dockerfile and npm start, as the tests and benches do', () => {
+    const withFlags = ['node', ...API_NODE_FLAGS, 'dist/src/main.js'];
+    expect(services.api!.command).toEqual(withFlags);
+    const dockerfile = readFileSync(join(__dirname, '..', '..', 'Dockerfile'), 'utf8');
+    expect(dockerfile).toContain(`CMD ${JSON.stringify(withFlags).replaceAll(',', ', ')}`);
+    const packageJson = JSON.parse(readFileSync(join(__dirname, '..', '..', 'package.json'), 'utf8')) as { scripts: Record<string, string> };
+    expect(packageJson.scripts.start).toBe(withFlags.join(' '));
   });
 });

@@ -1,6 +1,7 @@
 import { ChildProcess, execFileSync, spawn } from 'node:child_process';
 import { join } from 'node:path';
 import { AppConfig } from '../../src/infra/config/app-config';
+import { API_NODE_FLAGS } from '../../src/infra/process/api-node-flags';
 import { eventually } from '../integrations/support/receiver';
 
 const ROOT = join(__dirname, '../..');
@@ -12,7 +13,7 @@ export function buildIfStale(): void {
 
 /** `npm start` or `npm run worker` as its own OS process, as deployed, on the test's database and queue prefix. */
 function spawnService(script: 'main.js' | 'worker.js', config: AppConfig, env: NodeJS.ProcessEnv): ChildProcess {
-  return spawn(process.execPath, [join(ROOT, 'dist/src', script)], {
+  return spawn(process.execPath, [...(script === 'main.js' ? API_NODE_FLAGS : []), join(ROOT, 'dist/src', script)], {
     cwd: ROOT,
     env: { ...process.env, DATABASE_URL: config.databaseUrl, REDIS_URL: config.redisUrl, QUEUE_PREFIX: config.queuePrefix, LOG_LEVEL: 'silent', ...env },
     stdio: ['ignore', 'ignore', process.env.TEST_CHILD_STDERR ? 'inherit' : 'ignore'],
