@@ -271,9 +271,13 @@ export function restrictHgsData(parent: HgsData, clients: ArrayLike<number>, max
     }
   }
   const pick = (values: Float64Array): Float64Array => Float64Array.from({ length: stride }, (_, k) => values[parentOf(k)]);
-  // Decomposition runs on one profile and one dimension (a homogeneous fleet): the plain arrays suffice.
-  const demand = pick(parent.demand);
-  const pickup = pick(parent.pickup);
+  // Decomposition runs on a homogeneous fleet: one profile, so one matrix; amounts keep every dimension.
+  const dims = parent.dims;
+  const pickDims = (values: Float64Array): Float64Array => Float64Array.from({ length: stride * dims }, (_, i) => values[parentOf(Math.floor(i / dims)) * dims + (i % dims)]);
+  const deliveryK = pickDims(parent.deliveryK);
+  const pickupK = pickDims(parent.pickupK);
+  const demand = dims === 1 ? deliveryK : pick(parent.demand);
+  const pickup = dims === 1 ? pickupK : pick(parent.pickup);
   const x = pick(parent.plane.x);
   const y = pick(parent.plane.y);
   const angle = Float64Array.from({ length: stride }, (_, k) => Math.atan2(y[k] - y[0], x[k] - x[0]));
@@ -285,8 +289,8 @@ export function restrictHgsData(parent: HgsData, clients: ArrayLike<number>, max
     travelS,
     profileArcCost: [arcCost],
     profileTravelS: [travelS],
-    deliveryK: demand,
-    pickupK: pickup,
+    deliveryK,
+    pickupK,
     serviceS: pick(parent.serviceS),
     optional: Uint8Array.from({ length: stride }, (_, k) => parent.optional[parentOf(k)]),
     pickup,

@@ -42,6 +42,8 @@ export class RouteState {
   private readonly fLoad: Float64Array;
   private readonly fPick: Float64Array;
   private readonly fRelease: Float64Array;
+  /** Peak on board (one dimension with pickups). */
+  private readonly fPeak: Float64Array;
   private readonly fDur: Float64Array;
   private readonly fWarp: Float64Array;
   private readonly fEarly: Float64Array;
@@ -51,6 +53,7 @@ export class RouteState {
   private readonly bLoad: Float64Array;
   private readonly bPick: Float64Array;
   private readonly bRelease: Float64Array;
+  private readonly bPeak: Float64Array;
   private readonly bDur: Float64Array;
   private readonly bWarp: Float64Array;
   private readonly bEarly: Float64Array;
@@ -77,6 +80,7 @@ export class RouteState {
     this.fLoad = new Float64Array(nodes);
     this.fPick = new Float64Array(nodes);
     this.fRelease = new Float64Array(nodes);
+    this.fPeak = new Float64Array(nodes);
     this.fDur = new Float64Array(nodes);
     this.fWarp = new Float64Array(nodes);
     this.fEarly = new Float64Array(nodes);
@@ -85,12 +89,13 @@ export class RouteState {
     this.bLoad = new Float64Array(nodes);
     this.bPick = new Float64Array(nodes);
     this.bRelease = new Float64Array(nodes);
+    this.bPeak = new Float64Array(nodes);
     this.bDur = new Float64Array(nodes);
     this.bWarp = new Float64Array(nodes);
     this.bEarly = new Float64Array(nodes);
     this.bLate = new Float64Array(nodes);
     this.acc = new SegmentAccumulator(data);
-    this.loads = data.simpleLoad ? null : new RouteLoads(data, nodes);
+    this.loads = data.dims > 1 ? new RouteLoads(data, nodes) : null;
   }
 
   /** Arc costs of the matrices `route`'s vehicle drives on. */
@@ -195,6 +200,7 @@ export class RouteState {
       this.fLoad[node] = acc.load;
       this.fPick[node] = acc.pickupLoad;
       this.fRelease[node] = acc.releaseS;
+      this.fPeak[node] = acc.peak;
       this.fDur[node] = acc.durationS;
       this.fWarp[node] = acc.timeWarpS;
       this.fEarly[node] = acc.earliestS;
@@ -216,6 +222,7 @@ export class RouteState {
     this.bLoad[end] = 0;
     this.bPick[end] = 0;
     this.bRelease[end] = 0;
+    this.bPeak[end] = 0;
     this.bDur[end] = 0;
     this.bWarp[end] = 0;
     this.bEarly[end] = -Infinity; // as `SegmentAccumulator.appendClient(0)`: the end depot has no earliest arrival
@@ -227,6 +234,7 @@ export class RouteState {
       const c = this.client(node);
       const arc = c * d.stride + this.client(after);
       this.bCost[node] = this.bCost[after] + arcs[arc];
+      if (!d.simpleLoad) this.bPeak[node] = Math.max(Math.max(d.demand[c], d.pickup[c]) + this.bLoad[after], this.bPeak[after] + d.pickup[c]);
       this.bLoad[node] = this.bLoad[after] + d.demand[c];
       this.bPick[node] = this.bPick[after] + d.pickup[c];
       if (this.loads) this.loads.prependToSuffix(node, c, after);
@@ -263,6 +271,7 @@ export class RouteState {
       node <= this.n,
       this.routeOf[node],
       this.fRelease[node],
+      this.fPeak[node],
     );
   }
 
@@ -282,6 +291,7 @@ export class RouteState {
       0,
       node <= this.n,
       this.bRelease[node],
+      this.bPeak[node],
     );
   }
 
@@ -314,7 +324,7 @@ export class RouteState {
       for (let node = this.next[this.startDepot(route)]; node !== end; node = this.next[node]) acc.appendClient(node);
       return acc.appendClient(0).penalisedCost(this.penalties);
     }
-    const excess = this.loads ? this.loads.excessOnSlot(end, slot) : Math.max(this.routeLoad[route] - d.slotCapacity[slot], 0);
+    const excess = this.loads ? this.loads.excessOnSlot(end, slot) : Math.max((d.simpleLoad ? this.routeLoad[route] : this.fPeak[end]) - d.slotCapacity[slot], 0);
     let warpS = this.fWarp[end];
     if (d.hasReleaseTimes) warpS += Math.max(this.fRelease[end] - this.fLate[end], 0);
     if (d.hasDurationLimits) warpS += Math.max(this.fDur[end] - d.slotMaxDuration[slot], 0);

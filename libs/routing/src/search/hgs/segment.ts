@@ -30,7 +30,9 @@ export class SegmentAccumulator {
   load = 0;
   /** Pickup sum of dimension 0. */
   pickupLoad = 0;
-  /** Per dimension (only without `simpleLoad`): delivery sum, pickup sum, peak load. */
+  /** Peak load on board with one dimension and pickups (several dimensions: `peaks`). */
+  peak = 0;
+  /** Per dimension (only with several dimensions): delivery sum, pickup sum, peak load. */
   readonly deliveries: Float64Array;
   readonly pickups: Float64Array;
   readonly peaks: Float64Array;
@@ -73,7 +75,8 @@ export class SegmentAccumulator {
     this.cost = 0;
     this.load = 0;
     this.pickupLoad = 0;
-    if (!this.data.simpleLoad) {
+    this.peak = 0;
+    if (this.data.dims > 1) {
       this.deliveries.fill(0);
       this.pickups.fill(0);
       this.peaks.fill(0);
@@ -100,9 +103,11 @@ export class SegmentAccumulator {
     visitsClient: boolean,
     slot: number,
     releaseS = 0,
+    peak = 0,
   ): this {
     this.onSlot(slot);
     this.releaseS = releaseS;
+    this.peak = peak;
     this.cost = cost;
     this.load = load;
     this.pickupLoad = pickupLoad;
@@ -140,8 +145,15 @@ export class SegmentAccumulator {
     const d = this.data;
     const arc = this.last * d.stride + client;
     this.cost += this.arcs[arc];
-    this.load += d.demand[client];
-    if (!d.simpleLoad) {
+    if (d.simpleLoad) this.load += d.demand[client];
+    else if (d.dims === 1) {
+      const delivery = d.demand[client];
+      const pickup = d.pickup[client];
+      this.peak = Math.max(this.peak + delivery, Math.max(delivery, pickup) + this.pickupLoad);
+      this.load += delivery;
+      this.pickupLoad += pickup;
+    } else {
+      this.load += d.demand[client];
       this.pickupLoad += d.pickup[client];
       const offset = client * d.dims;
       for (let k = 0; k < d.dims; k++) {
@@ -176,10 +188,12 @@ export class SegmentAccumulator {
     last: number,
     visitsClient: boolean,
     releaseS = 0,
+    peak = 0,
   ): this {
     const d = this.data;
     const arc = this.last * d.stride + first;
     this.cost += this.arcs[arc] + cost;
+    if (!d.simpleLoad) this.peak = Math.max(this.peak + load, peak + this.pickupLoad);
     this.load += load;
     this.pickupLoad += pickupLoad;
     if (releaseS > this.releaseS) this.releaseS = releaseS;
@@ -207,6 +221,7 @@ export class SegmentAccumulator {
   excessLoad(): number {
     const d = this.data;
     if (d.simpleLoad) return this.load - d.slotCapacity[this.slot];
+    if (d.dims === 1) return Math.max(this.peak - d.slotCapacity[this.slot], 0);
     let excess = 0;
     const offset = this.slot * d.dims;
     for (let k = 0; k < d.dims; k++) {
@@ -220,6 +235,7 @@ export class SegmentAccumulator {
   loadExceeds(factor: number, slot: number): boolean {
     const d = this.data;
     if (d.simpleLoad) return this.load > factor * d.slotCapacity[slot];
+    if (d.dims === 1) return this.peak > factor * d.slotCapacity[slot];
     for (let k = 0; k < d.dims; k++) if (this.peaks[k] > factor * d.slotCapacityK[slot * d.dims + k]) return true;
     return false;
   }
@@ -228,6 +244,7 @@ export class SegmentAccumulator {
   weightedPeak(): number {
     const d = this.data;
     if (d.simpleLoad) return this.load;
+    if (d.dims === 1) return this.peak;
     let total = 0;
     for (let k = 0; k < d.dims; k++) total += d.dimensionWeight[k] * this.peaks[k];
     return total;

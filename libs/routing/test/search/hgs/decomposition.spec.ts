@@ -59,6 +59,16 @@ describe('route-based decomposition', () => {
     expect(Array.from(sub.demand)).toEqual([0, data.demand[5], data.demand[9], data.demand[12]]);
   });
 
+  it('keeps every capacity dimension of the chosen clients', () => {
+    const problem = randomProblem(new Random(5), 12, false);
+    problem.vehicles = problem.vehicles.map((v) => ({ ...v, capacity: [25, 40] }));
+    problem.jobs.forEach((job, k) => (job.amount = [job.amount[0], 100 + k]));
+    const parent = buildHgsData(problem);
+    const sub = restrictHgsData(parent, [3, 7], 2);
+    expect(Array.from(sub.deliveryK)).toEqual([0, 0, problem.jobs[2].amount[0], 102, problem.jobs[6].amount[0], 106]);
+    expect(Array.from(sub.demand)).toEqual([0, problem.jobs[2].amount[0], problem.jobs[6].amount[0]]);
+  });
+
   it('keeps every client once and never makes a part worse', () => {
     const routes: number[][] = [];
     for (let c = 1; c <= 60; c += 3) routes.push([c, c + 1, c + 2]);

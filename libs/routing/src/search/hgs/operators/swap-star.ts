@@ -41,7 +41,7 @@ export class SwapStar {
     if (state.routeSize[routeA] === 0 || state.routeSize[routeB] === 0) return false;
     this.preprocess(state, routeA, routeB);
     this.preprocess(state, routeB, routeA);
-    const { demand, slotCapacity, simpleLoad } = state.data;
+    const { demand, pickup, slotCapacity, simpleLoad, dims } = state.data;
     const penalty = state.penalties.capacity;
     // Each route on its own vehicle: its capacity, and its rate per unit of arc cost.
     const capacityA = slotCapacity[routeA];
@@ -50,8 +50,10 @@ export class SwapStar {
     const factorB = state.costFactor(routeB);
     const loadA = state.routeLoad[routeA];
     const loadB = state.routeLoad[routeB];
-    const excessA = Math.max(loadA - capacityA, 0);
-    const excessB = Math.max(loadB - capacityB, 0);
+    const pickA = state.routePickupLoad[routeA];
+    const pickB = state.routePickupLoad[routeB];
+    const excessA = Math.max(Math.max(loadA, pickA) - capacityA, 0);
+    const excessB = Math.max(Math.max(loadB, pickB) - capacityB, 0);
     let best = -EPSILON;
     let bestU = -1;
     let bestV = -1;
@@ -61,9 +63,17 @@ export class SwapStar {
     const endB = state.endDepot(routeB);
     for (let u = state.next[state.startDepot(routeA)]; u !== endA; u = state.next[u]) {
       for (let v = state.next[state.startDepot(routeB)]; v !== endB; v = state.next[v]) {
-        // Several dimensions or pickups: screened as if every penalty of both routes could vanish.
-        const penaltyA = simpleLoad ? penalty * (Math.max(loadA - demand[u] + demand[v] - capacityA, 0) - excessA) : -state.routePenalty(routeA);
-        const penaltyB = simpleLoad ? penalty * (Math.max(loadB - demand[v] + demand[u] - capacityB, 0) - excessB) : -state.routePenalty(routeB);
+        // One dimension: the load estimated by the larger of the delivery and pickup sums (exact with
+        // deliveries only, or linehaul first). Several dimensions: screened as if every penalty of
+        // both routes could vanish.
+        const penaltyA =
+          dims === 1
+            ? penalty * (Math.max(Math.max(loadA - demand[u] + demand[v], simpleLoad ? 0 : pickA - pickup[u] + pickup[v]) - capacityA, 0) - excessA)
+            : -state.routePenalty(routeA);
+        const penaltyB =
+          dims === 1
+            ? penalty * (Math.max(Math.max(loadB - demand[v] + demand[u], simpleLoad ? 0 : pickB - pickup[v] + pickup[u]) - capacityB, 0) - excessB)
+            : -state.routePenalty(routeB);
         const base = penaltyA + penaltyB + factorA * this.removalDelta[u] + factorB * this.removalDelta[v];
         if (base >= 0) continue;
         this.bestInsertion(state, v, u);
