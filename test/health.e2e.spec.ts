@@ -1,9 +1,30 @@
+import { connect } from 'node:net';
 import request from 'supertest';
 import { useTestApp } from './support/test-app';
 import { createCounty } from './support/factories';
 
 describe('health, auth and errors', () => {
   const testApp = useTestApp();
+
+  it("keeps an idle keep-alive connection past Node's default 5 s, so that a client reusing it is not reset", async () => {
+    const { port } = new URL(testApp.baseUrl);
+    const socket = connect(Number(port), '127.0.0.1');
+    let received = '';
+    let closed = false;
+    socket.on('data', (chunk) => (received += chunk.toString()));
+    socket.on('close', () => (closed = true));
+    const ask = async () => {
+      received = '';
+      socket.write('GET /health HTTP/1.1\r\nHost: localhost\r\nConnection: keep-alive\r\n\r\n');
+      for (let waited = 0; !/\r\n\r\n[\s\S]*\}/.test(received) && waited < 10_000; waited += 20) await new Promise((resolve) => setTimeout(resolve, 20));
+      return received;
+    };
+    expect(await ask()).toMatch(/^HTTP\/1\.1 200/);
+    await new Promise((resolve) => setTimeout(resolve, 6_000));
+    expect(closed).toBe(false);
+    expect(await ask()).toMatch(/^HTTP\/1\.1 200/);
+    socket.destroy();
+  }, 20_000);
 
   it('reports PostgreSQL, PostGIS and Redis up: the details to an operator key only', async () => {
     const anonymous = await request(testApp.baseUrl).get('/health').expect(200);
