@@ -1,4 +1,11 @@
+import { cpus, loadavg } from 'node:os';
 import { INestApplicationContext } from '@nestjs/common';
+import { NestFactory } from '@nestjs/core';
+import { AppModule } from '../../src/app.module';
+import { buildDemoCounty } from '../../src/demo/county/build-demo-county';
+import { seedDemoCounty } from '../../src/demo/seed-demo-county';
+import { AppConfig } from '../../src/infra/config/app-config';
+import { runMigrations } from '../../src/infra/database/migrate';
 import type { DemoCounty, DemoNodeFeature } from '../../src/demo/county/demo-county.types';
 import { DemoVillage, generateDemoShipments } from '../../src/demo/demo-shipment-generator';
 import { DEMO_PLATFORM_NAMES } from '../../src/demo/push-demo-shipments';
@@ -45,4 +52,33 @@ export async function pushDay(
   const barcodes = shipments.filter((shipment) => shipment.direction === 'inbound').flatMap((shipment) => shipment.parcels.map((parcel) => parcel.barcode));
   for (let start = 0; start < barcodes.length; start += 500) await app.get(ShipmentScansService).scanIn(countyId, barcodes.slice(start, start + 500));
   return { shipments: shipments.length, parcels: shipments.reduce((sum, shipment) => sum + shipment.parcels.length, 0) };
+}
+
+/** The line a service bench starts with: the machine's cores and load. */
+export function machineLine(): string {
+  return `machine: ${cpus().length} cores, load ${loadavg()
+    .map((value) => value.toFixed(2))
+    .join(' ')}`;
+}
+
+export interface SeededXiheDay {
+  app: INestApplicationContext;
+  countyId: string;
+  apiKey: string;
+  villages: DemoVillage[];
+  day: { shipments: number; parcels: number };
+}
+
+/**
+ * Xihe (the demo county) in a migrated scratch database, with `shipments` of `date` pushed and
+ * scanned in at its hub, through an application context of `config` that the caller closes: what
+ * the soak and the worker-memory probe load before they start their processes.
+ */
+export async function seedXiheDay(databaseUrl: string, config: AppConfig, date: string, shipments: number): Promise<SeededXiheDay> {
+  await runMigrations(databaseUrl);
+  const app = await NestFactory.createApplicationContext(AppModule.forRoot(config), { logger: ['error'] });
+  const villages = villagesOf(buildDemoCounty());
+  const seeded = await seedDemoCounty(app, 1, undefined);
+  const day = await pushDay(app, seeded.county.id, villages, { date, shipments, seed: 1 });
+  return { app, countyId: seeded.county.id, apiKey: seeded.apiKey, villages, day };
 }

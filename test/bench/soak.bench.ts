@@ -17,17 +17,12 @@ import { Agent, request as httpRequest } from 'node:http';
 import { createInterface } from 'node:readline';
 import { cpus, loadavg } from 'node:os';
 import { INestApplicationContext } from '@nestjs/common';
-import { NestFactory } from '@nestjs/core';
 import { DataSource } from 'typeorm';
-import { AppModule } from '../../src/app.module';
 import { integerBetween } from '../../src/cli/option-parsers';
-import { buildDemoCounty } from '../../src/demo/county/build-demo-county';
-import { seedDemoCounty } from '../../src/demo/seed-demo-county';
-import { runMigrations } from '../../src/infra/database/migrate';
 import { PlatformsService } from '../../src/integrations/platforms.service';
 import { signedHeaders } from '../../src/integrations/webhook-signature';
 import { benchCommand } from './bench-command';
-import { pushDay, villagesOf } from './bench-day';
+import { machineLine, seedXiheDay } from './bench-day';
 import { createBenchDeployment, DatabaseBackendsCpu, freePort, startApi, stopChild, spawnWorker, processCpuMs } from './bench-server';
 
 const SERVICE_DATE = '2026-11-30';
@@ -225,19 +220,12 @@ async function main(): Promise<void> {
   let api: ChildProcess | undefined;
   const workers: ChildProcess[] = [];
   try {
-    log(
-      `machine: ${cpus().length} cores, load ${loadavg()
-        .map((value) => value.toFixed(2))
-        .join(' ')}`,
-    );
-    await runMigrations(database.url);
-    app = await NestFactory.createApplicationContext(AppModule.forRoot(config), { logger: ['error'] });
-    const demo = buildDemoCounty();
-    const seeded = await seedDemoCounty(app, 1, undefined);
-    const countyId = seeded.county.id;
-    const day = await pushDay(app, countyId, villagesOf(demo), { date: SERVICE_DATE, shipments: 2_600, seed: 1 });
-    const { platform, webhookSecret } = await app.get(PlatformsService).ensure(countyId, 'soak platform');
-    const villageCodes = villagesOf(demo).map((village) => village.adminCode!);
+    log(machineLine());
+    const seeded = await seedXiheDay(database.url, config, SERVICE_DATE, 2_600);
+    app = seeded.app;
+    const { countyId, day } = seeded;
+    const { platform, webhookSecret } = await seeded.app.get(PlatformsService).ensure(countyId, 'soak platform');
+    const villageCodes = seeded.villages.map((village) => village.adminCode!);
     log(`Xihe seeded; the day at the hub: ${day.shipments} shipments, ${day.parcels} parcels`);
 
     const port = await freePort();
@@ -356,7 +344,7 @@ async function main(): Promise<void> {
     // The last plan settles (computed, or failed for good) before the count.
     const lastPlans = await Promise.all(plans.map((plan) => waitForPlan(plan.id)));
 
-    const db = app.get(DataSource);
+    const db = seeded.app.get(DataSource);
     const stored: Array<{ id: string; copies: number }> = await db.query(
       `SELECT platform_shipment_id AS id, count(*)::int AS copies FROM shipment WHERE platform_id = $1 GROUP BY platform_shipment_id`,
       [platform.id],

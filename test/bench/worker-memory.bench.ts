@@ -16,23 +16,17 @@
 import 'reflect-metadata';
 import { ChildProcess, spawn } from 'node:child_process';
 import { mkdirSync, openSync } from 'node:fs';
-import { cpus, loadavg } from 'node:os';
 import * as path from 'node:path';
 import { INestApplicationContext } from '@nestjs/common';
-import { NestFactory } from '@nestjs/core';
 import { DataSource } from 'typeorm';
-import { AppModule } from '../../src/app.module';
 import { integerBetween } from '../../src/cli/option-parsers';
-import { buildDemoCounty } from '../../src/demo/county/build-demo-county';
-import { seedDemoCounty } from '../../src/demo/seed-demo-county';
-import { runMigrations } from '../../src/infra/database/migrate';
 import { PlatformsService } from '../../src/integrations/platforms.service';
 import { Plan } from '../../src/planning/plan.entity';
 import { PlanRequestsService } from '../../src/planning/plan-requests.service';
 import { ShipmentInputDto } from '../../src/shipments/dto/shipment-input.dto';
 import { ShipmentIntakeService } from '../../src/shipments/shipment-intake.service';
 import { benchCommand } from './bench-command';
-import { pushDay, villagesOf } from './bench-day';
+import { machineLine, seedXiheDay } from './bench-day';
 import { createBenchDeployment, stopChild } from './bench-server';
 import type { IsolateMemory, ProcessMemorySample } from './worker-memory-probe.preload';
 
@@ -102,17 +96,10 @@ async function main(): Promise<void> {
   let worker: ChildProcess | undefined;
   let pushing: NodeJS.Timeout | undefined;
   try {
-    log(
-      `machine: ${cpus().length} cores, load ${loadavg()
-        .map((value) => value.toFixed(2))
-        .join(' ')}`,
-    );
-    await runMigrations(database.url);
-    app = await NestFactory.createApplicationContext(AppModule.forRoot(config), { logger: ['error'] });
-    const demo = buildDemoCounty();
-    const seeded = await seedDemoCounty(app, 1, undefined);
-    const countyId = seeded.county.id;
-    const day = await pushDay(app, countyId, villagesOf(demo), { date: SERVICE_DATE, shipments: 2_600, seed: 1 });
+    log(machineLine());
+    const seeded = await seedXiheDay(database.url, config, SERVICE_DATE, 2_600);
+    app = seeded.app;
+    const { countyId, day } = seeded;
     log(`Xihe seeded; the day at the hub: ${day.shipments} shipments, ${day.parcels} parcels`);
 
     worker = spawnProbedWorker(env, options.workerLog);
@@ -120,9 +107,9 @@ async function main(): Promise<void> {
     log(`worker ${worker.pid} started: RSS ${mb(before.rss)} MB, main heap after GC ${mb(before.main.heapUsed)} MB`);
 
     if (options.pushesPerSecond > 0) {
-      const { platform } = await app.get(PlatformsService).ensure(countyId, 'memory probe platform');
-      const intake = app.get(ShipmentIntakeService);
-      const villageCodes = villagesOf(demo).map((village) => village.adminCode!);
+      const { platform } = await seeded.app.get(PlatformsService).ensure(countyId, 'memory probe platform');
+      const intake = seeded.app.get(ShipmentIntakeService);
+      const villageCodes = seeded.villages.map((village) => village.adminCode!);
       let next = 0;
       pushing = setInterval(() => {
         for (let k = 0; k < options.pushesPerSecond; k++) {
@@ -140,8 +127,8 @@ async function main(): Promise<void> {
       }, 1_000);
     }
 
-    const plans = app.get(PlanRequestsService);
-    const repository = app.get(DataSource).getRepository(Plan);
+    const plans = seeded.app.get(PlanRequestsService);
+    const repository = seeded.app.get(DataSource).getRepository(Plan);
     const samples: ProcessMemorySample[] = [];
     console.log(
       `\n plan    wall s   status     RSS MB  anon MB  file MB | main: heap MB  ext MB  buf MB  malloc MB | solver thread: heap MB  ext MB  buf MB  malloc MB | threads alive/started`,
