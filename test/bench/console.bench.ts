@@ -18,7 +18,7 @@ import { createHttpApp } from '../../src/app-setup';
 import { integerBetween } from '../../src/cli/option-parsers';
 import { startInProcessWorker } from '../../src/demo/in-process-worker';
 import { withScratchConfig } from '../support/scratch-app';
-import { benchCommand } from './bench-command';
+import { benchCommand, runBench } from './bench-command';
 import { launchChromium, waitForCounts } from './console-browser';
 import { createConsoleUser, plannedDemoCounty } from './planned-demo-county';
 
@@ -112,10 +112,4 @@ async function main(): Promise<void> {
   );
 }
 
-main().then(
-  () => process.exit(0),
-  (error: unknown) => {
-    console.error(error);
-    process.exit(1);
-  },
-);
+runBench(main);

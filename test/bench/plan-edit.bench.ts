@@ -22,7 +22,7 @@ import { pushDemoShipments } from '../../src/demo/push-demo-shipments';
 import { seedDemoCounty } from '../../src/demo/seed-demo-county';
 import { Random } from '@rural-dispatch/routing';
 import { withScratchConfig } from '../support/scratch-app';
-import { benchCommand } from './bench-command';
+import { benchCommand, runBench } from './bench-command';
 
 const options = benchCommand('bench:edit', 'time stop moves over HTTP on the planned demo county')
   .option('--moves <n>', 'stop moves to time (at least 50 for the p95)', integerBetween(1), 60)
@@ -165,10 +165,4 @@ async function main(): Promise<void> {
   );
 }
 
-main().then(
-  () => process.exit(0),
-  (error: unknown) => {
-    console.error(error);
-    process.exit(1);
-  },
-);
+runBench(main);

@@ -32,7 +32,7 @@ import { ShipmentInputDto } from '../../src/shipments/dto/shipment-input.dto';
 import { ShipmentIntakeService } from '../../src/shipments/shipment-intake.service';
 import { ShipmentScansService } from '../../src/shipments/shipment-scans.service';
 import { integerBetween } from '../../src/cli/option-parsers';
-import { benchCommand } from './bench-command';
+import { benchCommand, runBench } from './bench-command';
 
 const options = benchCommand('bench:plan-wave', 'plan one wave of the Xihe demo county through the queue, with its baseline, figures and settlement')
   .option('--per-village <n>', 'up to 2N inbound shipments per village', integerBetween(0), 2)
@@ -198,10 +198,4 @@ async function main(): Promise<void> {
   }
 }
 
-main().then(
-  () => process.exit(0),
-  (error: unknown) => {
-    console.error(error);
-    process.exit(1);
-  },
-);
+runBench(main);

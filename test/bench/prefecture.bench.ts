@@ -24,7 +24,7 @@ import { runMigrations } from '../../src/infra/database/migrate';
 import { QueueName } from '../../src/infra/queue/queue-names';
 import { DEFAULT_TIME_LIMIT_S, PlanRequestsService } from '../../src/planning/plan-requests.service';
 import { Plan } from '../../src/planning/plan.entity';
-import { benchCommand } from './bench-command';
+import { benchCommand, runBench } from './bench-command';
 import { pushDay, villagesOf } from './bench-day';
 import { createBenchDeployment, stopChild, spawnWorker } from './bench-server';
 
@@ -152,10 +152,4 @@ async function main(): Promise<void> {
   }
 }
 
-main().then(
-  () => process.exit(0),
-  (error: unknown) => {
-    console.error(error);
-    process.exit(1);
-  },
-);
+runBench(main);

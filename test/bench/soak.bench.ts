@@ -21,7 +21,7 @@ import { DataSource } from 'typeorm';
 import { integerBetween } from '../../src/cli/option-parsers';
 import { PlatformsService } from '../../src/integrations/platforms.service';
 import { signedHeaders } from '../../src/integrations/webhook-signature';
-import { benchCommand } from './bench-command';
+import { benchCommand, runBench } from './bench-command';
 import { machineLine, seedXiheDay } from './bench-day';
 import { createBenchDeployment, DatabaseBackendsCpu, freePort, startApi, stopChild, spawnWorker, processCpuMs } from './bench-server';
 
@@ -400,10 +400,4 @@ async function main(): Promise<void> {
   }
 }
 
-main().then(
-  () => process.exit(0),
-  (error: unknown) => {
-    console.error(error);
-    process.exit(1);
-  },
-);
+runBench(main);

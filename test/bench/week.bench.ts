@@ -45,7 +45,7 @@ import { ShipmentInputDto } from '../../src/shipments/dto/shipment-input.dto';
 import { ShipmentIntakeService } from '../../src/shipments/shipment-intake.service';
 import { ShipmentLifecycleService } from '../../src/shipments/shipment-lifecycle.service';
 import { keyPrincipal } from '../../src/infra/auth/principal';
-import { benchCommand } from './bench-command';
+import { benchCommand, runBench } from './bench-command';
 import { BENCH_SECRET_KEY, createBenchDatabase } from './bench-server';
 import { WeekDay, weekTable, writeWeekSection } from './week-report';
 import { weekPromises } from './week-promises';
@@ -283,10 +283,4 @@ async function main(): Promise<void> {
   }
 }
 
-main().then(
-  () => process.exit(0),
-  (error: unknown) => {
-    console.error(error);
-    process.exit(1);
-  },
-);
+runBench(main);

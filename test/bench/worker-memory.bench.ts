@@ -25,7 +25,7 @@ import { Plan } from '../../src/planning/plan.entity';
 import { PlanRequestsService } from '../../src/planning/plan-requests.service';
 import { ShipmentInputDto } from '../../src/shipments/dto/shipment-input.dto';
 import { ShipmentIntakeService } from '../../src/shipments/shipment-intake.service';
-import { benchCommand } from './bench-command';
+import { benchCommand, runBench } from './bench-command';
 import { machineLine, seedXiheDay } from './bench-day';
 import { createBenchDeployment, stopChild } from './bench-server';
 import type { IsolateMemory, ProcessMemorySample } from './worker-memory-probe.preload';
@@ -187,10 +187,4 @@ async function main(): Promise<void> {
   }
 }
 
-main().then(
-  () => process.exit(0),
-  (error: unknown) => {
-    console.error(error);
-    process.exit(1);
-  },
-);
+runBench(main);
