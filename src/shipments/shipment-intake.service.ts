@@ -61,16 +61,9 @@ function intakeRow(source: IntakeSource, row: NormalizedShipment): IntakeRow {
   return completed;
 }
 const pushKey = (platformId: string, platformShipmentId: string) => `${platformId} ${platformShipmentId}`;
-const byPlatformThenId = (a: IntakeRow, b: IntakeRow) =>
-  a.platform_id < b.platform_id
-    ? -1
-    : a.platform_id > b.platform_id
-      ? 1
-      : a.platform_shipment_id < b.platform_shipment_id
-        ? -1
-        : a.platform_shipment_id > b.platform_shipment_id
-          ? 1
-          : 0;
+/** Code-unit order: every intake sorts its rows the same way. */
+const compareText = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
+const byPlatformThenId = (a: IntakeRow, b: IntakeRow) => compareText(a.platform_id, b.platform_id) || compareText(a.platform_shipment_id, b.platform_shipment_id);
 
 /**
  * The hot path of platform intake. Exactly-once comes from the unique constraint and
@@ -98,7 +91,7 @@ export class ShipmentIntakeService {
     const normalized = inputs.map((input) => stampArrival(normalizeShipment(input), now));
     await this.resolveAll(source.countyId, normalized);
     const rows = [...normalized];
-    rows.sort((a, b) => (a.platform_shipment_id < b.platform_shipment_id ? -1 : a.platform_shipment_id > b.platform_shipment_id ? 1 : 0));
+    rows.sort((a, b) => compareText(a.platform_shipment_id, b.platform_shipment_id));
     const stored = rows.length === 1 ? await this.insertSingle(source, rows[0]!) : await this.insertWithRetry(source, rows);
     const byId = new Map(stored.map((row) => [row.platform_shipment_id, row]));
     const results = normalized.map((item): IntakeItemResult => {

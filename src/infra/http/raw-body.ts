@@ -36,7 +36,7 @@ export function mediaTypeOf(header: string | undefined): MediaType | null {
   return { type: type!.trim().toLowerCase(), charset };
 }
 
-export const tooLarge = (limitBytes: number) => new DomainError('payload_too_large', `the body is larger than this route's limit of ${limitBytes} bytes`);
+const tooLarge = (limitBytes: number) => new DomainError('payload_too_large', `the body is larger than this route's limit of ${limitBytes} bytes`);
 const malformed = (message: string) => new DomainError('malformed_body', message);
 
 function decoded(request: IncomingMessage): Readable {
