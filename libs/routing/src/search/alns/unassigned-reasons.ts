@@ -1,10 +1,8 @@
 import { UnassignedReason } from '../../model/problem';
+import { bindingReason } from '../binding-reason';
 import { AlnsSolution } from './alns-solution';
 import { bestInsertion, noInsertion } from './insertion-evaluator';
 import { RouteState } from './route-state';
-
-/** When several vehicles fail for different reasons, the reason most vehicles share wins; ties go by this order. */
-const REASON_ORDER: UnassignedReason[] = ['capacity', 'time_window', 'max_duration', 'max_distance'];
 
 /**
  * Why `request` is not served: tries it alone in an empty route of every vehicle and in every
@@ -38,16 +36,7 @@ export function unassignedReason(solution: AlnsSolution, request: number): Unass
   const optional = !instance.requestMandatory[request];
   if (optional && (insertableNow || fitsAlone)) return 'not_profitable';
   if (fitsAlone || insertableNow) return 'no_vehicle';
-  let bestReason: UnassignedReason = 'no_vehicle';
-  let bestCount = 0;
-  for (const reason of REASON_ORDER) {
-    const count = counts.get(reason) ?? 0;
-    if (count > bestCount) {
-      bestReason = reason;
-      bestCount = count;
-    }
-  }
-  return bestReason;
+  return bindingReason(counts);
 }
 
 /** The first constraint an otherwise empty route of vehicle v breaks when serving only `request`. */

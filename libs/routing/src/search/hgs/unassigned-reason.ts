@@ -1,7 +1,5 @@
 import { Problem, UnassignedReason, Vehicle } from '../../model/problem';
-
-/** When vehicles fail for different reasons, the reason most share wins; ties go by this order (as ALNS). */
-const REASON_ORDER: UnassignedReason[] = ['capacity', 'time_window', 'max_duration'];
+import { bindingReason } from '../binding-reason';
 
 /**
  * Why job `index` is left out, as ALNS reports it: tried alone on every vehicle, 'not_profitable'
@@ -15,15 +13,7 @@ export function unassignedReason(problem: Problem, index: number): UnassignedRea
     if (reason === null) return problem.jobs[index].unassignedPenaltyFen === undefined ? 'no_vehicle' : 'not_profitable';
     counts.set(reason, (counts.get(reason) ?? 0) + 1);
   }
-  let best: UnassignedReason = 'no_vehicle';
-  let bestCount = 0;
-  for (const reason of REASON_ORDER) {
-    if ((counts.get(reason) ?? 0) > bestCount) {
-      best = reason;
-      bestCount = counts.get(reason)!;
-    }
-  }
-  return best;
+  return bindingReason(counts);
 }
 
 /** The first constraint a route of `vehicle` serving only the job breaks, or null. */
