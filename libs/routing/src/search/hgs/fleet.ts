@@ -50,10 +50,46 @@ export interface HgsFleet {
    * of dimension k, so grams, cm³ and parcels over capacity weigh alike (1 with one dimension).
    */
   dimensionWeight: Float64Array;
+  /**
+   * Route slots per vehicle: 1, or with reloads at the depot (multi-trip) the most trips a vehicle
+   * may make; slot r is then trip `r % tripsPerVehicle` of vehicle `floor(r / tripsPerVehicle)`.
+   */
+  tripsPerVehicle: number;
+  /**
+   * Multi-trip: each trip slot prices only its arcs and load; a vehicle's fixed cost, its cost of
+   * duration and its duration limit apply once to its trips chained in time (see trip-chain.ts),
+   * so `slotFixedCost`, `slotDurationCost` are 0 and `slotMaxDuration` Infinity for trip slots.
+   */
+  multiTrip: boolean;
+  /** Per slot, what its vehicle's chain of trips pays (multi-trip only; else empty). */
+  chainFixedCost: Float64Array;
+  chainDurationCost: Float64Array;
+  chainMaxDuration: Float64Array;
+  /** Routes keep their slot through the search (a mixed fleet, or trips of a multi-trip vehicle). */
+  routesCarrySlots: boolean;
+}
+
+/** Most trips a reloading vehicle is given slots for: ample for the demand, few enough to price a chain at once. */
+export const MAX_TRIPS_PER_VEHICLE = 6;
+
+/**
+ * Trip slots per reloading vehicle: enough that the fleet's slots carry twice the total demand of
+ * dimension 0 (Split's routes then always find one), at least 2, at most `MAX_TRIPS_PER_VEHICLE`.
+ */
+export function tripsPerVehicle(problem: Problem): number {
+  if (!problem.vehicles.some((v) => (v.reloadLocations ?? []).length > 0)) return 1;
+  let demand = 0;
+  for (const job of problem.jobs) demand += job.amount[0];
+  let capacity = 0;
+  for (const v of problem.vehicles) capacity += v.capacity[0];
+  return Math.min(MAX_TRIPS_PER_VEHICLE, Math.max(2, Math.ceil((2 * demand) / Math.max(1, capacity)) + 1));
 }
 
 export function describeFleet(problem: Problem): HgsFleet {
-  const vehicles = problem.vehicles;
+  const trips = tripsPerVehicle(problem);
+  const multiTrip = trips > 1;
+  // A multi-trip vehicle holds `trips` consecutive slots, each priced like the vehicle.
+  const vehicles = multiTrip ? problem.vehicles.flatMap((v) => Array.from({ length: trips }, () => v)) : problem.vehicles;
   const dims = vehicles[0].capacity.length;
   const R = vehicles.length;
   const first = vehicles[0];
@@ -75,13 +111,16 @@ export function describeFleet(problem: Problem): HgsFleet {
   const slotCapacityK = new Float64Array(R * dims);
   vehicles.forEach((v, r) => v.capacity.forEach((c, k) => (slotCapacityK[r * dims + k] = c)));
   const slotCapacity = dims === 1 ? slotCapacityK : Float64Array.from(vehicles, (v) => v.capacity[0]);
-  const slotFixedCost = Float64Array.from(vehicles, (v) => fixedRouteCost(problem.objective, v));
+  const chainFixedCost = Float64Array.from(multiTrip ? vehicles : [], (v) => fixedRouteCost(problem.objective, v));
+  const chainDurationCost = Float64Array.from(multiTrip ? vehicles : [], (v) => (slotPriced ? costPerSecond(problem.objective, v) : 0));
+  const chainMaxDuration = Float64Array.from(multiTrip ? vehicles : [], (v) => v.maxDurationS ?? Infinity);
+  const slotFixedCost = Float64Array.from(vehicles, (v) => (multiTrip ? 0 : fixedRouteCost(problem.objective, v)));
   const slotCostFactor = Float64Array.from(vehicles, (v) => (slotPriced ? costPerMetre(problem.objective, v) : 1));
-  const slotDurationCost = Float64Array.from(vehicles, (v) => (slotPriced ? costPerSecond(problem.objective, v) : 0));
+  const slotDurationCost = Float64Array.from(vehicles, (v) => (slotPriced && !multiTrip ? costPerSecond(problem.objective, v) : 0));
   const slotProfile = Int32Array.from(vehicles, (v) => profileNames.indexOf(v.profile));
   const slotShiftStart = Float64Array.from(vehicles, (v) => v.shift.startS);
   const slotShiftEnd = Float64Array.from(vehicles, (v) => v.shift.endS);
-  const slotMaxDuration = Float64Array.from(vehicles, (v) => v.maxDurationS ?? Infinity);
+  const slotMaxDuration = Float64Array.from(vehicles, (v) => (multiTrip ? Infinity : (v.maxDurationS ?? Infinity)));
   const slotsShareTiming = vehicles.every((v) => v.profile === first.profile && v.shift.startS === first.shift.startS && v.shift.endS === first.shift.endS);
   const slotType = new Int32Array(R);
   const types = new Map<string, number>();
@@ -129,5 +168,11 @@ export function describeFleet(problem: Problem): HgsFleet {
     heterogeneous,
     slotPriced,
     dimensionWeight,
+    tripsPerVehicle: trips,
+    multiTrip,
+    chainFixedCost,
+    chainDurationCost,
+    chainMaxDuration,
+    routesCarrySlots: heterogeneous || multiTrip,
   };
 }

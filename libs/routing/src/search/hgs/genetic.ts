@@ -13,7 +13,7 @@ import { Population } from './population';
 import { Penalties, SegmentAccumulator } from './segment';
 import { Splitter } from './split';
 import { leaveOutViolations } from './leave-out-repair';
-import { assignVehicles } from './vehicle-assignment';
+import { assignTrips, assignVehicles } from './vehicle-assignment';
 import { canMinimiseRoutes, RouteMinimiser } from './route-minimisation/route-minimiser';
 import { RuinAndRecreate } from './route-minimisation/ruin-recreate';
 import { epochMs, SubproblemHelpers, SubproblemRequest } from './subproblem-helpers';
@@ -186,8 +186,8 @@ export class HybridGeneticSearch {
    */
   private educateRoutesAndAdd(start: ArrayLike<ArrayLike<number>>): boolean {
     const penalties = this.penalties.current;
-    const mixed = this.data.heterogeneous;
-    const routes = this.localSearch.run(start, penalties, mixed ? assignVehicles(this.data, start, penalties, this.scratch) : undefined);
+    const mixed = this.data.routesCarrySlots;
+    const routes = this.localSearch.run(start, penalties, this.assignSlots(start, penalties));
     const slots = mixed ? this.localSearch.state.exportedSlots : undefined;
     const individual = new Individual(this.data, routes, penalties, this.scratch, slots);
     this.penalties.record(individual);
@@ -204,6 +204,13 @@ export class HybridGeneticSearch {
     return improved;
   }
 
+  /** Slots for Split's routes: vehicles of a mixed fleet, trips of a multi-trip fleet; none otherwise (route i on slot i). */
+  private assignSlots(routes: ArrayLike<ArrayLike<number>>, penalties: Penalties): number[] | undefined {
+    if (this.data.heterogeneous) return assignVehicles(this.data, routes, penalties, this.scratch);
+    if (this.data.multiTrip) return assignTrips(this.data, routes);
+    return undefined;
+  }
+
   /**
    * Nothing feasible was found, yet clients may be left out (the planner's jobs all may, at
    * penalties far above any route): leaves out, greedily, what breaks a route
@@ -214,7 +221,7 @@ export class HybridGeneticSearch {
     let highest = 0;
     for (let c = 1; c <= this.data.n; c++) highest = Math.max(highest, this.data.skipPenalty[c]);
     const stiff = { capacity: 10 * highest + 1, timeWarp: 10 * highest + 1 };
-    const mixed = this.data.heterogeneous;
+    const mixed = this.data.routesCarrySlots;
     // Leave out the cheapest clients that make each route feasible, let the local search put back
     // what fits elsewhere, then make sure again.
     const feasible = leaveOutViolations(this.data, best.routes, best.slots, this.scratch);
@@ -233,8 +240,8 @@ export class HybridGeneticSearch {
    * decomposition.ts), then educates the result as a whole so the seams between parts get repaired.
    */
   private decompose(): void {
-    // Parts are solved as homogeneous sub-fleets; a mixed fleet is not decomposed (yet).
-    if (this.best === null || !this.best.feasible || this.data.heterogeneous) return;
+    // Parts are solved as homogeneous sub-fleets of one trip each; a mixed or multi-trip fleet is not decomposed (yet).
+    if (this.best === null || !this.best.feasible || this.data.routesCarrySlots) return;
     const { routes, improved } = improveByDecomposition(this.data, this.best.routes, this.params.decompositionClients, this.random, (parts) => this.solveParts(parts));
     if (improved) this.educateRoutesAndAdd(routes);
   }

@@ -123,7 +123,8 @@ export function buildHgsData(problem: Problem, neighbourCount = GRANULAR_NEIGHBO
   lateS[0] = vehicle.shift.endS;
   const optional = new Uint8Array(stride);
   const skipPenalty = new Float64Array(stride);
-  let hasTimeWindows = !fleet.slotsShareTiming || fleet.hasDurationLimits || fleet.slotDurationCost.some((cost) => cost > 0);
+  // Trips of one vehicle follow each other in time: the shift binds them even without windows.
+  let hasTimeWindows = !fleet.slotsShareTiming || fleet.hasDurationLimits || fleet.slotDurationCost.some((cost) => cost > 0) || fleet.multiTrip;
   let maxDemand = 0;
   let longestTourS = 0;
   problem.jobs.forEach((job, k) => {
@@ -171,7 +172,7 @@ export function buildHgsData(problem: Problem, neighbourCount = GRANULAR_NEIGHBO
     hasPickups,
     simpleLoad: dims === 1 && !hasPickups,
     capacity: fleet.slotCapacity[fleet.referenceSlot],
-    maxRoutes: problem.vehicles.length,
+    maxRoutes: problem.vehicles.length * fleet.tripsPerVehicle,
     routeFixedCost: fleet.slotFixedCost[fleet.referenceSlot],
     ...fleet,
     releaseS,

@@ -7,12 +7,14 @@ export function isHgsShaped(problem: Problem): boolean {
 
 /**
  * The first reason HGS cannot solve the problem as modelled, or null when it can. HGS-shaped means:
- * every vehicle on a round trip from the same depot, with no skills, distance cap or reloads (each
- * may have its own profile, capacity vector, fixed cost, costs per km and per hour, shift and
- * maximum duration, unless the objective counts vehicles first: then one vehicle type); no
- * shipments, no skills; every job a delivery or a pickup (in any order, or linehaul first when the
- * problem asks), mandatory or optional at a penalty (unless vehicles count first), with at most one
- * time window. Release times are honoured (a route leaves after its last release).
+ * every vehicle on a round trip from the same depot, with no skills or distance cap (each may have
+ * its own profile, capacity vector, fixed cost, costs per km and per hour, shift and maximum
+ * duration, unless the objective counts vehicles first: then one vehicle type); no shipments, no
+ * skills; every job a delivery or a pickup (in any order, or linehaul first when the problem asks),
+ * mandatory or optional at a penalty (unless vehicles count first), with at most one time window.
+ * Release times are honoured (a trip leaves after its last release). Several trips per vehicle
+ * (reloading at the depot) are solved when every vehicle reloads, only at its depot, on a fleet of
+ * one vehicle type, with mandatory jobs and a cost or distance objective.
  */
 export function whyNotHgsShaped(problem: Problem): string | null {
   if ((problem.shipments ?? []).length > 0) return 'shipments';
@@ -23,7 +25,8 @@ export function whyNotHgsShaped(problem: Problem): string | null {
   for (const v of problem.vehicles) {
     if (v.skills && v.skills.length > 0) return 'vehicle skills';
     if (v.maxDistanceM !== undefined) return 'route distance limits';
-    if ((v.reloadLocations ?? []).length > 0) return 'several trips per vehicle';
+    if ((v.reloadLocations ?? []).some((location) => location !== v.startLocation)) return 'reloads away from the depot';
+    if (((v.reloadLocations ?? []).length > 0) !== ((first.reloadLocations ?? []).length > 0)) return 'several trips for only part of the fleet';
     if (v.startLocation !== first.startLocation || v.endLocation !== first.endLocation) return 'vehicles from different depots';
     if (
       v.capacity.some((c, k) => c !== first.capacity[k]) ||
@@ -39,10 +42,15 @@ export function whyNotHgsShaped(problem: Problem): string | null {
     }
   }
   if (mixed && problem.objective === 'vehicles-then-distance') return 'mixed fleet under a vehicles-first objective';
+  const multiTrip = (first.reloadLocations ?? []).length > 0;
+  if (multiTrip && mixed) return 'several trips per vehicle on a mixed fleet';
+  if (multiTrip && first.endLocation !== first.startLocation) return 'several trips per vehicle ending away from the depot';
+  if (multiTrip && problem.objective === 'vehicles-then-distance') return 'several trips per vehicle under a vehicles-first objective';
   for (const job of problem.jobs) {
     if (job.skills && job.skills.length > 0) return 'job skills';
     if (job.unassignedPenaltyFen !== undefined && problem.objective === 'vehicles-then-distance') return 'optional jobs under a vehicles-first objective';
     if (job.timeWindows.length > 1) return 'several time windows';
+    if (multiTrip && job.unassignedPenaltyFen !== undefined) return 'optional jobs with several trips per vehicle';
   }
   return null;
 }

@@ -1,5 +1,7 @@
 import { HgsData } from './hgs-data';
+import { SolverInternalError } from '../../model/problem';
 import { Penalties, SegmentAccumulator } from './segment';
+import { priceChains } from './trip-chain';
 
 /**
  * One solution in the population: its routes, the giant tour (routes concatenated, the chromosome
@@ -49,7 +51,14 @@ export class Individual {
       scratch.appendClient(0);
       this.cost += scratch.routeCost();
       this.excessLoad += Math.max(scratch.excessLoad(), 0);
-      this.timeWarpS += scratch.routeTimeWarp();
+      // A trip's time is its vehicle's chain's (below).
+      if (!data.multiTrip) this.timeWarpS += scratch.routeTimeWarp();
+    }
+    if (data.multiTrip) {
+      if (!slots) throw new SolverInternalError('trips without their slots');
+      const chains = priceChains(data, routes, slots, scratch);
+      this.cost += chains.vehicleCost;
+      this.timeWarpS += chains.timeWarpS;
     }
     // Optional clients left out pay their penalty and close the giant tour, in client order.
     if (data.hasOptional && k < data.n) {

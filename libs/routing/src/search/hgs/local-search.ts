@@ -62,7 +62,7 @@ export class LocalSearch {
     this.compact = new Int32Array(routeSlots);
     this.sectors = new RouteSectors(routeSlots);
     this.circleAngle = Int32Array.from(data.plane.angle, toCircle);
-    this.emptySlots = new Int32Array(data.typeCount);
+    this.emptySlots = new Int32Array(data.multiTrip ? Math.ceil(routeSlots / data.tripsPerVehicle) : data.typeCount);
   }
 
   /**
@@ -233,11 +233,26 @@ export class LocalSearch {
     return true;
   }
 
-  /** Fills `emptySlots` with the first empty slot of each vehicle type (the one type of a homogeneous fleet); returns how many. */
+  /**
+   * Fills `emptySlots` with the first empty slot of each vehicle type (the one type of a
+   * homogeneous fleet), or with multi-trip vehicles the first empty trip of each vehicle (where a
+   * new trip goes changes the chain); returns how many.
+   */
   private firstEmptySlotPerType(): number {
     const state = this.state;
     const out = this.emptySlots;
-    const { slotType, typeCount } = this.data;
+    const { slotType, typeCount, multiTrip, tripsPerVehicle } = this.data;
+    if (multiTrip) {
+      let found = 0;
+      for (let first = 0; first < state.routeSlots; first += tripsPerVehicle) {
+        for (let r = first; r < first + tripsPerVehicle; r++) {
+          if (state.routeSize[r] !== 0) continue;
+          out[found++] = r;
+          break;
+        }
+      }
+      return found;
+    }
     if (typeCount === 1) {
       out[0] = state.firstEmptyRoute();
       return out[0] >= 0 ? 1 : 0;

@@ -1,4 +1,5 @@
 import { HgsData } from './hgs-data';
+import { TripChain } from './trip-chain';
 
 /** Cost weights for infeasibility; the genetic loop adapts them to keep ~20% of offspring feasible. */
 export interface Penalties {
@@ -278,6 +279,17 @@ export class SegmentAccumulator {
   routeCost(): number {
     const d = this.data;
     return d.slotCostFactor[this.slot] * this.cost + (this.visitsClient ? d.slotFixedCost[this.slot] + d.slotDurationCost[this.slot] * this.durationS : 0);
+  }
+
+  /** Penalised cost of the segment read as one trip of a multi-trip vehicle: arcs and load only (time is the chain's, trip-chain.ts). */
+  tripCost(penalties: Penalties): number {
+    const excess = this.excessLoad();
+    return this.routeCost() + (excess > 0 ? penalties.capacity * excess : 0);
+  }
+
+  /** Appends the segment, read as a closed trip, to a vehicle's chain of trips. */
+  appendTripTo(chain: TripChain): TripChain {
+    return this.visitsClient ? chain.appendTrip(this.durationS, this.timeWarpS, this.earliestS, this.latestS, this.releaseS) : chain;
   }
 
   /** Penalised cost of the segment read as a whole route. */

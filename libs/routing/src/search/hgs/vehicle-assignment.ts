@@ -43,3 +43,22 @@ export function assignVehicles(data: HgsData, routes: ArrayLike<ArrayLike<number
   }
   return slots;
 }
+
+/**
+ * Puts Split's routes on the trip slots of a multi-trip fleet: in order of their latest release
+ * (ties: the earlier route), the k-th on vehicle k mod V as its trip k div V, so the routes spread
+ * over the vehicles and each vehicle's later trips carry the later-released clients. Split ignores
+ * the chaining of trips in time; the local search repairs what this leaves.
+ */
+export function assignTrips(data: HgsData, routes: ArrayLike<ArrayLike<number>>): number[] {
+  const release = Float64Array.from({ length: routes.length }, (_, i) => {
+    let latest = 0;
+    for (let k = 0; k < routes[i].length; k++) latest = Math.max(latest, data.releaseS[routes[i][k]]);
+    return latest;
+  });
+  const vehicles = data.maxRoutes / data.tripsPerVehicle;
+  const order = Array.from({ length: routes.length }, (_, i) => i).sort((a, b) => release[a] - release[b] || a - b);
+  const slots = new Array<number>(routes.length);
+  order.forEach((i, k) => (slots[i] = (k % vehicles) * data.tripsPerVehicle + Math.floor(k / vehicles)));
+  return slots;
+}
