@@ -2,13 +2,15 @@ import { Problem, Solution } from '../model/problem';
 
 /**
  * CVRPLIB-style text for a plain `Problem` solution: one `Route #k:` line per non-empty route with
- * the job ids (which our parsers set to the file's customer numbers), then `Cost <costText>`.
+ * the job ids (which our parsers set to the file's customer numbers), `0` for a reload between two
+ * trips, then `Cost <costText>`.
  */
 export function routesToCvrplibText(solution: Solution, costText: string): string {
   const lines: string[] = [];
   let k = 0;
   for (const route of solution.routes) {
-    const ids = route.steps.filter((s) => s.id !== undefined).map((s) => s.id);
+    // A reload between two trips is written as the depot, 0, as in PyVRP's route lists.
+    const ids = route.steps.filter((s) => s.id !== undefined || s.type === 'reload').map((s) => s.id ?? '0');
     if (ids.length === 0) continue;
     k++;
     lines.push(`Route #${k}: ${ids.join(' ')}`);

@@ -3,6 +3,7 @@ import { routeCost } from '../../src/evaluation/cost-evaluator';
 import { Problem } from '../../src/model/problem';
 import { parseVrplibRich } from '../../src/parsers/vrplib-rich';
 import { solve } from '../../src/solve';
+import { vrplibRichFormat } from '../../src/formats/vrplib-rich-format';
 import { richFixture, TINY_HFVRP, TINY_MTVRPTWR, TINY_PCVRPTW, TINY_VRPB } from '../formats/tiny-rich-instances';
 import { errorOf } from '../support/invalid-problem';
 
@@ -106,7 +107,14 @@ describe('PyVRP VRPLIB dialect reader', () => {
     expect(errorOf(() => parseVrplibRich(TINY_HFVRP.replace('TYPE: HFVRP', 'TYPE: CVRPX'))).where).toBe('line 2');
   });
 
-  it('is refused by solve, naming the field, while no engine honours reloads', () => {
-    expect(errorOf(() => solve(parseVrplibRich(TINY_MTVRPTWR).problem, { maxIterations: 10 })).where).toBe('vehicles[0].reloadLocations');
+  it('is solved by HGS with a reload, written as a 0 in the route list, and passes the independent checker', () => {
+    const instance = parseVrplibRich(TINY_MTVRPTWR);
+    const solution = solve(instance.problem, { seed: 3, maxIterations: 50 });
+    expect(solution.feasible).toBe(true);
+    expect(solution.routes[0].steps.filter((step) => step.type === 'reload')).toHaveLength(1);
+    const routeList = vrplibRichFormat.toCvrplibText(instance, solution);
+    // Capacity 8 takes clients 1 and 2 (4 each) on one trip, client 3 (4) on the other, released at 200.
+    expect(routeList).toMatch(/^Route #1: (\d \d 0 \d|\d 0 \d \d)\nCost: 200\n$/);
+    expect(checkRichSolution(TINY_MTVRPTWR, readRouteList(routeList))).toEqual({ feasible: true, cost: 200, violations: [] });
   });
 });

@@ -26,7 +26,7 @@ export function whyNotHgsShaped(problem: Problem): string | null {
     if (v.skills && v.skills.length > 0) return 'vehicle skills';
     if (v.maxDistanceM !== undefined) return 'route distance limits';
     if ((v.reloadLocations ?? []).some((location) => location !== v.startLocation)) return 'reloads away from the depot';
-    if (((v.reloadLocations ?? []).length > 0) !== ((first.reloadLocations ?? []).length > 0)) return 'several trips for only part of the fleet';
+    if ((v.reloadLocations ?? []).length > 0 !== (first.reloadLocations ?? []).length > 0) return 'several trips for only part of the fleet';
     if (v.startLocation !== first.startLocation || v.endLocation !== first.endLocation) return 'vehicles from different depots';
     if (
       v.capacity.some((c, k) => c !== first.capacity[k]) ||

@@ -38,9 +38,10 @@ export function toSolution(problem: Problem, routesInOrder: number[][], statisti
       for (const c of clients) if (problem.jobs[c - 1].kind === 'delivery') problem.jobs[c - 1].amount.forEach((amount, d) => (load[d] += amount));
       if (load.some((amount, d) => amount > vehicle.capacity[d])) feasible = false;
       if (problem.linehaulBeforeBackhaul && !linehaulFirst(problem, clients)) feasible = false;
-      // Released parcels: the trip leaves once the last of them has reached the depot. The first
+      // Released parcels: the trip leaves once the last of them has reached the depot. A single
       // trip leaves as late after that as the windows allow without a later return, so waiting at
-      // the depot is not duration; a later trip leaves as soon as it may.
+      // the depot is not duration; with several, every trip leaves as soon as it may (a later
+      // start could make a later trip late, as the search's chain of trips assumes it does not).
       const returnS = time;
       for (const c of clients) time = Math.max(time, problem.jobs[c - 1].releaseS ?? 0);
       if (t === 0) {
@@ -48,7 +49,7 @@ export function toSolution(problem: Problem, routesInOrder: number[][], statisti
           ...problem.jobs[c - 1],
           travelS: matrices.durationS[at(i === 0 ? location : problem.jobs[clients[i - 1] - 1].location, problem.jobs[c - 1].location)],
         }));
-        time = latestDepartureS(time, stops);
+        if (trips.length === 1) time = latestDepartureS(time, stops);
         steps.push({ type: 'start', location, arrivalS: time, serviceStartS: time, departureS: time, load: [...load] });
         departure = time;
       } else {

@@ -73,7 +73,12 @@ export class TripChain {
  * cost of duration) and the chains' time warp: route i is the trip on slot `slots[i]`, the trips of
  * a vehicle run in slot order. The trips' own costs (arcs, load) are priced apart.
  */
-export function priceChains(data: HgsData, routes: ArrayLike<ArrayLike<number>>, slots: ArrayLike<number>, scratch: SegmentAccumulator): { vehicleCost: number; timeWarpS: number } {
+export function priceChains(
+  data: HgsData,
+  routes: ArrayLike<ArrayLike<number>>,
+  slots: ArrayLike<number>,
+  scratch: SegmentAccumulator,
+): { vehicleCost: number; timeWarpS: number } {
   const onSlot = new Int32Array(data.maxRoutes).fill(-1);
   for (let i = 0; i < routes.length; i++) onSlot[slots[i]] = i;
   const chain = new TripChain();

@@ -253,3 +253,56 @@ export function randomRoutes(random: Random, n: number, maxRoutes: number): numb
   for (const c of order) routes[random.nextInt(maxRoutes)].push(c);
   return routes;
 }
+
+/** Lets every vehicle reload at the depot (several trips per vehicle) and gives the fleet two vehicles. */
+export function withReloads(problem: Problem): Problem {
+  problem.vehicles = problem.vehicles.slice(0, 2).map((v) => ({ ...v, reloadLocations: [v.startLocation] }));
+  return problem;
+}
+
+/**
+ * Penalised cost of trips on a multi-trip fleet (distance objective), the slow, obvious way: route
+ * i is trip `slots[i] % trips` of vehicle `slots[i] / trips`; each vehicle drives its non-empty
+ * trips in trip order, each leaving when the vehicle is back and every client it carries is
+ * released, simulated forward (wait when early; when late, count the lateness as time warp and go
+ * on from the window's end; a departure or return after the shift's end likewise). Capacity
+ * applies per trip.
+ */
+export function referenceTripsCost(problem: Problem, routes: number[][], slots: number[], trips: number, penalties: { capacity: number; timeWarp: number }): number {
+  let total = 0;
+  problem.vehicles.forEach((vehicle, v) => {
+    const m = problem.profiles[vehicle.profile];
+    const open = { startS: vehicle.shift.startS, endS: vehicle.shift.endS };
+    let time = vehicle.shift.startS;
+    let warp = 0;
+    const lateness = (latestS: number): void => {
+      if (time <= latestS) return;
+      warp += time - latestS;
+      time = latestS;
+    };
+    for (let t = 0; t < trips; t++) {
+      const i = slots.indexOf(v * trips + t);
+      const clients = i >= 0 ? routes[i] : [];
+      if (clients.length === 0) continue;
+      total += penalties.capacity * Math.max(clients.reduce((load, c) => load + problem.jobs[c - 1].amount[0], 0) - vehicle.capacity[0], 0);
+      time = Math.max(time, ...clients.map((c) => problem.jobs[c - 1].releaseS ?? 0));
+      lateness(vehicle.shift.endS);
+      let location = vehicle.startLocation;
+      for (const c of clients) {
+        const job = problem.jobs[c - 1];
+        time += m.durationS[location * m.size + job.location];
+        total += m.distanceM[location * m.size + job.location];
+        const window = job.timeWindows[0] ?? open;
+        time = Math.max(time, window.startS);
+        lateness(window.endS);
+        time += job.serviceS;
+        location = job.location;
+      }
+      time += m.durationS[location * m.size + vehicle.startLocation];
+      total += m.distanceM[location * m.size + vehicle.startLocation];
+      lateness(vehicle.shift.endS);
+    }
+    total += penalties.timeWarp * warp;
+  });
+  return total;
+}

@@ -13,15 +13,20 @@ import {
   randomRichProblem,
   randomRoutes,
   referenceCost,
+  referenceTripsCost,
   skippedPenalty,
   withBackhauls,
   withOptionalClients,
   withReleaseTimes,
+  withReloads,
 } from './fixtures';
 
 const operators: NodeOperator[] = [new Relocate(1, false), new Relocate(2, false), new Relocate(2, true), new Swap(1, 1), new Swap(2, 1), new Swap(2, 2), new TwoOpt()];
 
 const ROUTE_SLOTS = 3;
+
+/** Route i of `randomRoutes` starts on slot (vehicle) i. */
+const LOADED_SLOTS = Array.from({ length: ROUTE_SLOTS }, (_, i) => i);
 
 /**
  * Decimal digits a comparison can hold: 6, except around a forbidden backhaul arc (1e9, times a
@@ -29,16 +34,23 @@ const ROUTE_SLOTS = 3;
  */
 const digits = (magnitude: number): number => (Math.abs(magnitude) >= 1e8 ? 3 : 6);
 
-/** Route i of `randomRoutes` starts on slot (vehicle) i. */
-const LOADED_SLOTS = Array.from({ length: ROUTE_SLOTS }, (_, i) => i);
-
-/** A random instance of 4 to 10 clients with an empty route state and move plan for it. */
-function randomCase(random: Random, withWindows: boolean, mixedFleet: boolean, backhauls = false, releases = false, rich = false) {
+/**
+ * A random instance of 4 to 10 clients with an empty route state and move plan for it, its route
+ * slots (3 vehicles, or with reloads 2 vehicles of several trip slots each), and the slow reference
+ * price of routes on slots.
+ */
+function randomCase(random: Random, withWindows: boolean, mixedFleet: boolean, backhauls = false, releases = false, rich = false, reloads = false) {
   const n = 4 + random.nextInt(7);
   const problem = rich ? randomRichProblem(random, n) : mixedFleet ? randomMixedFleetProblem(random, n, withWindows) : randomProblem(random, n, withWindows);
   if (backhauls) withBackhauls(random, problem);
   if (releases) withReleaseTimes(random, problem);
-  return { n, problem, state: new RouteState(buildHgsData(problem), ROUTE_SLOTS), plan: new MovePlan(n) };
+  if (reloads) withReloads(problem);
+  const data = buildHgsData(problem);
+  const slots = reloads ? data.maxRoutes : ROUTE_SLOTS;
+  const reference = (routes: number[][], onSlots: number[], penalties: { capacity: number; timeWarp: number }): number =>
+    reloads ? referenceTripsCost(problem, routes, onSlots, data.tripsPerVehicle, penalties) : referenceCost(problem, routes, penalties, onSlots);
+  const loadedSlots = reloads ? Array.from({ length: slots }, (_, i) => i) : LOADED_SLOTS;
+  return { n, problem, state: new RouteState(data, slots), plan: new MovePlan(n), slots, loadedSlots, reference };
 }
 
 /**
@@ -59,9 +71,12 @@ describe.each([
   // The planner's model: three profiles, three dimensions, pickups among deliveries, shifts, duration limits and costs per hour.
   { withWindows: true, mixedFleet: true, rich: true, seed: 43 },
   { withWindows: true, mixedFleet: true, rich: true, seed: 47 },
+  // Several trips per vehicle, chained in time, with release times: moves between two trips of one vehicle included.
+  { withWindows: true, mixedFleet: false, releases: true, reloads: true, seed: 53 },
+  { withWindows: false, mixedFleet: false, releases: true, reloads: true, seed: 59 },
 ])(
-  'move deltas equal recomputed cost differences (time windows: $withWindows, mixed fleet: $mixedFleet, backhauls: $backhauls, release times: $releases, rich: $rich)',
-  ({ withWindows, mixedFleet, backhauls = false, releases = false, rich = false, seed }) => {
+  'move deltas equal recomputed cost differences (time windows: $withWindows, mixed fleet: $mixedFleet, backhauls: $backhauls, release times: $releases, rich: $rich, reloads: $reloads)',
+  ({ withWindows, mixedFleet, backhauls = false, releases = false, rich = false, reloads = false, seed }) => {
     const random = new Random(seed);
     const penalties = { capacity: 3.5, timeWarp: 1.7 };
 
@@ -69,21 +84,21 @@ describe.each([
       let checked = 0;
       let exact = 0;
       for (let trial = 0; trial < 40; trial++) {
-        const { n, problem, state, plan } = randomCase(random, withWindows, mixedFleet, backhauls, releases, rich);
+        const { n, state, plan, slots, loadedSlots, reference } = randomCase(random, withWindows, mixedFleet, backhauls, releases, rich, reloads);
         for (let sample = 0; sample < 30; sample++) {
-          const routes = randomRoutes(random, n, ROUTE_SLOTS);
+          const routes = randomRoutes(random, n, slots);
           state.load(routes, penalties);
-          const before = referenceCost(problem, routes, penalties, LOADED_SLOTS);
+          const before = reference(routes, loadedSlots, penalties);
           expect(state.totalPenalisedCost()).toBeCloseTo(before, digits(before));
           const u = 1 + random.nextInt(n);
           // v: any client or any start depot
-          const v = random.nextInt(2) === 0 ? 1 + random.nextInt(n) : state.startDepot(random.nextInt(ROUTE_SLOTS));
+          const v = random.nextInt(2) === 0 ? 1 + random.nextInt(n) : state.startDepot(random.nextInt(slots));
           for (const operator of operators) {
             state.load(routes, penalties);
             if (!operator.plan(state, u, v, plan)) continue;
             const delta = plan.delta(state);
             plan.apply(state);
-            const after = referenceCost(problem, state.exportRoutes(), penalties, state.exportedSlots);
+            const after = reference(state.exportRoutes(), state.exportedSlots, penalties);
             // Pruned evaluations return a lower bound that is already non-improving.
             if (delta < 0) {
               expect(delta).toBeCloseTo(after - before, digits(before));
@@ -104,18 +119,18 @@ describe.each([
       let twoOptStarChecked = 0;
       let swapStarChecked = 0;
       for (let trial = 0; trial < 40; trial++) {
-        const { n, problem, state, plan } = randomCase(random, withWindows, mixedFleet, backhauls, releases, rich);
+        const { n, state, plan, slots, loadedSlots, reference } = randomCase(random, withWindows, mixedFleet, backhauls, releases, rich, reloads);
         const swapStar = new SwapStar(n);
         for (let sample = 0; sample < 20; sample++) {
-          const routes = randomRoutes(random, n, ROUTE_SLOTS);
+          const routes = randomRoutes(random, n, slots);
           state.load(routes, penalties);
-          const before = referenceCost(problem, routes, penalties, LOADED_SLOTS);
+          const before = reference(routes, loadedSlots, penalties);
           const u = 1 + random.nextInt(n);
-          const v = random.nextInt(2) === 0 ? 1 + random.nextInt(n) : state.startDepot(random.nextInt(ROUTE_SLOTS));
+          const v = random.nextInt(2) === 0 ? 1 + random.nextInt(n) : state.startDepot(random.nextInt(slots));
           const delta = twoOptStar.delta(state, u, v);
           if (Number.isFinite(delta) && state.routeOf[u] !== state.routeOf[v]) {
             const applied = twoOptStar.tryApply(state, u, v, plan);
-            const after = referenceCost(problem, state.exportRoutes(), penalties, state.exportedSlots);
+            const after = reference(state.exportRoutes(), state.exportedSlots, penalties);
             if (applied) {
               expect(delta).toBeCloseTo(after - before, digits(before));
               twoOptStarChecked++;
@@ -123,9 +138,9 @@ describe.each([
           }
           state.load(routes, penalties);
           const a = state.routeOf[u];
-          const b = (a + 1) % ROUTE_SLOTS;
+          const b = (a + 1) % slots;
           if (swapStar.tryApply(state, a, b, plan)) {
-            const after = referenceCost(problem, state.exportRoutes(), penalties, state.exportedSlots);
+            const after = reference(state.exportRoutes(), state.exportedSlots, penalties);
             expect(after).toBeLessThan(before);
             expect(state.totalPenalisedCost()).toBeCloseTo(after, digits(after));
             swapStarChecked++;
@@ -137,16 +152,18 @@ describe.each([
       expect(swapStarChecked).toBeGreaterThan(200);
     });
 
+    // Trips of a multi-trip fleet stay on their vehicle type: there is no other to move to.
+    if (reloads) return;
     it('moving a route to another vehicle (exchanging two slots)', () => {
       let checked = 0;
       for (let trial = 0; trial < 40; trial++) {
-        const { problem, state, n } = randomCase(random, withWindows, mixedFleet, backhauls, releases, rich);
+        const { problem, state, n, loadedSlots } = randomCase(random, withWindows, mixedFleet, backhauls, releases, rich);
         const scratchA = new Int32Array(n);
         const scratchB = new Int32Array(n);
         for (let sample = 0; sample < 10; sample++) {
           const routes = randomRoutes(random, n, ROUTE_SLOTS);
           state.load(routes, penalties);
-          const before = referenceCost(problem, routes, penalties, LOADED_SLOTS);
+          const before = referenceCost(problem, routes, penalties, loadedSlots);
           const a = random.nextInt(ROUTE_SLOTS);
           const b = (a + 1 + random.nextInt(ROUTE_SLOTS - 1)) % ROUTE_SLOTS;
           const delta = state.priceOnSlot(a, b) + state.priceOnSlot(b, a) - state.routeCost[a] - state.routeCost[b];
