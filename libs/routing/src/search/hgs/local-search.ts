@@ -85,6 +85,7 @@ export class LocalSearch {
       }
       if (this.runSwapStar(pass)) improved = true;
       if (this.data.heterogeneous && this.exchangeVehicles()) improved = true;
+      if (this.data.multiTrip && this.reorderTrips()) improved = true;
       if (this.data.hasOptional && this.dropUnprofitableRoutes()) improved = true;
     }
     return state.exportRoutes();
@@ -307,6 +308,29 @@ export class LocalSearch {
       if (bestSlot < 0) continue;
       state.exchangeSlots(a, bestSlot, this.plan.seq1, this.plan.seq2);
       improved = true;
+    }
+    return improved;
+  }
+
+  /**
+   * Multi-trip: swaps two consecutive trips of a vehicle whenever that lowers the cost of its chain
+   * (a trip of late-released parcels belongs after one of early ones). No client move does this:
+   * it would pass through a trip holding both.
+   */
+  private reorderTrips(): boolean {
+    const state = this.state;
+    const trips = this.data.tripsPerVehicle;
+    let improved = false;
+    for (let first = 0; first < state.routeSlots; first += trips) {
+      let previous = -1;
+      for (let t = first; t < first + trips; t++) {
+        if (state.routeSize[t] === 0) continue;
+        if (previous >= 0 && state.tripSwapDelta(previous, t) < -EPSILON) {
+          state.exchangeSlots(previous, t, this.plan.seq1, this.plan.seq2);
+          improved = true;
+        }
+        previous = t;
+      }
     }
     return improved;
   }

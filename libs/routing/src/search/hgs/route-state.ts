@@ -292,11 +292,7 @@ export class RouteState {
     const trips = d.tripsPerVehicle;
     const first = route - (route % trips);
     const chain = this.chain.start();
-    for (let t = first; t < first + trips; t++) {
-      if (this.routeSize[t] === 0) continue;
-      const end = this.endDepot(t);
-      chain.appendTrip(this.fDur[end], this.fWarp[end], this.fEarly[end], this.fLate[end], this.fRelease[end]);
-    }
+    for (let t = first; t < first + trips; t++) this.appendStoredTrip(chain, t);
     const timeCost = chain.penalisedCost(d, first, this.penalties);
     this.vehicleTimeCost[first / trips] = timeCost;
     for (let t = first; t < first + trips; t++) {
@@ -322,10 +318,7 @@ export class RouteState {
       if (t === slot) acc.appendTripTo(chain);
       else if (t === this.heldSlot) {
         if (this.heldVisits) chain.appendTrip(this.heldDurationS, this.heldTimeWarpS, this.heldEarliestS, this.heldLatestS, this.heldReleaseS);
-      } else if (this.routeSize[t] > 0) {
-        const end = this.endDepot(t);
-        chain.appendTrip(this.fDur[end], this.fWarp[end], this.fEarly[end], this.fLate[end], this.fRelease[end]);
-      }
+      } else this.appendStoredTrip(chain, t);
     }
     if (this.holding && this.heldSlot < 0) {
       this.heldSlot = slot;
@@ -338,6 +331,22 @@ export class RouteState {
       this.heldReleaseS = acc.releaseS;
     }
     return ownCost + chain.penalisedCost(d, first, this.penalties);
+  }
+
+  /** Appends trip slot `t` as stored (nothing when empty) to a chain. */
+  private appendStoredTrip(chain: TripChain, t: number): void {
+    if (this.routeSize[t] === 0) return;
+    const end = this.endDepot(t);
+    chain.appendTrip(this.fDur[end], this.fWarp[end], this.fEarly[end], this.fLate[end], this.fRelease[end]);
+  }
+
+  /** Change in cost if trips `a` and `b` of one vehicle traded places (their own costs stay; the chain changes). */
+  tripSwapDelta(a: number, b: number): number {
+    const trips = this.data.tripsPerVehicle;
+    const first = a - (a % trips);
+    const chain = this.chain.start();
+    for (let t = first; t < first + trips; t++) this.appendStoredTrip(chain, t === a ? b : t === b ? a : t);
+    return chain.penalisedCost(this.data, first, this.penalties) - this.vehicleTimeCost[first / trips];
   }
 
   /** Whether two route slots are trips of one multi-trip vehicle (a move on both must price them together). */

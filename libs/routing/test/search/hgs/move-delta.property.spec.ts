@@ -152,8 +152,33 @@ describe.each([
       expect(swapStarChecked).toBeGreaterThan(200);
     });
 
-    // Trips of a multi-trip fleet stay on their vehicle type: there is no other to move to.
-    if (reloads) return;
+    // Trips of a multi-trip fleet stay on their vehicle type; they may trade places within their vehicle.
+    if (reloads) {
+      it('trading the places of two trips of one vehicle', () => {
+        let checked = 0;
+        for (let trial = 0; trial < 40; trial++) {
+          const { n, state, slots, loadedSlots, reference } = randomCase(random, withWindows, mixedFleet, backhauls, releases, rich, reloads);
+          const trips = state.data.tripsPerVehicle;
+          const scratchA = new Int32Array(n);
+          const scratchB = new Int32Array(n);
+          for (let sample = 0; sample < 10; sample++) {
+            const routes = randomRoutes(random, n, slots);
+            state.load(routes, penalties);
+            const before = reference(routes, loadedSlots, penalties);
+            const a = random.nextInt(slots);
+            const b = a - (a % trips) + (((a % trips) + 1 + random.nextInt(trips - 1)) % trips);
+            const delta = state.tripSwapDelta(a, b);
+            state.exchangeSlots(a, b, scratchA, scratchB);
+            const after = reference(state.exportRoutes(), state.exportedSlots, penalties);
+            expect(delta).toBeCloseTo(after - before, 6);
+            expect(state.totalPenalisedCost()).toBeCloseTo(after, 6);
+            checked++;
+          }
+        }
+        expect(checked).toBe(400);
+      });
+      return;
+    }
     it('moving a route to another vehicle (exchanging two slots)', () => {
       let checked = 0;
       for (let trial = 0; trial < 40; trial++) {
