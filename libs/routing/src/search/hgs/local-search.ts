@@ -8,6 +8,7 @@ import { SwapStar } from './operators/swap-star';
 import { TwoOpt } from './operators/two-opt';
 import { TwoOptStar } from './operators/two-opt-star';
 import { RouteState } from './route-state';
+import { TripSlots } from './trip-slots';
 import { Penalties } from './segment';
 
 /** Most left-out clients a new route is opened through at once (`openRouteThrough`). */
@@ -85,7 +86,7 @@ export class LocalSearch {
       }
       if (this.runSwapStar(pass)) improved = true;
       if (this.data.heterogeneous && this.exchangeVehicles()) improved = true;
-      if (this.data.multiTrip && this.reorderTrips()) improved = true;
+      if (state.trips && this.reorderTrips(state.trips)) improved = true;
       if (this.data.hasOptional && this.dropUnprofitableRoutes()) improved = true;
     }
     return state.exportRoutes();
@@ -317,7 +318,7 @@ export class LocalSearch {
    * (a trip of late-released parcels belongs after one of early ones). No client move does this:
    * it would pass through a trip holding both.
    */
-  private reorderTrips(): boolean {
+  private reorderTrips(slots: TripSlots): boolean {
     const state = this.state;
     const trips = this.data.tripsPerVehicle;
     let improved = false;
@@ -325,7 +326,7 @@ export class LocalSearch {
       let previous = -1;
       for (let t = first; t < first + trips; t++) {
         if (state.routeSize[t] === 0) continue;
-        if (previous >= 0 && state.tripSwapDelta(previous, t) < -EPSILON) {
+        if (previous >= 0 && slots.swapDelta(state, previous, t) < -EPSILON) {
           state.exchangeSlots(previous, t, this.plan.seq1, this.plan.seq2);
           improved = true;
         }

@@ -2,6 +2,7 @@ import { HgsData } from './hgs-data';
 import { RouteLoads } from './route-loads';
 import { Penalties, SegmentAccumulator } from './segment';
 import { TripChain } from './trip-chain';
+import { TripSlots } from './trip-slots';
 
 const NO_CLIENTS: number[] = [];
 
@@ -37,27 +38,8 @@ export class RouteState {
   readonly acc: SegmentAccumulator;
   /** Per-dimension loads of prefixes and suffixes; null with `simpleLoad`. */
   private readonly loads: RouteLoads | null;
-  /**
-   * Multi-trip: a route slot is one trip, and `routeCost[r]` is the trip's own cost (arcs, load)
-   * plus the time cost of its vehicle's whole chain of trips (`vehicleTimeCost`), so that a move
-   * changing one trip is priced as "new trip's own cost + chain with the new trip" minus
-   * `routeCost`. A move changing two trips of one vehicle prices the chain with both (`holdNextTrip`).
-   */
-  readonly multiTrip: boolean;
-  private readonly tripOwnCost: Float64Array;
-  /** Per vehicle: fixed cost, cost of duration and time-warp penalty of its chain of trips. */
-  private readonly vehicleTimeCost: Float64Array;
-  private readonly chain = new TripChain();
-  private holding = false;
-  /** The trip priced first while holding: it replaces its slot's stored trip in the next pricing. */
-  private heldSlot = -1;
-  private heldOwnCost = 0;
-  private heldVisits = false;
-  private heldDurationS = 0;
-  private heldTimeWarpS = 0;
-  private heldEarliestS = 0;
-  private heldLatestS = 0;
-  private heldReleaseS = 0;
+  /** Multi-trip bookkeeping (a route slot is one trip); null when every vehicle makes one trip. */
+  readonly trips: TripSlots | null;
 
   // prefix aggregates: start depot .. node (inclusive)
   private readonly fCost: Float64Array;
@@ -118,9 +100,7 @@ export class RouteState {
     this.bLate = new Float64Array(nodes);
     this.acc = new SegmentAccumulator(data);
     this.loads = data.dims > 1 ? new RouteLoads(data, nodes) : null;
-    this.multiTrip = data.multiTrip;
-    this.tripOwnCost = new Float64Array(this.multiTrip ? routeSlots : 0);
-    this.vehicleTimeCost = new Float64Array(this.multiTrip ? Math.ceil(routeSlots / data.tripsPerVehicle) : 0);
+    this.trips = data.multiTrip ? new TripSlots(data, routeSlots) : null;
   }
 
   /** Arc costs of the matrices `route`'s vehicle drives on. */
@@ -240,7 +220,6 @@ export class RouteState {
     this.routeCost[route] = acc.penalisedCost(this.penalties);
     // Everything above rate x arcs + fixed cost (penalties and the cost of duration): what move bounds may not count on.
     this.routePenaltyCost[route] = this.routeCost[route] - d.slotCostFactor[route] * acc.cost - (acc.visitsClient ? d.slotFixedCost[route] : 0);
-    if (this.multiTrip) this.tripOwnCost[route] = acc.tripCost(this.penalties);
     const arcs = this.arcsOf(route);
     const travel = d.profileTravelS[d.slotProfile[route]];
     // Suffixes, built backwards by prepending one node at a time to the stored suffix of its successor.
@@ -279,101 +258,19 @@ export class RouteState {
       node = this.prev[node];
     }
     this.whenModified[route] = ++this.moveCount;
-    if (this.multiTrip) this.updateVehicle(route);
-  }
-
-  /**
-   * Multi-trip: after trip `route` changed, reprices its vehicle's chain and every trip slot of the
-   * vehicle (their cost includes the chain's), and marks them all modified: moves into any of them
-   * are priced differently now.
-   */
-  private updateVehicle(route: number): void {
-    const d = this.data;
-    const trips = d.tripsPerVehicle;
-    const first = route - (route % trips);
-    const chain = this.chain.start();
-    for (let t = first; t < first + trips; t++) this.appendStoredTrip(chain, t);
-    const timeCost = chain.penalisedCost(d, first, this.penalties);
-    this.vehicleTimeCost[first / trips] = timeCost;
-    for (let t = first; t < first + trips; t++) {
-      this.routeCost[t] = this.tripOwnCost[t] + timeCost;
-      this.routePenaltyCost[t] = this.routeCost[t] - d.slotCostFactor[t] * this.fCost[this.endDepot(t)];
-      this.whenModified[t] = this.moveCount;
-    }
+    if (this.trips) this.trips.update(this, route, acc);
   }
 
   /** Penalised cost of a closed route segment on its slot; multi-trip: its own cost plus its vehicle's chain with it. */
   private closedCost(acc: SegmentAccumulator): number {
-    return this.multiTrip ? this.tripInChainCost(acc) : acc.penalisedCost(this.penalties);
+    return this.trips ? this.trips.priceInChain(this, acc) : acc.penalisedCost(this.penalties);
   }
 
-  private tripInChainCost(acc: SegmentAccumulator): number {
-    const d = this.data;
-    const slot = acc.slot;
-    const trips = d.tripsPerVehicle;
-    const first = slot - (slot % trips);
-    const ownCost = acc.tripCost(this.penalties);
-    const chain = this.chain.start();
-    for (let t = first; t < first + trips; t++) {
-      if (t === slot) acc.appendTripTo(chain);
-      else if (t === this.heldSlot) {
-        if (this.heldVisits) chain.appendTrip(this.heldDurationS, this.heldTimeWarpS, this.heldEarliestS, this.heldLatestS, this.heldReleaseS);
-      } else this.appendStoredTrip(chain, t);
-    }
-    if (this.holding && this.heldSlot < 0) {
-      this.heldSlot = slot;
-      this.heldOwnCost = ownCost;
-      this.heldVisits = acc.visitsClient;
-      this.heldDurationS = acc.durationS;
-      this.heldTimeWarpS = acc.timeWarpS;
-      this.heldEarliestS = acc.earliestS;
-      this.heldLatestS = acc.latestS;
-      this.heldReleaseS = acc.releaseS;
-    }
-    return ownCost + chain.penalisedCost(d, first, this.penalties);
-  }
-
-  /** Appends trip slot `t` as stored (nothing when empty) to a chain. */
-  private appendStoredTrip(chain: TripChain, t: number): void {
+  /** Appends trip slot `t` as stored (nothing when empty) to a chain of trips. */
+  appendStoredTrip(chain: TripChain, t: number): void {
     if (this.routeSize[t] === 0) return;
     const end = this.endDepot(t);
     chain.appendTrip(this.fDur[end], this.fWarp[end], this.fEarly[end], this.fLate[end], this.fRelease[end]);
-  }
-
-  /** Change in cost if trips `a` and `b` of one vehicle traded places (their own costs stay; the chain changes). */
-  tripSwapDelta(a: number, b: number): number {
-    const trips = this.data.tripsPerVehicle;
-    const first = a - (a % trips);
-    const chain = this.chain.start();
-    for (let t = first; t < first + trips; t++) this.appendStoredTrip(chain, t === a ? b : t === b ? a : t);
-    return chain.penalisedCost(this.data, first, this.penalties) - this.vehicleTimeCost[first / trips];
-  }
-
-  /** Whether two route slots are trips of one multi-trip vehicle (a move on both must price them together). */
-  sameVehicle(a: number, b: number): boolean {
-    const trips = this.data.tripsPerVehicle;
-    return this.multiTrip && a - (a % trips) === b - (b % trips);
-  }
-
-  /**
-   * Prices two trips of one vehicle changed together: the next pricing of a trip is kept, and the
-   * one after it chains both new trips. Returns the new total of the two trips and the chain, for
-   * the two prices given, to compare with `twoTripsCost`.
-   */
-  priceTwoTrips(priceFirst: () => number, priceSecond: () => number): number {
-    this.holding = true;
-    this.heldSlot = -1;
-    priceFirst();
-    const second = priceSecond();
-    const total = this.heldOwnCost + second;
-    this.holding = false;
-    this.heldSlot = -1;
-    return total;
-  }
-
-  /** Current cost of two trips of one vehicle with its chain (what `priceTwoTrips` replaces). */
-  twoTripsCost(a: number, b: number): number {
-    return this.tripOwnCost[a] + this.tripOwnCost[b] + this.vehicleTimeCost[Math.floor(a / this.data.tripsPerVehicle)];
   }
 
   /** Starts the accumulator with the prefix of the route up to and including `node`. */
@@ -609,11 +506,7 @@ export class RouteState {
 
   totalPenalisedCost(): number {
     let total = 0;
-    if (this.multiTrip) {
-      for (let r = 0; r < this.routeSlots; r++) total += this.tripOwnCost[r];
-      for (let v = 0; v < this.vehicleTimeCost.length; v++) total += this.vehicleTimeCost[v];
-      return total;
-    }
+    if (this.trips) return this.trips.total();
     for (let r = 0; r < this.routeSlots; r++) total += this.routeCost[r];
     return this.data.hasOptional ? total + this.skippedPenalty : total;
   }

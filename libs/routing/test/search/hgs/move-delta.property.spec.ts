@@ -167,7 +167,7 @@ describe.each([
             const before = reference(routes, loadedSlots, penalties);
             const a = random.nextInt(slots);
             const b = a - (a % trips) + (((a % trips) + 1 + random.nextInt(trips - 1)) % trips);
-            const delta = state.tripSwapDelta(a, b);
+            const delta = state.trips!.swapDelta(state, a, b);
             state.exchangeSlots(a, b, scratchA, scratchB);
             const after = reference(state.exportRoutes(), state.exportedSlots, penalties);
             expect(delta).toBeCloseTo(after - before, 6);

@@ -36,15 +36,15 @@ export class MovePlan {
       }
       if (bound >= -EPSILON) return bound;
     }
-    if (this.edits === 2 && state.multiTrip) {
+    if (this.edits === 2 && state.trips) {
       const route2 = state.routeOf[this.before2];
-      if (route2 !== route1 && state.sameVehicle(route1, route2)) {
+      if (route2 !== route1 && state.trips.sameVehicle(route1, route2)) {
         // Two trips of one vehicle: their chain in time must hold both new trips.
-        const total = state.priceTwoTrips(
+        const total = state.trips.priceTwoTrips(
           () => state.replaceCost(this.before1, this.seq1, this.length1, this.after1),
           () => state.replaceCost(this.before2, this.seq2, this.length2, this.after2),
         );
-        return total - state.twoTripsCost(route1, route2);
+        return total - state.trips.twoTripsCost(route1, route2);
       }
     }
     let delta = state.replaceCost(this.before1, this.seq1, this.length1, this.after1) - state.routeCost[route1];

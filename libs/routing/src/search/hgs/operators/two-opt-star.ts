@@ -17,13 +17,13 @@ export class TwoOptStar {
     if (state.data.hasTimeWindows && state.prefixSuffixArcCost(u, state.next[v]) + state.prefixSuffixArcCost(v, state.next[u]) - old >= 0) {
       return Infinity;
     }
-    if (state.sameVehicle(routeU, routeV)) {
+    if (state.trips && state.trips.sameVehicle(routeU, routeV)) {
       // Two trips of one vehicle: their chain in time must hold both new trips.
-      const total = state.priceTwoTrips(
+      const total = state.trips.priceTwoTrips(
         () => state.appendSuffixAfterPrefix(u, state.next[v]),
         () => state.appendSuffixAfterPrefix(v, state.next[u]),
       );
-      return total - state.twoTripsCost(routeU, routeV);
+      return total - state.trips.twoTripsCost(routeU, routeV);
     }
     const costU = state.appendSuffixAfterPrefix(u, state.next[v]);
     const costV = state.appendSuffixAfterPrefix(v, state.next[u]);

@@ -1,0 +1,131 @@
+import { HgsData } from './hgs-data';
+import type { RouteState } from './route-state';
+import { SegmentAccumulator } from './segment';
+import { TripChain } from './trip-chain';
+
+/**
+ * The route state's bookkeeping for multi-trip vehicles. A route slot is one trip, and
+ * `RouteState.routeCost[r]` is the trip's own cost (arcs, load) plus the time cost of its vehicle's
+ * whole chain of trips, so that a move changing one trip is priced as "new trip's own cost + chain
+ * with the new trip" minus `routeCost`, as for single-trip routes, and every lower bound that
+ * counts only arcs stays one. A move changing two trips of one vehicle prices the chain with both
+ * (`priceTwoTrips`).
+ */
+export class TripSlots {
+  private readonly ownCost: Float64Array;
+  /** Rate x arc cost of each trip: what move bounds may count on. */
+  private readonly arcCost: Float64Array;
+  /** Per vehicle: fixed cost, cost of duration and time-warp penalty of its chain of trips. */
+  private readonly vehicleCost: Float64Array;
+  private readonly chain = new TripChain();
+  private holding = false;
+  /** The trip priced first while holding: it replaces its slot's stored trip in the next pricing. */
+  private heldSlot = -1;
+  private heldOwnCost = 0;
+  private heldVisits = false;
+  private heldDurationS = 0;
+  private heldTimeWarpS = 0;
+  private heldEarliestS = 0;
+  private heldLatestS = 0;
+  private heldReleaseS = 0;
+
+  constructor(
+    private readonly data: HgsData,
+    routeSlots: number,
+  ) {
+    this.ownCost = new Float64Array(routeSlots);
+    this.arcCost = new Float64Array(routeSlots);
+    this.vehicleCost = new Float64Array(Math.ceil(routeSlots / data.tripsPerVehicle));
+  }
+
+  /**
+   * After trip `route` changed (its closed segment in `acc`): reprices its vehicle's chain and every
+   * trip slot of the vehicle (their cost includes the chain's), and marks them all modified: moves
+   * into any of them are priced differently now.
+   */
+  update(state: RouteState, route: number, acc: SegmentAccumulator): void {
+    const d = this.data;
+    this.ownCost[route] = acc.tripCost(state.penalties);
+    this.arcCost[route] = d.slotCostFactor[route] * acc.cost;
+    const trips = d.tripsPerVehicle;
+    const first = route - (route % trips);
+    const chain = this.chain.start();
+    for (let t = first; t < first + trips; t++) state.appendStoredTrip(chain, t);
+    const timeCost = chain.penalisedCost(d, first, state.penalties);
+    this.vehicleCost[first / trips] = timeCost;
+    for (let t = first; t < first + trips; t++) {
+      state.routeCost[t] = this.ownCost[t] + timeCost;
+      state.routePenaltyCost[t] = state.routeCost[t] - this.arcCost[t];
+      state.whenModified[t] = state.moveCount;
+    }
+  }
+
+  /** Penalised cost of a closed trip (`acc`, on its slot): its own cost plus its vehicle's chain with it. */
+  priceInChain(state: RouteState, acc: SegmentAccumulator): number {
+    const d = this.data;
+    const slot = acc.slot;
+    const trips = d.tripsPerVehicle;
+    const first = slot - (slot % trips);
+    const ownCost = acc.tripCost(state.penalties);
+    const chain = this.chain.start();
+    for (let t = first; t < first + trips; t++) {
+      if (t === slot) acc.appendTripTo(chain);
+      else if (t !== this.heldSlot) state.appendStoredTrip(chain, t);
+      else if (this.heldVisits) chain.appendTrip(this.heldDurationS, this.heldTimeWarpS, this.heldEarliestS, this.heldLatestS, this.heldReleaseS);
+    }
+    if (this.holding && this.heldSlot < 0) {
+      this.heldSlot = slot;
+      this.heldOwnCost = ownCost;
+      this.heldVisits = acc.visitsClient;
+      this.heldDurationS = acc.durationS;
+      this.heldTimeWarpS = acc.timeWarpS;
+      this.heldEarliestS = acc.earliestS;
+      this.heldLatestS = acc.latestS;
+      this.heldReleaseS = acc.releaseS;
+    }
+    return ownCost + chain.penalisedCost(d, first, state.penalties);
+  }
+
+  /** Whether two route slots are trips of one vehicle. */
+  sameVehicle(a: number, b: number): boolean {
+    const trips = this.data.tripsPerVehicle;
+    return a - (a % trips) === b - (b % trips);
+  }
+
+  /**
+   * Two trips of one vehicle changed together: the first pricing is kept, and the second chains
+   * both new trips. Returns their new own costs plus the new chain, to compare with `twoTripsCost`.
+   */
+  priceTwoTrips(priceFirst: () => number, priceSecond: () => number): number {
+    this.holding = true;
+    this.heldSlot = -1;
+    priceFirst();
+    const second = priceSecond();
+    const total = this.heldOwnCost + second;
+    this.holding = false;
+    this.heldSlot = -1;
+    return total;
+  }
+
+  /** Current own costs of two trips of one vehicle plus its chain (what `priceTwoTrips` replaces). */
+  twoTripsCost(a: number, b: number): number {
+    return this.ownCost[a] + this.ownCost[b] + this.vehicleCost[Math.floor(a / this.data.tripsPerVehicle)];
+  }
+
+  /** Change in cost if trips `a` and `b` of one vehicle traded places (their own costs stay; the chain changes). */
+  swapDelta(state: RouteState, a: number, b: number): number {
+    const trips = this.data.tripsPerVehicle;
+    const first = a - (a % trips);
+    const chain = this.chain.start();
+    for (let t = first; t < first + trips; t++) state.appendStoredTrip(chain, t === a ? b : t === b ? a : t);
+    return chain.penalisedCost(this.data, first, state.penalties) - this.vehicleCost[first / trips];
+  }
+
+  /** Own costs of every trip plus every vehicle's chain. */
+  total(): number {
+    let total = 0;
+    for (let r = 0; r < this.ownCost.length; r++) total += this.ownCost[r];
+    for (let v = 0; v < this.vehicleCost.length; v++) total += this.vehicleCost[v];
+    return total;
+  }
+}
