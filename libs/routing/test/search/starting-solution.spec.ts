@@ -3,7 +3,7 @@ import { GivenRoute, Problem } from '../../src/model/problem';
 import { Random } from '../../src/random';
 import { whyNotHgsShaped } from '../../src/search/hgs/hgs-shape';
 import { solve } from '../../src/solve';
-import { randomProblem, randomRichProblem } from './hgs/fixtures';
+import { randomMixedFleetProblem, randomProblem, randomRichProblem } from './hgs/fixtures';
 import { job, problem, shipment, vehicle } from './alns/tiny-problems';
 import { errorOf } from '../support/invalid-problem';
 import { givenRoutes } from '../support/given-routes';
@@ -37,10 +37,10 @@ describe('SolveOptions.initialRoutes: a starting solution', () => {
   });
 
   it('HGS starts from it on a mixed fleet (three dimensions, pickups, shifts, duration limits)', () => {
-    const p = randomRichProblem(new Random(3), 12);
+    const p = randomRichProblem(new Random(3), 10);
     p.vehicles = p.vehicles.flatMap((v) => [v, { ...v, id: `${v.id}-2` }]);
     expect(whyNotHgsShaped(p)).toBeNull();
-    const good = solve(p, { seed: 1, maxIterations: 100 });
+    const good = solve(p, { seed: 1, maxIterations: 50 });
     expect(good.feasible).toBe(true);
     const started = solve(p, { seed: 2, maxIterations: 0, initialRoutes: givenRoutes(good) });
     expect(started.cost).toBeLessThanOrEqual(good.cost);
@@ -85,9 +85,9 @@ describe('SolveOptions.initialRoutes: a starting solution', () => {
   });
 
   it('gives the same solution for the same seed and iteration limit', () => {
-    const p = randomRichProblem(new Random(9), 10);
+    const p = randomMixedFleetProblem(new Random(9), 10, true);
     const start = allOnOneRoute(p);
-    const run = () => solve(p, { seed: 4, maxIterations: 20, initialRoutes: start });
+    const run = () => solve(p, { seed: 4, maxIterations: 10, initialRoutes: start });
     expect(run()).toEqual({ ...run(), statistics: expect.anything() });
   });
 
