@@ -5,6 +5,7 @@ import { initialRoutesFor, initialRoutesOption, startingRoutesStatistic } from '
 import { planWave } from '../../src/planning/planner/wave-planner';
 import type { NodeMatrix, SolveFunction, StartingRoute, WavePlan } from '../../src/planning/planner/wave-model';
 import { packTasks } from '../../src/planning/planner/wave-tasks';
+import { readStartingRoutes } from '../../src/planning/replan-starting-routes';
 import { fixtureInput, fixtureNodes, gridMatrices, shipment, vehicle } from './support/wave-fixture';
 
 const CHUNK = { weightG: 10_000, volumeCm3: 1_000_000, parcels: 100 };
@@ -111,5 +112,14 @@ describe('planWave replanned from its own routes', () => {
     expect(replan.statistics.map((run) => run.startingRoutes)).toEqual(first.statistics.map((run) => run.routes));
     expect(replan.totals.costFen).toBeLessThanOrEqual(first.totals.costFen);
     expect(replan.plannedShipmentIds).toEqual(first.plannedShipmentIds);
+  });
+});
+
+describe('readStartingRoutes: the stored column as the planner takes it', () => {
+  it('keeps well-formed routes and leaves out any other shape', () => {
+    const good = { vehicleId: 'tri-1', stops: [['a', 'b'], []] };
+    expect(readStartingRoutes([good, { vehicleId: 7, stops: [] }, { vehicleId: 'tri-2', stops: [['a', 3]] }, { vehicleId: 'tri-3' }, null, 'x'])).toEqual([good]);
+    expect(readStartingRoutes(null)).toBeUndefined();
+    expect(readStartingRoutes({ vehicleId: 'tri-1', stops: [] })).toBeUndefined();
   });
 });
