@@ -70,6 +70,7 @@ export class PlanComputationService {
       phaseStartedAt = now;
     };
     const loaded = await this.inputs.load(plan);
+    if (loaded.startingRoutes) this.logger.log({ planId, countyId: plan.countyId, startingRoutes: loaded.startingRoutes.length }, 'replan starts from the routes it replaces');
     const { hubSortFenPerParcel, townshipHandoverFenPerParcel } = await this.counties.get(plan.countyId);
     endPhase('loading');
     const methods = new Set<string>();
@@ -83,6 +84,7 @@ export class PlanComputationService {
         shipments: loaded.shipments,
         seed: plan.seed,
         timeLimitMs: plan.timeLimitS * 1000,
+        startingRoutes: loaded.startingRoutes,
       };
       const solving = { matrices: this.inputs.matrixSource(plan.countyId, plan.serviceDate, loaded.timeZone, methods), solve: this.solver.solve };
       // The planner reports 10-90 % of its own run; here it is the first 60 % of the job.

@@ -18,6 +18,7 @@ import { PlanEvent } from './plan-event.entity';
 import { appendPlanEvent, PlanActor, SYSTEM_ACTOR } from './plan-events';
 import { isCalendarDate } from '../infra/time/calendar-date';
 import { PlanDeferral } from './consolidation/plan-deferral.entity';
+import { routesToStartFrom } from './replan-starting-routes';
 
 /**
  * The plan's default solver budget, s. A plan spends it twice, once on the consolidated plan and once
@@ -48,6 +49,7 @@ export class PlanRequestsService {
    * latest version as it is (re-queued if still queued: the job id makes that a no-op when present).
    * `replan` recomputes: a computed or failed draft in place (drafts reserve nothing); a published
    * plan as a new draft version that supersedes it. A completed or cancelled day is not replanned.
+   * Either way the replan starts from the routes it replaces (Plan.startingRoutes).
    */
   async request(countyId: string, input: RequestPlanDto, actor: PlanActor = SYSTEM_ACTOR, options: { publishWhenComputed?: boolean } = {}): Promise<Plan> {
     assertCalendarDate(input.serviceDate);
@@ -96,6 +98,8 @@ export class PlanRequestsService {
           publishWhenComputed,
           seed: input.seed ?? supersedes?.seed ?? DEFAULT_SEED,
           timeLimitS: input.timeLimitS ?? supersedes?.timeLimitS ?? DEFAULT_TIME_LIMIT_S,
+          // A new version starts from the one it replaces (its routes that may still change).
+          startingRoutes: supersedes ? await routesToStartFrom(manager, supersedes.id) : null,
         })
         .orIgnore()
         .returning(['id'])
@@ -203,10 +207,13 @@ export class PlanRequestsService {
     return this.dataSource.transaction(async (manager) => {
       const current = await manager.findOneOrFail(Plan, { where: { id: plan.id }, lock: { mode: 'pessimistic_write' } });
       if ((current.status !== 'computed' && current.status !== 'failed') || current.lifecycle !== 'draft') return current;
+      // The replan starts from the routes it replaces; a failed draft has none and keeps what its last replan started from.
+      const replaced = await routesToStartFrom(manager, plan.id);
       await manager.delete(PlanRoute, { planId: plan.id, locked: false });
       await manager.delete(PlanDeferral, { planId: plan.id });
       Object.assign(current, {
         status: 'queued',
+        startingRoutes: replaced.length > 0 ? replaced : current.startingRoutes,
         seed: input.seed ?? current.seed,
         timeLimitS: input.timeLimitS ?? current.timeLimitS,
         totalCostFen: null,

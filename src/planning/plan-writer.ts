@@ -69,6 +69,8 @@ export async function writeWavePlan(manager: EntityManager, plan: Plan, wave: Wa
     ...totals,
     unassigned: wave.unassigned,
     statistics: outcome.statistics,
+    // Used: the routes now written are what a next replan starts from.
+    startingRoutes: null,
     error: null,
     finishedAt: new Date(),
   });

@@ -1,6 +1,6 @@
 import { Column, Entity, Index, OneToMany, Unique } from 'typeorm';
 import { TimestampedCountyEntity } from '../counties/county-owned.base';
-import type { ProblemStatistics, UnassignedShipment } from './planner/wave-model';
+import type { ProblemStatistics, StartingRoute, UnassignedShipment } from './planner/wave-model';
 import type { PlanRoute } from './plan-route.entity';
 import type { BaselineUnassigned } from './baseline/baseline-model';
 import type { OpenShipmentRemedy } from './remedies/remedy-model';
@@ -141,6 +141,13 @@ export class Plan extends TimestampedCountyEntity {
   /** When shipments are left open for lack of vehicles or time: what would serve them, re-solved and priced; null otherwise. */
   @Column({ type: 'jsonb', nullable: true })
   remedies!: OpenShipmentRemedy[] | null;
+
+  /**
+   * A replan in place starts from the routes it replaces, which it deletes before it is queued: kept
+   * here until the replan is written (plan-requests.service.ts, plan-writer.ts). Null otherwise.
+   */
+  @Column({ type: 'jsonb', nullable: true })
+  startingRoutes!: StartingRoute[] | null;
 
   @Column({ type: 'varchar', length: 1000, nullable: true })
   error!: string | null;

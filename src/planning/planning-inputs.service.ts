@@ -11,7 +11,8 @@ import { NetworkNode } from '../network/network-node.entity';
 import { NetworkQueryService } from '../network/network-query.service';
 import { PlannableShipmentsService } from '../shipments/plannable-shipments.service';
 import { localSecondsToInstant } from './planner/local-time';
-import { NodeMatrix, WaveNode, WaveShipment, WaveVehicle } from './planner/wave-model';
+import { NodeMatrix, StartingRoute, WaveNode, WaveShipment, WaveVehicle } from './planner/wave-model';
+import { readStartingRoutes } from './replan-starting-routes';
 import { PlanInputError } from './plan-job';
 import { ROUTES_RESERVED_BY_OTHER_PLANS } from './day-reservations';
 import { Plan } from './plan.entity';
@@ -33,6 +34,8 @@ export interface LoadedPlanningInputs {
   driverIdByVehicle: Map<string, string>;
   /** Each shipment's binding promise and each village's calendars: what decides must go and may go. */
   consolidation: ConsolidationContext;
+  /** On a replan, the routes it replaces (the solves start from them); undefined on a first plan. */
+  startingRoutes: StartingRoute[] | undefined;
 }
 
 /** What the day's published (or completed) plans hold: vehicles until their return, and shipments. */
@@ -62,7 +65,7 @@ export class PlanningInputsService {
     @InjectDataSource() private readonly dataSource: DataSource,
   ) {}
 
-  async load(plan: Pick<Plan, 'id' | 'countyId' | 'serviceDate' | 'supersedesPlanId'>): Promise<LoadedPlanningInputs> {
+  async load(plan: Pick<Plan, 'id' | 'countyId' | 'serviceDate' | 'supersedesPlanId' | 'startingRoutes'>): Promise<LoadedPlanningInputs> {
     const { countyId } = plan;
     const county = await this.counties.get(countyId);
     const nodes = await this.allNodes(countyId);
@@ -101,6 +104,7 @@ export class PlanningInputsService {
       shipments,
       driverIdByVehicle: await this.driverIdByVehicle(countyId),
       consolidation: { timeZone: county.timeZone, promises, calendars: villageCalendars(nodes) },
+      startingRoutes: readStartingRoutes(plan.startingRoutes),
     };
   }
 

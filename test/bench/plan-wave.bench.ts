@@ -1,6 +1,6 @@
 /**
  * Planning benchmark on the Xihe demo county (synthetic roads). Run:
- *   npm run bench plan-wave -- [--parcels N | --per-village N] [--platforms K] [--time-limit S] [--seed N]
+ *   npm run bench plan-wave -- [--parcels N | --per-village N] [--platforms K] [--time-limit S] [--seed N] [--replan]
  * Needs the local PostgreSQL + Redis (DATABASE_URL's server, REDIS_URL). It migrates a scratch
  * database, seeds Xihe, pushes seeded-random inbound shipments (1-3 parcels of 0.3-6.3 kg each; with
  * --parcels, to random villages until N parcels; else 0..2N per village) from K platforms, and produce
@@ -8,7 +8,8 @@
  * queue with an in-process worker (the consolidated plan, its unconsolidated baseline and, when
  * something is left open, the remedies), prints the wall time, the figures beside the baseline, the
  * saving at handling cost × 0.5, × 1, × 2 and the settlement, and drops the database.
- * Without --time-limit the plan has the default time budget.
+ * Without --time-limit the plan has the default time budget. With --replan, the draft is then replanned in
+ * place with the same seed and time (it starts from its own routes) and the two are compared.
  */
 import 'reflect-metadata';
 import { INestApplicationContext } from '@nestjs/common';
@@ -40,8 +41,9 @@ const options = benchCommand('bench:plan-wave', 'plan one wave of the Xihe demo 
   .option('--platforms <k>', 'platforms the shipments come from', integerBetween(1, 20), 5)
   .option('--time-limit <s>', "solver seconds (default: the plan's default budget)", integerBetween(1))
   .option('--seed <n>', 'seed of the shipments', integerBetween(0), 1)
+  .option('--replan', 'then replan the draft in place (same seed and time), starting from its routes, and compare')
   .parse()
-  .opts<{ perVillage: number; parcels?: number; platforms: number; timeLimit?: number; seed: number }>();
+  .opts<{ perVillage: number; parcels?: number; platforms: number; timeLimit?: number; seed: number; replan?: boolean }>();
 
 type BenchShipment = Record<string, unknown> & { id: string; direction: string; parcels: Array<{ barcode: string }> };
 
@@ -155,6 +157,14 @@ async function main(): Promise<void> {
       const startedAt = Date.now();
       const log = (line: string) => console.log(`${((Date.now() - startedAt) / 1000).toFixed(1).padStart(6)} s ${line}`);
       summary = await planDemoWave(app, county.id, '2026-11-30', { timeLimitS, seed, log });
+      if (options.replan) {
+        const first = summary;
+        summary = await planDemoWave(app, county.id, '2026-11-30', { timeLimitS, seed, log });
+        const starts = ((await app.get(PlanRequestsService).get(county.id, summary.planId)).statistics?.runs ?? []).reduce((total, run) => total + (run.startingRoutes ?? 0), 0);
+        console.log(
+          `replan from its own routes (${starts} starting routes over its runs): cost ${first.costFen} -> ${summary.costFen} fen, per parcel ${first.costPerParcelFen} -> ${summary.costPerParcelFen} fen, parcels ${first.parcels} -> ${summary.parcels}, wall ${(first.elapsedMs / 1000).toFixed(1)} -> ${(summary.elapsedMs / 1000).toFixed(1)} s; figures below are the replan's`,
+        );
+      }
     } finally {
       await worker.close();
     }

@@ -193,6 +193,8 @@ describe('plan lifecycle: publish, versions, drivers, one fleet per day', () => 
     expect(response.body.jobId).toBe(`plan-${owner.county.id}-${SERVICE_DATE}-3-v2`);
     const version2 = await waitForPlan(response.body.id);
     expect(version2.status).toBe('computed');
+    // Its solves started from the published version's routes.
+    expect(version2.statistics.runs.some((run: any) => run.startingRoutes > 0)).toBe(true);
     await post(`${plansUrl()}/${version2.id}/publish`).expect(200);
     const old = await http().get(`${plansUrl()}/${published.id}`).set('Authorization', owner.authorization).expect(200);
     expect(old.body.lifecycle).toBe('cancelled');

@@ -4,6 +4,7 @@ import { DataSource } from 'typeorm';
 import { AppConfig } from '../../src/infra/config/app-config';
 import { PlannableShipmentsService } from '../../src/shipments/plannable-shipments.service';
 import { ShipmentsQueryService } from '../../src/shipments/shipments-query.service';
+import { Plan } from '../../src/planning/plan.entity';
 import { createCounty, CountyWithKey } from '../support/factories';
 import { cleanupTestConfig, createTestConfig, startTestApp, startTestWorker, TestApp } from '../support/test-app';
 import { createPlanningCounty, PlanningCounty, receiveAtHub } from './support/planning-county';
@@ -132,13 +133,18 @@ describe('planning: POST a wave, the worker plans it, routes and manifests come 
     expect(list.body.map((entry: any) => entry.id)).toEqual([plan.id]);
   });
 
-  it('replans a draft in place on request: same version, same seed, same routes', async () => {
+  it('replans a draft in place on request, from its routes: same version, same seed, same routes, no dearer', async () => {
     const response = await http().post(plansUrl()).set('Authorization', owner.authorization).send({ serviceDate: SERVICE_DATE, wave: 1, replan: true }).expect(202);
     expect(response.body).toMatchObject({ id: plan.id, version: 1, status: 'queued', lifecycle: 'draft' });
     const again = await waitForPlan(plan.id);
     expect(again).toMatchObject({ status: 'computed', attempts: 2, totalCostFen: plan.totalCostFen, parcels: plan.parcels });
     const stopsOf = (p: any) => p.routes.map((route: any) => [route.vehicleId, route.stops.map((stop: any) => stop.nodeId)]);
     expect(stopsOf(again)).toEqual(stopsOf(plan));
+    // Each run started from the routes the replan replaced (all of them), kept on the plan only until it was written.
+    expect(again.statistics.runs.map((run: any) => run.startingRoutes)).toEqual(plan.statistics.runs.map((run: any) => run.routes));
+    expect(plan.statistics.runs.every((run: any) => run.startingRoutes === undefined)).toBe(true);
+    expect(Number(again.totalCostFen)).toBeLessThanOrEqual(Number(plan.totalCostFen));
+    expect((await api.app.get(DataSource).getRepository(Plan).findOneByOrFail({ id: plan.id })).startingRoutes).toBeNull();
     for (const shipmentId of deliverable) expect(await statusOf(shipmentId)).toBe('at_hub');
     plan = again;
   }, 120_000);

@@ -2,7 +2,7 @@
 export * from './model/problem';
 export { routeCost, unassignedCost, VEHICLE_WEIGHT } from './evaluation/cost-evaluator';
 export { priceRoutes } from './evaluation/route-pricing';
-export type { GivenRoute, PricedRoute, PricedRoutes, RouteViolation, RouteVisit } from './evaluation/route-pricing';
+export type { PricedRoute, PricedRoutes, RouteViolation } from './evaluation/route-pricing';
 export { solve, solveAsync } from './solve';
 export { validateProblem } from './model/validate-problem';
 export { isHgsShaped, whyNotHgsShaped } from './search/hgs/hgs-shape';

@@ -1,5 +1,6 @@
 import { InvalidProblemError, Problem, Solution, SolveOptions } from './model/problem';
 import { validateProblem } from './model/validate-problem';
+import { nothingLeftToDrive, setGivenRoutesApart } from './search/given-routes';
 import { isHgsShaped } from './search/hgs/hgs-shape';
 import { solveWithHgs } from './search/hgs/solve-hgs';
 import { solveWithHgsThreads } from './search/hgs/parallel';
@@ -15,11 +16,18 @@ function solveWithAlns(problem: Problem, options: SolveOptions): Solution {
 }
 
 /**
- * Solves on the calling thread: validates, then Hybrid Genetic Search when the problem is
- * "HGS-shaped" (`whyNotHgsShaped`) and `options.engine` is not `alns`, else ALNS. `options.threads` is ignored here; see `solveAsync`.
+ * Solves on the calling thread: validates, sets locked routes apart (`setGivenRoutesApart`), then
+ * runs Hybrid Genetic Search when what is left is "HGS-shaped" (`whyNotHgsShaped`) and
+ * `options.engine` is not `alns`, else ALNS. `options.threads` is ignored here; see `solveAsync`.
  */
 export function solve(problem: Problem, options: SolveOptions = {}): Solution {
   validateProblem(problem);
+  const open = setGivenRoutesApart(problem, options);
+  return open.finish(solveOnThisThread(open.problem, open.options));
+}
+
+function solveOnThisThread(problem: Problem, options: SolveOptions): Solution {
+  if (problem.vehicles.length === 0) return nothingLeftToDrive(problem);
   if (options.engine !== 'alns' && isHgsShaped(problem)) return solveWithHgs(problem, options);
   refuseWhatNoEngineSolves(problem);
   return solveWithAlns(problem, options);
@@ -43,9 +51,11 @@ function refuseWhatNoEngineSolves(problem: Problem): void {
  * threads (ALNS problems run on the calling thread).
  */
 export async function solveAsync(problem: Problem, options: SolveOptions = {}): Promise<Solution> {
-  const threads = options.threads ?? 1;
-  if (threads <= 1) return solve(problem, options);
   validateProblem(problem);
-  if (options.engine === 'alns' || !isHgsShaped(problem)) return solve(problem, options);
-  return solveWithHgsThreads(problem, options, threads);
+  const open = setGivenRoutesApart(problem, options);
+  const threads = options.threads ?? 1;
+  if (threads <= 1 || open.problem.vehicles.length === 0 || options.engine === 'alns' || !isHgsShaped(open.problem)) {
+    return open.finish(solveOnThisThread(open.problem, open.options));
+  }
+  return open.finish(await solveWithHgsThreads(open.problem, open.options, threads));
 }

@@ -1,7 +1,7 @@
 import type { Job, Problem, ProfileMatrices, Vehicle, VehicleClass } from '@rural-dispatch/routing';
 import { openingWindows, windowsUntil } from './opening-windows';
 import { WaveTask } from './wave-tasks';
-import { loadVector, NodeMatrix, PlanUnassignedReason, WaveNode, WaveVehicle } from './wave-model';
+import { loadVector, NodeMatrix, PlanUnassignedReason, StartingRoute, WaveNode, WaveVehicle } from './wave-model';
 import { taskPenaltyFen } from './task-penalty';
 import { companionTaskIds } from './companion-jobs';
 
@@ -24,6 +24,8 @@ export interface DepotProblemSpec {
   earliestStartS?: number;
   /** Optional tasks that keep their full service time even beside a must-go job at their node (companion-jobs.ts). */
   fullServiceTaskIds?: ReadonlySet<string>;
+  /** On a replan, the routes it replaces: the solve starts from them (starting-routes.ts). */
+  startingRoutes?: StartingRoute[];
 }
 
 export interface BuiltProblem {

@@ -2,6 +2,7 @@ import { isHgsShaped } from '@rural-dispatch/routing';
 import type { Solution, VehicleClass } from '@rural-dispatch/routing';
 import { BuiltProblem, buildDepotProblem, depotProblemNodeIds, DepotProblemSpec, vehicleClassesOf } from './depot-problem';
 import { companionsServedAlone } from './companion-jobs';
+import { initialRoutesOption, startingRoutesStatistic } from './starting-routes';
 import { MatrixSource, NodeMatrix, ProblemStatistics, SolveFunction } from './wave-model';
 
 export interface DepotSolveDependencies {
@@ -49,7 +50,9 @@ export async function solveDepot(spec: DepotProblemSpec, deps: DepotSolveDepende
   const maxIterations = iterationBudget(built.problem?.jobs.length ?? 0, onHgs ? 'hgs' : 'alns');
   const engine = onHgs ? 'auto' : 'alns';
   const run = (problem: BuiltProblem['problem']) =>
-    problem ? deps.solve(problem, { seed: budget.seed, timeLimitMs: Math.max(1, Math.round(budget.timeLimitMs)), maxIterations, engine }) : Promise.resolve(null);
+    problem
+      ? deps.solve(problem, { seed: budget.seed, timeLimitMs: Math.max(1, Math.round(budget.timeLimitMs)), maxIterations, engine, ...initialRoutesOption(problem, spec) })
+      : Promise.resolve(null);
   let solution = await run(built.problem);
   let runtimeMs = solution?.statistics.runtimeMs ?? 0;
   for (let repair = 1; solution; repair++) {
@@ -76,6 +79,7 @@ export async function solveDepot(spec: DepotProblemSpec, deps: DepotSolveDepende
       runtimeMs,
       replayable: solution === null || solution.statistics.iterations >= maxIterations,
       ...(spec.earliestStartS !== undefined ? { earliestStartS: spec.earliestStartS } : {}),
+      ...startingRoutesStatistic(built),
     },
   };
 }

@@ -2,7 +2,7 @@ import { DepotSolveDependencies, solveDepot } from './depot-solve';
 import { readRoutes, UnassignedTask, unassignedTasks } from './solution-reader';
 import { WaveTask } from './wave-tasks';
 import { isOptionalTask } from './task-penalty';
-import { Echelon, PlannedRoute, PlannedStop, ProblemStatistics, WaveNode, WaveVehicle } from './wave-model';
+import { Echelon, PlannedRoute, PlannedStop, ProblemStatistics, StartingRoute, WaveNode, WaveVehicle } from './wave-model';
 
 /** A vehicle goes out at most this many times a wave. */
 export const MAX_TRIPS = 3;
@@ -20,6 +20,8 @@ export interface DepotTripsInput {
   tasks: WaveTask[];
   seed: number;
   timeLimitMs: number;
+  /** On a replan, the routes it replaces; every trip starts from them. */
+  startingRoutes?: StartingRoute[];
 }
 
 export interface DepotTripsResult {
@@ -54,6 +56,7 @@ export async function planDepotTrips(input: DepotTripsInput, deps: DepotSolveDep
         vehicles: fleet,
         tasks,
         nodesById: input.nodesById,
+        startingRoutes: input.startingRoutes,
         ...(trip === 1 && input.earliestStartS !== undefined ? { earliestStartS: input.earliestStartS } : {}),
       },
       deps,

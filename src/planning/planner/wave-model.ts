@@ -75,6 +75,16 @@ export type MatrixSource = (nodeIds: string[], vehicleClass: VehicleClass) => Pr
 /** Asynchronous so that the service can run the solve off its event loop (on a worker thread). */
 export type SolveFunction = (problem: Problem, options: SolveOptions) => Promise<Solution>;
 
+/**
+ * A route of the plan being replanned, as the replan starts from it: its vehicle and, per stop in
+ * order, the shipments handed over or collected there. Shipment ids, not task ids: a replan packs
+ * its tasks afresh (starting-routes.ts maps one onto the other).
+ */
+export interface StartingRoute {
+  vehicleId: string;
+  stops: string[][];
+}
+
 export interface WaveInput {
   /** YYYY-MM-DD, the local date the plan runs on (opening hours depend on its weekday). */
   serviceDate: string;
@@ -85,6 +95,8 @@ export interface WaveInput {
   seed: number;
   /** Wall-clock budget for all solves together. */
   timeLimitMs: number;
+  /** On a replan, the routes it replaces: each depot's solves start from them. */
+  startingRoutes?: StartingRoute[];
 }
 
 export type Echelon = 'trunk' | 'last_mile';
@@ -150,6 +162,8 @@ export interface ProblemStatistics {
   /** True when the iteration budget, not the clock, ended the search: the run replays under its seed. */
   replayable: boolean;
   earliestStartS?: number;
+  /** On a replan: how many routes of the plan it replaces the run started from. */
+  startingRoutes?: number;
 }
 
 export interface WaveTotals {

@@ -91,6 +91,7 @@ export async function planWave(input: WaveInput, deps: WavePlannerDependencies):
       tasks: trunkTasks,
       seed: input.seed,
       timeLimitMs: input.timeLimitMs * (stationIds.length ? TRUNK_TIME_SHARE : 1),
+      startingRoutes: input.startingRoutes,
     },
     deps,
   );
@@ -125,6 +126,7 @@ export async function planWave(input: WaveInput, deps: WavePlannerDependencies):
         seed: input.seed + position + 1,
         // What earlier runs left unused (they stopped on their iteration budget) goes to the stations still to come.
         timeLimitMs: remainingMs / (stationIds.length - position),
+        startingRoutes: input.startingRoutes,
       },
       deps,
     );

@@ -1,16 +1,9 @@
-import { InvalidProblemError, Problem, Route, RouteStep, ShipmentStop, Vehicle } from '../model/problem';
+import { GivenRoute, InvalidProblemError, Problem, Route, RouteStep, ShipmentStop, Vehicle } from '../model/problem';
 import { validateProblem } from '../model/validate-problem';
 import { routeCost } from './cost-evaluator';
 import { latestDepartureS, startWithin } from './departure';
 
-/** One visit of a given route: a single-stop job, or one end of a paired shipment. */
-export type RouteVisit = { jobId: string } | { shipmentId: string; end: 'pickup' | 'delivery' };
-
-/** A route someone else chose (a dispatcher's hand edit, a stored plan): a vehicle and its visits in order. */
-export interface GivenRoute {
-  vehicleId: string;
-  visits: RouteVisit[];
-}
+export type { GivenRoute, RouteVisit } from '../model/problem';
 
 /**
  * A hard constraint a given route breaks, named so that a caller can tell its user which one and
@@ -60,11 +53,12 @@ interface Visit {
  * same timing rules as the solver's own routes (each engine's, and the ALNS checker's), the same
  * cost evaluator, and every hard constraint reported by name instead of a yes or no. What a
  * dispatcher's hand edit needs: the new cost and times, or which rule the edit breaks.
- * Bad references (an unknown vehicle or task, a vehicle or a visit given twice) throw InvalidProblemError.
+ * Bad references (an unknown vehicle or task, a vehicle or a visit given twice) throw InvalidProblemError
+ * naming `field` (the routes' place in the caller's input: `routes`, or a solve option's name).
  */
-export function priceRoutes(problem: Problem, routes: GivenRoute[]): PricedRoutes {
+export function priceRoutes(problem: Problem, routes: GivenRoute[], field = 'routes'): PricedRoutes {
   validateProblem(problem);
-  const resolved = resolveRoutes(problem, routes);
+  const resolved = resolveRoutes(problem, routes, field);
   const priced = resolved.map(({ vehicle, visits }) => priceRoute(problem, vehicle, visits));
   return {
     routes: priced,
@@ -136,7 +130,7 @@ function priceRoute(problem: Problem, vehicle: Vehicle, visits: Visit[]): Priced
 }
 
 /** Each route's vehicle and visits, looked up once; a reference the problem does not have, or one given twice, is bad input. */
-function resolveRoutes(problem: Problem, routes: GivenRoute[]): Array<{ vehicle: Vehicle; visits: Visit[] }> {
+function resolveRoutes(problem: Problem, routes: GivenRoute[], field: string): Array<{ vehicle: Vehicle; visits: Visit[] }> {
   const vehicles = new Map(problem.vehicles.map((vehicle) => [vehicle.id, vehicle]));
   const jobs = new Map(problem.jobs.map((job) => [job.id, job]));
   const shipments = new Map(problem.shipments.map((shipment) => [shipment.id, shipment]));
@@ -144,12 +138,12 @@ function resolveRoutes(problem: Problem, routes: GivenRoute[]): Array<{ vehicle:
   const visited = new Set<string>();
   return routes.map((given, r) => {
     const vehicle = vehicles.get(given.vehicleId);
-    if (!vehicle) throw new InvalidProblemError(`unknown vehicle "${given.vehicleId}"`, `routes[${r}].vehicleId`);
-    if (usedVehicles.has(vehicle.id)) throw new InvalidProblemError(`vehicle "${vehicle.id}" has a route already`, `routes[${r}].vehicleId`);
+    if (!vehicle) throw new InvalidProblemError(`unknown vehicle "${given.vehicleId}"`, `${field}[${r}].vehicleId`);
+    if (usedVehicles.has(vehicle.id)) throw new InvalidProblemError(`vehicle "${vehicle.id}" has a route already`, `${field}[${r}].vehicleId`);
     usedVehicles.add(vehicle.id);
-    if ((vehicle.reloadLocations ?? []).length > 0) throw new InvalidProblemError('a route with reloads (multi-trip) is not priced yet', `routes[${r}].vehicleId`);
+    if ((vehicle.reloadLocations ?? []).length > 0) throw new InvalidProblemError('a route with reloads (multi-trip) is not priced yet', `${field}[${r}].vehicleId`);
     const visits = given.visits.map((visit, v): Visit => {
-      const where = `routes[${r}].visits[${v}]`;
+      const where = `${field}[${r}].visits[${v}]`;
       const key = 'jobId' in visit ? `job:${visit.jobId}` : `shipment:${visit.shipmentId}:${visit.end}`;
       if (visited.has(key)) throw new InvalidProblemError('visited twice', where);
       visited.add(key);

@@ -148,6 +148,15 @@ export interface UnassignedTask {
   reason: UnassignedReason;
 }
 
+/** One visit of a given route: a single-stop job, or one end of a paired shipment. */
+export type RouteVisit = { jobId: string } | { shipmentId: string; end: 'pickup' | 'delivery' };
+
+/** A route someone else chose (a dispatcher's hand edit, a stored plan): a vehicle and its visits in order. */
+export interface GivenRoute {
+  vehicleId: string;
+  visits: RouteVisit[];
+}
+
 export interface SolveStatistics {
   iterations: number;
   runtimeMs: number;
@@ -188,6 +197,21 @@ export interface SolveOptions {
    * callers that measured it better on their problems (the planner, see its depot-solve.ts).
    */
   engine?: 'auto' | 'alns';
+  /**
+   * A starting solution (the dispatcher's current plan): HGS educates it as one member of its first
+   * population, ALNS starts from it; the search may then change everything. It may break hard
+   * constraints (a hand edit): it is repaired, never returned as feasible when it is not. Tasks on
+   * no route are placed by the engine. References are checked (`initialRoutes[i]...`).
+   */
+  initialRoutes?: GivenRoute[];
+  /**
+   * Routes the dispatcher has fixed: returned exactly as given, priced by `priceRoutes`; their tasks
+   * are not offered to the search, and their vehicle is not used again unless it may reload
+   * (`reloadLocations`): then it is available from the locked route's return. A locked route that
+   * breaks a hard constraint is refused (`lockedRoutes[i]`). A solve option, not a problem field:
+   * the problem stays the whole day, and which routes are locked changes from one solve to the next.
+   */
+  lockedRoutes?: GivenRoute[];
 }
 
 export class InvalidProblemError extends Error {

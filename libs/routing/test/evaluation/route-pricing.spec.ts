@@ -1,8 +1,9 @@
 import { priceRoutes, GivenRoute } from '../../src/evaluation/route-pricing';
-import { InvalidProblemError, Problem, Solution } from '../../src/model/problem';
+import { InvalidProblemError, Problem } from '../../src/model/problem';
 import { solve } from '../../src/solve';
 import { whyNotHgsShaped } from '../../src/index';
 import { job, problem, randomProblem, shipment, vehicle } from '../search/alns/tiny-problems';
+import { givenRoutes } from '../support/given-routes';
 
 const line: Array<[number, number]> = [
   [0, 0],
@@ -10,16 +11,6 @@ const line: Array<[number, number]> = [
   [20, 0],
   [30, 0],
 ];
-
-/** The solver's routes as a caller would hand them back: vehicle and visits, nothing else. */
-function givenRoutes(solution: Solution): GivenRoute[] {
-  return solution.routes.map((route) => ({
-    vehicleId: route.vehicleId,
-    visits: route.steps
-      .filter((step) => step.id !== undefined)
-      .map((step) => (step.type === 'job' ? { jobId: step.id! } : { shipmentId: step.id!, end: step.type as 'pickup' | 'delivery' })),
-  }));
-}
 
 describe('priceRoutes: pricing and checking routes the solver did not make', () => {
   it('schedules, loads and prices a hand-checkable route, leaving the depot as late as the windows allow', () => {

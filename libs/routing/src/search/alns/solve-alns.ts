@@ -11,6 +11,7 @@ import { minimiseRoutes } from './route-minimisation';
 import { SearchBudget } from './search-budget';
 import { SimulatedAnnealing } from './simulated-annealing';
 import { buildSolution } from './solution-builder';
+import { seedGivenRoutes } from './starting-solution';
 
 /** Share of the budget spent removing vehicles under the hierarchical objective. */
 const ROUTE_MINIMISATION_SHARE = 0.3;
@@ -23,7 +24,7 @@ const POOL_PENALTY_ARCS = 2;
  * Adaptive large neighbourhood search (after Ropke & Pisinger 2006) for the general model:
  * heterogeneous vehicles, jobs, shipments, time windows, skills, optional tasks.
  *
- * 1. regret-2 construction;
+ * 1. regret-2 construction (completing the caller's starting solution, if any);
  * 2. for `vehicles-then-distance`, a route-minimisation phase (empty a route, reinsert its requests);
  * 3. ALNS with simulated annealing on the objective until the budget runs out.
  *
@@ -40,6 +41,8 @@ export function solveWithAlns(problem: Problem, options: SolveOptions = {}): Sol
     relatedness: buildRelatedness(instance),
   };
   let current = new AlnsSolution(instance);
+  // The caller's starting solution, kept where feasible; regret-2 inserts the rest.
+  if (options.initialRoutes) seedGivenRoutes(current, options.initialRoutes);
   regret2Insertion.insert(current, context);
   const tracker = new BestTracker(current, budget, options);
   const state = createSearchState(context, budget, tracker, largestArcCost(instance));

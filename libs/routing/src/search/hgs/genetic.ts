@@ -17,6 +17,7 @@ import { assignTrips, assignVehicles } from './vehicle-assignment';
 import { canMinimiseRoutes, RouteMinimiser } from './route-minimisation/route-minimiser';
 import { RuinAndRecreate } from './route-minimisation/ruin-recreate';
 import { epochMs, SubproblemHelpers, SubproblemRequest } from './subproblem-helpers';
+import { StartingRoutes } from './starting-solution';
 
 /** From this many clients on, the initial population uses nearest-neighbour tours only. */
 const LARGE_INSTANCE = 600;
@@ -45,6 +46,8 @@ export interface HgsRunOptions {
   now?: () => number;
   /** A solution (client routes) to educate first, e.g. the current routes of a decomposed part. */
   initialRoutes?: number[][];
+  /** The caller's starting solution (`SolveOptions.initialRoutes`), seeded into the first population. */
+  startingSolution?: StartingRoutes;
   /** Penalties to start from instead of the instance-derived defaults. */
   initialPenalties?: Penalties;
   /** Threads that solve decomposition parts beside this one. */
@@ -153,6 +156,8 @@ export class HybridGeneticSearch {
     const tour = new Int32Array(n);
     const visited = new Uint8Array(n + 1);
     if (this.options.initialRoutes) this.educateRoutesAndAdd(this.options.initialRoutes);
+    // Restarts (later iterations) begin afresh; the caller's solution seeds the first population only.
+    if (this.options.startingSolution && this.iteration === 0) this.seedStartingSolution(this.options.startingSolution);
     if (this.minimisedRoutes) this.educateRoutesAndAdd(this.minimisedRoutes);
     for (let k = 0; k < target; k++) {
       if (this.minimisedRoutes && this.minimiser) {
@@ -174,6 +179,22 @@ export class HybridGeneticSearch {
     }
   }
 
+  /**
+   * The caller's solution joins the population twice: as given, when feasible, so the search never
+   * returns worse; and educated like any offspring, on its own vehicles. One that does not fit the
+   * fleet limit of a vehicles-first search (more routes than it now allows) is left to that search.
+   */
+  private seedStartingSolution(start: StartingRoutes): void {
+    if (start.routes.length > this.fleet.limit) return;
+    const slots = this.data.routesCarrySlots ? start.slots : undefined;
+    const given = new Individual(this.data, start.routes, this.penalties.current, this.scratch, slots);
+    if (given.feasible) {
+      this.population.add(given);
+      this.considerBest(given);
+    }
+    this.educateRoutesAndAdd(start.routes, slots);
+  }
+
   /** Split + local search + insertion; returns whether the best solution improved. */
   private educateAndAdd(tour: Int32Array): boolean {
     return this.educateRoutesAndAdd(this.splitter.split(tour, this.penalties.current, this.fleet.limit));
@@ -181,20 +202,21 @@ export class HybridGeneticSearch {
 
   /**
    * Local search + insertion (+ repair); returns whether the best solution improved. A mixed fleet
-   * first puts the routes on vehicles (`assignVehicles`); the local search may then move clients
-   * between vehicles, and the individual keeps each route's vehicle.
+   * first puts the routes on vehicles (`assignVehicles`), a multi-trip fleet on trips
+   * (`assignTrips`); the local search may then move clients between vehicles, and the individual
+   * keeps each route's slot. Routes whose slots are known already come with their `slots`.
    */
-  private educateRoutesAndAdd(start: ArrayLike<ArrayLike<number>>): boolean {
+  private educateRoutesAndAdd(start: ArrayLike<ArrayLike<number>>, slots?: number[]): boolean {
     const penalties = this.penalties.current;
     const mixed = this.data.routesCarrySlots;
-    const routes = this.localSearch.run(start, penalties, this.assignSlots(start, penalties));
-    const slots = mixed ? this.localSearch.state.exportedSlots : undefined;
-    const individual = new Individual(this.data, routes, penalties, this.scratch, slots);
+    const routes = this.localSearch.run(start, penalties, mixed ? (slots ?? this.assignSlots(start, penalties)) : undefined);
+    const educatedSlots = mixed ? this.localSearch.state.exportedSlots : undefined;
+    const individual = new Individual(this.data, routes, penalties, this.scratch, educatedSlots);
     this.penalties.record(individual);
     this.population.add(individual);
     let improved = this.considerBest(individual);
     if (!individual.feasible && this.random.nextFloat() < this.params.repairProbability) {
-      const repairedRoutes = this.localSearch.run(routes, this.penalties.boosted(10), slots);
+      const repairedRoutes = this.localSearch.run(routes, this.penalties.boosted(10), educatedSlots);
       const repaired = new Individual(this.data, repairedRoutes, penalties, this.scratch, mixed ? this.localSearch.state.exportedSlots : undefined);
       if (repaired.feasible) {
         this.population.add(repaired);

@@ -1,6 +1,7 @@
 import { Problem, Solution, SolveOptions } from '../../model/problem';
 import { HybridGeneticSearch } from './genetic';
 import { buildHgsData } from './hgs-data';
+import { startingRoutes } from './starting-solution';
 import { SubproblemHelpers } from './subproblem-helpers';
 import { toSolution } from './to-solution';
 
@@ -21,6 +22,7 @@ export function solveWithHgs(problem: Problem, options: SolveOptions, helpers?: 
     hierarchical: problem.objective === 'vehicles-then-distance',
     onProgress: options.onProgress,
     helpers,
+    startingSolution: options.initialRoutes && startingRoutes(problem, data, options.initialRoutes),
     now: options.clock === 'cpu' && (options.threads ?? 1) <= 1 ? processCpuMs : undefined,
   });
   const result = search.run();

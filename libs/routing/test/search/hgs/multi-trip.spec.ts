@@ -80,6 +80,13 @@ describe('HGS with several trips per vehicle', () => {
     expect(routesToCvrplibText(solution, '60')).toBe('Route #1: j1 0 j2\nCost 60\n');
   });
 
+  it('starts from a given route as the first trip of its vehicle, and splits it when it overloads the vehicle', () => {
+    const problem = twoTrips();
+    const solution = solve(problem, { seed: 2, maxIterations: 20, initialRoutes: [{ vehicleId: 'v0', visits: [{ jobId: 'j1' }, { jobId: 'j2' }] }] });
+    expect(solution.feasible).toBe(true);
+    expect(solution.routes[0].steps.map((step) => step.type)).toEqual(['start', 'job', 'reload', 'job', 'end']);
+  });
+
   it('accepts reloads at the depot on a fleet of one type, and names what it cannot solve', () => {
     expect(whyNotHgsShaped(twoTrips())).toBeNull();
     const away = twoTrips();

@@ -1,0 +1,61 @@
+import { GivenRoute, Problem } from '../../model/problem';
+import { HgsData } from './hgs-data';
+
+/** A caller's starting solution as HGS holds one: client routes, each on its vehicle's slot. */
+export interface StartingRoutes {
+  routes: number[][];
+  /** `slots[i]` is the vehicle (route slot) of `routes[i]`. */
+  slots: number[];
+}
+
+/**
+ * The given routes (checked by `setGivenRoutesApart`) as client routes, empty ones dropped. A
+ * mandatory client on no route is placed where it adds the least arc cost, or on a route of its own
+ * when a vehicle is free and that costs less, so the start is a whole solution, infeasible at
+ * worst; optional clients on no route stay out (the local search tries them in).
+ */
+export function startingRoutes(problem: Problem, data: HgsData, given: GivenRoute[]): StartingRoutes {
+  const client = new Map(problem.jobs.map((job, k) => [job.id, k + 1]));
+  // A given route is one trip, the first of its vehicle when the vehicle may make several.
+  const slot = new Map(problem.vehicles.map((vehicle, k) => [vehicle.id, k * data.tripsPerVehicle]));
+  const routes: number[][] = [];
+  const slots: number[] = [];
+  const routed = new Uint8Array(data.n + 1);
+  for (const route of given) {
+    // HGS-shaped problems have jobs only: every visit names one.
+    const clients = route.visits.map((visit) => client.get('jobId' in visit ? visit.jobId : '')!);
+    if (clients.length === 0) continue;
+    for (const c of clients) routed[c] = 1;
+    routes.push(clients);
+    slots.push(slot.get(route.vehicleId)!);
+  }
+  for (let c = 1; c <= data.n; c++) if (!routed[c] && !data.optional[c]) placeCheapest(data, routes, slots, c);
+  return { routes, slots };
+}
+
+function placeCheapest(data: HgsData, routes: number[][], slots: number[], c: number): void {
+  const arc = (s: number, from: number, to: number): number => data.profileArcCost[data.slotProfile[s]][from * data.stride + to] * data.slotCostFactor[s];
+  let bestCost = Infinity;
+  let bestRoute = -1;
+  let bestPosition = 0;
+  routes.forEach((route, r) => {
+    for (let p = 0; p <= route.length; p++) {
+      const before = p === 0 ? 0 : route[p - 1];
+      const after = p === route.length ? 0 : route[p];
+      const added = arc(slots[r], before, c) + arc(slots[r], c, after) - arc(slots[r], before, after);
+      if (added < bestCost) [bestCost, bestRoute, bestPosition] = [added, r, p];
+    }
+  });
+  const free = lowestFreeSlot(data, slots);
+  if (free >= 0 && arc(free, 0, c) + arc(free, c, 0) + data.slotFixedCost[free] < bestCost) {
+    routes.push([c]);
+    slots.push(free);
+  } else {
+    routes[bestRoute].splice(bestPosition, 0, c);
+  }
+}
+
+function lowestFreeSlot(data: HgsData, slots: number[]): number {
+  for (let s = 0; s < data.maxRoutes; s++) if (!slots.includes(s)) return s;
+  return -1;
+}
