@@ -30,7 +30,19 @@ export interface DepotSolve {
  * in about 1.7 times the wall time. Cost per parcel must not get worse, so ALNS stays until that
  * holds; 'hgs' switches it (with HGS's own iteration budget).
  */
-export const PLANNER_ENGINE: 'alns' | 'hgs' = 'alns';
+export const PLANNER_ENGINE: PlannerEngine = 'alns';
+
+export type PlannerEngine = 'alns' | 'hgs';
+
+let engineInUse: PlannerEngine = PLANNER_ENGINE;
+
+/**
+ * For the plan-wave bench's A/B comparison only (`--engine`): the engine this process's planner
+ * solves with from now on. The product never calls it; it plans with `PLANNER_ENGINE`.
+ */
+export function usePlannerEngineInThisProcess(engine: PlannerEngine): void {
+  engineInUse = engine;
+}
 
 export function iterationBudget(jobCount: number, engine: 'alns' | 'hgs' = 'alns'): number {
   if (engine === 'hgs') return Math.min(1_000, 100 + 5 * jobCount);
@@ -45,7 +57,7 @@ export async function solveDepot(spec: DepotProblemSpec, deps: DepotSolveDepende
     for (const vehicleClass of vehicleClassesOf(spec.vehicles)) matrices.set(vehicleClass, await deps.matrices(nodeIds, vehicleClass));
   }
   let built = buildDepotProblem(spec, matrices);
-  const onHgs = PLANNER_ENGINE === 'hgs' && built.problem !== null && isHgsShaped(built.problem);
+  const onHgs = engineInUse === 'hgs' && built.problem !== null && isHgsShaped(built.problem);
   const maxIterations = iterationBudget(built.problem?.jobs.length ?? 0, onHgs ? 'hgs' : 'alns');
   const engine = onHgs ? 'auto' : 'alns';
   const run = (problem: BuiltProblem['problem']) =>
