@@ -1,6 +1,7 @@
 import { DepotSolveDependencies } from './depot-solve';
 import { summariseRoute, unassignedShipments } from './solution-reader';
 import { planDepotTrips } from './depot-trips';
+import { rerouteTrunk } from './trunk-reroute';
 import { commonCapacity, groupShipments, packTasks, WaveTask } from './wave-tasks';
 import { urgencyOf } from './task-penalty';
 import { stationDropDeadlines, transferLatestArrivalS } from './station-deadlines';
@@ -13,8 +14,10 @@ export interface WavePlannerDependencies extends DepotSolveDependencies {
   onStage?: (stage: string, percent: number) => Promise<void> | void;
 }
 
-/** Share of the time budget the trunk gets; the township stations share the rest. */
+/** Share of the time budget the trunk gets; the township stations share the rest but the re-routed trunk's. */
 const TRUNK_TIME_SHARE = 0.4;
+/** Share kept for solving the trunk again for what the last mile took (trunk-reroute.ts), with what the stations leave unused. */
+const TRUNK_REROUTE_TIME_SHARE = 0.1;
 
 /**
  * Plans one wave in three tiers: trunk first (hub vehicles carry each supplied township's total and
@@ -101,7 +104,9 @@ export async function planWave(input: WaveInput, deps: WavePlannerDependencies):
   // Last mile: per station, only what the trunk brings (deliveries) or takes away (pickups).
   const suppliedIds = new Set(trunkRoutes.flatMap((route) => route.stops.filter(isTransfer).flatMap((stop) => stop.shipmentIds)));
   const lastMileRoutes: PlannedRoute[] = [];
-  let remainingMs = input.timeLimitMs - trunk.statistics.reduce((total, run) => total + run.runtimeMs, 0);
+  const unloadedAtS = new Map<string, number>();
+  const rerouteReserveMs = stationIds.length ? input.timeLimitMs * TRUNK_REROUTE_TIME_SHARE : 0;
+  let remainingMs = input.timeLimitMs - rerouteReserveMs - trunk.statistics.reduce((total, run) => total + run.runtimeMs, 0);
   for (const [position, stationId] of stationIds.entries()) {
     await deps.onStage?.(`last_mile:${nodesById.get(stationId)!.code}`, 40 + Math.round((50 * position) / stationCount));
     const supplied = byStation.get(stationId)!.filter((shipment) => suppliedIds.has(shipment.id));
@@ -112,6 +117,7 @@ export async function planWave(input: WaveInput, deps: WavePlannerDependencies):
       tasks.push(...directionTasks(villageId, 'village', shipments, chunk));
     }
     const earliestStartS = trunkUnloadedAtS(trunkRoutes, stationId, shipmentsById);
+    if (earliestStartS !== undefined) unloadedAtS.set(stationId, earliestStartS);
     const lastMile = await planDepotTrips(
       {
         name: `last_mile:${nodesById.get(stationId)!.code}`,
@@ -133,13 +139,34 @@ export async function planWave(input: WaveInput, deps: WavePlannerDependencies):
     unassigned.push(...unassignedShipments(lastMile.unassigned, 'last_mile'));
     lastMileRoutes.push(...lastMile.routes);
   }
-  await deps.onStage?.('assemble', 90);
 
   // Parcels the last mile cannot take stay at the hub: drop them from the trunk's transfer stops.
   const servedIds = new Set([...trunkRoutes, ...lastMileRoutes].flatMap((route) => route.stops.filter((stop) => stop.kind === 'village').flatMap((stop) => stop.shipmentIds)));
   // A trunk route left with nothing to drop or collect (every last mile it supplied declined its load) does not run.
   const carrying = (route: PlannedRoute) => route.stops.some((stop) => stop.shipmentIds.length > 0);
-  const routes = [...trunkRoutes.map((route) => keepOnlyServed(route, servedIds, shipmentsById)).filter(carrying), ...lastMileRoutes];
+  const keptRoutes = trunkRoutes.map((route) => keepOnlyServed(route, servedIds, shipmentsById)).filter(carrying);
+  await deps.onStage?.('trunk:reroute', 88);
+  const rerouted = !stationIds.length
+    ? { routes: keptRoutes, statistics: [] }
+    : await rerouteTrunk(
+        {
+          serviceDate: input.serviceDate,
+          hubNodeId: input.hubNodeId,
+          nodesById,
+          hubVehicles,
+          chunk: hubChunk,
+          solvedRoutes: trunkRoutes,
+          keptRoutes,
+          unloadedAtS,
+          shipmentsById,
+          seed: input.seed,
+          timeLimitMs: Math.max(rerouteReserveMs, remainingMs),
+        },
+        deps,
+      );
+  statistics.push(...rerouted.statistics);
+  await deps.onStage?.('assemble', 90);
+  const routes = [...rerouted.routes, ...lastMileRoutes];
   unassigned.sort((a, b) => (a.shipmentId < b.shipmentId ? -1 : a.shipmentId > b.shipmentId ? 1 : 0));
   const plannedShipmentIds = [...servedIds].sort();
   return { routes, plannedShipmentIds, unassigned, totals: waveTotals(routes, plannedShipmentIds, shipmentsById), statistics };
