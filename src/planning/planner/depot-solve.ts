@@ -34,14 +34,21 @@ export const PLANNER_ENGINE: PlannerEngine = 'alns';
 
 export type PlannerEngine = 'alns' | 'hgs';
 
-let engineInUse: PlannerEngine = PLANNER_ENGINE;
+/** How this process's planner solves; only the plan-wave bench changes it. */
+export interface PlannerSolverSettings {
+  engine: PlannerEngine;
+  /** What the time limits measure: the wall clock, or this process's CPU time (fair A/B runs on a loaded machine). */
+  clock: 'wall' | 'cpu';
+}
+
+let settingsInUse: PlannerSolverSettings = { engine: PLANNER_ENGINE, clock: 'wall' };
 
 /**
- * For the plan-wave bench's A/B comparison only (`--engine`): the engine this process's planner
- * solves with from now on. The product never calls it; it plans with `PLANNER_ENGINE`.
+ * For the plan-wave bench's A/B comparisons only (`--engine`, `--clock`): how this process's planner
+ * solves from now on. The product never calls it; it plans with `PLANNER_ENGINE` on the wall clock.
  */
-export function usePlannerEngineInThisProcess(engine: PlannerEngine): void {
-  engineInUse = engine;
+export function usePlannerSolverInThisProcess(settings: Partial<PlannerSolverSettings>): void {
+  settingsInUse = { ...settingsInUse, ...settings };
 }
 
 export function iterationBudget(jobCount: number, engine: 'alns' | 'hgs' = 'alns'): number {
@@ -57,11 +64,13 @@ export async function solveDepot(spec: DepotProblemSpec, deps: DepotSolveDepende
     for (const vehicleClass of vehicleClassesOf(spec.vehicles)) matrices.set(vehicleClass, await deps.matrices(nodeIds, vehicleClass));
   }
   let built = buildDepotProblem(spec, matrices);
-  const onHgs = engineInUse === 'hgs' && built.problem !== null && isHgsShaped(built.problem);
+  const onHgs = settingsInUse.engine === 'hgs' && built.problem !== null && isHgsShaped(built.problem);
   const maxIterations = iterationBudget(built.problem?.jobs.length ?? 0, onHgs ? 'hgs' : 'alns');
   const engine = onHgs ? 'auto' : 'alns';
   const run = (problem: BuiltProblem['problem']) =>
-    problem ? deps.solve(problem, { seed: budget.seed, timeLimitMs: Math.max(1, Math.round(budget.timeLimitMs)), maxIterations, engine }) : Promise.resolve(null);
+    problem
+      ? deps.solve(problem, { seed: budget.seed, timeLimitMs: Math.max(1, Math.round(budget.timeLimitMs)), maxIterations, engine, clock: settingsInUse.clock })
+      : Promise.resolve(null);
   let solution = await run(built.problem);
   let runtimeMs = solution?.statistics.runtimeMs ?? 0;
   for (let repair = 1; solution; repair++) {
