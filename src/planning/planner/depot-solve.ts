@@ -17,23 +17,21 @@ export interface DepotSolve {
 
 /**
  * The engine the planner solves with. HGS takes the planner's problems (issue 14) and, solved alone,
- * matches or beats ALNS's objective on each depot problem, but the plan's cost per parcel is not yet
- * lower on every seed, so ALNS stays; 'hgs' switches it (with HGS's own iteration budget). ALNS stays
- * in the library in any case for paired pickup-and-delivery shipments, which HGS does not take.
+ * matches or beats ALNS's objective on each depot problem, but the plan's cost per parcel is only
+ * level with ALNS's, not lower on every seed, so ALNS stays; 'hgs' switches it (with HGS's own
+ * iteration budget). ALNS stays in the library in any case for paired pickup-and-delivery shipments.
  *
- * plan-wave, 8 s, CPU clock (`--clock cpu`, fair on the loaded machine), yuan per parcel:
- * seed 1 ALNS 4.78, HGS 4.44 (but 3 must-go shipments left open, time_window, in that run); seed 2
- * ALNS 4.80, HGS 4.37; seed 3 ALNS 4.10, HGS 4.34, and main's ALNS (before trunk-reroute.ts) 4.04.
- * What was wrong on seed 2 is fixed: HGS's first trunk loaded optional transfers the last mile then
- * declined (a truck at ¥509.93 where a van costs ¥310.16) and kept that vehicle and those detours;
- * the trunk is now solved again for what the last mile took (trunk-reroute.ts). What remains, seed 3:
- * HGS sends a vehicle out for optional work alone at five stations that have nothing else today
- * and where ALNS, inserting one job at a time, sent none: 85 more parcels for ¥472 more (¥764.60 of
- * trunk against ¥539.55). Each last mile is right by its own objective, but its penalties include
- * the trunk's share of the next visit to the station (deferral-cost.ts), a visit that serving today
- * does not save when nothing else goes there today: the trunk must go today instead, a cost the
- * last mile does not see. Next step: leave that share out of the last mile's penalties at such a
- * station (the deferral estimate keeps its meaning; the last mile weighs only what going today saves).
+ * plan-wave, 8 s, CPU clock (`--clock cpu`, fair on the loaded machine), yuan per parcel, ALNS / HGS:
+ * seed 1 4.82 / 4.82 (the same plan), seed 2 4.62 / 4.58, seed 3 4.10 / 4.15 (HGS's run at one busy
+ * station cut by the clock at 134 of 205 iterations); the time split alone moves ALNS by as much
+ * (seed 3: 4.04 on main). On the wall clock under load HGS's runs are cut far more (4 to 8 of 22 end
+ * on their budget) and its plans cost more. Two things made HGS dearer before and are fixed: its
+ * first trunk loaded optional transfers the last mile then declined and kept that vehicle and those
+ * detours (seed 2: a truck at ¥509.93 where a van costs ¥310.16; trunk-reroute.ts solves the trunk
+ * again for what the last mile took); and at stations with only optional work today it sent vehicles
+ * out for part of it, weighed against penalties that held the trunk's share of the station's next
+ * visit, which going today does not save there (seed 3: 85 parcels more for ¥472 more;
+ * withoutUnsavedTrunkShare in wave-planner.ts). What is left is HGS's time per iteration.
  *
  * Optional solver clients carry the consolidation deferral: an optional task is a job whose
  * `unassignedPenaltyFen` is its shipments' deferral cost, the estimated marginal cost of serving them
