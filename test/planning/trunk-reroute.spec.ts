@@ -58,20 +58,8 @@ describe('keptTrunkTasks', () => {
   const due = shipment('d-1', 'V12', { weightG: 4_000 });
   const pickup = shipment('p-1', 'V13', { direction: 'pickup' });
   const direct = shipment('d-2', 'V21');
-  const stop = (nodeId: string, kind: 'station_transfer' | 'village', shipmentIds: string[]) => ({
-    sequence: 1,
-    nodeId,
-    kind,
-    arrivalS: 0,
-    departureS: 0,
-    parcelsDelivered: 0,
-    parcelsPickedUp: 0,
-    weightDeliveredG: 0,
-    weightPickedUpG: 0,
-    volumeDeliveredCm3: 0,
-    volumePickedUpCm3: 0,
-    shipmentIds,
-  });
+  // keptTrunkTasks reads only where a stop is, its kind and its shipments.
+  const stop = (nodeId: string, kind: 'station_transfer' | 'village', shipmentIds: string[]) => ({ nodeId, kind, shipmentIds });
   const route = { stops: [stop('S1', 'station_transfer', ['d-1', 'o-1', 'p-1']), stop('V21', 'village', ['d-2'])] } as unknown as PlannedRoute;
   const tasks = keptTrunkTasks({
     keptRoutes: [route],
