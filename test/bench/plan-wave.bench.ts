@@ -12,6 +12,7 @@
  * place with the same seed and time (it starts from its own routes) and the two are compared.
  */
 import 'reflect-metadata';
+import { Option } from 'commander';
 import { INestApplicationContext } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { DataSource } from 'typeorm';
@@ -33,6 +34,7 @@ import { ShipmentInputDto } from '../../src/shipments/dto/shipment-input.dto';
 import { ShipmentIntakeService } from '../../src/shipments/shipment-intake.service';
 import { ShipmentScansService } from '../../src/shipments/shipment-scans.service';
 import { integerBetween } from '../../src/cli/option-parsers';
+import { PLANNER_ENGINE, PlannerEngine, usePlannerSolverInThisProcess } from '../../src/planning/planner/depot-solve';
 import { benchCommand, runBench } from './bench-command';
 
 const options = benchCommand('bench:plan-wave', 'plan one wave of the Xihe demo county through the queue, with its baseline, figures and settlement')
@@ -42,8 +44,14 @@ const options = benchCommand('bench:plan-wave', 'plan one wave of the Xihe demo 
   .option('--time-limit <s>', "solver seconds (default: the plan's default budget)", integerBetween(1))
   .option('--seed <n>', 'seed of the shipments', integerBetween(0), 1)
   .option('--replan', 'then replan the draft in place (same seed and time), starting from its routes, and compare')
+  .addOption(new Option('--engine <engine>', `the planner's search engine, for an A/B comparison (default: the product's, ${PLANNER_ENGINE})`).choices(['alns', 'hgs']))
+  .addOption(
+    new Option('--clock <clock>', "what the solver's time limits measure: wall (the product's) or this process's CPU time (fair on a loaded machine)")
+      .choices(['wall', 'cpu'])
+      .default('wall'),
+  )
   .parse()
-  .opts<{ perVillage: number; parcels?: number; platforms: number; timeLimit?: number; seed: number; replan?: boolean }>();
+  .opts<{ perVillage: number; parcels?: number; platforms: number; timeLimit?: number; seed: number; replan?: boolean; engine?: PlannerEngine; clock: 'wall' | 'cpu' }>();
 
 type BenchShipment = Record<string, unknown> & { id: string; direction: string; parcels: Array<{ barcode: string }> };
 
@@ -148,8 +156,10 @@ async function main(): Promise<void> {
     } while (cursor);
     const pushed = await pushShipments(app, county.id, villages, options);
     console.log(
-      `Xihe: ${villages.length} villages; ${pushed.shipments} shipments (${pushed.pickups} pickups), ${pushed.parcels} parcels from ${options.platforms} platforms; time limit ${timeLimitS ?? `default (${DEFAULT_TIME_LIMIT_S})`} s`,
+      `Xihe: ${villages.length} villages; ${pushed.shipments} shipments (${pushed.pickups} pickups), ${pushed.parcels} parcels from ${options.platforms} platforms; time limit ${timeLimitS ?? `default (${DEFAULT_TIME_LIMIT_S})`} s; engine ${options.engine ?? PLANNER_ENGINE}, ${options.clock} clock`,
     );
+    // The in-process worker runs in this process: the switches reach its consolidated plan, baseline and remedies (all solve through depot-solve.ts).
+    usePlannerSolverInThisProcess({ ...(options.engine ? { engine: options.engine } : {}), clock: options.clock });
     // The worker is started (and its solver thread warmed) before the clock starts: the wall time is the plan's.
     const worker = await startInProcessWorker(config);
     let summary;

@@ -2,6 +2,7 @@ import { localSecondsToInstant } from '../../src/planning/planner/local-time';
 import { isoWeekday, openingWindows, windowsUntil } from '../../src/planning/planner/opening-windows';
 import { stationDropDeadlines, transferLatestArrivalS } from '../../src/planning/planner/station-deadlines';
 import { commonCapacity, largestCapacity, packTasks } from '../../src/planning/planner/wave-tasks';
+import { withoutUnsavedTrunkShare } from '../../src/planning/planner/wave-planner';
 import { fixtureNodes, gridMatrices, shipment, vehicle } from './support/wave-fixture';
 
 describe('localSecondsToInstant', () => {
@@ -101,5 +102,20 @@ describe('the trunk deadline at a station', () => {
     expect(windowsUntil(windows, 7 * 3600)).toEqual(windows);
     expect(windowsUntil(windows, undefined)).toEqual(windows);
     expect(windowsUntil([], 10 * 3600)).toEqual([{ startS: 0, endS: 10 * 3600 }]);
+  });
+});
+
+describe('withoutUnsavedTrunkShare', () => {
+  const optional = (id: string, deferralPenaltyFen: number, deferralTrunkShareFen: number) =>
+    shipment(id, 'V11', { urgency: 'optional', deferralPenaltyFen, deferralTrunkShareFen });
+
+  it("leaves the trunk's share out of optional penalties at a station the trunk brings nothing that must go", () => {
+    const weighed = withoutUnsavedTrunkShare([optional('o-1', 900, 400), optional('o-2', 300, 300), shipment('o-3', 'V12', { urgency: 'optional', deferralPenaltyFen: 50 })]);
+    expect(weighed.map((s) => s.deferralPenaltyFen)).toEqual([500, 1, 50]);
+  });
+
+  it('keeps the whole penalty where the trunk comes anyway for work that must go (the next visit is saved)', () => {
+    const supplied = [optional('o-1', 900, 400), shipment('d-1', 'V12', { urgency: 'due' })];
+    expect(withoutUnsavedTrunkShare(supplied)).toEqual(supplied);
   });
 });

@@ -188,6 +188,14 @@ describe('planWave leaves out what it cannot serve, with a reason', () => {
   });
 });
 
+describe('the engine', () => {
+  it("plans with HGS: every run of the fixture's plan has HGS's iteration budget", async () => {
+    const result = await plan(fixtureInput());
+    expect(result.statistics.length).toBeGreaterThan(0);
+    for (const run of result.statistics) expect(run.maxIterations).toBe(iterationBudget(run.jobs, 'hgs'));
+  });
+});
+
 describe('iterationBudget', () => {
   it('grows with the job count and is capped', () => {
     expect(iterationBudget(0)).toBe(1_000);

@@ -25,11 +25,10 @@ export async function planConsolidatedWave(input: WaveInput, context: Consolidat
   const classification = classifyShipments(input, context);
   await deps.onStage?.('promises', 8);
   const penalties = await deferralPenalties(input, classification.offered, context.calendars, deps.matrices);
-  const shipments = classification.offered.map(({ shipment, urgency }) => ({
-    ...shipment,
-    urgency,
-    ...(urgency === 'optional' ? { deferralPenaltyFen: penalties.get(shipment.id) ?? 1 } : {}),
-  }));
+  const shipments = classification.offered.map(({ shipment, urgency }) => {
+    const penalty = penalties.get(shipment.id) ?? { penaltyFen: 1, trunkShareFen: 0 };
+    return { ...shipment, urgency, ...(urgency === 'optional' ? { deferralPenaltyFen: penalty.penaltyFen, deferralTrunkShareFen: penalty.trunkShareFen } : {}) };
+  });
   const first = await planWave({ ...input, shipments }, deps);
   const wave = await withFollowOn(input, shipments, first, deps);
   const outcome = promiseOutcomes(wave, classification, input.serviceDate, context.timeZone);

@@ -21,7 +21,7 @@ export async function deferralPenalties(
   offered: readonly OfferedShipment[],
   calendars: ReadonlyMap<string, VillageCalendars>,
   matrices: MatrixSource,
-): Promise<Map<string, number>> {
+): Promise<Map<string, DeferralPenalty>> {
   const optional = offered.filter((entry) => entry.urgency === 'optional' && entry.nextServiceDay !== null);
   const nodesById = new Map(input.nodes.map((node) => [node.id, node]));
   const fleetByDepot = new Map<string, WaveVehicle[]>();
@@ -77,14 +77,22 @@ export async function deferralPenalties(
   for (const entry of optional) {
     for (const key of [entry.shipment.villageNodeId, depotOf(entry.shipment.villageNodeId)]) parcelsAt.set(key, (parcelsAt.get(key) ?? 0) + entry.shipment.parcelCount);
   }
-  const penalties = new Map<string, number>();
+  const penalties = new Map<string, DeferralPenalty>();
   for (const entry of optional) {
     const villageId = entry.shipment.villageNodeId;
     const depotId = depotOf(villageId);
-    const perParcel = (villageVisitFen.get(villageId) ?? 0) / parcelsAt.get(villageId)! + (stationVisitFen.get(depotId) ?? 0) / parcelsAt.get(depotId)!;
-    penalties.set(entry.shipment.id, Math.max(1, Math.round(perParcel * entry.shipment.parcelCount)));
+    const trunkPerParcel = (stationVisitFen.get(depotId) ?? 0) / parcelsAt.get(depotId)!;
+    const perParcel = (villageVisitFen.get(villageId) ?? 0) / parcelsAt.get(villageId)! + trunkPerParcel;
+    const penaltyFen = Math.max(1, Math.round(perParcel * entry.shipment.parcelCount));
+    penalties.set(entry.shipment.id, { penaltyFen, trunkShareFen: Math.min(penaltyFen - 1, Math.round(trunkPerParcel * entry.shipment.parcelCount)) });
   }
   return penalties;
+}
+
+/** An optional shipment's estimated cost of waiting, and the trunk's share of it (its station's next visit). */
+export interface DeferralPenalty {
+  penaltyFen: number;
+  trunkShareFen: number;
 }
 
 /** The depot's vehicle that carries the most (the one tasks are cut to): its cost table prices the estimate. */

@@ -62,6 +62,11 @@ export interface WaveShipment {
   urgency?: ShipmentUrgency;
   /** For an `optional` shipment: what leaving it for its next service day is estimated to cost, fen. */
   deferralPenaltyFen?: number;
+  /**
+   * The part of `deferralPenaltyFen` that is the trunk's share of its station's next visit (0 or
+   * absent for a village the hub serves): going today saves it only where the trunk goes today anyway.
+   */
+  deferralTrunkShareFen?: number;
 }
 
 /** Integer matrices over `nodeIds` (row-major); -1 marks a pair with no road between them. */
