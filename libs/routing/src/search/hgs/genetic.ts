@@ -26,7 +26,9 @@ const MIN_PENALTY_INTERVAL = 10;
  * first half (it stops earlier at the capacity lower bound); ruin and recreate then shortens the
  * routes at that fleet until 90 % of the budget; the genetic search, seeded with the result, has
  * the rest. Measured on Gehring-Homberger under load, the genetic search improved little at the
- * tightest fleet while ruin and recreate, far cheaper per step, more than halved the mean gap.
+ * tightest fleet while ruin and recreate, far cheaper per step, more than halved the mean gap. The
+ * minimiser reached the capacity bound within a second on the five of them measured (200 to 600
+ * clients), so ruin and recreate then has nearly 90 % of the budget.
  * Under an iteration limit each phase takes at most that many steps instead (deterministic).
  */
 const ROUTE_MINIMISATION_SHARE = 0.5;
