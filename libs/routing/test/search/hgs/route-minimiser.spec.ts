@@ -111,6 +111,20 @@ describe('route minimiser (Nagata & Bräysy 2009)', () => {
     }
   });
 
+  it('ruin and recreate gives the same routes for the same seed and step limit', () => {
+    // Without time windows every one-client route is feasible, so the minimiser has a start.
+    const problem = randomProblem(new Random(6), 60, false);
+    const start = minimise(problem, 2, 200);
+    expect(start).not.toBeNull();
+    const shorten = (): number[][] =>
+      new RuinAndRecreate(buildHgsData(problem), new Random(7)).run(
+        start!,
+        (steps) => steps >= 300,
+        () => 0.3,
+      );
+    expect(shorten()).toEqual(shorten());
+  });
+
   it('lets the vehicles-first solve use the fleet it reached, deterministically', () => {
     const problem = randomProblem(new Random(3), 30, true);
     problem.objective = 'vehicles-then-distance';

@@ -37,6 +37,8 @@ export class RouteMinimiser {
   private readonly failures: Int32Array;
   /** Ejection-pool steps taken so far: what a step-counting stopping rule counts. */
   steps = 0;
+  /** Routes deleted so far: lets a stopping rule see whether the minimiser still progresses. */
+  deletions = 0;
 
   constructor(
     private readonly data: HgsData,
@@ -67,6 +69,7 @@ export class RouteMinimiser {
         break;
       }
       best = this.set.snapshot();
+      this.deletions++;
     }
     return best;
   }
