@@ -14,7 +14,7 @@ export function isHgsShaped(problem: Problem): boolean {
  * mandatory or optional at a penalty (unless vehicles count first), with at most one time window.
  * Release times are honoured (a trip leaves after its last release). Several trips per vehicle
  * (reloading at the depot) are solved when every vehicle reloads, only at its depot, on a fleet of
- * one vehicle type, with mandatory jobs and a cost or distance objective.
+ * one vehicle type, with mandatory or optional jobs and a cost or distance objective.
  */
 export function whyNotHgsShaped(problem: Problem): string | null {
   if ((problem.shipments ?? []).length > 0) return 'shipments';
@@ -50,7 +50,6 @@ export function whyNotHgsShaped(problem: Problem): string | null {
     if (job.skills && job.skills.length > 0) return 'job skills';
     if (job.unassignedPenaltyFen !== undefined && problem.objective === 'vehicles-then-distance') return 'optional jobs under a vehicles-first objective';
     if (job.timeWindows.length > 1) return 'several time windows';
-    if (multiTrip && job.unassignedPenaltyFen !== undefined) return 'optional jobs with several trips per vehicle';
   }
   return null;
 }

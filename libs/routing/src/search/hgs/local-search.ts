@@ -137,7 +137,8 @@ export class LocalSearch {
 
   /**
    * Leaves out every client of a route that holds only optional clients whose penalties together
-   * cost less than the route: no single removal may pay while the route's fixed cost remains.
+   * cost less than the route: no single removal may pay while the route's fixed cost remains. A
+   * trip of a multi-trip vehicle saves its cost less what its vehicle's chain costs without it.
    */
   private dropUnprofitableRoutes(): boolean {
     const state = this.state;
@@ -149,7 +150,9 @@ export class LocalSearch {
       let penalties = 0;
       let node = state.next[state.startDepot(r)];
       for (; node !== end && optional[node]; node = state.next[node]) penalties += skipPenalty[node];
-      if (node !== end || !(penalties < state.routeCost[r] - EPSILON)) continue;
+      if (node !== end) continue;
+      const withoutRoute = state.trips ? state.replaceCost(state.startDepot(r), this.plan.seq1, 0, end) : 0;
+      if (!(penalties < state.routeCost[r] - withoutRoute - EPSILON)) continue;
       while (state.routeSize[r] > 0) state.removeClient(state.next[state.startDepot(r)]);
       improved = true;
     }

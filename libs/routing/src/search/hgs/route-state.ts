@@ -506,8 +506,8 @@ export class RouteState {
 
   totalPenalisedCost(): number {
     let total = 0;
-    if (this.trips) return this.trips.total();
-    for (let r = 0; r < this.routeSlots; r++) total += this.routeCost[r];
+    if (this.trips) total = this.trips.total();
+    else for (let r = 0; r < this.routeSlots; r++) total += this.routeCost[r];
     return this.data.hasOptional ? total + this.skippedPenalty : total;
   }
 }

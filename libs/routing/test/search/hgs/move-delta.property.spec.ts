@@ -207,25 +207,37 @@ describe.each([
 /**
  * Prize-collecting: leaving an optional client out, or putting a left-out one back after a client
  * or a depot, is priced from the same aggregates; the price must equal the recomputed difference,
- * the penalties of left-out clients included.
+ * the penalties of left-out clients included. With reloads the trip is priced in its vehicle's
+ * chain, and emptying a trip of optional clients (what `dropUnprofitableRoutes` weighs) too.
  */
-describe.each([false, true])('optional clients: leaving out and putting back (time windows: %s)', (withWindows) => {
+describe.each([
+  { withWindows: false, reloads: false, seed: 19 },
+  { withWindows: true, reloads: false, seed: 23 },
+  { withWindows: true, reloads: true, seed: 61 },
+])('optional clients: leaving out and putting back (time windows: $withWindows, reloads: $reloads)', ({ withWindows, reloads, seed }) => {
   it('prices removals and insertions exactly and keeps the total', () => {
-    const random = new Random(withWindows ? 23 : 19);
+    const random = new Random(seed);
     const penalties = { capacity: 3.5, timeWarp: 1.7 };
     const one = new Int32Array(1);
     let removals = 0;
     let insertions = 0;
+    let emptied = 0;
     for (let trial = 0; trial < 40; trial++) {
       const n = 4 + random.nextInt(7);
       const problem = withOptionalClients(random, randomProblem(random, n, withWindows));
-      const state = new RouteState(buildHgsData(problem), ROUTE_SLOTS);
-      const total = (routes: number[][], slots?: number[]): number => referenceCost(problem, routes, penalties, slots) + skippedPenalty(problem, routes);
+      if (reloads) withReloads(withReleaseTimes(random, problem));
+      const data = buildHgsData(problem);
+      const slots = reloads ? data.maxRoutes : ROUTE_SLOTS;
+      const state = new RouteState(data, slots);
+      const total = (routes: number[][], onSlots: number[]): number =>
+        (reloads ? referenceTripsCost(problem, routes, onSlots, data.tripsPerVehicle, penalties) : referenceCost(problem, routes, penalties, onSlots)) +
+        skippedPenalty(problem, routes);
+      const loadedSlots = Array.from({ length: slots }, (_, i) => i);
       for (let sample = 0; sample < 20; sample++) {
         const optional = (c: number): boolean => problem.jobs[c - 1].unassignedPenaltyFen !== undefined;
-        const routes = randomRoutes(random, n, ROUTE_SLOTS).map((route) => route.filter((c) => !optional(c) || random.nextInt(3) > 0));
+        const routes = randomRoutes(random, n, slots).map((route) => route.filter((c) => !optional(c) || random.nextInt(3) > 0));
         state.load(routes, penalties);
-        const before = total(routes, LOADED_SLOTS);
+        const before = total(routes, loadedSlots);
         expect(state.totalPenalisedCost()).toBeCloseTo(before, 6);
         const u = 1 + random.nextInt(n);
         if (state.isRouted(u) && optional(u)) {
@@ -237,7 +249,7 @@ describe.each([false, true])('optional clients: leaving out and putting back (ti
           removals++;
         } else if (!state.isRouted(u)) {
           const routed = Array.from({ length: n }, (_, k) => k + 1).filter((c) => state.isRouted(c));
-          const after = random.nextInt(2) === 0 && routed.length > 0 ? routed[random.nextInt(routed.length)] : state.startDepot(random.nextInt(ROUTE_SLOTS));
+          const after = random.nextInt(2) === 0 && routed.length > 0 ? routed[random.nextInt(routed.length)] : state.startDepot(random.nextInt(slots));
           one[0] = u;
           const delta = state.replaceCost(after, one, 1, state.next[after]) - state.routeCost[state.routeOf[after]] - problem.jobs[u - 1].unassignedPenaltyFen!;
           state.insertClient(u, after);
@@ -246,10 +258,21 @@ describe.each([false, true])('optional clients: leaving out and putting back (ti
           expect(state.totalPenalisedCost()).toBeCloseTo(recomputed, 6);
           insertions++;
         }
+        if (reloads) {
+          // Emptying a whole trip: its cost now less its vehicle's cost without it.
+          state.load(routes, penalties);
+          const r = random.nextInt(slots);
+          if (state.routeSize[r] === 0) continue;
+          const saving = state.routeCost[r] - state.replaceCost(state.startDepot(r), one, 0, state.endDepot(r));
+          const rest = routes.map((route, i) => (i === r ? [] : route));
+          expect(saving).toBeCloseTo(before - total(rest, loadedSlots) + skippedPenalty(problem, rest) - skippedPenalty(problem, routes), 6);
+          emptied++;
+        }
       }
     }
     // Not vacuous: both kinds of move were priced and applied many times.
     expect(removals).toBeGreaterThan(50);
     expect(insertions).toBeGreaterThan(50);
+    if (reloads) expect(emptied).toBeGreaterThan(100);
   });
 });

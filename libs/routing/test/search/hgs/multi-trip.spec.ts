@@ -4,9 +4,11 @@ import { buildHgsData } from '../../../src/search/hgs/hgs-data';
 import { whyNotHgsShaped } from '../../../src/search/hgs/hgs-shape';
 import { RouteState } from '../../../src/search/hgs/route-state';
 import { TripChain } from '../../../src/search/hgs/trip-chain';
+import { leaveOutViolations } from '../../../src/search/hgs/leave-out-repair';
+import { SegmentAccumulator } from '../../../src/search/hgs/segment';
 import { routesToCvrplibText } from '../../../src/formats/solution-text';
 import { errorOf } from '../../support/invalid-problem';
-import { planeProblem, randomProblem, withReleaseTimes, withReloads } from './fixtures';
+import { planeProblem, randomProblem, withOptionalClients, withReleaseTimes, withReloads } from './fixtures';
 import { Random } from '../../../src/random';
 
 /**
@@ -87,8 +89,43 @@ describe('HGS with several trips per vehicle', () => {
     expect(solution.routes[0].steps.map((step) => step.type)).toEqual(['start', 'job', 'reload', 'job', 'end']);
   });
 
-  it('accepts reloads at the depot on a fleet of one type, and names what it cannot solve', () => {
+  it('leaves an optional client out when its penalty is less than the trip that serves it, and serves it otherwise', () => {
+    // The second trip (client 2, out and back 20 + 20) costs 40.
+    const cheap = twoTrips();
+    cheap.jobs[1].unassignedPenaltyFen = 30;
+    const left = solve(cheap, { seed: 1, maxIterations: 30 });
+    expect(left.feasible).toBe(true);
+    expect(left.unassigned).toEqual([{ id: 'j2', reason: 'not_profitable' }]);
+    expect(left.cost).toBe(20 + 30);
+    expect(left.routes[0].steps.map((step) => step.type)).toEqual(['start', 'job', 'end']);
+    // A total that forgot the penalty of a left-out client would read 20 here.
+    const state = new RouteState(buildHgsData(cheap), buildHgsData(cheap).tripsPerVehicle);
+    state.load([[1]], { capacity: 1, timeWarp: 1 }, [0]);
+    expect(state.totalPenalisedCost()).toBe(20 + 30);
+    const dear = twoTrips();
+    dear.jobs[1].unassignedPenaltyFen = 50;
+    const served = solve(dear, { seed: 1, maxIterations: 30 });
+    expect(served.unassigned).toEqual([]);
+    expect(served.cost).toBe(60);
+    expect(served.routes[0].steps.map((step) => step.type)).toEqual(['start', 'job', 'reload', 'job', 'end']);
+  });
+
+  it('repairs a vehicle by its chain: each trip alone is on time, the second one only late after the first', () => {
+    // Client 2 due by 30: alone it is reached at 20; after trip 1 (back at 25) at 45, 15 s late.
+    const problem = twoTrips([0, 30]);
+    delete problem.jobs[1].releaseS;
+    problem.jobs[0].unassignedPenaltyFen = 5;
+    const data = buildHgsData(problem);
+    expect(leaveOutViolations(data, [[1], [2]], [0, 1], new SegmentAccumulator(data))).toEqual({ routes: [[2]], slots: [1] });
+    // In the other order both trips are on time and nothing is left out.
+    expect(leaveOutViolations(data, [[2], [1]], [0, 1], new SegmentAccumulator(data))).toEqual({ routes: [[2], [1]], slots: [0, 1] });
+  });
+
+  it('accepts reloads at the depot on a fleet of one type, with optional jobs, and names what it cannot solve', () => {
     expect(whyNotHgsShaped(twoTrips())).toBeNull();
+    const optional = twoTrips();
+    optional.jobs[0].unassignedPenaltyFen = 100;
+    expect(whyNotHgsShaped(optional)).toBeNull();
     const away = twoTrips();
     away.vehicles[0].reloadLocations = [1];
     expect(whyNotHgsShaped(away)).toBe('reloads away from the depot');
@@ -104,15 +141,17 @@ describe('HGS with several trips per vehicle', () => {
 
   // From the TypeScript sources solveAsync has no worker file and searches on this thread: this
   // checks the search itself and the solveAsync entry; worker threads run the same search per seed.
-  it('gives the same solution for the same seed and iteration limit, through solve and solveAsync', async () => {
+  it('gives the same solution for the same seed and iteration limit, through solve and solveAsync (optional jobs among them)', async () => {
     const random = new Random(5);
-    const problem = withReloads(withReleaseTimes(random, randomProblem(random, 12, true)));
+    const problem = withReloads(withOptionalClients(random, withReleaseTimes(random, randomProblem(random, 12, true))));
     const one = solve(problem, { seed: 9, maxIterations: 20 });
     const again = solve(problem, { seed: 9, maxIterations: 20 });
     const two = await solveAsync(problem, { seed: 9, maxIterations: 20, threads: 2 });
     const twoAgain = await solveAsync(problem, { seed: 9, maxIterations: 20, threads: 2 });
     expect(again.routes).toEqual(one.routes);
     expect(twoAgain.routes).toEqual(two.routes);
+    expect([again.unassigned, twoAgain.unassigned]).toEqual([one.unassigned, two.unassigned]);
     expect(one.routes.some((route) => route.steps.some((step) => step.type === 'reload'))).toBe(true);
+    expect(one.unassigned.length).toBeGreaterThan(0);
   });
 });
