@@ -62,7 +62,7 @@ function tripsByVehicle(data: HgsData, slots: number[]): number[][] {
   const byVehicle = new Map<number, number[]>();
   const order = slots.map((_, i) => i).sort((a, b) => slots[a] - slots[b]);
   for (const i of order) {
-    const vehicle = Math.floor(slots[i] / data.tripsPerVehicle);
+    const vehicle = data.slotVehicle[slots[i]];
     byVehicle.set(vehicle, [...(byVehicle.get(vehicle) ?? []), i]);
   }
   return [...byVehicle.values()];

@@ -63,7 +63,7 @@ export class LocalSearch {
     this.compact = new Int32Array(routeSlots);
     this.sectors = new RouteSectors(routeSlots);
     this.circleAngle = Int32Array.from(data.plane.angle, toCircle);
-    this.emptySlots = new Int32Array(data.multiTrip ? Math.ceil(routeSlots / data.tripsPerVehicle) : data.typeCount);
+    this.emptySlots = new Int32Array(data.multiTrip ? data.vehicleFirstSlot.length - 1 : data.typeCount);
   }
 
   /**
@@ -246,11 +246,11 @@ export class LocalSearch {
   private firstEmptySlotPerType(): number {
     const state = this.state;
     const out = this.emptySlots;
-    const { slotType, typeCount, multiTrip, tripsPerVehicle } = this.data;
+    const { slotType, typeCount, multiTrip, vehicleFirstSlot } = this.data;
     if (multiTrip) {
       let found = 0;
-      for (let first = 0; first < state.routeSlots; first += tripsPerVehicle) {
-        for (let r = first; r < first + tripsPerVehicle; r++) {
+      for (let vehicle = 0; vehicle + 1 < vehicleFirstSlot.length; vehicle++) {
+        for (let r = vehicleFirstSlot[vehicle]; r < vehicleFirstSlot[vehicle + 1]; r++) {
           if (state.routeSize[r] !== 0) continue;
           out[found++] = r;
           break;
@@ -323,11 +323,11 @@ export class LocalSearch {
    */
   private reorderTrips(slots: TripSlots): boolean {
     const state = this.state;
-    const trips = this.data.tripsPerVehicle;
+    const { vehicleFirstSlot } = this.data;
     let improved = false;
-    for (let first = 0; first < state.routeSlots; first += trips) {
+    for (let vehicle = 0; vehicle + 1 < vehicleFirstSlot.length; vehicle++) {
       let previous = -1;
-      for (let t = first; t < first + trips; t++) {
+      for (let t = vehicleFirstSlot[vehicle]; t < vehicleFirstSlot[vehicle + 1]; t++) {
         if (state.routeSize[t] === 0) continue;
         if (previous >= 0 && slots.swapDelta(state, previous, t) < -EPSILON) {
           state.exchangeSlots(previous, t, this.plan.seq1, this.plan.seq2);
