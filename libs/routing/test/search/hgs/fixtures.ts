@@ -193,51 +193,22 @@ function referenceExcessLoad(problem: Problem, clients: number[], vehicle: Vehic
  * the shift is tried as departure and the one with the least time warp, then the shortest
  * duration, is kept (the route leaves when it loses least).
  */
-function referenceSchedule(problem: Problem, clients: number[], vehicle: Vehicle): { warp: number; durationS: number; distance: number } {
+function referenceSchedule(problem: Problem, clients: number[], vehicle: Vehicle): Schedule {
   const release = Math.max(vehicle.shift.startS, ...clients.map((c) => problem.jobs[c - 1].releaseS ?? 0));
-  if (vehicle.costPerHourFen === 0 && vehicle.maxDurationS === undefined) return simulate(problem, clients, vehicle, release);
-  let best = simulate(problem, clients, vehicle, release);
-  for (let t = release + 1; t <= vehicle.shift.endS; t++) {
-    const run = simulate(problem, clients, vehicle, t);
-    if (run.warp < best.warp || (run.warp === best.warp && run.durationS < best.durationS)) best = run;
-  }
-  return best;
+  return bestDeparture(vehicle, release, (departureS) => simulate(problem, [clients], vehicle, departureS));
 }
 
-function simulate(problem: Problem, clients: number[], vehicle: Vehicle, departureS: number): { warp: number; durationS: number; distance: number } {
-  const m = problem.profiles[vehicle.profile];
-  // Jobs without a window are open over every vehicle's shift.
-  const open = { startS: Math.min(...problem.vehicles.map((v) => v.shift.startS)), endS: Math.max(...problem.vehicles.map((v) => v.shift.endS)) };
-  // A departure after the shift's end counts as time warp at the depot.
-  const departureWarp = Math.max(departureS - vehicle.shift.endS, 0);
-  const start = departureS - departureWarp;
-  let time = start;
-  let warp = 0;
-  let location = 0;
-  let distance = 0;
-  let previousKind: Job['kind'] | null = null;
-  for (const c of clients) {
-    const job = problem.jobs[c - 1];
-    time += m.durationS[location * m.size + job.location];
-    // VRPB: opening with a pickup, or a delivery after a pickup, drives a forbidden arc.
-    const forbidden = problem.linehaulBeforeBackhaul && job.kind === 'pickup' ? previousKind === null : problem.linehaulBeforeBackhaul && previousKind === 'pickup';
-    distance += forbidden ? FORBIDDEN_ARC_COST : m.distanceM[location * m.size + job.location];
-    previousKind = job.kind;
-    const window = job.timeWindows[0] ?? open;
-    if (time < window.startS) time = window.startS;
-    if (time > window.endS) {
-      warp += time - window.endS;
-      time = window.endS;
-    }
-    time += job.serviceS;
-    location = job.location;
+type Schedule = { warp: number; durationS: number; distance: number };
+
+/** `run` from `earliestS`, and when time is priced or limited from every later whole second of the shift: the least time warp, then the shortest duration. */
+function bestDeparture(vehicle: Vehicle, earliestS: number, run: (departureS: number) => Schedule): Schedule {
+  let best = run(earliestS);
+  if (vehicle.costPerHourFen === 0 && vehicle.maxDurationS === undefined) return best;
+  for (let t = earliestS + 1; t <= vehicle.shift.endS; t++) {
+    const next = run(t);
+    if (next.warp < best.warp || (next.warp === best.warp && next.durationS < best.durationS)) best = next;
   }
-  time += m.durationS[location * m.size];
-  distance += m.distanceM[location * m.size];
-  // Duration as driven: the time warp at the jobs is time the route would have needed.
-  const durationS = time - start + warp;
-  warp += Math.max(time - vehicle.shift.endS, 0);
-  return { warp: warp + departureWarp, durationS, distance };
+  return best;
 }
 
 /** Total of `referenceRouteCost`; route i runs on vehicle `slots[i]`, or on vehicle 0 when no slots are given. */
@@ -290,7 +261,8 @@ export function referenceTripsCost(problem: Problem, routes: number[][], slots: 
     }
     if (trips.length === 0) return;
     for (const clients of trips) total += penalties.capacity * referenceExcessLoad(problem, clients, vehicle);
-    const { warp, durationS, distance } = referenceChainSchedule(problem, trips, vehicle);
+    const release = Math.max(vehicle.shift.startS, releaseOf(problem, trips[0]));
+    const { warp, durationS, distance } = bestDeparture(vehicle, release, (departureS) => simulate(problem, trips, vehicle, departureS));
     const price = problem.objective === 'cost' ? vehicle.fixedCostFen + (vehicle.costPerKmFen * distance) / 1000 + (vehicle.costPerHourFen * durationS) / 3600 : distance;
     const overDuration = vehicle.maxDurationS === undefined ? 0 : Math.max(durationS - vehicle.maxDurationS, 0);
     total += price + penalties.timeWarp * (warp + overDuration);
@@ -300,18 +272,13 @@ export function referenceTripsCost(problem: Problem, routes: number[][], slots: 
 
 const releaseOf = (problem: Problem, clients: number[]): number => Math.max(0, ...clients.map((c) => problem.jobs[c - 1].releaseS ?? 0));
 
-function referenceChainSchedule(problem: Problem, trips: number[][], vehicle: Vehicle): { warp: number; durationS: number; distance: number } {
-  const release = Math.max(vehicle.shift.startS, releaseOf(problem, trips[0]));
-  let best = simulateChain(problem, trips, vehicle, release);
-  if (vehicle.costPerHourFen === 0 && vehicle.maxDurationS === undefined) return best;
-  for (let t = release + 1; t <= vehicle.shift.endS; t++) {
-    const run = simulateChain(problem, trips, vehicle, t);
-    if (run.warp < best.warp || (run.warp === best.warp && run.durationS < best.durationS)) best = run;
-  }
-  return best;
-}
-
-function simulateChain(problem: Problem, trips: number[][], vehicle: Vehicle, departureS: number): { warp: number; durationS: number; distance: number } {
+/**
+ * A vehicle's trips driven one after the other from `departureS` (the first trip's), each later
+ * trip leaving once the vehicle is back and its clients are released: forward, waiting when early;
+ * when late, the lateness counts as time warp and time goes on from the window's end (the shift's
+ * end for a departure or a return).
+ */
+function simulate(problem: Problem, trips: number[][], vehicle: Vehicle, departureS: number): Schedule {
   const m = problem.profiles[vehicle.profile];
   // Jobs without a window are open over every vehicle's shift.
   const open = { startS: Math.min(...problem.vehicles.map((v) => v.shift.startS)), endS: Math.max(...problem.vehicles.map((v) => v.shift.endS)) };
@@ -331,10 +298,14 @@ function simulateChain(problem: Problem, trips: number[][], vehicle: Vehicle, de
       lateness(vehicle.shift.endS);
     }
     let location = vehicle.startLocation;
+    let previousKind: Job['kind'] | null = null;
     for (const c of clients) {
       const job = problem.jobs[c - 1];
       time += m.durationS[location * m.size + job.location];
-      distance += m.distanceM[location * m.size + job.location];
+      // VRPB: opening with a pickup, or a delivery after a pickup, drives a forbidden arc.
+      const forbidden = problem.linehaulBeforeBackhaul && job.kind === 'pickup' ? previousKind === null : problem.linehaulBeforeBackhaul && previousKind === 'pickup';
+      distance += forbidden ? FORBIDDEN_ARC_COST : m.distanceM[location * m.size + job.location];
+      previousKind = job.kind;
       const window = job.timeWindows[0] ?? open;
       time = Math.max(time, window.startS);
       lateness(window.endS);
