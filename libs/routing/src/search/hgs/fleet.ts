@@ -1,5 +1,5 @@
 import { costPerMetre, costPerSecond, fixedRouteCost } from '../../evaluation/cost-evaluator';
-import { Problem } from '../../model/problem';
+import { Problem, Vehicle } from '../../model/problem';
 
 /**
  * The route slots as HGS prices them: route slot r is vehicle r. A homogeneous fleet whose time is
@@ -51,17 +51,21 @@ export interface HgsFleet {
    */
   dimensionWeight: Float64Array;
   /**
-   * Route slots per vehicle: 1, or with reloads at the depot (multi-trip) the most trips a vehicle
-   * may make; slot r is then trip `r % tripsPerVehicle` of vehicle `floor(r / tripsPerVehicle)`.
+   * Route slots of a vehicle that reloads at the depot (multi-trip): the most trips it may make;
+   * 1 when no vehicle reloads. A vehicle that does not reload has one slot.
    */
   tripsPerVehicle: number;
+  /** Vehicle (index in `problem.vehicles`) of each route slot. */
+  slotVehicle: Int32Array;
+  /** The slots of vehicle v are `vehicleFirstSlot[v]` to `vehicleFirstSlot[v + 1] - 1`, its trips in order (one entry more than vehicles). */
+  vehicleFirstSlot: Int32Array;
   /**
    * Multi-trip: each trip slot prices only its arcs and load; a vehicle's fixed cost, its cost of
    * duration and its duration limit apply once to its trips chained in time (see trip-chain.ts),
    * so `slotFixedCost`, `slotDurationCost` are 0 and `slotMaxDuration` Infinity for trip slots.
    */
   multiTrip: boolean;
-  /** Per slot, what its vehicle's chain of trips pays (multi-trip only; else empty). */
+  /** Per slot, what its vehicle's chain of trips pays (multi-trip only, where a vehicle that does not reload is a chain of one trip; else empty). */
   chainFixedCost: Float64Array;
   chainDurationCost: Float64Array;
   chainMaxDuration: Float64Array;
@@ -72,24 +76,34 @@ export interface HgsFleet {
 /** Most trips a reloading vehicle is given slots for: ample for the demand, few enough to price a chain at once. */
 export const MAX_TRIPS_PER_VEHICLE = 6;
 
+const reloads = (vehicle: Vehicle): boolean => (vehicle.reloadLocations ?? []).length > 0;
+
 /**
  * Trip slots per reloading vehicle: enough that the fleet's slots carry twice the total demand of
  * dimension 0 (Split's routes then always find one), at least 2, at most `MAX_TRIPS_PER_VEHICLE`.
  */
 export function tripsPerVehicle(problem: Problem): number {
-  if (!problem.vehicles.some((v) => (v.reloadLocations ?? []).length > 0)) return 1;
+  if (!problem.vehicles.some(reloads)) return 1;
   let demand = 0;
   for (const job of problem.jobs) demand += job.amount[0];
-  let capacity = 0;
-  for (const v of problem.vehicles) capacity += v.capacity[0];
-  return Math.min(MAX_TRIPS_PER_VEHICLE, Math.max(2, Math.ceil((2 * demand) / Math.max(1, capacity)) + 1));
+  let reloading = 0;
+  let oneTrip = 0;
+  for (const v of problem.vehicles) {
+    if (reloads(v)) reloading += v.capacity[0];
+    else oneTrip += v.capacity[0];
+  }
+  return Math.min(MAX_TRIPS_PER_VEHICLE, Math.max(2, Math.ceil((2 * demand - oneTrip) / Math.max(1, reloading)) + 1));
 }
 
 export function describeFleet(problem: Problem): HgsFleet {
   const trips = tripsPerVehicle(problem);
   const multiTrip = trips > 1;
-  // A multi-trip vehicle holds `trips` consecutive slots, each priced like the vehicle.
-  const vehicles = multiTrip ? problem.vehicles.flatMap((v) => Array.from({ length: trips }, () => v)) : problem.vehicles;
+  // A reloading vehicle holds `trips` consecutive slots, each priced like the vehicle; any other one slot.
+  const slotsOf = (v: Vehicle): number => (multiTrip && reloads(v) ? trips : 1);
+  const vehicleFirstSlot = new Int32Array(problem.vehicles.length + 1);
+  problem.vehicles.forEach((v, k) => (vehicleFirstSlot[k + 1] = vehicleFirstSlot[k] + slotsOf(v)));
+  const slotVehicle = Int32Array.from(problem.vehicles.flatMap((v, k) => Array.from({ length: slotsOf(v) }, () => k)));
+  const vehicles = Array.from(slotVehicle, (k) => problem.vehicles[k]);
   const dims = vehicles[0].capacity.length;
   const R = vehicles.length;
   const first = vehicles[0];
@@ -169,6 +183,8 @@ export function describeFleet(problem: Problem): HgsFleet {
     slotPriced,
     dimensionWeight,
     tripsPerVehicle: trips,
+    slotVehicle,
+    vehicleFirstSlot,
     multiTrip,
     chainFixedCost,
     chainDurationCost,

@@ -172,7 +172,7 @@ export function buildHgsData(problem: Problem, neighbourCount = GRANULAR_NEIGHBO
     hasPickups,
     simpleLoad: dims === 1 && !hasPickups,
     capacity: fleet.slotCapacity[fleet.referenceSlot],
-    maxRoutes: problem.vehicles.length * fleet.tripsPerVehicle,
+    maxRoutes: fleet.slotVehicle.length,
     routeFixedCost: fleet.slotFixedCost[fleet.referenceSlot],
     ...fleet,
     releaseS,

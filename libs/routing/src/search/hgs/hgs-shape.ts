@@ -13,8 +13,8 @@ export function isHgsShaped(problem: Problem): boolean {
  * skills; every job a delivery or a pickup (in any order, or linehaul first when the problem asks),
  * mandatory or optional at a penalty (unless vehicles count first), with at most one time window.
  * Release times are honoured (a trip leaves after its last release). Several trips per vehicle
- * (reloading at the depot) are solved when every vehicle reloads, only at its depot, on a fleet of
- * one vehicle type, with mandatory jobs and a cost or distance objective.
+ * (reloading at the depot) are solved for the vehicles that reload, only at their depot, on any
+ * such fleet (mixed, or only some vehicles reloading), with a cost or distance objective.
  */
 export function whyNotHgsShaped(problem: Problem): string | null {
   if ((problem.shipments ?? []).length > 0) return 'shipments';
@@ -26,7 +26,6 @@ export function whyNotHgsShaped(problem: Problem): string | null {
     if (v.skills && v.skills.length > 0) return 'vehicle skills';
     if (v.maxDistanceM !== undefined) return 'route distance limits';
     if ((v.reloadLocations ?? []).some((location) => location !== v.startLocation)) return 'reloads away from the depot';
-    if ((v.reloadLocations ?? []).length > 0 !== (first.reloadLocations ?? []).length > 0) return 'several trips for only part of the fleet';
     if (v.startLocation !== first.startLocation || v.endLocation !== first.endLocation) return 'vehicles from different depots';
     if (
       v.capacity.some((c, k) => c !== first.capacity[k]) ||
@@ -42,15 +41,13 @@ export function whyNotHgsShaped(problem: Problem): string | null {
     }
   }
   if (mixed && problem.objective === 'vehicles-then-distance') return 'mixed fleet under a vehicles-first objective';
-  const multiTrip = (first.reloadLocations ?? []).length > 0;
-  if (multiTrip && mixed) return 'several trips per vehicle on a mixed fleet';
+  const multiTrip = problem.vehicles.some((v) => (v.reloadLocations ?? []).length > 0);
   if (multiTrip && first.endLocation !== first.startLocation) return 'several trips per vehicle ending away from the depot';
   if (multiTrip && problem.objective === 'vehicles-then-distance') return 'several trips per vehicle under a vehicles-first objective';
   for (const job of problem.jobs) {
     if (job.skills && job.skills.length > 0) return 'job skills';
     if (job.unassignedPenaltyFen !== undefined && problem.objective === 'vehicles-then-distance') return 'optional jobs under a vehicles-first objective';
     if (job.timeWindows.length > 1) return 'several time windows';
-    if (multiTrip && job.unassignedPenaltyFen !== undefined) return 'optional jobs with several trips per vehicle';
   }
   return null;
 }

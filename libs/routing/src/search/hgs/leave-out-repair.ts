@@ -1,46 +1,69 @@
 import { HgsData } from './hgs-data';
 import { SegmentAccumulator } from './segment';
+import { TripChain } from './trip-chain';
 
 /**
  * The last resort when the search ends without a feasible solution but clients may be left out:
  * from every route that still breaks its capacity, shift, windows or duration limit, leaves out one
  * optional client at a time: the one of least penalty whose absence makes the route feasible, else
  * the one whose absence leaves the least violation (ties: the smallest penalty), until the route is feasible or holds no optional client. Routes left empty are dropped
- * with their slots. Deterministic; O(route length³) per route, for the few routes concerned.
+ * with their slots. A multi-trip vehicle is repaired as a whole: its trips' excess loads plus the
+ * time warp of their chain (a trip may be late only because an earlier one is long).
+ * Deterministic; O(route length³) per route (per vehicle with several trips), for the few concerned.
  */
 export function leaveOutViolations(data: HgsData, routes: number[][], slots: number[] | undefined, acc: SegmentAccumulator): { routes: number[][]; slots?: number[] } {
-  const keptRoutes: number[][] = [];
-  const keptSlots: number[] = [];
-  routes.forEach((original, i) => {
-    const slot = slots ? slots[i] : data.referenceSlot;
-    const route = [...original];
-    const violation = (skip: number): number => {
-      acc.startAtDepot(slot);
-      for (let k = 0; k < route.length; k++) if (k !== skip) acc.appendClient(route[k]);
-      acc.appendClient(0);
-      return Math.max(acc.excessLoad(), 0) + acc.routeTimeWarp();
+  const trips = routes.map((route) => [...route]);
+  const slotOf = (i: number): number => (slots ? slots[i] : data.referenceSlot);
+  const chain = data.multiTrip ? new TripChain() : null;
+  // Routes repaired together: a vehicle's trips in chain order, else each route alone.
+  const groups = chain ? tripsByVehicle(data, slots!) : routes.map((_, i) => [i]);
+  for (const group of groups) {
+    const violation = (skipTrip: number, skip: number): number => {
+      let total = 0;
+      chain?.start();
+      for (const i of group) {
+        acc.startAtDepot(slotOf(i));
+        for (let k = 0; k < trips[i].length; k++) if (i !== skipTrip || k !== skip) acc.appendClient(trips[i][k]);
+        acc.appendClient(0);
+        total += Math.max(acc.excessLoad(), 0);
+        if (chain) acc.appendTripTo(chain);
+        else total += acc.routeTimeWarp();
+      }
+      return chain ? total + chain.timeWarp(data, slotOf(group[0])) : total;
     };
-    while (violation(-1) > 0) {
-      // The cheapest client whose absence makes the route feasible; else the one that leaves least violation.
-      let leave = -1;
+    const penalty = (i: number, k: number): number => data.skipPenalty[trips[i][k]];
+    while (violation(-1, -1) > 0) {
+      // The cheapest client whose absence makes the routes feasible; else the one that leaves least violation.
+      let leave: [number, number] | null = null;
       let least = Infinity;
-      let cheapestFix = -1;
-      for (let k = 0; k < route.length; k++) {
-        if (!data.optional[route[k]]) continue;
-        const left = violation(k);
-        if (left === 0 && (cheapestFix < 0 || data.skipPenalty[route[k]] < data.skipPenalty[route[cheapestFix]])) cheapestFix = k;
-        if (left < least || (left === least && data.skipPenalty[route[k]] < data.skipPenalty[route[leave]])) {
-          least = left;
-          leave = k;
+      let cheapestFix: [number, number] | null = null;
+      for (const i of group) {
+        for (let k = 0; k < trips[i].length; k++) {
+          if (!data.optional[trips[i][k]]) continue;
+          const left = violation(i, k);
+          if (left === 0 && (cheapestFix === null || penalty(i, k) < penalty(...cheapestFix))) cheapestFix = [i, k];
+          if (left < least || (left === least && penalty(i, k) < penalty(...leave!))) {
+            least = left;
+            leave = [i, k];
+          }
         }
       }
-      if (cheapestFix >= 0) leave = cheapestFix;
-      if (leave < 0) break;
-      route.splice(leave, 1);
+      if (cheapestFix !== null) leave = cheapestFix;
+      if (leave === null) break;
+      trips[leave[0]].splice(leave[1], 1);
     }
-    if (route.length === 0) return;
-    keptRoutes.push(route);
-    keptSlots.push(slot);
-  });
-  return slots ? { routes: keptRoutes, slots: keptSlots } : { routes: keptRoutes };
+  }
+  const kept = trips.map((_, i) => i).filter((i) => trips[i].length > 0);
+  return slots ? { routes: kept.map((i) => trips[i]), slots: kept.map(slotOf) } : { routes: kept.map((i) => trips[i]) };
+}
+
+/** Indices of the routes on each multi-trip vehicle, in trip order (route i is on trip slot `slots[i]`). */
+function tripsByVehicle(data: HgsData, slots: number[]): number[][] {
+  const byVehicle = new Map<number, number[]>();
+  const order = slots.map((_, i) => i).sort((a, b) => slots[a] - slots[b]);
+  for (const i of order) {
+    const vehicle = data.slotVehicle[slots[i]];
+    byVehicle.set(vehicle, [...(byVehicle.get(vehicle) ?? []), i]);
+  }
+  return [...byVehicle.values()];
 }

@@ -63,7 +63,7 @@ export class LocalSearch {
     this.compact = new Int32Array(routeSlots);
     this.sectors = new RouteSectors(routeSlots);
     this.circleAngle = Int32Array.from(data.plane.angle, toCircle);
-    this.emptySlots = new Int32Array(data.multiTrip ? Math.ceil(routeSlots / data.tripsPerVehicle) : data.typeCount);
+    this.emptySlots = new Int32Array(data.multiTrip ? data.vehicleFirstSlot.length - 1 : data.typeCount);
   }
 
   /**
@@ -137,7 +137,8 @@ export class LocalSearch {
 
   /**
    * Leaves out every client of a route that holds only optional clients whose penalties together
-   * cost less than the route: no single removal may pay while the route's fixed cost remains.
+   * cost less than the route: no single removal may pay while the route's fixed cost remains. A
+   * trip of a multi-trip vehicle saves its cost less what its vehicle's chain costs without it.
    */
   private dropUnprofitableRoutes(): boolean {
     const state = this.state;
@@ -149,7 +150,9 @@ export class LocalSearch {
       let penalties = 0;
       let node = state.next[state.startDepot(r)];
       for (; node !== end && optional[node]; node = state.next[node]) penalties += skipPenalty[node];
-      if (node !== end || !(penalties < state.routeCost[r] - EPSILON)) continue;
+      if (node !== end) continue;
+      const withoutRoute = state.trips ? state.replaceCost(state.startDepot(r), this.plan.seq1, 0, end) : 0;
+      if (!(penalties < state.routeCost[r] - withoutRoute - EPSILON)) continue;
       while (state.routeSize[r] > 0) state.removeClient(state.next[state.startDepot(r)]);
       improved = true;
     }
@@ -243,11 +246,11 @@ export class LocalSearch {
   private firstEmptySlotPerType(): number {
     const state = this.state;
     const out = this.emptySlots;
-    const { slotType, typeCount, multiTrip, tripsPerVehicle } = this.data;
+    const { slotType, typeCount, multiTrip, vehicleFirstSlot } = this.data;
     if (multiTrip) {
       let found = 0;
-      for (let first = 0; first < state.routeSlots; first += tripsPerVehicle) {
-        for (let r = first; r < first + tripsPerVehicle; r++) {
+      for (let vehicle = 0; vehicle + 1 < vehicleFirstSlot.length; vehicle++) {
+        for (let r = vehicleFirstSlot[vehicle]; r < vehicleFirstSlot[vehicle + 1]; r++) {
           if (state.routeSize[r] !== 0) continue;
           out[found++] = r;
           break;
@@ -320,11 +323,11 @@ export class LocalSearch {
    */
   private reorderTrips(slots: TripSlots): boolean {
     const state = this.state;
-    const trips = this.data.tripsPerVehicle;
+    const { vehicleFirstSlot } = this.data;
     let improved = false;
-    for (let first = 0; first < state.routeSlots; first += trips) {
+    for (let vehicle = 0; vehicle + 1 < vehicleFirstSlot.length; vehicle++) {
       let previous = -1;
-      for (let t = first; t < first + trips; t++) {
+      for (let t = vehicleFirstSlot[vehicle]; t < vehicleFirstSlot[vehicle + 1]; t++) {
         if (state.routeSize[t] === 0) continue;
         if (previous >= 0 && slots.swapDelta(state, previous, t) < -EPSILON) {
           state.exchangeSlots(previous, t, this.plan.seq1, this.plan.seq2);

@@ -331,13 +331,15 @@ export class RouteState {
   /**
    * Penalised cost of `route`'s clients if another vehicle, `slot`, drove them: from the stored
    * route when the two drive the same matrices with the same shift (the same time warp and
-   * duration), else recomputed on the slot's matrices (O(route length)).
+   * duration), else recomputed on the slot's matrices (O(route length)); a trip always so, priced
+   * in the chain of the slot's vehicle.
    */
   priceOnSlot(route: number, slot: number): number {
     const d = this.data;
     const end = this.endDepot(route);
-    if (this.routeSize[route] === 0) return 0;
-    if (!this.sameTiming(route, slot)) {
+    // An empty trip leaves the slot's vehicle its other trips.
+    if (this.routeSize[route] === 0 && !this.trips) return 0;
+    if (this.trips || !this.sameTiming(route, slot)) {
       const acc = this.acc.startAtDepot(slot);
       for (let node = this.next[this.startDepot(route)]; node !== end; node = this.next[node]) acc.appendClient(node);
       return this.closedCost(acc.appendClient(0));
@@ -506,8 +508,8 @@ export class RouteState {
 
   totalPenalisedCost(): number {
     let total = 0;
-    if (this.trips) return this.trips.total();
-    for (let r = 0; r < this.routeSlots; r++) total += this.routeCost[r];
+    if (this.trips) total = this.trips.total();
+    else for (let r = 0; r < this.routeSlots; r++) total += this.routeCost[r];
     return this.data.hasOptional ? total + this.skippedPenalty : total;
   }
 }

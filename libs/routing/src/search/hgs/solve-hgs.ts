@@ -36,7 +36,7 @@ export function solveWithHgs(problem: Problem, options: SolveOptions, helpers?: 
       trajectory: result.trajectory,
     },
     result.best.slots,
-    data.tripsPerVehicle,
+    data.vehicleFirstSlot,
   );
 }
 

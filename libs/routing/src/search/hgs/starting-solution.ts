@@ -17,7 +17,7 @@ export interface StartingRoutes {
 export function startingRoutes(problem: Problem, data: HgsData, given: GivenRoute[]): StartingRoutes {
   const client = new Map(problem.jobs.map((job, k) => [job.id, k + 1]));
   // A given route is one trip, the first of its vehicle when the vehicle may make several.
-  const slot = new Map(problem.vehicles.map((vehicle, k) => [vehicle.id, k * data.tripsPerVehicle]));
+  const slot = new Map(problem.vehicles.map((vehicle, k) => [vehicle.id, data.vehicleFirstSlot[k]]));
   const routes: number[][] = [];
   const slots: number[] = [];
   const routed = new Uint8Array(data.n + 1);

@@ -8,10 +8,11 @@ import { Problem, Route, RouteStep, Solution, SolveStatistics, SolverInternalErr
  * (waiting allowed), records loads, prices routes through the cost evaluator and checks every hard
  * constraint again, so an infeasible plan is reported as such and never passed off as feasible.
  */
-export function toSolution(problem: Problem, routesInOrder: number[][], statistics: SolveStatistics, slots?: number[], tripsPerVehicle = 1): Solution {
+export function toSolution(problem: Problem, routesInOrder: number[][], statistics: SolveStatistics, slots?: number[], vehicleFirstSlot?: ArrayLike<number>): Solution {
   // Route i runs on vehicle `slots[i]` (a mixed fleet), else on vehicle i; with several trips per
-  // vehicle, slot s is trip s mod tripsPerVehicle of vehicle s div tripsPerVehicle.
-  const vehicleTrips = slots ? onVehicles(problem, routesInOrder, slots, tripsPerVehicle) : routesInOrder.map((clients) => [clients]);
+  // vehicle, vehicle v's trips are slots vehicleFirstSlot[v] to vehicleFirstSlot[v + 1] - 1.
+  const firstSlots = vehicleFirstSlot ?? Array.from({ length: problem.vehicles.length + 1 }, (_, v) => v);
+  const vehicleTrips = slots ? onVehicles(problem, routesInOrder, slots, firstSlots) : routesInOrder.map((clients) => [clients]);
   const routes: Route[] = [];
   let feasible = true;
   let cost = 0;
@@ -101,13 +102,13 @@ export function toSolution(problem: Problem, routesInOrder: number[][], statisti
 }
 
 /** The trips of each vehicle, in trip order (empty trips dropped); a vehicle without any has none. */
-function onVehicles(problem: Problem, routes: number[][], slots: number[], tripsPerVehicle: number): number[][][] {
-  const bySlot: number[][] = new Array<number[]>(problem.vehicles.length * tripsPerVehicle);
+function onVehicles(problem: Problem, routes: number[][], slots: number[], vehicleFirstSlot: ArrayLike<number>): number[][][] {
+  const bySlot: number[][] = new Array<number[]>(vehicleFirstSlot[problem.vehicles.length]);
   routes.forEach((clients, i) => {
     if (bySlot[slots[i]] !== undefined) throw new SolverInternalError(`two routes on slot ${slots[i]}`);
     bySlot[slots[i]] = clients;
   });
-  return problem.vehicles.map((_, v) => bySlot.slice(v * tripsPerVehicle, (v + 1) * tripsPerVehicle).filter((trip) => trip !== undefined && trip.length > 0));
+  return problem.vehicles.map((_, v) => bySlot.slice(vehicleFirstSlot[v], vehicleFirstSlot[v + 1]).filter((trip) => trip !== undefined && trip.length > 0));
 }
 
 /** No trip opens with a pickup, and no delivery follows a pickup. */

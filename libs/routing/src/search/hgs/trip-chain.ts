@@ -8,7 +8,8 @@ import { Penalties, SegmentAccumulator } from './segment';
  * the chain it is "finalised" as PyVRP's duration segments are: it cannot start before its
  * release, and a release after its latest start costs the difference as time warp. Then it is
  * concatenated with no travel between (the reload is at the depot it returned to), in O(1), so a
- * vehicle's chain of at most `tripsPerVehicle` trips is priced in O(trips). Empty trips are skipped.
+ * vehicle's chain of at most `tripsPerVehicle` trips is priced in O(trips). Empty trips are skipped;
+ * a vehicle that does not reload is a chain of one trip.
  */
 export class TripChain {
   durationS = 0;
@@ -71,7 +72,7 @@ export class TripChain {
 /**
  * What the vehicles of a multi-trip solution pay once for their chains of trips (fixed cost and
  * cost of duration) and the chains' time warp: route i is the trip on slot `slots[i]`, the trips of
- * a vehicle run in slot order. The trips' own costs (arcs, load) are priced apart.
+ * a vehicle run in slot order (`vehicleFirstSlot`). The trips' own costs (arcs, load) are priced apart.
  */
 export function priceChains(
   data: HgsData,
@@ -84,9 +85,10 @@ export function priceChains(
   const chain = new TripChain();
   let vehicleCost = 0;
   let timeWarpS = 0;
-  for (let first = 0; first < data.maxRoutes; first += data.tripsPerVehicle) {
+  for (let vehicle = 0; vehicle + 1 < data.vehicleFirstSlot.length; vehicle++) {
+    const first = data.vehicleFirstSlot[vehicle];
     chain.start();
-    for (let slot = first; slot < first + data.tripsPerVehicle; slot++) {
+    for (let slot = first; slot < data.vehicleFirstSlot[vehicle + 1]; slot++) {
       const route = onSlot[slot] >= 0 ? routes[onSlot[slot]] : null;
       if (route === null || route.length === 0) continue;
       scratch.startAtDepot(slot);

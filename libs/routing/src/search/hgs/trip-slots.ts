@@ -35,7 +35,7 @@ export class TripSlots {
   ) {
     this.ownCost = new Float64Array(routeSlots);
     this.arcCost = new Float64Array(routeSlots);
-    this.vehicleCost = new Float64Array(Math.ceil(routeSlots / data.tripsPerVehicle));
+    this.vehicleCost = new Float64Array(data.vehicleFirstSlot.length - 1);
   }
 
   /**
@@ -47,13 +47,14 @@ export class TripSlots {
     const d = this.data;
     this.ownCost[route] = acc.tripCost(state.penalties);
     this.arcCost[route] = d.slotCostFactor[route] * acc.cost;
-    const trips = d.tripsPerVehicle;
-    const first = route - (route % trips);
+    const vehicle = d.slotVehicle[route];
+    const first = d.vehicleFirstSlot[vehicle];
+    const end = d.vehicleFirstSlot[vehicle + 1];
     const chain = this.chain.start();
-    for (let t = first; t < first + trips; t++) state.appendStoredTrip(chain, t);
+    for (let t = first; t < end; t++) state.appendStoredTrip(chain, t);
     const timeCost = chain.penalisedCost(d, first, state.penalties);
-    this.vehicleCost[first / trips] = timeCost;
-    for (let t = first; t < first + trips; t++) {
+    this.vehicleCost[vehicle] = timeCost;
+    for (let t = first; t < end; t++) {
       state.routeCost[t] = this.ownCost[t] + timeCost;
       state.routePenaltyCost[t] = state.routeCost[t] - this.arcCost[t];
       state.whenModified[t] = state.moveCount;
@@ -64,11 +65,11 @@ export class TripSlots {
   priceInChain(state: RouteState, acc: SegmentAccumulator): number {
     const d = this.data;
     const slot = acc.slot;
-    const trips = d.tripsPerVehicle;
-    const first = slot - (slot % trips);
+    const first = d.vehicleFirstSlot[d.slotVehicle[slot]];
+    const end = d.vehicleFirstSlot[d.slotVehicle[slot] + 1];
     const ownCost = acc.tripCost(state.penalties);
     const chain = this.chain.start();
-    for (let t = first; t < first + trips; t++) {
+    for (let t = first; t < end; t++) {
       if (t === slot) acc.appendTripTo(chain);
       else if (t !== this.heldSlot) state.appendStoredTrip(chain, t);
       else if (this.heldVisits) chain.appendTrip(this.heldDurationS, this.heldTimeWarpS, this.heldEarliestS, this.heldLatestS, this.heldReleaseS);
@@ -88,8 +89,7 @@ export class TripSlots {
 
   /** Whether two route slots are trips of one vehicle. */
   sameVehicle(a: number, b: number): boolean {
-    const trips = this.data.tripsPerVehicle;
-    return a - (a % trips) === b - (b % trips);
+    return this.data.slotVehicle[a] === this.data.slotVehicle[b];
   }
 
   /**
@@ -109,16 +109,16 @@ export class TripSlots {
 
   /** Current own costs of two trips of one vehicle plus its chain (what `priceTwoTrips` replaces). */
   twoTripsCost(a: number, b: number): number {
-    return this.ownCost[a] + this.ownCost[b] + this.vehicleCost[Math.floor(a / this.data.tripsPerVehicle)];
+    return this.ownCost[a] + this.ownCost[b] + this.vehicleCost[this.data.slotVehicle[a]];
   }
 
   /** Change in cost if trips `a` and `b` of one vehicle traded places (their own costs stay; the chain changes). */
   swapDelta(state: RouteState, a: number, b: number): number {
-    const trips = this.data.tripsPerVehicle;
-    const first = a - (a % trips);
+    const vehicle = this.data.slotVehicle[a];
+    const first = this.data.vehicleFirstSlot[vehicle];
     const chain = this.chain.start();
-    for (let t = first; t < first + trips; t++) state.appendStoredTrip(chain, t === a ? b : t === b ? a : t);
-    return chain.penalisedCost(this.data, first, state.penalties) - this.vehicleCost[first / trips];
+    for (let t = first; t < this.data.vehicleFirstSlot[vehicle + 1]; t++) state.appendStoredTrip(chain, t === a ? b : t === b ? a : t);
+    return chain.penalisedCost(this.data, first, state.penalties) - this.vehicleCost[vehicle];
   }
 
   /** Own costs of every trip plus every vehicle's chain. */

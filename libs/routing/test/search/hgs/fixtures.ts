@@ -193,51 +193,22 @@ function referenceExcessLoad(problem: Problem, clients: number[], vehicle: Vehic
  * the shift is tried as departure and the one with the least time warp, then the shortest
  * duration, is kept (the route leaves when it loses least).
  */
-function referenceSchedule(problem: Problem, clients: number[], vehicle: Vehicle): { warp: number; durationS: number; distance: number } {
+function referenceSchedule(problem: Problem, clients: number[], vehicle: Vehicle): Schedule {
   const release = Math.max(vehicle.shift.startS, ...clients.map((c) => problem.jobs[c - 1].releaseS ?? 0));
-  if (vehicle.costPerHourFen === 0 && vehicle.maxDurationS === undefined) return simulate(problem, clients, vehicle, release);
-  let best = simulate(problem, clients, vehicle, release);
-  for (let t = release + 1; t <= vehicle.shift.endS; t++) {
-    const run = simulate(problem, clients, vehicle, t);
-    if (run.warp < best.warp || (run.warp === best.warp && run.durationS < best.durationS)) best = run;
-  }
-  return best;
+  return bestDeparture(vehicle, release, (departureS) => simulate(problem, [clients], vehicle, departureS));
 }
 
-function simulate(problem: Problem, clients: number[], vehicle: Vehicle, departureS: number): { warp: number; durationS: number; distance: number } {
-  const m = problem.profiles[vehicle.profile];
-  // Jobs without a window are open over every vehicle's shift.
-  const open = { startS: Math.min(...problem.vehicles.map((v) => v.shift.startS)), endS: Math.max(...problem.vehicles.map((v) => v.shift.endS)) };
-  // A departure after the shift's end counts as time warp at the depot.
-  const departureWarp = Math.max(departureS - vehicle.shift.endS, 0);
-  const start = departureS - departureWarp;
-  let time = start;
-  let warp = 0;
-  let location = 0;
-  let distance = 0;
-  let previousKind: Job['kind'] | null = null;
-  for (const c of clients) {
-    const job = problem.jobs[c - 1];
-    time += m.durationS[location * m.size + job.location];
-    // VRPB: opening with a pickup, or a delivery after a pickup, drives a forbidden arc.
-    const forbidden = problem.linehaulBeforeBackhaul && job.kind === 'pickup' ? previousKind === null : problem.linehaulBeforeBackhaul && previousKind === 'pickup';
-    distance += forbidden ? FORBIDDEN_ARC_COST : m.distanceM[location * m.size + job.location];
-    previousKind = job.kind;
-    const window = job.timeWindows[0] ?? open;
-    if (time < window.startS) time = window.startS;
-    if (time > window.endS) {
-      warp += time - window.endS;
-      time = window.endS;
-    }
-    time += job.serviceS;
-    location = job.location;
+type Schedule = { warp: number; durationS: number; distance: number };
+
+/** `run` from `earliestS`, and when time is priced or limited from every later whole second of the shift: the least time warp, then the shortest duration. */
+function bestDeparture(vehicle: Vehicle, earliestS: number, run: (departureS: number) => Schedule): Schedule {
+  let best = run(earliestS);
+  if (vehicle.costPerHourFen === 0 && vehicle.maxDurationS === undefined) return best;
+  for (let t = earliestS + 1; t <= vehicle.shift.endS; t++) {
+    const next = run(t);
+    if (next.warp < best.warp || (next.warp === best.warp && next.durationS < best.durationS)) best = next;
   }
-  time += m.durationS[location * m.size];
-  distance += m.distanceM[location * m.size];
-  // Duration as driven: the time warp at the jobs is time the route would have needed.
-  const durationS = time - start + warp;
-  warp += Math.max(time - vehicle.shift.endS, 0);
-  return { warp: warp + departureWarp, durationS, distance };
+  return best;
 }
 
 /** Total of `referenceRouteCost`; route i runs on vehicle `slots[i]`, or on vehicle 0 when no slots are given. */
@@ -261,48 +232,90 @@ export function withReloads(problem: Problem): Problem {
 }
 
 /**
- * Penalised cost of trips on a multi-trip fleet (distance objective), the slow, obvious way: route
- * i is trip `slots[i] % trips` of vehicle `slots[i] / trips`; each vehicle drives its non-empty
- * trips in trip order, each leaving when the vehicle is back and every client it carries is
- * released, simulated forward (wait when early; when late, count the lateness as time warp and go
- * on from the window's end; a departure or return after the shift's end likewise). Capacity
- * applies per trip.
+ * A mixed fleet where only some vehicles reload: the first and the last vehicle reload at the
+ * depot, the others make one trip.
  */
-export function referenceTripsCost(problem: Problem, routes: number[][], slots: number[], trips: number, penalties: { capacity: number; timeWarp: number }): number {
+export function withSomeReloads(problem: Problem): Problem {
+  const last = problem.vehicles.length - 1;
+  problem.vehicles = problem.vehicles.map((v, k) => (k === 0 || k === last ? { ...v, reloadLocations: [v.startLocation] } : v));
+  return problem;
+}
+
+/**
+ * Penalised cost of trips on a multi-trip fleet, the slow, obvious way: vehicle v drives the
+ * non-empty routes on its slots `firstSlot[v]` to `firstSlot[v + 1] - 1` (route i is on slot
+ * `slots[i]`) in slot order, each trip leaving when the vehicle is back and every client it carries
+ * is released, simulated forward (wait when early; when late, count the lateness as time warp and
+ * go on from the window's end; a departure or return after the shift's end likewise). Capacity
+ * applies per trip (`referenceExcessLoad`); the vehicle pays its fixed cost once, its rate per km
+ * on every trip and, per hour, the duration of the whole chain, whose excess over its limit counts
+ * as time warp. When time is priced or limited, every whole second is tried as the first departure.
+ */
+export function referenceTripsCost(problem: Problem, routes: number[][], slots: number[], firstSlot: ArrayLike<number>, penalties: { capacity: number; timeWarp: number }): number {
   let total = 0;
   problem.vehicles.forEach((vehicle, v) => {
-    const m = problem.profiles[vehicle.profile];
-    const open = { startS: vehicle.shift.startS, endS: vehicle.shift.endS };
-    let time = vehicle.shift.startS;
-    let warp = 0;
-    const lateness = (latestS: number): void => {
-      if (time <= latestS) return;
-      warp += time - latestS;
-      time = latestS;
-    };
-    for (let t = 0; t < trips; t++) {
-      const i = slots.indexOf(v * trips + t);
-      const clients = i >= 0 ? routes[i] : [];
-      if (clients.length === 0) continue;
-      total += penalties.capacity * Math.max(clients.reduce((load, c) => load + problem.jobs[c - 1].amount[0], 0) - vehicle.capacity[0], 0);
-      time = Math.max(time, ...clients.map((c) => problem.jobs[c - 1].releaseS ?? 0));
-      lateness(vehicle.shift.endS);
-      let location = vehicle.startLocation;
-      for (const c of clients) {
-        const job = problem.jobs[c - 1];
-        time += m.durationS[location * m.size + job.location];
-        total += m.distanceM[location * m.size + job.location];
-        const window = job.timeWindows[0] ?? open;
-        time = Math.max(time, window.startS);
-        lateness(window.endS);
-        time += job.serviceS;
-        location = job.location;
-      }
-      time += m.durationS[location * m.size + vehicle.startLocation];
-      total += m.distanceM[location * m.size + vehicle.startLocation];
-      lateness(vehicle.shift.endS);
+    const trips: number[][] = [];
+    for (let slot = firstSlot[v]; slot < firstSlot[v + 1]; slot++) {
+      const i = slots.indexOf(slot);
+      if (i >= 0 && routes[i].length > 0) trips.push(routes[i]);
     }
-    total += penalties.timeWarp * warp;
+    if (trips.length === 0) return;
+    for (const clients of trips) total += penalties.capacity * referenceExcessLoad(problem, clients, vehicle);
+    const release = Math.max(vehicle.shift.startS, releaseOf(problem, trips[0]));
+    const { warp, durationS, distance } = bestDeparture(vehicle, release, (departureS) => simulate(problem, trips, vehicle, departureS));
+    const price = problem.objective === 'cost' ? vehicle.fixedCostFen + (vehicle.costPerKmFen * distance) / 1000 + (vehicle.costPerHourFen * durationS) / 3600 : distance;
+    const overDuration = vehicle.maxDurationS === undefined ? 0 : Math.max(durationS - vehicle.maxDurationS, 0);
+    total += price + penalties.timeWarp * (warp + overDuration);
   });
   return total;
+}
+
+const releaseOf = (problem: Problem, clients: number[]): number => Math.max(0, ...clients.map((c) => problem.jobs[c - 1].releaseS ?? 0));
+
+/**
+ * A vehicle's trips driven one after the other from `departureS` (the first trip's), each later
+ * trip leaving once the vehicle is back and its clients are released: forward, waiting when early;
+ * when late, the lateness counts as time warp and time goes on from the window's end (the shift's
+ * end for a departure or a return).
+ */
+function simulate(problem: Problem, trips: number[][], vehicle: Vehicle, departureS: number): Schedule {
+  const m = problem.profiles[vehicle.profile];
+  // Jobs without a window are open over every vehicle's shift.
+  const open = { startS: Math.min(...problem.vehicles.map((v) => v.shift.startS)), endS: Math.max(...problem.vehicles.map((v) => v.shift.endS)) };
+  const departureWarp = Math.max(departureS - vehicle.shift.endS, 0);
+  const start = departureS - departureWarp;
+  let time = start;
+  let warp = 0;
+  let distance = 0;
+  const lateness = (latestS: number): void => {
+    if (time <= latestS) return;
+    warp += time - latestS;
+    time = latestS;
+  };
+  trips.forEach((clients, t) => {
+    if (t > 0) {
+      time = Math.max(time, releaseOf(problem, clients));
+      lateness(vehicle.shift.endS);
+    }
+    let location = vehicle.startLocation;
+    let previousKind: Job['kind'] | null = null;
+    for (const c of clients) {
+      const job = problem.jobs[c - 1];
+      time += m.durationS[location * m.size + job.location];
+      // VRPB: opening with a pickup, or a delivery after a pickup, drives a forbidden arc.
+      const forbidden = problem.linehaulBeforeBackhaul && job.kind === 'pickup' ? previousKind === null : problem.linehaulBeforeBackhaul && previousKind === 'pickup';
+      distance += forbidden ? FORBIDDEN_ARC_COST : m.distanceM[location * m.size + job.location];
+      previousKind = job.kind;
+      const window = job.timeWindows[0] ?? open;
+      time = Math.max(time, window.startS);
+      lateness(window.endS);
+      time += job.serviceS;
+      location = job.location;
+    }
+    time += m.durationS[location * m.size + vehicle.startLocation];
+    distance += m.distanceM[location * m.size + vehicle.startLocation];
+    lateness(vehicle.shift.endS);
+  });
+  // Duration as driven: the time warp is time the chain would have needed.
+  return { warp: warp + departureWarp, durationS: time - start + warp, distance };
 }

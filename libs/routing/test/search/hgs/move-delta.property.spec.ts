@@ -19,6 +19,7 @@ import {
   withOptionalClients,
   withReleaseTimes,
   withReloads,
+  withSomeReloads,
 } from './fixtures';
 
 const operators: NodeOperator[] = [new Relocate(1, false), new Relocate(2, false), new Relocate(2, true), new Swap(1, 1), new Swap(2, 1), new Swap(2, 2), new TwoOpt()];
@@ -36,7 +37,8 @@ const digits = (magnitude: number): number => (Math.abs(magnitude) >= 1e8 ? 3 : 
 
 /**
  * A random instance of 4 to 10 clients with an empty route state and move plan for it, its route
- * slots (3 vehicles, or with reloads 2 vehicles of several trip slots each), and the slow reference
+ * slots (3 vehicles; or with reloads 2 vehicles of several trip slots each, or a mixed fleet of 3 where
+ * the first and last vehicle have several trip slots and the middle one one), and the slow reference
  * price of routes on slots.
  */
 function randomCase(random: Random, withWindows: boolean, mixedFleet: boolean, backhauls = false, releases = false, rich = false, reloads = false) {
@@ -44,11 +46,12 @@ function randomCase(random: Random, withWindows: boolean, mixedFleet: boolean, b
   const problem = rich ? randomRichProblem(random, n) : mixedFleet ? randomMixedFleetProblem(random, n, withWindows) : randomProblem(random, n, withWindows);
   if (backhauls) withBackhauls(random, problem);
   if (releases) withReleaseTimes(random, problem);
-  if (reloads) withReloads(problem);
+  // One vehicle type: two vehicles, both reloading; a mixed fleet keeps its types and only some vehicles reload.
+  if (reloads) (mixedFleet ? withSomeReloads : withReloads)(problem);
   const data = buildHgsData(problem);
   const slots = reloads ? data.maxRoutes : ROUTE_SLOTS;
   const reference = (routes: number[][], onSlots: number[], penalties: { capacity: number; timeWarp: number }): number =>
-    reloads ? referenceTripsCost(problem, routes, onSlots, data.tripsPerVehicle, penalties) : referenceCost(problem, routes, penalties, onSlots);
+    reloads ? referenceTripsCost(problem, routes, onSlots, data.vehicleFirstSlot, penalties) : referenceCost(problem, routes, penalties, onSlots);
   const loadedSlots = reloads ? Array.from({ length: slots }, (_, i) => i) : LOADED_SLOTS;
   return { n, problem, state: new RouteState(data, slots), plan: new MovePlan(n), slots, loadedSlots, reference };
 }
@@ -74,6 +77,10 @@ describe.each([
   // Several trips per vehicle, chained in time, with release times: moves between two trips of one vehicle included.
   { withWindows: true, mixedFleet: false, releases: true, reloads: true, seed: 53 },
   { withWindows: false, mixedFleet: false, releases: true, reloads: true, seed: 59 },
+  // Reloads on a mixed fleet where one vehicle makes a single trip: fixed cost once per vehicle, cost per km per trip.
+  { withWindows: true, mixedFleet: true, releases: true, reloads: true, seed: 67 },
+  // ... and on the planner's model: profiles, shifts, duration limits and costs per hour on each vehicle's whole chain.
+  { withWindows: true, mixedFleet: true, rich: true, releases: true, reloads: true, seed: 71 },
 ])(
   'move deltas equal recomputed cost differences (time windows: $withWindows, mixed fleet: $mixedFleet, backhauls: $backhauls, release times: $releases, rich: $rich, reloads: $reloads)',
   ({ withWindows, mixedFleet, backhauls = false, releases = false, rich = false, reloads = false, seed }) => {
@@ -158,15 +165,20 @@ describe.each([
         let checked = 0;
         for (let trial = 0; trial < 40; trial++) {
           const { n, state, slots, loadedSlots, reference } = randomCase(random, withWindows, mixedFleet, backhauls, releases, rich, reloads);
-          const trips = state.data.tripsPerVehicle;
+          const { vehicleFirstSlot } = state.data;
           const scratchA = new Int32Array(n);
           const scratchB = new Int32Array(n);
           for (let sample = 0; sample < 10; sample++) {
             const routes = randomRoutes(random, n, slots);
             state.load(routes, penalties);
             const before = reference(routes, loadedSlots, penalties);
-            const a = random.nextInt(slots);
-            const b = a - (a % trips) + (((a % trips) + 1 + random.nextInt(trips - 1)) % trips);
+            // Two trips of a vehicle that reloads (the first one does, in every variant).
+            const reloading = Array.from({ length: vehicleFirstSlot.length - 1 }, (_, v) => v).filter((v) => vehicleFirstSlot[v + 1] - vehicleFirstSlot[v] > 1);
+            const vehicle = reloading[random.nextInt(reloading.length)];
+            const trips = vehicleFirstSlot[vehicle + 1] - vehicleFirstSlot[vehicle];
+            const t = random.nextInt(trips);
+            const a = vehicleFirstSlot[vehicle] + t;
+            const b = vehicleFirstSlot[vehicle] + ((t + 1 + random.nextInt(trips - 1)) % trips);
             const delta = state.trips!.swapDelta(state, a, b);
             state.exchangeSlots(a, b, scratchA, scratchB);
             const after = reference(state.exportRoutes(), state.exportedSlots, penalties);
@@ -177,23 +189,27 @@ describe.each([
         }
         expect(checked).toBe(400);
       });
-      return;
+      if (!mixedFleet) return;
     }
+    // A route (or a trip) moves to another vehicle, whose other trips it then chains with.
     it('moving a route to another vehicle (exchanging two slots)', () => {
       let checked = 0;
       for (let trial = 0; trial < 40; trial++) {
-        const { problem, state, n, loadedSlots } = randomCase(random, withWindows, mixedFleet, backhauls, releases, rich);
+        const { state, n, slots, loadedSlots, reference } = randomCase(random, withWindows, mixedFleet, backhauls, releases, rich, reloads);
+        const { slotVehicle } = state.data;
         const scratchA = new Int32Array(n);
         const scratchB = new Int32Array(n);
         for (let sample = 0; sample < 10; sample++) {
-          const routes = randomRoutes(random, n, ROUTE_SLOTS);
+          const routes = randomRoutes(random, n, slots);
           state.load(routes, penalties);
-          const before = referenceCost(problem, routes, penalties, loadedSlots);
-          const a = random.nextInt(ROUTE_SLOTS);
-          const b = (a + 1 + random.nextInt(ROUTE_SLOTS - 1)) % ROUTE_SLOTS;
+          const before = reference(routes, loadedSlots, penalties);
+          const a = random.nextInt(slots);
+          let b = (a + 1 + random.nextInt(slots - 1)) % slots;
+          // Two trips of one vehicle trade places by `swapDelta` (above): here, another vehicle.
+          while (slotVehicle[b] === slotVehicle[a]) b = (b + 1) % slots;
           const delta = state.priceOnSlot(a, b) + state.priceOnSlot(b, a) - state.routeCost[a] - state.routeCost[b];
           state.exchangeSlots(a, b, scratchA, scratchB);
-          const after = referenceCost(problem, state.exportRoutes(), penalties, state.exportedSlots);
+          const after = reference(state.exportRoutes(), state.exportedSlots, penalties);
           expect(delta).toBeCloseTo(after - before, digits(before));
           expect(state.totalPenalisedCost()).toBeCloseTo(after, digits(after));
           checked++;
@@ -207,49 +223,76 @@ describe.each([
 /**
  * Prize-collecting: leaving an optional client out, or putting a left-out one back after a client
  * or a depot, is priced from the same aggregates; the price must equal the recomputed difference,
- * the penalties of left-out clients included.
+ * the penalties of left-out clients included. With reloads the trip is priced in its vehicle's
+ * chain, and emptying a trip of optional clients (what `dropUnprofitableRoutes` weighs) too.
  */
-describe.each([false, true])('optional clients: leaving out and putting back (time windows: %s)', (withWindows) => {
-  it('prices removals and insertions exactly and keeps the total', () => {
-    const random = new Random(withWindows ? 23 : 19);
-    const penalties = { capacity: 3.5, timeWarp: 1.7 };
-    const one = new Int32Array(1);
-    let removals = 0;
-    let insertions = 0;
-    for (let trial = 0; trial < 40; trial++) {
-      const n = 4 + random.nextInt(7);
-      const problem = withOptionalClients(random, randomProblem(random, n, withWindows));
-      const state = new RouteState(buildHgsData(problem), ROUTE_SLOTS);
-      const total = (routes: number[][], slots?: number[]): number => referenceCost(problem, routes, penalties, slots) + skippedPenalty(problem, routes);
-      for (let sample = 0; sample < 20; sample++) {
-        const optional = (c: number): boolean => problem.jobs[c - 1].unassignedPenaltyFen !== undefined;
-        const routes = randomRoutes(random, n, ROUTE_SLOTS).map((route) => route.filter((c) => !optional(c) || random.nextInt(3) > 0));
-        state.load(routes, penalties);
-        const before = total(routes, LOADED_SLOTS);
-        expect(state.totalPenalisedCost()).toBeCloseTo(before, 6);
-        const u = 1 + random.nextInt(n);
-        if (state.isRouted(u) && optional(u)) {
-          const delta = state.replaceCost(state.prev[u], one, 0, state.next[u]) - state.routeCost[state.routeOf[u]] + problem.jobs[u - 1].unassignedPenaltyFen!;
-          state.removeClient(u);
-          const after = total(state.exportRoutes(), state.exportedSlots);
-          expect(delta).toBeCloseTo(after - before, 6);
-          expect(state.totalPenalisedCost()).toBeCloseTo(after, 6);
-          removals++;
-        } else if (!state.isRouted(u)) {
-          const routed = Array.from({ length: n }, (_, k) => k + 1).filter((c) => state.isRouted(c));
-          const after = random.nextInt(2) === 0 && routed.length > 0 ? routed[random.nextInt(routed.length)] : state.startDepot(random.nextInt(ROUTE_SLOTS));
-          one[0] = u;
-          const delta = state.replaceCost(after, one, 1, state.next[after]) - state.routeCost[state.routeOf[after]] - problem.jobs[u - 1].unassignedPenaltyFen!;
-          state.insertClient(u, after);
-          const recomputed = total(state.exportRoutes(), state.exportedSlots);
-          expect(delta).toBeCloseTo(recomputed - before, 6);
-          expect(state.totalPenalisedCost()).toBeCloseTo(recomputed, 6);
-          insertions++;
+describe.each([
+  { withWindows: false, reloads: false, seed: 19 },
+  { withWindows: true, reloads: false, seed: 23 },
+  { withWindows: true, reloads: true, seed: 61 },
+  { withWindows: true, reloads: true, mixedFleet: true, seed: 73 },
+])(
+  'optional clients: leaving out and putting back (time windows: $withWindows, reloads: $reloads, mixed fleet: $mixedFleet)',
+  ({ withWindows, reloads, mixedFleet = false, seed }) => {
+    it('prices removals and insertions exactly and keeps the total', () => {
+      const random = new Random(seed);
+      const penalties = { capacity: 3.5, timeWarp: 1.7 };
+      const one = new Int32Array(1);
+      let removals = 0;
+      let insertions = 0;
+      let emptied = 0;
+      for (let trial = 0; trial < 40; trial++) {
+        const n = 4 + random.nextInt(7);
+        const problem = withOptionalClients(random, (mixedFleet ? randomMixedFleetProblem : randomProblem)(random, n, withWindows));
+        if (reloads) (mixedFleet ? withSomeReloads : withReloads)(withReleaseTimes(random, problem));
+        const data = buildHgsData(problem);
+        const slots = reloads ? data.maxRoutes : ROUTE_SLOTS;
+        const state = new RouteState(data, slots);
+        const total = (routes: number[][], onSlots: number[]): number =>
+          (reloads ? referenceTripsCost(problem, routes, onSlots, data.vehicleFirstSlot, penalties) : referenceCost(problem, routes, penalties, onSlots)) +
+          skippedPenalty(problem, routes);
+        const loadedSlots = Array.from({ length: slots }, (_, i) => i);
+        for (let sample = 0; sample < 20; sample++) {
+          const optional = (c: number): boolean => problem.jobs[c - 1].unassignedPenaltyFen !== undefined;
+          const routes = randomRoutes(random, n, slots).map((route) => route.filter((c) => !optional(c) || random.nextInt(3) > 0));
+          state.load(routes, penalties);
+          const before = total(routes, loadedSlots);
+          expect(state.totalPenalisedCost()).toBeCloseTo(before, 6);
+          const u = 1 + random.nextInt(n);
+          if (state.isRouted(u) && optional(u)) {
+            const delta = state.replaceCost(state.prev[u], one, 0, state.next[u]) - state.routeCost[state.routeOf[u]] + problem.jobs[u - 1].unassignedPenaltyFen!;
+            state.removeClient(u);
+            const after = total(state.exportRoutes(), state.exportedSlots);
+            expect(delta).toBeCloseTo(after - before, 6);
+            expect(state.totalPenalisedCost()).toBeCloseTo(after, 6);
+            removals++;
+          } else if (!state.isRouted(u)) {
+            const routed = Array.from({ length: n }, (_, k) => k + 1).filter((c) => state.isRouted(c));
+            const after = random.nextInt(2) === 0 && routed.length > 0 ? routed[random.nextInt(routed.length)] : state.startDepot(random.nextInt(slots));
+            one[0] = u;
+            const delta = state.replaceCost(after, one, 1, state.next[after]) - state.routeCost[state.routeOf[after]] - problem.jobs[u - 1].unassignedPenaltyFen!;
+            state.insertClient(u, after);
+            const recomputed = total(state.exportRoutes(), state.exportedSlots);
+            expect(delta).toBeCloseTo(recomputed - before, 6);
+            expect(state.totalPenalisedCost()).toBeCloseTo(recomputed, 6);
+            insertions++;
+          }
+          if (reloads) {
+            // Emptying a whole trip: its cost now less its vehicle's cost without it.
+            state.load(routes, penalties);
+            const r = random.nextInt(slots);
+            if (state.routeSize[r] === 0) continue;
+            const saving = state.routeCost[r] - state.replaceCost(state.startDepot(r), one, 0, state.endDepot(r));
+            const rest = routes.map((route, i) => (i === r ? [] : route));
+            expect(saving).toBeCloseTo(before - total(rest, loadedSlots) + skippedPenalty(problem, rest) - skippedPenalty(problem, routes), 6);
+            emptied++;
+          }
         }
       }
-    }
-    // Not vacuous: both kinds of move were priced and applied many times.
-    expect(removals).toBeGreaterThan(50);
-    expect(insertions).toBeGreaterThan(50);
-  });
-});
+      // Not vacuous: both kinds of move were priced and applied many times.
+      expect(removals).toBeGreaterThan(50);
+      expect(insertions).toBeGreaterThan(50);
+      if (reloads) expect(emptied).toBeGreaterThan(100);
+    });
+  },
+);

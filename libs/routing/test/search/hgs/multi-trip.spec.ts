@@ -4,9 +4,11 @@ import { buildHgsData } from '../../../src/search/hgs/hgs-data';
 import { whyNotHgsShaped } from '../../../src/search/hgs/hgs-shape';
 import { RouteState } from '../../../src/search/hgs/route-state';
 import { TripChain } from '../../../src/search/hgs/trip-chain';
+import { leaveOutViolations } from '../../../src/search/hgs/leave-out-repair';
+import { SegmentAccumulator } from '../../../src/search/hgs/segment';
 import { routesToCvrplibText } from '../../../src/formats/solution-text';
 import { errorOf } from '../../support/invalid-problem';
-import { planeProblem, randomProblem, withReleaseTimes, withReloads } from './fixtures';
+import { planeProblem, randomMixedFleetProblem, randomProblem, withOptionalClients, withReleaseTimes, withReloads, withSomeReloads } from './fixtures';
 import { Random } from '../../../src/random';
 
 /**
@@ -24,6 +26,19 @@ function twoTrips(window?: [number, number]): Problem {
   );
   problem.jobs[1].releaseS = 100;
   problem.vehicles[0].reloadLocations = [0];
+  return problem;
+}
+
+/**
+ * `twoTrips` priced by cost on a mixed fleet: the van (capacity 10) reloads, costs 100 fen a day,
+ * 1000 fen a km and 3600 fen an hour; a tricycle (capacity 10) makes one trip, for 200 fen a day
+ * and 500 fen a km.
+ */
+function vanAndTricycle(): Problem {
+  const problem = twoTrips();
+  problem.objective = 'cost';
+  const van = { ...problem.vehicles[0], id: 'van', fixedCostFen: 100, costPerKmFen: 1000, costPerHourFen: 3600 };
+  problem.vehicles = [van, { ...van, id: 'tricycle', fixedCostFen: 200, costPerKmFen: 500, costPerHourFen: 0, reloadLocations: undefined }];
   return problem;
 }
 
@@ -87,32 +102,93 @@ describe('HGS with several trips per vehicle', () => {
     expect(solution.routes[0].steps.map((step) => step.type)).toEqual(['start', 'job', 'reload', 'job', 'end']);
   });
 
-  it('accepts reloads at the depot on a fleet of one type, and names what it cannot solve', () => {
+  it('leaves an optional client out when its penalty is less than the trip that serves it, and serves it otherwise', () => {
+    // The second trip (client 2, out and back 20 + 20) costs 40.
+    const cheap = twoTrips();
+    cheap.jobs[1].unassignedPenaltyFen = 30;
+    const left = solve(cheap, { seed: 1, maxIterations: 30 });
+    expect(left.feasible).toBe(true);
+    expect(left.unassigned).toEqual([{ id: 'j2', reason: 'not_profitable' }]);
+    expect(left.cost).toBe(20 + 30);
+    expect(left.routes[0].steps.map((step) => step.type)).toEqual(['start', 'job', 'end']);
+    // A total that forgot the penalty of a left-out client would read 20 here.
+    const state = new RouteState(buildHgsData(cheap), buildHgsData(cheap).tripsPerVehicle);
+    state.load([[1]], { capacity: 1, timeWarp: 1 }, [0]);
+    expect(state.totalPenalisedCost()).toBe(20 + 30);
+    const dear = twoTrips();
+    dear.jobs[1].unassignedPenaltyFen = 50;
+    const served = solve(dear, { seed: 1, maxIterations: 30 });
+    expect(served.unassigned).toEqual([]);
+    expect(served.cost).toBe(60);
+    expect(served.routes[0].steps.map((step) => step.type)).toEqual(['start', 'job', 'reload', 'job', 'end']);
+  });
+
+  it('repairs a vehicle by its chain: each trip alone is on time, the second one only late after the first', () => {
+    // Client 2 due by 30: alone it is reached at 20; after trip 1 (back at 25) at 45, 15 s late.
+    const problem = twoTrips([0, 30]);
+    delete problem.jobs[1].releaseS;
+    problem.jobs[0].unassignedPenaltyFen = 5;
+    const data = buildHgsData(problem);
+    expect(leaveOutViolations(data, [[1], [2]], [0, 1], new SegmentAccumulator(data))).toEqual({ routes: [[2]], slots: [1] });
+    // In the other order both trips are on time and nothing is left out.
+    expect(leaveOutViolations(data, [[2], [1]], [0, 1], new SegmentAccumulator(data))).toEqual({ routes: [[2], [1]], slots: [0, 1] });
+  });
+
+  it('accepts reloads at the depot on any fleet, some vehicles reloading, with optional jobs, and names what it cannot solve', () => {
     expect(whyNotHgsShaped(twoTrips())).toBeNull();
+    const optional = twoTrips();
+    optional.jobs[0].unassignedPenaltyFen = 100;
+    expect(whyNotHgsShaped(optional)).toBeNull();
+    expect(whyNotHgsShaped(vanAndTricycle())).toBeNull();
     const away = twoTrips();
     away.vehicles[0].reloadLocations = [1];
     expect(whyNotHgsShaped(away)).toBe('reloads away from the depot');
-    const mixed = twoTrips();
-    mixed.vehicles.push({ ...mixed.vehicles[0], id: 'small', capacity: [5] });
-    expect(whyNotHgsShaped(mixed)).toBe('several trips per vehicle on a mixed fleet');
+    const vehiclesFirst = twoTrips();
+    vehiclesFirst.objective = 'vehicles-then-distance';
+    expect(whyNotHgsShaped(vehiclesFirst)).toBe('several trips per vehicle under a vehicles-first objective');
     // ALNS cannot either: refused, naming the field, rather than solved ignoring the reloads.
-    expect(errorOf(() => solve(mixed, { maxIterations: 10 })).where).toBe('vehicles[0].reloadLocations');
-    const partly = twoTrips();
-    partly.vehicles.push({ ...partly.vehicles[0], id: 'one-trip', reloadLocations: undefined });
-    expect(whyNotHgsShaped(partly)).toBe('several trips for only part of the fleet');
+    expect(errorOf(() => solve(vehiclesFirst, { maxIterations: 10 })).where).toBe('vehicles[0].reloadLocations');
+  });
+
+  it('prices a mixed fleet by vehicle: fixed cost once per vehicle, cost per km on every trip, cost per hour on its whole chain', () => {
+    const data = buildHgsData(vanAndTricycle());
+    // Demand 12; the tricycle's one trip carries 10, so the van gets ceil((24 - 10) / 10) + 1 = 3 trip slots.
+    expect(Array.from(data.vehicleFirstSlot)).toEqual([0, 3, 4]);
+    const state = new RouteState(data, data.maxRoutes);
+    const penalties = { capacity: 1, timeWarp: 1 };
+    // Van, two trips: fixed 100 once + 1 fen/m x (20 + 40) + 1 fen/s x 70 s (trip 1 leaves at 75, back at 100 for trip 2, back at 145).
+    state.load([[1], [2]], penalties, [0, 1]);
+    expect(state.totalPenalisedCost()).toBe(100 + 60 + 70);
+    // Van takes client 2 (100 + 40 + 45), the tricycle client 1 (200 + 0.5 fen/m x 20).
+    state.load([[2], [1]], penalties, [0, 3]);
+    expect(state.totalPenalisedCost()).toBe(185 + 210);
+    // The tricycle does not reload: both clients on it are one trip, 2 over its capacity of 10.
+    state.load([[1, 2]], penalties, [3]);
+    expect(state.totalPenalisedCost()).toBe(200 + 20 + 2);
+    // The search finds the van's two trips and leaves the tricycle at the depot.
+    const solution = solve(vanAndTricycle(), { seed: 3, maxIterations: 40 });
+    expect(solution.feasible).toBe(true);
+    expect(solution.cost).toBe(230);
+    expect(solution.routes.map((route) => [route.vehicleId, route.steps.map((step) => step.type).join(' ')])).toEqual([['van', 'start job reload job end']]);
   });
 
   // From the TypeScript sources solveAsync has no worker file and searches on this thread: this
   // checks the search itself and the solveAsync entry; worker threads run the same search per seed.
-  it('gives the same solution for the same seed and iteration limit, through solve and solveAsync', async () => {
+  it.each([
+    { fleet: 'one type, every vehicle reloading', mixed: false },
+    { fleet: 'three types, the middle one not reloading', mixed: true },
+  ])('gives the same solution for the same seed and iteration limit, through solve and solveAsync (optional jobs among them; $fleet)', async ({ mixed }) => {
     const random = new Random(5);
-    const problem = withReloads(withReleaseTimes(random, randomProblem(random, 12, true)));
+    const base = withOptionalClients(random, withReleaseTimes(random, (mixed ? randomMixedFleetProblem : randomProblem)(random, 12, true)));
+    const problem = mixed ? withSomeReloads(base) : withReloads(base);
     const one = solve(problem, { seed: 9, maxIterations: 20 });
     const again = solve(problem, { seed: 9, maxIterations: 20 });
     const two = await solveAsync(problem, { seed: 9, maxIterations: 20, threads: 2 });
     const twoAgain = await solveAsync(problem, { seed: 9, maxIterations: 20, threads: 2 });
     expect(again.routes).toEqual(one.routes);
     expect(twoAgain.routes).toEqual(two.routes);
+    expect([again.unassigned, twoAgain.unassigned]).toEqual([one.unassigned, two.unassigned]);
     expect(one.routes.some((route) => route.steps.some((step) => step.type === 'reload'))).toBe(true);
+    expect(one.unassigned.length).toBeGreaterThan(0);
   });
 });
