@@ -26,7 +26,7 @@ export function leaveOutViolations(data: HgsData, routes: number[][], slots: num
         for (let k = 0; k < trips[i].length; k++) if (i !== skipTrip || k !== skip) acc.appendClient(trips[i][k]);
         acc.appendClient(0);
         total += Math.max(acc.excessLoad(), 0);
-        if (chain) acc.appendTripTo(chain);
+        if (chain) chain.appendSegment(acc);
         else total += acc.routeTimeWarp();
       }
       return chain ? total + chain.timeWarp(data, slotOf(group[0])) : total;

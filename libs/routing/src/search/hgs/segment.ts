@@ -1,5 +1,4 @@
 import { HgsData } from './hgs-data';
-import { TripChain } from './trip-chain';
 
 /** Cost weights for infeasibility; the genetic loop adapts them to keep ~20% of offspring feasible. */
 export interface Penalties {
@@ -285,11 +284,6 @@ export class SegmentAccumulator {
   tripCost(penalties: Penalties): number {
     const excess = this.excessLoad();
     return this.routeCost() + (excess > 0 ? penalties.capacity * excess : 0);
-  }
-
-  /** Appends the segment, read as a closed trip, to a vehicle's chain of trips. */
-  appendTripTo(chain: TripChain): TripChain {
-    return this.visitsClient ? chain.appendTrip(this.durationS, this.timeWarpS, this.earliestS, this.latestS, this.releaseS) : chain;
   }
 
   /** Penalised cost of the segment read as a whole route. */

@@ -28,6 +28,11 @@ export class TripChain {
     return this;
   }
 
+  /** Appends a closed segment read as one trip; a trip that visits no client leaves the chain as it is. */
+  appendSegment(trip: SegmentAccumulator): this {
+    return trip.visitsClient ? this.appendTrip(trip.durationS, trip.timeWarpS, trip.earliestS, trip.latestS, trip.releaseS) : this;
+  }
+
   /** Appends a closed trip that starts in [earliestS, latestS] and whose clients are released at `releaseS`. */
   appendTrip(durationS: number, timeWarpS: number, earliestS: number, latestS: number, releaseS: number): this {
     // Finalise: the trip starts no earlier than its release, and starting after its latest start costs time warp.
@@ -93,7 +98,7 @@ export function priceChains(
       if (route === null || route.length === 0) continue;
       scratch.startAtDepot(slot);
       for (let k = 0; k < route.length; k++) scratch.appendClient(route[k]);
-      scratch.appendClient(0).appendTripTo(chain);
+      chain.appendSegment(scratch.appendClient(0));
     }
     if (!chain.used) continue;
     vehicleCost += chain.vehicleCost(data, first);

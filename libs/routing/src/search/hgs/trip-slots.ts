@@ -1,7 +1,20 @@
 import { HgsData } from './hgs-data';
-import type { RouteState } from './route-state';
-import { SegmentAccumulator } from './segment';
+import { Penalties, SegmentAccumulator } from './segment';
 import { TripChain } from './trip-chain';
+
+/**
+ * What the trip bookkeeping reads and writes in the route state (`RouteState` is one): declared
+ * here so that the two modules do not import each other.
+ */
+export interface TripSlotsState {
+  readonly penalties: Penalties;
+  readonly routeCost: Float64Array;
+  readonly routePenaltyCost: Float64Array;
+  readonly whenModified: Int32Array;
+  readonly moveCount: number;
+  /** Appends trip slot `t` as stored (nothing when it is empty) to a vehicle's chain. */
+  appendStoredTrip(chain: TripChain, t: number): void;
+}
 
 /**
  * The route state's bookkeeping for multi-trip vehicles. A route slot is one trip, and
@@ -43,7 +56,7 @@ export class TripSlots {
    * trip slot of the vehicle (their cost includes the chain's), and marks them all modified: moves
    * into any of them are priced differently now.
    */
-  update(state: RouteState, route: number, acc: SegmentAccumulator): void {
+  update(state: TripSlotsState, route: number, acc: SegmentAccumulator): void {
     const d = this.data;
     this.ownCost[route] = acc.tripCost(state.penalties);
     this.arcCost[route] = d.slotCostFactor[route] * acc.cost;
@@ -62,7 +75,7 @@ export class TripSlots {
   }
 
   /** Penalised cost of a closed trip (`acc`, on its slot): its own cost plus its vehicle's chain with it. */
-  priceInChain(state: RouteState, acc: SegmentAccumulator): number {
+  priceInChain(state: TripSlotsState, acc: SegmentAccumulator): number {
     const d = this.data;
     const slot = acc.slot;
     const first = d.vehicleFirstSlot[d.slotVehicle[slot]];
@@ -70,7 +83,7 @@ export class TripSlots {
     const ownCost = acc.tripCost(state.penalties);
     const chain = this.chain.start();
     for (let t = first; t < end; t++) {
-      if (t === slot) acc.appendTripTo(chain);
+      if (t === slot) chain.appendSegment(acc);
       else if (t !== this.heldSlot) state.appendStoredTrip(chain, t);
       else if (this.heldVisits) chain.appendTrip(this.heldDurationS, this.heldTimeWarpS, this.heldEarliestS, this.heldLatestS, this.heldReleaseS);
     }
@@ -113,7 +126,7 @@ export class TripSlots {
   }
 
   /** Change in cost if trips `a` and `b` of one vehicle traded places (their own costs stay; the chain changes). */
-  swapDelta(state: RouteState, a: number, b: number): number {
+  swapDelta(state: TripSlotsState, a: number, b: number): number {
     const vehicle = this.data.slotVehicle[a];
     const first = this.data.vehicleFirstSlot[vehicle];
     const chain = this.chain.start();
