@@ -37,20 +37,23 @@ export interface DepotTripsResult {
  * supplied is not topped up by a later trip: its last mile leaves after the trunk's drop, and a later
  * drop would hold back the whole station.
  *
- * Whether HGS's own multi-trip model (reloading at the depot, release times; issue 14) should replace
- * this loop is not decided yet, for want of measurements. For it: one search plans all trips together
- * (this loop plans trip 1 without knowing trip 2, and splits the time 80 % / the rest, so a later trip
- * on HGS is often cut by the clock), and release times say what the loop cannot: that a station's
- * parcels arrive in waves. Two trunk drops at a station would become release times on its last-mile
- * jobs instead of holding the whole station back until the last drop, and hub arrival waves release
- * times on the trunk's. Against it, or to be built first: the last mile still needs the trunk's drop
- * times, so the echelons stay two problems (the trunk solved first, each station's release times read
- * from it); and on the demo wave (plan-wave, 1,700 parcels, 8 s) no depot needed a second trip at all
- * (one seed's station had a trip 2 of one job): the loop matters on busy days only. To measure, with
- * the same seeds and time on both: `bench:plan-wave --parcels 3000` and `--parcels 5000` (the fleet
- * runs out, trips 2 and 3 happen) and `bench:week` (the backlog days), trunk only on the solver's
- * trips, then both echelons; cost per parcel, must-go parcels left open (`no_vehicle`), express on
- * their day, runs replayable and wall time.
+ * Decided for now (issue 14): this loop stays, and the solver's multi-trip model (reloading at the
+ * depot with release times, which HGS solves on mixed fleets with optional jobs) does not replace it
+ * yet. For the solver: one search would plan all trips together (this loop plans trip 1 without
+ * knowing trip 2 and splits the time 80 % / the rest), and release times could say that a station's
+ * parcels arrive in waves instead of holding the station back until the last drop. Why not yet, each
+ * measured or checked:
+ * - the model has no loading time at a reload, which this loop charges (the depot's service time);
+ * - "a supplied station is not topped up" has no expression in one depot problem: the last mile reads
+ *   the trunk's drop times, so the echelons stay two problems, coupled through release times first;
+ * - need: on the demo wave (`bench:plan-wave`, 1,700 parcels, 8 s, seeds 1-3) no depot needed a second
+ *   trip, bar one trip of one job on one seed;
+ * - price: an HGS iteration on a mixed fleet that may reload costs about twice one without reloads
+ *   (48 against 23.5 ms on R202R0.25 made mixed; profile: the chain walk per move), and the planner's
+ *   depot problems run against the clock.
+ * What would flip it: a reload time in the model, and `bench:plan-wave --parcels 3000` / `--parcels
+ * 5000` and `bench:week` with the trunk on the solver's trips at the same seeds and time: cost per
+ * parcel, must-go parcels left open (`no_vehicle`), express on their day, runs replayable, wall time.
  */
 export async function planDepotTrips(input: DepotTripsInput, deps: DepotSolveDependencies): Promise<DepotTripsResult> {
   const routes: PlannedRoute[] = [];
