@@ -159,55 +159,22 @@ describe.each([
       expect(swapStarChecked).toBeGreaterThan(200);
     });
 
-    // Trips of a multi-trip fleet stay on their vehicle type; they may trade places within their vehicle.
-    if (reloads) {
-      it('trading the places of two trips of one vehicle', () => {
-        let checked = 0;
-        for (let trial = 0; trial < 40; trial++) {
-          const { n, state, slots, loadedSlots, reference } = randomCase(random, withWindows, mixedFleet, backhauls, releases, rich, reloads);
-          const { vehicleFirstSlot } = state.data;
-          const scratchA = new Int32Array(n);
-          const scratchB = new Int32Array(n);
-          for (let sample = 0; sample < 10; sample++) {
-            const routes = randomRoutes(random, n, slots);
-            state.load(routes, penalties);
-            const before = reference(routes, loadedSlots, penalties);
-            // Two trips of a vehicle that reloads (the first one does, in every variant).
-            const reloading = Array.from({ length: vehicleFirstSlot.length - 1 }, (_, v) => v).filter((v) => vehicleFirstSlot[v + 1] - vehicleFirstSlot[v] > 1);
-            const vehicle = reloading[random.nextInt(reloading.length)];
-            const trips = vehicleFirstSlot[vehicle + 1] - vehicleFirstSlot[vehicle];
-            const t = random.nextInt(trips);
-            const a = vehicleFirstSlot[vehicle] + t;
-            const b = vehicleFirstSlot[vehicle] + ((t + 1 + random.nextInt(trips - 1)) % trips);
-            const delta = state.trips!.swapDelta(state, a, b);
-            state.exchangeSlots(a, b, scratchA, scratchB);
-            const after = reference(state.exportRoutes(), state.exportedSlots, penalties);
-            expect(delta).toBeCloseTo(after - before, 6);
-            expect(state.totalPenalisedCost()).toBeCloseTo(after, 6);
-            checked++;
-          }
-        }
-        expect(checked).toBe(400);
-      });
-      if (!mixedFleet) return;
-    }
-    // A route (or a trip) moves to another vehicle, whose other trips it then chains with.
-    it('moving a route to another vehicle (exchanging two slots)', () => {
+    /**
+     * 400 exchanges of two route slots, each priced by `price` before it is made and compared with
+     * the recomputed difference; `pick` chooses the two slots of a case.
+     */
+    const checkSlotExchanges = (pick: (state: RouteState, slots: number) => [number, number], price: (state: RouteState, a: number, b: number) => number): void => {
       let checked = 0;
       for (let trial = 0; trial < 40; trial++) {
-        const { state, n, slots, loadedSlots, reference } = randomCase(random, withWindows, mixedFleet, backhauls, releases, rich, reloads);
-        const { slotVehicle } = state.data;
+        const { n, state, slots, loadedSlots, reference } = randomCase(random, withWindows, mixedFleet, backhauls, releases, rich, reloads);
         const scratchA = new Int32Array(n);
         const scratchB = new Int32Array(n);
         for (let sample = 0; sample < 10; sample++) {
           const routes = randomRoutes(random, n, slots);
           state.load(routes, penalties);
           const before = reference(routes, loadedSlots, penalties);
-          const a = random.nextInt(slots);
-          let b = (a + 1 + random.nextInt(slots - 1)) % slots;
-          // Two trips of one vehicle trade places by `swapDelta` (above): here, another vehicle.
-          while (slotVehicle[b] === slotVehicle[a]) b = (b + 1) % slots;
-          const delta = state.priceOnSlot(a, b) + state.priceOnSlot(b, a) - state.routeCost[a] - state.routeCost[b];
+          const [a, b] = pick(state, slots);
+          const delta = price(state, a, b);
           state.exchangeSlots(a, b, scratchA, scratchB);
           const after = reference(state.exportRoutes(), state.exportedSlots, penalties);
           expect(delta).toBeCloseTo(after - before, digits(before));
@@ -216,7 +183,36 @@ describe.each([
         }
       }
       expect(checked).toBe(400);
-    });
+    };
+
+    // Trips of a multi-trip fleet stay on their vehicle type; they may trade places within their vehicle.
+    if (reloads) {
+      it('trading the places of two trips of one vehicle', () =>
+        checkSlotExchanges(
+          ({ data: { vehicleFirstSlot } }) => {
+            // Two trips of a vehicle that reloads (the first one does, in every variant).
+            const reloading = Array.from({ length: vehicleFirstSlot.length - 1 }, (_, v) => v).filter((v) => vehicleFirstSlot[v + 1] - vehicleFirstSlot[v] > 1);
+            const vehicle = reloading[random.nextInt(reloading.length)];
+            const trips = vehicleFirstSlot[vehicle + 1] - vehicleFirstSlot[vehicle];
+            const t = random.nextInt(trips);
+            return [vehicleFirstSlot[vehicle] + t, vehicleFirstSlot[vehicle] + ((t + 1 + random.nextInt(trips - 1)) % trips)];
+          },
+          (state, a, b) => state.trips!.swapDelta(state, a, b),
+        ));
+      if (!mixedFleet) return;
+    }
+    // A route (or a trip) moves to another vehicle, whose other trips it then chains with.
+    it('moving a route to another vehicle (exchanging two slots)', () =>
+      checkSlotExchanges(
+        ({ data: { slotVehicle } }, slots) => {
+          const a = random.nextInt(slots);
+          let b = (a + 1 + random.nextInt(slots - 1)) % slots;
+          // Two trips of one vehicle trade places by `swapDelta` (above): here, another vehicle.
+          while (slotVehicle[b] === slotVehicle[a]) b = (b + 1) % slots;
+          return [a, b];
+        },
+        (state, a, b) => state.priceOnSlot(a, b) + state.priceOnSlot(b, a) - state.routeCost[a] - state.routeCost[b],
+      ));
   },
 );
 
