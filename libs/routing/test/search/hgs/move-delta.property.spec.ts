@@ -7,6 +7,7 @@ import { TwoOpt } from '../../../src/search/hgs/operators/two-opt';
 import { TwoOptStar } from '../../../src/search/hgs/operators/two-opt-star';
 import { RouteState } from '../../../src/search/hgs/route-state';
 import { Random } from '../../../src/random';
+import { skillsAsCapacity } from '../../../src/search/hgs/skills-as-capacity';
 import {
   randomMixedFleetProblem,
   randomProblem,
@@ -19,6 +20,7 @@ import {
   withOptionalClients,
   withReleaseTimes,
   withReloads,
+  withSkills,
 } from './fixtures';
 
 const operators: NodeOperator[] = [new Relocate(1, false), new Relocate(2, false), new Relocate(2, true), new Swap(1, 1), new Swap(2, 1), new Swap(2, 2), new TwoOpt()];
@@ -39,12 +41,14 @@ const digits = (magnitude: number): number => (Math.abs(magnitude) >= 1e8 ? 3 : 
  * slots (3 vehicles, or with reloads 2 vehicles of several trip slots each), and the slow reference
  * price of routes on slots.
  */
-function randomCase(random: Random, withWindows: boolean, mixedFleet: boolean, backhauls = false, releases = false, rich = false, reloads = false) {
+function randomCase(random: Random, withWindows: boolean, mixedFleet: boolean, backhauls = false, releases = false, rich = false, reloads = false, skills = false) {
   const n = 4 + random.nextInt(7);
-  const problem = rich ? randomRichProblem(random, n) : mixedFleet ? randomMixedFleetProblem(random, n, withWindows) : randomProblem(random, n, withWindows);
-  if (backhauls) withBackhauls(random, problem);
-  if (releases) withReleaseTimes(random, problem);
-  if (reloads) withReloads(problem);
+  const modelled = rich ? randomRichProblem(random, n) : mixedFleet ? randomMixedFleetProblem(random, n, withWindows) : randomProblem(random, n, withWindows);
+  if (backhauls) withBackhauls(random, modelled);
+  if (releases) withReleaseTimes(random, modelled);
+  if (reloads) withReloads(modelled);
+  // Skills reach HGS as capacity dimensions: the transformed problem is what its data and the reference price.
+  const problem = skills ? skillsAsCapacity(withSkills(random, modelled)) : modelled;
   const data = buildHgsData(problem);
   const slots = reloads ? data.maxRoutes : ROUTE_SLOTS;
   const reference = (routes: number[][], onSlots: number[], penalties: { capacity: number; timeWarp: number }): number =>
@@ -74,9 +78,12 @@ describe.each([
   // Several trips per vehicle, chained in time, with release times: moves between two trips of one vehicle included.
   { withWindows: true, mixedFleet: false, releases: true, reloads: true, seed: 53 },
   { withWindows: false, mixedFleet: false, releases: true, reloads: true, seed: 59 },
+  // Skills as capacity dimensions: on the planner's model (pickups carry their skill unit too) and on a mixed fleet.
+  { withWindows: true, mixedFleet: true, rich: true, skills: true, seed: 61 },
+  { withWindows: false, mixedFleet: true, skills: true, seed: 67 },
 ])(
-  'move deltas equal recomputed cost differences (time windows: $withWindows, mixed fleet: $mixedFleet, backhauls: $backhauls, release times: $releases, rich: $rich, reloads: $reloads)',
-  ({ withWindows, mixedFleet, backhauls = false, releases = false, rich = false, reloads = false, seed }) => {
+  'move deltas equal recomputed cost differences (time windows: $withWindows, mixed fleet: $mixedFleet, backhauls: $backhauls, release times: $releases, rich: $rich, reloads: $reloads, skills: $skills)',
+  ({ withWindows, mixedFleet, backhauls = false, releases = false, rich = false, reloads = false, skills = false, seed }) => {
     const random = new Random(seed);
     const penalties = { capacity: 3.5, timeWarp: 1.7 };
 
@@ -84,7 +91,7 @@ describe.each([
       let checked = 0;
       let exact = 0;
       for (let trial = 0; trial < 40; trial++) {
-        const { n, state, plan, slots, loadedSlots, reference } = randomCase(random, withWindows, mixedFleet, backhauls, releases, rich, reloads);
+        const { n, state, plan, slots, loadedSlots, reference } = randomCase(random, withWindows, mixedFleet, backhauls, releases, rich, reloads, skills);
         for (let sample = 0; sample < 30; sample++) {
           const routes = randomRoutes(random, n, slots);
           state.load(routes, penalties);
@@ -119,7 +126,7 @@ describe.each([
       let twoOptStarChecked = 0;
       let swapStarChecked = 0;
       for (let trial = 0; trial < 40; trial++) {
-        const { n, state, plan, slots, loadedSlots, reference } = randomCase(random, withWindows, mixedFleet, backhauls, releases, rich, reloads);
+        const { n, state, plan, slots, loadedSlots, reference } = randomCase(random, withWindows, mixedFleet, backhauls, releases, rich, reloads, skills);
         const swapStar = new SwapStar(n);
         for (let sample = 0; sample < 20; sample++) {
           const routes = randomRoutes(random, n, slots);
@@ -157,7 +164,7 @@ describe.each([
       it('trading the places of two trips of one vehicle', () => {
         let checked = 0;
         for (let trial = 0; trial < 40; trial++) {
-          const { n, state, slots, loadedSlots, reference } = randomCase(random, withWindows, mixedFleet, backhauls, releases, rich, reloads);
+          const { n, state, slots, loadedSlots, reference } = randomCase(random, withWindows, mixedFleet, backhauls, releases, rich, reloads, skills);
           const trips = state.data.tripsPerVehicle;
           const scratchA = new Int32Array(n);
           const scratchB = new Int32Array(n);
@@ -182,7 +189,7 @@ describe.each([
     it('moving a route to another vehicle (exchanging two slots)', () => {
       let checked = 0;
       for (let trial = 0; trial < 40; trial++) {
-        const { problem, state, n, loadedSlots } = randomCase(random, withWindows, mixedFleet, backhauls, releases, rich);
+        const { problem, state, n, loadedSlots } = randomCase(random, withWindows, mixedFleet, backhauls, releases, rich, false, skills);
         const scratchA = new Int32Array(n);
         const scratchB = new Int32Array(n);
         for (let sample = 0; sample < 10; sample++) {
