@@ -4,27 +4,32 @@ import { GivenRoute, Job, Problem, Solution } from '../../model/problem';
 /**
  * HGS serves skills as extra capacity dimensions, so its load machinery (segments, penalties, the
  * final feasibility check) keeps jobs off vehicles that lack their skills without a rule of its own.
- * For each skill some job asks for, one dimension is appended: the job carries 1 in it, on its own
- * side (a pickup picks the unit up, so a route's load in that dimension never exceeds the number
- * of such jobs on it); a vehicle with the skill holds every such job of the problem (never binding),
- * a vehicle without it holds none (any such job on it is excess load). The skills fields stay, so
- * unassigned reasons can still name 'skills'. A problem whose jobs ask for no skill is returned as is.
+ * Skills held by the same vehicles share one dimension (each dimension slows every load check), and
+ * a skill every vehicle has needs none. A job needing any skill of a dimension carries 1 in it, on
+ * its own side (a pickup picks the unit up, so a route's load there never exceeds the number of such
+ * jobs on it); a vehicle holding the dimension's skills holds every such job of the problem (never
+ * binding), any other holds none (any such job on it is excess load). The skills fields stay, so
+ * unassigned reasons can still name 'skills'. A problem needing no dimension is returned as is.
  */
 export function skillsAsCapacity(problem: Problem): Problem {
-  const jobsPerSkill = new Map<string, number>();
-  for (const job of problem.jobs) for (const skill of new Set(job.skills ?? [])) jobsPerSkill.set(skill, (jobsPerSkill.get(skill) ?? 0) + 1);
-  if (jobsPerSkill.size === 0) return problem;
-  const skills = [...jobsPerSkill.keys()].sort();
+  const holders = (skill: string): number[] => problem.vehicles.flatMap((vehicle, k) => ((vehicle.skills ?? []).includes(skill) ? [k] : []));
+  // One dimension per set of holding vehicles (keyed by their indices): the vehicles, and the jobs needing one of its skills.
+  const dimensions = new Map<string, { holding: Set<number>; jobs: Set<number> }>();
+  problem.jobs.forEach((job, j) => {
+    for (const skill of job.skills ?? []) {
+      const holding = holders(skill);
+      if (holding.length === problem.vehicles.length) continue;
+      const key = holding.join(',');
+      if (!dimensions.has(key)) dimensions.set(key, { holding: new Set(holding), jobs: new Set() });
+      dimensions.get(key)!.jobs.add(j);
+    }
+  });
+  if (dimensions.size === 0) return problem;
+  const added = [...dimensions.keys()].sort().map((key) => dimensions.get(key)!);
   return {
     ...problem,
-    vehicles: problem.vehicles.map((vehicle) => {
-      const has = new Set(vehicle.skills ?? []);
-      return { ...vehicle, capacity: [...vehicle.capacity, ...skills.map((skill) => (has.has(skill) ? jobsPerSkill.get(skill)! : 0))] };
-    }),
-    jobs: problem.jobs.map((job) => {
-      const needs = new Set(job.skills ?? []);
-      return { ...job, amount: [...job.amount, ...skills.map((skill) => (needs.has(skill) ? 1 : 0))] };
-    }),
+    vehicles: problem.vehicles.map((vehicle, k) => ({ ...vehicle, capacity: [...vehicle.capacity, ...added.map((d) => (d.holding.has(k) ? d.jobs.size : 0))] })),
+    jobs: problem.jobs.map((job, j) => ({ ...job, amount: [...job.amount, ...added.map((d) => (d.jobs.has(j) ? 1 : 0))] })),
   };
 }
 

@@ -34,7 +34,30 @@ describe('HGS with skills', () => {
     const plain = planeProblem([0, 0], [{ x: 1, y: 0, demand: 1 }], { capacity: 1 });
     plain.vehicles[0].skills = ['cold'];
     expect(skillsAsCapacity(plain)).toBe(plain);
+    // A skill every vehicle has binds nothing: no dimension either.
+    plain.jobs[0].skills = ['cold'];
+    expect(skillsAsCapacity(plain)).toBe(plain);
     expect(whyNotHgsShaped(coldChain())).toBeNull();
+  });
+
+  it('adds one dimension per set of vehicles holding skills: 1 unit per job needing one, every such job on a holder, none elsewhere', () => {
+    const problem = coldChain();
+    problem.jobs.push({ ...problem.jobs[1], id: 'j3', skills: ['frozen', 'cold'] }, { ...problem.jobs[1], id: 'j4', skills: ['lift'] });
+    problem.vehicles[1].skills = ['cold', 'frozen'];
+    problem.vehicles[2].skills = ['lift'];
+    const shaped = skillsAsCapacity(problem);
+    // Dimensions: [vehicle 1] (cold and frozen share it), [vehicle 2] (lift).
+    expect(shaped.vehicles.map((v) => v.capacity)).toEqual([
+      [10, 0, 0],
+      [10, 2, 0],
+      [10, 0, 1],
+    ]);
+    expect(shaped.jobs.map((j) => j.amount)).toEqual([
+      [1, 1, 0],
+      [1, 0, 0],
+      [1, 1, 0],
+      [1, 0, 1],
+    ]);
   });
 
   it('refuses skills that split the fleet under a vehicles-first objective, not skills every vehicle has', () => {
