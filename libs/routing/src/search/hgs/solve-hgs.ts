@@ -1,7 +1,9 @@
-import { Problem, Solution, SolveOptions } from '../../model/problem';
+import { GivenRoute, Problem, Solution, SolveOptions } from '../../model/problem';
+import { nothingLeftToDrive } from '../given-routes';
 import { HybridGeneticSearch } from './genetic';
 import { buildHgsData } from './hgs-data';
 import { startingRoutes } from './starting-solution';
+import { setSkillessJobsApart, skillsAsCapacity, withOriginalDimensions } from './skills-as-capacity';
 import { SubproblemHelpers } from './subproblem-helpers';
 import { toSolution } from './to-solution';
 
@@ -10,9 +12,18 @@ export const DEFAULT_TIME_LIMIT_MS = 10_000;
 
 /**
  * Runs HGS on the calling thread, with `helpers` (if any) solving decomposition parts beside it.
- * The problem must be validated and HGS-shaped.
+ * The problem must be validated and HGS-shaped. Jobs no vehicle has the skills for are left out
+ * (`setSkillessJobsApart`); the other skills ride as capacity dimensions (`skillsAsCapacity`) and
+ * leave the returned loads.
  */
-export function solveWithHgs(problem: Problem, options: SolveOptions, helpers?: SubproblemHelpers): Solution {
+export function solveWithHgs(modelled: Problem, options: SolveOptions, helpers?: SubproblemHelpers): Solution {
+  const apart = setSkillessJobsApart(modelled);
+  if (apart.problem.jobs.length === 0) return apart.finish(nothingLeftToDrive(apart.problem));
+  return apart.finish(solveServable(apart.problem, options, apart.givenRoutes, helpers));
+}
+
+function solveServable(original: Problem, options: SolveOptions, givenRoutes: (routes: GivenRoute[]) => GivenRoute[], helpers?: SubproblemHelpers): Solution {
+  const problem = skillsAsCapacity(original);
   const data = buildHgsData(problem);
   const timeLimitMs = options.timeLimitMs ?? (options.maxIterations === undefined ? DEFAULT_TIME_LIMIT_MS : undefined);
   const search = new HybridGeneticSearch(data, {
@@ -22,11 +33,11 @@ export function solveWithHgs(problem: Problem, options: SolveOptions, helpers?: 
     hierarchical: problem.objective === 'vehicles-then-distance',
     onProgress: options.onProgress,
     helpers,
-    startingSolution: options.initialRoutes && startingRoutes(problem, data, options.initialRoutes),
+    startingSolution: options.initialRoutes && startingRoutes(problem, data, givenRoutes(options.initialRoutes)),
     now: options.clock === 'cpu' && (options.threads ?? 1) <= 1 ? processCpuMs : undefined,
   });
   const result = search.run();
-  return toSolution(
+  const solution = toSolution(
     problem,
     result.best.routes,
     {
@@ -38,6 +49,7 @@ export function solveWithHgs(problem: Problem, options: SolveOptions, helpers?: 
     result.best.slots,
     data.vehicleFirstSlot,
   );
+  return problem === original ? solution : withOriginalDimensions(original, solution);
 }
 
 /** CPU time of this process in milliseconds (user + system). */

@@ -2,13 +2,16 @@ import { Problem, UnassignedReason, Vehicle } from '../../model/problem';
 import { bindingReason } from '../binding-reason';
 
 /**
- * Why job `index` is left out, as ALNS reports it: tried alone on every vehicle, 'not_profitable'
- * (optional) or 'no_vehicle' (mandatory) when some vehicle could serve it alone, else the
- * constraint that fails for most vehicles.
+ * Why job `index` is left out, as ALNS reports it: 'skills' when no vehicle has all its skills;
+ * tried alone on every vehicle that has them, 'not_profitable' (optional) or 'no_vehicle'
+ * (mandatory) when one could serve it alone, else the constraint that fails for most of them.
  */
 export function unassignedReason(problem: Problem, index: number): UnassignedReason {
+  const needs = problem.jobs[index].skills ?? [];
+  const able = problem.vehicles.filter((vehicle) => needs.every((skill) => (vehicle.skills ?? []).includes(skill)));
+  if (able.length === 0) return 'skills';
   const counts = new Map<UnassignedReason, number>();
-  for (const vehicle of problem.vehicles) {
+  for (const vehicle of able) {
     const reason = aloneViolation(problem, vehicle, index);
     if (reason === null) return problem.jobs[index].unassignedPenaltyFen === undefined ? 'no_vehicle' : 'not_profitable';
     counts.set(reason, (counts.get(reason) ?? 0) + 1);

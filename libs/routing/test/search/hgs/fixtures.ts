@@ -144,6 +144,20 @@ export function withOptionalClients(random: Random, problem: Problem): Problem {
   return problem;
 }
 
+/**
+ * Skills 'cold' and 'lift': vehicle 0 has 'cold', vehicle 1 both, the others none (their order
+ * cycles when there are more); about a third of the jobs need 'cold', a quarter 'lift'.
+ */
+export function withSkills(random: Random, problem: Problem): Problem {
+  const sets = [['cold'], ['cold', 'lift'], []];
+  problem.vehicles = problem.vehicles.map((vehicle, k) => ({ ...vehicle, skills: sets[k % sets.length] }));
+  for (const job of problem.jobs) {
+    const skills = [...(random.nextInt(3) === 0 ? ['cold'] : []), ...(random.nextInt(4) === 0 ? ['lift'] : [])];
+    if (skills.length > 0) job.skills = skills;
+  }
+  return problem;
+}
+
 /** Penalties of the optional jobs missing from `routes`. */
 export function skippedPenalty(problem: Problem, routes: number[][]): number {
   const routed = new Set(routes.flat());

@@ -7,6 +7,7 @@ import { TwoOpt } from '../../../src/search/hgs/operators/two-opt';
 import { TwoOptStar } from '../../../src/search/hgs/operators/two-opt-star';
 import { RouteState } from '../../../src/search/hgs/route-state';
 import { Random } from '../../../src/random';
+import { skillsAsCapacity } from '../../../src/search/hgs/skills-as-capacity';
 import {
   randomMixedFleetProblem,
   randomProblem,
@@ -19,6 +20,7 @@ import {
   withOptionalClients,
   withReleaseTimes,
   withReloads,
+  withSkills,
   withSomeReloads,
 } from './fixtures';
 
@@ -41,13 +43,15 @@ const digits = (magnitude: number): number => (Math.abs(magnitude) >= 1e8 ? 3 : 
  * the first and last vehicle have several trip slots and the middle one one), and the slow reference
  * price of routes on slots.
  */
-function randomCase(random: Random, withWindows: boolean, mixedFleet: boolean, backhauls = false, releases = false, rich = false, reloads = false) {
+function randomCase(random: Random, withWindows: boolean, mixedFleet: boolean, backhauls = false, releases = false, rich = false, reloads = false, skills = false) {
   const n = 4 + random.nextInt(7);
-  const problem = rich ? randomRichProblem(random, n) : mixedFleet ? randomMixedFleetProblem(random, n, withWindows) : randomProblem(random, n, withWindows);
-  if (backhauls) withBackhauls(random, problem);
-  if (releases) withReleaseTimes(random, problem);
+  const modelled = rich ? randomRichProblem(random, n) : mixedFleet ? randomMixedFleetProblem(random, n, withWindows) : randomProblem(random, n, withWindows);
+  if (backhauls) withBackhauls(random, modelled);
+  if (releases) withReleaseTimes(random, modelled);
   // One vehicle type: two vehicles, both reloading; a mixed fleet keeps its types and only some vehicles reload.
-  if (reloads) (mixedFleet ? withSomeReloads : withReloads)(problem);
+  if (reloads) (mixedFleet ? withSomeReloads : withReloads)(modelled);
+  // Skills reach HGS as capacity dimensions: the transformed problem is what its data and the reference price.
+  const problem = skills ? skillsAsCapacity(withSkills(random, modelled)) : modelled;
   const data = buildHgsData(problem);
   const slots = reloads ? data.maxRoutes : ROUTE_SLOTS;
   const reference = (routes: number[][], onSlots: number[], penalties: { capacity: number; timeWarp: number }): number =>
@@ -81,9 +85,12 @@ describe.each([
   { withWindows: true, mixedFleet: true, releases: true, reloads: true, seed: 67 },
   // ... and on the planner's model: profiles, shifts, duration limits and costs per hour on each vehicle's whole chain.
   { withWindows: true, mixedFleet: true, rich: true, releases: true, reloads: true, seed: 71 },
+  // Skills as capacity dimensions: on the planner's model (pickups carry their skill unit too) and on a mixed fleet.
+  { withWindows: true, mixedFleet: true, rich: true, skills: true, seed: 61 },
+  { withWindows: false, mixedFleet: true, skills: true, seed: 67 },
 ])(
-  'move deltas equal recomputed cost differences (time windows: $withWindows, mixed fleet: $mixedFleet, backhauls: $backhauls, release times: $releases, rich: $rich, reloads: $reloads)',
-  ({ withWindows, mixedFleet, backhauls = false, releases = false, rich = false, reloads = false, seed }) => {
+  'move deltas equal recomputed cost differences (time windows: $withWindows, mixed fleet: $mixedFleet, backhauls: $backhauls, release times: $releases, rich: $rich, reloads: $reloads, skills: $skills)',
+  ({ withWindows, mixedFleet, backhauls = false, releases = false, rich = false, reloads = false, skills = false, seed }) => {
     const random = new Random(seed);
     const penalties = { capacity: 3.5, timeWarp: 1.7 };
 
@@ -91,7 +98,7 @@ describe.each([
       let checked = 0;
       let exact = 0;
       for (let trial = 0; trial < 40; trial++) {
-        const { n, state, plan, slots, loadedSlots, reference } = randomCase(random, withWindows, mixedFleet, backhauls, releases, rich, reloads);
+        const { n, state, plan, slots, loadedSlots, reference } = randomCase(random, withWindows, mixedFleet, backhauls, releases, rich, reloads, skills);
         for (let sample = 0; sample < 30; sample++) {
           const routes = randomRoutes(random, n, slots);
           state.load(routes, penalties);
@@ -126,7 +133,7 @@ describe.each([
       let twoOptStarChecked = 0;
       let swapStarChecked = 0;
       for (let trial = 0; trial < 40; trial++) {
-        const { n, state, plan, slots, loadedSlots, reference } = randomCase(random, withWindows, mixedFleet, backhauls, releases, rich, reloads);
+        const { n, state, plan, slots, loadedSlots, reference } = randomCase(random, withWindows, mixedFleet, backhauls, releases, rich, reloads, skills);
         const swapStar = new SwapStar(n);
         for (let sample = 0; sample < 20; sample++) {
           const routes = randomRoutes(random, n, slots);
@@ -166,7 +173,7 @@ describe.each([
     const checkSlotExchanges = (pick: (state: RouteState, slots: number) => [number, number], price: (state: RouteState, a: number, b: number) => number): void => {
       let checked = 0;
       for (let trial = 0; trial < 40; trial++) {
-        const { n, state, slots, loadedSlots, reference } = randomCase(random, withWindows, mixedFleet, backhauls, releases, rich, reloads);
+        const { n, state, slots, loadedSlots, reference } = randomCase(random, withWindows, mixedFleet, backhauls, releases, rich, reloads, skills);
         const scratchA = new Int32Array(n);
         const scratchB = new Int32Array(n);
         for (let sample = 0; sample < 10; sample++) {
