@@ -11,8 +11,11 @@ import { RouteState } from './route-state';
 import { TripSlots } from './trip-slots';
 import { Penalties } from './segment';
 
-/** Most left-out clients a new route is opened through at once (`openRouteThrough`). */
-const OPENING_CHAIN = 8;
+/**
+ * Most left-out clients a new route is opened through at once (`openRouteThrough`). Long: where
+ * prizes barely pay their detours, only a route through a whole cluster pays its way to the depot.
+ */
+const OPENING_CHAIN = 32;
 
 /**
  * Granular local search (Vidal 2022 style): for every client u in random order and every v among
@@ -38,6 +41,8 @@ export class LocalSearch {
   private readonly circleAngle: Int32Array;
   /** Scratch: the first empty slot of each vehicle type. */
   private readonly emptySlots: Int32Array;
+  /** Scratch: 1 for the clients of the chain `openRouteThrough` is building. */
+  private readonly inChain: Uint8Array;
 
   constructor(
     readonly data: HgsData,
@@ -64,6 +69,7 @@ export class LocalSearch {
     this.sectors = new RouteSectors(routeSlots);
     this.circleAngle = Int32Array.from(data.plane.angle, toCircle);
     this.emptySlots = new Int32Array(data.multiTrip ? Math.ceil(routeSlots / data.tripsPerVehicle) : data.typeCount);
+    this.inChain = new Uint8Array(data.n + 1);
   }
 
   /**
@@ -217,6 +223,7 @@ export class LocalSearch {
     let bestGain = -EPSILON;
     for (let c = u; c > 0 && length < OPENING_CHAIN;) {
       seq[length++] = c;
+      this.inChain[c] = 1;
       penalties += skipPenalty[c];
       const gain = state.replaceCost(start, seq, length, end) - state.routeCost[route] - penalties;
       if (gain < bestGain) {
@@ -225,11 +232,12 @@ export class LocalSearch {
       }
       let next = 0;
       for (const v of neighbours[c]) {
-        if (state.isRouted(v) || seq.subarray(0, length).includes(v)) continue;
+        if (state.isRouted(v) || this.inChain[v]) continue;
         if (next === 0 || arcCost[c * stride + v] < arcCost[c * stride + next]) next = v;
       }
       c = next;
     }
+    for (let k = 0; k < length; k++) this.inChain[seq[k]] = 0;
     if (bestLength === 0) return false;
     state.insertClients(seq, bestLength, start);
     return true;
