@@ -174,7 +174,7 @@ export class LocalSearch {
 
   /**
    * Puts a left-out client back where serving it costs less than its penalty: after one of its
-   * routed neighbours, at the front of a neighbour's route, or (from the second pass) on an empty
+   * routed neighbours, at the front of a neighbour's route, or (in the second pass) on an empty
    * route, with its nearest left-out neighbours if they pay for it together. Priced exactly (no
    * lower bound: the penalty is part of the gain).
    */
@@ -196,7 +196,9 @@ export class LocalSearch {
         return true;
       }
     }
-    if (pass > 0) {
+    // Once per run (second pass, when the routes have settled): building and pricing a chain is
+    // quadratic in its length, and most left-out clients open nothing.
+    if (pass === 1) {
       const count = this.firstEmptySlotPerType();
       for (let k = 0; k < count; k++) {
         if (this.openRouteThrough(u, state.startDepot(this.emptySlots[k]))) return true;
