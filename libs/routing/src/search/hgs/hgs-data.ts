@@ -217,24 +217,33 @@ function forbidBackhaulFirst(data: HgsData, pickupClient: Uint8Array): void {
 /**
  * For each client, the `count` clients with the smallest proximity. Without time windows the
  * proximity is the arc cost; with them it adds the waiting and the time warp that visiting j right
- * after i would force (weights 0.2 and 1, as in PyVRP's granular neighbourhood).
+ * after i would force (weights 0.2 and 1, as in PyVRP's granular neighbourhood). With optional
+ * clients, j's penalty is taken off: leaving j out costs that much, so a detour to j that much longer
+ * is as worth trying. Penalties are capped at the longest arc (a client worth more is served
+ * anyway, and the planner's penalties far above any route must not drown the distances), and a
+ * mandatory client counts as worth the cap.
  */
 function buildNeighbours(data: HgsData, count: number): Int32Array[] {
-  const { n, stride, arcCost, travelS, serviceS, earlyS, lateS } = data;
+  const { n, stride, arcCost, travelS, serviceS, earlyS, lateS, optional, skipPenalty } = data;
   const result: Int32Array[] = [new Int32Array(0)];
   const order = new Int32Array(n);
   const proximity = new Float64Array(n + 1);
+  let longestArc = 0;
+  if (data.hasOptional) for (let k = 0; k < arcCost.length; k++) if (arcCost[k] < FORBIDDEN_ARC_COST) longestArc = Math.max(longestArc, arcCost[k]);
   for (let i = 1; i <= n; i++) {
     let m = 0;
     for (let j = 1; j <= n; j++) {
       if (j === i) continue;
-      let p = arcCost[i * stride + j];
+      // An order-breaking arc (backhaul before linehaul) is priced by its allowed direction: the two
+      // are still neighbours where a route switches from linehaul to backhaul.
+      let p = arcCost[i * stride + j] < FORBIDDEN_ARC_COST ? arcCost[i * stride + j] : arcCost[j * stride + i];
       if (data.hasTimeWindows) {
         const arrive = earlyS[i] + serviceS[i] + travelS[i * stride + j];
         const wait = Math.max(earlyS[j] - (lateS[i] + serviceS[i] + travelS[i * stride + j]), 0);
         const warp = Math.max(arrive - lateS[j], 0);
         p += 0.2 * wait + warp;
       }
+      if (data.hasOptional) p -= optional[j] ? Math.min(skipPenalty[j], longestArc) : longestArc;
       proximity[j] = p;
       order[m++] = j;
     }

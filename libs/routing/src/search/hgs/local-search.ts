@@ -11,8 +11,11 @@ import { RouteState } from './route-state';
 import { TripSlots } from './trip-slots';
 import { Penalties } from './segment';
 
-/** Most left-out clients a new route is opened through at once (`openRouteThrough`). */
-const OPENING_CHAIN = 8;
+/**
+ * Most left-out clients a new route is opened through at once (`openRouteThrough`). Long: where
+ * prizes barely pay their detours, only a route through a whole cluster pays its way to the depot.
+ */
+const OPENING_CHAIN = 32;
 
 /**
  * Granular local search (Vidal 2022 style): for every client u in random order and every v among
@@ -38,6 +41,8 @@ export class LocalSearch {
   private readonly circleAngle: Int32Array;
   /** Scratch: the first empty slot of each vehicle type. */
   private readonly emptySlots: Int32Array;
+  /** Scratch: 1 for the clients of the chain `openRouteThrough` is building. */
+  private readonly inChain: Uint8Array;
 
   constructor(
     readonly data: HgsData,
@@ -64,6 +69,7 @@ export class LocalSearch {
     this.sectors = new RouteSectors(routeSlots);
     this.circleAngle = Int32Array.from(data.plane.angle, toCircle);
     this.emptySlots = new Int32Array(data.multiTrip ? data.vehicleFirstSlot.length - 1 : data.typeCount);
+    this.inChain = new Uint8Array(data.n + 1);
   }
 
   /**
@@ -171,7 +177,7 @@ export class LocalSearch {
 
   /**
    * Puts a left-out client back where serving it costs less than its penalty: after one of its
-   * routed neighbours, at the front of a neighbour's route, or (from the second pass) on an empty
+   * routed neighbours, at the front of a neighbour's route, or (in the second pass) on an empty
    * route, with its nearest left-out neighbours if they pay for it together. Priced exactly (no
    * lower bound: the penalty is part of the gain).
    */
@@ -193,7 +199,9 @@ export class LocalSearch {
         return true;
       }
     }
-    if (pass > 0) {
+    // Once per run (second pass, when the routes have settled): building and pricing a chain is
+    // quadratic in its length, and most left-out clients open nothing.
+    if (pass === 1) {
       const count = this.firstEmptySlotPerType();
       for (let k = 0; k < count; k++) {
         if (this.openRouteThrough(u, state.startDepot(this.emptySlots[k]))) return true;
@@ -220,6 +228,7 @@ export class LocalSearch {
     let bestGain = -EPSILON;
     for (let c = u; c > 0 && length < OPENING_CHAIN;) {
       seq[length++] = c;
+      this.inChain[c] = 1;
       penalties += skipPenalty[c];
       const gain = state.replaceCost(start, seq, length, end) - state.routeCost[route] - penalties;
       if (gain < bestGain) {
@@ -228,11 +237,12 @@ export class LocalSearch {
       }
       let next = 0;
       for (const v of neighbours[c]) {
-        if (state.isRouted(v) || seq.subarray(0, length).includes(v)) continue;
+        if (state.isRouted(v) || this.inChain[v]) continue;
         if (next === 0 || arcCost[c * stride + v] < arcCost[c * stride + next]) next = v;
       }
       c = next;
     }
+    for (let k = 0; k < length; k++) this.inChain[seq[k]] = 0;
     if (bestLength === 0) return false;
     state.insertClients(seq, bestLength, start);
     return true;
