@@ -1,5 +1,6 @@
 import { solve } from '@rural-dispatch/routing';
 import { MAX_TRIPS } from '../../src/planning/planner/depot-trips';
+import { PLANNER_ENGINE } from '../../src/planning/planner/depot-solve';
 import { InfeasibleSolutionError } from '../../src/planning/planner/solution-reader';
 import { iterationBudget, planWave } from '../../src/planning/planner/wave-planner';
 import type { SolveFunction, WaveInput, WavePlan } from '../../src/planning/planner/wave-model';
@@ -189,10 +190,10 @@ describe('planWave leaves out what it cannot serve, with a reason', () => {
 });
 
 describe('the engine', () => {
-  it("plans with HGS: every run of the fixture's plan has HGS's iteration budget", async () => {
+  it("plans with the product's engine: every run of the fixture's plan has that engine's iteration budget", async () => {
     const result = await plan(fixtureInput());
     expect(result.statistics.length).toBeGreaterThan(0);
-    for (const run of result.statistics) expect(run.maxIterations).toBe(iterationBudget(run.jobs, 'hgs'));
+    for (const run of result.statistics) expect(run.maxIterations).toBe(iterationBudget(run.jobs, PLANNER_ENGINE));
   });
 });
 

@@ -17,23 +17,30 @@ export interface DepotSolve {
 }
 
 /**
- * The engine the planner solves with: HGS (issue 14). Solved alone it matches or beats ALNS's
- * objective on each depot problem, and with the fixes below the plan's cost per parcel is not worse
- * on the plan-wave bench at the same seed and time. ALNS stays in the library for paired
- * pickup-and-delivery shipments (which the planner does not build) and behind 'alns' here.
+ * The engine the planner solves with: ALNS, still (issue 14). HGS takes every depot problem the
+ * planner builds, and solved alone matches or beats ALNS's objective on each; but the plan's cost
+ * per parcel is not better on every seed, and with HGS the plan can leave work that must go today
+ * open. plan-wave, 8 s, one machine quiet enough that every run ended on its iteration budget
+ * (2026-11-30, load 2.7-3.0), yuan per parcel ALNS / HGS: seed 1 4.82 / 4.82, seed 2 4.99 / 4.58,
+ * seed 3 3.98 / 4.09 with one must-go shipment left open (`time_window`); after the granular
+ * neighbours for optional clients (commit 498049f) seed 2's HGS plan left 4 must-go shipments open
+ * and seed 3's cost 4.15. A budget three times larger changed nothing (seed 3: the same plan).
+ * What strands them is the trunk, not the engine's search: a station's transfers carry no deadline
+ * from its last mile's must-go windows, so a cheaper trunk (HGS's) drops later and a village window
+ * closes before the last mile can reach it; the remedies then find that an earlier trunk start
+ * serves it. ALNS's trunks were less optimised and happened to arrive in time. HGS becomes the
+ * planner's engine once the trunk carries those deadlines; 'hgs' switches it (with HGS's own
+ * iteration budget), as `bench:plan-wave --engine hgs` does for A/B runs.
  *
- * plan-wave, 8 s, yuan per parcel, ALNS / HGS. Wall clock (nice 10, load 4-5): seed 1 4.82 / 4.82,
- * seed 2 4.62 / 4.58, seed 3 4.08 / 4.08, HGS's plan ¥2 to ¥13 cheaper on each. CPU clock
- * (`--clock cpu`): 4.82 / 4.82, 4.62 / 4.58, 4.10 / 4.15 (HGS's run at one busy station cut by the
- * clock at 134 of 205 iterations); the time split alone moves ALNS by as much (seed 3: 4.04 on main,
- * ALNS's progress follows its clock). Under heavier load HGS's runs are cut far more (4 to 8 of 22
- * ended on their budget at load 7) and its plans cost more: what is left is HGS's time per iteration.
- * Two things made HGS dearer and are fixed: its first trunk loaded optional transfers the last mile
- * then declined and kept that vehicle and those detours (seed 2: a truck at ¥509.93 where a van costs
- * ¥310.16; trunk-reroute.ts solves the trunk again for what the last mile took); and at stations with
- * only optional work today it sent vehicles out for part of it, weighed against penalties that held
- * the trunk's share of the station's next visit, which going today does not save there (seed 3: 85
- * parcels more for ¥472 more; withoutUnsavedTrunkShare in wave-planner.ts).
+ * Earlier A/B runs (nice 10, load 4-5, before 498049f) gave ALNS / HGS 4.82 / 4.82, 4.62 / 4.58,
+ * 4.08 / 4.08 on the wall clock and 4.10 / 4.15 on seed 3 with `--clock cpu`. Two things that made
+ * HGS's plans dearer are fixed and serve ALNS too: its first trunk loaded optional transfers the last
+ * mile then declined and kept that vehicle and those detours (seed 2: a truck at ¥509.93 where a van
+ * costs ¥310.16; trunk-reroute.ts solves the trunk again for what the last mile took); and at
+ * stations with only optional work today it sent vehicles out for part of it, weighed against
+ * penalties that held the trunk's share of the station's next visit, which going today does not
+ * save there (seed 3: 85 parcels more for ¥472 more; withoutUnsavedTrunkShare in wave-planner.ts).
+ * With them ALNS's plans went from ¥5.35-5.59 to ¥4.82 (seed 1) and ¥5.30 to ¥4.62-4.99 (seed 2).
  *
  * Optional solver clients carry the consolidation deferral: an optional task is a job whose
  * `unassignedPenaltyFen` is its shipments' deferral cost, the estimated marginal cost of serving them
@@ -45,7 +52,7 @@ export interface DepotSolve {
  * one-day cost per parcel: what a plan leaves costs its penalty on a later day, which that figure
  * does not show.
  */
-export const PLANNER_ENGINE: PlannerEngine = 'hgs';
+export const PLANNER_ENGINE: PlannerEngine = 'alns';
 
 export type PlannerEngine = 'alns' | 'hgs';
 
