@@ -25,12 +25,15 @@ export interface DepotSolve {
  * seed 3 3.98 / 4.09 with one must-go shipment left open (`time_window`); after the granular
  * neighbours for optional clients (commit 498049f) seed 2's HGS plan left 4 must-go shipments open
  * and seed 3's cost 4.15. A budget three times larger changed nothing (seed 3: the same plan).
- * What strands them is the trunk, not the engine's search: a station's transfers carry no deadline
- * from its last mile's must-go windows, so a cheaper trunk (HGS's) drops later and a village window
- * closes before the last mile can reach it; the remedies then find that an earlier trunk start
- * serves it. ALNS's trunks were less optimised and happened to arrive in time. HGS becomes the
- * planner's engine once the trunk carries those deadlines; 'hgs' switches it (with HGS's own
- * iteration budget), as `bench:plan-wave --engine hgs` does for A/B runs.
+ * What strands them is the trunk, not the last mile's search: a station's must-go transfers carry
+ * the deadline of station-deadlines.ts, per village the latest drop from which one of the station's
+ * vehicles, driving straight there, still reaches it. With several such villages and few vehicles
+ * that is too late for some of them, and a cheaper trunk (HGS's) drops nearer the deadlines; the
+ * remedies then find that an earlier trunk start serves them. ALNS's trunks were less optimised and
+ * happened to arrive in time. HGS becomes the planner's engine once the deadlines account for the
+ * station's whole must-go round (or a station whose last mile leaves must-go work open is replanned
+ * with its trunk drop moved earlier); 'hgs' switches it (with HGS's own iteration budget), as
+ * `bench:plan-wave --engine hgs` does for A/B runs.
  *
  * Earlier A/B runs (nice 10, load 4-5, before 498049f) gave ALNS / HGS 4.82 / 4.82, 4.62 / 4.58,
  * 4.08 / 4.08 on the wall clock and 4.10 / 4.15 on seed 3 with `--clock cpu`. Two things that made
