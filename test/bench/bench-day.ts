@@ -29,6 +29,18 @@ export function villagesOf(county: DemoCounty): DemoVillage[] {
     }));
 }
 
+/** A standard inbound shipment of one 1 kg parcel to `villageCode`: the constant load the soak and the memory probe push. */
+export function oneParcelShipment(id: string, villageCode: string) {
+  return {
+    id,
+    direction: 'inbound',
+    serviceLevel: 'standard',
+    contact: { name: '王', phone: '13800138000' },
+    destination: { villageCode },
+    parcels: [{ barcode: `${id}-1`, weightG: 1_000, dimensions: { length: 30, width: 20, height: 10, unit: 'cm' } }],
+  };
+}
+
 /**
  * A county's day through the intake service (in process: the benches measure planning, not the
  * intake), from the demo's five platforms in turn, then its inbound parcels scanned in at the hub.

@@ -22,7 +22,7 @@ import { integerBetween } from '../../src/cli/option-parsers';
 import { PlatformsService } from '../../src/integrations/platforms.service';
 import { signedHeaders } from '../../src/integrations/webhook-signature';
 import { benchCommand, runBench } from './bench-command';
-import { machineLine, seedXiheDay } from './bench-day';
+import { machineLine, oneParcelShipment, seedXiheDay } from './bench-day';
 import { createBenchDeployment, DatabaseBackendsCpu, freePort, startApi, stopChild, spawnWorker, processCpuMs } from './bench-server';
 
 const SERVICE_DATE = '2026-11-30';
@@ -265,18 +265,7 @@ async function main(): Promise<void> {
 
     const pushing = paced(options.pushRate, until, (index) => {
       const id = `SOAK-${index}`;
-      const body = JSON.stringify({
-        shipments: [
-          {
-            id,
-            direction: 'inbound',
-            serviceLevel: 'standard',
-            contact: { name: '王', phone: '13800138000' },
-            destination: { villageCode: villageCodes[index % villageCodes.length] },
-            parcels: [{ barcode: `${id}-1`, weightG: 1_000, dimensions: { length: 30, width: 20, height: 10, unit: 'cm' } }],
-          },
-        ],
-      });
+      const body = JSON.stringify({ shipments: [oneParcelShipment(id, villageCodes[index % villageCodes.length])] });
       void push
         .measure(() => send('POST', `${baseUrl}/v1/webhooks/${platform.id}/shipments`, signedHeaders(webhookSecret, `msg_${randomUUID()}`, body), body))
         .then((answer) => answer?.ok && accepted.add(id));

@@ -26,7 +26,7 @@ import { PlanRequestsService } from '../../src/planning/plan-requests.service';
 import { ShipmentInputDto } from '../../src/shipments/dto/shipment-input.dto';
 import { ShipmentIntakeService } from '../../src/shipments/shipment-intake.service';
 import { benchCommand, runBench } from './bench-command';
-import { machineLine, seedXiheDay } from './bench-day';
+import { machineLine, oneParcelShipment, seedXiheDay } from './bench-day';
 import { createBenchDeployment, stopChild } from './bench-server';
 import type { IsolateMemory, ProcessMemorySample } from './worker-memory-probe.preload';
 
@@ -114,14 +114,7 @@ async function main(): Promise<void> {
       pushing = setInterval(() => {
         for (let k = 0; k < options.pushesPerSecond; k++) {
           const id = `WMEM-${next++}`;
-          const shipment = {
-            id,
-            direction: 'inbound',
-            serviceLevel: 'standard',
-            contact: { name: '王', phone: '13800138000' },
-            destination: { villageCode: villageCodes[next % villageCodes.length] },
-            parcels: [{ barcode: `${id}-1`, weightG: 1_000, dimensions: { length: 30, width: 20, height: 10, unit: 'cm' } }],
-          } as unknown as ShipmentInputDto;
+          const shipment = oneParcelShipment(id, villageCodes[next % villageCodes.length]) as unknown as ShipmentInputDto;
           void intake.create({ countyId, platformId: platform.id }, [shipment]).catch((error: unknown) => log(`push failed: ${String(error)}`));
         }
       }, 1_000);
