@@ -14,15 +14,10 @@ export function isHgsShaped(problem: Problem): boolean {
  * delivery or a pickup (in any order, or linehaul first when the problem asks),
  * mandatory or optional at a penalty (unless vehicles count first), with at most one time window.
  * Release times are honoured (a trip leaves after its last release). Several trips per vehicle
-<<<<<<< HEAD
  * (reloading at the depot) are solved for the vehicles that reload, only at their depot, on any
  * such fleet (mixed, or only some vehicles reloading), with a cost or distance objective.
-=======
- * (reloading at the depot) are solved when every vehicle reloads, only at its depot, on a fleet of
- * one vehicle type, with mandatory jobs and a cost or distance objective. Skills are served as
- * capacity dimensions (`skillsAsCapacity`), so vehicles that differ in the skills jobs ask for make
- * a mixed fleet.
->>>>>>> skills
+ * Skills are served as capacity dimensions (`skillsAsCapacity`), so vehicles that differ in the
+ * skills jobs ask for make a mixed fleet.
  */
 export function whyNotHgsShaped(modelled: Problem): string | null {
   const problem = skillsAsCapacity(modelled);
