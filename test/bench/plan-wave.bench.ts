@@ -183,7 +183,7 @@ async function main(): Promise<void> {
       console.log(title);
       for (const run of runs) {
         console.log(
-          `  ${run.name.slice(0, 46).padEnd(46)} jobs ${String(run.jobs).padStart(3)}  routes ${String(run.routes).padStart(2)}  open ${String(run.unassignedJobs).padStart(2)}  iterations ${run.iterations}/${run.maxIterations}  ${run.runtimeMs} ms${run.replayable ? '  replayable' : ''}`,
+          `  ${run.name.slice(0, 46).padEnd(46)} jobs ${String(run.jobs).padStart(3)}  routes ${String(run.routes).padStart(2)}  open ${String(run.unassignedJobs).padStart(2)}  iterations ${run.iterations}/${run.maxIterations}  ${Math.round(run.runtimeMs)} ms${run.replayable ? '  replayable' : ''}`,
         );
       }
     };

@@ -89,15 +89,19 @@ export function iterationBudget(jobCount: number, engine: 'alns' | 'hgs' = 'alns
 }
 
 /** Fetches the matrices a depot problem needs, builds it and solves it (when there is anything to solve). */
-export async function solveDepot(spec: DepotProblemSpec, deps: DepotSolveDependencies, budget: { seed: number; timeLimitMs: number }): Promise<DepotSolve> {
+export async function solveDepot(
+  spec: DepotProblemSpec,
+  deps: DepotSolveDependencies,
+  budget: { seed: number; timeLimitMs: number; /** Instead of `iterationBudget`'s, on ALNS whatever the engine in use. */ alnsIterations?: number },
+): Promise<DepotSolve> {
   const nodeIds = depotProblemNodeIds(spec);
   const matrices = new Map<VehicleClass, NodeMatrix>();
   if (spec.tasks.length > 0) {
     for (const vehicleClass of vehicleClassesOf(spec.vehicles)) matrices.set(vehicleClass, await deps.matrices(nodeIds, vehicleClass));
   }
   let built = buildDepotProblem(spec, matrices);
-  const onHgs = settingsInUse.engine === 'hgs' && built.problem !== null && isHgsShaped(built.problem);
-  const maxIterations = iterationBudget(built.problem?.jobs.length ?? 0, onHgs ? 'hgs' : 'alns');
+  const onHgs = settingsInUse.engine === 'hgs' && budget.alnsIterations === undefined && built.problem !== null && isHgsShaped(built.problem);
+  const maxIterations = budget.alnsIterations ?? iterationBudget(built.problem?.jobs.length ?? 0, onHgs ? 'hgs' : 'alns');
   const engine = onHgs ? 'auto' : 'alns';
   const run = (problem: BuiltProblem['problem']) =>
     problem

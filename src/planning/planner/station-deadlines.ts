@@ -38,15 +38,15 @@ export async function stationDropDeadlines(
 
 /**
  * The latest arrival of a must-go transfer task at its station: its most demanding village's drop
- * deadline less the unloading (the station's service time). Undefined when nothing in it must go, or
- * no village of it has a deadline.
+ * deadline, or the station's must-go round's (station-round.ts) if earlier, less the unloading (the
+ * station's service time). Undefined when nothing in it must go, or nothing gives a deadline.
  */
-export function transferLatestArrivalS(shipments: readonly WaveShipment[], deadlines: ReadonlyMap<string, number>, unloadingS: number): number | undefined {
+export function transferLatestArrivalS(shipments: readonly WaveShipment[], deadlines: ReadonlyMap<string, number>, unloadingS: number, roundDeadlineS?: number): number | undefined {
   let latest: number | undefined;
   for (const shipment of shipments) {
     if ((shipment.urgency ?? 'due') === 'optional') continue;
-    const deadline = deadlines.get(shipment.villageNodeId);
-    if (deadline !== undefined) latest = Math.min(latest ?? Infinity, deadline - unloadingS);
+    const deadline = Math.min(deadlines.get(shipment.villageNodeId) ?? Infinity, roundDeadlineS ?? Infinity);
+    if (deadline !== Infinity) latest = Math.min(latest ?? Infinity, deadline - unloadingS);
   }
   return latest;
 }

@@ -5,6 +5,7 @@ import { rerouteTrunk } from './trunk-reroute';
 import { commonCapacity, groupShipments, packTasks, WaveTask } from './wave-tasks';
 import { urgencyOf } from './task-penalty';
 import { stationDropDeadlines, transferLatestArrivalS } from './station-deadlines';
+import { earliestUnloadS, solveStationRound } from './station-round';
 import { PlannedRoute, PlannedStop, ProblemStatistics, UnassignedShipment, WaveInput, WaveNode, WavePlan, WaveShipment, WaveTotals, WaveVehicle } from './wave-model';
 
 export { iterationBudget } from './depot-solve';
@@ -18,6 +19,8 @@ export interface WavePlannerDependencies extends DepotSolveDependencies {
 const TRUNK_TIME_SHARE = 0.4;
 /** Share kept for solving the trunk again for what the last mile took (trunk-reroute.ts), with what the stations leave unused. */
 const TRUNK_REROUTE_TIME_SHARE = 0.1;
+/** Share each station's must-go round may take (station-round.ts); a round is small and ends on its few iterations long before. */
+const STATION_ROUND_TIME_SHARE = 0.05;
 
 /**
  * Plans one wave in three tiers: trunk first (hub vehicles carry each supplied township's total and
@@ -55,6 +58,7 @@ export async function planWave(input: WaveInput, deps: WavePlannerDependencies):
   const hubVehicles = vehiclesByHome.get(input.hubNodeId) ?? [];
   const hubChunk = commonCapacity(hubVehicles.map((vehicle) => vehicle.capacity));
   const trunkTasks: WaveTask[] = [];
+  let roundsRuntimeMs = 0;
   for (const stationId of stationIds) {
     const station = nodesById.get(stationId)!;
     const atStation = byStation.get(stationId)!;
@@ -74,8 +78,25 @@ export async function planWave(input: WaveInput, deps: WavePlannerDependencies):
     };
     direct.push(...atStation.filter(outOfReach));
     const viaStation = atStation.filter((shipment) => !outOfReach(shipment));
+    const round = await solveStationRound(
+      {
+        station,
+        tasks: mustGoDeliveryTasks(viaStation, commonCapacity(stationVehicles.map((vehicle) => vehicle.capacity))),
+        vehicles: stationVehicles,
+        serviceDate: input.serviceDate,
+        nodesById,
+        seed: input.seed,
+        timeLimitMs: input.timeLimitMs * STATION_ROUND_TIME_SHARE,
+      },
+      deps,
+    );
+    roundsRuntimeMs += round.statistics.runtimeMs;
+    if (round.statistics.jobs > 0) statistics.push(round.statistics);
+    // A round no trunk can supply in time would only make the trunk leave the transfer open: then as early as the trunk can be there.
+    const roundDeadlineS =
+      round.latestUnloadedS === undefined ? undefined : Math.max(round.latestUnloadedS, await earliestUnloadS(input.hubNodeId, station, hubVehicles, deps.matrices));
     for (const task of directionTasks(stationId, 'station_transfer', viaStation, hubChunk)) {
-      const latestArrivalS = task.direction === 'delivery' ? transferLatestArrivalS(task.shipments, deadlines, station.serviceTimeS) : undefined;
+      const latestArrivalS = task.direction === 'delivery' ? transferLatestArrivalS(task.shipments, deadlines, station.serviceTimeS, roundDeadlineS) : undefined;
       trunkTasks.push(latestArrivalS === undefined ? task : { ...task, latestArrivalS });
     }
   }
@@ -107,7 +128,7 @@ export async function planWave(input: WaveInput, deps: WavePlannerDependencies):
   const lastMileRoutes: PlannedRoute[] = [];
   const unloadedAtS = new Map<string, number>();
   const rerouteReserveMs = stationIds.length ? input.timeLimitMs * TRUNK_REROUTE_TIME_SHARE : 0;
-  let remainingMs = input.timeLimitMs - rerouteReserveMs - trunk.statistics.reduce((total, run) => total + run.runtimeMs, 0);
+  let remainingMs = input.timeLimitMs - rerouteReserveMs - roundsRuntimeMs - trunk.statistics.reduce((total, run) => total + run.runtimeMs, 0);
   const stationTasks = stationIds.map((stationId) => {
     const supplied = withoutUnsavedTrunkShare(byStation.get(stationId)!.filter((shipment) => suppliedIds.has(shipment.id)));
     const chunk = commonCapacity(vehiclesByHome.get(stationId)!.map((vehicle) => vehicle.capacity));
@@ -216,6 +237,12 @@ export function withoutUnsavedTrunkShare(supplied: WaveShipment[]): WaveShipment
   return supplied.map((shipment) =>
     shipment.deferralTrunkShareFen ? { ...shipment, deferralPenaltyFen: Math.max(1, (shipment.deferralPenaltyFen ?? 0) - shipment.deferralTrunkShareFen) } : shipment,
   );
+}
+
+/** The must-go deliveries among a station's shipments, as its last mile would get them (one task per village and chunk). */
+function mustGoDeliveryTasks(shipments: WaveShipment[], chunk: WaveVehicle['capacity']): WaveTask[] {
+  const mustGo = shipments.filter((shipment) => shipment.direction === 'delivery' && urgencyOf(shipment) !== 'optional');
+  return [...groupShipments(mustGo, (shipment) => shipment.villageNodeId)].flatMap(([villageId, ofVillage]) => directionTasks(villageId, 'village', ofVillage, chunk));
 }
 
 const isTransfer = (stop: PlannedStop) => stop.kind === 'station_transfer';
