@@ -193,7 +193,9 @@ describe('the engine', () => {
   it("plans with the product's engine: every run of the fixture's plan has that engine's iteration budget", async () => {
     const result = await plan(fixtureInput());
     expect(result.statistics.length).toBeGreaterThan(0);
-    for (const run of result.statistics) expect(run.maxIterations).toBe(iterationBudget(run.jobs, PLANNER_ENGINE));
+    const depotRuns = result.statistics.filter((run) => !run.name.startsWith('round:'));
+    expect(depotRuns.length).toBeGreaterThan(0);
+    for (const run of depotRuns) expect(run.maxIterations).toBe(iterationBudget(run.jobs, PLANNER_ENGINE));
   });
 });
 
