@@ -12,7 +12,9 @@ describe('latestDepartureS', () => {
   // Depot 0, a at 1 (open 09:00-10:00), b at 2 (until 11:00), 600 s each leg, 300 s service; shift 08:00-18:00.
   const problem: Problem = {
     profiles: { van: { size: 3, distanceM: new Int32Array(9).fill(1000), durationS: Int32Array.from([0, 600, 600, 600, 0, 600, 600, 600, 0]) } },
-    vehicles: [{ id: 'v', startLocation: 0, endLocation: 0, capacity: [10], fixedCostFen: 0, costPerKmFen: 0, costPerHourFen: 0, profile: 'van', shift: { startS: 28_800, endS: 64_800 } }],
+    vehicles: [
+      { id: 'v', startLocation: 0, endLocation: 0, capacity: [10], fixedCostFen: 0, costPerKmFen: 0, costPerHourFen: 0, profile: 'van', shift: { startS: 28_800, endS: 64_800 } },
+    ],
     jobs: [
       { id: 'a', kind: 'delivery', location: 1, serviceS: 300, timeWindows: [{ startS: 32_400, endS: 36_000 }], amount: [1] },
       { id: 'b', kind: 'delivery', location: 2, serviceS: 300, timeWindows: [{ startS: 0, endS: 39_600 }], amount: [1] },
@@ -34,7 +36,12 @@ describe('latestDepartureS', () => {
     // Leaves 08:50, a at 09:00 (no wait), b at 09:15, back 09:30: a binds (b has 6,300 s, the shift 30,600 s), so 09:50.
     const route: Route = {
       vehicleId: 'v',
-      steps: [step('start', undefined, 31_800, 31_800, 31_800), step('job', 'a', 32_400, 32_400, 32_700), step('job', 'b', 33_300, 33_300, 33_600), step('end', undefined, 34_200, 34_200, 34_200)],
+      steps: [
+        step('start', undefined, 31_800, 31_800, 31_800),
+        step('job', 'a', 32_400, 32_400, 32_700),
+        step('job', 'b', 33_300, 33_300, 33_600),
+        step('end', undefined, 34_200, 34_200, 34_200),
+      ],
       distanceM: 3000,
       durationS: 2400,
       costFen: 0,
@@ -45,7 +52,12 @@ describe('latestDepartureS', () => {
   it('counts waiting as slack: leaving at 08:00 and waiting 3,000 s at a gives the same 09:50', () => {
     const route: Route = {
       vehicleId: 'v',
-      steps: [step('start', undefined, 28_800, 28_800, 28_800), step('job', 'a', 29_400, 32_400, 32_700), step('job', 'b', 33_300, 33_300, 33_600), step('end', undefined, 34_200, 34_200, 34_200)],
+      steps: [
+        step('start', undefined, 28_800, 28_800, 28_800),
+        step('job', 'a', 29_400, 32_400, 32_700),
+        step('job', 'b', 33_300, 33_300, 33_600),
+        step('end', undefined, 34_200, 34_200, 34_200),
+      ],
       distanceM: 3000,
       durationS: 5400,
       costFen: 0,
@@ -66,7 +78,13 @@ describe("a station's must-go round", () => {
   it('is due earlier than any one village alone, and a round leaving then still serves every village', async () => {
     const deps = { matrices: gridMatrices(), solve: solveHere };
     const round = await solveStationRound({ station: byId.get('S1')!, tasks, vehicles: [tricycle], serviceDate, nodesById: byId, seed: 1, timeLimitMs: 60_000 }, deps);
-    const perVillage = await stationDropDeadlines(byId.get('S1')!, ['V11', 'V12', 'V13'].map((id) => byId.get(id)!), [tricycle], serviceDate, gridMatrices());
+    const perVillage = await stationDropDeadlines(
+      byId.get('S1')!,
+      ['V11', 'V12', 'V13'].map((id) => byId.get(id)!),
+      [tricycle],
+      serviceDate,
+      gridMatrices(),
+    );
     expect(round.latestUnloadedS).toBeDefined();
     expect(round.latestUnloadedS!).toBeLessThan(Math.min(...perVillage.values()));
     const leavingThen = await solveDepot(
@@ -85,7 +103,10 @@ describe("a station's must-go round", () => {
   });
 
   it('sets no deadline when nothing must go', async () => {
-    const round = await solveStationRound({ station: byId.get('S1')!, tasks: [], vehicles: [tricycle], serviceDate, nodesById: byId, seed: 1, timeLimitMs: 1_000 }, { matrices: gridMatrices(), solve: solveHere });
+    const round = await solveStationRound(
+      { station: byId.get('S1')!, tasks: [], vehicles: [tricycle], serviceDate, nodesById: byId, seed: 1, timeLimitMs: 1_000 },
+      { matrices: gridMatrices(), solve: solveHere },
+    );
     expect(round.latestUnloadedS).toBeUndefined();
   });
 

@@ -41,7 +41,12 @@ export async function stationDropDeadlines(
  * deadline, or the station's must-go round's (station-round.ts) if earlier, less the unloading (the
  * station's service time). Undefined when nothing in it must go, or nothing gives a deadline.
  */
-export function transferLatestArrivalS(shipments: readonly WaveShipment[], deadlines: ReadonlyMap<string, number>, unloadingS: number, roundDeadlineS?: number): number | undefined {
+export function transferLatestArrivalS(
+  shipments: readonly WaveShipment[],
+  deadlines: ReadonlyMap<string, number>,
+  unloadingS: number,
+  roundDeadlineS?: number,
+): number | undefined {
   let latest: number | undefined;
   for (const shipment of shipments) {
     if ((shipment.urgency ?? 'due') === 'optional') continue;

@@ -31,7 +31,14 @@ export async function solveStationRound(
   spec: { station: WaveNode; tasks: WaveTask[]; vehicles: WaveVehicle[]; serviceDate: string; nodesById: ReadonlyMap<string, WaveNode>; seed: number; timeLimitMs: number },
   deps: DepotSolveDependencies,
 ): Promise<StationRound> {
-  const depotSpec = { name: `round:${spec.station.code}`, serviceDate: spec.serviceDate, depotNodeId: spec.station.id, vehicles: spec.vehicles, tasks: spec.tasks, nodesById: spec.nodesById };
+  const depotSpec = {
+    name: `round:${spec.station.code}`,
+    serviceDate: spec.serviceDate,
+    depotNodeId: spec.station.id,
+    vehicles: spec.vehicles,
+    tasks: spec.tasks,
+    nodesById: spec.nodesById,
+  };
   const { built, solution, statistics } = await solveDepot(depotSpec, deps, { seed: spec.seed, timeLimitMs: spec.timeLimitMs, alnsIterations: ROUND_ITERATIONS });
   let latestUnloadedS: number | undefined;
   if (built.problem && solution) {
