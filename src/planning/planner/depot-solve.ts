@@ -17,23 +17,21 @@ export interface DepotSolve {
 }
 
 /**
- * The engine the planner solves with: ALNS, still (issue 14). HGS takes every depot problem the
- * planner builds, and solved alone matches or beats ALNS's objective on each; but the plan's cost
- * per parcel is not better on every seed, and with HGS the plan can leave work that must go today
- * open. plan-wave, 8 s, one machine quiet enough that every run ended on its iteration budget
- * (2026-11-30, load 2.7-3.0), yuan per parcel ALNS / HGS: seed 1 4.82 / 4.82, seed 2 4.99 / 4.58,
- * seed 3 3.98 / 4.09 with one must-go shipment left open (`time_window`); after the granular
- * neighbours for optional clients (commit 498049f) seed 2's HGS plan left 4 must-go shipments open
- * and seed 3's cost 4.15. A budget three times larger changed nothing (seed 3: the same plan).
- * What strands them is the trunk, not the last mile's search: a station's must-go transfers carry
- * the deadline of station-deadlines.ts, per village the latest drop from which one of the station's
- * vehicles, driving straight there, still reaches it. With several such villages and few vehicles
- * that is too late for some of them, and a cheaper trunk (HGS's) drops nearer the deadlines; the
- * remedies then find that an earlier trunk start serves them. ALNS's trunks were less optimised and
- * happened to arrive in time. HGS becomes the planner's engine once the deadlines account for the
- * station's whole must-go round (or a station whose last mile leaves must-go work open is replanned
- * with its trunk drop moved earlier); 'hgs' switches it (with HGS's own iteration budget), as
- * `bench:plan-wave --engine hgs` does for A/B runs.
+ * The engine the planner solves with: HGS (issue 14), which takes every depot problem the planner
+ * builds (ALNS remains for what HGS refuses, and for the stations' must-go rounds, station-round.ts).
+ * plan-wave A/B, every solver run ending on its iteration budget (`npm run bench:plan-wave --
+ * --time-limit 40 --seed N --engine E --clock cpu`: five times the product's 8 s, counted in CPU
+ * time, so that runs end on iterations on a machine shared with other work and the comparison
+ * replays), yuan per parcel ALNS / HGS, 2026-11-30, nothing that must go left open by either:
+ * seed 1 4.82 / 4.82, seed 2 4.59 / 4.52, seed 3 4.08 / 4.16, seed 4 4.58 / 4.53, seed 5 4.62 / 4.19;
+ * mean 4.54 / 4.44 (2.1 % less). On seed 3 HGS's first trunk is the better solve (objective 98,835
+ * against 104,450 fen, the same two transfers left), but the trunk solved again for what the last
+ * mile took is dearer (¥614.23 against ¥539.55); with four times HGS's iteration budget that plan
+ * costs 4.03.
+ * Before the stations' must-go rounds, HGS's plans left must-go work open (seed 2: 4 shipments,
+ * `time_window`): a station's transfers carried only the per-village deadline of
+ * station-deadlines.ts, as if one vehicle drove straight to each village, and HGS's cheaper trunk
+ * dropped at the last of them. ALNS's plans are the same with or without the rounds.
  *
  * Earlier A/B runs (nice 10, load 4-5, before 498049f) gave ALNS / HGS 4.82 / 4.82, 4.62 / 4.58,
  * 4.08 / 4.08 on the wall clock and 4.10 / 4.15 on seed 3 with `--clock cpu`. Two things that made
@@ -55,7 +53,7 @@ export interface DepotSolve {
  * one-day cost per parcel: what a plan leaves costs its penalty on a later day, which that figure
  * does not show.
  */
-export const PLANNER_ENGINE: PlannerEngine = 'alns';
+export const PLANNER_ENGINE: PlannerEngine = 'hgs';
 
 export type PlannerEngine = 'alns' | 'hgs';
 
