@@ -3,6 +3,7 @@ import { MAX_TRIPS } from '../../src/planning/planner/depot-trips';
 import { PLANNER_ENGINE } from '../../src/planning/planner/depot-solve';
 import { InfeasibleSolutionError } from '../../src/planning/planner/solution-reader';
 import { iterationBudget, planWave } from '../../src/planning/planner/wave-planner';
+import { isStationRoundRun } from '../../src/planning/planner/station-round';
 import type { SolveFunction, WaveInput, WavePlan } from '../../src/planning/planner/wave-model';
 import { fixtureInput, gridMatrices, node, shipment, vehicle } from './support/wave-fixture';
 
@@ -193,7 +194,7 @@ describe('the engine', () => {
   it("plans with the product's engine: every run of the fixture's plan has that engine's iteration budget", async () => {
     const result = await plan(fixtureInput());
     expect(result.statistics.length).toBeGreaterThan(0);
-    const depotRuns = result.statistics.filter((run) => !run.name.startsWith('round:'));
+    const depotRuns = result.statistics.filter((run) => !isStationRoundRun(run));
     expect(depotRuns.length).toBeGreaterThan(0);
     for (const run of depotRuns) expect(run.maxIterations).toBe(iterationBudget(run.jobs, PLANNER_ENGINE));
   });

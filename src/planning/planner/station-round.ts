@@ -11,6 +11,9 @@ import { WaveTask } from './wave-tasks';
  */
 const ROUND_ITERATIONS = 300;
 
+/** Solver runs of a station's must-go round are named `round:<station code>`; they start afresh on a replan (no starting routes). */
+export const isStationRoundRun = (run: Pick<ProblemStatistics, 'name'>): boolean => run.name.startsWith('round:');
+
 /** A station's must-go round, solved before the trunk to bound when the trunk must have unloaded there. */
 export interface StationRound {
   /** The latest the trunk may finish unloading so that the round's routes still keep every window and shift; undefined when nothing was routed. */
