@@ -58,16 +58,18 @@ describe('keptTrunkTasks', () => {
   const due = shipment('d-1', 'V12', { weightG: 4_000 });
   const pickup = shipment('p-1', 'V13', { direction: 'pickup' });
   const direct = shipment('d-2', 'V21');
-  // keptTrunkTasks reads only where a stop is, its kind and its shipments.
-  const stop = (nodeId: string, kind: 'station_transfer' | 'village', shipmentIds: string[]) => ({ nodeId, kind, shipmentIds });
+  // keptTrunkTasks reads only where a stop is, its kind, its shipments and its arrival.
+  const stop = (nodeId: string, kind: 'station_transfer' | 'village', shipmentIds: string[], arrivalS = 9 * 3600) => ({ nodeId, kind, shipmentIds, arrivalS });
   const route = { stops: [stop('S1', 'station_transfer', ['d-1', 'o-1', 'p-1']), stop('V21', 'village', ['d-2'])] } as unknown as PlannedRoute;
-  const tasks = keptTrunkTasks({
-    keptRoutes: [route],
-    shipmentsById: new Map([optional, due, pickup, direct].map((s) => [s.id, s])),
-    nodesById,
-    unloadedAtS: new Map([['S1', 10 * 3600]]),
-    chunk: { weightG: 1_000_000, volumeCm3: 6_000_000, parcels: 300 },
-  });
+  const tasksOf = (keptRoutes: PlannedRoute[]) =>
+    keptTrunkTasks({
+      keptRoutes,
+      shipmentsById: new Map([optional, due, pickup, direct].map((s) => [s.id, s])),
+      nodesById,
+      unloadedAtS: new Map([['S1', 10 * 3600]]),
+      chunk: { weightG: 1_000_000, volumeCm3: 6_000_000, parcels: 300 },
+    });
+  const tasks = tasksOf([route]);
 
   it("packs each node's kept shipments per direction again, every one of them must go", () => {
     expect(tasks.map((task) => [task.stopKind, task.nodeId, task.direction, task.shipments.map((s) => s.id)])).toEqual([
@@ -81,5 +83,16 @@ describe('keptTrunkTasks', () => {
 
   it("asks every task at a station to arrive by the first trunk's unloading there less the station's service time", () => {
     expect(tasks.map((task) => task.latestArrivalS)).toEqual([10 * 3600 - 300, 10 * 3600 - 300, undefined]);
+  });
+
+  it('lets pickups the kept route collects on a later visit arrive as late as that visit, so the kept routes stay a feasible start', () => {
+    const laterVisit = {
+      stops: [stop('S1', 'station_transfer', ['d-1', 'o-1']), stop('V21', 'village', ['d-2'], 10 * 3600), stop('S1', 'station_transfer', ['p-1'], 11 * 3600)],
+    } as unknown as PlannedRoute;
+    expect(tasksOf([laterVisit]).map((task) => [task.direction, task.latestArrivalS])).toEqual([
+      ['delivery', 10 * 3600 - 300],
+      ['pickup', 11 * 3600],
+      ['delivery', undefined],
+    ]);
   });
 });
