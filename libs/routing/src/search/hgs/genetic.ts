@@ -386,8 +386,13 @@ export class HybridGeneticSearch {
     return 0;
   }
 
+  /**
+   * With an iteration limit the initial population is built whole (the time limit still ends the
+   * run): cut by the clock, a run that then ended on its iterations did not replay, as the planner,
+   * which sets both, reports it would.
+   */
   private initialBudgetSpent(): boolean {
-    if (this.options.timeLimitMs === undefined) return false;
+    if (this.options.timeLimitMs === undefined || this.options.maxIterations !== undefined) return false;
     const searchBudgetMs = this.options.timeLimitMs - (this.searchStartMs - this.startMs);
     return this.now() - this.searchStartMs > this.params.initialPopulationBudget * searchBudgetMs;
   }

@@ -13,7 +13,7 @@ export interface HgsParams {
   iterationsWithoutImprovement: number;
   /** Probability of repairing an infeasible offspring with 10x penalties. */
   repairProbability: number;
-  /** Share of the time (or iteration) budget the initial population may use at most. */
+  /** Share of the time budget the initial population may use at most, when no iteration limit is set. */
   initialPopulationBudget: number;
   /** Iterations between penalty updates. */
   penaltyUpdateInterval: number;
