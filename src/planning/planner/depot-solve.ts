@@ -19,19 +19,20 @@ export interface DepotSolve {
 /**
  * The engine the planner solves with: HGS (issue 14), which takes every depot problem the planner
  * builds (ALNS remains for what HGS refuses, and for the stations' must-go rounds, station-round.ts).
- * plan-wave A/B, every solver run ending on its iteration budget (`npm run bench:plan-wave --
- * --time-limit 40 --seed N --engine E --clock cpu`: five times the product's 8 s, counted in CPU
- * time, so that runs end on iterations on a machine shared with other work and the comparison
- * replays), yuan per parcel ALNS / HGS, 2026-11-30, nothing that must go left open by either:
- * seed 1 4.82 / 4.82, seed 2 4.59 / 4.52, seed 3 4.08 / 4.16, seed 4 4.58 / 4.53, seed 5 4.62 / 4.19;
- * mean 4.54 / 4.44 (2.1 % less). On seed 3 HGS's first trunk is the better solve (objective 98,835
- * against 104,450 fen, the same two transfers left), but the trunk solved again for what the last
- * mile took is dearer (¥614.23 against ¥539.55); with four times HGS's iteration budget that plan
- * costs 4.03.
+ * plan-wave A/B (`npm run bench:plan-wave -- --time-limit T --seed N --engine E --clock cpu`, back
+ * to back, 2026-11-30 16:20-16:32 UTC, machine shared with three solver helpers, so time counts
+ * in CPU), yuan per parcel ALNS / HGS, nothing that must go left open by either:
+ * - T = 8 (the product's budget): 4.82 / 4.82, 4.59 / 4.52, 4.08 / 3.98, 4.58 / 4.53, 4.62 / 4.19
+ *   for seeds 1-5, mean 4.54 / 4.41 (2.9 % less); about half of HGS's runs end on the clock;
+ * - T = 40, so that (nearly) every run ends on its iteration budget and the plan replays: the same
+ *   HGS plans; ALNS 3.98 on seed 3.
+ * HGS's last mile costs less on seeds 2-5 (the same on 1); its trunk is the same on 1-4 and cheaper on 5.
+ * The main's planner (ALNS, before these changes) gave 4.82, 4.59, 3.98 or 4.08, 4.58, 4.20 or 4.62:
+ * its runs did not replay (search-budget.ts says why), so two runs of a seed differed.
  * Before the stations' must-go rounds, HGS's plans left must-go work open (seed 2: 4 shipments,
  * `time_window`): a station's transfers carried only the per-village deadline of
  * station-deadlines.ts, as if one vehicle drove straight to each village, and HGS's cheaper trunk
- * dropped at the last of them. ALNS's plans are the same with or without the rounds.
+ * dropped at the last of them.
  *
  * Earlier A/B runs (nice 10, load 4-5, before 498049f) gave ALNS / HGS 4.82 / 4.82, 4.62 / 4.58,
  * 4.08 / 4.08 on the wall clock and 4.10 / 4.15 on seed 3 with `--clock cpu`. Two things that made
