@@ -148,10 +148,18 @@ export interface UnassignedTask {
   reason: UnassignedReason;
 }
 
-/** One visit of a given route: a single-stop job, or one end of a paired shipment. */
-export type RouteVisit = { jobId: string } | { shipmentId: string; end: 'pickup' | 'delivery' };
+/**
+ * One visit of a given route: a single-stop job, one end of a paired shipment, or a reload (the
+ * vehicle is back at one of its `reloadLocations`: one trip ends there and the next starts, as a
+ * `reload` step of the solver's routes). A reload needs a vehicle that may reload, at one of its
+ * reload locations, between two visits of tasks (never first, last or twice in a row).
+ */
+export type RouteVisit = { jobId: string } | { shipmentId: string; end: 'pickup' | 'delivery' } | { reloadLocation: number };
 
-/** A route someone else chose (a dispatcher's hand edit, a stored plan): a vehicle and its visits in order. */
+/**
+ * A route someone else chose (a dispatcher's hand edit, a stored plan): a vehicle and its visits in
+ * order; with reload visits, several trips of that vehicle (its whole day).
+ */
 export interface GivenRoute {
   vehicleId: string;
   visits: RouteVisit[];
