@@ -34,7 +34,9 @@ export function setGivenRoutesApart(problem: Problem, options: SolveOptions): Op
 }
 
 function describe(violation: RouteViolation): string {
-  return 'at' in violation && violation.at !== null ? `${violation.rule} at "${violation.at}"` : violation.rule;
+  const at = 'at' in violation && violation.at !== null ? ` at "${violation.at}"` : '';
+  const trip = violation.rule === 'capacity' && violation.trip !== undefined ? ` in trip ${violation.trip} (counted from 0)` : '';
+  return `${violation.rule}${at}${trip}`;
 }
 
 /**
