@@ -20,6 +20,9 @@ export interface TimedStop {
  * the depot, which is not driven (Savelsbergh's forward time slack): the waits before a stop absorb
  * the delay first. Every engine and the pricing of given routes time routes this way, so their
  * durations agree. When a stop misses every window, only the wait at the first stop moves.
+ * A vehicle's day of several trips is one list of stops with a `reloadStop` between two trips: the
+ * first trip then leaves as late as the whole day allows, which is the start that gives the
+ * minimal duration HGS's chain of trips prices (`trip-chain.ts`).
  */
 export function latestDepartureS(earliestS: number, stops: readonly TimedStop[]): number {
   let time = earliestS;
@@ -38,4 +41,14 @@ export function latestDepartureS(earliestS: number, stops: readonly TimedStop[])
     time = startS + stop.serviceS;
   }
   return earliestS + Math.max(0, Math.min(waited, slack));
+}
+
+/**
+ * A reload between two trips as a stop of `latestDepartureS`: reached after `travelS`, no service,
+ * and the next trip leaves no earlier than `releaseS` (the latest release of its jobs), so waiting
+ * for the goods there absorbs a later first departure; it has no latest time (HGS's chain of trips
+ * has none either: a late trip shows at its clients' windows and at the shift's end).
+ */
+export function reloadStop(travelS: number, releaseS: number): TimedStop {
+  return { travelS, serviceS: 0, timeWindows: [{ startS: releaseS, endS: Infinity }] };
 }

@@ -148,10 +148,18 @@ export interface UnassignedTask {
   reason: UnassignedReason;
 }
 
-/** One visit of a given route: a single-stop job, or one end of a paired shipment. */
-export type RouteVisit = { jobId: string } | { shipmentId: string; end: 'pickup' | 'delivery' };
+/**
+ * One visit of a given route: a single-stop job, one end of a paired shipment, or a reload (the
+ * vehicle is back at one of its `reloadLocations`: one trip ends there and the next starts, as a
+ * `reload` step of the solver's routes). A reload needs a vehicle that may reload, at one of its
+ * reload locations, between two visits of tasks (never first, last or twice in a row).
+ */
+export type RouteVisit = { jobId: string } | { shipmentId: string; end: 'pickup' | 'delivery' } | { reloadLocation: number };
 
-/** A route someone else chose (a dispatcher's hand edit, a stored plan): a vehicle and its visits in order. */
+/**
+ * A route someone else chose (a dispatcher's hand edit, a stored plan): a vehicle and its visits in
+ * order; with reload visits, several trips of that vehicle (its whole day).
+ */
 export interface GivenRoute {
   vehicleId: string;
   visits: RouteVisit[];
@@ -201,13 +209,15 @@ export interface SolveOptions {
    * A starting solution (the dispatcher's current plan): HGS educates it as one member of its first
    * population, ALNS starts from it; the search may then change everything. It may break hard
    * constraints (a hand edit): it is repaired, never returned as feasible when it is not. Tasks on
-   * no route are placed by the engine. References are checked (`initialRoutes[i]...`).
+   * no route are placed by the engine. References are checked (`initialRoutes[i]...`). A route with
+   * reload visits gives HGS its vehicle's trips in order.
    */
   initialRoutes?: GivenRoute[];
   /**
    * Routes the dispatcher has fixed: returned exactly as given, priced by `priceRoutes`; their tasks
    * are not offered to the search, and their vehicle is not used again unless it may reload
-   * (`reloadLocations`): then it is available from the locked route's return. A locked route that
+   * (`reloadLocations`): then it is available from the locked route's return (after its last trip,
+   * when it has reload visits). A locked route that
    * breaks a hard constraint is refused (`lockedRoutes[i]`). A solve option, not a problem field:
    * the problem stays the whole day, and which routes are locked changes from one solve to the next.
    */

@@ -1,5 +1,5 @@
 import { unassignedCost } from '../evaluation/cost-evaluator';
-import { PricedRoutes, priceRoutes, RouteViolation } from '../evaluation/route-pricing';
+import { PricedRoutes, priceRoutes, RouteViolation, visitedTask } from '../evaluation/route-pricing';
 import { GivenRoute, InvalidProblemError, Problem, Solution, SolveOptions, UnassignedTask, Vehicle } from '../model/problem';
 
 /** What the engines solve once the caller's given routes are checked and the locked ones set apart. */
@@ -18,10 +18,10 @@ export interface OpenSolve {
  * driven by someone else, and never see a locked task or a vehicle that is not free.
  */
 export function setGivenRoutesApart(problem: Problem, options: SolveOptions): OpenSolve {
-  if (options.initialRoutes) priceAsSingleTrips(problem, options.initialRoutes, 'initialRoutes');
+  if (options.initialRoutes) priceRoutes(problem, options.initialRoutes, 'initialRoutes');
   const given = options.lockedRoutes ?? [];
   if (given.length === 0) return { problem, options, finish: (solution) => solution };
-  const locked = priceAsSingleTrips(problem, given, 'lockedRoutes');
+  const locked = priceRoutes(problem, given, 'lockedRoutes');
   locked.routes.forEach(({ violations }, r) => {
     if (violations.length > 0) throw new InvalidProblemError(`a locked route must be feasible, and this one breaks ${describe(violations[0])}`, `lockedRoutes[${r}]`);
   });
@@ -33,26 +33,19 @@ export function setGivenRoutesApart(problem: Problem, options: SolveOptions): Op
   return { problem: open, options: openOptions, finish: (solution) => withLockedRoutes(problem, locked, solution) };
 }
 
-/**
- * A given route has no reload visits, so it is one trip even on a vehicle that may reload, and is
- * priced as one (route pricing refuses reloading vehicles until it prices several trips).
- */
-function priceAsSingleTrips(problem: Problem, routes: GivenRoute[], field: string): PricedRoutes {
-  const singleTrips = problem.vehicles.map((vehicle) => ((vehicle.reloadLocations ?? []).length > 0 ? { ...vehicle, reloadLocations: [] } : vehicle));
-  return priceRoutes({ ...problem, vehicles: singleTrips }, routes, field);
-}
-
 function describe(violation: RouteViolation): string {
-  return 'at' in violation && violation.at !== null ? `${violation.rule} at "${violation.at}"` : violation.rule;
+  const at = 'at' in violation && violation.at !== null ? ` at "${violation.at}"` : '';
+  const trip = violation.rule === 'capacity' && violation.trip !== undefined ? ` in trip ${violation.trip} (counted from 0)` : '';
+  return `${violation.rule}${at}${trip}`;
 }
 
 /**
  * The problem left to the search. A vehicle that may reload comes back to drive more trips from
- * the locked route's return on: its shift starts then (which single-trip engines understand too)
+ * the locked route's return on (its last trip's, when the locked route has several): its shift starts then (which single-trip engines understand too)
  * and its fixed cost, paid by the locked route, is not charged again.
  */
 function withoutLockedRoutes(problem: Problem, given: GivenRoute[], locked: PricedRoutes): Problem {
-  const lockedTasks = new Set(given.flatMap(({ visits }) => visits.map((visit) => ('jobId' in visit ? visit.jobId : visit.shipmentId))));
+  const lockedTasks = new Set(given.flatMap(({ visits }) => visits.flatMap((visit) => visitedTask(visit) ?? [])));
   const returnS = new Map(locked.routes.map(({ route }) => [route.vehicleId, route.steps[route.steps.length - 1].arrivalS]));
   const vehicles = problem.vehicles.flatMap((vehicle): Vehicle[] => {
     const back = returnS.get(vehicle.id);
@@ -75,8 +68,8 @@ function refuseLockedReferences(open: Problem, initial: GivenRoute[]): void {
   initial.forEach((route, r) => {
     if (!vehicles.has(route.vehicleId)) throw new InvalidProblemError(`vehicle "${route.vehicleId}" is on a locked route`, `initialRoutes[${r}].vehicleId`);
     route.visits.forEach((visit, v) => {
-      const id = 'jobId' in visit ? visit.jobId : visit.shipmentId;
-      if (!tasks.has(id)) throw new InvalidProblemError(`"${id}" is on a locked route`, `initialRoutes[${r}].visits[${v}]`);
+      const id = visitedTask(visit);
+      if (id !== null && !tasks.has(id)) throw new InvalidProblemError(`"${id}" is on a locked route`, `initialRoutes[${r}].visits[${v}]`);
     });
   });
 }

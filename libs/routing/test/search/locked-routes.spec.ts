@@ -89,6 +89,38 @@ describe('SolveOptions.lockedRoutes', () => {
     }
   });
 
+  it("a locked route with a reload is returned as priced, and its vehicle is free from its last trip's return", () => {
+    // v1 carries one parcel a trip: a (out and back 20 s), reload, c (20 s): it leaves at 0, is back at 40.
+    const p = day({ vehicles: [vehicle({ id: 'v1', capacity: [1], reloadLocations: [0] }), vehicle({ id: 'v2' })] });
+    const locked: GivenRoute[] = [{ vehicleId: 'v1', visits: [{ jobId: 'a' }, { reloadLocation: 0 }, { jobId: 'c' }] }];
+    const priced = priceRoutes(p, locked).routes[0];
+    expect(priced.violations).toEqual([]);
+    expect(priced.route.steps.map((step) => [step.type, step.arrivalS, step.departureS])).toEqual([
+      ['start', 0, 0],
+      ['job', 10, 10],
+      ['reload', 20, 20],
+      ['job', 30, 30],
+      ['end', 40, 40],
+    ]);
+    expect(setGivenRoutesApart(p, { lockedRoutes: locked }).problem.vehicles.map((v) => [v.id, v.shift.startS])).toEqual([
+      ['v1', 40],
+      ['v2', 0],
+    ]);
+    const solution = solve(p, { seed: 1, maxIterations: 20, lockedRoutes: locked });
+    expect(solution.routes[0]).toEqual(priced.route);
+    expect([solution.feasible, solution.unassigned]).toEqual([true, []]);
+    // Each trip over capacity is refused as a locked route, naming the rule.
+    const overloaded = errorOf(() => solve(p, { lockedRoutes: [{ vehicleId: 'v1', visits: [{ jobId: 'a' }, { reloadLocation: 0 }, { jobId: 'c' }, { jobId: 'd' }] }] }));
+    expect([overloaded.where, overloaded.message]).toEqual([
+      'lockedRoutes[0]',
+      'lockedRoutes[0]: a locked route must be feasible, and this one breaks capacity in trip 1 (counted from 0)',
+    ]);
+    // A reload on a vehicle that does not reload is bad input, in a starting solution too.
+    expect(errorOf(() => solve(p, { initialRoutes: [{ vehicleId: 'v2', visits: [{ jobId: 'a' }, { reloadLocation: 0 }, { jobId: 'b' }] }] })).where).toBe(
+      'initialRoutes[0].visits[1]',
+    );
+  });
+
   it('refuses a locked route that breaks a hard constraint, naming it and the rule', () => {
     const overloaded = errorOf(() =>
       solve(day({ vehicles: [vehicle({ id: 'v1', capacity: [1] })] }), { lockedRoutes: [{ vehicleId: 'v1', visits: [{ jobId: 'a' }, { jobId: 'b' }] }] }),

@@ -3,8 +3,9 @@ import { Problem, Solution } from '../../src/model/problem';
 import { Random } from '../../src/random';
 import { whyNotHgsShaped } from '../../src/search/hgs/hgs-shape';
 import { solve } from '../../src/solve';
-import { randomRichProblem, withOptionalClients, withReleaseTimes } from './hgs/fixtures';
+import { randomRichProblem, withOptionalClients, withReleaseTimes, withSomeReloads } from './hgs/fixtures';
 import { givenRoutes } from '../support/given-routes';
+import { setGivenRoutesApart } from '../../src/search/given-routes';
 
 /** A planner-like day: mixed fleet on three profiles, three dimensions, pickups, shifts, duration limits, optional jobs; releases on every other seed. */
 function plannerLikeProblem(seed: number): Problem {
@@ -40,6 +41,49 @@ describe('HGS and priceRoutes agree on planner-like problems', () => {
       expectPricedAlike(p, again);
       expect(again.routes).toContainEqual(first.routes[0]);
       expect(again.cost).toBeLessThanOrEqual(first.cost);
+    });
+  }
+});
+
+/**
+ * A day with reloads: the planner-like mixed fleet with the van and the motorcycle reloading at the
+ * depot (the tricycle makes one trip), 12 jobs, about a third released during the day; optional
+ * jobs on even seeds.
+ */
+function reloadDay(seed: number): Problem {
+  const random = new Random(seed);
+  const p = withReleaseTimes(random, withSomeReloads(randomRichProblem(random, 12)));
+  return seed % 2 === 0 ? withOptionalClients(random, p) : p;
+}
+
+const tripsOf = (solution: Solution) => solution.routes.reduce((total, route) => total + route.steps.filter((step) => step.type === 'reload').length, 0);
+
+describe('HGS and priceRoutes agree on days with several trips per vehicle', () => {
+  // Seeds whose day has a feasible plan with reloads that 30 iterations find.
+  for (const seed of [2, 7, 9]) {
+    it(`on its own multi-trip routes, then with a multi-trip route locked (seed ${seed})`, () => {
+      const p = reloadDay(seed);
+      expect(whyNotHgsShaped(p)).toBeNull();
+      const first = solve(p, { seed, maxIterations: 30 });
+      expect(tripsOf(first)).toBeGreaterThan(0);
+      expectPricedAlike(p, first);
+      // Given back as the start, its trips land on their vehicles' trip slots as they were: iteration 0 has them at their cost.
+      const started = solve(p, { seed: seed + 2, maxIterations: 0, initialRoutes: givenRoutes(first) });
+      expect(started.cost).toBeLessThanOrEqual(first.cost);
+      expectPricedAlike(p, started);
+      // The locked route's vehicle drives on from its return: its later trips are a route of their
+      // own, priced on the problem the search was left with.
+      const lockedAt = givenRoutes(first).findIndex((route) => route.visits.some((visit) => 'reloadLocation' in visit));
+      const locked = givenRoutes(first)[lockedAt];
+      const rest = givenRoutes(first).filter((_, i) => i !== lockedAt);
+      const again = solve(p, { seed: seed + 1, maxIterations: 30, lockedRoutes: [locked], initialRoutes: rest });
+      expect(again.cost).toBeLessThanOrEqual(first.cost);
+      const lockedRoute = priceRoutes(p, [locked]).routes[0].route;
+      // Returned exactly as priced, first among its vehicle's routes.
+      const index = again.routes.findIndex((route) => route.vehicleId === locked.vehicleId);
+      expect(again.routes[index]).toEqual(lockedRoute);
+      const open = setGivenRoutesApart(p, { lockedRoutes: [locked] }).problem;
+      expectPricedAlike(open, { ...again, routes: again.routes.filter((_, i) => i !== index), cost: again.cost - lockedRoute.costFen });
     });
   }
 });

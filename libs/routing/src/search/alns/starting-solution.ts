@@ -18,6 +18,8 @@ export function seedGivenRoutes(solution: AlnsSolution, given: GivenRoute[]): vo
     const state = solution.routes[v];
     const kept = new Set<number>();
     for (const visit of route.visits) {
+      // ALNS solves no problem with reloads (solve refuses them), so a given route has no reload visit.
+      if ('reloadLocation' in visit) continue;
       const r = request.get('jobId' in visit ? visit.jobId : visit.shipmentId)!;
       if (!instance.requestVehicleCompatible[r * instance.vehicleCount + v]) continue;
       const delivery = 'end' in visit && visit.end === 'delivery';

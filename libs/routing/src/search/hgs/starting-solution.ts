@@ -9,28 +9,47 @@ export interface StartingRoutes {
 }
 
 /**
- * The given routes (checked by `setGivenRoutesApart`) as client routes, empty ones dropped. A
+ * The given routes (checked by `setGivenRoutesApart`) as client routes, one per trip on its
+ * vehicle's trip slots (a route with reloads is several trips), empty ones dropped. A
  * mandatory client on no route is placed where it adds the least arc cost, or on a route of its own
  * when a vehicle is free and that costs less, so the start is a whole solution, infeasible at
  * worst; optional clients on no route stay out (the local search tries them in).
  */
 export function startingRoutes(problem: Problem, data: HgsData, given: GivenRoute[]): StartingRoutes {
   const client = new Map(problem.jobs.map((job, k) => [job.id, k + 1]));
-  // A given route is one trip, the first of its vehicle when the vehicle may make several.
-  const slot = new Map(problem.vehicles.map((vehicle, k) => [vehicle.id, data.vehicleFirstSlot[k]]));
+  const vehicleIndex = new Map(problem.vehicles.map((vehicle, k) => [vehicle.id, k]));
   const routes: number[][] = [];
   const slots: number[] = [];
   const routed = new Uint8Array(data.n + 1);
   for (const route of given) {
-    // HGS-shaped problems have jobs only: every visit names one.
-    const clients = route.visits.map((visit) => client.get('jobId' in visit ? visit.jobId : '')!);
-    if (clients.length === 0) continue;
-    for (const c of clients) routed[c] = 1;
-    routes.push(clients);
-    slots.push(slot.get(route.vehicleId)!);
+    const k = vehicleIndex.get(route.vehicleId)!;
+    const first = data.vehicleFirstSlot[k];
+    const slotCount = data.vehicleFirstSlot[k + 1] - first;
+    tripsOf(route, client).forEach((clients, t) => {
+      for (const c of clients) routed[c] = 1;
+      // Trip t rides on the vehicle's trip slot t (slots run in trip order); trips beyond its slots
+      // join the last one, an overloaded start the search splits again.
+      const s = first + Math.min(t, slotCount - 1);
+      const on = slots.indexOf(s);
+      if (on >= 0) routes[on].push(...clients);
+      else {
+        routes.push(clients);
+        slots.push(s);
+      }
+    });
   }
   for (let c = 1; c <= data.n; c++) if (!routed[c] && !data.optional[c]) placeCheapest(data, routes, slots, c);
   return { routes, slots };
+}
+
+/** A given route's trips as client lists (HGS-shaped problems have jobs only), cut at its reloads, empty ones dropped. */
+function tripsOf(route: GivenRoute, client: Map<string, number>): number[][] {
+  const trips: number[][] = [[]];
+  for (const visit of route.visits) {
+    if ('reloadLocation' in visit) trips.push([]);
+    else if ('jobId' in visit) trips[trips.length - 1].push(client.get(visit.jobId)!);
+  }
+  return trips.filter((trip) => trip.length > 0);
 }
 
 function placeCheapest(data: HgsData, routes: number[][], slots: number[], c: number): void {

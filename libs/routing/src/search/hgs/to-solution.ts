@@ -1,5 +1,5 @@
 import { routeCost, unassignedCost } from '../../evaluation/cost-evaluator';
-import { latestDepartureS } from '../../evaluation/departure';
+import { latestDepartureS, reloadStop, TimedStop } from '../../evaluation/departure';
 import { unassignedReason } from './unassigned-reason';
 import { Problem, Route, RouteStep, Solution, SolveStatistics, SolverInternalError, UnassignedTask } from '../../model/problem';
 
@@ -30,8 +30,21 @@ export function toSolution(problem: Problem, routesInOrder: number[][], statisti
     const steps: RouteStep[] = [];
     let location = vehicle.startLocation;
     let routeDistance = 0;
-    let time = vehicle.shift.startS;
-    let departure = time;
+    // Released parcels: a trip leaves once the last of them has reached the depot, and once the
+    // vehicle is back from its previous trip. The first trip leaves as late after that as the
+    // windows and the later trips' releases allow without a later return (waiting at the depot is
+    // not duration): the start at which the search's chain of trips has its minimal duration.
+    const releaseOf = (clients: number[]): number => Math.max(0, ...clients.map((c) => problem.jobs[c - 1].releaseS ?? 0));
+    const end = vehicle.endLocation ?? location;
+    const stops: TimedStop[] = trips.flatMap((clients, t) => [
+      ...(t === 0 ? [] : [reloadStop(matrices.durationS[at(problem.jobs[trips[t - 1][trips[t - 1].length - 1] - 1].location, end)], releaseOf(clients))]),
+      ...clients.map((c, i) => ({
+        ...problem.jobs[c - 1],
+        travelS: matrices.durationS[at(i === 0 ? (t === 0 ? location : end) : problem.jobs[clients[i - 1] - 1].location, problem.jobs[c - 1].location)],
+      })),
+    ]);
+    let time = latestDepartureS(Math.max(vehicle.shift.startS, releaseOf(trips[0] ?? [])), stops);
+    const departure = time;
     let load: number[] = [];
     trips.forEach((clients, t) => {
       // Deliveries are on board from the start of the trip; pickups ride from their stop to its end, in every dimension.
@@ -39,20 +52,10 @@ export function toSolution(problem: Problem, routesInOrder: number[][], statisti
       for (const c of clients) if (problem.jobs[c - 1].kind === 'delivery') problem.jobs[c - 1].amount.forEach((amount, d) => (load[d] += amount));
       if (load.some((amount, d) => amount > vehicle.capacity[d])) feasible = false;
       if (problem.linehaulBeforeBackhaul && !linehaulFirst(problem, clients)) feasible = false;
-      // Released parcels: the trip leaves once the last of them has reached the depot. A single
-      // trip leaves as late after that as the windows allow without a later return, so waiting at
-      // the depot is not duration; with several, every trip leaves as soon as it may (a later
-      // start could make a later trip late, as the search's chain of trips assumes it does not).
       const returnS = time;
-      for (const c of clients) time = Math.max(time, problem.jobs[c - 1].releaseS ?? 0);
+      time = Math.max(time, releaseOf(clients));
       if (t === 0) {
-        const stops = clients.map((c, i) => ({
-          ...problem.jobs[c - 1],
-          travelS: matrices.durationS[at(i === 0 ? location : problem.jobs[clients[i - 1] - 1].location, problem.jobs[c - 1].location)],
-        }));
-        if (trips.length === 1) time = latestDepartureS(time, stops);
         steps.push({ type: 'start', location, arrivalS: time, serviceStartS: time, departureS: time, load: [...load] });
-        departure = time;
       } else {
         steps.push({ type: 'reload', location, arrivalS: returnS, serviceStartS: time, departureS: time, load: [...load] });
       }
@@ -71,10 +74,10 @@ export function toSolution(problem: Problem, routesInOrder: number[][], statisti
         location = job.location;
         steps.push({ type: 'job', id: job.id, location, arrivalS: arrival, serviceStartS: start, departureS: time, load: [...load] });
       }
-      const end = vehicle.endLocation ?? location;
-      time += matrices.durationS[at(location, end)];
-      routeDistance += matrices.distanceM[at(location, end)];
-      location = end;
+      const tripEnd = vehicle.endLocation ?? location;
+      time += matrices.durationS[at(location, tripEnd)];
+      routeDistance += matrices.distanceM[at(location, tripEnd)];
+      location = tripEnd;
       if (time > vehicle.shift.endS) feasible = false;
     });
     steps.push({ type: 'end', location, arrivalS: time, serviceStartS: time, departureS: time, load: [...load] });
