@@ -119,7 +119,7 @@ describe.each([
   // Several depots: each vehicle from its own start to its own end (a reloading one keeps one depot).
   { withWindows: false, mixedFleet: false, depots: true, seed: 97 },
   { withWindows: true, mixedFleet: true, depots: true, seed: 101 },
-  { withWindows: true, mixedFleet: true, rich: true, releases: true, reloads: true, depots: true, seed: 103 },
+  { withWindows: true, mixedFleet: true, releases: true, reloads: true, depots: true, seed: 103 },
   // Open routes: every vehicle, then every other one on a mixed fleet with windows.
   { withWindows: false, mixedFleet: false, open: true, seed: 107 },
   { withWindows: true, mixedFleet: true, open: true, seed: 109 },
