@@ -123,8 +123,9 @@ describe.each([
   // Open routes: every vehicle, then every other one on a mixed fleet with windows.
   { withWindows: false, mixedFleet: false, open: true, seed: 107 },
   { withWindows: true, mixedFleet: true, open: true, seed: 109 },
-  // All three at once, on the planner's model and on a mixed fleet with backhauls.
-  { withWindows: true, mixedFleet: true, rich: true, depots: true, open: true, distanceLimits: true, seed: 113 },
+  // All three at once on a mixed fleet with windows, with release times or with backhauls (on the planner's model,
+  // where the reference tries every departure second, it passed once in 160 s: too slow to keep).
+  { withWindows: true, mixedFleet: true, releases: true, depots: true, open: true, distanceLimits: true, seed: 113 },
   { withWindows: true, mixedFleet: true, backhauls: true, depots: true, open: true, distanceLimits: true, seed: 127 },
 ])(
   'move deltas equal recomputed cost differences (time windows: $withWindows, mixed fleet: $mixedFleet, backhauls: $backhauls, release times: $releases, rich: $rich, reloads: $reloads, skills: $skills, depots: $depots, open: $open, distance limits: $distanceLimits)',
