@@ -56,7 +56,7 @@ describe('priceRoutes: routes with reloads (several trips of one vehicle)', () =
     expect(whyNotHgsShaped(p)).toBeNull();
     const data = buildHgsData(p);
     const state = new RouteState(data, data.maxRoutes);
-    state.load([[1], [2]], { capacity: 1, timeWarp: 1 }, [0, 1]);
+    state.load([[1], [2]], { capacity: 1, timeWarp: 1, distance: 1 }, [0, 1]);
     expect(state.totalPenalisedCost()).toBe(132);
   });
 

@@ -3,7 +3,7 @@ import { Problem, Solution } from '../../src/model/problem';
 import { Random } from '../../src/random';
 import { whyNotHgsShaped } from '../../src/search/hgs/hgs-shape';
 import { solve } from '../../src/solve';
-import { randomRichProblem, withOptionalClients, withReleaseTimes, withSomeReloads } from './hgs/fixtures';
+import { randomRichProblem, withDepots, withDistanceLimits, withOpenRoutes, withOptionalClients, withReleaseTimes, withSomeReloads } from './hgs/fixtures';
 import { givenRoutes } from '../support/given-routes';
 import { setGivenRoutesApart } from '../../src/search/given-routes';
 
@@ -84,6 +84,38 @@ describe('HGS and priceRoutes agree on days with several trips per vehicle', () 
       expect(again.routes[index]).toEqual(lockedRoute);
       const open = setGivenRoutesApart(p, { lockedRoutes: [locked] }).problem;
       expectPricedAlike(open, { ...again, routes: again.routes.filter((_, i) => i !== index), cost: again.cost - lockedRoute.costFen });
+    });
+  }
+});
+
+/**
+ * The same day with several depots (each vehicle its own start and end), open routes and route
+ * distance limits, apart and together: HGS's routes priced back alike, and never a route priceRoutes
+ * finds a violation on in a plan HGS calls feasible.
+ */
+describe('HGS and priceRoutes agree with several depots, open routes and distance limits', () => {
+  const variants: Array<{ name: string; make: (random: Random, p: Problem) => Problem }> = [
+    { name: 'several depots', make: (random, p) => withDepots(random, p) },
+    { name: 'open routes', make: (_, p) => withOpenRoutes(p) },
+    { name: 'distance limits', make: (random, p) => withDistanceLimits(random, p) },
+    { name: 'all three', make: (random, p) => withDistanceLimits(random, withOpenRoutes(withDepots(random, p))) },
+  ];
+  for (const { name, make } of variants) {
+    it(`${name}: priced alike step by step, and feasible only when priceRoutes finds no violation`, () => {
+      let feasible = 0;
+      for (const seed of [1, 2, 3, 4, 5, 6]) {
+        const random = new Random(100 + seed);
+        const p = make(random, plannerLikeProblem(seed));
+        expect(whyNotHgsShaped(p)).toBeNull();
+        const solution = solve(p, { seed, maxIterations: 30 });
+        const priced = priceRoutes(p, givenRoutes(solution));
+        expect(priced.routes.map(({ route }) => route)).toEqual(solution.routes);
+        if (!solution.feasible) continue;
+        expectPricedAlike(p, solution);
+        feasible++;
+      }
+      // Not vacuous: most days have a feasible plan.
+      expect(feasible).toBeGreaterThanOrEqual(3);
     });
   }
 });

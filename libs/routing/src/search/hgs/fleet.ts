@@ -6,7 +6,8 @@ import { Problem, Vehicle } from '../../model/problem';
  * not priced prices every slot like vehicle 0, with its rate folded into the arc costs (factor 1).
  * A mixed fleet, or one priced per hour, prices arcs as distances on each slot's own profile, times the slot's cost per metre,
  * plus its cost per second of route duration and its fixed cost, against its own capacity vector,
- * shift and duration limit.
+ * shift and duration limit. Vehicles that start or end elsewhere (several depots, open routes) or
+ * have another distance limit are other vehicle types: a mixed fleet.
  */
 export interface HgsFleet {
   /** Capacity dimensions (every amount and capacity has this many). */
@@ -19,7 +20,11 @@ export interface HgsFleet {
   slotCostFactor: Float64Array;
   /** Objective units per second of route duration (waiting and service included); 0 for a homogeneous fleet. */
   slotDurationCost: Float64Array;
-  /** Index into `HgsData.profileArcCost` / `profileTravelS` of the matrices each slot drives on. */
+  /**
+   * Index into `HgsData.profileArcCost` / `profileTravelS` of the matrices each slot drives on: one
+   * per travel profile and pair of start and end locations (client 0 is the start on the way out and
+   * the end on the way back; an open route's way back is to where it is, see hgs-data.ts).
+   */
   slotProfile: Int32Array;
   slotShiftStart: Float64Array;
   slotShiftEnd: Float64Array;
@@ -28,8 +33,15 @@ export interface HgsFleet {
   hasDurationLimits: boolean;
   /** Every slot drives the same matrices with the same shift: segments of one route price on any other. */
   slotsShareTiming: boolean;
-  /** Profile names in index order. */
+  /** Travel profile of each matrix set (`slotProfile` indexes these), in index order. */
   profileNames: string[];
+  /** Start location of each matrix set. */
+  profileStart: Int32Array;
+  /** End location of each matrix set; -1 for an open route (it ends at its last visit). */
+  profileEnd: Int32Array;
+  /** Longest distance each slot may drive (Infinity without a limit); the excess is penalised apart (`Penalties.distance`). */
+  slotMaxDistance: Float64Array;
+  hasDistanceLimits: boolean;
   /** Vehicle type of each slot (slots alike in everything that prices a route share a type). */
   slotType: Int32Array;
   typeCount: number;
@@ -69,6 +81,8 @@ export interface HgsFleet {
   chainFixedCost: Float64Array;
   chainDurationCost: Float64Array;
   chainMaxDuration: Float64Array;
+  /** The vehicle's distance limit over its whole day, every trip counted (multi-trip only). */
+  chainMaxDistance: Float64Array;
   /** Routes keep their slot through the search (a mixed fleet, or trips of a multi-trip vehicle). */
   routesCarrySlots: boolean;
 }
@@ -107,8 +121,19 @@ export function describeFleet(problem: Problem): HgsFleet {
   const dims = vehicles[0].capacity.length;
   const R = vehicles.length;
   const first = vehicles[0];
+  // One matrix set per profile and pair of start and end locations, in order of first use.
+  const matrixKey = (v: Vehicle): string => `${v.profile}/${v.startLocation}/${v.endLocation ?? -1}`;
+  const matrixKeys: string[] = [];
   const profileNames: string[] = [];
-  for (const v of vehicles) if (!profileNames.includes(v.profile)) profileNames.push(v.profile);
+  const starts: number[] = [];
+  const ends: number[] = [];
+  for (const v of vehicles) {
+    if (matrixKeys.includes(matrixKey(v))) continue;
+    matrixKeys.push(matrixKey(v));
+    profileNames.push(v.profile);
+    starts.push(v.startLocation);
+    ends.push(v.endLocation ?? -1);
+  }
   const key = (v: (typeof vehicles)[number], priced: boolean): string =>
     [
       v.capacity.join(','),
@@ -119,6 +144,9 @@ export function describeFleet(problem: Problem): HgsFleet {
       v.shift.startS,
       v.shift.endS,
       v.maxDurationS ?? Infinity,
+      v.maxDistanceM ?? Infinity,
+      v.startLocation,
+      v.endLocation ?? -1,
     ].join('/');
   const heterogeneous = vehicles.some((v) => key(v, true) !== key(first, true));
   const slotPriced = heterogeneous || (problem.objective === 'cost' && vehicles.some((v) => v.costPerHourFen > 0));
@@ -131,11 +159,13 @@ export function describeFleet(problem: Problem): HgsFleet {
   const slotFixedCost = Float64Array.from(vehicles, (v) => (multiTrip ? 0 : fixedRouteCost(problem.objective, v)));
   const slotCostFactor = Float64Array.from(vehicles, (v) => (slotPriced ? costPerMetre(problem.objective, v) : 1));
   const slotDurationCost = Float64Array.from(vehicles, (v) => (slotPriced && !multiTrip ? costPerSecond(problem.objective, v) : 0));
-  const slotProfile = Int32Array.from(vehicles, (v) => profileNames.indexOf(v.profile));
+  const chainMaxDistance = Float64Array.from(multiTrip ? vehicles : [], (v) => v.maxDistanceM ?? Infinity);
+  const slotMaxDistance = Float64Array.from(vehicles, (v) => (multiTrip ? Infinity : (v.maxDistanceM ?? Infinity)));
+  const slotProfile = Int32Array.from(vehicles, (v) => matrixKeys.indexOf(matrixKey(v)));
   const slotShiftStart = Float64Array.from(vehicles, (v) => v.shift.startS);
   const slotShiftEnd = Float64Array.from(vehicles, (v) => v.shift.endS);
   const slotMaxDuration = Float64Array.from(vehicles, (v) => (multiTrip ? Infinity : (v.maxDurationS ?? Infinity)));
-  const slotsShareTiming = vehicles.every((v) => v.profile === first.profile && v.shift.startS === first.shift.startS && v.shift.endS === first.shift.endS);
+  const slotsShareTiming = vehicles.every((v) => matrixKey(v) === matrixKey(first) && v.shift.startS === first.shift.startS && v.shift.endS === first.shift.endS);
   const slotType = new Int32Array(R);
   const types = new Map<string, number>();
   const firstSlots: number[] = [];
@@ -175,6 +205,10 @@ export function describeFleet(problem: Problem): HgsFleet {
     hasDurationLimits: slotMaxDuration.some((m) => Number.isFinite(m)),
     slotsShareTiming,
     profileNames,
+    profileStart: Int32Array.from(starts),
+    profileEnd: Int32Array.from(ends),
+    slotMaxDistance,
+    hasDistanceLimits: vehicles.some((v) => v.maxDistanceM !== undefined),
     slotType,
     typeCount: types.size,
     typeFirstSlot: Int32Array.from(firstSlots),
@@ -189,6 +223,7 @@ export function describeFleet(problem: Problem): HgsFleet {
     chainFixedCost,
     chainDurationCost,
     chainMaxDuration,
+    chainMaxDistance,
     routesCarrySlots: heterogeneous || multiTrip,
   };
 }

@@ -250,7 +250,7 @@ export class HybridGeneticSearch {
   private repairByLeavingOut(best: Individual): void {
     let highest = 0;
     for (let c = 1; c <= this.data.n; c++) highest = Math.max(highest, this.data.skipPenalty[c]);
-    const stiff = { capacity: 10 * highest + 1, timeWarp: 10 * highest + 1 };
+    const stiff = { capacity: 10 * highest + 1, timeWarp: 10 * highest + 1, distance: 10 * highest + 1 };
     const mixed = this.data.routesCarrySlots;
     // Leave out the cheapest clients that make each route feasible, let the local search put back
     // what fits elsewhere, then make sure again.
@@ -334,7 +334,7 @@ export class HybridGeneticSearch {
     this.localSearch = new LocalSearch(this.data, this.fleet.limit, this.random);
     // A local search that cannot afford any infeasibility polishes the routes.
     const prohibitive = 1e4 * Math.max(1, this.data.maxArcCost);
-    const polished = this.localSearch.run(minimised, { capacity: prohibitive, timeWarp: prohibitive });
+    const polished = this.localSearch.run(minimised, { capacity: prohibitive, timeWarp: prohibitive, distance: prohibitive });
     for (const routes of [polished, minimised, fewest]) {
       const individual = new Individual(this.data, routes, this.penalties.current, this.scratch);
       if (!individual.feasible) continue;

@@ -43,6 +43,8 @@ export interface HgsData extends HgsFleet {
    */
   profileArcCost: Float64Array[];
   profileTravelS: Float64Array[];
+  /** Distances of each matrix set when some vehicle has a distance limit (else empty): what `slotMaxDistance` bounds. */
+  profileDistanceM: Float64Array[];
   /** Delivery amount of client c in dimension k at `c * dims + k` (`demand` itself with one dimension). */
   deliveryK: Float64Array;
   /** Pickup amount of client c in dimension k at `c * dims + k` (`pickup` itself with one dimension). */
@@ -59,7 +61,10 @@ export interface HgsData extends HgsFleet {
   /** Release time of each client (0 = at the start): its route leaves the depot no earlier. */
   releaseS: Float64Array;
   hasReleaseTimes: boolean;
-  /** False for pure CVRP: time windows and shifts can never bind, so time-warp work is skipped. */
+  /**
+   * False for pure CVRP: time windows and shifts can never bind, so time-warp work is skipped (and
+   * the arc-and-load fast paths run, which a distance limit also rules out).
+   */
   hasTimeWindows: boolean;
   /** Granular neighbourhood: `neighbours[c]` lists the most correlated clients of client c. */
   neighbours: Int32Array[];
@@ -86,24 +91,36 @@ export function buildHgsData(problem: Problem, neighbourCount = GRANULAR_NEIGHBO
   problem.jobs.forEach((job, k) => (location[k + 1] = job.location));
   const profileArcCost: Float64Array[] = [];
   const profileTravelS: Float64Array[] = [];
-  for (const name of fleet.profileNames) {
+  const profileDistanceM: Float64Array[] = [];
+  fleet.profileNames.forEach((name, set) => {
     const matrices = problem.profiles[name];
+    const start = fleet.profileStart[set];
+    const end = fleet.profileEnd[set];
     const arcs = new Float64Array(stride * stride);
     const travel = new Float64Array(stride * stride);
+    const distances = fleet.hasDistanceLimits ? new Float64Array(stride * stride) : null;
     for (let i = 0; i < stride; i++) {
+      // Client 0 is the set's start on the way out and its end on the way back; an open route goes back to where it is (no cost, no time).
+      const from = i === 0 ? start : location[i];
       for (let j = 0; j < stride; j++) {
-        // Arcs into the depot use the end location (the same for every vehicle of an HGS-shaped problem).
-        const from = location[i];
-        const to = j === 0 ? (vehicle.endLocation ?? vehicle.startLocation) : location[j];
+        const to = j > 0 ? location[j] : end < 0 ? from : end;
         const distanceM = matrices.distanceM[from * matrices.size + to];
         const durationS = matrices.durationS[from * matrices.size + to];
         arcs[i * stride + j] = fleet.slotPriced ? distanceM : priceArc(problem.objective, vehicle, distanceM, durationS);
         travel[i * stride + j] = durationS;
+        if (distances) distances[i * stride + j] = distanceM;
       }
+    }
+    if (end >= 0 && end !== start) {
+      // An empty route does not drive from its start to its end: it costs nothing (as priceRoutes prices it).
+      arcs[0] = 0;
+      travel[0] = 0;
+      if (distances) distances[0] = 0;
     }
     profileArcCost.push(arcs);
     profileTravelS.push(travel);
-  }
+    if (distances) profileDistanceM.push(distances);
+  });
   const referenceProfile = fleet.slotProfile[fleet.referenceSlot];
   const arcCost = profileArcCost[referenceProfile];
   const travelS = profileTravelS[referenceProfile];
@@ -124,7 +141,7 @@ export function buildHgsData(problem: Problem, neighbourCount = GRANULAR_NEIGHBO
   const optional = new Uint8Array(stride);
   const skipPenalty = new Float64Array(stride);
   // Trips of one vehicle follow each other in time: the shift binds them even without windows.
-  let hasTimeWindows = !fleet.slotsShareTiming || fleet.hasDurationLimits || fleet.slotDurationCost.some((cost) => cost > 0) || fleet.multiTrip;
+  let hasTimeWindows = !fleet.slotsShareTiming || fleet.hasDurationLimits || fleet.hasDistanceLimits || fleet.slotDurationCost.some((cost) => cost > 0) || fleet.multiTrip;
   let maxDemand = 0;
   let longestTourS = 0;
   problem.jobs.forEach((job, k) => {
@@ -162,6 +179,7 @@ export function buildHgsData(problem: Problem, neighbourCount = GRANULAR_NEIGHBO
     travelS,
     profileArcCost,
     profileTravelS,
+    profileDistanceM,
     serviceS,
     earlyS,
     lateS,
@@ -185,11 +203,22 @@ export function buildHgsData(problem: Problem, neighbourCount = GRANULAR_NEIGHBO
     maxArcCost,
     maxDemand,
     symmetric: profileArcCost.every((arcs) => isSymmetric(arcs, stride)),
-    plane: embedInPlane(arcCost, stride),
+    plane: embedInPlane(planeArcs(arcCost, stride, fleet.profileStart[referenceProfile], fleet.profileEnd[referenceProfile]), stride),
   };
   if (problem.linehaulBeforeBackhaul) forbidBackhaulFirst(data, pickupClient);
   data.neighbours = buildNeighbours(data, Math.min(neighbourCount, n - 1));
   return data;
+}
+
+/**
+ * The arcs the plane is recovered from: the reference matrices, but with the way back to the depot
+ * mirrored from the way out when the route ends elsewhere or nowhere (the plane is around the start).
+ */
+function planeArcs(arcCost: Float64Array, stride: number, start: number, end: number): Float64Array {
+  if (end === start) return arcCost;
+  const arcs = Float64Array.from(arcCost);
+  for (let i = 1; i < stride; i++) arcs[i * stride] = arcCost[i];
+  return arcs;
 }
 
 /**
@@ -271,12 +300,15 @@ export function restrictHgsData(parent: HgsData, clients: ArrayLike<number>, max
   const parentOf = (k: number): number => (k === 0 ? 0 : clients[k - 1]);
   const arcCost = new Float64Array(stride * stride);
   const travelS = new Float64Array(stride * stride);
+  // Distance limits ride along (one matrix set, as for the arcs).
+  const distanceM = parent.hasDistanceLimits ? new Float64Array(stride * stride) : null;
   let maxArcCost = 0;
   for (let i = 0; i < stride; i++) {
     const from = parentOf(i) * parent.stride;
     for (let j = 0; j < stride; j++) {
       arcCost[i * stride + j] = parent.arcCost[from + parentOf(j)];
       travelS[i * stride + j] = parent.travelS[from + parentOf(j)];
+      if (distanceM) distanceM[i * stride + j] = parent.profileDistanceM[0][from + parentOf(j)];
       if (arcCost[i * stride + j] > maxArcCost) maxArcCost = arcCost[i * stride + j];
     }
   }
@@ -299,6 +331,7 @@ export function restrictHgsData(parent: HgsData, clients: ArrayLike<number>, max
     travelS,
     profileArcCost: [arcCost],
     profileTravelS: [travelS],
+    profileDistanceM: distanceM ? [distanceM] : [],
     deliveryK,
     pickupK,
     serviceS: pick(parent.serviceS),

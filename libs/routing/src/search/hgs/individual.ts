@@ -17,6 +17,8 @@ export class Individual {
   cost = 0;
   excessLoad = 0;
   timeWarpS = 0;
+  /** Metres above the vehicles' distance limits. */
+  excessDistance = 0;
   penalisedCost = 0;
   /** Broken-pairs distances to the other members of its subpopulation, ascending. */
   proximity: Array<{ distance: number; other: Individual }> = [];
@@ -52,13 +54,17 @@ export class Individual {
       this.cost += scratch.routeCost();
       this.excessLoad += Math.max(scratch.excessLoad(), 0);
       // A trip's time is its vehicle's chain's (below).
-      if (!data.multiTrip) this.timeWarpS += scratch.routeTimeWarp();
+      if (!data.multiTrip) {
+        this.timeWarpS += scratch.routeTimeWarp();
+        this.excessDistance += scratch.excessDistance();
+      }
     }
     if (data.multiTrip) {
       if (!slots) throw new SolverInternalError('trips without their slots');
       const chains = priceChains(data, routes, slots, scratch);
       this.cost += chains.vehicleCost;
       this.timeWarpS += chains.timeWarpS;
+      this.excessDistance += chains.excessDistance;
     }
     // Optional clients left out pay their penalty and close the giant tour, in client order.
     if (data.hasOptional && k < data.n) {
@@ -79,11 +85,11 @@ export class Individual {
   }
 
   get feasible(): boolean {
-    return this.excessLoad === 0 && this.timeWarpS === 0;
+    return this.excessLoad === 0 && this.timeWarpS === 0 && this.excessDistance === 0;
   }
 
   updatePenalisedCost(penalties: Penalties): void {
-    this.penalisedCost = this.cost + penalties.capacity * this.excessLoad + penalties.timeWarp * this.timeWarpS;
+    this.penalisedCost = this.cost + penalties.capacity * this.excessLoad + penalties.timeWarp * this.timeWarpS + penalties.distance * this.excessDistance;
   }
 
   /** Broken-pairs distance in [0, 1]: the share of clients whose neighbours differ. */

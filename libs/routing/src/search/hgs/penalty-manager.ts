@@ -9,12 +9,13 @@ const MAX_PENALTY = 100_000;
 /**
  * Adaptive penalties: every update, each penalty grows by 20% when fewer than target-5% of the
  * recent local-search results were feasible for that constraint, and shrinks by 15% above
- * target+5% (Vidal 2022).
+ * target+5% (Vidal 2022). Load, time warp and distance over a limit each have their own.
  */
 export class PenaltyManager {
   readonly current: Penalties;
   private loadFeasible = 0;
   private timeFeasible = 0;
+  private distanceFeasible = 0;
   private samples = 0;
 
   /** `initial` continues from known penalties (a decomposed part starts from its parent's). */
@@ -25,15 +26,21 @@ export class PenaltyManager {
   ) {
     let arcTotal = 0;
     let travelTotal = 0;
+    let metreTotal = 0;
+    // A metre over a distance limit starts at what a metre of the reference matrices' arcs costs (1 without limits: never paid).
+    const metres = data.hasDistanceLimits ? data.profileDistanceM[data.slotProfile[data.referenceSlot]] : null;
     for (let i = 0; i < data.arcCost.length; i++) {
       arcTotal += data.arcCost[i];
       travelTotal += data.travelS[i];
+      if (metres) metreTotal += metres[i];
     }
+    const perMetre = metreTotal > 0 ? arcTotal / metreTotal : 1;
     this.current = initial
       ? { ...initial }
       : {
           capacity: clamp(data.maxArcCost / Math.max(1, data.maxDemand)),
           timeWarp: clamp(travelTotal > 0 ? arcTotal / travelTotal : 1),
+          distance: clamp(perMetre),
         };
     if (!initial) this.startAboveSkipPenalties(data);
   }
@@ -66,19 +73,22 @@ export class PenaltyManager {
     this.samples++;
     if (individual.excessLoad === 0) this.loadFeasible++;
     if (individual.timeWarpS === 0) this.timeFeasible++;
+    if (individual.excessDistance === 0) this.distanceFeasible++;
   }
 
   update(): void {
     if (this.samples === 0) return;
     this.current.capacity = adjust(this.current.capacity, this.loadFeasible / this.samples, this.params.targetFeasible);
     this.current.timeWarp = adjust(this.current.timeWarp, this.timeFeasible / this.samples, this.params.targetFeasible);
+    this.current.distance = adjust(this.current.distance, this.distanceFeasible / this.samples, this.params.targetFeasible);
     this.samples = 0;
+    this.distanceFeasible = 0;
     this.loadFeasible = 0;
     this.timeFeasible = 0;
   }
 
   boosted(factor: number): Penalties {
-    return { capacity: this.current.capacity * factor, timeWarp: this.current.timeWarp * factor };
+    return { capacity: this.current.capacity * factor, timeWarp: this.current.timeWarp * factor, distance: this.current.distance * factor };
   }
 }
 

@@ -1,4 +1,5 @@
 import { HgsData } from './hgs-data';
+import { routesInPolarOrder } from './polar-order';
 import { RouteLoads } from './route-loads';
 import { Penalties, SegmentAccumulator } from './segment';
 import { TripChain } from './trip-chain';
@@ -30,7 +31,7 @@ export class RouteState {
   /** Move counter value when the route last changed (drives "skip pairs tested since"). */
   readonly whenModified: Int32Array;
   moveCount = 0;
-  penalties: Penalties = { capacity: 1, timeWarp: 1 };
+  penalties: Penalties = { capacity: 1, timeWarp: 1, distance: 1 };
   /** Slot of each route returned by the last `exportRoutes` (route slot r is vehicle r). */
   exportedSlots: number[] = [];
   /** Penalties of the optional clients left out of every route (their `routeOf` is -1). */
@@ -52,6 +53,8 @@ export class RouteState {
   private readonly fWarp: Float64Array;
   private readonly fEarly: Float64Array;
   private readonly fLate: Float64Array;
+  /** Metres driven (with distance limits; else empty). */
+  private readonly fDist: Float64Array;
   // suffix aggregates: node .. end depot (inclusive)
   private readonly bCost: Float64Array;
   private readonly bLoad: Float64Array;
@@ -62,6 +65,7 @@ export class RouteState {
   private readonly bWarp: Float64Array;
   private readonly bEarly: Float64Array;
   private readonly bLate: Float64Array;
+  private readonly bDist: Float64Array;
 
   constructor(
     readonly data: HgsData,
@@ -98,6 +102,8 @@ export class RouteState {
     this.bWarp = new Float64Array(nodes);
     this.bEarly = new Float64Array(nodes);
     this.bLate = new Float64Array(nodes);
+    this.fDist = new Float64Array(data.hasDistanceLimits ? nodes : 0);
+    this.bDist = new Float64Array(data.hasDistanceLimits ? nodes : 0);
     this.acc = new SegmentAccumulator(data);
     this.loads = data.dims > 1 ? new RouteLoads(data, nodes) : null;
     this.trips = data.multiTrip ? new TripSlots(data, routeSlots) : null;
@@ -210,6 +216,7 @@ export class RouteState {
       this.fWarp[node] = acc.timeWarpS;
       this.fEarly[node] = acc.earliestS;
       this.fLate[node] = acc.latestS;
+      if (d.hasDistanceLimits) this.fDist[node] = acc.distance;
       if (this.loads) this.loads.storePrefix(node, acc);
       if (node === end) break;
       node = this.next[node];
@@ -232,6 +239,8 @@ export class RouteState {
     this.bWarp[end] = 0;
     this.bEarly[end] = -Infinity; // as `SegmentAccumulator.appendClient(0)`: the end depot has no earliest arrival
     this.bLate[end] = d.slotShiftEnd[route];
+    const metres = d.hasDistanceLimits ? d.profileDistanceM[d.slotProfile[route]] : null;
+    if (metres) this.bDist[end] = 0;
     if (this.loads) this.loads.clearSuffix(end);
     let after = end;
     node = this.prev[end];
@@ -239,6 +248,7 @@ export class RouteState {
       const c = this.client(node);
       const arc = c * d.stride + this.client(after);
       this.bCost[node] = this.bCost[after] + arcs[arc];
+      if (metres) this.bDist[node] = this.bDist[after] + metres[arc];
       if (!d.simpleLoad) this.bPeak[node] = Math.max(Math.max(d.demand[c], d.pickup[c]) + this.bLoad[after], this.bPeak[after] + d.pickup[c]);
       this.bLoad[node] = this.bLoad[after] + d.demand[c];
       this.bPick[node] = this.bPick[after] + d.pickup[c];
@@ -270,7 +280,7 @@ export class RouteState {
   appendStoredTrip(chain: TripChain, t: number): void {
     if (this.routeSize[t] === 0) return;
     const end = this.endDepot(t);
-    chain.appendTrip(this.fDur[end], this.fWarp[end], this.fEarly[end], this.fLate[end], this.fRelease[end]);
+    chain.appendTrip(this.fDur[end], this.fWarp[end], this.fEarly[end], this.fLate[end], this.fRelease[end], this.data.hasDistanceLimits ? this.fDist[end] : 0);
   }
 
   /** Starts the accumulator with the prefix of the route up to and including `node`. */
@@ -290,6 +300,7 @@ export class RouteState {
       this.routeOf[node],
       this.fRelease[node],
       this.fPeak[node],
+      this.data.hasDistanceLimits ? this.fDist[node] : 0,
     );
   }
 
@@ -310,6 +321,7 @@ export class RouteState {
       node <= this.n,
       this.bRelease[node],
       this.bPeak[node],
+      this.data.hasDistanceLimits ? this.bDist[node] : 0,
     );
   }
 
@@ -348,12 +360,14 @@ export class RouteState {
     let warpS = this.fWarp[end];
     if (d.hasReleaseTimes) warpS += Math.max(this.fRelease[end] - this.fLate[end], 0);
     if (d.hasDurationLimits) warpS += Math.max(this.fDur[end] - d.slotMaxDuration[slot], 0);
+    const overM = d.hasDistanceLimits ? Math.max(this.fDist[end] - d.slotMaxDistance[slot], 0) : 0;
     return (
       d.slotCostFactor[slot] * this.fCost[end] +
       d.slotFixedCost[slot] +
       d.slotDurationCost[slot] * this.fDur[end] +
       (excess > 0 ? this.penalties.capacity * excess : 0) +
-      this.penalties.timeWarp * warpS
+      this.penalties.timeWarp * warpS +
+      this.penalties.distance * overM
     );
   }
 
@@ -474,30 +488,11 @@ export class RouteState {
     return length;
   }
 
-  /**
-   * Clients of each non-empty route, in order; routes sorted by the polar angle of their barycentre
-   * around the depot (as HGS-CVRP does), so neighbouring routes sit next to each other in the giant
-   * tour and crossover keeps geographic slices together.
-   */
+  /** Clients of each non-empty route, in polar order (`routesInPolarOrder`); their slots go to `exportedSlots`. */
   exportRoutes(): number[][] {
-    const { x, y } = this.data.plane;
-    const routes: Array<{ clients: number[]; angle: number; slot: number }> = [];
-    for (let r = 0; r < this.routeSlots; r++) {
-      if (this.routeSize[r] === 0) continue;
-      const clients: number[] = [];
-      let sumX = 0;
-      let sumY = 0;
-      for (let node = this.next[this.startDepot(r)]; node !== this.endDepot(r); node = this.next[node]) {
-        clients.push(node);
-        sumX += x[node];
-        sumY += y[node];
-      }
-      const angle = Math.atan2(sumY / clients.length - y[0], sumX / clients.length - x[0]);
-      routes.push({ clients, angle, slot: r });
-    }
-    routes.sort((a, b) => a.angle - b.angle);
-    this.exportedSlots = routes.map((route) => route.slot);
-    return routes.map((route) => route.clients);
+    const { routes, slots } = routesInPolarOrder(this);
+    this.exportedSlots = slots;
+    return routes;
   }
 
   /** First empty route slot, or -1. */

@@ -6,6 +6,8 @@ export interface Penalties {
   capacity: number;
   /** Per second of time warp (arriving after a window closes, counted as if travelling back in time). */
   timeWarp: number;
+  /** Per metre driven above a vehicle's distance limit. */
+  distance: number;
 }
 
 /**
@@ -18,6 +20,9 @@ export interface Penalties {
  * pickup sum and the peak load on board attributable to the segment, so that the peak of a
  * concatenation is `max(peak1 + delivery2, peak2 + pickup1)`: produce collected on the way rides
  * beside the parcels still to drop, in any order.
+ *
+ * With distance limits, the segment also sums the metres it drives (`distance`), so the excess over
+ * the slot's limit is priced in O(1) like the load's.
  *
  * The time part is on the slot's matrices and shift (each vehicle type its own profile); the cost
  * part prices the closed route on the slot: rate x arc costs + fixed cost + cost per second x
@@ -46,10 +51,13 @@ export class SegmentAccumulator {
   visitsClient = false;
   /** Latest release time of the segment's clients: the route cannot leave the depot before it. */
   releaseS = 0;
+  /** Metres driven (only with distance limits). */
+  distance = 0;
   /** Route slot (vehicle) whose matrices, shift, capacity and costs price the segment. */
   slot = 0;
   private arcs: Float64Array;
   private travel: Float64Array;
+  private metres: Float64Array;
 
   constructor(private readonly data: HgsData) {
     this.deliveries = new Float64Array(data.dims);
@@ -57,6 +65,7 @@ export class SegmentAccumulator {
     this.peaks = new Float64Array(data.dims);
     this.arcs = data.arcCost;
     this.travel = data.travelS;
+    this.metres = data.hasDistanceLimits ? data.profileDistanceM[data.slotProfile[data.referenceSlot]] : data.travelS;
   }
 
   /** Puts the segment on `slot`: its matrices for the arcs still to come, its capacity and costs when closed. */
@@ -65,6 +74,7 @@ export class SegmentAccumulator {
     const profile = this.data.slotProfile[slot];
     this.arcs = this.data.profileArcCost[profile];
     this.travel = this.data.profileTravelS[profile];
+    if (this.data.hasDistanceLimits) this.metres = this.data.profileDistanceM[profile];
     return this;
   }
 
@@ -73,6 +83,7 @@ export class SegmentAccumulator {
     this.onSlot(slot);
     this.releaseS = 0;
     this.cost = 0;
+    this.distance = 0;
     this.load = 0;
     this.pickupLoad = 0;
     this.peak = 0;
@@ -104,8 +115,10 @@ export class SegmentAccumulator {
     slot: number,
     releaseS = 0,
     peak = 0,
+    distance = 0,
   ): this {
     this.onSlot(slot);
+    this.distance = distance;
     this.releaseS = releaseS;
     this.peak = peak;
     this.cost = cost;
@@ -145,6 +158,7 @@ export class SegmentAccumulator {
     const d = this.data;
     const arc = this.last * d.stride + client;
     this.cost += this.arcs[arc];
+    if (d.hasDistanceLimits) this.distance += this.metres[arc];
     if (d.simpleLoad) this.load += d.demand[client];
     else if (d.dims === 1) {
       const delivery = d.demand[client];
@@ -189,10 +203,12 @@ export class SegmentAccumulator {
     visitsClient: boolean,
     releaseS = 0,
     peak = 0,
+    distance = 0,
   ): this {
     const d = this.data;
     const arc = this.last * d.stride + first;
     this.cost += this.arcs[arc] + cost;
+    if (d.hasDistanceLimits) this.distance += this.metres[arc] + distance;
     if (!d.simpleLoad) this.peak = Math.max(this.peak + load, peak + this.pickupLoad);
     this.load += load;
     this.pickupLoad += pickupLoad;
@@ -231,6 +247,11 @@ export class SegmentAccumulator {
     return excess;
   }
 
+  /** Metres driven above the slot's distance limit (0 without limits). */
+  excessDistance(): number {
+    return this.data.hasDistanceLimits ? Math.max(this.distance - this.data.slotMaxDistance[this.slot], 0) : 0;
+  }
+
   /** Whether the load peaks above `factor` times the capacity of `slot` in some dimension. */
   loadExceeds(factor: number, slot: number): boolean {
     const d = this.data;
@@ -266,12 +287,12 @@ export class SegmentAccumulator {
       if (d.hasDurationLimits) warpS += Math.max(durationS - d.slotMaxDuration[this.slot], 0);
     }
     const excess = this.excessLoad();
-    return (
+    const cost =
       d.slotCostFactor[this.slot] * (this.cost + this.arcs[arc]) +
       (this.visitsClient ? d.slotFixedCost[this.slot] + d.slotDurationCost[this.slot] * durationS : 0) +
       (excess > 0 ? penalties.capacity * excess : 0) +
-      penalties.timeWarp * warpS
-    );
+      penalties.timeWarp * warpS;
+    return d.hasDistanceLimits ? cost + penalties.distance * Math.max(this.distance + this.metres[arc] - d.slotMaxDistance[this.slot], 0) : cost;
   }
 
   /** Cost of the segment read as a whole route without penalties: rate x arcs + fixed cost + cost of its duration. */
@@ -280,7 +301,7 @@ export class SegmentAccumulator {
     return d.slotCostFactor[this.slot] * this.cost + (this.visitsClient ? d.slotFixedCost[this.slot] + d.slotDurationCost[this.slot] * this.durationS : 0);
   }
 
-  /** Penalised cost of the segment read as one trip of a multi-trip vehicle: arcs and load only (time is the chain's, trip-chain.ts). */
+  /** Penalised cost of the segment read as one trip of a multi-trip vehicle: arcs and load only (time and distance limits are the chain's, trip-chain.ts). */
   tripCost(penalties: Penalties): number {
     const excess = this.excessLoad();
     return this.routeCost() + (excess > 0 ? penalties.capacity * excess : 0);
@@ -289,7 +310,8 @@ export class SegmentAccumulator {
   /** Penalised cost of the segment read as a whole route. */
   penalisedCost(penalties: Penalties): number {
     const excess = this.excessLoad();
-    return this.routeCost() + (excess > 0 ? penalties.capacity * excess : 0) + penalties.timeWarp * this.routeTimeWarp();
+    const cost = this.routeCost() + (excess > 0 ? penalties.capacity * excess : 0) + penalties.timeWarp * this.routeTimeWarp();
+    return this.data.hasDistanceLimits ? cost + penalties.distance * this.excessDistance() : cost;
   }
 
   /**

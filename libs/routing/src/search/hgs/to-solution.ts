@@ -6,7 +6,7 @@ import { Problem, Route, RouteStep, Solution, SolveStatistics, SolverInternalErr
 /**
  * Turns client routes (client c = problem.jobs[c - 1]) into a `Solution`: schedules every stop
  * (waiting allowed), records loads, prices routes through the cost evaluator and checks every hard
- * constraint again, so an infeasible plan is reported as such and never passed off as feasible.
+ * constraint again (distance limits included; each vehicle from its start to its end location, or to its last visit), so an infeasible plan is reported as such and never passed off as feasible.
  */
 export function toSolution(problem: Problem, routesInOrder: number[][], statistics: SolveStatistics, slots?: number[], vehicleFirstSlot?: ArrayLike<number>): Solution {
   // Route i runs on vehicle `slots[i]` (a mixed fleet), else on vehicle i; with several trips per
@@ -80,9 +80,12 @@ export function toSolution(problem: Problem, routesInOrder: number[][], statisti
       location = tripEnd;
       if (time > vehicle.shift.endS) feasible = false;
     });
-    steps.push({ type: 'end', location, arrivalS: time, serviceStartS: time, departureS: time, load: [...load] });
+    // An open route (no end location) ends at its last visit, with no end step (as priceRoutes writes it).
+    if (vehicle.endLocation !== null) steps.push({ type: 'end', location, arrivalS: time, serviceStartS: time, departureS: time, load: [...load] });
     const routeDurationS = time - departure;
     if (vehicle.maxDurationS !== undefined && routeDurationS > vehicle.maxDurationS) feasible = false;
+    // The distance limit bounds the vehicle's whole day, every trip counted.
+    if (vehicle.maxDistanceM !== undefined && routeDistance > vehicle.maxDistanceM) feasible = false;
     const price = routeCost(problem.objective, vehicle, routeDistance, routeDurationS);
     routes.push({ vehicleId: vehicle.id, steps, distanceM: routeDistance, durationS: routeDurationS, costFen: price });
     cost += price;

@@ -41,6 +41,7 @@ export class TripSlots {
   private heldEarliestS = 0;
   private heldLatestS = 0;
   private heldReleaseS = 0;
+  private heldDistance = 0;
 
   constructor(
     private readonly data: HgsData,
@@ -85,7 +86,7 @@ export class TripSlots {
     for (let t = first; t < end; t++) {
       if (t === slot) chain.appendSegment(acc);
       else if (t !== this.heldSlot) state.appendStoredTrip(chain, t);
-      else if (this.heldVisits) chain.appendTrip(this.heldDurationS, this.heldTimeWarpS, this.heldEarliestS, this.heldLatestS, this.heldReleaseS);
+      else if (this.heldVisits) chain.appendTrip(this.heldDurationS, this.heldTimeWarpS, this.heldEarliestS, this.heldLatestS, this.heldReleaseS, this.heldDistance);
     }
     if (this.holding && this.heldSlot < 0) {
       this.heldSlot = slot;
@@ -96,6 +97,7 @@ export class TripSlots {
       this.heldEarliestS = acc.earliestS;
       this.heldLatestS = acc.latestS;
       this.heldReleaseS = acc.releaseS;
+      this.heldDistance = acc.distance;
     }
     return ownCost + chain.penalisedCost(d, first, state.penalties);
   }

@@ -13,7 +13,7 @@ import { randomProblem } from './fixtures';
 
 /** Cost through the individual's own evaluation (segment accumulator), not decomposition's sum. */
 function routesCost(data: ReturnType<typeof buildHgsData>, routes: number[][]): number {
-  return new Individual(data, routes, { capacity: 1, timeWarp: 1 }, new SegmentAccumulator(data)).cost;
+  return new Individual(data, routes, { capacity: 1, timeWarp: 1, distance: 1 }, new SegmentAccumulator(data)).cost;
 }
 
 describe('planar embedding from a matrix', () => {
@@ -80,7 +80,7 @@ describe('route-based decomposition', () => {
     expect(same.improved).toBe(false);
     expect(routesCost(data, same.routes)).toBe(before);
     const solved = improveByDecomposition(data, routes, 12, new Random(1), (parts) =>
-      parts.map((part) => solveSubproblem({ part, params: DEFAULT_HGS_PARAMS, penalties: { capacity: 10, timeWarp: 1 }, maxIterations: 20 })),
+      parts.map((part) => solveSubproblem({ part, params: DEFAULT_HGS_PARAMS, penalties: { capacity: 10, timeWarp: 1, distance: 1 }, maxIterations: 20 })),
     );
     expect(solved.routes.flat().sort((a, b) => a - b)).toEqual(Array.from({ length: 60 }, (_, k) => k + 1));
     expect(routesCost(data, solved.routes)).toBeLessThan(before);

@@ -173,14 +173,21 @@ export function skippedPenalty(problem: Problem, routes: number[][]): number {
  * from their stop); the peak's excess is penalised, each dimension weighted by the fleet's largest
  * capacity of dimension 0 over its largest capacity in that dimension.
  */
-export function referenceRouteCost(problem: Problem, clients: number[], penalties: { capacity: number; timeWarp: number }, vehicleIndex = 0): number {
+export function referenceRouteCost(problem: Problem, clients: number[], penalties: ReferencePenalties, vehicleIndex = 0): number {
   if (clients.length === 0) return 0;
   const vehicle = problem.vehicles[vehicleIndex];
-  const { warp, durationS, distance } = referenceSchedule(problem, clients, vehicle);
+  const { warp, durationS, distance, metres } = referenceSchedule(problem, clients, vehicle);
   const price = problem.objective === 'cost' ? vehicle.fixedCostFen + (vehicle.costPerKmFen * distance) / 1000 + (vehicle.costPerHourFen * durationS) / 3600 : distance;
   const overDuration = vehicle.maxDurationS === undefined ? 0 : Math.max(durationS - vehicle.maxDurationS, 0);
-  return price + penalties.capacity * referenceExcessLoad(problem, clients, vehicle) + penalties.timeWarp * (warp + overDuration);
+  return price + penalties.capacity * referenceExcessLoad(problem, clients, vehicle) + penalties.timeWarp * (warp + overDuration) + overDistance(vehicle, metres, penalties);
 }
+
+/** Penalty weights of the reference prices; `distance` (per metre over a vehicle's limit) defaults to 0. */
+export type ReferencePenalties = { capacity: number; timeWarp: number; distance?: number };
+
+/** Penalty for the metres a vehicle drives above its distance limit. */
+const overDistance = (vehicle: Vehicle, metres: number, penalties: ReferencePenalties): number =>
+  vehicle.maxDistanceM === undefined ? 0 : (penalties.distance ?? 0) * Math.max(metres - vehicle.maxDistanceM, 0);
 
 /** Peak load's excess over the vehicle's capacity, summed over dimensions at their weights. */
 function referenceExcessLoad(problem: Problem, clients: number[], vehicle: Vehicle): number {
@@ -212,7 +219,8 @@ function referenceSchedule(problem: Problem, clients: number[], vehicle: Vehicle
   return bestDeparture(vehicle, release, (departureS) => simulate(problem, [clients], vehicle, departureS));
 }
 
-type Schedule = { warp: number; durationS: number; distance: number };
+/** `distance` as priced (a forbidden backhaul arc at its prohibitive cost); `metres` as driven. */
+type Schedule = { warp: number; durationS: number; distance: number; metres: number };
 
 /** `run` from `earliestS`, and when time is priced or limited from every later whole second of the shift: the least time warp, then the shortest duration. */
 function bestDeparture(vehicle: Vehicle, earliestS: number, run: (departureS: number) => Schedule): Schedule {
@@ -226,7 +234,7 @@ function bestDeparture(vehicle: Vehicle, earliestS: number, run: (departureS: nu
 }
 
 /** Total of `referenceRouteCost`; route i runs on vehicle `slots[i]`, or on vehicle 0 when no slots are given. */
-export function referenceCost(problem: Problem, routes: number[][], penalties: { capacity: number; timeWarp: number }, slots?: number[]): number {
+export function referenceCost(problem: Problem, routes: number[][], penalties: ReferencePenalties, slots?: number[]): number {
   return routes.reduce((total, r, i) => total + referenceRouteCost(problem, r, penalties, slots ? slots[i] : 0), 0);
 }
 
@@ -263,9 +271,9 @@ export function withSomeReloads(problem: Problem): Problem {
  * go on from the window's end; a departure or return after the shift's end likewise). Capacity
  * applies per trip (`referenceExcessLoad`); the vehicle pays its fixed cost once, its rate per km
  * on every trip and, per hour, the duration of the whole chain, whose excess over its limit counts
- * as time warp. When time is priced or limited, every whole second is tried as the first departure.
+ * as time warp, as does the day's distance over its limit. When time is priced or limited, every whole second is tried as the first departure.
  */
-export function referenceTripsCost(problem: Problem, routes: number[][], slots: number[], firstSlot: ArrayLike<number>, penalties: { capacity: number; timeWarp: number }): number {
+export function referenceTripsCost(problem: Problem, routes: number[][], slots: number[], firstSlot: ArrayLike<number>, penalties: ReferencePenalties): number {
   let total = 0;
   problem.vehicles.forEach((vehicle, v) => {
     const trips: number[][] = [];
@@ -276,10 +284,11 @@ export function referenceTripsCost(problem: Problem, routes: number[][], slots: 
     if (trips.length === 0) return;
     for (const clients of trips) total += penalties.capacity * referenceExcessLoad(problem, clients, vehicle);
     const release = Math.max(vehicle.shift.startS, releaseOf(problem, trips[0]));
-    const { warp, durationS, distance } = bestDeparture(vehicle, release, (departureS) => simulate(problem, trips, vehicle, departureS));
+    const { warp, durationS, distance, metres } = bestDeparture(vehicle, release, (departureS) => simulate(problem, trips, vehicle, departureS));
     const price = problem.objective === 'cost' ? vehicle.fixedCostFen + (vehicle.costPerKmFen * distance) / 1000 + (vehicle.costPerHourFen * durationS) / 3600 : distance;
     const overDuration = vehicle.maxDurationS === undefined ? 0 : Math.max(durationS - vehicle.maxDurationS, 0);
-    total += price + penalties.timeWarp * (warp + overDuration);
+    // The distance limit bounds the vehicle's whole day.
+    total += price + penalties.timeWarp * (warp + overDuration) + overDistance(vehicle, metres, penalties);
   });
   return total;
 }
@@ -301,6 +310,7 @@ function simulate(problem: Problem, trips: number[][], vehicle: Vehicle, departu
   let time = start;
   let warp = 0;
   let distance = 0;
+  let metres = 0;
   const lateness = (latestS: number): void => {
     if (time <= latestS) return;
     warp += time - latestS;
@@ -319,6 +329,7 @@ function simulate(problem: Problem, trips: number[][], vehicle: Vehicle, departu
       // VRPB: opening with a pickup, or a delivery after a pickup, drives a forbidden arc.
       const forbidden = problem.linehaulBeforeBackhaul && job.kind === 'pickup' ? previousKind === null : problem.linehaulBeforeBackhaul && previousKind === 'pickup';
       distance += forbidden ? FORBIDDEN_ARC_COST : m.distanceM[location * m.size + job.location];
+      metres += m.distanceM[location * m.size + job.location];
       previousKind = job.kind;
       const window = job.timeWindows[0] ?? open;
       time = Math.max(time, window.startS);
@@ -326,10 +337,60 @@ function simulate(problem: Problem, trips: number[][], vehicle: Vehicle, departu
       time += job.serviceS;
       location = job.location;
     }
-    time += m.durationS[location * m.size + vehicle.startLocation];
-    distance += m.distanceM[location * m.size + vehicle.startLocation];
+    // Back to reload at the start between trips; after the last, to the end location, or nowhere on an open route.
+    const back = t < trips.length - 1 ? vehicle.startLocation : (vehicle.endLocation ?? location);
+    time += m.durationS[location * m.size + back];
+    distance += m.distanceM[location * m.size + back];
+    metres += m.distanceM[location * m.size + back];
     lateness(vehicle.shift.endS);
   });
   // Duration as driven: the time warp is time the chain would have needed.
-  return { warp: warp + departureWarp, durationS: time - start + warp, distance };
+  return { warp: warp + departureWarp, durationS: time - start + warp, distance, metres };
+}
+
+/**
+ * Adds two depots to every profile (locations n + 1 and n + 2, each a random existing location
+ * moved 1 to 20 away: its distances and durations are those of that location plus the offset) and
+ * gives the vehicles their own start and end: vehicle k starts at depot k mod 3 (0 is the old one)
+ * and, every other vehicle, ends at the next depot. A vehicle that reloads keeps one depot for its
+ * start, its reloads and its end.
+ */
+export function withDepots(random: Random, problem: Problem): Problem {
+  const size = problem.profiles[Object.keys(problem.profiles)[0]].size;
+  const bases = [random.nextInt(size), random.nextInt(size)];
+  const offsets = [1 + random.nextInt(20), 1 + random.nextInt(20)];
+  const grow = (matrix: ArrayLike<number>): Int32Array => {
+    const wider = size + 2;
+    const out = new Int32Array(wider * wider);
+    const origin = (i: number): number => (i < size ? i : bases[i - size]);
+    const offset = (i: number): number => (i < size ? 0 : offsets[i - size]);
+    for (let i = 0; i < wider; i++) {
+      for (let j = 0; j < wider; j++) out[i * wider + j] = i === j ? 0 : matrix[origin(i) * size + origin(j)] + offset(i) + offset(j);
+    }
+    return out;
+  };
+  for (const name of Object.keys(problem.profiles)) {
+    const m = problem.profiles[name];
+    problem.profiles[name] = { size: size + 2, distanceM: grow(m.distanceM), durationS: grow(m.durationS) };
+  }
+  const depots = [0, size, size + 1];
+  problem.vehicles = problem.vehicles.map((v, k) => {
+    const start = depots[k % 3];
+    const reloads = (v.reloadLocations ?? []).length > 0;
+    const end = reloads || k % 2 === 0 ? start : depots[(k + 1) % 3];
+    return { ...v, startLocation: start, endLocation: end, ...(reloads ? { reloadLocations: [start] } : {}) };
+  });
+  return problem;
+}
+
+/** Makes every other vehicle that does not reload (the second, the fourth, ...; all when `all`) end its route at its last visit. */
+export function withOpenRoutes(problem: Problem, all = false): Problem {
+  problem.vehicles = problem.vehicles.map((v, k) => ((all || k % 2 === 1) && (v.reloadLocations ?? []).length === 0 ? { ...v, endLocation: null } : v));
+  return problem;
+}
+
+/** Gives each vehicle a distance limit between 100 and 299 metres (about two to four clients' worth on the 100 x 100 plane). */
+export function withDistanceLimits(random: Random, problem: Problem): Problem {
+  problem.vehicles = problem.vehicles.map((v) => ({ ...v, maxDistanceM: 100 + random.nextInt(200) }));
+  return problem;
 }

@@ -15,8 +15,12 @@ import {
   randomRoutes,
   referenceCost,
   referenceTripsCost,
+  ReferencePenalties,
   skippedPenalty,
   withBackhauls,
+  withDepots,
+  withDistanceLimits,
+  withOpenRoutes,
   withOptionalClients,
   withReleaseTimes,
   withReloads,
@@ -43,21 +47,41 @@ const digits = (magnitude: number): number => (Math.abs(magnitude) >= 1e8 ? 3 : 
  * the first and last vehicle have several trip slots and the middle one one), and the slow reference
  * price of routes on slots.
  */
-function randomCase(random: Random, withWindows: boolean, mixedFleet: boolean, backhauls = false, releases = false, rich = false, reloads = false, skills = false) {
+function randomCase(
+  random: Random,
+  withWindows: boolean,
+  mixedFleet: boolean,
+  backhauls = false,
+  releases = false,
+  rich = false,
+  reloads = false,
+  skills = false,
+  extras: Extras = {},
+) {
   const n = 4 + random.nextInt(7);
   const modelled = rich ? randomRichProblem(random, n) : mixedFleet ? randomMixedFleetProblem(random, n, withWindows) : randomProblem(random, n, withWindows);
   if (backhauls) withBackhauls(random, modelled);
   if (releases) withReleaseTimes(random, modelled);
   // One vehicle type: two vehicles, both reloading; a mixed fleet keeps its types and only some vehicles reload.
   if (reloads) (mixedFleet ? withSomeReloads : withReloads)(modelled);
+  if (extras.depots) withDepots(random, modelled);
+  if (extras.open) withOpenRoutes(modelled, !mixedFleet);
+  if (extras.distanceLimits) withDistanceLimits(random, modelled);
   // Skills reach HGS as capacity dimensions: the transformed problem is what its data and the reference price.
   const problem = skills ? skillsAsCapacity(withSkills(random, modelled)) : modelled;
   const data = buildHgsData(problem);
   const slots = reloads ? data.maxRoutes : ROUTE_SLOTS;
-  const reference = (routes: number[][], onSlots: number[], penalties: { capacity: number; timeWarp: number }): number =>
+  const reference = (routes: number[][], onSlots: number[], penalties: ReferencePenalties): number =>
     reloads ? referenceTripsCost(problem, routes, onSlots, data.vehicleFirstSlot, penalties) : referenceCost(problem, routes, penalties, onSlots);
   const loadedSlots = reloads ? Array.from({ length: slots }, (_, i) => i) : LOADED_SLOTS;
   return { n, problem, state: new RouteState(data, slots), plan: new MovePlan(n), slots, loadedSlots, reference };
+}
+
+/** Several depots (each vehicle its own start and end), open routes, route distance limits. */
+interface Extras {
+  depots?: boolean;
+  open?: boolean;
+  distanceLimits?: boolean;
 }
 
 /**
@@ -88,17 +112,33 @@ describe.each([
   // Skills as capacity dimensions: on the planner's model (pickups carry their skill unit too) and on a mixed fleet.
   { withWindows: true, mixedFleet: true, rich: true, skills: true, seed: 61 },
   { withWindows: false, mixedFleet: true, skills: true, seed: 67 },
+  // Route distance limits: one vehicle type, then a mixed fleet with windows, then each reloading vehicle's whole day.
+  { withWindows: false, mixedFleet: false, distanceLimits: true, seed: 79 },
+  { withWindows: true, mixedFleet: true, distanceLimits: true, seed: 83 },
+  { withWindows: true, mixedFleet: true, releases: true, reloads: true, distanceLimits: true, seed: 89 },
+  // Several depots: each vehicle from its own start to its own end (a reloading one keeps one depot).
+  { withWindows: false, mixedFleet: false, depots: true, seed: 97 },
+  { withWindows: true, mixedFleet: true, depots: true, seed: 101 },
+  { withWindows: true, mixedFleet: true, releases: true, reloads: true, depots: true, seed: 103 },
+  // Open routes: every vehicle, then every other one on a mixed fleet with windows.
+  { withWindows: false, mixedFleet: false, open: true, seed: 107 },
+  { withWindows: true, mixedFleet: true, open: true, seed: 109 },
+  // All three at once on a mixed fleet with windows, with release times or with backhauls (on the planner's model,
+  // where the reference tries every departure second, it passed once in 160 s: too slow to keep).
+  { withWindows: true, mixedFleet: true, releases: true, depots: true, open: true, distanceLimits: true, seed: 113 },
+  { withWindows: true, mixedFleet: true, backhauls: true, depots: true, open: true, distanceLimits: true, seed: 127 },
 ])(
-  'move deltas equal recomputed cost differences (time windows: $withWindows, mixed fleet: $mixedFleet, backhauls: $backhauls, release times: $releases, rich: $rich, reloads: $reloads, skills: $skills)',
-  ({ withWindows, mixedFleet, backhauls = false, releases = false, rich = false, reloads = false, skills = false, seed }) => {
+  'move deltas equal recomputed cost differences (time windows: $withWindows, mixed fleet: $mixedFleet, backhauls: $backhauls, release times: $releases, rich: $rich, reloads: $reloads, skills: $skills, depots: $depots, open: $open, distance limits: $distanceLimits)',
+  ({ withWindows, mixedFleet, backhauls = false, releases = false, rich = false, reloads = false, skills = false, depots = false, open = false, distanceLimits = false, seed }) => {
     const random = new Random(seed);
-    const penalties = { capacity: 3.5, timeWarp: 1.7 };
+    const extras = { depots, open, distanceLimits };
+    const penalties = { capacity: 3.5, timeWarp: 1.7, distance: 2.3 };
 
     it('node operators (relocate, swap, 2-opt) and their application', () => {
       let checked = 0;
       let exact = 0;
       for (let trial = 0; trial < 40; trial++) {
-        const { n, state, plan, slots, loadedSlots, reference } = randomCase(random, withWindows, mixedFleet, backhauls, releases, rich, reloads, skills);
+        const { n, state, plan, slots, loadedSlots, reference } = randomCase(random, withWindows, mixedFleet, backhauls, releases, rich, reloads, skills, extras);
         for (let sample = 0; sample < 30; sample++) {
           const routes = randomRoutes(random, n, slots);
           state.load(routes, penalties);
@@ -133,7 +173,7 @@ describe.each([
       let twoOptStarChecked = 0;
       let swapStarChecked = 0;
       for (let trial = 0; trial < 40; trial++) {
-        const { n, state, plan, slots, loadedSlots, reference } = randomCase(random, withWindows, mixedFleet, backhauls, releases, rich, reloads, skills);
+        const { n, state, plan, slots, loadedSlots, reference } = randomCase(random, withWindows, mixedFleet, backhauls, releases, rich, reloads, skills, extras);
         const swapStar = new SwapStar(n);
         for (let sample = 0; sample < 20; sample++) {
           const routes = randomRoutes(random, n, slots);
@@ -173,7 +213,7 @@ describe.each([
     const checkSlotExchanges = (pick: (state: RouteState, slots: number) => [number, number], price: (state: RouteState, a: number, b: number) => number): void => {
       let checked = 0;
       for (let trial = 0; trial < 40; trial++) {
-        const { n, state, slots, loadedSlots, reference } = randomCase(random, withWindows, mixedFleet, backhauls, releases, rich, reloads, skills);
+        const { n, state, slots, loadedSlots, reference } = randomCase(random, withWindows, mixedFleet, backhauls, releases, rich, reloads, skills, extras);
         const scratchA = new Int32Array(n);
         const scratchB = new Int32Array(n);
         for (let sample = 0; sample < 10; sample++) {
@@ -239,7 +279,7 @@ describe.each([
   ({ withWindows, reloads, mixedFleet = false, seed }) => {
     it('prices removals and insertions exactly and keeps the total', () => {
       const random = new Random(seed);
-      const penalties = { capacity: 3.5, timeWarp: 1.7 };
+      const penalties = { capacity: 3.5, timeWarp: 1.7, distance: 1 };
       const one = new Int32Array(1);
       let removals = 0;
       let insertions = 0;

@@ -24,7 +24,7 @@ const square = planeProblem(
   ],
   { capacity: 10, vehicles: 3 },
 );
-const noPenalty = { capacity: 1, timeWarp: 1 };
+const noPenalty = { capacity: 1, timeWarp: 1, distance: 1 };
 
 /** Routes as a set: export order follows polar angles, which these checks do not care about. */
 function routeSet(state: RouteState): number[][] {
@@ -113,7 +113,7 @@ describe('segment concatenation with time windows', () => {
     expect(acc.timeWarpS).toBe(2);
     expect(acc.load).toBe(8);
     // 12 + 1.5 x 2 s warp + 10 x 3 excess load
-    expect(acc.penalisedCost({ capacity: 10, timeWarp: 1.5 })).toBe(45);
+    expect(acc.penalisedCost({ capacity: 10, timeWarp: 1.5, distance: 1 })).toBe(45);
   });
 
   it('the reverse order has no time warp', () => {

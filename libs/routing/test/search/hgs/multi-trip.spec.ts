@@ -66,7 +66,7 @@ describe('TripChain: the trips of one vehicle chained in time', () => {
 
 describe('HGS with several trips per vehicle', () => {
   it('prices a vehicle by its chain of trips: the release delays the second trip into its window', () => {
-    const penalties = { capacity: 1, timeWarp: 1 };
+    const penalties = { capacity: 1, timeWarp: 1, distance: 1 };
     // client 2 released at 100 and due by 120: trip 2 leaves at 100, arrives at 20 + 100 = 120, on time.
     const onTime = new RouteState(buildHgsData(twoTrips([0, 120])), buildHgsData(twoTrips()).tripsPerVehicle);
     onTime.load([[1], [2]], penalties, [0, 1]);
@@ -113,7 +113,7 @@ describe('HGS with several trips per vehicle', () => {
     expect(left.routes[0].steps.map((step) => step.type)).toEqual(['start', 'job', 'end']);
     // A total that forgot the penalty of a left-out client would read 20 here.
     const state = new RouteState(buildHgsData(cheap), buildHgsData(cheap).tripsPerVehicle);
-    state.load([[1]], { capacity: 1, timeWarp: 1 }, [0]);
+    state.load([[1]], { capacity: 1, timeWarp: 1, distance: 1 }, [0]);
     expect(state.totalPenalisedCost()).toBe(20 + 30);
     const dear = twoTrips();
     dear.jobs[1].unassignedPenaltyFen = 50;
@@ -155,7 +155,7 @@ describe('HGS with several trips per vehicle', () => {
     // Demand 12; the tricycle's one trip carries 10, so the van gets ceil((24 - 10) / 10) + 1 = 3 trip slots.
     expect(Array.from(data.vehicleFirstSlot)).toEqual([0, 3, 4]);
     const state = new RouteState(data, data.maxRoutes);
-    const penalties = { capacity: 1, timeWarp: 1 };
+    const penalties = { capacity: 1, timeWarp: 1, distance: 1 };
     // Van, two trips: fixed 100 once + 1 fen/m x (20 + 40) + 1 fen/s x 70 s (trip 1 leaves at 75, back at 100 for trip 2, back at 145).
     state.load([[1], [2]], penalties, [0, 1]);
     expect(state.totalPenalisedCost()).toBe(100 + 60 + 70);

@@ -7,7 +7,7 @@ import { SegmentAccumulator } from '../../../src/search/hgs/segment';
 import { solve } from '../../../src/solve';
 import { planeProblem, randomRichProblem } from './fixtures';
 
-const LOAD_ONLY = { capacity: 1, timeWarp: 0 };
+const LOAD_ONLY = { capacity: 1, timeWarp: 0, distance: 1 };
 
 /** Penalised cost of `clients` as one route on `slot`, from the segment arithmetic. */
 function routeCost(problem: Problem, clients: number[], penalties = LOAD_ONLY, slot = 0): number {
@@ -77,7 +77,7 @@ describe('HGS on the planner model', () => {
     expect(solve(problem, { seed: 1, maxIterations: 30 }).cost).toBe(102);
     problem.vehicles = problem.vehicles.map((v) => ({ ...v, maxDurationS: 61 }));
     // 41 s over the limit count as time warp
-    expect(routeCost(problem, [1, 2], { capacity: 0, timeWarp: 10 })).toBe(102 + 410);
+    expect(routeCost(problem, [1, 2], { capacity: 0, timeWarp: 10, distance: 1 })).toBe(102 + 410);
     const solution = solve(problem, { seed: 1, maxIterations: 30 });
     expect(solution.feasible).toBe(true);
     expect(solution.cost).toBe(120);

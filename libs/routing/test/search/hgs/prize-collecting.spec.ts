@@ -56,7 +56,7 @@ describe('local search with optional clients', () => {
     );
     for (const job of problem.jobs.slice(1)) job.unassignedPenaltyFen = 7;
     const search = new LocalSearch(buildHgsData(problem), 3, new Random(1));
-    const routes = search.run([[1]], { capacity: 10, timeWarp: 10 });
+    const routes = search.run([[1]], { capacity: 10, timeWarp: 10, distance: 1 });
     expect(routes.map((route) => [...route].sort())).toEqual(expect.arrayContaining([[1], [2, 3, 4, 5]]));
     expect(search.state.totalPenalisedCost()).toBe(20 + 23);
   });

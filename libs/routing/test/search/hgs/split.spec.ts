@@ -20,7 +20,7 @@ function bruteForce(tour: number[], cost: (routes: number[][]) => number, maxRou
 }
 
 describe('Split', () => {
-  const penalties = { capacity: 2.5, timeWarp: 1.3 };
+  const penalties = { capacity: 2.5, timeWarp: 1.3, distance: 1 };
 
   it.each([false, true])('matches brute force on tiny tours (time windows: %s)', (withWindows) => {
     const random = new Random(withWindows ? 11 : 12);
@@ -84,20 +84,20 @@ describe('Split', () => {
       const tour = Array.from({ length: n }, (_, i) => i + 1);
       random.shuffle(tour);
       const limit = 1 + random.nextInt(2);
-      const routes = new Splitter(data).split(Int32Array.from(tour), { capacity: 0.1, timeWarp: 1 }, limit);
+      const routes = new Splitter(data).split(Int32Array.from(tour), { capacity: 0.1, timeWarp: 1, distance: 1 }, limit);
       expect(routes.length).toBeLessThanOrEqual(limit);
       expect(routes.flat()).toEqual(tour);
       const best = bruteForce(
         tour,
-        (r) => referenceCost(problem, r, { capacity: 0.1, timeWarp: 1 }),
+        (r) => referenceCost(problem, r, { capacity: 0.1, timeWarp: 1, distance: 1 }),
         limit,
         (r) => r.length === 1 || r.reduce((s, c) => s + problem.jobs[c - 1].amount[0], 0) <= 1.5 * data.capacity,
       );
       // Never worse than the best split of bounded routes, never better than the best split at all.
-      const cost = referenceCost(problem, routes, { capacity: 0.1, timeWarp: 1 });
+      const cost = referenceCost(problem, routes, { capacity: 0.1, timeWarp: 1, distance: 1 });
       const unbounded = bruteForce(
         tour,
-        (r) => referenceCost(problem, r, { capacity: 0.1, timeWarp: 1 }),
+        (r) => referenceCost(problem, r, { capacity: 0.1, timeWarp: 1, distance: 1 }),
         limit,
         () => true,
       );
