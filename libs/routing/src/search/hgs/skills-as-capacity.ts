@@ -1,5 +1,4 @@
-import { unassignedCost } from '../../evaluation/cost-evaluator';
-import { GivenRoute, Job, Problem, Solution } from '../../model/problem';
+import { Problem, Solution } from '../../model/problem';
 
 /**
  * HGS serves skills as extra capacity dimensions, so its load machinery (segments, penalties, the
@@ -39,35 +38,5 @@ export function withOriginalDimensions(original: Problem, solution: Solution): S
   return {
     ...solution,
     routes: solution.routes.map((route) => ({ ...route, steps: route.steps.map((step) => ({ ...step, load: step.load.slice(0, dims) })) })),
-  };
-}
-
-/** A problem without the jobs no vehicle has every skill for, and how to put them back into its solution. */
-export interface SkillessJobsApart {
-  problem: Problem;
-  /** `initialRoutes` without visits to the jobs set apart. */
-  givenRoutes(routes: GivenRoute[]): GivenRoute[];
-  /** Adds the jobs set apart as unassigned ('skills'): an optional one costs its penalty, a mandatory one makes the plan infeasible. */
-  finish(solution: Solution): Solution;
-}
-
-/**
- * Sets apart the jobs no vehicle can serve for want of a skill, as ALNS leaves them out: HGS would
- * otherwise keep a mandatory one on some route as excess load it can never repair.
- */
-export function setSkillessJobsApart(problem: Problem): SkillessJobsApart {
-  const servable = (job: Job): boolean => problem.vehicles.some((vehicle) => (job.skills ?? []).every((skill) => (vehicle.skills ?? []).includes(skill)));
-  const apart = problem.jobs.filter((job) => !servable(job));
-  if (apart.length === 0) return { problem, givenRoutes: (routes) => routes, finish: (solution) => solution };
-  const ids = new Set(apart.map((job) => job.id));
-  return {
-    problem: { ...problem, jobs: problem.jobs.filter((job) => !ids.has(job.id)) },
-    givenRoutes: (routes) => routes.map((route) => ({ ...route, visits: route.visits.filter((visit) => !('jobId' in visit && ids.has(visit.jobId))) })),
-    finish: (solution) => ({
-      ...solution,
-      unassigned: [...solution.unassigned, ...apart.map((job) => ({ id: job.id, reason: 'skills' as const }))],
-      cost: apart.reduce((total, job) => total + unassignedCost(job.unassignedPenaltyFen), solution.cost),
-      feasible: solution.feasible && apart.every((job) => job.unassignedPenaltyFen !== undefined),
-    }),
   };
 }

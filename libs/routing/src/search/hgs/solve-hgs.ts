@@ -3,7 +3,8 @@ import { nothingLeftToDrive } from '../given-routes';
 import { HybridGeneticSearch } from './genetic';
 import { buildHgsData } from './hgs-data';
 import { startingRoutes } from './starting-solution';
-import { setSkillessJobsApart, skillsAsCapacity, withOriginalDimensions } from './skills-as-capacity';
+import { skillsAsCapacity, withOriginalDimensions } from './skills-as-capacity';
+import { setUnservableJobsApart } from './unservable-jobs';
 import { SubproblemHelpers } from './subproblem-helpers';
 import { toSolution } from './to-solution';
 
@@ -12,12 +13,12 @@ export const DEFAULT_TIME_LIMIT_MS = 10_000;
 
 /**
  * Runs HGS on the calling thread, with `helpers` (if any) solving decomposition parts beside it.
- * The problem must be validated and HGS-shaped. Jobs no vehicle has the skills for are left out
- * (`setSkillessJobsApart`); the other skills ride as capacity dimensions (`skillsAsCapacity`) and
+ * The problem must be validated and HGS-shaped. Jobs no vehicle can serve (skills, capacity, distance
+ * limit) are left out (`setUnservableJobsApart`); the other skills ride as capacity dimensions (`skillsAsCapacity`) and
  * leave the returned loads.
  */
 export function solveWithHgs(modelled: Problem, options: SolveOptions, helpers?: SubproblemHelpers): Solution {
-  const apart = setSkillessJobsApart(modelled);
+  const apart = setUnservableJobsApart(modelled);
   if (apart.problem.jobs.length === 0) return apart.finish(nothingLeftToDrive(apart.problem));
   return apart.finish(solveServable(apart.problem, options, apart.givenRoutes, helpers));
 }
