@@ -104,4 +104,27 @@ describe('local search with optional clients', () => {
     expect(routes).toEqual(expect.arrayContaining([[1], [2, 3, 4, 5]]));
     expect(search.state.totalPenalisedCost()).toBe(20 + 28);
   });
+
+  it('opens a route through the neighbour worth most when the one started soonest leads nowhere', () => {
+    // Mandatory client 1 fills its vehicle. Optional 2 at (20,0) at time 20 and 3 at (22,0) at 22,
+    // 30 each, pay for 0-2-3-0 = 44 together. Client 4 at (20,-1), worth nothing, is open from 21:
+    // the soonest after 2, it makes 3 late; nothing else pays for a route.
+    const problem = planeProblem(
+      [0, 0],
+      [
+        { x: 0, y: 10, demand: 10 },
+        { x: 20, y: 0, demand: 1, window: [20, 20] },
+        { x: 22, y: 0, demand: 1, window: [22, 22] },
+        { x: 20, y: -1, demand: 1, window: [21, 100] },
+      ],
+      { capacity: 10, vehicles: 2, horizon: 200 },
+    );
+    problem.jobs[1].unassignedPenaltyFen = 30;
+    problem.jobs[2].unassignedPenaltyFen = 30;
+    problem.jobs[3].unassignedPenaltyFen = 0;
+    const search = new LocalSearch(buildHgsData(problem), 2, new Random(1));
+    const routes = search.run([[1]], { capacity: 100, timeWarp: 100 });
+    expect(routes).toEqual(expect.arrayContaining([[1], [2, 3]]));
+    expect(search.state.totalPenalisedCost()).toBe(20 + 44);
+  });
 });
