@@ -1,6 +1,7 @@
 import { HgsData } from './hgs-data';
 import { EPSILON, MovePlan } from './operators/move-plan';
 import { RouteState } from './route-state';
+import { SegmentAccumulator } from './segment';
 
 /**
  * Most left-out clients a new route is opened through at once (`openRouteThrough`). Long: where
@@ -17,6 +18,8 @@ const OPENING_CHAIN = 32;
 export class OptionalClientMoves {
   /** Scratch: 1 for the clients of the chain `openRouteThrough` is building. */
   private readonly inChain: Uint8Array;
+  /** Scratch: prices a chain's prefixes one client at a time. */
+  private readonly chainAcc: SegmentAccumulator;
   /** Scratch: the chain of greatest gain `openRouteThrough` has built so far. */
   private readonly best: { gain: number; length: number; seq: Int32Array };
 
@@ -27,6 +30,7 @@ export class OptionalClientMoves {
   ) {
     this.inChain = new Uint8Array(data.n + 1);
     this.best = { gain: 0, length: 0, seq: new Int32Array(OPENING_CHAIN) };
+    this.chainAcc = new SegmentAccumulator(data);
   }
 
   /**
@@ -125,7 +129,13 @@ export class OptionalClientMoves {
     this.buildChain(u, start, false);
     this.buildChain(u, start, true);
     if (best.length === 0) return false;
-    this.state.insertClients(best.seq, best.length, start);
+    // The chains were priced as routes of their own; the exact price decides.
+    const state = this.state;
+    let penalties = 0;
+    for (let k = 0; k < best.length; k++) penalties += this.data.skipPenalty[best.seq[k]];
+    const gain = state.replaceCost(start, best.seq, best.length, state.next[start]) - state.routeCost[state.routeOf[start]] - penalties;
+    if (!(gain < -EPSILON)) return false;
+    state.insertClients(best.seq, best.length, start);
     return true;
   }
 
@@ -143,11 +153,14 @@ export class OptionalClientMoves {
     let bestGain = best.gain;
     // When the chain's last client is left, starting from the depot as late as helps (no wait at u).
     let leaveS = Math.max(travelS[u], earlyS[u]) + serviceS[u];
+    // One client at a time, O(1) per prefix; a multi-trip vehicle prices each trip in its chain.
+    const acc = state.trips ? null : this.chainAcc.startAtDepot(route);
     for (let c = u; c > 0 && length < OPENING_CHAIN;) {
       seq[length++] = c;
       this.inChain[c] = 1;
       penalties += skipPenalty[c];
-      const gain = state.replaceCost(start, seq, length, end) - state.routeCost[route] - penalties;
+      const cost = acc ? acc.appendClient(c).costIfClosed(state.penalties) : state.replaceCost(start, seq, length, end);
+      const gain = cost - state.routeCost[route] - penalties;
       if (gain < bestGain) {
         bestGain = gain;
         bestLength = length;
