@@ -1,7 +1,7 @@
 import { VEHICLE_WEIGHT } from '../../evaluation/cost-evaluator';
 import { Random } from '../../random';
 import { orderedCrossover } from './crossover';
-import { improveByDecomposition, Subproblem, SubproblemOutcome } from './decomposition';
+import { improveByDecomposition, leftOutClients, Subproblem, SubproblemOutcome } from './decomposition';
 import { FleetMinimiser } from './fleet-minimiser';
 import { HgsData } from './hgs-data';
 import { Individual } from './individual';
@@ -272,7 +272,8 @@ export class HybridGeneticSearch {
   private decompose(): void {
     // Parts are solved as homogeneous sub-fleets of one trip each; a mixed or multi-trip fleet is not decomposed (yet).
     if (this.best === null || !this.best.feasible || this.data.routesCarrySlots) return;
-    const { routes, improved } = improveByDecomposition(this.data, this.best.routes, this.params.decompositionClients, this.random, (parts) => this.solveParts(parts));
+    const skipped = this.data.hasOptional ? leftOutClients(this.data.n, this.best.routes) : [];
+    const { routes, improved } = improveByDecomposition(this.data, this.best.routes, this.params.decompositionClients, this.random, (parts) => this.solveParts(parts), skipped);
     if (improved) this.educateRoutesAndAdd(routes);
   }
 

@@ -10,12 +10,7 @@ import { TwoOptStar } from './operators/two-opt-star';
 import { RouteState } from './route-state';
 import { TripSlots } from './trip-slots';
 import { Penalties } from './segment';
-
-/**
- * Most left-out clients a new route is opened through at once (`openRouteThrough`). Long: where
- * prizes barely pay their detours, only a route through a whole cluster pays its way to the depot.
- */
-const OPENING_CHAIN = 32;
+import { OptionalClientMoves } from './optional-clients';
 
 /**
  * Granular local search (Vidal 2022 style): for every client u in random order and every v among
@@ -41,8 +36,9 @@ export class LocalSearch {
   private readonly circleAngle: Int32Array;
   /** Scratch: the first empty slot of each vehicle type. */
   private readonly emptySlots: Int32Array;
-  /** Scratch: 1 for the clients of the chain `openRouteThrough` is building. */
-  private readonly inChain: Uint8Array;
+  /** Scratch: the start depots of `emptySlots`. */
+  private readonly emptyStarts: Int32Array;
+  private readonly optional: OptionalClientMoves;
 
   constructor(
     readonly data: HgsData,
@@ -69,7 +65,8 @@ export class LocalSearch {
     this.sectors = new RouteSectors(routeSlots);
     this.circleAngle = Int32Array.from(data.plane.angle, toCircle);
     this.emptySlots = new Int32Array(data.multiTrip ? data.vehicleFirstSlot.length - 1 : data.typeCount);
-    this.inChain = new Uint8Array(data.n + 1);
+    this.emptyStarts = new Int32Array(this.emptySlots.length);
+    this.optional = new OptionalClientMoves(data, this.state, this.plan);
   }
 
   /**
@@ -93,7 +90,7 @@ export class LocalSearch {
       if (this.runSwapStar(pass)) improved = true;
       if (this.data.heterogeneous && this.exchangeVehicles()) improved = true;
       if (state.trips && this.reorderTrips(state.trips)) improved = true;
-      if (this.data.hasOptional && this.dropUnprofitableRoutes()) improved = true;
+      if (this.data.hasOptional && this.optional.dropUnprofitableRoutes()) improved = true;
     }
     return state.exportRoutes();
   }
@@ -101,8 +98,12 @@ export class LocalSearch {
   private improveAround(u: number, pass: number): boolean {
     const state = this.state;
     if (this.data.hasOptional) {
-      if (!state.isRouted(u)) return this.insertSkipped(u, pass);
-      if (this.data.optional[u] && this.skipIfProfitable(u)) return true;
+      if (!state.isRouted(u)) {
+        // Opening a route is tried once per run (second pass, when the routes have settled):
+        // building and pricing a chain is quadratic in its length, and most left-out clients open nothing.
+        return this.optional.insertSkipped(u, this.emptyStarts, pass === 1 ? this.emptyRouteStarts() : 0);
+      }
+      if (this.data.optional[u] && this.optional.skipIfProfitable(u)) return true;
     }
     const testedAt = this.lastTested[u];
     this.lastTested[u] = state.moveCount;
@@ -142,113 +143,6 @@ export class LocalSearch {
   }
 
   /**
-   * Leaves out every client of a route that holds only optional clients whose penalties together
-   * cost less than the route: no single removal may pay while the route's fixed cost remains. A
-   * trip of a multi-trip vehicle saves its cost less what its vehicle's chain costs without it.
-   */
-  private dropUnprofitableRoutes(): boolean {
-    const state = this.state;
-    const { optional, skipPenalty } = this.data;
-    let improved = false;
-    for (let r = 0; r < state.routeSlots; r++) {
-      if (state.routeSize[r] === 0) continue;
-      const end = state.endDepot(r);
-      let penalties = 0;
-      let node = state.next[state.startDepot(r)];
-      for (; node !== end && optional[node]; node = state.next[node]) penalties += skipPenalty[node];
-      if (node !== end) continue;
-      const withoutRoute = state.trips ? state.replaceCost(state.startDepot(r), this.plan.seq1, 0, end) : 0;
-      if (!(penalties < state.routeCost[r] - withoutRoute - EPSILON)) continue;
-      while (state.routeSize[r] > 0) state.removeClient(state.next[state.startDepot(r)]);
-      improved = true;
-    }
-    return improved;
-  }
-
-  /** Leaves optional client u out when its penalty is less than what serving it costs. */
-  private skipIfProfitable(u: number): boolean {
-    const state = this.state;
-    const route = state.routeOf[u];
-    const delta = state.replaceCost(state.prev[u], this.plan.seq1, 0, state.next[u]) - state.routeCost[route] + this.data.skipPenalty[u];
-    if (!(delta < -EPSILON)) return false;
-    state.removeClient(u);
-    return true;
-  }
-
-  /**
-   * Puts a left-out client back where serving it costs less than its penalty: after one of its
-   * routed neighbours, at the front of a neighbour's route, or (in the second pass) on an empty
-   * route, with its nearest left-out neighbours if they pay for it together. Priced exactly (no
-   * lower bound: the penalty is part of the gain).
-   */
-  private insertSkipped(u: number, pass: number): boolean {
-    const state = this.state;
-    const penalty = this.data.skipPenalty[u];
-    const seq = this.plan.seq1;
-    seq[0] = u;
-    const gain = (after: number): number => state.replaceCost(after, seq, 1, state.next[after]) - state.routeCost[state.routeOf[after]] - penalty;
-    const neighbours = this.data.neighbours[u];
-    for (let k = 0; k < neighbours.length; k++) {
-      const v = neighbours[k];
-      if (!state.isRouted(v)) continue;
-      // after v, or before v when v opens its route
-      const before = state.prev[v];
-      const after = gain(v) < -EPSILON ? v : !state.isClient(before) && gain(before) < -EPSILON ? before : -1;
-      if (after >= 0) {
-        state.insertClient(u, after);
-        return true;
-      }
-    }
-    // Once per run (second pass, when the routes have settled): building and pricing a chain is
-    // quadratic in its length, and most left-out clients open nothing.
-    if (pass === 1) {
-      const count = this.firstEmptySlotPerType();
-      for (let k = 0; k < count; k++) {
-        if (this.openRouteThrough(u, state.startDepot(this.emptySlots[k]))) return true;
-      }
-    }
-    return false;
-  }
-
-  /**
-   * Opens a route on an empty vehicle through u and the left-out clients nearest to it, one after
-   * the other (each time the cheapest arc to a left-out neighbour of the last one, up to
-   * `OPENING_CHAIN` clients): a cluster of optional clients may pay for a route that none pays
-   * for alone. Takes the chain length of greatest gain, priced exactly; false when none gains.
-   */
-  private openRouteThrough(u: number, start: number): boolean {
-    const state = this.state;
-    const { arcCost, stride, skipPenalty, neighbours } = this.data;
-    const seq = this.plan.seq2;
-    const end = state.next[start];
-    const route = state.routeOf[start];
-    let length = 0;
-    let penalties = 0;
-    let bestLength = 0;
-    let bestGain = -EPSILON;
-    for (let c = u; c > 0 && length < OPENING_CHAIN;) {
-      seq[length++] = c;
-      this.inChain[c] = 1;
-      penalties += skipPenalty[c];
-      const gain = state.replaceCost(start, seq, length, end) - state.routeCost[route] - penalties;
-      if (gain < bestGain) {
-        bestGain = gain;
-        bestLength = length;
-      }
-      let next = 0;
-      for (const v of neighbours[c]) {
-        if (state.isRouted(v) || this.inChain[v]) continue;
-        if (next === 0 || arcCost[c * stride + v] < arcCost[c * stride + next]) next = v;
-      }
-      c = next;
-    }
-    for (let k = 0; k < length; k++) this.inChain[seq[k]] = 0;
-    if (bestLength === 0) return false;
-    state.insertClients(seq, bestLength, start);
-    return true;
-  }
-
-  /**
    * Fills `emptySlots` with the first empty slot of each vehicle type (the one type of a
    * homogeneous fleet), or with multi-trip vehicles the first empty trip of each vehicle (where a
    * new trip goes changes the chain); returns how many.
@@ -282,6 +176,13 @@ export class LocalSearch {
     let k = 0;
     for (let t = 0; t < typeCount; t++) if (out[t] >= 0) out[k++] = out[t];
     return k;
+  }
+
+  /** Fills `emptyStarts` with the start depots of `firstEmptySlotPerType()`; returns how many. */
+  private emptyRouteStarts(): number {
+    const count = this.firstEmptySlotPerType();
+    for (let k = 0; k < count; k++) this.emptyStarts[k] = this.state.startDepot(this.emptySlots[k]);
+    return count;
   }
 
   private tryOperators(operators: NodeOperator[], u: number, v: number): boolean {

@@ -86,6 +86,34 @@ describe('route-based decomposition', () => {
     expect(routesCost(data, solved.routes)).toBeLessThan(before);
   });
 
+  it('hands a left-out client to the part of its nearest route, which may then serve it', () => {
+    // Every client optional; client 60 is left out though its penalty far exceeds any detour.
+    const optional = randomProblem(new Random(3), 60, false);
+    for (const job of optional.jobs) job.unassignedPenaltyFen = 10_000;
+    const parent = buildHgsData(optional);
+    const routes: number[][] = [];
+    for (let c = 1; c < 60; c += 3) routes.push(c + 2 < 60 ? [c, c + 1, c + 2] : [c, c + 1]);
+    const before = routesCost(parent, routes);
+    let handed = 0;
+    const solved = improveByDecomposition(
+      parent,
+      routes,
+      12,
+      new Random(1),
+      (parts) =>
+        parts.map((part) => {
+          handed += part.data.n;
+          return solveSubproblem({ part, params: DEFAULT_HGS_PARAMS, penalties: { capacity: 10, timeWarp: 1 }, maxIterations: 20 });
+        }),
+      [60],
+    );
+    // The 59 routed clients and the left-out one, each in one part.
+    expect(handed).toBe(60);
+    expect(solved.improved).toBe(true);
+    expect(solved.routes.flat().sort((a, b) => a - b)).toEqual(Array.from({ length: 60 }, (_, k) => k + 1));
+    expect(routesCost(parent, solved.routes)).toBeLessThan(before);
+  });
+
   // Small population and short runs: enough for several decomposition rounds of three parts each.
   const params = {
     ...DEFAULT_HGS_PARAMS,
