@@ -103,7 +103,7 @@ describe('route-based decomposition', () => {
       (parts) =>
         parts.map((part) => {
           handed += part.data.n;
-          return solveSubproblem({ part, params: DEFAULT_HGS_PARAMS, penalties: { capacity: 10, timeWarp: 1 }, maxIterations: 20 });
+          return solveSubproblem({ part, params: DEFAULT_HGS_PARAMS, penalties: { capacity: 10, timeWarp: 1, distance: 1 }, maxIterations: 20 });
         }),
       [60],
     );

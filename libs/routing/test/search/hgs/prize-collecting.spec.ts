@@ -77,7 +77,7 @@ describe('local search with optional clients', () => {
     problem.jobs[1].unassignedPenaltyFen = 5;
     problem.jobs[2].unassignedPenaltyFen = 100;
     const search = new LocalSearch(buildHgsData(problem), 1, new Random(1));
-    const routes = search.run([[1, 2]], { capacity: 1000, timeWarp: 1000 });
+    const routes = search.run([[1, 2]], { capacity: 1000, timeWarp: 1000, distance: 1 });
     expect(routes).toEqual([[1, 3]]);
     expect(search.state.totalPenalisedCost()).toBe(22 + 5);
   });
@@ -100,7 +100,7 @@ describe('local search with optional clients', () => {
     );
     for (const job of problem.jobs.slice(1)) job.unassignedPenaltyFen = 8;
     const search = new LocalSearch(buildHgsData(problem), 2, new Random(1));
-    const routes = search.run([[1]], { capacity: 100, timeWarp: 100 });
+    const routes = search.run([[1]], { capacity: 100, timeWarp: 100, distance: 1 });
     expect(routes).toEqual(expect.arrayContaining([[1], [2, 3, 4, 5]]));
     expect(search.state.totalPenalisedCost()).toBe(20 + 28);
   });
@@ -123,7 +123,7 @@ describe('local search with optional clients', () => {
     problem.jobs[2].unassignedPenaltyFen = 30;
     problem.jobs[3].unassignedPenaltyFen = 0;
     const search = new LocalSearch(buildHgsData(problem), 2, new Random(1));
-    const routes = search.run([[1]], { capacity: 100, timeWarp: 100 });
+    const routes = search.run([[1]], { capacity: 100, timeWarp: 100, distance: 1 });
     expect(routes).toEqual(expect.arrayContaining([[1], [2, 3]]));
     expect(search.state.totalPenalisedCost()).toBe(20 + 44);
   });
