@@ -32,37 +32,27 @@ describe('latestDepartureS', () => {
     load: [0],
   });
 
+  /** Leaves at `departureS`, reaches a at `arrivalAtAS` and starts it at 09:00, then b and back as in the comment below. */
+  const routeLeaving = (departureS: number, arrivalAtAS: number): Route => ({
+    vehicleId: 'v',
+    steps: [
+      step('start', undefined, departureS, departureS, departureS),
+      step('job', 'a', arrivalAtAS, 32_400, 32_700),
+      step('job', 'b', 33_300, 33_300, 33_600),
+      step('end', undefined, 34_200, 34_200, 34_200),
+    ],
+    distanceM: 3000,
+    durationS: 34_200 - departureS,
+    costFen: 0,
+  });
+
   it("is the departure plus the tightest stop's slack: a's window closes 3,600 s after its service starts", () => {
     // Leaves 08:50, a at 09:00 (no wait), b at 09:15, back 09:30: a binds (b has 6,300 s, the shift 30,600 s), so 09:50.
-    const route: Route = {
-      vehicleId: 'v',
-      steps: [
-        step('start', undefined, 31_800, 31_800, 31_800),
-        step('job', 'a', 32_400, 32_400, 32_700),
-        step('job', 'b', 33_300, 33_300, 33_600),
-        step('end', undefined, 34_200, 34_200, 34_200),
-      ],
-      distanceM: 3000,
-      durationS: 2400,
-      costFen: 0,
-    };
-    expect(latestDepartureS(route, problem)).toBe(35_400);
+    expect(latestDepartureS(routeLeaving(31_800, 32_400), problem)).toBe(35_400);
   });
 
   it('counts waiting as slack: leaving at 08:00 and waiting 3,000 s at a gives the same 09:50', () => {
-    const route: Route = {
-      vehicleId: 'v',
-      steps: [
-        step('start', undefined, 28_800, 28_800, 28_800),
-        step('job', 'a', 29_400, 32_400, 32_700),
-        step('job', 'b', 33_300, 33_300, 33_600),
-        step('end', undefined, 34_200, 34_200, 34_200),
-      ],
-      distanceM: 3000,
-      durationS: 5400,
-      costFen: 0,
-    };
-    expect(latestDepartureS(route, problem)).toBe(35_400);
+    expect(latestDepartureS(routeLeaving(28_800, 29_400), problem)).toBe(35_400);
   });
 });
 
