@@ -1,11 +1,21 @@
-import type { RouteState } from './route-state';
+import type { HgsData } from './hgs-data';
+
+/** What the ordering reads of a route state (route-state.ts passes itself; naming it here would make the two modules import each other). */
+export interface LinkedRoutes {
+  readonly data: HgsData;
+  readonly routeSlots: number;
+  readonly routeSize: ArrayLike<number>;
+  readonly next: ArrayLike<number>;
+  startDepot(route: number): number;
+  endDepot(route: number): number;
+}
 
 /**
  * Clients of each non-empty route of the state, in order, and the slot of each; routes sorted by
  * the polar angle of their barycentre around the depot (as HGS-CVRP does), so neighbouring routes
  * sit next to each other in the giant tour and crossover keeps geographic slices together.
  */
-export function routesInPolarOrder(state: RouteState): { routes: number[][]; slots: number[] } {
+export function routesInPolarOrder(state: LinkedRoutes): { routes: number[][]; slots: number[] } {
   const { x, y } = state.data.plane;
   const routes: Array<{ clients: number[]; angle: number; slot: number }> = [];
   for (let r = 0; r < state.routeSlots; r++) {
