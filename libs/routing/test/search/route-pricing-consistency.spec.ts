@@ -103,7 +103,7 @@ describe('HGS and priceRoutes agree with several depots, open routes and distanc
   for (const { name, make } of variants) {
     it(`${name}: priced alike step by step, and feasible only when priceRoutes finds no violation`, () => {
       let feasible = 0;
-      for (const seed of [1, 2, 3, 4, 5, 6]) {
+      for (const seed of [1, 2, 3, 4]) {
         const random = new Random(100 + seed);
         const p = make(random, plannerLikeProblem(seed));
         expect(whyNotHgsShaped(p)).toBeNull();
@@ -115,7 +115,7 @@ describe('HGS and priceRoutes agree with several depots, open routes and distanc
         feasible++;
       }
       // Not vacuous: most days have a feasible plan.
-      expect(feasible).toBeGreaterThanOrEqual(3);
+      expect(feasible).toBeGreaterThanOrEqual(2);
     });
   }
 });

@@ -113,7 +113,7 @@ describe('HGS with skills', () => {
       const optional = !mandatoryTrials || trial % 2 === 1;
       if (optional) for (const job of problem.jobs) job.unassignedPenaltyFen = 5_000;
       expect(whyNotHgsShaped(problem)).toBeNull();
-      const solution = solve(problem, { seed: 7, maxIterations: 100 });
+      const solution = solve(problem, { seed: 7, maxIterations: 20 });
       const priced = priceRoutes(
         problem,
         solution.routes.map((r) => ({ vehicleId: r.vehicleId, visits: r.steps.filter((s) => s.type === 'job').map((s) => ({ jobId: s.id! })) })),
@@ -130,8 +130,8 @@ describe('HGS with skills', () => {
 
   it('gives the same solution for the same seed and iteration limit', () => {
     const problem = withSkills(new Random(9), randomRichProblem(new Random(9), 12));
-    const a = solve(problem, { seed: 42, maxIterations: 60 });
-    const b = solve(problem, { seed: 42, maxIterations: 60 });
+    const a = solve(problem, { seed: 42, maxIterations: 30 });
+    const b = solve(problem, { seed: 42, maxIterations: 30 });
     expect(b.routes).toEqual(a.routes);
     expect(b.unassigned).toEqual(a.unassigned);
     expect(b.cost).toBe(a.cost);
