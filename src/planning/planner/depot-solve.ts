@@ -24,6 +24,8 @@ export interface DepotSolve {
  * in CPU), yuan per parcel ALNS / HGS, nothing that must go left open by either:
  * - T = 8 (the product's budget): 4.82 / 4.82, 4.59 / 4.52, 4.08 / 3.98, 4.58 / 4.53, 4.62 / 4.19
  *   for seeds 1-5, mean 4.54 / 4.41 (2.9 % less); about half of HGS's runs end on the clock;
+ * - the product exactly (wall clock, 8 s, quiet machine, 17:10-17:13 UTC): 4.82 / 4.82, 4.59 / 4.50,
+ *   4.08 / 3.98, 4.58 / 4.53, 4.62 / 4.19;
  * - T = 40, so that (nearly) every run ends on its iteration budget and the plan replays: the same
  *   HGS plans; ALNS 3.98 on seed 3.
  * HGS's last mile costs less on seeds 2-5 (the same on 1); its trunk is the same on 1-4 and cheaper on 5.
