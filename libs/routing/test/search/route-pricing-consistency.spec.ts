@@ -60,7 +60,7 @@ const tripsOf = (solution: Solution) => solution.routes.reduce((total, route) =>
 
 describe('HGS and priceRoutes agree on days with several trips per vehicle', () => {
   // Seeds whose day has a feasible plan with reloads that 30 iterations find.
-  for (const seed of [2, 7, 9]) {
+  for (const seed of [2, 7]) {
     it(`on its own multi-trip routes, then with a multi-trip route locked (seed ${seed})`, () => {
       const p = reloadDay(seed);
       expect(whyNotHgsShaped(p)).toBeNull();
@@ -103,7 +103,7 @@ describe('HGS and priceRoutes agree with several depots, open routes and distanc
   for (const { name, make } of variants) {
     it(`${name}: priced alike step by step, and feasible only when priceRoutes finds no violation`, () => {
       let feasible = 0;
-      for (const seed of [1, 2, 3, 4]) {
+      for (const seed of [1, 2, 3]) {
         const random = new Random(100 + seed);
         const p = make(random, plannerLikeProblem(seed));
         expect(whyNotHgsShaped(p)).toBeNull();
