@@ -220,13 +220,7 @@ export class SegmentAccumulator {
   }
 
   private mergeTime(travelS: number, durationS: number, timeWarpS: number, earliestS: number, latestS: number): void {
-    const delta = this.durationS - this.timeWarpS + travelS;
-    const waitS = Math.max(earliestS - delta - this.latestS, 0);
-    const warpS = Math.max(this.earliestS + delta - latestS, 0);
-    this.durationS += durationS + travelS + waitS;
-    this.timeWarpS += timeWarpS + warpS;
-    this.earliestS = Math.max(earliestS - delta, this.earliestS) - waitS;
-    this.latestS = Math.min(latestS - delta, this.latestS) + warpS;
+    concatenateTime(this, travelS, durationS, timeWarpS, earliestS, latestS);
   }
 
   /**
@@ -326,4 +320,27 @@ export class SegmentAccumulator {
     if (d.hasDurationLimits) warpS += Math.max(this.durationS - d.slotMaxDuration[this.slot], 0);
     return warpS;
   }
+}
+
+/** The time part of a time-warp segment: its duration, time warp, and the earliest and latest start that realise them. */
+export interface TimeSegment {
+  durationS: number;
+  timeWarpS: number;
+  earliestS: number;
+  latestS: number;
+}
+
+/**
+ * Concatenates a segment after `into`, `travelS` apart, in place (Vidal et al. 2013): wait if the
+ * segment cannot start yet, warp if it should have started already. Route segments and the trip
+ * chain of a reloading vehicle (trips back to back at the depot, no travel) both extend this way.
+ */
+export function concatenateTime(into: TimeSegment, travelS: number, durationS: number, timeWarpS: number, earliestS: number, latestS: number): void {
+  const delta = into.durationS - into.timeWarpS + travelS;
+  const waitS = Math.max(earliestS - delta - into.latestS, 0);
+  const warpS = Math.max(into.earliestS + delta - latestS, 0);
+  into.durationS += durationS + travelS + waitS;
+  into.timeWarpS += timeWarpS + warpS;
+  into.earliestS = Math.max(earliestS - delta, into.earliestS) - waitS;
+  into.latestS = Math.min(latestS - delta, into.latestS) + warpS;
 }

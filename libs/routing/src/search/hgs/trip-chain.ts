@@ -1,5 +1,5 @@
 import { HgsData } from './hgs-data';
-import { Penalties, SegmentAccumulator } from './segment';
+import { concatenateTime, Penalties, SegmentAccumulator } from './segment';
 
 /**
  * The trips of one multi-trip vehicle chained in time: trip t + 1 leaves the depot once trip t is
@@ -52,14 +52,8 @@ export class TripChain {
       this.used = true;
       return this;
     }
-    // Concatenation with no travel (Vidal et al. 2013): wait if the trip cannot start yet, warp if it should have.
-    const delta = this.durationS - this.timeWarpS;
-    const waitS = Math.max(tripEarliestS - delta - this.latestS, 0);
-    const warpS = Math.max(this.earliestS + delta - tripLatestS, 0);
-    this.durationS += durationS + waitS;
-    this.timeWarpS += timeWarpS + releaseWarpS + warpS;
-    this.earliestS = Math.max(tripEarliestS - delta, this.earliestS) - waitS;
-    this.latestS = Math.min(tripLatestS - delta, this.latestS) + warpS;
+    // The reload is at the depot the trip returned to: no travel between.
+    concatenateTime(this, 0, durationS, timeWarpS + releaseWarpS, tripEarliestS, tripLatestS);
     return this;
   }
 
