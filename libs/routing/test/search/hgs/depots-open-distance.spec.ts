@@ -3,6 +3,7 @@ import { buildHgsData } from '../../../src/search/hgs/hgs-data';
 import { whyNotHgsShaped } from '../../../src/search/hgs/hgs-shape';
 import { SegmentAccumulator } from '../../../src/search/hgs/segment';
 import { solve } from '../../../src/solve';
+import { planeMatrices, vehicle } from '../alns/tiny-problems';
 
 /**
  * Points on a plane (rounded Euclidean metres, driven at 1 m/s); `points[0]` and any point no job
@@ -10,24 +11,10 @@ import { solve } from '../../../src/solve';
  * for their ids, matrices and costs.
  */
 function problemOn(points: Array<[number, number]>, jobs: number[], vehicles: Array<Partial<Vehicle>>): Problem {
-  const size = points.length;
-  const matrix = new Int32Array(size * size);
-  for (let i = 0; i < size; i++) for (let j = 0; j < size; j++) matrix[i * size + j] = Math.round(Math.hypot(points[i][0] - points[j][0], points[i][1] - points[j][1]));
   return {
     name: 'hand-checked',
-    profiles: { car: { size, distanceM: matrix, durationS: matrix } },
-    vehicles: vehicles.map((v, k) => ({
-      id: `v${k}`,
-      startLocation: 0,
-      endLocation: 0,
-      capacity: [10],
-      fixedCostFen: 0,
-      costPerKmFen: 0,
-      costPerHourFen: 0,
-      profile: 'car',
-      shift: { startS: 0, endS: 100_000 },
-      ...v,
-    })),
+    profiles: { plane: planeMatrices(points) },
+    vehicles: vehicles.map((v, k) => vehicle({ id: `v${k}`, ...v })),
     jobs: jobs.map((location, k) => ({ id: `j${k + 1}`, kind: 'delivery' as const, location, serviceS: 0, timeWindows: [], amount: [1] })),
     shipments: [],
     objective: 'distance',
