@@ -1,5 +1,6 @@
 import { GivenRoute, Problem } from '../../model/problem';
 import { HgsData } from './hgs-data';
+import { otherWindowRouted } from './window-groups';
 
 /** A caller's starting solution as HGS holds one: client routes, each on its vehicle's slot. */
 export interface StartingRoutes {
@@ -13,10 +14,13 @@ export interface StartingRoutes {
  * vehicle's trip slots (a route with reloads is several trips), empty ones dropped. A
  * mandatory client on no route is placed where it adds the least arc cost, or on a route of its own
  * when a vehicle is free and that costs less, so the start is a whole solution, infeasible at
- * worst; optional clients on no route stay out (the local search tries them in).
+ * worst; optional clients on no route stay out (the local search tries them in). A job of several
+ * windows is named once: it starts in its first window.
  */
 export function startingRoutes(problem: Problem, data: HgsData, given: GivenRoute[]): StartingRoutes {
-  const client = new Map(problem.jobs.map((job, k) => [job.id, k + 1]));
+  // A job of several windows starts in its first one (its first client); the search moves it to another.
+  const client = new Map<string, number>();
+  problem.jobs.forEach((job, k) => client.set(job.id, client.get(job.id) ?? k + 1));
   const vehicleIndex = new Map(problem.vehicles.map((vehicle, k) => [vehicle.id, k]));
   const routes: number[][] = [];
   const slots: number[] = [];
@@ -38,7 +42,7 @@ export function startingRoutes(problem: Problem, data: HgsData, given: GivenRout
       }
     });
   }
-  for (let c = 1; c <= data.n; c++) if (!routed[c] && !data.optional[c]) placeCheapest(data, routes, slots, c);
+  for (let c = 1; c <= data.n; c++) if (!routed[c] && !data.optional[c] && data.windowGroup[c] === c && !otherWindowRouted(data, c, (w) => routed[w] === 1)) placeCheapest(data, routes, slots, c);
   return { routes, slots };
 }
 
