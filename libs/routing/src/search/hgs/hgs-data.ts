@@ -2,7 +2,7 @@ import { arcCost as priceArc, unassignedCost } from '../../evaluation/cost-evalu
 import { Problem } from '../../model/problem';
 import { embedInPlane, PlanarEmbedding } from './embedding';
 import { describeFleet, HgsFleet } from './fleet';
-import { windowSiblings } from './window-groups';
+import { windowSiblings } from './window-siblings';
 
 /**
  * The problem as HGS sees it, in flat typed arrays indexed by "client": 0 is the depot, 1..n are

@@ -42,7 +42,8 @@ export function startingRoutes(problem: Problem, data: HgsData, given: GivenRout
       }
     });
   }
-  for (let c = 1; c <= data.n; c++) if (!routed[c] && !data.optional[c] && data.windowGroup[c] === c && !otherWindowRouted(data, c, (w) => routed[w] === 1)) placeCheapest(data, routes, slots, c);
+  for (let c = 1; c <= data.n; c++)
+    if (!routed[c] && !data.optional[c] && data.windowGroup[c] === c && !otherWindowRouted(data, c, (w) => routed[w] === 1)) placeCheapest(data, routes, slots, c);
   return { routes, slots };
 }
 

@@ -1,5 +1,5 @@
 import { priceRoutes } from '../../../src/evaluation/route-pricing';
-import { Problem, Solution } from '../../../src/model/problem';
+import { GivenRoute, Problem, RouteVisit, Solution } from '../../../src/model/problem';
 import { Random } from '../../../src/random';
 import { buildHgsData, GRANULAR_NEIGHBOURS } from '../../../src/search/hgs/hgs-data';
 import { whyNotHgsShaped } from '../../../src/search/hgs/hgs-shape';
@@ -14,11 +14,18 @@ const AFTERNOON = { startS: 200, endS: 300 };
 
 /** Depot at (0,0); j1 at (0,100) open in the morning (unreachable: 100 s away) and the afternoon; j2 at (0,60) until 70. */
 function lunchBreak(): Problem {
-  return problem([[0, 0], [0, 100], [0, 60]], {
-    objective: 'cost',
-    vehicles: [vehicle({ costPerKmFen: 1000, costPerHourFen: 3600 })],
-    jobs: [job('j1', 1, { timeWindows: [MORNING, AFTERNOON] }), job('j2', 2, { timeWindows: [{ startS: 0, endS: 70 }] })],
-  });
+  return problem(
+    [
+      [0, 0],
+      [0, 100],
+      [0, 60],
+    ],
+    {
+      objective: 'cost',
+      vehicles: [vehicle({ costPerKmFen: 1000, costPerHourFen: 3600 })],
+      jobs: [job('j1', 1, { timeWindows: [MORNING, AFTERNOON] }), job('j2', 2, { timeWindows: [{ startS: 0, endS: 70 }] })],
+    },
+  );
 }
 
 /** Every job on at most one route, served inside one of its windows, and the plan priced alike by the independent route pricing. */
@@ -31,9 +38,9 @@ function expectServedOnceInAWindow(modelled: Problem, solution: Solution): void 
     const windows = modelled.jobs.find((candidate) => candidate.id === step.id)!.timeWindows;
     if (windows.length > 0) expect(windows.some((w) => w.startS <= step.serviceStartS! && step.serviceStartS! <= w.endS)).toBe(true);
   }
-  const given = solution.routes.map((route) => ({
+  const given: GivenRoute[] = solution.routes.map((route) => ({
     vehicleId: route.vehicleId,
-    visits: route.steps.flatMap((step) => (step.type === 'job' ? [{ jobId: step.id! }] : step.type === 'reload' ? [{ reloadLocation: step.location }] : [])),
+    visits: route.steps.flatMap((step): RouteVisit[] => (step.type === 'job' ? [{ jobId: step.id! }] : step.type === 'reload' ? [{ reloadLocation: step.location }] : [])),
   }));
   const priced = priceRoutes(modelled, given, 'routes');
   expect(priced.routes.every((route) => route.violations.length === 0)).toBe(solution.feasible);
@@ -76,13 +83,31 @@ describe('HGS with jobs of several time windows', () => {
   });
 
   it('never serves a job twice, whichever of its three windows fit', () => {
-    const modelled = problem([[0, 0], [0, 10], [10, 0]], {
-      vehicles: [vehicle({ id: 'v1' }), vehicle({ id: 'v2' })],
-      jobs: [
-        job('j1', 1, { timeWindows: [{ startS: 0, endS: 100 }, { startS: 200, endS: 300 }, { startS: 400, endS: 500 }] }),
-        job('j2', 2, { timeWindows: [{ startS: 0, endS: 100 }, { startS: 150, endS: 160 }] }),
+    const modelled = problem(
+      [
+        [0, 0],
+        [0, 10],
+        [10, 0],
       ],
-    });
+      {
+        vehicles: [vehicle({ id: 'v1' }), vehicle({ id: 'v2' })],
+        jobs: [
+          job('j1', 1, {
+            timeWindows: [
+              { startS: 0, endS: 100 },
+              { startS: 200, endS: 300 },
+              { startS: 400, endS: 500 },
+            ],
+          }),
+          job('j2', 2, {
+            timeWindows: [
+              { startS: 0, endS: 100 },
+              { startS: 150, endS: 160 },
+            ],
+          }),
+        ],
+      },
+    );
     const solution = solve(modelled, { seed: 3, maxIterations: 30 });
     expect(solution.feasible).toBe(true);
     // One route 0-(0,10)-(10,0)-0: 10 + 14 + 10.
@@ -91,9 +116,16 @@ describe('HGS with jobs of several time windows', () => {
   });
 
   it('leaves out an optional job of two windows that does not pay, at its penalty once', () => {
-    const modelled = problem([[0, 0], [0, 10], [0, 1000]], {
-      jobs: [job('j1', 1), job('far', 2, { timeWindows: [MORNING, { startS: 1000, endS: 2000 }], unassignedPenaltyFen: 50 })],
-    });
+    const modelled = problem(
+      [
+        [0, 0],
+        [0, 10],
+        [0, 1000],
+      ],
+      {
+        jobs: [job('j1', 1), job('far', 2, { timeWindows: [MORNING, { startS: 1000, endS: 2000 }], unassignedPenaltyFen: 50 })],
+      },
+    );
     const solution = solve(modelled, { seed: 1, maxIterations: 20 });
     expect(solution.feasible).toBe(true);
     expect(solution.unassigned).toEqual([{ id: 'far', reason: 'not_profitable' }]);
@@ -102,10 +134,16 @@ describe('HGS with jobs of several time windows', () => {
 
   it('gives a left-out job the reason over all its windows', () => {
     // The morning window cannot be reached; the afternoon one could, were it not past the shift.
-    const modelled = problem([[0, 0], [0, 100]], {
-      vehicles: [vehicle({ shift: { startS: 0, endS: 250 } })],
-      jobs: [job('j1', 1, { timeWindows: [MORNING, AFTERNOON], unassignedPenaltyFen: 1_000_000 })],
-    });
+    const modelled = problem(
+      [
+        [0, 0],
+        [0, 100],
+      ],
+      {
+        vehicles: [vehicle({ shift: { startS: 0, endS: 250 } })],
+        jobs: [job('j1', 1, { timeWindows: [MORNING, AFTERNOON], unassignedPenaltyFen: 1_000_000 })],
+      },
+    );
     const solution = solve(modelled, { seed: 1, maxIterations: 10 });
     expect(solution.unassigned).toEqual([{ id: 'j1', reason: 'time_window' }]);
     const reachable = { ...modelled, vehicles: [vehicle({ shift: { startS: 0, endS: 400 } })] };
