@@ -2,8 +2,10 @@ import { priceRoutes } from '../../../src/evaluation/route-pricing';
 import { GivenRoute, Problem, RouteVisit, Solution } from '../../../src/model/problem';
 import { Random } from '../../../src/random';
 import { buildHgsData, GRANULAR_NEIGHBOURS } from '../../../src/search/hgs/hgs-data';
+import { improveByDecomposition, Subproblem } from '../../../src/search/hgs/decomposition';
 import { whyNotHgsShaped } from '../../../src/search/hgs/hgs-shape';
 import { LocalSearch } from '../../../src/search/hgs/local-search';
+import { startingRoutes } from '../../../src/search/hgs/starting-solution';
 import { jobsByWindow } from '../../../src/search/hgs/window-groups';
 import { solve } from '../../../src/solve';
 import { job, problem, vehicle } from '../alns/tiny-problems';
@@ -153,6 +155,53 @@ describe('HGS with jobs of several time windows', () => {
     const solution = solve(lunchBreak(), { seed: 1, maxIterations: 5, initialRoutes: [{ vehicleId: 'v1', visits: [{ jobId: 'j2' }, { jobId: 'j1' }] }] });
     expect(solution.feasible).toBe(true);
     expect(solution.cost).toBe(490);
+  });
+
+  it('starts a given route in the window it reaches the job in', () => {
+    const { problem: byWindow, windowGroup } = jobsByWindow(lunchBreak());
+    const data = buildHgsData(byWindow, GRANULAR_NEIGHBOURS, windowGroup);
+    // j2 (client 2) at 60, j1 at 100: its morning window (client 1) has closed, its afternoon one (client 3) is open.
+    const start = startingRoutes(byWindow, data, [{ vehicleId: 'v1', visits: [{ jobId: 'j2' }, { jobId: 'j1' }] }]);
+    expect(start.routes).toEqual([[2, 3]]);
+    // First j1 at 100, too late for the morning: the afternoon, then j2 at 140, late whatever the window (it has one).
+    expect(startingRoutes(byWindow, data, [{ vehicleId: 'v1', visits: [{ jobId: 'j1' }, { jobId: 'j2' }] }]).routes).toEqual([[3, 2]]);
+  });
+
+  it('keeps the windows of a job in one decomposition part', () => {
+    // j1 (clients 1 and 5) and j2 share a place; j1 is routed with j4, j2 with j3: client 5 is as near to j2's route.
+    const modelled = problem(
+      [
+        [0, 0],
+        [0, 50],
+        [0, 50],
+        [50, 0],
+        [60, 0],
+      ],
+      {
+        vehicles: [vehicle({ id: 'v1' }), vehicle({ id: 'v2' })],
+        jobs: [job('j1', 1, { timeWindows: [MORNING, AFTERNOON] }), job('j2', 2), job('j3', 3), job('j4', 4)],
+      },
+    );
+    const { problem: byWindow, windowGroup } = jobsByWindow(modelled);
+    const data = buildHgsData(byWindow, GRANULAR_NEIGHBOURS, windowGroup);
+    for (let seed = 1; seed <= 8; seed++) {
+      let parts: Subproblem[] = [];
+      improveByDecomposition(
+        data,
+        [
+          [3, 2],
+          [1, 4],
+        ],
+        2,
+        new Random(seed),
+        (given) => ((parts = given), given.map(() => null)),
+        [5],
+      );
+      const holding = parts.filter((part) => part.initialRoutes.length > 0 && part.data.hasWindowGroups && part.data.n === 3);
+      // The part of j1's route holds its afternoon client too, and knows them for windows of one job.
+      expect(holding).toHaveLength(1);
+      expect(Array.from(holding[0].data.windowSiblings[1])).toEqual([3]);
+    }
   });
 
   it.each([1, 2, 3])('serves each job once in one of its windows on a mixed fleet with trips and release times (seed %i)', (seed) => {
