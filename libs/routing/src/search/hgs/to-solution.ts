@@ -5,7 +5,9 @@ import { Problem, Route, RouteStep, Solution, SolveStatistics, SolverInternalErr
 
 /**
  * Turns client routes (client c = problem.jobs[c - 1], a job of several windows one client per
- * window as `jobsByWindow` made them, `windowGroup` its map) into a `Solution`: schedules every stop
+ * window as `jobsByWindow` made them, `windowGroup` its map; such a job is timed in the window the
+ * search chose, which may leave later and drive shorter than `priceRoutes`'s earliest open window
+ * would) into a `Solution`: schedules every stop
  * (waiting allowed), records loads, prices routes through the cost evaluator and checks every hard
  * constraint again (distance limits included; each vehicle from its start to its end location, or to its last visit), so an infeasible plan is reported as such and never passed off as feasible.
  */
