@@ -163,7 +163,7 @@ describe('HGS with jobs of several time windows', () => {
     // j2 (client 2) at 60, j1 at 100: its morning window (client 1) has closed, its afternoon one (client 3) is open.
     const start = startingRoutes(byWindow, data, [{ vehicleId: 'v1', visits: [{ jobId: 'j2' }, { jobId: 'j1' }] }]);
     expect(start.routes).toEqual([[2, 3]]);
-    // First j1 at 100, too late for the morning: the afternoon, then j2 at 140, late whatever the window (it has one).
+    // First j1 at 100, too late for the morning: the afternoon (from 200), then j2 at 240, late in its only window.
     expect(startingRoutes(byWindow, data, [{ vehicleId: 'v1', visits: [{ jobId: 'j1' }, { jobId: 'j2' }] }]).routes).toEqual([[3, 2]]);
   });
 
