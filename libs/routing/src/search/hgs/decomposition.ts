@@ -1,5 +1,6 @@
 import { Random } from '../../random';
 import { HgsData, restrictHgsData } from './hgs-data';
+import { otherWindowRouted } from './window-groups';
 
 /** One part of a decomposed solution, as handed to a sub-problem solver. */
 export interface Subproblem {
@@ -27,7 +28,8 @@ export type SubproblemBatchSolver = (parts: Subproblem[]) => Array<SubproblemOut
  * seed the sub-search and are kept unless the sub-search finds something strictly cheaper. Seeds
  * are drawn before any part is solved, so the outcome does not depend on which thread solved what.
  * Left-out optional clients (`skipped`) join the part of their nearest route and count towards its
- * size; a part's cost then includes their penalties.
+ * size; a part's cost then includes their penalties. The clients of a job's other windows join the
+ * part of its routed client, so that a part never serves a job twice.
  */
 export function improveByDecomposition(
   data: HgsData,
@@ -39,7 +41,10 @@ export function improveByDecomposition(
 ): { routes: number[][]; improved: boolean } {
   const offset = random.nextInt(routes.length);
   const ordered = routes.map((_, k) => routes[(k + offset) % routes.length]);
-  const attached = attachToNearestRoute(data, ordered, skipped);
+  const routeOf = new Int32Array(data.n + 1).fill(-1);
+  ordered.forEach((route, k) => route.forEach((c) => (routeOf[c] = k)));
+  const isRouted = (c: number): boolean => routeOf[c] >= 0;
+  const attached = attachToNearestRoute(data, ordered, skipped, routeOf);
   const groups = groupRoutes(
     ordered.map((route, k) => route.length + attached[k].length),
     targetClients,
@@ -64,7 +69,7 @@ export function improveByDecomposition(
     const current = group.map((k) => ordered[k]);
     // The part's current cost counts its left-out clients' penalties, as the sub-search's cost does.
     let left = 0;
-    for (const k of group) for (const c of attached[k]) left += data.skipPenalty[c];
+    for (const k of group) for (const c of attached[k]) if (data.windowGroup[c] === c && !otherWindowRouted(data, c, isRouted)) left += data.skipPenalty[c];
     if (solved !== null && solved.feasible && solved.cost < routeSetCost(data, current) + left - 1e-7) {
       improved = true;
       for (const route of solved.routes) result.push(route.map((k) => parts[g].clients[k - 1]));
@@ -81,9 +86,15 @@ export function improveByDecomposition(
  * route of its own. Without them a client once left out could only come back through the whole
  * instance's search, which on 1,000 clients affords few generations.
  */
-function attachToNearestRoute(data: HgsData, ordered: number[][], skipped: readonly number[]): number[][] {
+function attachToNearestRoute(data: HgsData, ordered: number[][], skipped: readonly number[], routeOf: Int32Array): number[][] {
   const attached = ordered.map((): number[] => []);
   for (const c of skipped) {
+    const served = data.windowSiblings[c].find((w) => routeOf[w] >= 0);
+    if (served !== undefined) {
+      attached[routeOf[served]].push(c);
+      continue;
+    }
+    // The windows of a job left out share its location, hence its nearest route.
     let nearest = -1;
     let least = Infinity;
     ordered.forEach((route, k) => {

@@ -18,6 +18,7 @@ import { canMinimiseRoutes, RouteMinimiser } from './route-minimisation/route-mi
 import { RuinAndRecreate } from './route-minimisation/ruin-recreate';
 import { epochMs, SubproblemHelpers, SubproblemRequest } from './subproblem-helpers';
 import { StartingRoutes } from './starting-solution';
+import { firstWindowOfEachJob } from './window-groups';
 
 /** From this many clients on, the initial population uses nearest-neighbour tours only. */
 const LARGE_INSTANCE = 600;
@@ -100,6 +101,9 @@ export class HybridGeneticSearch {
    */
   private readonly penaltyInterval: number;
   private readonly decomposes: boolean;
+  /** Scratch of `firstWindowOfEachJob`: the giant tour Split cuts, and the jobs already in it. */
+  private readonly servedTour: Int32Array;
+  private readonly jobSeen: Uint8Array;
 
   constructor(
     private readonly data: HgsData,
@@ -115,6 +119,8 @@ export class HybridGeneticSearch {
     this.localSearch = new LocalSearch(data, this.fleet.limit, this.random);
     this.now = options.now ?? (() => performance.now());
     this.decomposes = usesDecomposition(data.n, options.hierarchical, params);
+    this.servedTour = new Int32Array(data.hasWindowGroups ? data.n : 0);
+    this.jobSeen = new Uint8Array(data.hasWindowGroups ? data.n + 1 : 0);
     this.penaltyInterval = Math.max(MIN_PENALTY_INTERVAL, Math.min(params.penaltyUpdateInterval, Math.round((params.penaltyUpdateInterval * 100) / data.n)));
   }
 
@@ -203,9 +209,10 @@ export class HybridGeneticSearch {
     this.educateRoutesAndAdd(start.routes, slots);
   }
 
-  /** Split + local search + insertion; returns whether the best solution improved. */
+  /** Split (of one window of each job) + local search + insertion; returns whether the best solution improved. */
   private educateAndAdd(tour: Int32Array): boolean {
-    return this.educateRoutesAndAdd(this.splitter.split(tour, this.penalties.current, this.fleet.limit));
+    const served = firstWindowOfEachJob(this.data, tour, this.servedTour, this.jobSeen);
+    return this.educateRoutesAndAdd(this.splitter.split(served, this.penalties.current, this.fleet.limit));
   }
 
   /**

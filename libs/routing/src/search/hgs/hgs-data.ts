@@ -2,10 +2,12 @@ import { arcCost as priceArc, unassignedCost } from '../../evaluation/cost-evalu
 import { Problem } from '../../model/problem';
 import { embedInPlane, PlanarEmbedding } from './embedding';
 import { describeFleet, HgsFleet } from './fleet';
+import { windowSiblings } from './window-siblings';
 
 /**
  * The problem as HGS sees it, in flat typed arrays indexed by "client": 0 is the depot, 1..n are
- * the jobs in problem order (client c is `problem.jobs[c - 1]`). Built once per solve.
+ * the jobs in problem order (client c is `problem.jobs[c - 1]`; a job of several windows is one
+ * client per window, see `window-groups.ts`). Built once per solve.
  */
 export interface HgsData extends HgsFleet {
   /** Number of clients. */
@@ -57,7 +59,15 @@ export interface HgsData extends HgsFleet {
    */
   optional: Uint8Array;
   skipPenalty: Float64Array;
+  /** Some client may be on no route: an optional one, or the client of a window its job is not served in. */
   hasOptional: boolean;
+  /**
+   * Jobs of several windows (`window-groups.ts`): `windowGroup[c]` is the client of the first window
+   * of client c's job (c itself for a job of one window), `windowSiblings[c]` the job's other clients.
+   */
+  windowGroup: Int32Array;
+  windowSiblings: Int32Array[];
+  hasWindowGroups: boolean;
   /** Release time of each client (0 = at the start): its route leaves the depot no earlier. */
   releaseS: Float64Array;
   hasReleaseTimes: boolean;
@@ -79,8 +89,11 @@ export interface HgsData extends HgsFleet {
 
 export const GRANULAR_NEIGHBOURS = 20;
 
-/** Builds the arrays. The problem must be validated and HGS-shaped (see hgs-shape.ts). */
-export function buildHgsData(problem: Problem, neighbourCount = GRANULAR_NEIGHBOURS): HgsData {
+/**
+ * Builds the arrays. The problem must be validated and HGS-shaped (see hgs-shape.ts), with one
+ * window per job: `windowGroup` (from `jobsByWindow`) says which jobs are windows of one job.
+ */
+export function buildHgsData(problem: Problem, neighbourCount = GRANULAR_NEIGHBOURS, windowGroup: Int32Array | null = null): HgsData {
   const vehicle = problem.vehicles[0];
   const fleet = describeFleet(problem);
   const n = problem.jobs.length;
@@ -197,7 +210,10 @@ export function buildHgsData(problem: Problem, neighbourCount = GRANULAR_NEIGHBO
     hasReleaseTimes: releaseS.some((release) => release > horizonStartS),
     optional,
     skipPenalty,
-    hasOptional: optional.includes(1),
+    hasOptional: optional.includes(1) || windowGroup !== null,
+    windowGroup: windowGroup ?? Int32Array.from({ length: stride }, (_, c) => c),
+    windowSiblings: windowSiblings(windowGroup, n),
+    hasWindowGroups: windowGroup !== null,
     hasTimeWindows,
     neighbours: [],
     maxArcCost,
@@ -253,7 +269,7 @@ function forbidBackhaulFirst(data: HgsData, pickupClient: Uint8Array): void {
  * mandatory client counts as worth the cap.
  */
 function buildNeighbours(data: HgsData, count: number): Int32Array[] {
-  const { n, stride, arcCost, travelS, serviceS, earlyS, lateS, optional, skipPenalty } = data;
+  const { n, stride, arcCost, travelS, serviceS, earlyS, lateS, optional, skipPenalty, windowGroup } = data;
   const result: Int32Array[] = [new Int32Array(0)];
   const order = new Int32Array(n);
   const proximity = new Float64Array(n + 1);
@@ -262,7 +278,8 @@ function buildNeighbours(data: HgsData, count: number): Int32Array[] {
   for (let i = 1; i <= n; i++) {
     let m = 0;
     for (let j = 1; j <= n; j++) {
-      if (j === i) continue;
+      // The other windows of i's job are never on a route with it.
+      if (windowGroup[j] === windowGroup[i]) continue;
       // An order-breaking arc (backhaul before linehaul) is priced by its allowed direction: the two
       // are still neighbours where a route switches from linehaul to backhaul.
       let p = arcCost[i * stride + j] < FORBIDDEN_ARC_COST ? arcCost[i * stride + j] : arcCost[j * stride + i];
@@ -320,6 +337,13 @@ export function restrictHgsData(parent: HgsData, clients: ArrayLike<number>, max
   const pickupK = pickDims(parent.pickupK);
   const demand = dims === 1 ? deliveryK : pick(parent.demand);
   const pickup = dims === 1 ? pickupK : pick(parent.pickup);
+  // A job's windows are all in the part (decomposition keeps them together); its first one there stands for it.
+  const firstOfJob = new Map<number, number>();
+  const windowGroup = Int32Array.from({ length: stride }, (_, k) => {
+    const job = parent.windowGroup[parentOf(k)];
+    if (!firstOfJob.has(job)) firstOfJob.set(job, k);
+    return firstOfJob.get(job)!;
+  });
   const x = pick(parent.plane.x);
   const y = pick(parent.plane.y);
   const angle = Float64Array.from({ length: stride }, (_, k) => Math.atan2(y[k] - y[0], x[k] - x[0]));
@@ -343,6 +367,8 @@ export function restrictHgsData(parent: HgsData, clients: ArrayLike<number>, max
     lateS: pick(parent.lateS),
     demand,
     maxRoutes,
+    windowGroup,
+    windowSiblings: windowSiblings(parent.hasWindowGroups ? windowGroup : null, n),
     neighbours: [],
     maxArcCost,
     maxDemand: Math.max(...demand),

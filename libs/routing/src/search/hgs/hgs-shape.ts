@@ -13,7 +13,8 @@ export function isHgsShaped(problem: Problem): boolean {
  * vector, fixed cost, costs per km and per hour, shift, maximum duration and distance, unless the
  * objective counts vehicles first: then one vehicle type from one depot, and no distance cap); no
  * shipments; every job a delivery or a pickup (in any order, or linehaul first when the problem asks),
- * mandatory or optional at a penalty (unless vehicles count first), with at most one time window.
+ * mandatory or optional at a penalty (unless vehicles count first), with any number of time windows
+ * (several only unless vehicles count first: the route minimiser routes every client).
  * Release times are honoured (a trip leaves after its last release). Several trips per vehicle
  * (reloading at the depot) are solved for the vehicles that reload, only at their start and when
  * they end there, on any such fleet (mixed, or only some vehicles reloading), with a cost or
@@ -54,7 +55,7 @@ export function whyNotHgsShaped(modelled: Problem): string | null {
   if (multiTrip && vehiclesFirst) return 'several trips per vehicle under a vehicles-first objective';
   for (const job of problem.jobs) {
     if (job.unassignedPenaltyFen !== undefined && vehiclesFirst) return 'optional jobs under a vehicles-first objective';
-    if (job.timeWindows.length > 1) return 'several time windows';
+    if (job.timeWindows.length > 1 && vehiclesFirst) return 'several time windows under a vehicles-first objective';
   }
   return null;
 }

@@ -2,6 +2,7 @@ import { HgsData } from './hgs-data';
 import { SolverInternalError } from '../../model/problem';
 import { Penalties, SegmentAccumulator } from './segment';
 import { priceChains } from './trip-chain';
+import { otherWindowRouted } from './window-groups';
 
 /**
  * One solution in the population: its routes, the giant tour (routes concatenated, the chromosome
@@ -66,7 +67,7 @@ export class Individual {
       this.timeWarpS += chains.timeWarpS;
       this.excessDistance += chains.excessDistance;
     }
-    // Optional clients left out pay their penalty and close the giant tour, in client order.
+    // Clients left out close the giant tour, in client order; an optional job none of whose windows is served pays its penalty once.
     if (data.hasOptional && k < data.n) {
       const routed = new Uint8Array(data.n + 1);
       for (const route of routes) for (const c of route) routed[c] = 1;
@@ -74,7 +75,7 @@ export class Individual {
         if (routed[c]) continue;
         this.giantTour[k++] = c;
         this.successor[c] = this.predecessor[c] = -1;
-        this.cost += data.skipPenalty[c];
+        if (data.windowGroup[c] === c && !otherWindowRouted(data, c, (w) => routed[w] === 1)) this.cost += data.skipPenalty[c];
       }
     }
     this.updatePenalisedCost(penalties);

@@ -11,6 +11,8 @@ import { RouteState } from './route-state';
 import { TripSlots } from './trip-slots';
 import { Penalties } from './segment';
 import { OptionalClientMoves } from './optional-clients';
+import { WindowChoiceMoves } from './window-choice-moves';
+import { otherWindowRouted } from './window-groups';
 
 /**
  * Granular local search (Vidal 2022 style): for every client u in random order and every v among
@@ -39,6 +41,7 @@ export class LocalSearch {
   /** Scratch: the start depots of `emptySlots`. */
   private readonly emptyStarts: Int32Array;
   private readonly optional: OptionalClientMoves;
+  private readonly windowChoice: WindowChoiceMoves;
 
   constructor(
     readonly data: HgsData,
@@ -67,6 +70,7 @@ export class LocalSearch {
     this.emptySlots = new Int32Array(data.multiTrip ? data.vehicleFirstSlot.length - 1 : data.typeCount);
     this.emptyStarts = new Int32Array(this.emptySlots.length);
     this.optional = new OptionalClientMoves(data, this.state, this.plan);
+    this.windowChoice = new WindowChoiceMoves(data, this.state, this.plan);
   }
 
   /**
@@ -99,11 +103,14 @@ export class LocalSearch {
     const state = this.state;
     if (this.data.hasOptional) {
       if (!state.isRouted(u)) {
+        // Another window of u's job is served: moving to u's window is tried from there.
+        if (this.data.hasWindowGroups && otherWindowRouted(this.data, u, (w) => state.isRouted(w))) return false;
         // Opening a route is tried once per run (second pass, when the routes have settled):
         // building and pricing a chain is quadratic in its length, and most left-out clients open nothing.
         return this.optional.insertSkipped(u, this.emptyStarts, pass === 1 ? this.emptyRouteStarts() : 0);
       }
       if (this.data.optional[u] && this.optional.skipIfProfitable(u)) return true;
+      if (this.data.windowSiblings[u].length > 0 && this.windowChoice.serveInAnotherWindow(u)) return true;
     }
     const testedAt = this.lastTested[u];
     this.lastTested[u] = state.moveCount;

@@ -2,6 +2,7 @@ import { HgsData } from './hgs-data';
 import { EPSILON, MovePlan } from './operators/move-plan';
 import { RouteState } from './route-state';
 import { SegmentAccumulator } from './segment';
+import { otherWindowRouted } from './window-groups';
 
 /**
  * Most left-out clients a new route is opened through at once (`openRouteThrough`). Long: where
@@ -187,6 +188,8 @@ export class OptionalClientMoves {
     let least = Infinity;
     for (const v of neighbours[c]) {
       if (this.state.isRouted(v) || this.inChain[v]) continue;
+      // A job is served once: not in a second window, nor twice in the chain.
+      if (this.data.hasWindowGroups && otherWindowRouted(this.data, v, (w) => this.state.isRouted(w) || this.inChain[w] === 1)) continue;
       const arrival = leaveS + travelS[c * stride + v];
       if (hasTimeWindows && arrival > lateS[v]) continue;
       const score = byProfit ? arcCost[c * stride + v] - skipPenalty[v] : hasTimeWindows ? Math.max(arrival, earlyS[v]) : arcCost[c * stride + v];

@@ -4,6 +4,7 @@ import { RouteLoads } from './route-loads';
 import { Penalties, SegmentAccumulator } from './segment';
 import { TripChain } from './trip-chain';
 import { TripSlots } from './trip-slots';
+import { leftOutPenalty } from './window-groups';
 
 const NO_CLIENTS: number[] = [];
 
@@ -162,7 +163,7 @@ export class RouteState {
       this.updateRoute(r);
     }
     this.skippedPenalty = 0;
-    if (this.data.hasOptional) for (let c = 1; c <= this.n; c++) if (this.routeOf[c] < 0) this.skippedPenalty += this.data.skipPenalty[c];
+    if (this.data.hasOptional) this.skippedPenalty = leftOutPenalty(this.data, (c) => this.routeOf[c] >= 0);
   }
 
   /** Whether a client is on a route (optional clients may be left out). */

@@ -1,12 +1,13 @@
 import { GivenRoute, Problem, Solution, SolveOptions } from '../../model/problem';
 import { nothingLeftToDrive } from '../given-routes';
 import { HybridGeneticSearch } from './genetic';
-import { buildHgsData } from './hgs-data';
+import { buildHgsData, GRANULAR_NEIGHBOURS } from './hgs-data';
 import { startingRoutes } from './starting-solution';
 import { skillsAsCapacity, withOriginalDimensions } from './skills-as-capacity';
 import { setUnservableJobsApart } from './unservable-jobs';
 import { SubproblemHelpers } from './subproblem-helpers';
 import { toSolution } from './to-solution';
+import { jobsByWindow, reasonsOverEveryWindow } from './window-groups';
 
 /** Time limit used when the caller gives neither a time nor an iteration limit. */
 export const DEFAULT_TIME_LIMIT_MS = 10_000;
@@ -15,7 +16,7 @@ export const DEFAULT_TIME_LIMIT_MS = 10_000;
  * Runs HGS on the calling thread, with `helpers` (if any) solving decomposition parts beside it.
  * The problem must be validated and HGS-shaped. Jobs no vehicle can serve (skills, capacity, distance
  * limit) are left out (`setUnservableJobsApart`); the other skills ride as capacity dimensions (`skillsAsCapacity`) and
- * leave the returned loads.
+ * leave the returned loads. A job of several windows is one client per window (`jobsByWindow`).
  */
 export function solveWithHgs(modelled: Problem, options: SolveOptions, helpers?: SubproblemHelpers): Solution {
   const apart = setUnservableJobsApart(modelled);
@@ -25,7 +26,8 @@ export function solveWithHgs(modelled: Problem, options: SolveOptions, helpers?:
 
 function solveServable(original: Problem, options: SolveOptions, givenRoutes: (routes: GivenRoute[]) => GivenRoute[], helpers?: SubproblemHelpers): Solution {
   const problem = skillsAsCapacity(original);
-  const data = buildHgsData(problem);
+  const { problem: byWindow, windowGroup } = jobsByWindow(problem);
+  const data = buildHgsData(byWindow, GRANULAR_NEIGHBOURS, windowGroup);
   const timeLimitMs = options.timeLimitMs ?? (options.maxIterations === undefined ? DEFAULT_TIME_LIMIT_MS : undefined);
   const search = new HybridGeneticSearch(data, {
     seed: options.seed ?? 1,
@@ -34,12 +36,12 @@ function solveServable(original: Problem, options: SolveOptions, givenRoutes: (r
     hierarchical: problem.objective === 'vehicles-then-distance',
     onProgress: options.onProgress,
     helpers,
-    startingSolution: options.initialRoutes && startingRoutes(problem, data, givenRoutes(options.initialRoutes)),
+    startingSolution: options.initialRoutes && startingRoutes(byWindow, data, givenRoutes(options.initialRoutes)),
     now: options.clock === 'cpu' && (options.threads ?? 1) <= 1 ? processCpuMs : undefined,
   });
   const result = search.run();
-  const solution = toSolution(
-    problem,
+  const solved = toSolution(
+    byWindow,
     result.best.routes,
     {
       iterations: result.iterations,
@@ -49,7 +51,9 @@ function solveServable(original: Problem, options: SolveOptions, givenRoutes: (r
     },
     result.best.slots,
     data.vehicleFirstSlot,
+    windowGroup,
   );
+  const solution = windowGroup ? reasonsOverEveryWindow(problem, solved) : solved;
   return problem === original ? solution : withOriginalDimensions(original, solution);
 }
 

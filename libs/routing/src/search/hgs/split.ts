@@ -39,6 +39,7 @@ export class Splitter {
     this.typeAccs = data.slotsShareTiming ? [] : Array.from(data.typeFirstSlot, () => new SegmentAccumulator(data));
   }
 
+  /** Routes of the clients of `tour`: every client of the problem, or fewer (one window of each job, see `firstWindowOfEachJob`). */
   split(tour: Int32Array, penalties: Penalties, maxRoutes: number): number[][] {
     // A mixed fleet prices each route on its cheapest vehicle type, and optional clients may be
     // skipped between routes, and backhauls load on the way back: the linear split can do none of these.
@@ -54,7 +55,8 @@ export class Splitter {
   }
 
   private linearSplit(tour: Int32Array, penalties: Penalties): void {
-    const { n, arcCost, stride, demand, capacity, routeFixedCost, slotCostFactor, referenceSlot } = this.data;
+    const { arcCost, stride, demand, capacity, routeFixedCost, slotCostFactor, referenceSlot } = this.data;
+    const n = tour.length;
     // Routes are cut for the reference (largest) vehicle and priced as it would drive them.
     const factor = slotCostFactor[referenceSlot];
     const { potential, predecessor, sumLoad, sumCost, fromDepot, toDepot, deque } = this;
@@ -96,7 +98,7 @@ export class Splitter {
    * `loadFactor` times capacity. Null when no split fits.
    */
   private bellmanSplit(tour: Int32Array, penalties: Penalties, maxRoutes: number, loadFactor: number): number[][] | null {
-    const n = this.data.n;
+    const n = tour.length;
     const layers = Number.isFinite(maxRoutes) ? Math.min(maxRoutes, n) : 1;
     const limited = Number.isFinite(maxRoutes);
     const size = n + 1;
@@ -179,7 +181,7 @@ export class Splitter {
 
   private extract(tour: Int32Array, predecessor: Int32Array): number[][] {
     const routes: number[][] = [];
-    for (let j = this.data.n; j > 0;) {
+    for (let j = tour.length; j > 0;) {
       const i = predecessor[j];
       if (i === SKIPPED) {
         j--;

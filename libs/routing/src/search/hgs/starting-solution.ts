@@ -1,5 +1,6 @@
 import { GivenRoute, Problem } from '../../model/problem';
 import { HgsData } from './hgs-data';
+import { otherWindowRouted } from './window-groups';
 
 /** A caller's starting solution as HGS holds one: client routes, each on its vehicle's slot. */
 export interface StartingRoutes {
@@ -13,10 +14,13 @@ export interface StartingRoutes {
  * vehicle's trip slots (a route with reloads is several trips), empty ones dropped. A
  * mandatory client on no route is placed where it adds the least arc cost, or on a route of its own
  * when a vehicle is free and that costs less, so the start is a whole solution, infeasible at
- * worst; optional clients on no route stay out (the local search tries them in).
+ * worst; optional clients on no route stay out (the local search tries them in). A job of several
+ * windows is named once: it starts in the window its route reaches it in (`inReachedWindows`).
  */
 export function startingRoutes(problem: Problem, data: HgsData, given: GivenRoute[]): StartingRoutes {
-  const client = new Map(problem.jobs.map((job, k) => [job.id, k + 1]));
+  // A job of several windows is named by its first window's client (`inReachedWindows` picks the window).
+  const client = new Map<string, number>();
+  problem.jobs.forEach((job, k) => client.set(job.id, client.get(job.id) ?? k + 1));
   const vehicleIndex = new Map(problem.vehicles.map((vehicle, k) => [vehicle.id, k]));
   const routes: number[][] = [];
   const slots: number[] = [];
@@ -38,8 +42,34 @@ export function startingRoutes(problem: Problem, data: HgsData, given: GivenRout
       }
     });
   }
-  for (let c = 1; c <= data.n; c++) if (!routed[c] && !data.optional[c]) placeCheapest(data, routes, slots, c);
+  inReachedWindows(data, routes, slots);
+  for (let c = 1; c <= data.n; c++)
+    if (!routed[c] && !data.optional[c] && data.windowGroup[c] === c && !otherWindowRouted(data, c, (w) => routed[w] === 1)) placeCheapest(data, routes, slots, c);
   return { routes, slots };
+}
+
+/**
+ * Each job of several windows in the window its given route reaches it in: the earliest one still
+ * open on arrival, the route leaving at its shift's start (or its clients' last release) and waiting
+ * when early, as `priceRoutes` times given routes. A dispatcher's plan serving a village after
+ * lunch then starts as given, feasible when it is, and the search keeps it.
+ */
+function inReachedWindows(data: HgsData, routes: number[][], slots: number[]): void {
+  if (!data.hasWindowGroups) return;
+  routes.forEach((route, r) => {
+    const travel = data.profileTravelS[data.slotProfile[slots[r]]];
+    let time = data.slotShiftStart[slots[r]];
+    for (const c of route) time = Math.max(time, data.releaseS[c]);
+    let previous = 0;
+    route.forEach((c, i) => {
+      const arrival = time + travel[previous * data.stride + c];
+      // c is the job's first window; its other windows follow in order.
+      const served = [c, ...data.windowSiblings[c]].find((w) => arrival <= data.lateS[w]) ?? c;
+      route[i] = served;
+      time = Math.max(arrival, data.earlyS[served]) + data.serviceS[served];
+      previous = served;
+    });
+  });
 }
 
 /** A given route's trips as client lists (HGS-shaped problems have jobs only), cut at its reloads, empty ones dropped. */

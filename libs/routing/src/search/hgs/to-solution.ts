@@ -4,11 +4,21 @@ import { unassignedReason } from './unassigned-reason';
 import { Problem, Route, RouteStep, Solution, SolveStatistics, SolverInternalError, UnassignedTask } from '../../model/problem';
 
 /**
- * Turns client routes (client c = problem.jobs[c - 1]) into a `Solution`: schedules every stop
+ * Turns client routes (client c = problem.jobs[c - 1], a job of several windows one client per
+ * window as `jobsByWindow` made them, `windowGroup` its map; such a job is timed in the window the
+ * search chose, which may leave later and drive shorter than `priceRoutes`'s earliest open window
+ * would) into a `Solution`: schedules every stop
  * (waiting allowed), records loads, prices routes through the cost evaluator and checks every hard
  * constraint again (distance limits included; each vehicle from its start to its end location, or to its last visit), so an infeasible plan is reported as such and never passed off as feasible.
  */
-export function toSolution(problem: Problem, routesInOrder: number[][], statistics: SolveStatistics, slots?: number[], vehicleFirstSlot?: ArrayLike<number>): Solution {
+export function toSolution(
+  problem: Problem,
+  routesInOrder: number[][],
+  statistics: SolveStatistics,
+  slots?: number[],
+  vehicleFirstSlot?: ArrayLike<number>,
+  windowGroup?: Int32Array | null,
+): Solution {
   // Route i runs on vehicle `slots[i]` (a mixed fleet), else on vehicle i; with several trips per
   // vehicle, vehicle v's trips are slots vehicleFirstSlot[v] to vehicleFirstSlot[v + 1] - 1.
   const firstSlots = vehicleFirstSlot ?? Array.from({ length: problem.vehicles.length + 1 }, (_, v) => v);
@@ -19,6 +29,8 @@ export function toSolution(problem: Problem, routesInOrder: number[][], statisti
   let distanceM = 0;
   let durationS = 0;
   const seen = new Uint8Array(problem.jobs.length + 1);
+  // A job of several windows is its first window's client (`jobsByWindow`): served once, in any of them.
+  const jobOf = (c: number): number => (windowGroup ? windowGroup[c] : c);
   if (vehicleTrips.length > problem.vehicles.length) {
     throw new SolverInternalError(`${vehicleTrips.length} routes for ${problem.vehicles.length} vehicles`);
   }
@@ -60,8 +72,8 @@ export function toSolution(problem: Problem, routesInOrder: number[][], statisti
         steps.push({ type: 'reload', location, arrivalS: returnS, serviceStartS: time, departureS: time, load: [...load] });
       }
       for (const c of clients) {
-        if (seen[c]) throw new SolverInternalError(`client ${c} routed twice`);
-        seen[c] = 1;
+        if (seen[jobOf(c)]) throw new SolverInternalError(`job ${problem.jobs[c - 1].id} routed twice`);
+        seen[jobOf(c)] = 1;
         const job = problem.jobs[c - 1];
         const arrival = time + matrices.durationS[at(location, job.location)];
         routeDistance += matrices.distanceM[at(location, job.location)];
@@ -95,7 +107,7 @@ export function toSolution(problem: Problem, routesInOrder: number[][], statisti
   // An optional job left out costs its penalty; a mandatory one left out makes the plan infeasible.
   const unassigned: UnassignedTask[] = [];
   problem.jobs.forEach((job, k) => {
-    if (seen[k + 1]) return;
+    if (seen[k + 1] || jobOf(k + 1) !== k + 1) return;
     if (job.unassignedPenaltyFen === undefined) {
       unassigned.push({ id: job.id, reason: unassignedReason(problem, k) });
       feasible = false;

@@ -19,20 +19,24 @@ export function unassignedReason(problem: Problem, index: number): UnassignedRea
   return bindingReason(counts);
 }
 
-/** The first constraint a route of `vehicle` serving only the job breaks, or null. */
+/** The first constraint a route of `vehicle` serving only the job breaks, or null; in the window that breaks least (none when one fits). */
 function aloneViolation(problem: Problem, vehicle: Vehicle, index: number): UnassignedReason | null {
   const job = problem.jobs[index];
   if (job.amount.some((amount, k) => amount > vehicle.capacity[k])) return 'capacity';
   const m = problem.profiles[vehicle.profile];
   const out = m.durationS[vehicle.startLocation * m.size + job.location];
   const back = m.durationS[job.location * m.size + (vehicle.endLocation ?? job.location)];
-  const window = job.timeWindows[0] ?? { startS: -Infinity, endS: Infinity };
-  // Leave as late as the window allows, never before the shift or the parcel's release.
-  const departureS = Math.max(vehicle.shift.startS, job.releaseS ?? 0, window.startS - out);
-  const startS = Math.max(departureS + out, window.startS);
-  if (departureS > vehicle.shift.endS || startS > window.endS) return 'time_window';
-  const endS = startS + job.serviceS + back;
-  if (endS > vehicle.shift.endS) return 'time_window';
-  if (vehicle.maxDurationS !== undefined && endS - departureS > vehicle.maxDurationS) return 'max_duration';
-  return null;
+  const windows = job.timeWindows.length > 0 ? job.timeWindows : [{ startS: -Infinity, endS: Infinity }];
+  let reason: UnassignedReason | null = 'time_window';
+  for (const window of windows) {
+    // Leave as late as the window allows, never before the shift or the parcel's release.
+    const departureS = Math.max(vehicle.shift.startS, job.releaseS ?? 0, window.startS - out);
+    const startS = Math.max(departureS + out, window.startS);
+    if (departureS > vehicle.shift.endS || startS > window.endS) continue;
+    const endS = startS + job.serviceS + back;
+    if (endS > vehicle.shift.endS) continue;
+    if (vehicle.maxDurationS === undefined || endS - departureS <= vehicle.maxDurationS) return null;
+    reason = 'max_duration';
+  }
+  return reason;
 }

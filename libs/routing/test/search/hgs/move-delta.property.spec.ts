@@ -1,4 +1,4 @@
-import { buildHgsData } from '../../../src/search/hgs/hgs-data';
+import { buildHgsData, GRANULAR_NEIGHBOURS } from '../../../src/search/hgs/hgs-data';
 import { MovePlan, NodeOperator } from '../../../src/search/hgs/operators/move-plan';
 import { Relocate } from '../../../src/search/hgs/operators/relocate';
 import { Swap } from '../../../src/search/hgs/operators/swap';
@@ -8,6 +8,8 @@ import { TwoOptStar } from '../../../src/search/hgs/operators/two-opt-star';
 import { RouteState } from '../../../src/search/hgs/route-state';
 import { Random } from '../../../src/random';
 import { skillsAsCapacity } from '../../../src/search/hgs/skills-as-capacity';
+import { WindowChoiceMoves } from '../../../src/search/hgs/window-choice-moves';
+import { jobsByWindow } from '../../../src/search/hgs/window-groups';
 import {
   randomMixedFleetProblem,
   randomProblem,
@@ -342,3 +344,79 @@ describe.each([
     });
   },
 );
+
+/**
+ * Jobs of several windows, one client per window (`jobsByWindow`): moving a job to another of its
+ * windows, in its client's place or onto another route (`WindowChoiceMoves`), is priced from the same
+ * aggregates and must equal the recomputed difference (the reference prices routes of one-window
+ * clients); the total counts an optional job none of whose windows is served once.
+ */
+describe.each([
+  { reloads: false, mixedFleet: false, seed: 131 },
+  { reloads: true, mixedFleet: true, seed: 137 },
+])('jobs of several windows: changing the window (reloads: $reloads, mixed fleet: $mixedFleet)', ({ reloads, mixedFleet, seed }) => {
+  it('prices window changes exactly and keeps the total', () => {
+    const random = new Random(seed);
+    const penalties = { capacity: 3.5, timeWarp: 1.7, distance: 1 };
+    let checked = 0;
+    let exact = 0;
+    for (let trial = 0; trial < TRIALS; trial++) {
+      const modelled = withOptionalClients(random, (mixedFleet ? randomMixedFleetProblem : randomProblem)(random, 4 + random.nextInt(5), true));
+      if (reloads) (mixedFleet ? withSomeReloads : withReloads)(withReleaseTimes(random, modelled));
+      // About half the jobs open again later, once or twice.
+      for (const job of modelled.jobs) {
+        for (let extra = random.nextInt(3); extra > 0; extra--) {
+          const last = job.timeWindows[job.timeWindows.length - 1];
+          const startS = last.endS + 1 + random.nextInt(150);
+          job.timeWindows = [...job.timeWindows, { startS, endS: startS + 20 + random.nextInt(100) }];
+        }
+      }
+      const { problem, windowGroup } = jobsByWindow(modelled);
+      const data = buildHgsData(problem, GRANULAR_NEIGHBOURS, windowGroup ?? null);
+      const n = data.n;
+      const slots = reloads ? data.maxRoutes : ROUTE_SLOTS;
+      const state = new RouteState(data, slots);
+      const plan = new MovePlan(n);
+      const moves = new WindowChoiceMoves(data, state, plan);
+      const jobOf = (c: number): number => (windowGroup ? windowGroup[c] : c);
+      const total = (routes: number[][], onSlots: number[]): number => {
+        const served = new Set(routes.flat().map(jobOf));
+        const left = modelled.jobs.reduce((sum, job, k) => sum + (served.has(k + 1) ? 0 : (job.unassignedPenaltyFen ?? 0)), 0);
+        return (reloads ? referenceTripsCost(problem, routes, onSlots, data.vehicleFirstSlot, penalties) : referenceCost(problem, routes, penalties, onSlots)) + left;
+      };
+      const loadedSlots = Array.from({ length: slots }, (_, i) => i);
+      for (let sample = 0; sample < 20; sample++) {
+        // One window of each job, an optional job sometimes in none.
+        const window = modelled.jobs.map((_, k) => {
+          const clients = [k + 1, ...data.windowSiblings[k + 1]];
+          return clients[random.nextInt(clients.length)];
+        });
+        const optional = (c: number): boolean => modelled.jobs[jobOf(c) - 1].unassignedPenaltyFen !== undefined;
+        const routes = randomRoutes(random, n, slots).map((route) => route.filter((c) => window[jobOf(c) - 1] === c && (!optional(c) || random.nextInt(3) > 0)));
+        state.load(routes, penalties);
+        const before = total(routes, loadedSlots);
+        expect(state.totalPenalisedCost()).toBeCloseTo(before, 6);
+        const several = routes.flat().filter((c) => data.windowSiblings[c].length > 0);
+        if (several.length === 0) continue;
+        const u = several[random.nextInt(several.length)];
+        const w = data.windowSiblings[u][random.nextInt(data.windowSiblings[u].length)];
+        const routed = routes.flat();
+        const v = random.nextInt(2) === 0 ? -1 : routed[random.nextInt(routed.length)];
+        if (!moves.planChange(u, w, v)) continue;
+        const delta = plan.delta(state);
+        moves.applyChange(u);
+        const after = total(state.exportRoutes(), state.exportedSlots);
+        if (delta < 0) {
+          expect(delta).toBeCloseTo(after - before, 6);
+          exact++;
+        } else expect(after - before).toBeGreaterThanOrEqual(-1e-6);
+        expect(state.totalPenalisedCost()).toBeCloseTo(after, 6);
+        expect(state.isRouted(u)).toBe(false);
+        checked++;
+      }
+    }
+    // Not vacuous: many window changes applied and recomputed, some of them priced exactly (improving).
+    expect(checked).toBeGreaterThan(5 * TRIALS);
+    expect(exact).toBeGreaterThan(TRIALS);
+  });
+});
