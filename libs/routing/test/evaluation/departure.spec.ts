@@ -21,4 +21,21 @@ describe('latestDepartureS: waiting moves from the road to the depot', () => {
     expect(latestDepartureS(0, stops)).toBe(10);
     expect(latestDepartureS(5, [])).toBe(5);
   });
+
+  it('leaves later into a later window when that makes the day shorter (hand-checked)', () => {
+    // a (10 s out, windows 0-20 or 200-260), then b (10 s on, window 230-300). Leaving at 0 serves
+    // a at 10 and waits at b from 20 to 230: the day ends at 230. Leaving at 220 serves a at 230
+    // (its second window opens at 200, so no wait) and b at 240: the day lasts 20 s, not 230.
+    const stops = [
+      { travelS: 10, serviceS: 0, timeWindows: [{ startS: 0, endS: 20 }, { startS: 200, endS: 260 }] },
+      { travelS: 10, serviceS: 0, timeWindows: [{ startS: 230, endS: 300 }] },
+    ];
+    // The candidates are 190 (a's second window opens on arrival: b then waits 20 s) and 210 (b's
+    // opens on arrival too): 210 serves a at 220 and b at 230 with no wait, so it cannot leave later
+    // without a later return.
+    expect(latestDepartureS(0, stops)).toBe(210);
+    stops[0].timeWindows = [{ startS: 0, endS: 20 }];
+    expect(latestDepartureS(0, stops)).toBe(10);
+  });
 });
+

@@ -7,7 +7,7 @@ import { skillsAsCapacity, withOriginalDimensions } from './skills-as-capacity';
 import { setUnservableJobsApart } from './unservable-jobs';
 import { SubproblemHelpers } from './subproblem-helpers';
 import { toSolution } from './to-solution';
-import { jobsByWindow, reasonsOverEveryWindow } from './window-groups';
+import { jobsByWindow } from './window-groups';
 
 /** Time limit used when the caller gives neither a time nor an iteration limit. */
 export const DEFAULT_TIME_LIMIT_MS = 10_000;
@@ -40,9 +40,11 @@ function solveServable(original: Problem, options: SolveOptions, givenRoutes: (r
     now: options.clock === 'cpu' && (options.threads ?? 1) <= 1 ? processCpuMs : undefined,
   });
   const result = search.run();
-  const solved = toSolution(
-    byWindow,
-    result.best.routes,
+  // A job of several windows is timed against all of them, on the original problem.
+  const jobRoutes = windowGroup ? result.best.routes.map((route) => route.map((c) => windowGroup[c])) : result.best.routes;
+  const solution = toSolution(
+    problem,
+    jobRoutes,
     {
       iterations: result.iterations,
       runtimeMs: Math.round(result.runtimeMs),
@@ -51,9 +53,7 @@ function solveServable(original: Problem, options: SolveOptions, givenRoutes: (r
     },
     result.best.slots,
     data.vehicleFirstSlot,
-    windowGroup,
   );
-  const solution = windowGroup ? reasonsOverEveryWindow(problem, solved) : solved;
   return problem === original ? solution : withOriginalDimensions(original, solution);
 }
 

@@ -1,15 +1,15 @@
 import { routeCost, unassignedCost } from '../../evaluation/cost-evaluator';
-import { latestDepartureS, reloadStop, TimedStop } from '../../evaluation/departure';
+import { latestDepartureS, reloadStop, startWithin, TimedStop } from '../../evaluation/departure';
 import { unassignedReason } from './unassigned-reason';
 import { Problem, Route, RouteStep, Solution, SolveStatistics, SolverInternalError, UnassignedTask } from '../../model/problem';
 
 /**
- * Turns client routes (client c = problem.jobs[c - 1], a job of several windows one client per
- * window as `jobsByWindow` made them, `windowGroup` its map; such a job is timed in the window the
- * search chose, which may leave later and drive shorter than `priceRoutes`'s earliest open window
- * would) into a `Solution`: schedules every stop
- * (waiting allowed), records loads, prices routes through the cost evaluator and checks every hard
- * constraint again (distance limits included; each vehicle from its start to its end location, or to its last visit), so an infeasible plan is reported as such and never passed off as feasible.
+ * Turns client routes (client c = problem.jobs[c - 1]) into a `Solution`: schedules every stop
+ * (waiting allowed; a job of several windows in the earliest one open when it is reached, the day
+ * leaving when that makes it shortest, as `priceRoutes` times it), records loads, prices routes
+ * through the cost evaluator and checks every hard constraint again (distance limits included; each
+ * vehicle from its start to its end location, or to its last visit), so an infeasible plan is
+ * reported as such and never passed off as feasible.
  */
 export function toSolution(
   problem: Problem,
@@ -17,7 +17,6 @@ export function toSolution(
   statistics: SolveStatistics,
   slots?: number[],
   vehicleFirstSlot?: ArrayLike<number>,
-  windowGroup?: Int32Array | null,
 ): Solution {
   // Route i runs on vehicle `slots[i]` (a mixed fleet), else on vehicle i; with several trips per
   // vehicle, vehicle v's trips are slots vehicleFirstSlot[v] to vehicleFirstSlot[v + 1] - 1.
@@ -29,8 +28,6 @@ export function toSolution(
   let distanceM = 0;
   let durationS = 0;
   const seen = new Uint8Array(problem.jobs.length + 1);
-  // A job of several windows is its first window's client (`jobsByWindow`): served once, in any of them.
-  const jobOf = (c: number): number => (windowGroup ? windowGroup[c] : c);
   if (vehicleTrips.length > problem.vehicles.length) {
     throw new SolverInternalError(`${vehicleTrips.length} routes for ${problem.vehicles.length} vehicles`);
   }
@@ -72,14 +69,14 @@ export function toSolution(
         steps.push({ type: 'reload', location, arrivalS: returnS, serviceStartS: time, departureS: time, load: [...load] });
       }
       for (const c of clients) {
-        if (seen[jobOf(c)]) throw new SolverInternalError(`job ${problem.jobs[c - 1].id} routed twice`);
-        seen[jobOf(c)] = 1;
+        if (seen[c]) throw new SolverInternalError(`job ${problem.jobs[c - 1].id} routed twice`);
+        seen[c] = 1;
         const job = problem.jobs[c - 1];
         const arrival = time + matrices.durationS[at(location, job.location)];
         routeDistance += matrices.distanceM[at(location, job.location)];
-        const window = job.timeWindows[0];
-        const start = window ? Math.max(arrival, window.startS) : arrival;
-        if (window && start > window.endS) feasible = false;
+        const inWindow = startWithin(job.timeWindows, arrival);
+        if (inWindow === null) feasible = false;
+        const start = inWindow ?? arrival;
         job.amount.forEach((amount, d) => (load[d] += job.kind === 'pickup' ? amount : -amount));
         if (load.some((amount, d) => amount > vehicle.capacity[d])) feasible = false;
         time = start + job.serviceS;
@@ -107,7 +104,7 @@ export function toSolution(
   // An optional job left out costs its penalty; a mandatory one left out makes the plan infeasible.
   const unassigned: UnassignedTask[] = [];
   problem.jobs.forEach((job, k) => {
-    if (seen[k + 1] || jobOf(k + 1) !== k + 1) return;
+    if (seen[k + 1]) return;
     if (job.unassignedPenaltyFen === undefined) {
       unassigned.push({ id: job.id, reason: unassignedReason(problem, k) });
       feasible = false;

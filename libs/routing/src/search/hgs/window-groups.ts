@@ -1,6 +1,5 @@
-import { Job, Problem, Solution } from '../../model/problem';
+import { Job, Problem } from '../../model/problem';
 import type { HgsData } from './hgs-data';
-import { unassignedReason } from './unassigned-reason';
 
 /**
  * Jobs with several time windows, as HGS serves them (after PyVRP's mutually exclusive groups): a
@@ -67,14 +66,4 @@ export function leftOutPenalty(data: HgsData, routed: (client: number) => boolea
     total += data.skipPenalty[c];
   }
   return total;
-}
-
-/** The solution with each job of several windows left out given its reason over all its windows (`toSolution` saw its first only). */
-export function reasonsOverEveryWindow(problem: Problem, solution: Solution): Solution {
-  const index = new Map(problem.jobs.map((job, k) => [job.id, k]));
-  const unassigned = solution.unassigned.map((task) => {
-    const k = index.get(task.id);
-    return k !== undefined && problem.jobs[k].timeWindows.length > 1 ? { ...task, reason: unassignedReason(problem, k) } : task;
-  });
-  return { ...solution, unassigned };
 }

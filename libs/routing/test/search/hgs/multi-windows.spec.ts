@@ -30,7 +30,7 @@ function lunchBreak(): Problem {
   );
 }
 
-/** Every job on at most one route, served inside one of its windows, and the plan priced alike by the independent route pricing. */
+/** Every job on at most one route, served inside one of its windows, and the plan timed and priced alike by the independent route pricing. */
 function expectServedOnceInAWindow(modelled: Problem, solution: Solution): void {
   const visits = solution.routes.flatMap((route) => route.steps.filter((step) => step.type === 'job'));
   const ids = visits.map((step) => step.id);
@@ -46,6 +46,8 @@ function expectServedOnceInAWindow(modelled: Problem, solution: Solution): void 
   }));
   const priced = priceRoutes(modelled, given, 'routes');
   expect(priced.routes.every((route) => route.violations.length === 0)).toBe(solution.feasible);
+  // The solver times a job of several windows as the route pricing does, so a dispatcher's re-price agrees.
+  expect(priced.routes.map(({ route }) => [route.durationS, route.costFen])).toEqual(solution.routes.map((route) => [route.durationS, route.costFen]));
 }
 
 describe('HGS with jobs of several time windows', () => {
