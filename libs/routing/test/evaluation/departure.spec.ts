@@ -27,7 +27,14 @@ describe('latestDepartureS: waiting moves from the road to the depot', () => {
     // a at 10 and waits at b from 20 to 230: the day ends at 230. Leaving at 220 serves a at 230
     // (its second window opens at 200, so no wait) and b at 240: the day lasts 20 s, not 230.
     const stops = [
-      { travelS: 10, serviceS: 0, timeWindows: [{ startS: 0, endS: 20 }, { startS: 200, endS: 260 }] },
+      {
+        travelS: 10,
+        serviceS: 0,
+        timeWindows: [
+          { startS: 0, endS: 20 },
+          { startS: 200, endS: 260 },
+        ],
+      },
       { travelS: 10, serviceS: 0, timeWindows: [{ startS: 230, endS: 300 }] },
     ];
     // The candidates are 190 (a's second window opens on arrival: b then waits 20 s) and 210 (b's
@@ -38,4 +45,3 @@ describe('latestDepartureS: waiting moves from the road to the depot', () => {
     expect(latestDepartureS(0, stops)).toBe(10);
   });
 });
-

@@ -11,13 +11,7 @@ import { Problem, Route, RouteStep, Solution, SolveStatistics, SolverInternalErr
  * vehicle from its start to its end location, or to its last visit), so an infeasible plan is
  * reported as such and never passed off as feasible.
  */
-export function toSolution(
-  problem: Problem,
-  routesInOrder: number[][],
-  statistics: SolveStatistics,
-  slots?: number[],
-  vehicleFirstSlot?: ArrayLike<number>,
-): Solution {
+export function toSolution(problem: Problem, routesInOrder: number[][], statistics: SolveStatistics, slots?: number[], vehicleFirstSlot?: ArrayLike<number>): Solution {
   // Route i runs on vehicle `slots[i]` (a mixed fleet), else on vehicle i; with several trips per
   // vehicle, vehicle v's trips are slots vehicleFirstSlot[v] to vehicleFirstSlot[v + 1] - 1.
   const firstSlots = vehicleFirstSlot ?? Array.from({ length: problem.vehicles.length + 1 }, (_, v) => v);
