@@ -238,7 +238,7 @@ export class RouteState {
     this.bDur[end] = 0;
     this.bWarp[end] = 0;
     this.bEarly[end] = -Infinity; // as `SegmentAccumulator.appendClient(0)`: the end depot has no earliest arrival
-    this.bLate[end] = d.slotShiftEnd[route];
+    this.bLate[end] = d.slotReturnByS[route];
     const metres = d.hasDistanceLimits ? d.profileDistanceM[d.slotProfile[route]] : null;
     if (metres) this.bDist[end] = 0;
     if (this.loads) this.loads.clearSuffix(end);
@@ -280,13 +280,17 @@ export class RouteState {
   appendStoredTrip(chain: TripChain, t: number): void {
     if (this.routeSize[t] === 0) return;
     const end = this.endDepot(t);
-    chain.appendTrip(this.fDur[end], this.fWarp[end], this.fEarly[end], this.fLate[end], this.fRelease[end], this.data.hasDistanceLimits ? this.fDist[end] : 0);
+    const metres = this.data.hasDistanceLimits ? this.fDist[end] : 0;
+    chain.appendTrip(this.fDur[end], this.fWarp[end], this.fEarly[end], this.fLate[end], this.fRelease[end], metres, this.next[this.startDepot(t)], this.prev[end]);
   }
 
   /** Starts the accumulator with the prefix of the route up to and including `node`. */
   beginWithPrefix(node: number): SegmentAccumulator {
     const loads = this.loads;
     if (loads) this.acc.startLoadsWith(loads.prefixDelivery, loads.prefixPickup, loads.prefixPeak, node * this.data.dims);
+    // The trip's ends so far (a trip between depots joins its legs there).
+    this.acc.firstClient = node <= this.n ? this.next[this.startDepot(this.routeOf[node])] : 0;
+    this.acc.lastClient = this.client(node);
     return this.acc.startWith(
       this.fCost[node],
       this.fLoad[node],
@@ -308,6 +312,8 @@ export class RouteState {
   appendSuffix(node: number): SegmentAccumulator {
     const loads = this.loads;
     if (loads) this.acc.appendLoads(loads.suffixDelivery, loads.suffixPickup, loads.suffixPeak, node * this.data.dims);
+    // The suffix ends with its route's last client.
+    if (node <= this.n) this.acc.lastClient = this.prev[this.endDepot(this.routeOf[node])];
     return this.acc.appendSegment(
       this.client(node),
       this.bCost[node],
