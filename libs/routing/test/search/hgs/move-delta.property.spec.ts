@@ -139,7 +139,20 @@ describe.each([
   { withWindows: true, mixedFleet: true, releases: true, reloads: true, reloadDepots: true, distanceLimits: true, seed: 139 },
 ])(
   'move deltas equal recomputed cost differences (time windows: $withWindows, mixed fleet: $mixedFleet, backhauls: $backhauls, release times: $releases, rich: $rich, reloads: $reloads, skills: $skills, depots: $depots, reload depots: $reloadDepots, open: $open, distance limits: $distanceLimits)',
-  ({ withWindows, mixedFleet, backhauls = false, releases = false, rich = false, reloads = false, skills = false, depots = false, reloadDepots = false, open = false, distanceLimits = false, seed }) => {
+  ({
+    withWindows,
+    mixedFleet,
+    backhauls = false,
+    releases = false,
+    rich = false,
+    reloads = false,
+    skills = false,
+    depots = false,
+    reloadDepots = false,
+    open = false,
+    distanceLimits = false,
+    seed,
+  }) => {
     const random = new Random(seed);
     const extras = { depots, reloadDepots, open, distanceLimits };
     const penalties = { capacity: 3.5, timeWarp: 1.7, distance: 2.3 };

@@ -24,7 +24,14 @@ function hubAndStation(reloads: number[]): Problem {
       { x: 100, y: 30, demand: 6 },
       { x: 100, y: -40, demand: 6 },
     ],
-    { capacity: 10, vehicles: 1, otherDepots: [[100, 0], [0, 50]] },
+    {
+      capacity: 10,
+      vehicles: 1,
+      otherDepots: [
+        [100, 0],
+        [0, 50],
+      ],
+    },
   );
   problem.vehicles[0].reloadLocations = reloads;
   return problem;
@@ -37,7 +44,11 @@ const penalties = { capacity: 1, timeWarp: 1, distance: 1 };
 function statePrice(problem: Problem, trips: number[][]): number {
   const data = buildHgsData(problem);
   const state = new RouteState(data, data.maxRoutes);
-  state.load(trips, penalties, trips.map((_, t) => t));
+  state.load(
+    trips,
+    penalties,
+    trips.map((_, t) => t),
+  );
   return state.totalPenalisedCost();
 }
 
@@ -106,7 +117,13 @@ describe('HGS with trips between depots: reloading away from the start, several 
         { x: 0, y: 30, demand: 6 },
         { x: 100, y: 30, demand: 6 },
       ],
-      { capacity: 10, otherDepots: [[100, 0], [0, 50]] },
+      {
+        capacity: 10,
+        otherDepots: [
+          [100, 0],
+          [0, 50],
+        ],
+      },
     ).profiles.car;
     problem.vehicles[0].endLocation = STATION;
     expect(whyNotHgsShaped(problem)).toBeNull();
