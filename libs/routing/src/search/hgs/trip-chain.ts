@@ -157,8 +157,8 @@ export class TripChain {
 }
 
 /**
- * What the vehicles of a multi-trip solution pay once for their chains of trips (fixed cost and
- * cost of duration) and the chains' time warp: route i is the trip on slot `slots[i]`, the trips of
+ * What the vehicles of a multi-trip solution pay once for their chains of trips (fixed cost, cost
+ * of duration, and between depots the legs to and from them) and the chains' time warp: route i is the trip on slot `slots[i]`, the trips of
  * a vehicle run in slot order (`vehicleFirstSlot`), and the chains' metres above their vehicles'
  * distance limits. The trips' own costs (arcs, load) are priced apart.
  */
