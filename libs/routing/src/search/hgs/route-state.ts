@@ -41,6 +41,8 @@ export class RouteState {
   private readonly loads: RouteLoads | null;
   /** Multi-trip bookkeeping (a route slot is one trip); null when every vehicle makes one trip. */
   readonly trips: TripSlots | null;
+  /** Some vehicle's trips run between depots: segments then carry their first and last client (trip-ends.ts). */
+  private readonly betweenDepots: boolean;
 
   // prefix aggregates: start depot .. node (inclusive)
   private readonly fCost: Float64Array;
@@ -107,6 +109,7 @@ export class RouteState {
     this.acc = new SegmentAccumulator(data);
     this.loads = data.dims > 1 ? new RouteLoads(data, nodes) : null;
     this.trips = data.multiTrip ? new TripSlots(data, routeSlots) : null;
+    this.betweenDepots = data.vehicleTripEnds.some((ends) => ends !== null);
   }
 
   /** Arc costs of the matrices `route`'s vehicle drives on. */
@@ -288,9 +291,11 @@ export class RouteState {
   beginWithPrefix(node: number): SegmentAccumulator {
     const loads = this.loads;
     if (loads) this.acc.startLoadsWith(loads.prefixDelivery, loads.prefixPickup, loads.prefixPeak, node * this.data.dims);
-    // The trip's ends so far (a trip between depots joins its legs there).
-    this.acc.firstClient = node <= this.n ? this.next[this.startDepot(this.routeOf[node])] : 0;
-    this.acc.lastClient = this.client(node);
+    if (this.betweenDepots) {
+      // The trip's ends so far (a trip between depots joins its legs there).
+      this.acc.firstClient = node <= this.n ? this.next[this.startDepot(this.routeOf[node])] : 0;
+      this.acc.lastClient = this.client(node);
+    }
     return this.acc.startWith(
       this.fCost[node],
       this.fLoad[node],
@@ -313,7 +318,7 @@ export class RouteState {
     const loads = this.loads;
     if (loads) this.acc.appendLoads(loads.suffixDelivery, loads.suffixPickup, loads.suffixPeak, node * this.data.dims);
     // The suffix ends with its route's last client.
-    if (node <= this.n) this.acc.lastClient = this.prev[this.endDepot(this.routeOf[node])];
+    if (this.betweenDepots && node <= this.n) this.acc.lastClient = this.prev[this.endDepot(this.routeOf[node])];
     return this.acc.appendSegment(
       this.client(node),
       this.bCost[node],
