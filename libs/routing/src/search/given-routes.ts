@@ -41,17 +41,19 @@ function describe(violation: RouteViolation): string {
 
 /**
  * The problem left to the search. A vehicle that may reload comes back to drive more trips from
- * the locked route's return on (its last trip's, when the locked route has several): its shift starts then (which single-trip engines understand too)
+ * the locked route's return on (its last trip's, when the locked route has several), from where it
+ * returned: its shift starts then and there (which single-trip engines understand too)
  * and its fixed cost, paid by the locked route, is not charged again.
  */
 function withoutLockedRoutes(problem: Problem, given: GivenRoute[], locked: PricedRoutes): Problem {
   const lockedTasks = new Set(given.flatMap(({ visits }) => visits.flatMap((visit) => visitedTask(visit) ?? [])));
-  const returnS = new Map(locked.routes.map(({ route }) => [route.vehicleId, route.steps[route.steps.length - 1].arrivalS]));
+  const returns = new Map(locked.routes.map(({ route }) => [route.vehicleId, route.steps[route.steps.length - 1]]));
   const vehicles = problem.vehicles.flatMap((vehicle): Vehicle[] => {
-    const back = returnS.get(vehicle.id);
+    const back = returns.get(vehicle.id);
     if (back === undefined) return [vehicle];
     if ((vehicle.reloadLocations ?? []).length === 0 || vehicle.endLocation === null) return [];
-    return [{ ...vehicle, shift: { startS: Math.max(vehicle.shift.startS, back), endS: vehicle.shift.endS }, fixedCostFen: 0 }];
+    // It goes on from where the locked route ended (its end location, which may not be its start).
+    return [{ ...vehicle, startLocation: back.location, shift: { startS: Math.max(vehicle.shift.startS, back.arrivalS), endS: vehicle.shift.endS }, fixedCostFen: 0 }];
   });
   return {
     ...problem,

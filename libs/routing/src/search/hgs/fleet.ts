@@ -39,6 +39,24 @@ export interface HgsFleet {
   profileStart: Int32Array;
   /** End location of each matrix set; -1 for an open route (it ends at its last visit). */
   profileEnd: Int32Array;
+  /**
+   * 1 for a matrix set whose legs between client 0 and the clients are free: the trip slots of a
+   * vehicle whose trips run between depots (`tripsBetweenDepots`) drive it, and the chain of trips
+   * prices those legs (trip-chain.ts, trip-ends.ts).
+   */
+  profileFreeLegs: Uint8Array;
+  /**
+   * The matrix set a whole route on each slot is priced on by the heuristics that cut and place
+   * routes (Split, vehicle assignment, the starting solution) and by the plane: the slot's own,
+   * but for a trip between depots the one out of and back to its vehicle's first reload location.
+   */
+  slotTourProfile: Int32Array;
+  /**
+   * When a route on the slot may leave client 0 and must be back: its shift, but unbounded on a
+   * trip between depots, whose chain holds the shift at the depots it actually leaves and reaches.
+   */
+  slotDepartAfterS: Float64Array;
+  slotReturnByS: Float64Array;
   /** Longest distance each slot may drive (Infinity without a limit); the excess is penalised apart (`Penalties.distance`). */
   slotMaxDistance: Float64Array;
   hasDistanceLimits: boolean;
@@ -93,6 +111,18 @@ export const MAX_TRIPS_PER_VEHICLE = 6;
 const reloads = (vehicle: Vehicle): boolean => (vehicle.reloadLocations ?? []).length > 0;
 
 /**
+ * A reloading vehicle whose trips do not all leave and return to one depot: it reloads somewhere
+ * else than its start, or ends elsewhere (another depot, or its last visit). Its trip slots drive
+ * a matrix set with free legs to client 0, and its chain of trips prices the legs from its start,
+ * between trips through a reload location, and to its end (trip-ends.ts). A vehicle that reloads
+ * only at its start and ends there keeps closed trips at that depot.
+ */
+export function tripsBetweenDepots(vehicle: Vehicle): boolean {
+  const at = vehicle.reloadLocations ?? [];
+  return at.length > 0 && (vehicle.endLocation !== vehicle.startLocation || at.some((location) => location !== vehicle.startLocation));
+}
+
+/**
  * Trip slots per reloading vehicle: enough that the fleet's slots carry twice the total demand of
  * dimension 0 (Split's routes then always find one), at least 2, at most `MAX_TRIPS_PER_VEHICLE`.
  */
@@ -121,18 +151,28 @@ export function describeFleet(problem: Problem): HgsFleet {
   const dims = vehicles[0].capacity.length;
   const R = vehicles.length;
   const first = vehicles[0];
-  // One matrix set per profile and pair of start and end locations, in order of first use.
-  const matrixKey = (v: Vehicle): string => `${v.profile}/${v.startLocation}/${v.endLocation ?? -1}`;
+  const betweenDepots = (v: Vehicle): boolean => multiTrip && tripsBetweenDepots(v);
+  // One matrix set per profile and pair of start and end locations, in order of first use; trips
+  // between depots drive their profile's set with free legs, and are cut on the set out of and
+  // back to their vehicle's first reload location.
+  const matrixKey = (v: Vehicle): string => (betweenDepots(v) ? `${v.profile}/free legs` : `${v.profile}/${v.startLocation}/${v.endLocation ?? -1}`);
+  const tourKey = (v: Vehicle): string => (betweenDepots(v) ? `${v.profile}/${v.reloadLocations![0]}/${v.reloadLocations![0]}` : matrixKey(v));
   const matrixKeys: string[] = [];
   const profileNames: string[] = [];
   const starts: number[] = [];
   const ends: number[] = [];
-  for (const v of vehicles) {
-    if (matrixKeys.includes(matrixKey(v))) continue;
-    matrixKeys.push(matrixKey(v));
+  const freeLegs: number[] = [];
+  const register = (key: string, v: Vehicle, start: number, end: number, free: boolean): void => {
+    if (matrixKeys.includes(key)) return;
+    matrixKeys.push(key);
     profileNames.push(v.profile);
-    starts.push(v.startLocation);
-    ends.push(v.endLocation ?? -1);
+    starts.push(start);
+    ends.push(end);
+    freeLegs.push(free ? 1 : 0);
+  };
+  for (const v of vehicles) {
+    register(matrixKey(v), v, v.startLocation, v.endLocation ?? -1, betweenDepots(v));
+    if (betweenDepots(v)) register(tourKey(v), v, v.reloadLocations![0], v.reloadLocations![0], false);
   }
   const key = (v: (typeof vehicles)[number], priced: boolean): string =>
     [
@@ -147,6 +187,8 @@ export function describeFleet(problem: Problem): HgsFleet {
       v.maxDistanceM ?? Infinity,
       v.startLocation,
       v.endLocation ?? -1,
+      // Trips between depots are chained through the vehicle's own reload locations.
+      betweenDepots(v) ? (v.reloadLocations ?? []).join(' ') : '',
     ].join('/');
   const heterogeneous = vehicles.some((v) => key(v, true) !== key(first, true));
   const slotPriced = heterogeneous || (problem.objective === 'cost' && vehicles.some((v) => v.costPerHourFen > 0));
@@ -162,8 +204,11 @@ export function describeFleet(problem: Problem): HgsFleet {
   const chainMaxDistance = Float64Array.from(multiTrip ? vehicles : [], (v) => v.maxDistanceM ?? Infinity);
   const slotMaxDistance = Float64Array.from(vehicles, (v) => (multiTrip ? Infinity : (v.maxDistanceM ?? Infinity)));
   const slotProfile = Int32Array.from(vehicles, (v) => matrixKeys.indexOf(matrixKey(v)));
+  const slotTourProfile = Int32Array.from(vehicles, (v) => matrixKeys.indexOf(tourKey(v)));
   const slotShiftStart = Float64Array.from(vehicles, (v) => v.shift.startS);
   const slotShiftEnd = Float64Array.from(vehicles, (v) => v.shift.endS);
+  const slotDepartAfterS = Float64Array.from(vehicles, (v) => (betweenDepots(v) ? -Infinity : v.shift.startS));
+  const slotReturnByS = Float64Array.from(vehicles, (v) => (betweenDepots(v) ? Infinity : v.shift.endS));
   const slotMaxDuration = Float64Array.from(vehicles, (v) => (multiTrip ? Infinity : (v.maxDurationS ?? Infinity)));
   const slotsShareTiming = vehicles.every((v) => matrixKey(v) === matrixKey(first) && v.shift.startS === first.shift.startS && v.shift.endS === first.shift.endS);
   const slotType = new Int32Array(R);
@@ -207,6 +252,10 @@ export function describeFleet(problem: Problem): HgsFleet {
     profileNames,
     profileStart: Int32Array.from(starts),
     profileEnd: Int32Array.from(ends),
+    profileFreeLegs: Uint8Array.from(freeLegs),
+    slotTourProfile,
+    slotDepartAfterS,
+    slotReturnByS,
     slotMaxDistance,
     hasDistanceLimits: vehicles.some((v) => v.maxDistanceM !== undefined),
     slotType,

@@ -2,6 +2,7 @@ import { arcCost as priceArc, unassignedCost } from '../../evaluation/cost-evalu
 import { Problem } from '../../model/problem';
 import { embedInPlane, PlanarEmbedding } from './embedding';
 import { describeFleet, HgsFleet } from './fleet';
+import { buildTripEnds, VehicleTripEnds } from './trip-ends';
 import { windowSiblings } from './window-siblings';
 
 /**
@@ -85,6 +86,8 @@ export interface HgsData extends HgsFleet {
   symmetric: boolean;
   /** Planar positions recovered from the arc costs: polar order of routes and SWAP* sectors. */
   plane: PlanarEmbedding;
+  /** Per vehicle, the depots its trips run between (null unless its trips run between depots: trip-ends.ts). */
+  vehicleTripEnds: Array<VehicleTripEnds | null>;
 }
 
 export const GRANULAR_NEIGHBOURS = 20;
@@ -112,10 +115,13 @@ export function buildHgsData(problem: Problem, neighbourCount = GRANULAR_NEIGHBO
     const arcs = new Float64Array(stride * stride);
     const travel = new Float64Array(stride * stride);
     const distances = fleet.hasDistanceLimits ? new Float64Array(stride * stride) : null;
+    // Trips between depots: their legs to and from client 0 stay free, the chain of trips prices them.
+    const freeLegs = fleet.profileFreeLegs[set] === 1;
     for (let i = 0; i < stride; i++) {
       // Client 0 is the set's start on the way out and its end on the way back; an open route goes back to where it is (no cost, no time).
       const from = i === 0 ? start : location[i];
       for (let j = 0; j < stride; j++) {
+        if (freeLegs && (i === 0 || j === 0)) continue;
         const to = j > 0 ? location[j] : end < 0 ? from : end;
         const distanceM = matrices.distanceM[from * matrices.size + to];
         const durationS = matrices.durationS[from * matrices.size + to];
@@ -137,6 +143,8 @@ export function buildHgsData(problem: Problem, neighbourCount = GRANULAR_NEIGHBO
   const referenceProfile = fleet.slotProfile[fleet.referenceSlot];
   const arcCost = profileArcCost[referenceProfile];
   const travelS = profileTravelS[referenceProfile];
+  // The plane is recovered around a depot: the reference vehicle's own, or its first reload location for trips between depots.
+  const tourProfile = fleet.slotTourProfile[fleet.referenceSlot];
   let maxArcCost = 0;
   for (const arcs of profileArcCost) for (let i = 0; i < arcs.length; i++) if (arcs[i] > maxArcCost) maxArcCost = arcs[i];
   // Jobs without a window are open over every shift; the depot's own window is each slot's shift.
@@ -219,7 +227,8 @@ export function buildHgsData(problem: Problem, neighbourCount = GRANULAR_NEIGHBO
     maxArcCost,
     maxDemand,
     symmetric: profileArcCost.every((arcs) => isSymmetric(arcs, stride)),
-    plane: embedInPlane(planeArcs(arcCost, stride, fleet.profileStart[referenceProfile], fleet.profileEnd[referenceProfile]), stride),
+    plane: embedInPlane(planeArcs(profileArcCost[tourProfile], stride, fleet.profileStart[tourProfile], fleet.profileEnd[tourProfile]), stride),
+    vehicleTripEnds: buildTripEnds(problem, fleet, location),
   };
   if (problem.linehaulBeforeBackhaul) forbidBackhaulFirst(data, pickupClient);
   data.neighbours = buildNeighbours(data, Math.min(neighbourCount, n - 1));

@@ -16,9 +16,10 @@ export function isHgsShaped(problem: Problem): boolean {
  * mandatory or optional at a penalty (unless vehicles count first), with any number of time windows
  * (several only unless vehicles count first: the route minimiser routes every client).
  * Release times are honoured (a trip leaves after its last release). Several trips per vehicle
- * (reloading at the depot) are solved for the vehicles that reload, only at their start and when
- * they end there, on any such fleet (mixed, or only some vehicles reloading), with a cost or
- * distance objective; a reloading vehicle's distance cap bounds its whole day.
+ * are solved for the vehicles that reload, at any of their reload locations (between two trips,
+ * the one of cheapest detour: trip-ends.ts), from their start to their end location or open, on
+ * any fleet (mixed, or only some vehicles reloading), with a cost or distance objective; a
+ * reloading vehicle's distance cap bounds its whole day.
  * Skills are served as capacity dimensions (`skillsAsCapacity`), so vehicles that differ in the
  * skills jobs ask for make a mixed fleet.
  */
@@ -32,8 +33,6 @@ export function whyNotHgsShaped(modelled: Problem): string | null {
   let multiTrip = false;
   for (const v of problem.vehicles) {
     const reloads = v.reloadLocations ?? [];
-    if (reloads.some((location) => location !== v.startLocation)) return 'reloads away from the depot';
-    if (reloads.length > 0 && v.endLocation !== v.startLocation) return 'several trips per vehicle ending away from the depot';
     if (v.maxDistanceM !== undefined && vehiclesFirst) return 'route distance limits under a vehicles-first objective';
     multiTrip ||= reloads.length > 0;
     if (

@@ -20,7 +20,7 @@ export function leaveOutViolations(data: HgsData, routes: number[][], slots: num
   for (const group of groups) {
     const violation = (skipTrip: number, skip: number): number => {
       let total = 0;
-      chain?.start();
+      chain?.start(data.vehicleTripEnds[data.slotVehicle[slotOf(group[0])]]);
       for (const i of group) {
         acc.startAtDepot(slotOf(i));
         for (let k = 0; k < trips[i].length; k++) if (i !== skipTrip || k !== skip) acc.appendClient(trips[i][k]);

@@ -42,6 +42,8 @@ export class RouteState {
   private readonly loads: RouteLoads | null;
   /** Multi-trip bookkeeping (a route slot is one trip); null when every vehicle makes one trip. */
   readonly trips: TripSlots | null;
+  /** Some vehicle's trips run between depots: segments then carry their first and last client (trip-ends.ts). */
+  private readonly betweenDepots: boolean;
 
   // prefix aggregates: start depot .. node (inclusive)
   private readonly fCost: Float64Array;
@@ -108,6 +110,7 @@ export class RouteState {
     this.acc = new SegmentAccumulator(data);
     this.loads = data.dims > 1 ? new RouteLoads(data, nodes) : null;
     this.trips = data.multiTrip ? new TripSlots(data, routeSlots) : null;
+    this.betweenDepots = data.vehicleTripEnds.some((ends) => ends !== null);
   }
 
   /** Arc costs of the matrices `route`'s vehicle drives on. */
@@ -239,7 +242,7 @@ export class RouteState {
     this.bDur[end] = 0;
     this.bWarp[end] = 0;
     this.bEarly[end] = -Infinity; // as `SegmentAccumulator.appendClient(0)`: the end depot has no earliest arrival
-    this.bLate[end] = d.slotShiftEnd[route];
+    this.bLate[end] = d.slotReturnByS[route];
     const metres = d.hasDistanceLimits ? d.profileDistanceM[d.slotProfile[route]] : null;
     if (metres) this.bDist[end] = 0;
     if (this.loads) this.loads.clearSuffix(end);
@@ -281,13 +284,19 @@ export class RouteState {
   appendStoredTrip(chain: TripChain, t: number): void {
     if (this.routeSize[t] === 0) return;
     const end = this.endDepot(t);
-    chain.appendTrip(this.fDur[end], this.fWarp[end], this.fEarly[end], this.fLate[end], this.fRelease[end], this.data.hasDistanceLimits ? this.fDist[end] : 0);
+    const metres = this.data.hasDistanceLimits ? this.fDist[end] : 0;
+    chain.appendTrip(this.fDur[end], this.fWarp[end], this.fEarly[end], this.fLate[end], this.fRelease[end], metres, this.next[this.startDepot(t)], this.prev[end]);
   }
 
   /** Starts the accumulator with the prefix of the route up to and including `node`. */
   beginWithPrefix(node: number): SegmentAccumulator {
     const loads = this.loads;
     if (loads) this.acc.startLoadsWith(loads.prefixDelivery, loads.prefixPickup, loads.prefixPeak, node * this.data.dims);
+    if (this.betweenDepots) {
+      // The trip's ends so far (a trip between depots joins its legs there).
+      this.acc.firstClient = node <= this.n ? this.next[this.startDepot(this.routeOf[node])] : 0;
+      this.acc.lastClient = this.client(node);
+    }
     return this.acc.startWith(
       this.fCost[node],
       this.fLoad[node],
@@ -309,6 +318,8 @@ export class RouteState {
   appendSuffix(node: number): SegmentAccumulator {
     const loads = this.loads;
     if (loads) this.acc.appendLoads(loads.suffixDelivery, loads.suffixPickup, loads.suffixPeak, node * this.data.dims);
+    // The suffix ends with its route's last client.
+    if (this.betweenDepots && node <= this.n) this.acc.lastClient = this.prev[this.endDepot(this.routeOf[node])];
     return this.acc.appendSegment(
       this.client(node),
       this.bCost[node],

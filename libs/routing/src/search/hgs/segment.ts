@@ -49,12 +49,17 @@ export class SegmentAccumulator {
   last = 0;
   /** Whether the segment visits at least one client (decides the fixed route cost). */
   visitsClient = false;
+  /** First and last client visited (0 before any): where a trip between depots leaves and joins its legs (trip-chain.ts). */
+  firstClient = 0;
+  lastClient = 0;
   /** Latest release time of the segment's clients: the route cannot leave the depot before it. */
   releaseS = 0;
   /** Metres driven (only with distance limits). */
   distance = 0;
   /** Route slot (vehicle) whose matrices, shift, capacity and costs price the segment. */
   slot = 0;
+  /** When the route must be back at client 0 (`HgsFleet.slotReturnByS`, or the shift for a whole tour). */
+  private returnByS = 0;
   private arcs: Float64Array;
   private travel: Float64Array;
   private metres: Float64Array;
@@ -68,19 +73,25 @@ export class SegmentAccumulator {
     this.metres = data.hasDistanceLimits ? data.profileDistanceM[data.slotProfile[data.referenceSlot]] : data.travelS;
   }
 
-  /** Puts the segment on `slot`: its matrices for the arcs still to come, its capacity and costs when closed. */
-  onSlot(slot: number): this {
+  /** Puts the segment on `slot`: its matrices (`profile`) for the arcs still to come, its capacity and costs when closed. */
+  onSlot(slot: number, profile = this.data.slotProfile[slot]): this {
     this.slot = slot;
-    const profile = this.data.slotProfile[slot];
+    this.returnByS = this.data.slotReturnByS[slot];
     this.arcs = this.data.profileArcCost[profile];
     this.travel = this.data.profileTravelS[profile];
     if (this.data.hasDistanceLimits) this.metres = this.data.profileDistanceM[profile];
     return this;
   }
 
-  /** Starts a segment with the depot at the start of a route on `slot`. */
-  startAtDepot(slot = 0): this {
-    this.onSlot(slot);
+  /**
+   * Starts a segment with the depot at the start of a route on `slot`. `tour`: priced as a whole
+   * route out of and back to a depot within the shift even on a trip between depots (`slotTourProfile`),
+   * for the heuristics that cut and place routes.
+   */
+  startAtDepot(slot = 0, tour = false): this {
+    const d = this.data;
+    this.onSlot(slot, tour ? d.slotTourProfile[slot] : d.slotProfile[slot]);
+    if (tour) this.returnByS = d.slotShiftEnd[slot];
     this.releaseS = 0;
     this.cost = 0;
     this.distance = 0;
@@ -94,10 +105,12 @@ export class SegmentAccumulator {
     }
     this.durationS = 0;
     this.timeWarpS = 0;
-    this.earliestS = this.data.slotShiftStart[slot];
-    this.latestS = this.data.slotShiftEnd[slot];
+    this.earliestS = tour ? d.slotShiftStart[slot] : d.slotDepartAfterS[slot];
+    this.latestS = tour ? d.slotShiftEnd[slot] : d.slotReturnByS[slot];
     this.last = 0;
     this.visitsClient = false;
+    this.firstClient = 0;
+    this.lastClient = 0;
     return this;
   }
 
@@ -179,10 +192,14 @@ export class SegmentAccumulator {
       }
     }
     if (d.hasReleaseTimes) this.releaseS = Math.max(this.releaseS, d.releaseS[client]);
-    if (client !== 0) this.visitsClient = true;
+    if (client !== 0) {
+      if (!this.visitsClient) this.firstClient = client;
+      this.lastClient = client;
+      this.visitsClient = true;
+    }
     if (d.hasTimeWindows) {
       // Back at the depot by the shift's end; arriving early (after time warp) waits for nothing.
-      if (client === 0) this.mergeTime(this.travel[arc], 0, 0, -Infinity, d.slotShiftEnd[this.slot]);
+      if (client === 0) this.mergeTime(this.travel[arc], 0, 0, -Infinity, this.returnByS);
       else this.mergeTime(this.travel[arc], d.serviceS[client], 0, d.earlyS[client], d.lateS[client]);
     }
     this.last = client;
@@ -213,6 +230,7 @@ export class SegmentAccumulator {
     this.load += load;
     this.pickupLoad += pickupLoad;
     if (releaseS > this.releaseS) this.releaseS = releaseS;
+    if (visitsClient && !this.visitsClient) this.firstClient = first;
     if (visitsClient) this.visitsClient = true;
     if (d.hasTimeWindows) this.mergeTime(this.travel[arc], durationS, timeWarpS, earliestS, latestS);
     this.last = last;

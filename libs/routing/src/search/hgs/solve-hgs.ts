@@ -53,6 +53,7 @@ function solveServable(original: Problem, options: SolveOptions, givenRoutes: (r
     },
     result.best.slots,
     data.vehicleFirstSlot,
+    data.vehicleTripEnds,
   );
   return problem === original ? solution : withOriginalDimensions(original, solution);
 }

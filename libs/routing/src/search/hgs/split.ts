@@ -112,8 +112,9 @@ export class Splitter {
       for (let i = 0; i < n; i++) {
         const base = potential[from + i];
         if (base === Infinity) continue;
-        acc.startAtDepot(this.data.referenceSlot);
-        for (let t = 0; t < this.typeAccs.length; t++) this.typeAccs[t].startAtDepot(this.data.typeFirstSlot[t]);
+        // Each route priced as a whole tour, out of a depot and back (trips between depots included).
+        acc.startAtDepot(this.data.referenceSlot, true);
+        for (let t = 0; t < this.typeAccs.length; t++) this.typeAccs[t].startAtDepot(this.data.typeFirstSlot[t], true);
         for (let j = i + 1; j <= n; j++) {
           acc.appendClient(tour[j - 1]);
           for (let t = 0; t < this.typeAccs.length; t++) this.typeAccs[t].appendClient(tour[j - 1]);

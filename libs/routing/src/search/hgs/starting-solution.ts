@@ -83,7 +83,8 @@ function tripsOf(route: GivenRoute, client: Map<string, number>): number[][] {
 }
 
 function placeCheapest(data: HgsData, routes: number[][], slots: number[], c: number): void {
-  const arc = (s: number, from: number, to: number): number => data.profileArcCost[data.slotProfile[s]][from * data.stride + to] * data.slotCostFactor[s];
+  // Whole routes out of a depot and back, as Split cuts them (trips between depots included).
+  const arc = (s: number, from: number, to: number): number => data.profileArcCost[data.slotTourProfile[s]][from * data.stride + to] * data.slotCostFactor[s];
   let bestCost = Infinity;
   let bestRoute = -1;
   let bestPosition = 0;

@@ -1,6 +1,7 @@
 import { routeCost, unassignedCost } from '../../evaluation/cost-evaluator';
 import { latestDepartureS, reloadStop, startWithin, TimedStop } from '../../evaluation/departure';
 import { unassignedReason } from './unassigned-reason';
+import { VehicleTripEnds } from './trip-ends';
 import { Problem, Route, RouteStep, Solution, SolveStatistics, SolverInternalError, UnassignedTask } from '../../model/problem';
 
 /**
@@ -10,8 +11,16 @@ import { Problem, Route, RouteStep, Solution, SolveStatistics, SolverInternalErr
  * through the cost evaluator and checks every hard constraint again (distance limits included; each
  * vehicle from its start to its end location, or to its last visit), so an infeasible plan is
  * reported as such and never passed off as feasible.
+ * A vehicle's trips between depots (`tripEnds`) reload where the search's chain of trips does.
  */
-export function toSolution(problem: Problem, routesInOrder: number[][], statistics: SolveStatistics, slots?: number[], vehicleFirstSlot?: ArrayLike<number>): Solution {
+export function toSolution(
+  problem: Problem,
+  routesInOrder: number[][],
+  statistics: SolveStatistics,
+  slots?: number[],
+  vehicleFirstSlot?: ArrayLike<number>,
+  tripEnds?: ArrayLike<VehicleTripEnds | null>,
+): Solution {
   // Route i runs on vehicle `slots[i]` (a mixed fleet), else on vehicle i; with several trips per
   // vehicle, vehicle v's trips are slots vehicleFirstSlot[v] to vehicleFirstSlot[v + 1] - 1.
   const firstSlots = vehicleFirstSlot ?? Array.from({ length: problem.vehicles.length + 1 }, (_, v) => v);
@@ -39,11 +48,15 @@ export function toSolution(problem: Problem, routesInOrder: number[][], statisti
     // not duration): the start at which the search's chain of trips has its minimal duration.
     const releaseOf = (clients: number[]): number => Math.max(0, ...clients.map((c) => problem.jobs[c - 1].releaseS ?? 0));
     const end = vehicle.endLocation ?? location;
+    // Where trip t + 1 leaves from: the vehicle's one depot, or between depots where the search's chain reloads (trip-ends.ts).
+    const lastOf = (t: number): number => trips[t][trips[t].length - 1];
+    const ends = tripEnds?.[k] ?? null;
+    const reloadAt = trips.slice(1).map((clients, t) => (ends ? ends.reloadLocation(lastOf(t), clients[0]) : end));
     const stops: TimedStop[] = trips.flatMap((clients, t) => [
-      ...(t === 0 ? [] : [reloadStop(matrices.durationS[at(problem.jobs[trips[t - 1][trips[t - 1].length - 1] - 1].location, end)], releaseOf(clients))]),
+      ...(t === 0 ? [] : [reloadStop(matrices.durationS[at(problem.jobs[lastOf(t - 1) - 1].location, reloadAt[t - 1])], releaseOf(clients))]),
       ...clients.map((c, i) => ({
         ...problem.jobs[c - 1],
-        travelS: matrices.durationS[at(i === 0 ? (t === 0 ? location : end) : problem.jobs[clients[i - 1] - 1].location, problem.jobs[c - 1].location)],
+        travelS: matrices.durationS[at(i === 0 ? (t === 0 ? location : reloadAt[t - 1]) : problem.jobs[clients[i - 1] - 1].location, problem.jobs[c - 1].location)],
       })),
     ]);
     let time = latestDepartureS(Math.max(vehicle.shift.startS, releaseOf(trips[0] ?? [])), stops);
@@ -77,7 +90,7 @@ export function toSolution(problem: Problem, routesInOrder: number[][], statisti
         location = job.location;
         steps.push({ type: 'job', id: job.id, location, arrivalS: arrival, serviceStartS: start, departureS: time, load: [...load] });
       }
-      const tripEnd = vehicle.endLocation ?? location;
+      const tripEnd = t < trips.length - 1 ? reloadAt[t] : (vehicle.endLocation ?? location);
       time += matrices.durationS[at(location, tripEnd)];
       routeDistance += matrices.distanceM[at(location, tripEnd)];
       location = tripEnd;

@@ -42,6 +42,8 @@ export class TripSlots {
   private heldLatestS = 0;
   private heldReleaseS = 0;
   private heldDistance = 0;
+  private heldFirst = 0;
+  private heldLast = 0;
 
   constructor(
     private readonly data: HgsData,
@@ -64,7 +66,7 @@ export class TripSlots {
     const vehicle = d.slotVehicle[route];
     const first = d.vehicleFirstSlot[vehicle];
     const end = d.vehicleFirstSlot[vehicle + 1];
-    const chain = this.chain.start();
+    const chain = this.chain.start(d.vehicleTripEnds[vehicle]);
     for (let t = first; t < end; t++) state.appendStoredTrip(chain, t);
     const timeCost = chain.penalisedCost(d, first, state.penalties);
     this.vehicleCost[vehicle] = timeCost;
@@ -82,11 +84,13 @@ export class TripSlots {
     const first = d.vehicleFirstSlot[d.slotVehicle[slot]];
     const end = d.vehicleFirstSlot[d.slotVehicle[slot] + 1];
     const ownCost = acc.tripCost(state.penalties);
-    const chain = this.chain.start();
+    const chain = this.chain.start(d.vehicleTripEnds[d.slotVehicle[slot]]);
     for (let t = first; t < end; t++) {
       if (t === slot) chain.appendSegment(acc);
       else if (t !== this.heldSlot) state.appendStoredTrip(chain, t);
-      else if (this.heldVisits) chain.appendTrip(this.heldDurationS, this.heldTimeWarpS, this.heldEarliestS, this.heldLatestS, this.heldReleaseS, this.heldDistance);
+      else if (this.heldVisits) {
+        chain.appendTrip(this.heldDurationS, this.heldTimeWarpS, this.heldEarliestS, this.heldLatestS, this.heldReleaseS, this.heldDistance, this.heldFirst, this.heldLast);
+      }
     }
     if (this.holding && this.heldSlot < 0) {
       this.heldSlot = slot;
@@ -98,6 +102,8 @@ export class TripSlots {
       this.heldLatestS = acc.latestS;
       this.heldReleaseS = acc.releaseS;
       this.heldDistance = acc.distance;
+      this.heldFirst = acc.firstClient;
+      this.heldLast = acc.lastClient;
     }
     return ownCost + chain.penalisedCost(d, first, state.penalties);
   }
@@ -131,7 +137,7 @@ export class TripSlots {
   swapDelta(state: TripSlotsState, a: number, b: number): number {
     const vehicle = this.data.slotVehicle[a];
     const first = this.data.vehicleFirstSlot[vehicle];
-    const chain = this.chain.start();
+    const chain = this.chain.start(this.data.vehicleTripEnds[vehicle]);
     for (let t = first; t < this.data.vehicleFirstSlot[vehicle + 1]; t++) state.appendStoredTrip(chain, t === a ? b : t === b ? a : t);
     return chain.penalisedCost(this.data, first, state.penalties) - this.vehicleCost[vehicle];
   }

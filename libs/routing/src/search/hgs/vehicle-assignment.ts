@@ -38,7 +38,7 @@ function pricePerType(data: HgsData, routes: ArrayLike<ArrayLike<number>>, penal
     for (let t = 0; t < data.typeCount; t++) {
       // With one matrix and one shift for all, the route is walked once and only priced per type.
       if (t === 0 || !data.slotsShareTiming) {
-        scratch.startAtDepot(data.typeFirstSlot[t]);
+        scratch.startAtDepot(data.typeFirstSlot[t], true);
         for (let k = 0; k < routes[i].length; k++) scratch.appendClient(routes[i][k]);
         scratch.appendClient(0);
       }

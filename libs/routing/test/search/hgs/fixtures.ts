@@ -1,3 +1,4 @@
+import { arcCost } from '../../../src/evaluation/cost-evaluator';
 import { Job, Problem, Vehicle } from '../../../src/model/problem';
 import { FORBIDDEN_ARC_COST } from '../../../src/search/hgs/hgs-data';
 import { Random } from '../../../src/random';
@@ -12,14 +13,15 @@ export interface TinyClient {
 
 /**
  * A problem on a plane: location 0 is the depot at `depot`, distances and durations are rounded
- * Euclidean lengths, so costs can be checked by hand.
+ * Euclidean lengths, so costs can be checked by hand. `otherDepots` are further locations after
+ * the clients' (n + 1, n + 2, ...), for vehicles to start, end or reload at.
  */
 export function planeProblem(
   depot: [number, number],
   clients: TinyClient[],
-  options: { capacity: number; vehicles?: number; horizon?: number; objective?: Problem['objective'] },
+  options: { capacity: number; vehicles?: number; horizon?: number; objective?: Problem['objective']; otherDepots?: Array<[number, number]> },
 ): Problem {
-  const points = [depot, ...clients.map((c) => [c.x, c.y] as [number, number])];
+  const points = [depot, ...clients.map((c) => [c.x, c.y] as [number, number]), ...(options.otherDepots ?? [])];
   const size = points.length;
   const matrix = new Int32Array(size * size);
   for (let i = 0; i < size; i++) {
@@ -316,12 +318,14 @@ function simulate(problem: Problem, trips: number[][], vehicle: Vehicle, departu
     warp += time - latestS;
     time = latestS;
   };
+  // Trip t + 1 leaves where trip t reloads: the cheapest detour between their clients (`referenceReload`).
+  const reloads = trips.slice(1).map((clients, t) => referenceReload(problem, vehicle, trips[t][trips[t].length - 1], clients[0]));
   trips.forEach((clients, t) => {
     if (t > 0) {
       time = Math.max(time, releaseOf(problem, clients));
       lateness(vehicle.shift.endS);
     }
-    let location = vehicle.startLocation;
+    let location = t === 0 ? vehicle.startLocation : reloads[t - 1];
     let previousKind: Job['kind'] | null = null;
     for (const c of clients) {
       const job = problem.jobs[c - 1];
@@ -337,8 +341,8 @@ function simulate(problem: Problem, trips: number[][], vehicle: Vehicle, departu
       time += job.serviceS;
       location = job.location;
     }
-    // Back to reload at the start between trips; after the last, to the end location, or nowhere on an open route.
-    const back = t < trips.length - 1 ? vehicle.startLocation : (vehicle.endLocation ?? location);
+    // To the reload between trips; after the last, to the end location, or nowhere on an open route.
+    const back = t < trips.length - 1 ? reloads[t] : (vehicle.endLocation ?? location);
     time += m.durationS[location * m.size + back];
     distance += m.distanceM[location * m.size + back];
     metres += m.distanceM[location * m.size + back];
@@ -346,6 +350,26 @@ function simulate(problem: Problem, trips: number[][], vehicle: Vehicle, departu
   });
   // Duration as driven: the time warp is time the chain would have needed.
   return { warp: warp + departureWarp, durationS: time - start + warp, distance, metres };
+}
+
+/**
+ * Where a vehicle reloads between a trip ending with client `last` and one starting with client
+ * `first`: the reload location whose detour (last → reload → first) costs least under the
+ * objective, distance and duration priced at the vehicle's rates; on a tie, the one listed first.
+ */
+export function referenceReload(problem: Problem, vehicle: Vehicle, last: number, first: number): number {
+  const m = problem.profiles[vehicle.profile];
+  const from = problem.jobs[last - 1].location;
+  const to = problem.jobs[first - 1].location;
+  let best = -1;
+  let bestCost = Infinity;
+  for (const reload of vehicle.reloadLocations ?? []) {
+    const distanceM = m.distanceM[from * m.size + reload] + m.distanceM[reload * m.size + to];
+    const durationS = m.durationS[from * m.size + reload] + m.durationS[reload * m.size + to];
+    const cost = arcCost(problem.objective, vehicle, distanceM, durationS);
+    if (cost < bestCost) [best, bestCost] = [reload, cost];
+  }
+  return best;
 }
 
 /**
@@ -392,5 +416,24 @@ export function withOpenRoutes(problem: Problem, all = false): Problem {
 /** Gives each vehicle a distance limit between 100 and 299 metres (about two to four clients' worth on the 100 x 100 plane). */
 export function withDistanceLimits(random: Random, problem: Problem): Problem {
   problem.vehicles = problem.vehicles.map((v) => ({ ...v, maxDistanceM: 100 + random.nextInt(200) }));
+  return problem;
+}
+
+/**
+ * Reloads between depots, after `withDepots` (its two depots are the last two locations): each
+ * reloading vehicle reloads at one or both of the depots other than its start (in random order),
+ * and ends at its start, at another depot, or at its last visit (an open route), at random.
+ */
+export function withReloadDepots(random: Random, problem: Problem): Problem {
+  const size = problem.profiles[Object.keys(problem.profiles)[0]].size;
+  const depots = [0, size - 2, size - 1];
+  problem.vehicles = problem.vehicles.map((v) => {
+    if ((v.reloadLocations ?? []).length === 0) return v;
+    const others = depots.filter((depot) => depot !== v.startLocation);
+    if (random.nextInt(2) === 0) others.reverse();
+    const reloadLocations = random.nextInt(2) === 0 ? others : others.slice(0, 1);
+    const endLocation = [v.startLocation, others[random.nextInt(2)], null][random.nextInt(3)];
+    return { ...v, reloadLocations, endLocation };
+  });
   return problem;
 }

@@ -25,6 +25,7 @@ import {
   withOpenRoutes,
   withOptionalClients,
   withReleaseTimes,
+  withReloadDepots,
   withReloads,
   withSkills,
   withSomeReloads,
@@ -69,7 +70,8 @@ function randomCase(
   if (releases) withReleaseTimes(random, modelled);
   // One vehicle type: two vehicles, both reloading; a mixed fleet keeps its types and only some vehicles reload.
   if (reloads) (mixedFleet ? withSomeReloads : withReloads)(modelled);
-  if (extras.depots) withDepots(random, modelled);
+  if (extras.depots || extras.reloadDepots) withDepots(random, modelled);
+  if (extras.reloadDepots) withReloadDepots(random, modelled);
   if (extras.open) withOpenRoutes(modelled, !mixedFleet);
   if (extras.distanceLimits) withDistanceLimits(random, modelled);
   // Skills reach HGS as capacity dimensions: the transformed problem is what its data and the reference price.
@@ -82,9 +84,10 @@ function randomCase(
   return { n, problem, state: new RouteState(data, slots), plan: new MovePlan(n), slots, loadedSlots, reference };
 }
 
-/** Several depots (each vehicle its own start and end), open routes, route distance limits. */
+/** Several depots (each vehicle its own start and end), reloads at other depots than the start, open routes, route distance limits. */
 interface Extras {
   depots?: boolean;
+  reloadDepots?: boolean;
   open?: boolean;
   distanceLimits?: boolean;
 }
@@ -132,11 +135,28 @@ describe.each([
   // where the reference tries every departure second, it passed once in 160 s: too slow to keep).
   { withWindows: true, mixedFleet: true, releases: true, depots: true, open: true, distanceLimits: true, seed: 113 },
   { withWindows: true, mixedFleet: true, backhauls: true, depots: true, open: true, distanceLimits: true, seed: 127 },
+  // Trips between depots: reloads at one or two depots other than the start, the day ending at the start, another depot or the last visit.
+  { withWindows: true, mixedFleet: false, releases: true, reloads: true, reloadDepots: true, seed: 131 },
+  { withWindows: false, mixedFleet: false, reloads: true, reloadDepots: true, seed: 137 },
+  { withWindows: true, mixedFleet: true, releases: true, reloads: true, reloadDepots: true, distanceLimits: true, seed: 139 },
 ])(
-  'move deltas equal recomputed cost differences (time windows: $withWindows, mixed fleet: $mixedFleet, backhauls: $backhauls, release times: $releases, rich: $rich, reloads: $reloads, skills: $skills, depots: $depots, open: $open, distance limits: $distanceLimits)',
-  ({ withWindows, mixedFleet, backhauls = false, releases = false, rich = false, reloads = false, skills = false, depots = false, open = false, distanceLimits = false, seed }) => {
+  'move deltas equal recomputed cost differences (time windows: $withWindows, mixed fleet: $mixedFleet, backhauls: $backhauls, release times: $releases, rich: $rich, reloads: $reloads, skills: $skills, depots: $depots, reload depots: $reloadDepots, open: $open, distance limits: $distanceLimits)',
+  ({
+    withWindows,
+    mixedFleet,
+    backhauls = false,
+    releases = false,
+    rich = false,
+    reloads = false,
+    skills = false,
+    depots = false,
+    reloadDepots = false,
+    open = false,
+    distanceLimits = false,
+    seed,
+  }) => {
     const random = new Random(seed);
-    const extras = { depots, open, distanceLimits };
+    const extras = { depots, reloadDepots, open, distanceLimits };
     const penalties = { capacity: 3.5, timeWarp: 1.7, distance: 2.3 };
 
     it('node operators (relocate, swap, 2-opt) and their application', () => {
