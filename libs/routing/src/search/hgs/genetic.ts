@@ -2,9 +2,9 @@ import { VEHICLE_WEIGHT } from '../../evaluation/cost-evaluator';
 import { Random } from '../../random';
 import { orderedCrossover } from './crossover';
 import { improveByDecomposition, leftOutClients, Subproblem, SubproblemOutcome } from './decomposition';
-import { FleetMinimiser } from './fleet-minimiser';
+import { FleetMinimiser, fleetVehicles, routesOfVehicles, tripVehicles } from './fleet-minimiser';
 import { HgsData } from './hgs-data';
-import { Individual } from './individual';
+import { Individual, vehiclesUsed } from './individual';
 import { nearestNeighbourTour } from './initial-tour';
 import { LocalSearch } from './local-search';
 import { DEFAULT_HGS_PARAMS, HgsParams } from './params';
@@ -111,8 +111,8 @@ export class HybridGeneticSearch {
     this.splitter = new Splitter(data);
     this.penalties = new PenaltyManager(data, params, options.initialPenalties);
     this.population = new Population(params, this.random);
-    this.fleet = new FleetMinimiser(data.maxRoutes, options.hierarchical);
-    this.localSearch = new LocalSearch(data, this.fleet.limit, this.random);
+    this.fleet = new FleetMinimiser(fleetVehicles(data), options.hierarchical);
+    this.localSearch = this.localSearchForFleetLimit();
     this.now = options.now ?? (() => performance.now());
     this.decomposes = usesDecomposition(data.n, options.hierarchical, params);
     this.penaltyInterval = Math.max(MIN_PENALTY_INTERVAL, Math.min(params.penaltyUpdateInterval, Math.round((params.penaltyUpdateInterval * 100) / data.n)));
@@ -190,10 +190,10 @@ export class HybridGeneticSearch {
   /**
    * The caller's solution joins the population twice: as given, when feasible, so the search never
    * returns worse; and educated like any offspring, on its own vehicles. One that does not fit the
-   * fleet limit of a vehicles-first search (more routes than it now allows) is left to that search.
+   * fleet limit of a vehicles-first search (more vehicles than it now allows) is left to that search.
    */
   private seedStartingSolution(start: StartingRoutes): void {
-    if (start.routes.length > this.fleet.limit) return;
+    if (vehiclesUsed(this.data, start.routes.length, start.slots) > this.fleet.limit) return;
     const slots = this.data.routesCarrySlots ? start.slots : undefined;
     const given = new Individual(this.data, start.routes, this.penalties.current, this.scratch, slots);
     if (given.feasible) {
@@ -205,7 +205,7 @@ export class HybridGeneticSearch {
 
   /** Split + local search + insertion; returns whether the best solution improved. */
   private educateAndAdd(tour: Int32Array): boolean {
-    return this.educateRoutesAndAdd(this.splitter.split(tour, this.penalties.current, this.fleet.limit));
+    return this.educateRoutesAndAdd(this.splitter.split(tour, this.penalties.current, routesOfVehicles(this.data, this.fleet.limit)));
   }
 
   /**
@@ -223,6 +223,7 @@ export class HybridGeneticSearch {
     this.penalties.record(individual);
     this.population.add(individual);
     let improved = this.considerBest(individual);
+    if (!individual.feasible && this.tradesClientsForVehicles() && this.leaveOutForFewerVehicles(individual)) improved = true;
     if (!individual.feasible && this.random.nextFloat() < this.params.repairProbability) {
       const repairedRoutes = this.localSearch.run(routes, this.penalties.boosted(10), educatedSlots);
       const repaired = new Individual(this.data, repairedRoutes, penalties, this.scratch, mixed ? this.localSearch.state.exportedSlots : undefined);
@@ -236,9 +237,28 @@ export class HybridGeneticSearch {
 
   /** Slots for Split's routes: vehicles of a mixed fleet, trips of a multi-trip fleet; none otherwise (route i on slot i). */
   private assignSlots(routes: ArrayLike<ArrayLike<number>>, penalties: Penalties): number[] | undefined {
-    if (this.data.multiTrip) return assignTrips(this.data, routes, penalties, this.scratch);
+    if (this.data.multiTrip) return assignTrips(this.data, routes, penalties, this.scratch, this.fleet.limit < this.fleet.fleet ? tripVehicles(this.data, this.fleet.limit) : undefined);
     if (this.data.heterogeneous) return assignVehicles(this.data, routes, penalties, this.scratch);
     return undefined;
+  }
+
+  /**
+   * Vehicles first with optional clients, below the best feasible fleet: leaving clients out may pay
+   * for a vehicle saved (the objective weighs a vehicle against the sum of their penalties), but the
+   * penalised search rarely finds it, since infeasibility is cheap to it while a client's penalty is
+   * not and the vehicle weight is not in its costs.
+   */
+  private tradesClientsForVehicles(): boolean {
+    return this.options.hierarchical && this.data.hasOptional && this.best !== null && this.best.feasible && this.best.vehicleCount > this.fleet.limit;
+  }
+
+  /** An infeasible offspring made feasible by leaving out what breaks its routes (`leaveOutViolations`); whether it became the best. */
+  private leaveOutForFewerVehicles(individual: Individual): boolean {
+    const repaired = leaveOutViolations(this.data, individual.routes, individual.slots, this.scratch);
+    const candidate = new Individual(this.data, repaired.routes, this.penalties.current, this.scratch, repaired.slots);
+    if (!candidate.feasible) return false;
+    this.population.add(candidate);
+    return this.considerBest(candidate);
   }
 
   /**
@@ -332,7 +352,7 @@ export class HybridGeneticSearch {
       timeLimitMs === undefined ? ruinAndRecreate.steps / (maxIterations ?? 1) : (elapsedMs() - startedMs) / Math.max(1, DISTANCE_SEARCH_SHARE * timeLimitMs - startedMs);
     const minimised = ruinAndRecreate.run(fewest, stopAt(DISTANCE_SEARCH_SHARE), progress);
     this.fleet.startAt(minimised.length);
-    this.localSearch = new LocalSearch(this.data, this.fleet.limit, this.random);
+    this.localSearch = this.localSearchForFleetLimit();
     // A local search that cannot afford any infeasibility polishes the routes.
     const prohibitive = 1e4 * Math.max(1, this.data.maxArcCost);
     const polished = this.localSearch.run(minimised, { capacity: prohibitive, timeWarp: prohibitive, distance: prohibitive });
@@ -354,15 +374,25 @@ export class HybridGeneticSearch {
   private rebuildForFleetLimit(): void {
     const members = this.population.all();
     this.population.clear();
-    this.localSearch = new LocalSearch(this.data, this.fleet.limit, this.random);
+    this.localSearch = this.localSearchForFleetLimit();
     for (const member of members) {
       this.educateAndAdd(member.giantTour);
       if (this.shouldStop()) return;
     }
   }
 
+  /** A homogeneous fleet of one trip each gets as many route slots as the limit; any other keeps its slots under a vehicle cap. */
+  private localSearchForFleetLimit(): LocalSearch {
+    if (!this.data.routesCarrySlots) return new LocalSearch(this.data, this.fleet.limit, this.random);
+    return new LocalSearch(this.data, this.data.maxRoutes, this.random, this.fleet.limit);
+  }
+
+  /**
+   * The objective as the cost evaluator prices a solution: `VEHICLE_WEIGHT` per vehicle used (vehicles first), plus the
+   * cost, which holds the penalties of left-out optional clients: a vehicle saved outweighs them unless they add up to more.
+   */
   private rank(individual: Individual): number {
-    return this.options.hierarchical ? individual.routeCount * VEHICLE_WEIGHT + individual.cost : individual.cost;
+    return this.options.hierarchical ? individual.vehicleCount * VEHICLE_WEIGHT + individual.cost : individual.cost;
   }
 
   private considerBest(individual: Individual): boolean {
