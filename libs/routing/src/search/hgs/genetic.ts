@@ -237,7 +237,8 @@ export class HybridGeneticSearch {
 
   /** Slots for Split's routes: vehicles of a mixed fleet, trips of a multi-trip fleet; none otherwise (route i on slot i). */
   private assignSlots(routes: ArrayLike<ArrayLike<number>>, penalties: Penalties): number[] | undefined {
-    if (this.data.multiTrip) return assignTrips(this.data, routes, penalties, this.scratch, this.fleet.limit < this.fleet.fleet ? tripVehicles(this.data, this.fleet.limit) : undefined);
+    if (this.data.multiTrip)
+      return assignTrips(this.data, routes, penalties, this.scratch, this.fleet.limit < this.fleet.fleet ? tripVehicles(this.data, this.fleet.limit) : undefined);
     if (this.data.heterogeneous) return assignVehicles(this.data, routes, penalties, this.scratch);
     return undefined;
   }

@@ -81,7 +81,11 @@ describe('HGS under a vehicles-first objective', () => {
 
   it('several trips: one vehicle reloads between both clients (20 + 380 m) rather than two vehicles (40 m); its trips count once', () => {
     // Capacity 1: serving both takes two trips. Counting trips, two vehicles of one trip each would tie with one of two.
-    const reloading = (objective: Objective): Problem => twoDepots(objective, [{ ...atD0, capacity: [1], reloadLocations: [D0] }, { ...atD1, capacity: [1], reloadLocations: [D1] }]);
+    const reloading = (objective: Objective): Problem =>
+      twoDepots(objective, [
+        { ...atD0, capacity: [1], reloadLocations: [D0] },
+        { ...atD1, capacity: [1], reloadLocations: [D1] },
+      ]);
     const byDistance = solved(reloading('distance'));
     expect(usedVehicles(byDistance)).toBe(2);
     expect(byDistance.distanceM).toBe(40);
@@ -130,10 +134,20 @@ describe('HGS under a vehicles-first objective', () => {
   });
 
   it('distance limits: one vehicle while its 380 m fit the limit, two when they do not', () => {
-    const within = solved(twoDepots('vehicles-then-distance', [{ ...atD0, maxDistanceM: 380 }, { ...atD1, maxDistanceM: 380 }]));
+    const within = solved(
+      twoDepots('vehicles-then-distance', [
+        { ...atD0, maxDistanceM: 380 },
+        { ...atD1, maxDistanceM: 380 },
+      ]),
+    );
     expect(usedVehicles(within)).toBe(1);
     expect(within.distanceM).toBe(380);
-    const beyond = solved(twoDepots('vehicles-then-distance', [{ ...atD0, maxDistanceM: 379 }, { ...atD1, maxDistanceM: 379 }]));
+    const beyond = solved(
+      twoDepots('vehicles-then-distance', [
+        { ...atD0, maxDistanceM: 379 },
+        { ...atD1, maxDistanceM: 379 },
+      ]),
+    );
     expect(usedVehicles(beyond)).toBe(2);
     expect(beyond.distanceM).toBe(40);
   });
