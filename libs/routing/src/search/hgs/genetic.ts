@@ -253,32 +253,35 @@ export class HybridGeneticSearch {
     return this.options.hierarchical && this.data.hasOptional && this.best !== null && this.best.feasible && this.best.vehicleCount > this.fleet.limit;
   }
 
-  /** An infeasible offspring made feasible by leaving out what breaks its routes (`leaveOutViolations`); whether it became the best. */
+  /** An infeasible offspring made feasible by leaving clients out (`leaveOutRepair`); whether it became the best. */
   private leaveOutForFewerVehicles(individual: Individual): boolean {
-    const repaired = leaveOutViolations(this.data, individual.routes, individual.slots, this.scratch);
-    const candidate = new Individual(this.data, repaired.routes, this.penalties.current, this.scratch, repaired.slots);
+    const candidate = this.leaveOutRepair(individual);
     if (!candidate.feasible) return false;
     this.population.add(candidate);
     return this.considerBest(candidate);
   }
 
-  /**
-   * Nothing feasible was found, yet clients may be left out (the planner's jobs all may, at
-   * penalties far above any route): leaves out, greedily, what breaks a route
-   * (`leaveOutViolations`), then educates the result with violation penalties above every client's
-   * penalty, so no move breaks a route again and a left-out client comes back where it fits.
-   */
+  /** Nothing feasible was found, yet clients may be left out (the planner's jobs all may, at penalties far above any route). */
   private repairByLeavingOut(best: Individual): void {
+    this.considerBest(this.leaveOutRepair(best));
+  }
+
+  /**
+   * Leaves out, greedily, what breaks a route (`leaveOutViolations`), then educates the result with
+   * violation penalties above every client's penalty, so no move breaks a route again and a
+   * left-out client comes back where it fits. Feasible unless mandatory clients break a route.
+   */
+  private leaveOutRepair(individual: Individual): Individual {
     let highest = 0;
     for (let c = 1; c <= this.data.n; c++) highest = Math.max(highest, this.data.skipPenalty[c]);
     const stiff = { capacity: 10 * highest + 1, timeWarp: 10 * highest + 1, distance: 10 * highest + 1 };
     const mixed = this.data.routesCarrySlots;
     // Leave out the cheapest clients that make each route feasible, let the local search put back
     // what fits elsewhere, then make sure again.
-    const feasible = leaveOutViolations(this.data, best.routes, best.slots, this.scratch);
+    const feasible = leaveOutViolations(this.data, individual.routes, individual.slots, this.scratch);
     const educated = this.localSearch.run(feasible.routes, stiff, feasible.slots);
     const repaired = leaveOutViolations(this.data, educated, mixed ? [...this.localSearch.state.exportedSlots] : undefined, this.scratch);
-    this.considerBest(new Individual(this.data, repaired.routes, this.penalties.current, this.scratch, repaired.slots));
+    return new Individual(this.data, repaired.routes, this.penalties.current, this.scratch, repaired.slots);
   }
 
   private updatePenalties(): void {
@@ -371,9 +374,13 @@ export class HybridGeneticSearch {
     }
   }
 
-  /** Re-splits and re-educates the whole population under a new fleet limit. */
+  /**
+   * Re-splits and re-educates the population under a new fleet limit: its first `populationSize`
+   * members, feasible ones first (re-educating all of them cost as much as a new population at each
+   * vehicle saved, where the search affords a few hundred generations).
+   */
   private rebuildForFleetLimit(): void {
-    const members = this.population.all();
+    const members = this.population.all().slice(0, this.params.populationSize);
     this.population.clear();
     this.localSearch = this.localSearchForFleetLimit();
     for (const member of members) {
