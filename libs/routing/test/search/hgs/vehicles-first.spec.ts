@@ -133,23 +133,18 @@ describe('HGS under a vehicles-first objective', () => {
     });
   });
 
-  it('distance limits: one vehicle while its 380 m fit the limit, two when they do not', () => {
-    const within = solved(
+  it.each([
+    [380, 1, 380],
+    [379, 2, 40],
+  ])('distance limits: under a %i m limit, %i vehicle(s) driving %i m (one while its 380 m fit the limit)', (maxDistanceM, vehicles, distanceM) => {
+    const solution = solved(
       twoDepots('vehicles-then-distance', [
-        { ...atD0, maxDistanceM: 380 },
-        { ...atD1, maxDistanceM: 380 },
+        { ...atD0, maxDistanceM },
+        { ...atD1, maxDistanceM },
       ]),
     );
-    expect(usedVehicles(within)).toBe(1);
-    expect(within.distanceM).toBe(380);
-    const beyond = solved(
-      twoDepots('vehicles-then-distance', [
-        { ...atD0, maxDistanceM: 379 },
-        { ...atD1, maxDistanceM: 379 },
-      ]),
-    );
-    expect(usedVehicles(beyond)).toBe(2);
-    expect(beyond.distanceM).toBe(40);
+    expect(usedVehicles(solution)).toBe(vehicles);
+    expect(solution.distanceM).toBe(distanceM);
   });
 
   it('distance limits on one depot: the limit, not the count, decides (120 m route within 120 m; 60 + 100 m within 110 m)', () => {
