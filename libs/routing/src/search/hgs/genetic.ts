@@ -2,9 +2,9 @@ import { VEHICLE_WEIGHT } from '../../evaluation/cost-evaluator';
 import { Random } from '../../random';
 import { orderedCrossover } from './crossover';
 import { improveByDecomposition, leftOutClients, Subproblem, SubproblemOutcome } from './decomposition';
-import { FleetMinimiser } from './fleet-minimiser';
+import { FleetMinimiser, fleetVehicles, routesOfVehicles, tripVehicles } from './fleet-minimiser';
 import { HgsData } from './hgs-data';
-import { Individual } from './individual';
+import { Individual, vehiclesUsed } from './individual';
 import { nearestNeighbourTour } from './initial-tour';
 import { LocalSearch } from './local-search';
 import { DEFAULT_HGS_PARAMS, HgsParams } from './params';
@@ -115,8 +115,8 @@ export class HybridGeneticSearch {
     this.splitter = new Splitter(data);
     this.penalties = new PenaltyManager(data, params, options.initialPenalties);
     this.population = new Population(params, this.random);
-    this.fleet = new FleetMinimiser(data.maxRoutes, options.hierarchical);
-    this.localSearch = new LocalSearch(data, this.fleet.limit, this.random);
+    this.fleet = new FleetMinimiser(fleetVehicles(data), options.hierarchical);
+    this.localSearch = this.localSearchForFleetLimit();
     this.now = options.now ?? (() => performance.now());
     this.decomposes = usesDecomposition(data.n, options.hierarchical, params);
     this.servedTour = new Int32Array(data.hasWindowGroups ? data.n : 0);
@@ -196,10 +196,10 @@ export class HybridGeneticSearch {
   /**
    * The caller's solution joins the population twice: as given, when feasible, so the search never
    * returns worse; and educated like any offspring, on its own vehicles. One that does not fit the
-   * fleet limit of a vehicles-first search (more routes than it now allows) is left to that search.
+   * fleet limit of a vehicles-first search (more vehicles than it now allows) is left to that search.
    */
   private seedStartingSolution(start: StartingRoutes): void {
-    if (start.routes.length > this.fleet.limit) return;
+    if (vehiclesUsed(this.data, start.routes.length, start.slots) > this.fleet.limit) return;
     const slots = this.data.routesCarrySlots ? start.slots : undefined;
     const given = new Individual(this.data, start.routes, this.penalties.current, this.scratch, slots);
     if (given.feasible) {
@@ -212,7 +212,7 @@ export class HybridGeneticSearch {
   /** Split (of one window of each job) + local search + insertion; returns whether the best solution improved. */
   private educateAndAdd(tour: Int32Array): boolean {
     const served = firstWindowOfEachJob(this.data, tour, this.servedTour, this.jobSeen);
-    return this.educateRoutesAndAdd(this.splitter.split(served, this.penalties.current, this.fleet.limit));
+    return this.educateRoutesAndAdd(this.splitter.split(served, this.penalties.current, routesOfVehicles(this.data, this.fleet.limit)));
   }
 
   /**
@@ -230,6 +230,7 @@ export class HybridGeneticSearch {
     this.penalties.record(individual);
     this.population.add(individual);
     let improved = this.considerBest(individual);
+    if (!individual.feasible && this.tradesClientsForVehicles() && this.leaveOutForFewerVehicles(individual)) improved = true;
     if (!individual.feasible && this.random.nextFloat() < this.params.repairProbability) {
       const repairedRoutes = this.localSearch.run(routes, this.penalties.boosted(10), educatedSlots);
       const repaired = new Individual(this.data, repairedRoutes, penalties, this.scratch, mixed ? this.localSearch.state.exportedSlots : undefined);
@@ -243,28 +244,51 @@ export class HybridGeneticSearch {
 
   /** Slots for Split's routes: vehicles of a mixed fleet, trips of a multi-trip fleet; none otherwise (route i on slot i). */
   private assignSlots(routes: ArrayLike<ArrayLike<number>>, penalties: Penalties): number[] | undefined {
-    if (this.data.multiTrip) return assignTrips(this.data, routes, penalties, this.scratch);
+    if (this.data.multiTrip)
+      return assignTrips(this.data, routes, penalties, this.scratch, this.fleet.limit < this.fleet.fleet ? tripVehicles(this.data, this.fleet.limit) : undefined);
     if (this.data.heterogeneous) return assignVehicles(this.data, routes, penalties, this.scratch);
     return undefined;
   }
 
   /**
-   * Nothing feasible was found, yet clients may be left out (the planner's jobs all may, at
-   * penalties far above any route): leaves out, greedily, what breaks a route
-   * (`leaveOutViolations`), then educates the result with violation penalties above every client's
-   * penalty, so no move breaks a route again and a left-out client comes back where it fits.
+   * Vehicles first with optional clients, below the best feasible fleet: leaving clients out may pay
+   * for a vehicle saved (the objective weighs a vehicle against the sum of their penalties), but the
+   * penalised search rarely finds it, since infeasibility is cheap to it while a client's penalty is
+   * not and the vehicle weight is not in its costs.
    */
+  private tradesClientsForVehicles(): boolean {
+    return this.options.hierarchical && this.data.hasOptional && this.best !== null && this.best.feasible && this.best.vehicleCount > this.fleet.limit;
+  }
+
+  /** An infeasible offspring made feasible by leaving clients out (`leaveOutRepair`); whether it became the best. */
+  private leaveOutForFewerVehicles(individual: Individual): boolean {
+    const candidate = this.leaveOutRepair(individual);
+    if (!candidate.feasible) return false;
+    this.population.add(candidate);
+    return this.considerBest(candidate);
+  }
+
+  /** Nothing feasible was found, yet clients may be left out (the planner's jobs all may, at penalties far above any route). */
   private repairByLeavingOut(best: Individual): void {
+    this.considerBest(this.leaveOutRepair(best));
+  }
+
+  /**
+   * Leaves out, greedily, what breaks a route (`leaveOutViolations`), then educates the result with
+   * violation penalties above every client's penalty, so no move breaks a route again and a
+   * left-out client comes back where it fits. Feasible unless mandatory clients break a route.
+   */
+  private leaveOutRepair(individual: Individual): Individual {
     let highest = 0;
     for (let c = 1; c <= this.data.n; c++) highest = Math.max(highest, this.data.skipPenalty[c]);
     const stiff = { capacity: 10 * highest + 1, timeWarp: 10 * highest + 1, distance: 10 * highest + 1 };
     const mixed = this.data.routesCarrySlots;
     // Leave out the cheapest clients that make each route feasible, let the local search put back
     // what fits elsewhere, then make sure again.
-    const feasible = leaveOutViolations(this.data, best.routes, best.slots, this.scratch);
+    const feasible = leaveOutViolations(this.data, individual.routes, individual.slots, this.scratch);
     const educated = this.localSearch.run(feasible.routes, stiff, feasible.slots);
     const repaired = leaveOutViolations(this.data, educated, mixed ? [...this.localSearch.state.exportedSlots] : undefined, this.scratch);
-    this.considerBest(new Individual(this.data, repaired.routes, this.penalties.current, this.scratch, repaired.slots));
+    return new Individual(this.data, repaired.routes, this.penalties.current, this.scratch, repaired.slots);
   }
 
   private updatePenalties(): void {
@@ -339,7 +363,7 @@ export class HybridGeneticSearch {
       timeLimitMs === undefined ? ruinAndRecreate.steps / (maxIterations ?? 1) : (elapsedMs() - startedMs) / Math.max(1, DISTANCE_SEARCH_SHARE * timeLimitMs - startedMs);
     const minimised = ruinAndRecreate.run(fewest, stopAt(DISTANCE_SEARCH_SHARE), progress);
     this.fleet.startAt(minimised.length);
-    this.localSearch = new LocalSearch(this.data, this.fleet.limit, this.random);
+    this.localSearch = this.localSearchForFleetLimit();
     // A local search that cannot afford any infeasibility polishes the routes.
     const prohibitive = 1e4 * Math.max(1, this.data.maxArcCost);
     const polished = this.localSearch.run(minimised, { capacity: prohibitive, timeWarp: prohibitive, distance: prohibitive });
@@ -357,19 +381,33 @@ export class HybridGeneticSearch {
     }
   }
 
-  /** Re-splits and re-educates the whole population under a new fleet limit. */
+  /**
+   * Re-splits and re-educates the population under a new fleet limit: its first `populationSize`
+   * members, feasible ones first (re-educating all of them cost as much as a new population at each
+   * vehicle saved, where the search affords a few hundred generations).
+   */
   private rebuildForFleetLimit(): void {
-    const members = this.population.all();
+    const members = this.population.all().slice(0, this.params.populationSize);
     this.population.clear();
-    this.localSearch = new LocalSearch(this.data, this.fleet.limit, this.random);
+    this.localSearch = this.localSearchForFleetLimit();
     for (const member of members) {
       this.educateAndAdd(member.giantTour);
       if (this.shouldStop()) return;
     }
   }
 
+  /** A homogeneous fleet of one trip each gets as many route slots as the limit; any other keeps its slots under a vehicle cap. */
+  private localSearchForFleetLimit(): LocalSearch {
+    if (!this.data.routesCarrySlots) return new LocalSearch(this.data, this.fleet.limit, this.random);
+    return new LocalSearch(this.data, this.data.maxRoutes, this.random, this.fleet.limit);
+  }
+
+  /**
+   * The objective as the cost evaluator prices a solution: `VEHICLE_WEIGHT` per vehicle used (vehicles first), plus the
+   * cost, which holds the penalties of left-out optional clients: a vehicle saved outweighs them unless they add up to more.
+   */
   private rank(individual: Individual): number {
-    return this.options.hierarchical ? individual.routeCount * VEHICLE_WEIGHT + individual.cost : individual.cost;
+    return this.options.hierarchical ? individual.vehicleCount * VEHICLE_WEIGHT + individual.cost : individual.cost;
   }
 
   private considerBest(individual: Individual): boolean {

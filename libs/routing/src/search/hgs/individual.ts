@@ -85,6 +85,11 @@ export class Individual {
     return this.routes.length;
   }
 
+  /** Vehicles used: what the vehicles-first objective counts (a vehicle's several trips count once). */
+  get vehicleCount(): number {
+    return vehiclesUsed(this.data, this.routes.length, this.slots);
+  }
+
   get feasible(): boolean {
     return this.excessLoad === 0 && this.timeWarpS === 0 && this.excessDistance === 0;
   }
@@ -113,4 +118,12 @@ export class Individual {
     for (let i = 0; i < m; i++) total += this.proximity[i].distance;
     return total / m;
   }
+}
+
+/** Vehicles that drive `routeCount` routes on `slots` (route i on slot i without them): the routes, unless some are trips of one vehicle. */
+export function vehiclesUsed(data: HgsData, routeCount: number, slots?: ArrayLike<number>): number {
+  if (!data.multiTrip || !slots) return routeCount;
+  const used = new Set<number>();
+  for (let i = 0; i < routeCount; i++) used.add(data.slotVehicle[slots[i]]);
+  return used.size;
 }

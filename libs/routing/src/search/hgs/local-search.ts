@@ -42,11 +42,19 @@ export class LocalSearch {
   private readonly emptyStarts: Int32Array;
   private readonly optional: OptionalClientMoves;
   private readonly windowChoice: WindowChoiceMoves;
+  /** Scratch for `vehicleCapReached`: 1 for each vehicle that drives a route. */
+  private readonly inUse: Uint8Array;
 
+  /**
+   * `vehicleCap`: the most vehicles the routes may use (vehicles first, on a mixed or multi-trip
+   * fleet, whose slots are particular vehicles and trips): with that many in use, no client opens a
+   * route on another vehicle. A homogeneous fleet is limited by its `routeSlots` instead.
+   */
   constructor(
     readonly data: HgsData,
     routeSlots: number,
     private readonly random: Random,
+    private readonly vehicleCap = Infinity,
   ) {
     this.state = new RouteState(data, routeSlots);
     this.plan = new MovePlan(data.n);
@@ -71,6 +79,7 @@ export class LocalSearch {
     this.emptyStarts = new Int32Array(this.emptySlots.length);
     this.optional = new OptionalClientMoves(data, this.state, this.plan);
     this.windowChoice = new WindowChoiceMoves(data, this.state, this.plan);
+    this.inUse = new Uint8Array(data.vehicleFirstSlot.length - 1);
   }
 
   /**
@@ -152,15 +161,19 @@ export class LocalSearch {
   /**
    * Fills `emptySlots` with the first empty slot of each vehicle type (the one type of a
    * homogeneous fleet), or with multi-trip vehicles the first empty trip of each vehicle (where a
-   * new trip goes changes the chain); returns how many.
+   * new trip goes changes the chain); returns how many. With the vehicle cap reached, only empty
+   * trips of vehicles in use are offered, unless `routeMovesWhole` (a one-trip route changes vehicle:
+   * the count in use stays).
    */
-  private firstEmptySlotPerType(): number {
+  private firstEmptySlotPerType(routeMovesWhole = false): number {
     const state = this.state;
     const out = this.emptySlots;
     const { slotType, typeCount, multiTrip, vehicleFirstSlot } = this.data;
+    const capped = !(routeMovesWhole && !multiTrip) && this.vehicleCapReached();
     if (multiTrip) {
       let found = 0;
       for (let vehicle = 0; vehicle + 1 < vehicleFirstSlot.length; vehicle++) {
+        if (capped && !this.inUse[vehicle]) continue;
         for (let r = vehicleFirstSlot[vehicle]; r < vehicleFirstSlot[vehicle + 1]; r++) {
           if (state.routeSize[r] !== 0) continue;
           out[found++] = r;
@@ -169,6 +182,7 @@ export class LocalSearch {
       }
       return found;
     }
+    if (capped) return 0;
     if (typeCount === 1) {
       out[0] = state.firstEmptyRoute();
       return out[0] >= 0 ? 1 : 0;
@@ -183,6 +197,21 @@ export class LocalSearch {
     let k = 0;
     for (let t = 0; t < typeCount; t++) if (out[t] >= 0) out[k++] = out[t];
     return k;
+  }
+
+  /** Whether `vehicleCap` vehicles drive routes already (then `inUse` marks them). */
+  private vehicleCapReached(): boolean {
+    if (this.vehicleCap >= this.inUse.length) return false;
+    const { routeSize, routeSlots } = this.state;
+    const slotVehicle = this.data.slotVehicle;
+    this.inUse.fill(0);
+    let used = 0;
+    for (let r = 0; r < routeSlots; r++) {
+      if (routeSize[r] === 0 || this.inUse[slotVehicle[r]]) continue;
+      this.inUse[slotVehicle[r]] = 1;
+      used++;
+    }
+    return used >= this.vehicleCap;
   }
 
   /** Fills `emptyStarts` with the start depots of `firstEmptySlotPerType()`; returns how many. */
@@ -214,7 +243,7 @@ export class LocalSearch {
     let improved = false;
     for (let a = 0; a < state.routeSlots; a++) {
       if (state.routeSize[a] === 0) continue;
-      const count = this.firstEmptySlotPerType();
+      const count = this.firstEmptySlotPerType(true);
       let bestSlot = -1;
       let bestDelta = -EPSILON;
       const consider = (b: number): void => {

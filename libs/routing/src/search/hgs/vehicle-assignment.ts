@@ -57,9 +57,10 @@ function pricePerType(data: HgsData, routes: ArrayLike<ArrayLike<number>>, penal
  * (ties: the lower vehicle), as its next trip. On one vehicle type the k-th route is trip k div V of
  * vehicle k mod V: the routes spread over the vehicles and each vehicle's later trips carry the
  * later-released clients. Split ignores the chaining of trips in time; the local search repairs
- * what this leaves.
+ * what this leaves. Under a vehicle limit only `vehicles` take trips (Split cut no more routes than
+ * their slots).
  */
-export function assignTrips(data: HgsData, routes: ArrayLike<ArrayLike<number>>, penalties: Penalties, scratch: SegmentAccumulator): number[] {
+export function assignTrips(data: HgsData, routes: ArrayLike<ArrayLike<number>>, penalties: Penalties, scratch: SegmentAccumulator, vehicles?: number[]): number[] {
   const release = Float64Array.from({ length: routes.length }, (_, i) => {
     let latest = 0;
     for (let k = 0; k < routes[i].length; k++) latest = Math.max(latest, data.releaseS[routes[i][k]]);
@@ -68,13 +69,13 @@ export function assignTrips(data: HgsData, routes: ArrayLike<ArrayLike<number>>,
   const types = data.typeCount;
   const price = types > 1 ? pricePerType(data, routes, penalties, scratch).price : null;
   const firstSlot = data.vehicleFirstSlot;
-  const vehicles = firstSlot.length - 1;
-  const used = new Int32Array(vehicles);
+  const candidates = vehicles ?? Array.from({ length: firstSlot.length - 1 }, (_, v) => v);
+  const used = new Int32Array(firstSlot.length - 1);
   const order = Array.from({ length: routes.length }, (_, i) => i).sort((a, b) => release[a] - release[b] || a - b);
   const slots = new Array<number>(routes.length);
   for (const i of order) {
     let best = -1;
-    for (let v = 0; v < vehicles; v++) {
+    for (const v of candidates) {
       if (firstSlot[v] + used[v] >= firstSlot[v + 1]) continue;
       if (best < 0) {
         best = v;

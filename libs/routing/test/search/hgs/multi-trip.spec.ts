@@ -7,7 +7,7 @@ import { TripChain } from '../../../src/search/hgs/trip-chain';
 import { leaveOutViolations } from '../../../src/search/hgs/leave-out-repair';
 import { SegmentAccumulator } from '../../../src/search/hgs/segment';
 import { routesToCvrplibText } from '../../../src/formats/solution-text';
-import { errorOf } from '../../support/invalid-problem';
+import { VEHICLE_WEIGHT } from '../../../src/evaluation/cost-evaluator';
 import { planeProblem, randomMixedFleetProblem, randomProblem, withOptionalClients, withReleaseTimes, withReloads, withSomeReloads } from './fixtures';
 import { Random } from '../../../src/random';
 
@@ -134,7 +134,7 @@ describe('HGS with several trips per vehicle', () => {
     expect(leaveOutViolations(data, [[2], [1]], [0, 1], new SegmentAccumulator(data))).toEqual({ routes: [[2], [1]], slots: [0, 1] });
   });
 
-  it('accepts reloads at the depot on any fleet, some vehicles reloading, with optional jobs, and names what it cannot solve', () => {
+  it('accepts reloads at the depot on any fleet, some vehicles reloading, with optional jobs, under any objective, and names what it cannot solve', () => {
     expect(whyNotHgsShaped(twoTrips())).toBeNull();
     const optional = twoTrips();
     optional.jobs[0].unassignedPenaltyFen = 100;
@@ -146,9 +146,12 @@ describe('HGS with several trips per vehicle', () => {
     expect(whyNotHgsShaped(away)).toBeNull();
     const vehiclesFirst = twoTrips();
     vehiclesFirst.objective = 'vehicles-then-distance';
-    expect(whyNotHgsShaped(vehiclesFirst)).toBe('several trips per vehicle under a vehicles-first objective');
-    // ALNS cannot either: refused, naming the field, rather than solved ignoring the reloads.
-    expect(errorOf(() => solve(vehiclesFirst, { maxIterations: 10 })).where).toBe('vehicles[0].reloadLocations');
+    expect(whyNotHgsShaped(vehiclesFirst)).toBeNull();
+    // One vehicle, two trips of 20 and 40 m (6 + 6 over a capacity of 10): one vehicle's weight.
+    const solution = solve(vehiclesFirst, { seed: 1, maxIterations: 30 });
+    expect(solution.feasible).toBe(true);
+    expect(solution.cost).toBe(VEHICLE_WEIGHT + 60);
+    expect(solution.routes[0].steps.map((step) => step.type)).toEqual(['start', 'job', 'reload', 'job', 'end']);
   });
 
   it('prices a mixed fleet by vehicle: fixed cost once per vehicle, cost per km on every trip, cost per hour on its whole chain', () => {

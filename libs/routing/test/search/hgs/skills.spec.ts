@@ -60,13 +60,15 @@ describe('HGS with skills', () => {
     ]);
   });
 
-  it('refuses skills that split the fleet under a vehicles-first objective, not skills every vehicle has', () => {
+  it('takes skills that split the fleet under a vehicles-first objective: one vehicle, the refrigerated one, drives both jobs', () => {
     const split = coldChain();
     split.objective = 'vehicles-then-distance';
-    split.vehicles = split.vehicles.map((v) => ({ ...v, fixedCostFen: 0 }));
-    expect(whyNotHgsShaped(split)).toBe('mixed fleet under a vehicles-first objective');
-    split.vehicles = split.vehicles.map((v) => ({ ...v, skills: ['cold'] }));
     expect(whyNotHgsShaped(split)).toBeNull();
+    // 3000 + 5000 + 4000 m on v1, the one vehicle that may carry j1.
+    const solution = solve(split, { seed: 1, maxIterations: 50 });
+    expect(solution.feasible).toBe(true);
+    expect(jobsOn(solution)).toEqual({ v1: ['j1', 'j2'] });
+    expect(solution.distanceM).toBe(12000);
   });
 
   it('puts the refrigerated job on the one vehicle with the skill, though the others are cheaper (hand-checked optimum)', () => {

@@ -24,8 +24,9 @@ const PERTURBATION_ATTEMPTS = 10;
  * the last feasible route set is restored. Every route set it returns is feasible (load within
  * capacity, no time warp); deterministic under the seed when the stopping rule counts steps.
  *
- * It handles the plain VRPTW shape: one capacity, time windows, a homogeneous fleet, deliveries
- * only, no release times (`canMinimiseRoutes`).
+ * It handles the plain VRPTW shape: one capacity, time windows, a homogeneous fleet of one trip
+ * each, deliveries only, no release times, optional clients or distance limits (its moves check
+ * neither; `canMinimiseRoutes`). The genetic search's own fleet reduction serves the rest.
  */
 export class RouteMinimiser {
   private readonly set: RouteSet;
@@ -155,7 +156,7 @@ export class RouteMinimiser {
 
 /** Whether the route minimiser handles the problem (see `RouteMinimiser`). */
 export function canMinimiseRoutes(data: HgsData): boolean {
-  return !data.heterogeneous && !data.hasPickups && !data.hasReleaseTimes && !data.hasOptional && data.n > 1;
+  return !data.heterogeneous && !data.multiTrip && !data.hasDistanceLimits && !data.hasPickups && !data.hasReleaseTimes && !data.hasOptional && data.n > 1;
 }
 
 /** No solution has fewer routes than the total demand over the capacity. */
