@@ -69,6 +69,15 @@ export class RouteState {
   private readonly bEarly: Float64Array;
   private readonly bLate: Float64Array;
   private readonly bDist: Float64Array;
+  /**
+   * Seconds of travel and service from the start depot to a node (inclusive) and from a node to the
+   * end depot: a route lasts at least that long (waiting comes on top), so a vehicle paid by the hour
+   * pays at least its rate on them. Only when some vehicle is (`pricesDuration`); else empty.
+   */
+  private readonly fBusy: Float64Array;
+  private readonly bBusy: Float64Array;
+  /** Whether some slot pays per second of duration (then move bounds count the busy seconds). */
+  private readonly pricesDuration: boolean;
 
   constructor(
     readonly data: HgsData,
@@ -107,6 +116,9 @@ export class RouteState {
     this.bLate = new Float64Array(nodes);
     this.fDist = new Float64Array(data.hasDistanceLimits ? nodes : 0);
     this.bDist = new Float64Array(data.hasDistanceLimits ? nodes : 0);
+    this.pricesDuration = data.slotDurationCost.some((cost) => cost > 0);
+    this.fBusy = new Float64Array(this.pricesDuration ? nodes : 0);
+    this.bBusy = new Float64Array(this.pricesDuration ? nodes : 0);
     this.acc = new SegmentAccumulator(data);
     this.loads = data.dims > 1 ? new RouteLoads(data, nodes) : null;
     this.trips = data.multiTrip ? new TripSlots(data, routeSlots) : null;
@@ -205,12 +217,18 @@ export class RouteState {
     const acc = this.acc.startAtDepot(route);
     const start = this.startDepot(route);
     const end = this.endDepot(route);
+    const busy = this.pricesDuration;
+    const travel = d.profileTravelS[d.slotProfile[route]];
     let node = start;
     let position = 0;
     for (;;) {
       this.routeOf[node] = route;
       this.position[node] = position++;
-      if (node !== start) acc.appendClient(this.client(node));
+      if (node !== start) {
+        const c = this.client(node);
+        if (busy) this.fBusy[node] = this.fBusy[this.prev[node]] + travel[acc.last * d.stride + c] + d.serviceS[c];
+        acc.appendClient(c);
+      } else if (busy) this.fBusy[node] = 0;
       this.fCost[node] = acc.cost;
       this.fLoad[node] = acc.load;
       this.fPick[node] = acc.pickupLoad;
@@ -232,7 +250,6 @@ export class RouteState {
     // Everything above rate x arcs + fixed cost (penalties and the cost of duration): what move bounds may not count on.
     this.routePenaltyCost[route] = this.routeCost[route] - d.slotCostFactor[route] * acc.cost - (acc.visitsClient ? d.slotFixedCost[route] : 0);
     const arcs = this.arcsOf(route);
-    const travel = d.profileTravelS[d.slotProfile[route]];
     // Suffixes, built backwards by prepending one node at a time to the stored suffix of its successor.
     this.bCost[end] = 0;
     this.bLoad[end] = 0;
@@ -245,6 +262,7 @@ export class RouteState {
     this.bLate[end] = d.slotReturnByS[route];
     const metres = d.hasDistanceLimits ? d.profileDistanceM[d.slotProfile[route]] : null;
     if (metres) this.bDist[end] = 0;
+    if (busy) this.bBusy[end] = 0;
     if (this.loads) this.loads.clearSuffix(end);
     let after = end;
     node = this.prev[end];
@@ -266,6 +284,7 @@ export class RouteState {
         this.bWarp[node] = this.bWarp[after] + warpS;
         this.bEarly[node] = Math.max(this.bEarly[after] - delta, d.earlyS[c]) - waitS;
         this.bLate[node] = Math.min(this.bLate[after] - delta, d.lateS[c]) + warpS;
+        if (busy) this.bBusy[node] = this.bBusy[after] + delta;
       }
       if (node === start) break;
       after = node;
@@ -337,14 +356,20 @@ export class RouteState {
     );
   }
 
-  /** Arc costs (plus fixed cost) of prefix(..`prefixEnd`) + suffix(`suffixStart`..) on the prefix's slot: a lower bound. */
+  /**
+   * Arc costs (plus fixed cost, and the cost of the busy seconds when paid by the hour) of
+   * prefix(..`prefixEnd`) + suffix(`suffixStart`..) on the prefix's slot: a lower bound.
+   */
   prefixSuffixArcCost(prefixEnd: number, suffixStart: number): number {
     const d = this.data;
     const slot = this.routeOf[prefixEnd];
     // A suffix stored on other matrices bounds nothing on these ones: costs are never negative.
     if (d.slotProfile[slot] !== d.slotProfile[this.routeOf[suffixStart]]) return 0;
-    const fixed = prefixEnd <= this.n || suffixStart <= this.n ? d.slotFixedCost[slot] : 0;
-    return d.slotCostFactor[slot] * (this.fCost[prefixEnd] + this.arcsOf(slot)[this.client(prefixEnd) * d.stride + this.client(suffixStart)] + this.bCost[suffixStart]) + fixed;
+    const visits = prefixEnd <= this.n || suffixStart <= this.n;
+    const arc = this.client(prefixEnd) * d.stride + this.client(suffixStart);
+    const cost = d.slotCostFactor[slot] * (this.fCost[prefixEnd] + this.arcsOf(slot)[arc] + this.bCost[suffixStart]) + (visits ? d.slotFixedCost[slot] : 0);
+    if (!visits || !this.pricesDuration) return cost;
+    return cost + d.slotDurationCost[slot] * (this.fBusy[prefixEnd] + d.profileTravelS[d.slotProfile[slot]][arc] + this.bBusy[suffixStart]);
   }
 
   /** What one unit of arc cost costs on `route`'s vehicle (1 unless the fleet is mixed). */
@@ -463,7 +488,10 @@ export class RouteState {
     return this.closedCost(this.appendSuffix(after));
   }
 
-  /** Arc costs (plus fixed cost) of the route after the same replacement: a lower bound of its penalised cost. */
+  /**
+   * Arc costs (plus fixed cost, and the cost of the busy seconds when paid by the hour) of the route
+   * after the same replacement: a lower bound of its penalised cost.
+   */
   replaceArcCost(before: number, seq: Int32Array, length: number, after: number): number {
     const d = this.data;
     const slot = this.routeOf[before];
@@ -476,8 +504,22 @@ export class RouteState {
     }
     cost += arcs[last * d.stride + this.client(after)];
     cost = d.slotCostFactor[slot] * cost;
-    if (length > 0 || before <= this.n || after <= this.n) cost += d.slotFixedCost[slot];
-    return cost;
+    if (length === 0 && before > this.n && after > this.n) return cost;
+    cost += d.slotFixedCost[slot];
+    return this.pricesDuration && d.slotDurationCost[slot] > 0 ? cost + d.slotDurationCost[slot] * this.replaceBusy(before, seq, length, after) : cost;
+  }
+
+  /** Busy seconds (travel and service) of the route through `before` and `after` after the same replacement. */
+  private replaceBusy(before: number, seq: Int32Array, length: number, after: number): number {
+    const d = this.data;
+    const travel = d.profileTravelS[d.slotProfile[this.routeOf[before]]];
+    let last = this.client(before);
+    let busy = this.fBusy[before] + this.bBusy[after];
+    for (let i = 0; i < length; i++) {
+      busy += travel[last * d.stride + seq[i]] + d.serviceS[seq[i]];
+      last = seq[i];
+    }
+    return busy + travel[last * d.stride + this.client(after)];
   }
 
   /** Relinks: `before -> seq... -> after`. The caller updates the affected routes afterwards. */
