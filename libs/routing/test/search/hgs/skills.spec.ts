@@ -108,7 +108,7 @@ describe('HGS with skills', () => {
   ])('returns routes that priceRoutes finds without a skills violation on random skill problems ($name)', ({ seed, mandatoryTrials, make }) => {
     const random = new Random(seed);
     let routed = 0;
-    for (let trial = 0; trial < 3; trial++) {
+    for (let trial = 0; trial < 2; trial++) {
       const problem = withSkills(random, make(random));
       // Twice the fleet, so every job fits somewhere.
       problem.vehicles = [...problem.vehicles, ...problem.vehicles].map((v, k) => ({ ...v, id: `v${k}` }));
