@@ -3,6 +3,7 @@ import { Random } from '../../random';
 import { orderedCrossover } from './crossover';
 import { improveByDecomposition, leftOutClients, Subproblem, SubproblemOutcome } from './decomposition';
 import { FleetMinimiser, fleetVehicles, routesOfVehicles, tripVehicles } from './fleet-minimiser';
+import { HgsBudget } from './hgs-budget';
 import { HgsData } from './hgs-data';
 import { Individual, vehiclesUsed } from './individual';
 import { nearestNeighbourTour } from './initial-tour';
@@ -12,35 +13,17 @@ import { PenaltyManager } from './penalty-manager';
 import { Population } from './population';
 import { Penalties, SegmentAccumulator } from './segment';
 import { Splitter } from './split';
-import { leaveOutViolations } from './leave-out-repair';
+import { leaveOutRepair } from './leave-out-repair';
 import { assignTrips, assignVehicles } from './vehicle-assignment';
 import { canMinimiseRoutes, RouteMinimiser } from './route-minimisation/route-minimiser';
-import { RuinAndRecreate } from './route-minimisation/ruin-recreate';
 import { epochMs, SubproblemHelpers, SubproblemRequest } from './subproblem-helpers';
 import { StartingRoutes } from './starting-solution';
+import { minimiseThenShortenRoutes } from './vehicles-first';
 import { firstWindowOfEachJob } from './window-groups';
 
 /** From this many clients on, the initial population uses nearest-neighbour tours only. */
 const LARGE_INSTANCE = 600;
 const MIN_PENALTY_INTERVAL = 10;
-/**
- * Vehicles first on the plain VRPTW, the time budget is split: the route minimiser may use the
- * first half (it stops earlier at the capacity lower bound); ruin and recreate then shortens the
- * routes at that fleet until 90 % of the budget; the genetic search, seeded with the result, has
- * the rest. Measured on Gehring-Homberger under load, the genetic search improved little at the
- * tightest fleet while ruin and recreate, far cheaper per step, more than halved the mean gap. The
- * minimiser reached the capacity bound within a second on the five of them measured (200 to 600
- * clients), so ruin and recreate then has nearly 90 % of the budget.
- * Under an iteration limit each phase takes at most that many steps instead (deterministic).
- */
-const ROUTE_MINIMISATION_SHARE = 0.5;
-/**
- * Under a time limit the route minimiser also stops after this share of the budget without a route
- * deleted: on r1_10_1 it reached the best-known fleet within a second, above the capacity bound, and
- * then spent the rest of its half on a deletion that never came, time ruin and recreate lacked.
- */
-const ROUTE_MINIMISATION_PATIENCE = 0.2;
-const DISTANCE_SEARCH_SHARE = 0.9;
 const TIGHT_FLEET_PENALTY_FACTOR = 10;
 
 export interface HgsRunOptions {
@@ -84,10 +67,7 @@ export class HybridGeneticSearch {
   private readonly population: Population;
   private readonly fleet: FleetMinimiser;
   private localSearch: LocalSearch;
-  private readonly now: () => number;
-  private startMs = 0;
-  /** When the genetic search itself started (after route minimisation). */
-  private searchStartMs = 0;
+  private readonly budget: HgsBudget;
   /** Feasible routes from the route minimiser, educated first. */
   private minimisedRoutes: number[][] | null = null;
   private minimiser: RouteMinimiser | null = null;
@@ -117,7 +97,7 @@ export class HybridGeneticSearch {
     this.population = new Population(params, this.random);
     this.fleet = new FleetMinimiser(fleetVehicles(data), options.hierarchical);
     this.localSearch = this.localSearchForFleetLimit();
-    this.now = options.now ?? (() => performance.now());
+    this.budget = new HgsBudget(options.timeLimitMs, options.maxIterations, params.initialPopulationBudget, options.now ?? (() => performance.now()));
     this.decomposes = usesDecomposition(data.n, options.hierarchical, params);
     this.servedTour = new Int32Array(data.hasWindowGroups ? data.n : 0);
     this.jobSeen = new Uint8Array(data.hasWindowGroups ? data.n + 1 : 0);
@@ -125,15 +105,15 @@ export class HybridGeneticSearch {
   }
 
   run(): HgsRunResult {
-    this.startMs = this.now();
+    this.budget.start();
     const n = this.data.n;
     const child = new Int32Array(n);
     const seen = new Uint8Array(n + 1);
     if (this.options.hierarchical && canMinimiseRoutes(this.data)) this.minimiseRoutes();
-    this.searchStartMs = this.now();
+    this.budget.startSearch();
     this.initialise();
     let sinceImprovement = 0;
-    while (!this.shouldStop()) {
+    while (!this.budget.shouldStop(this.iteration)) {
       this.iteration++;
       const parentA = this.population.selectParent();
       const parentB = this.population.selectParent();
@@ -142,7 +122,7 @@ export class HybridGeneticSearch {
       sinceImprovement = improved ? 0 : sinceImprovement + 1;
       if (this.iteration % this.penaltyInterval === 0) this.updatePenalties();
       if (this.decomposes && this.iteration % this.params.decompositionInterval === 0) this.decompose();
-      const change = this.fleet.afterIteration(this.best, this.progress());
+      const change = this.fleet.afterIteration(this.best, this.budget.progress(this.iteration));
       if (change !== null) {
         this.rebuildForFleetLimit();
         sinceImprovement = 0;
@@ -157,7 +137,7 @@ export class HybridGeneticSearch {
     return {
       best: this.best,
       iterations: this.iteration,
-      runtimeMs: this.now() - this.startMs,
+      runtimeMs: this.budget.elapsedMs(),
       timeToBestMs: this.bestMs,
       trajectory: this.trajectory,
     };
@@ -188,8 +168,8 @@ export class HybridGeneticSearch {
         this.educateAndAdd(tour);
       }
       if ((k + 1) % this.penaltyInterval === 0) this.updatePenalties();
-      if (k >= 1 && this.initialBudgetSpent()) break;
-      if (this.shouldStop()) break;
+      if (k >= 1 && this.budget.initialBudgetSpent()) break;
+      if (this.budget.shouldStop(this.iteration)) break;
     }
   }
 
@@ -262,7 +242,7 @@ export class HybridGeneticSearch {
 
   /** An infeasible offspring made feasible by leaving clients out (`leaveOutRepair`); whether it became the best. */
   private leaveOutForFewerVehicles(individual: Individual): boolean {
-    const candidate = this.leaveOutRepair(individual);
+    const candidate = leaveOutRepair(this.data, individual, this.localSearch, this.penalties.current, this.scratch);
     if (!candidate.feasible) return false;
     this.population.add(candidate);
     return this.considerBest(candidate);
@@ -270,25 +250,7 @@ export class HybridGeneticSearch {
 
   /** Nothing feasible was found, yet clients may be left out (the planner's jobs all may, at penalties far above any route). */
   private repairByLeavingOut(best: Individual): void {
-    this.considerBest(this.leaveOutRepair(best));
-  }
-
-  /**
-   * Leaves out, greedily, what breaks a route (`leaveOutViolations`), then educates the result with
-   * violation penalties above every client's penalty, so no move breaks a route again and a
-   * left-out client comes back where it fits. Feasible unless mandatory clients break a route.
-   */
-  private leaveOutRepair(individual: Individual): Individual {
-    let highest = 0;
-    for (let c = 1; c <= this.data.n; c++) highest = Math.max(highest, this.data.skipPenalty[c]);
-    const stiff = { capacity: 10 * highest + 1, timeWarp: 10 * highest + 1, distance: 10 * highest + 1 };
-    const mixed = this.data.routesCarrySlots;
-    // Leave out the cheapest clients that make each route feasible, let the local search put back
-    // what fits elsewhere, then make sure again.
-    const feasible = leaveOutViolations(this.data, individual.routes, individual.slots, this.scratch);
-    const educated = this.localSearch.run(feasible.routes, stiff, feasible.slots);
-    const repaired = leaveOutViolations(this.data, educated, mixed ? [...this.localSearch.state.exportedSlots] : undefined, this.scratch);
-    return new Individual(this.data, repaired.routes, this.penalties.current, this.scratch, repaired.slots);
+    this.considerBest(leaveOutRepair(this.data, best, this.localSearch, this.penalties.current, this.scratch));
   }
 
   private updatePenalties(): void {
@@ -317,7 +279,7 @@ export class HybridGeneticSearch {
       params: this.params,
       penalties: this.penalties.current,
       maxIterations: this.params.decompositionIterations,
-      remainingMs: this.options.timeLimitMs === undefined ? undefined : this.options.timeLimitMs - (this.now() - this.startMs),
+      remainingMs: this.budget.remainingMs(),
     });
     parts.forEach((part, k) => {
       if (k % threads !== 0) helpers?.send((k % threads) - 1, { ...request(part), madeAtEpochMs: epochMs() });
@@ -331,37 +293,15 @@ export class HybridGeneticSearch {
 
   /**
    * Vehicles first: the fewest feasible routes the route minimiser finds in its share of the
-   * budget, shortened by ruin and recreate, become the best solution and the fleet limit of the
+   * budget, shortened by ruin and recreate (vehicles-first.ts), become the best solution and the fleet limit of the
    * genetic search, which then minimises distance (that solution is kept if the search finds
    * nothing better at that fleet).
    */
   private minimiseRoutes(): void {
-    const { timeLimitMs, maxIterations } = this.options;
-    const elapsedMs = (): number => this.now() - this.startMs;
-    const stopAt = (share: number) => (steps: number) =>
-      (maxIterations !== undefined && steps >= maxIterations) || (timeLimitMs !== undefined && elapsedMs() >= share * timeLimitMs);
-    const minimiser = new RouteMinimiser(this.data, this.random);
+    const found = minimiseThenShortenRoutes(this.data, this.random, this.budget, this.penalties.current, this.scratch);
+    if (found === null) return;
+    const { minimiser, fewest, minimised } = found;
     this.minimiser = minimiser;
-    const stopAtHalf = stopAt(ROUTE_MINIMISATION_SHARE);
-    let deletions = 0;
-    let lastDeletionMs = 0;
-    const stopMinimising = (steps: number): boolean => {
-      if (minimiser.deletions > deletions) {
-        deletions = minimiser.deletions;
-        lastDeletionMs = elapsedMs();
-      }
-      const idle = timeLimitMs !== undefined && elapsedMs() - lastDeletionMs >= ROUTE_MINIMISATION_PATIENCE * timeLimitMs;
-      return idle || stopAtHalf(steps);
-    };
-    const fewest = minimiser.run(stopMinimising);
-    if (fewest === null || fewest.length > this.data.maxRoutes) return;
-    // Floating-point schedules are checked once more from scratch before they count.
-    if (!new Individual(this.data, fewest, this.penalties.current, this.scratch).feasible) return;
-    const startedMs = elapsedMs();
-    const ruinAndRecreate = new RuinAndRecreate(this.data, this.random);
-    const progress = (): number =>
-      timeLimitMs === undefined ? ruinAndRecreate.steps / (maxIterations ?? 1) : (elapsedMs() - startedMs) / Math.max(1, DISTANCE_SEARCH_SHARE * timeLimitMs - startedMs);
-    const minimised = ruinAndRecreate.run(fewest, stopAt(DISTANCE_SEARCH_SHARE), progress);
     this.fleet.startAt(minimised.length);
     this.localSearch = this.localSearchForFleetLimit();
     // A local search that cannot afford any infeasibility polishes the routes.
@@ -392,7 +332,7 @@ export class HybridGeneticSearch {
     this.localSearch = this.localSearchForFleetLimit();
     for (const member of members) {
       this.educateAndAdd(member.giantTour);
-      if (this.shouldStop()) return;
+      if (this.budget.shouldStop(this.iteration)) return;
     }
   }
 
@@ -418,35 +358,11 @@ export class HybridGeneticSearch {
     }
     if (this.best !== null && this.best.feasible && this.rank(individual) >= this.rank(this.best) - 1e-9) return false;
     this.best = individual;
-    this.bestMs = this.now() - this.startMs;
+    this.bestMs = this.budget.elapsedMs();
     const event = { ms: Math.round(this.bestMs), cost: this.rank(individual) };
     this.trajectory.push(event);
     this.options.onProgress?.(event);
     return true;
-  }
-
-  /** Share of the budget used; iteration-based when an iteration limit is given (deterministic). */
-  private progress(): number {
-    if (this.options.maxIterations !== undefined) return this.iteration / this.options.maxIterations;
-    if (this.options.timeLimitMs !== undefined) return (this.now() - this.startMs) / this.options.timeLimitMs;
-    return 0;
-  }
-
-  /**
-   * With an iteration limit the initial population is built whole (the time limit still ends the
-   * run): cut by the clock, a run that then ended on its iterations did not replay, as the planner,
-   * which sets both, reports it would.
-   */
-  private initialBudgetSpent(): boolean {
-    if (this.options.timeLimitMs === undefined || this.options.maxIterations !== undefined) return false;
-    const searchBudgetMs = this.options.timeLimitMs - (this.searchStartMs - this.startMs);
-    return this.now() - this.searchStartMs > this.params.initialPopulationBudget * searchBudgetMs;
-  }
-
-  private shouldStop(): boolean {
-    if (this.options.maxIterations !== undefined && this.iteration >= this.options.maxIterations) return true;
-    if (this.options.timeLimitMs !== undefined && this.now() - this.startMs >= this.options.timeLimitMs) return true;
-    return false;
   }
 }
 

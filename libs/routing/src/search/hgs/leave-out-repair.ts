@@ -1,5 +1,7 @@
 import { HgsData } from './hgs-data';
-import { SegmentAccumulator } from './segment';
+import { Individual } from './individual';
+import { LocalSearch } from './local-search';
+import { Penalties, SegmentAccumulator } from './segment';
 import { TripChain } from './trip-chain';
 
 /**
@@ -55,6 +57,25 @@ export function leaveOutViolations(data: HgsData, routes: number[][], slots: num
   }
   const kept = trips.map((_, i) => i).filter((i) => trips[i].length > 0);
   return slots ? { routes: kept.map((i) => trips[i]), slots: kept.map(slotOf) } : { routes: kept.map((i) => trips[i]) };
+}
+
+/**
+ * Leaves out, greedily, what breaks a route (`leaveOutViolations`), then educates the result with
+ * violation penalties above every client's penalty, so no move breaks a route again and a
+ * left-out client comes back where it fits. Feasible unless mandatory clients break a route.
+ * The result is priced with `penalties`.
+ */
+export function leaveOutRepair(data: HgsData, individual: Individual, localSearch: LocalSearch, penalties: Penalties, scratch: SegmentAccumulator): Individual {
+  let highest = 0;
+  for (let c = 1; c <= data.n; c++) highest = Math.max(highest, data.skipPenalty[c]);
+  const stiff = { capacity: 10 * highest + 1, timeWarp: 10 * highest + 1, distance: 10 * highest + 1 };
+  const mixed = data.routesCarrySlots;
+  // Leave out the cheapest clients that make each route feasible, let the local search put back
+  // what fits elsewhere, then make sure again.
+  const feasible = leaveOutViolations(data, individual.routes, individual.slots, scratch);
+  const educated = localSearch.run(feasible.routes, stiff, feasible.slots);
+  const repaired = leaveOutViolations(data, educated, mixed ? [...localSearch.state.exportedSlots] : undefined, scratch);
+  return new Individual(data, repaired.routes, penalties, scratch, repaired.slots);
 }
 
 /** Indices of the routes on each multi-trip vehicle, in trip order (route i is on trip slot `slots[i]`). */
