@@ -93,7 +93,7 @@ export function iterationBudget(jobCount: number, engine: 'alns' | 'hgs' = 'alns
 export async function solveDepot(
   spec: DepotProblemSpec,
   deps: DepotSolveDependencies,
-  budget: { seed: number; timeLimitMs: number; /** Instead of `iterationBudget`'s, for the engine in use. */ iterations?: Record<PlannerEngine, number> },
+  budget: { seed: number; timeLimitMs: number; /** Instead of `iterationBudget`'s, on ALNS whatever the engine in use. */ alnsIterations?: number },
 ): Promise<DepotSolve> {
   const nodeIds = depotProblemNodeIds(spec);
   const matrices = new Map<VehicleClass, NodeMatrix>();
@@ -101,8 +101,8 @@ export async function solveDepot(
     for (const vehicleClass of vehicleClassesOf(spec.vehicles)) matrices.set(vehicleClass, await deps.matrices(nodeIds, vehicleClass));
   }
   let built = buildDepotProblem(spec, matrices);
-  const onHgs = settingsInUse.engine === 'hgs' && built.problem !== null && isHgsShaped(built.problem);
-  const maxIterations = budget.iterations?.[onHgs ? 'hgs' : 'alns'] ?? iterationBudget(built.problem?.jobs.length ?? 0, onHgs ? 'hgs' : 'alns');
+  const onHgs = settingsInUse.engine === 'hgs' && budget.alnsIterations === undefined && built.problem !== null && isHgsShaped(built.problem);
+  const maxIterations = budget.alnsIterations ?? iterationBudget(built.problem?.jobs.length ?? 0, onHgs ? 'hgs' : 'alns');
   const engine = onHgs ? 'auto' : 'alns';
   const run = (problem: BuiltProblem['problem']) =>
     problem
