@@ -98,7 +98,7 @@ export class EjectionSearch {
         return;
       }
       if (depth === this.length) return;
-    } else if (depth < this.insertAt && this.tail.copy(chain).add(this.sequence[this.insertAt]).warpS > 0) {
+    } else if (depth < this.insertAt && this.tail.copy(chain).add(this.sequence[this.insertAt]).timeWarpS > 0) {
       // v is already late straight after the kept clients: keeping more before it only delays it
       // (travel times obeying the triangle inequality), so this branch cannot place it.
       return;
@@ -106,7 +106,7 @@ export class EjectionSearch {
     if (this.nodes > NODE_BUDGET) return;
     const c = this.sequence[depth];
     const next = this.stack[depth + 1].copy(chain).add(c);
-    if (next.warpS === 0 && next.load <= capacity) this.descend(depth + 1, ejected, weight);
+    if (next.timeWarpS === 0 && next.load <= capacity) this.descend(depth + 1, ejected, weight);
     const heavier = weight + this.p[c];
     if (depth !== this.insertAt && ejected < this.maxEjected && (this.best === null || heavier < this.best.weight)) {
       this.ejectedStack[ejected] = c;

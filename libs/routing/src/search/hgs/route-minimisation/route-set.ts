@@ -1,4 +1,5 @@
 import { HgsData } from '../hgs-data';
+import { concatenateTime } from '../segment';
 
 /**
  * A time-warp segment (Vidal et al. 2013) built up one piece at a time: duration, time warp,
@@ -7,7 +8,7 @@ import { HgsData } from '../hgs-data';
  */
 export class Chain {
   durationS = 0;
-  warpS = 0;
+  timeWarpS = 0;
   earliestS = 0;
   latestS = 0;
   load = 0;
@@ -18,7 +19,7 @@ export class Chain {
 
   /** The depot at the start of a route. */
   fromDepot(): this {
-    this.durationS = this.warpS = this.load = this.last = 0;
+    this.durationS = this.timeWarpS = this.load = this.last = 0;
     this.earliestS = this.data.earlyS[0];
     this.latestS = this.data.lateS[0];
     return this;
@@ -28,7 +29,7 @@ export class Chain {
   fromPrefix(routes: RouteSet, c: number): this {
     if (c === 0) return this.fromDepot();
     this.durationS = routes.prefixDurationS[c];
-    this.warpS = routes.prefixWarpS[c];
+    this.timeWarpS = routes.prefixWarpS[c];
     this.earliestS = routes.prefixEarliestS[c];
     this.latestS = routes.prefixLatestS[c];
     this.load = routes.prefixLoad[c];
@@ -38,7 +39,7 @@ export class Chain {
 
   copy(other: Chain): this {
     this.durationS = other.durationS;
-    this.warpS = other.warpS;
+    this.timeWarpS = other.timeWarpS;
     this.earliestS = other.earliestS;
     this.latestS = other.latestS;
     this.load = other.load;
@@ -65,22 +66,15 @@ export class Chain {
 
   /** Load above capacity plus `alpha` times the time warp: the squeeze's penalty of a closed route. */
   penalty(alpha: number): number {
-    return Math.max(this.load - this.data.capacity, 0) + alpha * this.warpS;
+    return Math.max(this.load - this.data.capacity, 0) + alpha * this.timeWarpS;
   }
 
   feasible(): boolean {
-    return this.warpS === 0 && this.load <= this.data.capacity;
+    return this.timeWarpS === 0 && this.load <= this.data.capacity;
   }
 
   private merge(arc: number, durationS: number, warpS: number, earliestS: number, latestS: number, load: number): void {
-    const travelS = this.data.travelS[arc];
-    const delta = this.durationS - this.warpS + travelS;
-    const waitS = Math.max(earliestS - delta - this.latestS, 0);
-    const extraWarpS = Math.max(this.earliestS + delta - latestS, 0);
-    this.durationS += durationS + travelS + waitS;
-    this.warpS += warpS + extraWarpS;
-    this.earliestS = Math.max(earliestS - delta, this.earliestS) - waitS;
-    this.latestS = Math.min(latestS - delta, this.latestS) + extraWarpS;
+    concatenateTime(this, this.data.travelS[arc], durationS, warpS, earliestS, latestS);
     this.load += load;
   }
 }
@@ -206,14 +200,14 @@ export class RouteSet {
       this.positionOf[c] = p;
       chain.add(c);
       this.prefixDurationS[c] = chain.durationS;
-      this.prefixWarpS[c] = chain.warpS;
+      this.prefixWarpS[c] = chain.timeWarpS;
       this.prefixEarliestS[c] = chain.earliestS;
       this.prefixLatestS[c] = chain.latestS;
       this.prefixLoad[c] = chain.load;
     }
     chain.addSuffix(this, 0);
     this.excessLoad[r] = Math.max(chain.load - this.data.capacity, 0);
-    this.warpS[r] = chain.warpS;
+    this.warpS[r] = chain.timeWarpS;
     // Suffixes from the back: client c followed by the suffix of its successor.
     const d = this.data;
     let next = 0;
