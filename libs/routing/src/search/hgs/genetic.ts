@@ -8,7 +8,7 @@ import { HgsData } from './hgs-data';
 import { Individual, vehiclesUsed } from './individual';
 import { nearestNeighbourTour } from './initial-tour';
 import { LocalSearch } from './local-search';
-import { DEFAULT_HGS_PARAMS, HgsParams } from './params';
+import { DEFAULT_HGS_PARAMS, HgsParams, initialPopulationSize } from './params';
 import { PenaltyManager } from './penalty-manager';
 import { Population } from './population';
 import { Penalties, SegmentAccumulator } from './segment';
@@ -143,10 +143,10 @@ export class HybridGeneticSearch {
     };
   }
 
-  /** Random giant tours, educated, until 4 x population size or the initial budget is spent. */
+  /** Random giant tours, educated, until `initialPopulationSize` of them or the initial budget is spent. */
   private initialise(): void {
     const n = this.data.n;
-    const target = 4 * this.params.populationSize;
+    const target = initialPopulationSize(n, this.params);
     const tour = new Int32Array(n);
     const visited = new Uint8Array(n + 1);
     if (this.options.initialRoutes) this.educateRoutesAndAdd(this.options.initialRoutes);
