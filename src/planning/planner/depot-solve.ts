@@ -18,7 +18,7 @@ export interface DepotSolve {
 
 /**
  * The engine the planner solves with: HGS (issue 14), which takes every depot problem the planner
- * builds (ALNS remains for what HGS refuses, and for the stations' must-go rounds, station-round.ts).
+ * builds, the stations' must-go rounds (station-round.ts) included; ALNS remains for what HGS refuses.
  * plan-wave A/B (`npm run bench:plan-wave -- --time-limit T --seed N --engine E --clock cpu`, back
  * to back, 2026-11-30 16:20-16:32 UTC, machine shared with three solver helpers, so time counts
  * in CPU), yuan per parcel ALNS / HGS, nothing that must go left open by either:
@@ -29,6 +29,10 @@ export interface DepotSolve {
  * - T = 40, so that (nearly) every run ends on its iteration budget and the plan replays: the same
  *   HGS plans; ALNS 3.98 on seed 3.
  * HGS's last mile costs less on seeds 2-5 (the same on 1); its trunk is the same on 1-4 and cheaper on 5.
+ * Since the rounds run on HGS too and small problems build a smaller first population, every run of
+ * seeds 1-5 ends on its iteration budget with either engine (wall clock, 8 s, quiet machine,
+ * 2026-11-30 21:30-21:40 UTC): ALNS 4.82, 4.59, 3.98, 4.58, 4.62; HGS 4.82, 4.52, 3.98, 4.53, 4.19
+ * (mean 4.52 / 4.41, 2.4 % less); docs/benchmarks.md has the table.
  * The main's planner (ALNS, before these changes) gave 4.82, 4.59, 3.98 or 4.08, 4.58, 4.20 or 4.62:
  * its runs did not replay (search-budget.ts says why), so two runs of a seed differed.
  * Before the stations' must-go rounds, HGS's plans left must-go work open (seed 2: 4 shipments,
@@ -93,7 +97,7 @@ export function iterationBudget(jobCount: number, engine: 'alns' | 'hgs' = 'alns
 export async function solveDepot(
   spec: DepotProblemSpec,
   deps: DepotSolveDependencies,
-  budget: { seed: number; timeLimitMs: number; /** Instead of `iterationBudget`'s, on ALNS whatever the engine in use. */ alnsIterations?: number },
+  budget: { seed: number; timeLimitMs: number; /** Instead of `iterationBudget`'s, for the engine in use. */ iterations?: Record<PlannerEngine, number> },
 ): Promise<DepotSolve> {
   const nodeIds = depotProblemNodeIds(spec);
   const matrices = new Map<VehicleClass, NodeMatrix>();
@@ -101,8 +105,8 @@ export async function solveDepot(
     for (const vehicleClass of vehicleClassesOf(spec.vehicles)) matrices.set(vehicleClass, await deps.matrices(nodeIds, vehicleClass));
   }
   let built = buildDepotProblem(spec, matrices);
-  const onHgs = settingsInUse.engine === 'hgs' && budget.alnsIterations === undefined && built.problem !== null && isHgsShaped(built.problem);
-  const maxIterations = budget.alnsIterations ?? iterationBudget(built.problem?.jobs.length ?? 0, onHgs ? 'hgs' : 'alns');
+  const onHgs = settingsInUse.engine === 'hgs' && built.problem !== null && isHgsShaped(built.problem);
+  const maxIterations = budget.iterations?.[onHgs ? 'hgs' : 'alns'] ?? iterationBudget(built.problem?.jobs.length ?? 0, onHgs ? 'hgs' : 'alns');
   const engine = onHgs ? 'auto' : 'alns';
   const run = (problem: BuiltProblem['problem']) =>
     problem
