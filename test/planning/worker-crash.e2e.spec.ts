@@ -45,7 +45,7 @@ describe('a worker killed in the middle of a plan', () => {
     await createLongSolveCounty(api.app, county.id, county.adminCode, 100);
     const first = spawnWorker(config);
     workers.push(first);
-    const plan = await api.app.get(PlanRequestsService).request(county.id, { serviceDate: '2026-12-01', wave: 1, timeLimitS: 15 });
+    const plan = await api.app.get(PlanRequestsService).request(county.id, { serviceDate: '2026-12-01', wave: 1, timeLimitS: 8 });
     await waitForSolveStart(api.app, plan, 60_000);
     await new Promise((resolve) => setTimeout(resolve, 1_500));
     const exited = new Promise((resolve) => first.once('exit', resolve));
@@ -58,7 +58,7 @@ describe('a worker killed in the middle of a plan', () => {
     const stored = () => db.getRepository(Plan).findOneByOrFail({ id: plan.id });
     await eventually(async () => (await stored()).attempts >= 2, 60_000, 100);
     const takenOverMs = Date.now() - killedAtMs;
-    // The replacement solves the wave (15 s), then its unconsolidated baseline with the same budget.
+    // The replacement solves the wave (8 s), then its unconsolidated baseline with the same budget.
     await eventually(async () => (await stored()).status === 'computed', 120_000, 200);
     const completed = await stored();
     console.log('worker crash:', JSON.stringify({ takenOverMs, completedMs: completed.finishedAt!.getTime() - killedAtMs }));
