@@ -187,12 +187,13 @@ export class RouteAggregates extends RouteLinks {
     if (this.trips) this.trips.update(this, route, acc);
   }
 
-  /** Appends trip slot `t` as stored (nothing when empty) to a chain of trips. */
-  appendStoredTrip(chain: TripChain, t: number): void {
-    if (this.routeSize[t] === 0) return;
+  /** Appends trip slot `t` as stored to a chain of trips; false (nothing appended) when it is empty. */
+  appendStoredTrip(chain: TripChain, t: number): boolean {
+    if (this.routeSize[t] === 0) return false;
     const end = this.endDepot(t);
     const metres = this.data.hasDistanceLimits ? this.fDist[end] : 0;
     chain.appendTrip(this.fDur[end], this.fWarp[end], this.fEarly[end], this.fLate[end], this.fRelease[end], metres, this.next[this.startDepot(t)], this.prev[end]);
+    return true;
   }
 
   /** Starts the accumulator with the prefix of the route up to and including `node`. */

@@ -9,7 +9,9 @@ import { VehicleTripEnds } from './trip-ends';
  * the chain it is "finalised" as PyVRP's duration segments are: it cannot start before its
  * release, and a release after its latest start costs the difference as time warp. Then it is
  * concatenated with no travel between (the reload is at the depot it returned to), in O(1), so a
- * vehicle's chain of at most `tripsPerVehicle` trips is priced in O(trips). Empty trips are skipped;
+ * vehicle's chain of at most `tripsPerVehicle` trips is priced in O(trips); two chains, the
+ * trips before a slot and those after it, concatenate in O(1) too (`appendChain`), so a move
+ * changing one trip is priced from them (trip-chain-aggregates.ts). Empty trips are skipped;
  * a vehicle that does not reload is a chain of one trip. The chain also sums the trips' metres: a
  * vehicle's distance limit bounds its whole day, as its route with reloads is measured.
  *
@@ -39,9 +41,19 @@ export class TripChain {
   private openReleaseS = 0;
   private openDistance = 0;
   private openLast = 0;
+  /** The depot row (`VehicleTripEnds`) the chain's first trip leaves: 0 the vehicle's start. */
+  private firstRow = 0;
+  /** Between depots: the depot row the last appended trip left (1 + r: the trip before it returned to reload location r). */
+  outRow = 0;
 
-  /** Starts an empty chain; `ends` for a vehicle whose trips run between depots. */
-  start(ends: VehicleTripEnds | null = null): this {
+  /**
+   * Starts an empty chain; `ends` for a vehicle whose trips run between depots. `firstRow`: the
+   * depot row its first trip leaves, 1 + r for the trips that follow one that returned to reload
+   * location r (trip-chain-aggregates.ts); 0, the vehicle's start, for a whole day.
+   */
+  start(ends: VehicleTripEnds | null = null, firstRow = 0): this {
+    this.firstRow = firstRow;
+    this.outRow = 0;
     this.distance = 0;
     this.durationS = 0;
     this.timeWarpS = 0;
@@ -70,7 +82,7 @@ export class TripChain {
     const ends = this.ends;
     this.used = true;
     if (ends === null) return this.chainTrip(durationS, timeWarpS, earliestS, latestS, releaseS, distance);
-    let row = 0;
+    let row = this.firstRow;
     if (this.open) {
       row = 1 + ends.reloadBetween(this.openLast, first);
       this.closeOpenTrip(row);
@@ -88,6 +100,61 @@ export class TripChain {
     this.openDistance = distance + ends.outMetres[leg];
     this.openLast = last;
     this.open = true;
+    this.outRow = row;
+    return this;
+  }
+
+  /** Ends the open trip, if any, at depot `row` (see `closeOpenTrip`) and chains it. */
+  closeAt(row: number): this {
+    if (this.open) this.closeOpenTrip(row);
+    return this;
+  }
+
+  /**
+   * Appends `rest`, a chain of the trips that follow this chain's (started with the row its first
+   * trip leaves, and settled), in O(1): time segments concatenate, as each trip does, with no travel
+   * between. This chain must hold no open trip (`closeAt`).
+   */
+  appendChain(rest: TripChain): this {
+    if (!rest.chained) return this;
+    this.used = true;
+    this.distance += rest.distance;
+    this.legCost += rest.legCost;
+    if (!this.chained) {
+      this.durationS = rest.durationS;
+      this.timeWarpS = rest.timeWarpS;
+      this.earliestS = rest.earliestS;
+      this.latestS = rest.latestS;
+      this.chained = true;
+      return this;
+    }
+    concatenateTime(this, 0, rest.durationS, rest.timeWarpS, rest.earliestS, rest.latestS);
+    return this;
+  }
+
+  /** Makes this chain a copy of `other` (its open trip included), to go on from where `other` is. */
+  copyFrom(other: TripChain): this {
+    this.durationS = other.durationS;
+    this.timeWarpS = other.timeWarpS;
+    this.earliestS = other.earliestS;
+    this.latestS = other.latestS;
+    this.distance = other.distance;
+    this.used = other.used;
+    this.legCost = other.legCost;
+    this.ends = other.ends;
+    this.chained = other.chained;
+    this.open = other.open;
+    this.firstRow = other.firstRow;
+    this.outRow = other.outRow;
+    if (!other.open) return this;
+    const trip = this.openTrip;
+    trip.durationS = other.openTrip.durationS;
+    trip.timeWarpS = other.openTrip.timeWarpS;
+    trip.earliestS = other.openTrip.earliestS;
+    trip.latestS = other.openTrip.latestS;
+    this.openReleaseS = other.openReleaseS;
+    this.openDistance = other.openDistance;
+    this.openLast = other.openLast;
     return this;
   }
 

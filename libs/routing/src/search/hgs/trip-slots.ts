@@ -1,19 +1,18 @@
 import { HgsData } from './hgs-data';
 import { Penalties, SegmentAccumulator } from './segment';
 import { TripChain } from './trip-chain';
+import { StoredTrips, TripChainAggregates } from './trip-chain-aggregates';
 
 /**
  * What the trip bookkeeping reads and writes in the route state (`RouteState` is one): declared
  * here so that the two modules do not import each other.
  */
-export interface TripSlotsState {
+export interface TripSlotsState extends StoredTrips {
   readonly penalties: Penalties;
   readonly routeCost: Float64Array;
   readonly routePenaltyCost: Float64Array;
   readonly whenModified: Int32Array;
   readonly moveCount: number;
-  /** Appends trip slot `t` as stored (nothing when it is empty) to a vehicle's chain. */
-  appendStoredTrip(chain: TripChain, t: number): void;
 }
 
 /**
@@ -21,8 +20,11 @@ export interface TripSlotsState {
  * `RouteState.routeCost[r]` is the trip's own cost (arcs, load) plus the time cost of its vehicle's
  * whole chain of trips, so that a move changing one trip is priced as "new trip's own cost + chain
  * with the new trip" minus `routeCost`, as for single-trip routes, and every lower bound that
- * counts only arcs stays one. A move changing two trips of one vehicle prices the chain with both
- * (`priceTwoTrips`).
+ * counts only arcs stays one. The chain with one new trip is priced in O(1) in the number of trips
+ * from the chains before and after its slot (trip-chain-aggregates.ts), rebuilt once per applied
+ * move. A move changing two trips of one vehicle (`priceTwoTrips`) and a swap of two trips
+ * (`swapDelta`) walk the whole chain instead: two changed trips break the prefix and suffix, and
+ * those moves are rarer (2-opt* and the paired edits within one vehicle, and one reordering pass).
  */
 export class TripSlots {
   private readonly ownCost: Float64Array;
@@ -31,6 +33,7 @@ export class TripSlots {
   /** Per vehicle: fixed cost, cost of duration and time-warp penalty of its chain of trips. */
   private readonly vehicleCost: Float64Array;
   private readonly chain = new TripChain();
+  private readonly aggregates: TripChainAggregates;
   private holding = false;
   /** The trip priced first while holding: it replaces its slot's stored trip in the next pricing. */
   private heldSlot = -1;
@@ -52,6 +55,7 @@ export class TripSlots {
     this.ownCost = new Float64Array(routeSlots);
     this.arcCost = new Float64Array(routeSlots);
     this.vehicleCost = new Float64Array(data.vehicleFirstSlot.length - 1);
+    this.aggregates = new TripChainAggregates(data, routeSlots);
   }
 
   /**
@@ -66,8 +70,7 @@ export class TripSlots {
     const vehicle = d.slotVehicle[route];
     const first = d.vehicleFirstSlot[vehicle];
     const end = d.vehicleFirstSlot[vehicle + 1];
-    const chain = this.chain.start(d.vehicleTripEnds[vehicle]);
-    for (let t = first; t < end; t++) state.appendStoredTrip(chain, t);
+    const chain = this.aggregates.rebuild(state, vehicle, this.chain);
     const timeCost = chain.penalisedCost(d, first, state.penalties);
     this.vehicleCost[vehicle] = timeCost;
     for (let t = first; t < end; t++) {
@@ -82,16 +85,9 @@ export class TripSlots {
     const d = this.data;
     const slot = acc.slot;
     const first = d.vehicleFirstSlot[d.slotVehicle[slot]];
-    const end = d.vehicleFirstSlot[d.slotVehicle[slot] + 1];
     const ownCost = acc.tripCost(state.penalties);
-    const chain = this.chain.start(d.vehicleTripEnds[d.slotVehicle[slot]]);
-    for (let t = first; t < end; t++) {
-      if (t === slot) chain.appendSegment(acc);
-      else if (t !== this.heldSlot) state.appendStoredTrip(chain, t);
-      else if (this.heldVisits) {
-        chain.appendTrip(this.heldDurationS, this.heldTimeWarpS, this.heldEarliestS, this.heldLatestS, this.heldReleaseS, this.heldDistance, this.heldFirst, this.heldLast);
-      }
-    }
+    // The second trip of `priceTwoTrips` walks the chain with the first one held.
+    const chain = this.heldSlot >= 0 ? this.chainWithHeld(state, acc) : this.aggregates.chainWith(state, acc, this.chain);
     if (this.holding && this.heldSlot < 0) {
       this.heldSlot = slot;
       this.heldOwnCost = ownCost;
@@ -106,6 +102,22 @@ export class TripSlots {
       this.heldLast = acc.lastClient;
     }
     return ownCost + chain.penalisedCost(d, first, state.penalties);
+  }
+
+  /** The chain of `acc`'s vehicle with `acc` on its slot and the held trip on its own, walked trip by trip. */
+  private chainWithHeld(state: TripSlotsState, acc: SegmentAccumulator): TripChain {
+    const d = this.data;
+    const slot = acc.slot;
+    const vehicle = d.slotVehicle[slot];
+    const chain = this.chain.start(d.vehicleTripEnds[vehicle]);
+    for (let t = d.vehicleFirstSlot[vehicle]; t < d.vehicleFirstSlot[vehicle + 1]; t++) {
+      if (t === slot) chain.appendSegment(acc);
+      else if (t !== this.heldSlot) state.appendStoredTrip(chain, t);
+      else if (this.heldVisits) {
+        chain.appendTrip(this.heldDurationS, this.heldTimeWarpS, this.heldEarliestS, this.heldLatestS, this.heldReleaseS, this.heldDistance, this.heldFirst, this.heldLast);
+      }
+    }
+    return chain;
   }
 
   /** Whether two route slots are trips of one vehicle. */
@@ -137,6 +149,7 @@ export class TripSlots {
   swapDelta(state: TripSlotsState, a: number, b: number): number {
     const vehicle = this.data.slotVehicle[a];
     const first = this.data.vehicleFirstSlot[vehicle];
+    // Walked trip by trip: two trips change, which a prefix and a suffix around one slot cannot hold.
     const chain = this.chain.start(this.data.vehicleTripEnds[vehicle]);
     for (let t = first; t < this.data.vehicleFirstSlot[vehicle + 1]; t++) state.appendStoredTrip(chain, t === a ? b : t === b ? a : t);
     return chain.penalisedCost(this.data, first, state.penalties) - this.vehicleCost[vehicle];
