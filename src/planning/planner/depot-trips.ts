@@ -48,9 +48,11 @@ export interface DepotTripsResult {
  *   the trunk's drop times, so the echelons stay two problems, coupled through release times first;
  * - need: on the demo wave (`bench:plan-wave`, 1,700 parcels, 8 s, seeds 1-3) no depot needed a second
  *   trip, bar one trip of one job on one seed;
- * - price: an HGS iteration on a mixed fleet that may reload costs about twice one without reloads
+ * - price: an HGS iteration on a mixed fleet that may reload cost about twice one without reloads
  *   (48 against 23.5 ms on R202R0.25 made mixed; profile: the chain walk per move), and the planner's
- *   depot problems run against the clock.
+ *   depot problems run against the clock. The walk is gone since (a move changing one trip is priced
+ *   in O(1) in the vehicle's trips, trip-chain-aggregates.ts: 20-25 % less per priced move on chains
+ *   of several trips), but every vehicle that may reload still brings a slot per trip to search.
  * What would flip it: a reload time in the model, and `bench:plan-wave --parcels 3000` / `--parcels
  * 5000` and `bench:week` with the trunk on the solver's trips at the same seeds and time: cost per
  * parcel, must-go parcels left open (`no_vehicle`), express on their day, runs replayable, wall time.
