@@ -60,7 +60,8 @@ function latestDepartureInWindows(earliestS: number, stops: readonly TimedStop[]
  * prices the same day, one chosen window per job (`window-groups.ts`), never shorter than this.
  */
 function departureAcrossWindows(earliestS: number, stops: readonly TimedStop[]): number {
-  const candidates = [earliestS];
+  // Leaving at `earliestS` and waiting out what the forward slack allows is `best` already.
+  const candidates: number[] = [];
   let offsetS = 0;
   for (const stop of stops) {
     offsetS += stop.travelS;

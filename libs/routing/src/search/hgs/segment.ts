@@ -348,6 +348,14 @@ export interface TimeSegment {
   latestS: number;
 }
 
+/** Makes `into` the time segment `from`. */
+export function copyTime(into: TimeSegment, from: TimeSegment): void {
+  into.durationS = from.durationS;
+  into.timeWarpS = from.timeWarpS;
+  into.earliestS = from.earliestS;
+  into.latestS = from.latestS;
+}
+
 /**
  * Concatenates a segment after `into`, `travelS` apart, in place (Vidal et al. 2013): wait if the
  * segment cannot start yet, warp if it should have started already. Route segments and the trip

@@ -1,5 +1,5 @@
 import { HgsData } from './hgs-data';
-import { concatenateTime, Penalties, SegmentAccumulator, TimeSegment } from './segment';
+import { concatenateTime, copyTime, Penalties, SegmentAccumulator, TimeSegment } from './segment';
 import { VehicleTripEnds } from './trip-ends';
 
 /**
@@ -121,10 +121,7 @@ export class TripChain {
     this.distance += rest.distance;
     this.legCost += rest.legCost;
     if (!this.chained) {
-      this.durationS = rest.durationS;
-      this.timeWarpS = rest.timeWarpS;
-      this.earliestS = rest.earliestS;
-      this.latestS = rest.latestS;
+      copyTime(this, rest);
       this.chained = true;
       return this;
     }
@@ -134,10 +131,7 @@ export class TripChain {
 
   /** Makes this chain a copy of `other` (its open trip included), to go on from where `other` is. */
   copyFrom(other: TripChain): this {
-    this.durationS = other.durationS;
-    this.timeWarpS = other.timeWarpS;
-    this.earliestS = other.earliestS;
-    this.latestS = other.latestS;
+    copyTime(this, other);
     this.distance = other.distance;
     this.used = other.used;
     this.legCost = other.legCost;
@@ -147,11 +141,7 @@ export class TripChain {
     this.firstRow = other.firstRow;
     this.outRow = other.outRow;
     if (!other.open) return this;
-    const trip = this.openTrip;
-    trip.durationS = other.openTrip.durationS;
-    trip.timeWarpS = other.openTrip.timeWarpS;
-    trip.earliestS = other.openTrip.earliestS;
-    trip.latestS = other.openTrip.latestS;
+    copyTime(this.openTrip, other.openTrip);
     this.openReleaseS = other.openReleaseS;
     this.openDistance = other.openDistance;
     this.openLast = other.openLast;

@@ -1,5 +1,5 @@
 import { HgsData } from '../hgs-data';
-import { concatenateTime } from '../segment';
+import { concatenateTime, copyTime } from '../segment';
 
 /**
  * A time-warp segment (Vidal et al. 2013) built up one piece at a time: duration, time warp,
@@ -38,10 +38,7 @@ export class Chain {
   }
 
   copy(other: Chain): this {
-    this.durationS = other.durationS;
-    this.timeWarpS = other.timeWarpS;
-    this.earliestS = other.earliestS;
-    this.latestS = other.latestS;
+    copyTime(this, other);
     this.load = other.load;
     this.last = other.last;
     return this;
