@@ -44,6 +44,9 @@ export class LocalSearch {
   private readonly windowChoice: WindowChoiceMoves;
   /** Scratch for `vehicleCapReached`: 1 for each vehicle that drives a route. */
   private readonly inUse: Uint8Array;
+  /** `state.moveCount` when `inUse` was last counted, and whether the cap was reached then (it is asked once per client and pass). */
+  private capCountedAt = -1;
+  private capReached = false;
 
   /**
    * `vehicleCap`: the most vehicles the routes may use (vehicles first, on a mixed or multi-trip
@@ -199,10 +202,11 @@ export class LocalSearch {
     return k;
   }
 
-  /** Whether `vehicleCap` vehicles drive routes already (then `inUse` marks them). */
+  /** Whether `vehicleCap` vehicles drive routes already (then `inUse` marks them); counted again only after a move. */
   private vehicleCapReached(): boolean {
     if (this.vehicleCap >= this.inUse.length) return false;
-    const { routeSize, routeSlots } = this.state;
+    const { routeSize, routeSlots, moveCount } = this.state;
+    if (moveCount === this.capCountedAt) return this.capReached;
     const slotVehicle = this.data.slotVehicle;
     this.inUse.fill(0);
     let used = 0;
@@ -211,7 +215,9 @@ export class LocalSearch {
       this.inUse[slotVehicle[r]] = 1;
       used++;
     }
-    return used >= this.vehicleCap;
+    this.capCountedAt = moveCount;
+    this.capReached = used >= this.vehicleCap;
+    return this.capReached;
   }
 
   /** Fills `emptyStarts` with the start depots of `firstEmptySlotPerType()`; returns how many. */
